@@ -1,0 +1,212 @@
+// Package csvx reads the CSV exports that influencer platforms and analytics
+// tools produce: it strips a UTF-8 byte-order mark, accepts CRLF line ends
+// (also inside quoted header names), maps header names to columns ignoring
+// case, spacing and line breaks, and reports a bad field with its line,
+// column, header and value.
+package csvx
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+)
+
+// Error describes a field or row that could not be read. Line and Column are
+// 1-based; Column counts fields, not bytes. Packages re-export it under their
+// own name (for example kpi.ParseError) with a type alias.
+type Error struct {
+	Func   string // the exported function that read the input, e.g. "kpi.ReadPosts"
+	Line   int    // 1-based line of the input where the record starts; 0 if unknown
+	Column int    // 1-based field number; 0 if the whole row is concerned
+	Header string // the column's header as written in the file, if known
+	Value  string // the offending text
+	Err    error  // what was wrong; errors.Is matches the package sentinels through it
+}
+
+// Error formats as `func: line L, column C (header): "value": reason`.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Func)
+	b.WriteString(": ")
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ", column %d", e.Column)
+			if e.Header != "" {
+				fmt.Fprintf(&b, " (%s)", e.Header)
+			}
+		}
+		b.WriteString(": ")
+	}
+	if e.Value != "" || e.Column > 0 {
+		fmt.Fprintf(&b, "%q: ", e.Value)
+	}
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// NormalizeHeader folds a header name for matching: it trims it, lowercases
+// it, and turns every run of spaces, line breaks, underscores, dashes and dots
+// into a single space. "Avg. Likes", "avg_likes" and "AVG\r\nlikes" all
+// become "avg likes".
+func NormalizeHeader(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		if unicode.IsSpace(r) || r == '_' || r == '-' || r == '.' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// Reader reads records after a header row.
+type Reader struct {
+	fn     string
+	r      *csv.Reader
+	header []string
+	index  map[string]int
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+type bomSkipper struct {
+	r    io.Reader
+	done bool
+}
+
+func (s *bomSkipper) Read(p []byte) (int, error) {
+	if s.done {
+		return s.r.Read(p)
+	}
+	s.done = true
+	var head [3]byte
+	n, err := io.ReadFull(s.r, head[:])
+	if n == 3 && bytes.Equal(head[:], bom) {
+		return s.r.Read(p)
+	}
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+		if n == 0 {
+			err = io.EOF
+		}
+	}
+	s.r = io.MultiReader(bytes.NewReader(head[:n]), s.r)
+	if err != nil {
+		return 0, err
+	}
+	return s.r.Read(p)
+}
+
+// ErrNoHeader reports an input without a header row.
+var ErrNoHeader = errors.New("no header row")
+
+// NewReader reads the header row of r. fn names the exported function for
+// error messages; comma is the field separator (',' or ';'). Rows may have
+// a different number of fields than the header; fields beyond the header are
+// ignored and missing ones read as "".
+func NewReader(fn string, r io.Reader, comma rune) (*Reader, error) {
+	cr := csv.NewReader(&bomSkipper{r: r})
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, &Error{Func: fn, Line: 1, Err: ErrNoHeader}
+	}
+	if err != nil {
+		return nil, wrapCSV(fn, err)
+	}
+	rd := &Reader{fn: fn, r: cr, header: header, index: make(map[string]int, len(header))}
+	for i, h := range header {
+		k := NormalizeHeader(h)
+		if _, dup := rd.index[k]; !dup {
+			rd.index[k] = i
+		}
+	}
+	return rd, nil
+}
+
+func wrapCSV(fn string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &Error{Func: fn, Line: pe.Line, Column: pe.Column, Err: pe.Err}
+	}
+	return &Error{Func: fn, Err: err}
+}
+
+// Header returns the header row as written in the file.
+func (r *Reader) Header() []string { return r.header }
+
+// Column returns the index of the first header matching one of names (after
+// NormalizeHeader on both sides), or -1.
+func (r *Reader) Column(names ...string) int {
+	for _, n := range names {
+		if i, ok := r.index[NormalizeHeader(n)]; ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// Record is one data row.
+type Record struct {
+	Line   int // 1-based line where the record starts
+	fields []string
+	r      *Reader
+}
+
+// Next returns the next non-blank record, or io.EOF.
+func (r *Reader) Next() (Record, error) {
+	for {
+		fields, err := r.r.Read()
+		if err != nil {
+			if err == io.EOF {
+				return Record{}, io.EOF
+			}
+			return Record{}, wrapCSV(r.fn, err)
+		}
+		line, _ := r.r.FieldPos(0)
+		if len(fields) == 1 && strings.TrimSpace(fields[0]) == "" {
+			continue
+		}
+		return Record{Line: line, fields: fields, r: r}, nil
+	}
+}
+
+// Field returns the trimmed text of column col, or "" when col < 0 or the row
+// is short.
+func (rec Record) Field(col int) string {
+	if col < 0 || col >= len(rec.fields) {
+		return ""
+	}
+	return strings.TrimSpace(rec.fields[col])
+}
+
+// Errorf returns an *Error for column col of this record carrying err.
+func (rec Record) Errorf(col int, err error) *Error {
+	e := &Error{Func: rec.r.fn, Line: rec.Line, Err: err}
+	if col >= 0 {
+		e.Column = col + 1
+		e.Value = rec.Field(col)
+		if col < len(rec.r.header) {
+			e.Header = strings.Join(strings.Fields(rec.r.header[col]), " ")
+		}
+	}
+	return e
+}

@@ -1,0 +1,127 @@
+package influencekit_test
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/influencekit/influencekit"
+
+// allowed lists, for each package of the library, the packages of ours it may
+// import (DESIGN.md, "Layers: imports only point down"). internal/… is allowed
+// everywhere below examples, and a package may always import itself (external
+// _test packages do).
+var allowed = map[string][]string{
+	"kpi":       nil,
+	"audience":  nil,
+	"budget":    nil,
+	"roi":       {"kpi", "budget"},
+	"selection": {"kpi", "audience", "budget"},
+}
+
+// TestImportLayers parses every Go file of the module (tests included) and
+// fails when an import points up or sideways in the layers of DESIGN.md.
+func TestImportLayers(t *testing.T) {
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name := d.Name(); path != "." && (strings.HasPrefix(name, ".") || name == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		dir := filepath.ToSlash(filepath.Dir(path))
+		f, err := parser.ParseFile(fset, path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			if p != module && !strings.HasPrefix(p, module+"/") {
+				continue
+			}
+			ours := strings.TrimPrefix(strings.TrimPrefix(p, module), "/")
+			if why := checkImport(dir, ours); why != "" {
+				t.Errorf("%s imports %q: %s", path, p, why)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func checkImport(dir, imp string) string {
+	top := strings.SplitN(dir, "/", 2)[0]
+	impTop := strings.SplitN(imp, "/", 2)[0]
+	switch {
+	case top == "examples":
+		if impTop == "examples" {
+			return "examples import only library packages"
+		}
+		return ""
+	case imp == "":
+		return "the root package is documentation only"
+	case impTop == "examples":
+		return "only examples may import examples"
+	case top == "internal":
+		if impTop != "internal" {
+			return "internal/… imports nothing above it"
+		}
+		return ""
+	case impTop == "internal", impTop == top:
+		return ""
+	case dir == ".":
+		// Root-level tests may import anything of ours.
+		return ""
+	}
+	ok, known := allowed[top]
+	if !known {
+		return "package " + top + " is not in the layers of DESIGN.md; add it to layers_test.go"
+	}
+	for _, a := range ok {
+		if a == impTop {
+			return ""
+		}
+	}
+	return "against the layers in DESIGN.md (" + top + " may import only " + strings.Join(append(ok, "internal/…"), ", ") + ")"
+}
+
+func TestCheckImport(t *testing.T) {
+	for _, c := range []struct {
+		dir, imp string
+		ok       bool
+	}{
+		{"kpi", "internal/exact", true},
+		{"kpi", "budget", false},
+		{"audience", "kpi", false},
+		{"roi", "kpi", true},
+		{"roi", "budget", true},
+		{"roi", "selection", false},
+		{"roi", "audience", false},
+		{"selection", "audience", true},
+		{"selection", "roi", false},
+		{"budget", "budget", true},
+		{"internal/exact", "kpi", false},
+		{"internal/csvx", "internal/exact", true},
+		{"examples/campaign", "selection", true},
+		{"examples/campaign", "examples/service", false},
+		{"newpkg", "kpi", false},
+	} {
+		if got := checkImport(c.dir, c.imp) == ""; got != c.ok {
+			t.Errorf("checkImport(%q, %q) allowed = %v, want %v", c.dir, c.imp, got, c.ok)
+		}
+	}
+}
