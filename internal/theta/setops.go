@@ -1,0 +1,215 @@
+package theta
+
+import (
+	"math"
+	"slices"
+)
+
+// Pair compares two sketches over their common threshold θ = min(θa, θb):
+// of the hashes below θ, OnlyA are in a alone, OnlyB in b alone, Both in
+// both. Every ID of A∪B has its hash below θ with probability θ
+// independently of the others, so each count is a θ-sample of the
+// corresponding set, and every estimate below is count ÷ θ.
+//
+// Using all union hashes below θ (up to 2k of them, not just k) is what the
+// DataSketches Intersection and AnotB do; it gives errors at or below the
+// textbook formulas UnionRSE and IntersectionRSE.
+type Pair struct {
+	Theta              uint64
+	OnlyA, OnlyB, Both int
+	EmptyA, EmptyB     bool
+}
+
+// Compare returns the Pair of a and b in one merge pass over their sorted
+// hashes, without allocating. Cost: O(retained a + retained b).
+func Compare(a, b *Compact) Pair {
+	theta := min(a.theta, b.theta)
+	ha, hb := below(a.hashes, theta), below(b.hashes, theta)
+	both := intersectCount(ha, hb)
+	return Pair{
+		Theta:  theta,
+		OnlyA:  len(ha) - both,
+		OnlyB:  len(hb) - both,
+		Both:   both,
+		EmptyA: a.empty,
+		EmptyB: b.empty,
+	}
+}
+
+// below returns the prefix of sorted hs that is below theta.
+func below(hs []uint64, theta uint64) []uint64 {
+	if len(hs) == 0 || hs[len(hs)-1] < theta {
+		return hs
+	}
+	i, _ := slices.BinarySearch(hs, theta)
+	return hs[:i]
+}
+
+// intersectCount counts common values of two ascending slices with a
+// branch-light merge.
+func intersectCount(a, b []uint64) int {
+	i, j, n := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		if x == y {
+			n++
+		}
+		if x <= y {
+			i++
+		}
+		if y <= x {
+			j++
+		}
+	}
+	return n
+}
+
+// Exact reports whether both sketches are exact, so every figure of the pair
+// is exact.
+func (p Pair) Exact() bool { return p.Theta >= MaxTheta }
+
+// Union estimates |A ∪ B| = (OnlyA+OnlyB+Both) ÷ θ with bounds at numStdDev
+// standard deviations. RSE ≈ 1/√(union hashes) ≤ 1/√(k−1).
+func (p Pair) Union(numStdDev float64) Estimate {
+	return newEstimate(p.OnlyA+p.OnlyB+p.Both, p.Theta, numStdDev)
+}
+
+// Intersection estimates |A ∩ B| = Both ÷ θ with bounds at numStdDev
+// standard deviations. RSE ≈ √(F/(k−1)), F = |A∪B| ÷ |A∩B| (IntersectionRSE).
+func (p Pair) Intersection(numStdDev float64) Estimate {
+	if p.EmptyA || p.EmptyB {
+		return Estimate{Exact: true}
+	}
+	return newEstimate(p.Both, p.Theta, numStdDev)
+}
+
+// ANotB estimates |A \ B| = OnlyA ÷ θ with bounds at numStdDev standard
+// deviations. RSE ≈ √(|A∪B| ÷ |A\B| ÷ (k−1)).
+func (p Pair) ANotB(numStdDev float64) Estimate {
+	if p.EmptyA {
+		return Estimate{Exact: true}
+	}
+	return newEstimate(p.OnlyA, p.Theta, numStdDev)
+}
+
+// BNotA estimates |B \ A| = OnlyB ÷ θ, like ANotB.
+func (p Pair) BNotA(numStdDev float64) Estimate {
+	if p.EmptyB {
+		return Estimate{Exact: true}
+	}
+	return newEstimate(p.OnlyB, p.Theta, numStdDev)
+}
+
+// Jaccard estimates |A∩B| ÷ |A∪B| as Both ÷ (OnlyA+OnlyB+Both), the share
+// of sampled union hashes that are in both sets (θ cancels). Bounds: Wilson
+// score interval for a binomial proportion over the m = OnlyA+OnlyB+Both
+// sampled hashes at numStdDev standard deviations; the standard error is
+// about √(J(1−J)/m). Two empty sets have Jaccard 0 (nothing is shared), by
+// this package's convention, exactly.
+func (p Pair) Jaccard(numStdDev float64) Estimate {
+	m := p.OnlyA + p.OnlyB + p.Both
+	if m == 0 {
+		return Estimate{Exact: p.Exact()}
+	}
+	j := float64(p.Both) / float64(m)
+	if p.Exact() {
+		return Estimate{Value: j, Lower: j, Upper: j, Count: m, Exact: true}
+	}
+	fm := float64(m)
+	z := numStdDev
+	den := 1 + z*z/fm
+	centre := (j + z*z/(2*fm)) / den
+	half := z / den * math.Sqrt(j*(1-j)/fm+z*z/(4*fm*fm))
+	return Estimate{
+		Value: j,
+		Lower: math.Max(0, centre-half),
+		Upper: math.Min(1, centre+half),
+		Count: m,
+	}
+}
+
+// Union returns the theta sketch of A ∪ B: θ = min(θa, θb) and every hash of
+// either below it. The result is not trimmed (it may hold up to the sum of
+// both); call Trim to bound it, or fold many sketches into one Sketch with
+// Merge.
+func Union(a, b *Compact) *Compact {
+	theta := min(a.theta, b.theta)
+	ha, hb := below(a.hashes, theta), below(b.hashes, theta)
+	out := make([]uint64, 0, len(ha)+len(hb))
+	i, j := 0, 0
+	for i < len(ha) && j < len(hb) {
+		x, y := ha[i], hb[j]
+		switch {
+		case x < y:
+			out = append(out, x)
+			i++
+		case y < x:
+			out = append(out, y)
+			j++
+		default:
+			out = append(out, x)
+			i++
+			j++
+		}
+	}
+	out = append(out, ha[i:]...)
+	out = append(out, hb[j:]...)
+	return &Compact{hashes: out, theta: theta, empty: a.empty && b.empty}
+}
+
+// Intersect returns the theta sketch of A ∩ B: θ = min(θa, θb) and the hashes
+// below it present in both, as the DataSketches Intersection computes. The
+// intersection with an empty set is empty.
+func Intersect(a, b *Compact) *Compact {
+	if a.empty || b.empty {
+		return &Compact{theta: MaxTheta, empty: true}
+	}
+	theta := min(a.theta, b.theta)
+	ha, hb := below(a.hashes, theta), below(b.hashes, theta)
+	out := make([]uint64, 0, min(len(ha), len(hb)))
+	i, j := 0, 0
+	for i < len(ha) && j < len(hb) {
+		x, y := ha[i], hb[j]
+		if x == y {
+			out = append(out, x)
+		}
+		if x <= y {
+			i++
+		}
+		if y <= x {
+			j++
+		}
+	}
+	return &Compact{hashes: out, theta: theta}
+}
+
+// ANotB returns the theta sketch of A \ B: θ = min(θa, θb) (θa if b is
+// empty) and a's hashes below it that b lacks, as the DataSketches AnotB.
+func ANotB(a, b *Compact) *Compact {
+	if a.empty {
+		return &Compact{theta: MaxTheta, empty: true}
+	}
+	theta := a.theta
+	if !b.empty {
+		theta = min(theta, b.theta)
+	}
+	ha, hb := below(a.hashes, theta), below(b.hashes, theta)
+	out := make([]uint64, 0, len(ha))
+	j := 0
+	for _, x := range ha {
+		for j < len(hb) && hb[j] < x {
+			j++
+		}
+		if j < len(hb) && hb[j] == x {
+			continue
+		}
+		out = append(out, x)
+	}
+	return &Compact{hashes: out, theta: theta}
+}
+
+// sortDedup sorts *hs ascending and removes duplicates in place.
+func sortDedup(hs *[]uint64) {
+	slices.Sort(*hs)
+	*hs = slices.Compact(*hs)
+}

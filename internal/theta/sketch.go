@@ -1,0 +1,282 @@
+package theta
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Nominal sizes. k = 2^lgK is the number of hashes a sketch keeps once in
+// estimation mode (the update sketch keeps between k and 15/8·k, as
+// DataSketches does; Trim cuts to exactly k).
+const (
+	MinLgK     = 5
+	MaxLgK     = 26
+	DefaultLgK = 12 // k = 4096, DataSketches' default
+)
+
+// Table policy, as in the DataSketches QuickSelect sketch so that our
+// retained hash sets equal Java's for the same input: the hash table grows by
+// 8× at half load up to 2k slots, and at 2k slots, once more than 15/16 of
+// them are used, the k smallest hashes are kept and theta becomes the
+// (k+1)-th smallest.
+const (
+	lgResize    = 3
+	strideBits  = 7
+	strideMask  = 1<<strideBits - 1
+	minLgTable  = 5
+	rebuildNum  = 15
+	rebuildDen  = 16
+	resizeLoadN = 1
+	resizeLoadD = 2
+)
+
+// Sketch is an updatable theta sketch (the QuickSelect variant of Apache
+// DataSketches): a hash table of the smallest hashes seen, below a
+// threshold theta.
+//
+// While fewer than k distinct IDs have been added the sketch is exact: theta
+// is MaxTheta and Estimate is the distinct count. A Sketch is mutable and
+// not safe for concurrent use; Compact returns an immutable snapshot.
+type Sketch struct {
+	table []uint64 // open addressing, 0 = free slot
+	theta uint64
+	count int
+	lgK   uint8
+	lgCur uint8
+	empty bool
+}
+
+// New returns an empty sketch of nominal size k = 2^lgK. lgK must be in
+// [MinLgK, MaxLgK]; DefaultLgK gives k = 4096.
+func New(lgK int) (*Sketch, error) {
+	if lgK < MinLgK || lgK > MaxLgK {
+		return nil, fmt.Errorf("theta: New: lgK: must be in [%d, %d] (%d): %w", MinLgK, MaxLgK, lgK, ErrLgK)
+	}
+	s := &Sketch{lgK: uint8(lgK), theta: MaxTheta, empty: true}
+	s.lgCur = startLgTable(uint8(lgK))
+	s.table = make([]uint64, 1<<s.lgCur)
+	return s, nil
+}
+
+// startLgTable is the starting table size: the largest power 2^(lgK+1-3j)
+// that is at least 2^minLgTable, so that ×8 growth lands on 2^(lgK+1).
+func startLgTable(lgK uint8) uint8 {
+	target := lgK + 1
+	if target <= minLgTable {
+		return minLgTable
+	}
+	return (target-minLgTable)%lgResize + minLgTable
+}
+
+// LgK returns log2 of the nominal size k.
+func (s *Sketch) LgK() int { return int(s.lgK) }
+
+// IsEmpty reports whether nothing was ever added or merged in.
+func (s *Sketch) IsEmpty() bool { return s.empty }
+
+// Theta returns the sampling threshold in 63-bit fixed point (MaxTheta = 1).
+func (s *Sketch) Theta() uint64 { return s.theta }
+
+// Retained returns the number of hashes currently held.
+func (s *Sketch) Retained() int { return s.count }
+
+// Estimate returns the estimated number of distinct IDs added: the retained
+// count divided by theta (as a fraction), exact while theta is MaxTheta.
+func (s *Sketch) Estimate() float64 {
+	return estimate(s.count, s.theta)
+}
+
+// Add adds a 64-bit ID, hashed as DataSketches update(long) (HashUint64).
+func (s *Sketch) Add(id uint64) {
+	s.AddHash(HashUint64(id))
+}
+
+// AddString adds a string ID hashed as DataSketches update(String). Empty
+// strings are ignored, as in DataSketches.
+func (s *Sketch) AddString(id string) {
+	if h, err := HashString(id); err == nil {
+		s.AddHash(h)
+	}
+}
+
+// AddBytes adds a byte-slice ID hashed as DataSketches update(byte[]).
+// Empty slices are ignored, as in DataSketches.
+func (s *Sketch) AddBytes(id []byte) {
+	if h, err := HashBytes(id); err == nil {
+		s.AddHash(h)
+	}
+}
+
+// AddHash adds an already computed 63-bit theta hash (from HashUint64,
+// HashString or HashBytes). Hashes of zero or not below theta are screened
+// out (they still make the sketch non-empty, as in DataSketches).
+func (s *Sketch) AddHash(h uint64) {
+	s.empty = false
+	if h-1 >= s.theta-1 { // h == 0 || h >= theta, in one unsigned compare
+		return
+	}
+	s.insert(h)
+}
+
+func (s *Sketch) insert(h uint64) {
+	mask := uint64(len(s.table) - 1)
+	i := h & mask
+	stride := 2*((h>>s.lgCur)&strideMask) + 1
+	for {
+		v := s.table[i]
+		if v == 0 {
+			break
+		}
+		if v == h {
+			return
+		}
+		i = (i + stride) & mask
+	}
+	s.table[i] = h
+	s.count++
+	if s.count > s.capacity() {
+		if s.lgCur <= s.lgK {
+			s.resize()
+		} else {
+			s.rebuild()
+		}
+	}
+}
+
+func (s *Sketch) capacity() int {
+	n := 1 << s.lgCur
+	if s.lgCur <= s.lgK {
+		return n * resizeLoadN / resizeLoadD
+	}
+	return n * rebuildNum / rebuildDen
+}
+
+// place puts h (known absent) into table t of size 2^lg.
+func place(t []uint64, lg uint8, h uint64) {
+	mask := uint64(len(t) - 1)
+	i := h & mask
+	stride := 2*((h>>lg)&strideMask) + 1
+	for t[i] != 0 {
+		i = (i + stride) & mask
+	}
+	t[i] = h
+}
+
+func (s *Sketch) resize() {
+	lg := min(s.lgCur+lgResize, s.lgK+1)
+	t := make([]uint64, 1<<lg)
+	for _, h := range s.table {
+		if h != 0 {
+			place(t, lg, h)
+		}
+	}
+	s.table, s.lgCur = t, lg
+}
+
+// rebuild keeps the k smallest hashes; theta becomes the (k+1)-th smallest.
+func (s *Sketch) rebuild() {
+	k := 1 << s.lgK
+	buf := s.hashes()
+	selectKth(buf, k)
+	s.theta = buf[k]
+	clear(s.table)
+	for _, h := range buf[:k] {
+		place(s.table, s.lgCur, h)
+	}
+	s.count = k
+}
+
+// hashes returns the retained hashes, unordered, in a new slice.
+func (s *Sketch) hashes() []uint64 {
+	buf := make([]uint64, 0, s.count)
+	for _, h := range s.table {
+		if h != 0 {
+			buf = append(buf, h)
+		}
+	}
+	return buf
+}
+
+// Merge folds a compact sketch into s (theta-sketch union, as the
+// DataSketches Union does): theta becomes the smaller of the two, hashes
+// not below it are dropped, and c's hashes below it are added. Merging the
+// sketches of several shards gives the sketch of the union of the shards.
+func (s *Sketch) Merge(c *Compact) {
+	if c == nil || c.empty {
+		return
+	}
+	s.empty = false
+	if c.theta < s.theta {
+		s.theta = c.theta
+		old := s.hashes()
+		clear(s.table)
+		s.count = 0
+		for _, h := range old {
+			if h < s.theta {
+				place(s.table, s.lgCur, h)
+				s.count++
+			}
+		}
+	}
+	for _, h := range c.hashes {
+		if h >= s.theta {
+			break // sorted
+		}
+		s.insert(h)
+	}
+}
+
+// Compact returns an immutable, sorted snapshot of the sketch holding every
+// retained hash (between k and 15/8·k in estimation mode, like a compacted
+// DataSketches update sketch; call Trim on the result to keep exactly k).
+func (s *Sketch) Compact() *Compact {
+	if s.empty {
+		return &Compact{theta: MaxTheta, empty: true}
+	}
+	h := s.hashes()
+	slices.Sort(h)
+	return &Compact{hashes: h, theta: s.theta}
+}
+
+// selectKth partially orders a so that a[k] is the (k+1)-th smallest, every
+// element before it smaller and every element after it larger (the values
+// are distinct). It is Hoare's quickselect with a median-of-three pivot.
+func selectKth(a []uint64, k int) {
+	lo, hi := 0, len(a)-1
+	for hi > lo {
+		mid := lo + (hi-lo)/2
+		// median of three to a[mid]
+		if a[mid] < a[lo] {
+			a[mid], a[lo] = a[lo], a[mid]
+		}
+		if a[hi] < a[lo] {
+			a[hi], a[lo] = a[lo], a[hi]
+		}
+		if a[hi] < a[mid] {
+			a[hi], a[mid] = a[mid], a[hi]
+		}
+		pivot := a[mid]
+		i, j := lo, hi
+		for i <= j {
+			for a[i] < pivot {
+				i++
+			}
+			for a[j] > pivot {
+				j--
+			}
+			if i <= j {
+				a[i], a[j] = a[j], a[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
