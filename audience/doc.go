@@ -1,0 +1,44 @@
+// Package audience measures who an influencer reaches: how well an
+// audience's demographics fit a campaign's target, and how much the
+// follower sets of several influencers overlap.
+//
+// # Demographic fit
+//
+// A Distribution maps categories ("18-24", "TR", "fitness") to shares or raw
+// counts; every measure normalises by the sum of the known categories, and
+// the special category Unknown holds unreported mass, which is excluded from
+// the measures and reported on its own (UnknownShare, DimensionFit).
+//
+//   - Match: histogram intersection Σ min(pᵢ, qᵢ), the contract's fit score.
+//   - TotalVariation, Hellinger, Bhattacharyya, JensenShannon, Cosine.
+//   - OnTargetShare (with OnTargetInterval for sampled demographics) and
+//     Affinity (index, 100 = baseline).
+//   - Demographics and Fit: a weighted fit over several dimensions with a
+//     report per dimension.
+//
+// Every score is a decimal.Decimal fraction (0.25 is 25 %) rounded once,
+// half away from zero, to 16 decimal places; exact rational arithmetic is
+// used wherever the formula allows, 256-bit floats for square roots and 36
+// digit logarithms otherwise.
+//
+// # Follower overlap, exact
+//
+// A Set holds 64-bit follower IDs. Overlap compares two sets (shared,
+// only-A, only-B, union, Jaccard, overlap of the smaller); UniqueReach,
+// Exclusive and ExpectedFrequency describe a group; OverlapMatrix computes
+// all pairs in parallel. Union, Intersect, Difference, IntersectionLen,
+// (*Set).CountNotIn, Contains, Clone and All serve selection algorithms such
+// as budgeted max-coverage. A Universe maps external IDs (uint64 or string)
+// to dense 32-bit IDs, which makes sets smaller and faster.
+//
+// Sets keep IDs in buckets by their high 32 bits: sorted uint32 arrays
+// (4 bytes per ID, intersected by a branch-free merge or by galloping when
+// sizes differ by more than 32×) and, for dense buckets, roaring bitmaps.
+//
+// # Errors and concurrency
+//
+// Bad input gives an error wrapping one of the Err… sentinels, never a
+// panic. Functions on sets take nil as the empty set and return no error;
+// ratios with a zero denominator are 0 by documented convention.
+// Set is safe for concurrent reads once filled; Add is not (see Set).
+package audience

@@ -1,0 +1,177 @@
+package audience
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/shopspring/decimal"
+)
+
+// Pair describes how two audiences A and B overlap. Counts are exact.
+//
+// Jaccard and OfSmaller are fractions rounded half away from zero to
+// exact.Precision (16) decimal places. By convention both are 0 when their
+// denominator is 0 (A and B both empty, or one of them empty), never NaN.
+type Pair struct {
+	Shared int64 `json:"shared"` // |A ∩ B|
+	OnlyA  int64 `json:"onlyA"`  // |A \ B|
+	OnlyB  int64 `json:"onlyB"`  // |B \ A|
+	Union  int64 `json:"union"`  // |A ∪ B|, the pair's unique reach
+
+	Jaccard   decimal.Decimal `json:"jaccard"`   // Shared / Union (Jaccard index)
+	OfSmaller decimal.Decimal `json:"ofSmaller"` // Shared / min(|A|, |B|) (overlap coefficient, Szymkiewicz–Simpson)
+}
+
+// pairOf builds a Pair from exact sizes.
+func pairOf(lenA, lenB, shared int64) Pair {
+	p := Pair{
+		Shared:    shared,
+		OnlyA:     lenA - shared,
+		OnlyB:     lenB - shared,
+		Union:     lenA + lenB - shared,
+		Jaccard:   decimal.Zero,
+		OfSmaller: decimal.Zero,
+	}
+	if p.Union > 0 {
+		p.Jaccard = exact.Ratio(shared, p.Union)
+	}
+	if m := min(lenA, lenB); m > 0 {
+		p.OfSmaller = exact.Ratio(shared, m)
+	}
+	return p
+}
+
+// Overlap compares two exact audiences. A nil set is the empty set. With an
+// empty side, Shared is 0 and Jaccard and OfSmaller are 0 (their documented
+// convention for a zero denominator); Overlap never panics.
+//
+// Example: A has 10,000 followers, B 20,000, 1,000 follow both: Shared 1,000,
+// OnlyA 9,000, OnlyB 19,000, Union 29,000, Jaccard 1,000/29,000 ≈ 0.0345,
+// OfSmaller 1,000/10,000 = 0.1.
+func Overlap(a, b *Set) Pair {
+	return pairOf(a.Len(), b.Len(), IntersectionLen(a, b))
+}
+
+// UniqueReach returns |A ∪ B ∪ …|: how many distinct people the audiences
+// reach together. nil sets are empty; UniqueReach() is 0.
+func UniqueReach(sets ...*Set) int64 {
+	switch len(sets) {
+	case 0:
+		return 0
+	case 1:
+		return sets[0].Len()
+	case 2:
+		a, b := sets[0], sets[1]
+		return a.Len() + b.Len() - IntersectionLen(a, b)
+	}
+	return Union(sets...).Len()
+}
+
+// Exclusive returns, for each set, how many of its IDs are in no other set of
+// the group: |Sᵢ \ ⋃_{j≠i} Sⱼ|. A nil set gives 0. The IDs of a set that
+// appears twice in the group are not exclusive to either position.
+func Exclusive(sets ...*Set) []int64 {
+	out := make([]int64, len(sets))
+	if len(sets) == 0 {
+		return out
+	}
+	if len(sets) == 1 {
+		out[0] = sets[0].Len()
+		return out
+	}
+	// Union of everything but i, via prefix and suffix unions: each
+	// exclusive count is |Sᵢ| − |Sᵢ ∩ (prefix ∪ suffix)|.
+	prefix := make([]*Set, len(sets)+1)
+	suffix := make([]*Set, len(sets)+1)
+	prefix[0], suffix[len(sets)] = &Set{}, &Set{}
+	for i, s := range sets {
+		prefix[i+1] = Union(prefix[i], s)
+	}
+	for i := len(sets) - 1; i >= 0; i-- {
+		suffix[i] = Union(suffix[i+1], sets[i])
+	}
+	for i, s := range sets {
+		out[i] = s.CountNotIn(Union(prefix[i], suffix[i+1]))
+	}
+	return out
+}
+
+// ExpectedFrequency returns Σ|Sᵢ| ÷ |⋃Sᵢ|: how many of the sets the average
+// reached person follows (total follows ÷ unique people, the "average
+// frequency" of media planning), rounded half away from zero to 16 places.
+// It is at least 1. An empty union is an error wrapping ErrEmpty.
+func ExpectedFrequency(sets ...*Set) (decimal.Decimal, error) {
+	var total exact.Sum128
+	for _, s := range sets {
+		total.Add(s.Len())
+	}
+	u := UniqueReach(sets...)
+	if u == 0 {
+		return decimal.Decimal{}, fmt.Errorf("audience: ExpectedFrequency: sets: %w (union is empty)", ErrEmpty)
+	}
+	return exact.Div(total.Decimal(), decimal.NewFromInt(u)), nil
+}
+
+// Matrix holds the pairwise overlaps of n sets: sizes and the exact shared
+// count of every pair. Build it with OverlapMatrix. It is immutable and safe
+// for concurrent use.
+type Matrix struct {
+	sizes  []int64
+	shared []int64 // n×n, row-major, symmetric; diagonal = size
+}
+
+// N returns the number of sets.
+func (m *Matrix) N() int { return len(m.sizes) }
+
+// Size returns |Sᵢ|.
+func (m *Matrix) Size(i int) int64 { return m.sizes[i] }
+
+// Shared returns |Sᵢ ∩ Sⱼ| (|Sᵢ| when i == j). It panics on an index out of
+// range, like a slice.
+func (m *Matrix) Shared(i, j int) int64 { return m.shared[i*len(m.sizes)+j] }
+
+// Pair returns the full Pair of sets i and j.
+func (m *Matrix) Pair(i, j int) Pair {
+	return pairOf(m.sizes[i], m.sizes[j], m.Shared(i, j))
+}
+
+// OverlapMatrix computes |Sᵢ ∩ Sⱼ| for every pair of sets, in parallel on
+// workers goroutines (workers <= 0 means runtime.GOMAXPROCS(0)). nil sets are
+// empty. Work is handed out row by row from a shared counter, so uneven set
+// sizes still keep every worker busy. The result does not depend on workers.
+func OverlapMatrix(sets []*Set, workers int) *Matrix {
+	n := len(sets)
+	m := &Matrix{sizes: make([]int64, n), shared: make([]int64, n*n)}
+	for i, s := range sets {
+		m.sizes[i] = s.Len() // settles every set before going parallel
+		m.shared[i*n+i] = m.sizes[i]
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, n))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				for j := i + 1; j < n; j++ {
+					v := IntersectionLen(sets[i], sets[j])
+					m.shared[i*n+j] = v
+					m.shared[j*n+i] = v
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return m
+}

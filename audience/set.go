@@ -1,0 +1,288 @@
+package audience
+
+import (
+	"iter"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/RoaringBitmap/roaring/v2"
+)
+
+// Set is an exact set of follower IDs (64-bit, as platforms issue them).
+//
+// Representation: IDs are grouped by their high 32 bits into buckets; each
+// bucket holds its low 32 bits either as a sorted []uint32 (4 bytes per ID,
+// the fast case for sparse platform IDs) or, when most of the bucket lies in
+// 65,536-wide chunks holding more than 4,096 IDs, as a roaring bitmap
+// (github.com/RoaringBitmap/roaring/v2), which is smaller and faster there.
+// Intersections merge sorted buckets branch-free when their sizes are within
+// 32× of each other and gallop (exponential then binary search) otherwise.
+//
+// Loading: Add only appends to a pending buffer; the buffer is sorted
+// (radix sort), deduplicated and merged into the buckets on the first read
+// that follows. Bulk loads are therefore O(n) amortised per Add call, and a
+// load of already-sorted IDs skips the sort.
+//
+// Concurrency: Add must not run concurrently with any other method of the
+// same Set. Every other method is a read and is safe for concurrent use: the
+// pending merge it may trigger happens under an internal lock, once. A Set
+// must not be copied after first use (it holds a sync.Mutex); use Clone.
+//
+// The zero value is an empty set ready to use. A nil *Set reads as the empty
+// set everywhere; Add on a nil *Set does nothing.
+type Set struct {
+	mu      sync.Mutex
+	dirty   atomic.Bool
+	pending []uint64
+
+	keys []uint32    // sorted high halves, one per bucket
+	ctrs []container // ctrs[i] holds the low halves of bucket keys[i]
+	n    int64
+}
+
+// container holds the low 32 bits of one bucket. Containers are never
+// modified after construction, so Sets may share them (Clone, Union).
+type container struct {
+	arr []uint32        // sorted, distinct; used when bm == nil
+	bm  *roaring.Bitmap // dense buckets
+	n   int64
+}
+
+// NewSet returns a set holding ids (duplicates count once).
+func NewSet(ids ...uint64) *Set {
+	s := &Set{}
+	s.Add(ids...)
+	return s
+}
+
+// NewSetFromSorted returns a set holding ids, which must be sorted in
+// ascending order (duplicates allowed). It skips the sort that Add would do;
+// if ids turn out not to be sorted it falls back to sorting a copy.
+// ids is not retained.
+func NewSetFromSorted(ids []uint64) *Set {
+	s := &Set{}
+	if !slices.IsSorted(ids) {
+		s.Add(ids...)
+		return s
+	}
+	s.keys, s.ctrs, s.n = buildBuckets(ids)
+	return s
+}
+
+// Add inserts ids into the set. It is not safe for concurrent use with any
+// other method of s. Add on a nil *Set does nothing.
+func (s *Set) Add(ids ...uint64) {
+	if s == nil || len(ids) == 0 {
+		return
+	}
+	s.mu.Lock()
+	s.pending = append(s.pending, ids...)
+	s.dirty.Store(true)
+	s.mu.Unlock()
+}
+
+// Len returns the number of distinct IDs in the set (0 for nil).
+func (s *Set) Len() int64 {
+	if s == nil {
+		return 0
+	}
+	s.settle()
+	return s.n
+}
+
+// Contains reports whether id is in the set.
+func (s *Set) Contains(id uint64) bool {
+	if s == nil {
+		return false
+	}
+	s.settle()
+	k, ok := slices.BinarySearch(s.keys, uint32(id>>32))
+	if !ok {
+		return false
+	}
+	c := &s.ctrs[k]
+	lo := uint32(id) //nolint:gosec // low half on purpose
+	if c.bm != nil {
+		return c.bm.Contains(lo)
+	}
+	_, found := slices.BinarySearch(c.arr, lo)
+	return found
+}
+
+// Clone returns an independent copy of s (nil gives an empty set). The copy
+// shares s's immutable bucket storage, so it is cheap.
+func (s *Set) Clone() *Set {
+	c := &Set{}
+	if s == nil {
+		return c
+	}
+	s.settle()
+	c.keys = slices.Clone(s.keys)
+	c.ctrs = slices.Clone(s.ctrs)
+	c.n = s.n
+	return c
+}
+
+// All returns an iterator over the IDs of s in ascending order. The set must
+// not be modified (Add) during the iteration.
+func (s *Set) All() iter.Seq[uint64] {
+	return func(yield func(uint64) bool) {
+		if s == nil {
+			return
+		}
+		s.settle()
+		for i, k := range s.keys {
+			hi := uint64(k) << 32
+			c := &s.ctrs[i]
+			if c.bm != nil {
+				it := c.bm.Iterator()
+				for it.HasNext() {
+					if !yield(hi | uint64(it.Next())) {
+						return
+					}
+				}
+				continue
+			}
+			for _, lo := range c.arr {
+				if !yield(hi | uint64(lo)) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// AppendTo appends the IDs of s in ascending order to dst and returns the
+// extended slice.
+func (s *Set) AppendTo(dst []uint64) []uint64 {
+	if s == nil {
+		return dst
+	}
+	s.settle()
+	dst = slices.Grow(dst, int(s.n))
+	for i, k := range s.keys {
+		hi := uint64(k) << 32
+		c := &s.ctrs[i]
+		if c.bm != nil {
+			c.bm.Iterate(func(lo uint32) bool {
+				dst = append(dst, hi|uint64(lo))
+				return true
+			})
+			continue
+		}
+		for _, lo := range c.arr {
+			dst = append(dst, hi|uint64(lo))
+		}
+	}
+	return dst
+}
+
+// SizeInBytes returns the memory held by the set's buckets (ID storage and
+// per-bucket headers), excluding a pending, not yet merged, Add buffer.
+// Divide by Len for bytes per ID.
+func (s *Set) SizeInBytes() int64 {
+	if s == nil {
+		return 0
+	}
+	s.settle()
+	const header = 8 + 24 + 8 + 8 // key (padded), slice, pointer, count
+	size := int64(len(s.keys)) * header
+	for i := range s.ctrs {
+		c := &s.ctrs[i]
+		if c.bm != nil {
+			size += int64(c.bm.GetSizeInBytes()) //nolint:gosec // sizes fit
+		} else {
+			size += 4 * int64(cap(c.arr))
+		}
+	}
+	return size
+}
+
+// settle merges pending IDs into the buckets, once, under the lock.
+func (s *Set) settle() {
+	if !s.dirty.Load() {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.dirty.Load() {
+		return
+	}
+	p := s.pending
+	s.pending = nil
+	sortUint64(p)
+	if s.n == 0 {
+		s.keys, s.ctrs, s.n = buildBuckets(p)
+	} else {
+		add := &Set{}
+		add.keys, add.ctrs, add.n = buildBuckets(p)
+		s.keys, s.ctrs, s.n = unionBuckets([]*Set{s, add})
+	}
+	s.dirty.Store(false)
+}
+
+// buildBuckets builds buckets from sorted ids (duplicates allowed).
+func buildBuckets(ids []uint64) ([]uint32, []container, int64) {
+	var (
+		keys  []uint32
+		ctrs  []container
+		total int64
+	)
+	for i := 0; i < len(ids); {
+		key := uint32(ids[i] >> 32)
+		j := i + 1
+		for j < len(ids) && uint32(ids[j]>>32) == key {
+			j++
+		}
+		arr := make([]uint32, 0, j-i)
+		last := uint64(0)
+		for t, id := range ids[i:j] {
+			if t > 0 && id == last {
+				continue
+			}
+			arr = append(arr, uint32(id)) //nolint:gosec // low half on purpose
+			last = id
+		}
+		arr = slices.Clip(arr)
+		c := newContainer(arr)
+		keys = append(keys, key)
+		ctrs = append(ctrs, c)
+		total += c.n
+		i = j
+	}
+	return keys, ctrs, total
+}
+
+// denseChunk is the roaring threshold: a 65,536-wide chunk with more IDs
+// than this is stored by roaring as a bitmap (8 KiB), which beats 4 bytes/ID.
+const denseChunk = 4096
+
+// newContainer picks the representation for a sorted, distinct bucket: a
+// roaring bitmap when at least half of its IDs lie in dense chunks, else the
+// sorted array itself (which it takes ownership of).
+func newContainer(arr []uint32) container {
+	n := int64(len(arr))
+	if n <= denseChunk {
+		return container{arr: arr, n: n}
+	}
+	dense := 0
+	for i := 0; i < len(arr); {
+		chunk := arr[i] >> 16
+		j := i + 1
+		for j < len(arr) && arr[j]>>16 == chunk {
+			j++
+		}
+		if j-i > denseChunk {
+			dense += j - i
+		}
+		i = j
+	}
+	if 2*dense < len(arr) {
+		return container{arr: arr, n: n}
+	}
+	bm := roaring.New()
+	bm.AddMany(arr)
+	bm.RunOptimize()
+	return container{bm: bm, n: n}
+}

@@ -1,0 +1,192 @@
+package audience
+
+import (
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+// ref is the slow, obvious reference: a Go map.
+type ref map[uint64]struct{}
+
+func refOf(ids []uint64) ref {
+	r := ref{}
+	for _, id := range ids {
+		r[id] = struct{}{}
+	}
+	return r
+}
+
+func (r ref) sorted() []uint64 { return slices.Sorted(maps.Keys(r)) }
+
+func refAnd(a, b ref) ref {
+	out := ref{}
+	for k := range a {
+		if _, ok := b[k]; ok {
+			out[k] = struct{}{}
+		}
+	}
+	return out
+}
+
+func refOr(rs ...ref) ref {
+	out := ref{}
+	for _, r := range rs {
+		for k := range r {
+			out[k] = struct{}{}
+		}
+	}
+	return out
+}
+
+func refNot(a, b ref) ref {
+	out := ref{}
+	for k := range a {
+		if _, ok := b[k]; !ok {
+			out[k] = struct{}{}
+		}
+	}
+	return out
+}
+
+// genIDs draws n IDs of one of several shapes, so that tests reach every
+// container kind and both intersection algorithms.
+func genIDs(r *rand.Rand, shape, n int) []uint64 {
+	ids := make([]uint64, n)
+	for i := range ids {
+		switch shape {
+		case 0: // sparse 64-bit below 2^36
+			ids[i] = r.Uint64N(1 << 36)
+		case 1: // dense: small range, bitmap containers
+			ids[i] = r.Uint64N(uint64(n) + 10)
+		case 2: // tiny range, many duplicates
+			ids[i] = r.Uint64N(64)
+		case 3: // full 64-bit range, including the top bucket
+			ids[i] = r.Uint64() | uint64(r.IntN(2))<<63
+		default: // mixture of dense and sparse in the same bucket
+			if r.IntN(2) == 0 {
+				ids[i] = r.Uint64N(20000)
+			} else {
+				ids[i] = r.Uint64N(1 << 32)
+			}
+		}
+	}
+	return ids
+}
+
+func TestSetAgainstMap(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	sizes := []int{0, 1, 2, 10, 100, 5000, 40000}
+	for trial := 0; trial < 60; trial++ {
+		na, nb := sizes[r.IntN(len(sizes))], sizes[r.IntN(len(sizes))]
+		sa, sb := r.IntN(5), r.IntN(5)
+		if r.IntN(3) == 0 {
+			sb = sa
+		}
+		ia, ib := genIDs(r, sa, na), genIDs(r, sb, nb)
+		// Load in two batches with a read between, to exercise merging
+		// pending IDs into existing buckets.
+		a := NewSet(ia[:na/2]...)
+		_ = a.Len()
+		a.Add(ia[na/2:]...)
+		b := NewSetFromSorted(refOf(ib).sorted())
+		ra, rb := refOf(ia), refOf(ib)
+		if got, want := a.Len(), int64(len(ra)); got != want {
+			t.Fatalf("trial %d: Len = %d, want %d", trial, got, want)
+		}
+		if diff := cmp.Diff(ra.sorted(), a.AppendTo(nil), cmp.Comparer(func(x, y []uint64) bool { return slices.Equal(x, y) })); diff != "" && len(ra) > 0 {
+			t.Fatalf("trial %d: AppendTo (-want +got):\n%s", trial, diff)
+		}
+		if got := slices.Collect(a.All()); !slices.Equal(got, ra.sorted()) && len(ra) > 0 {
+			t.Fatalf("trial %d: All differs", trial)
+		}
+		and, or, not := refAnd(ra, rb), refOr(ra, rb), refNot(ra, rb)
+		if got, want := IntersectionLen(a, b), int64(len(and)); got != want {
+			t.Fatalf("trial %d (shapes %d,%d sizes %d,%d): IntersectionLen = %d, want %d", trial, sa, sb, na, nb, got, want)
+		}
+		if got, want := a.CountNotIn(b), int64(len(not)); got != want {
+			t.Fatalf("trial %d: CountNotIn = %d, want %d", trial, got, want)
+		}
+		checkSet(t, "Intersect", Intersect(a, b), and)
+		checkSet(t, "Union", Union(a, b), or)
+		checkSet(t, "Difference", Difference(a, b), not)
+		checkSet(t, "Clone", a.Clone(), ra)
+		if got, want := UniqueReach(a, b, a), int64(len(or)); got != want {
+			t.Fatalf("trial %d: UniqueReach = %d, want %d", trial, got, want)
+		}
+		for _, id := range ib[:min(len(ib), 50)] {
+			_, want := ra[id]
+			if got := a.Contains(id); got != want {
+				t.Fatalf("trial %d: Contains(%d) = %v, want %v", trial, id, got, want)
+			}
+		}
+	}
+}
+
+func checkSet(t *testing.T, name string, s *Set, want ref) {
+	t.Helper()
+	got := s.AppendTo(nil)
+	w := want.sorted()
+	if !slices.Equal(got, w) {
+		t.Fatalf("%s: got %d IDs, want %d (first got %v, first want %v)", name, len(got), len(w), got[:min(5, len(got))], w[:min(5, len(w))])
+	}
+	if s.Len() != int64(len(w)) {
+		t.Fatalf("%s: Len = %d, want %d", name, s.Len(), len(w))
+	}
+}
+
+// TestContractExamples checks the worked examples of DESIGN.md.
+func TestContractExamples(t *testing.T) {
+	// {1,2,3} ∪ {1,4} ∪ {1,3,5} = {1,2,3,4,5}: 5 people.
+	if got := UniqueReach(NewSet(1, 2, 3), NewSet(1, 4), NewSet(1, 3, 5)); got != 5 {
+		t.Errorf("UniqueReach = %d, want 5", got)
+	}
+	// A: IDs 0…9,999; B: IDs 9,000…28,999 (20,000 IDs), sharing 9,000…9,999.
+	a, b := &Set{}, &Set{}
+	for i := uint64(0); i < 10000; i++ {
+		a.Add(i)
+	}
+	for i := uint64(9000); i < 29000; i++ {
+		b.Add(i)
+	}
+	got := Overlap(a, b)
+	want := Pair{
+		Shared: 1000, OnlyA: 9000, OnlyB: 19000, Union: 29000,
+		// 1000/29000 = 1/29 = 0.03448275862068965517… → 16 places, half away from zero.
+		Jaccard:   decimal.RequireFromString("0.0344827586206897"),
+		OfSmaller: decimal.RequireFromString("0.1"), // 1000/10000
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Overlap (-want +got):\n%s", diff)
+	}
+}
+
+func TestOverlapEmptyAndNil(t *testing.T) {
+	zero := Pair{Jaccard: decimal.Zero, OfSmaller: decimal.Zero}
+	for name, c := range map[string][2]*Set{
+		"nil,nil":     {nil, nil},
+		"empty,empty": {NewSet(), &Set{}},
+		"nil,empty":   {nil, NewSet()},
+	} {
+		if diff := cmp.Diff(zero, Overlap(c[0], c[1])); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", name, diff)
+		}
+	}
+	// One empty side: no overlap; Union is the other side; OfSmaller 0 by convention.
+	want := Pair{OnlyB: 3, Union: 3, Jaccard: decimal.Zero, OfSmaller: decimal.Zero}
+	if diff := cmp.Diff(want, Overlap(nil, NewSet(1, 2, 3))); diff != "" {
+		t.Errorf("nil,{1,2,3} (-want +got):\n%s", diff)
+	}
+	if UniqueReach() != 0 || UniqueReach(nil) != 0 || UniqueReach(nil, nil, nil) != 0 {
+		t.Error("UniqueReach of nothing is not 0")
+	}
+	var s *Set
+	s.Add(1) // no panic
+	if s.Len() != 0 || s.Contains(1) || s.CountNotIn(nil) != 0 {
+		t.Error("nil set is not empty")
+	}
+}

@@ -1,0 +1,449 @@
+package audience
+
+import (
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
+)
+
+// IntersectionLen returns |a ∩ b| without building the intersection. nil
+// reads as the empty set.
+func IntersectionLen(a, b *Set) int64 {
+	if a == nil || b == nil {
+		return 0
+	}
+	a.settle()
+	b.settle()
+	var n int64
+	i, j := 0, 0
+	for i < len(a.keys) && j < len(b.keys) {
+		switch ka, kb := a.keys[i], b.keys[j]; {
+		case ka < kb:
+			i++
+		case ka > kb:
+			j++
+		default:
+			n += andLen(&a.ctrs[i], &b.ctrs[j])
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// CountNotIn returns |s \ covered|: how many IDs of s are not in covered,
+// without building the difference (the marginal gain of s in greedy
+// max-coverage). nil reads as the empty set.
+func (s *Set) CountNotIn(covered *Set) int64 {
+	return s.Len() - IntersectionLen(s, covered)
+}
+
+// Union returns a new set holding every ID of any of sets (nil sets are
+// empty). The inputs are not modified.
+func Union(sets ...*Set) *Set {
+	live := make([]*Set, 0, len(sets))
+	for _, s := range sets {
+		if s != nil {
+			s.settle()
+			live = append(live, s)
+		}
+	}
+	out := &Set{}
+	out.keys, out.ctrs, out.n = unionBuckets(live)
+	return out
+}
+
+// Intersect returns a new set holding the IDs present in every one of sets.
+// Intersect() of no sets, or of any nil set, is the empty set.
+func Intersect(sets ...*Set) *Set {
+	out := &Set{}
+	if len(sets) == 0 {
+		return out
+	}
+	for _, s := range sets {
+		if s == nil {
+			return out
+		}
+		s.settle()
+	}
+	// Start with the smallest set: the running result only shrinks.
+	order := slices.Clone(sets)
+	slices.SortStableFunc(order, func(x, y *Set) int { return cmpInt64(x.n, y.n) })
+	out.keys = slices.Clone(order[0].keys)
+	out.ctrs = slices.Clone(order[0].ctrs)
+	out.n = order[0].n
+	for _, s := range order[1:] {
+		out.keys, out.ctrs, out.n = intersectBuckets(out, s)
+		if out.n == 0 {
+			break
+		}
+	}
+	return out
+}
+
+// Difference returns a new set holding the IDs of a that are not in b.
+func Difference(a, b *Set) *Set {
+	out := &Set{}
+	if a == nil {
+		return out
+	}
+	a.settle()
+	if b == nil {
+		return a.Clone()
+	}
+	b.settle()
+	j := 0
+	for i, ka := range a.keys {
+		for j < len(b.keys) && b.keys[j] < ka {
+			j++
+		}
+		ca := &a.ctrs[i]
+		if j == len(b.keys) || b.keys[j] != ka {
+			out.keys = append(out.keys, ka)
+			out.ctrs = append(out.ctrs, *ca)
+			out.n += ca.n
+			continue
+		}
+		cb := &b.ctrs[j]
+		var c container
+		if ca.bm != nil || cb.bm != nil {
+			c = fromBitmap(roaring.AndNot(ca.bitmap(), cb.bitmap()))
+		} else {
+			c = newContainer(andNotArrays(ca.arr, cb.arr))
+		}
+		if c.n > 0 {
+			out.keys = append(out.keys, ka)
+			out.ctrs = append(out.ctrs, c)
+			out.n += c.n
+		}
+	}
+	return out
+}
+
+func cmpInt64(x, y int64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+// bitmap returns the container as a roaring bitmap (shared if it is one;
+// callers must not modify it).
+func (c *container) bitmap() *roaring.Bitmap {
+	if c.bm != nil {
+		return c.bm
+	}
+	bm := roaring.New()
+	bm.AddMany(c.arr)
+	return bm
+}
+
+// fromBitmap wraps a freshly computed bitmap, choosing the representation
+// again.
+func fromBitmap(bm *roaring.Bitmap) container {
+	n := int64(bm.GetCardinality()) //nolint:gosec // fits
+	if n <= denseChunk {
+		return container{arr: bm.ToArray(), n: n}
+	}
+	c := newContainer(bm.ToArray())
+	return c
+}
+
+// gallopRatio is the size ratio above which intersections gallop the small
+// side through the large one instead of merging.
+const gallopRatio = 32
+
+// andLen returns |a ∩ b| for two containers.
+func andLen(a, b *container) int64 {
+	switch {
+	case a.bm != nil && b.bm != nil:
+		return int64(a.bm.AndCardinality(b.bm)) //nolint:gosec // fits
+	case a.bm != nil:
+		return probeLen(b.arr, a.bm)
+	case b.bm != nil:
+		return probeLen(a.arr, b.bm)
+	}
+	return arrayAndLen(a.arr, b.arr)
+}
+
+// probeLen counts the members of arr found in bm.
+func probeLen(arr []uint32, bm *roaring.Bitmap) int64 {
+	var n int64
+	for _, x := range arr {
+		if bm.Contains(x) {
+			n++
+		}
+	}
+	return n
+}
+
+// arrayAndLen returns |a ∩ b| for sorted, distinct arrays.
+func arrayAndLen(a, b []uint32) int64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 || a[len(a)-1] < b[0] || b[len(b)-1] < a[0] {
+		return 0
+	}
+	if len(a)*gallopRatio < len(b) {
+		return gallopLen(a, b)
+	}
+	return mergeLen(a, b)
+}
+
+// b2i converts a bool to 0 or 1 without a branch (the compiler emits SETcc).
+func b2i(b bool) int {
+	var i int
+	if b {
+		i = 1
+	}
+	return i
+}
+
+// mergeLen is the branch-free merge: each step compares one element of each
+// side and advances either or both, so the loop has no data-dependent
+// branch to mispredict.
+func mergeLen(a, b []uint32) int64 {
+	i, j, n := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		n += b2i(x == y)
+		i += b2i(x <= y)
+		j += b2i(y <= x)
+	}
+	return int64(n)
+}
+
+// gallopLen looks each element of the small array a up in the large array b
+// by exponential search from the previous position, then binary search:
+// O(|a| log(|b|/|a|)).
+func gallopLen(a, b []uint32) int64 {
+	var n int64
+	lo := 0
+	for _, x := range a {
+		// Exponential probe for the first index with b[idx] >= x.
+		step := 1
+		hi := lo
+		for hi < len(b) && b[hi] < x {
+			lo = hi + 1
+			hi += step
+			step <<= 1
+		}
+		if hi > len(b) {
+			hi = len(b)
+		}
+		// Binary search in b[lo:hi+1] (hi itself may be the answer).
+		end := hi + 1
+		if end > len(b) {
+			end = len(b)
+		}
+		k, found := slices.BinarySearch(b[lo:end], x)
+		lo += k
+		if found {
+			n++
+			lo++
+		}
+		if lo >= len(b) {
+			break
+		}
+	}
+	return n
+}
+
+// andArrays returns a ∩ b for sorted, distinct arrays.
+func andArrays(a, b []uint32) []uint32 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	out := make([]uint32, 0, len(a))
+	if len(a)*gallopRatio < len(b) {
+		lo := 0
+		for _, x := range a {
+			k, found := slices.BinarySearch(b[lo:], x)
+			lo += k
+			if found {
+				out = append(out, x)
+				lo++
+			}
+		}
+		return slices.Clip(out)
+	}
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		if x == y {
+			out = append(out, x)
+		}
+		i += b2i(x <= y)
+		j += b2i(y <= x)
+	}
+	return slices.Clip(out)
+}
+
+// andNotArrays returns a \ b for sorted, distinct arrays.
+func andNotArrays(a, b []uint32) []uint32 {
+	out := make([]uint32, 0, len(a))
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j < len(b) && b[j] == x {
+			continue
+		}
+		out = append(out, x)
+	}
+	return slices.Clip(out)
+}
+
+// orArrays returns a ∪ b for sorted, distinct arrays.
+func orArrays(a, b []uint32) []uint32 {
+	out := make([]uint32, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		switch {
+		case x < y:
+			out = append(out, x)
+			i++
+		case x > y:
+			out = append(out, y)
+			j++
+		default:
+			out = append(out, x)
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	out = append(out, b[j:]...)
+	return slices.Clip(out)
+}
+
+// intersectBuckets returns the buckets of a ∩ b.
+func intersectBuckets(a, b *Set) ([]uint32, []container, int64) {
+	var (
+		keys []uint32
+		ctrs []container
+		n    int64
+	)
+	i, j := 0, 0
+	for i < len(a.keys) && j < len(b.keys) {
+		ka, kb := a.keys[i], b.keys[j]
+		if ka < kb {
+			i++
+			continue
+		}
+		if ka > kb {
+			j++
+			continue
+		}
+		ca, cb := &a.ctrs[i], &b.ctrs[j]
+		var c container
+		switch {
+		case ca.bm != nil && cb.bm != nil:
+			c = fromBitmap(roaring.And(ca.bm, cb.bm))
+		case ca.bm != nil:
+			c = newContainer(filterIn(cb.arr, ca.bm))
+		case cb.bm != nil:
+			c = newContainer(filterIn(ca.arr, cb.bm))
+		default:
+			c = newContainer(andArrays(ca.arr, cb.arr))
+		}
+		if c.n > 0 {
+			keys = append(keys, ka)
+			ctrs = append(ctrs, c)
+			n += c.n
+		}
+		i++
+		j++
+	}
+	return keys, ctrs, n
+}
+
+func filterIn(arr []uint32, bm *roaring.Bitmap) []uint32 {
+	out := make([]uint32, 0, len(arr))
+	for _, x := range arr {
+		if bm.Contains(x) {
+			out = append(out, x)
+		}
+	}
+	return slices.Clip(out)
+}
+
+// unionBuckets returns the buckets of the union of settled sets.
+func unionBuckets(sets []*Set) ([]uint32, []container, int64) {
+	switch len(sets) {
+	case 0:
+		return nil, nil, 0
+	case 1:
+		return slices.Clone(sets[0].keys), slices.Clone(sets[0].ctrs), sets[0].n
+	}
+	// Gather every bucket key.
+	var all []uint32
+	for _, s := range sets {
+		all = append(all, s.keys...)
+	}
+	slices.Sort(all)
+	all = slices.Compact(all)
+	pos := make([]int, len(sets)) // cursor into each set's keys
+	var (
+		ctrs  []container
+		total int64
+		group []*container
+	)
+	for _, key := range all {
+		group = group[:0]
+		for si, s := range sets {
+			p := pos[si]
+			if p < len(s.keys) && s.keys[p] == key {
+				group = append(group, &s.ctrs[p])
+				pos[si] = p + 1
+			}
+		}
+		c := unionContainers(group)
+		ctrs = append(ctrs, c)
+		total += c.n
+	}
+	return all, ctrs, total
+}
+
+// unionContainers returns the union of one bucket's containers.
+func unionContainers(group []*container) container {
+	if len(group) == 1 {
+		return *group[0]
+	}
+	anyBitmap := false
+	for _, c := range group {
+		if c.bm != nil {
+			anyBitmap = true
+			break
+		}
+	}
+	if anyBitmap {
+		bms := make([]*roaring.Bitmap, len(group))
+		for i, c := range group {
+			bms[i] = c.bitmap()
+		}
+		return fromBitmap(roaring.FastOr(bms...))
+	}
+	// Balanced pairwise merges: O(N log k) for k arrays holding N IDs.
+	arrs := make([][]uint32, len(group))
+	for i, c := range group {
+		arrs[i] = c.arr
+	}
+	for len(arrs) > 1 {
+		next := arrs[:0:0]
+		for i := 0; i+1 < len(arrs); i += 2 {
+			next = append(next, orArrays(arrs[i], arrs[i+1]))
+		}
+		if len(arrs)%2 == 1 {
+			next = append(next, arrs[len(arrs)-1])
+		}
+		arrs = next
+	}
+	return newContainer(arrs[0])
+}
