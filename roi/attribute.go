@@ -1,0 +1,486 @@
+package roi
+
+import (
+	"cmp"
+	"math/big"
+	"slices"
+
+	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/shopspring/decimal"
+)
+
+// Path is one customer-journey pattern: the channels (influencers, codes,
+// links) touched in order, and how many journeys along it converted
+// (Conversions, together worth Value) or ended without converting (Nulls).
+// The same channel may appear several times, also consecutively. Several
+// Paths may share the same channels; they add up.
+type Path struct {
+	Channels    []string
+	Conversions int64
+	Value       decimal.Decimal
+	Nulls       int64
+}
+
+// Credit is what a channel is credited with: a share of the conversions and
+// a share of the value. Shares are decimals, multiples of 10^-16 (or of the
+// total value's own smallest unit when that is finer); see [Attribute].
+type Credit struct {
+	Conversions decimal.Decimal `json:"conversions"`
+	Value       decimal.Decimal `json:"value"`
+}
+
+// Attribute shares the paths' conversions and value among channels by model,
+// one of the [Rule] constants ([FirstTouch], [LastTouch], [Linear],
+// [PositionBased], [Markov], [Shapley]) or a configured [Positions] or
+// [MarkovChain] ([TimeDecay] needs touch times: see [AttributeJourneys]).
+//
+// The result has an entry for every channel of every path, zero credit
+// included. Nulls matter only to Markov models; the other models share each
+// path's conversions and value among the path's touches.
+//
+// Shapley: the game v(S) = Σ conversions of the paths whose channel set
+// lies in S is a sum, over paths, of unanimity games, and the Shapley value
+// is linear, so each channel's Shapley value is exactly the sum, over the
+// paths that touch it, of the path's conversions divided by the number of
+// distinct channels on the path (Shapley 1953, the value of a unanimity
+// game). It is therefore computed exactly for any number of channels, in
+// one pass over the paths, without enumerating the 2ⁿ coalitions; the tests
+// check it against the enumeration for small n. Value is shared the same way
+// in the game where a set is worth the value of its paths.
+//
+// Exact sums: every model first computes each channel's share as an exact
+// rational number (Markov: the float64 removal effects, each taken as the
+// exact rational it denotes). The credits are then those shares of the total
+// conversions and of the total value, rounded to multiples of 10^-p, where p
+// is [exact.Precision] (16) or the number of decimal places of the total
+// value if greater, by the largest-remainder method: every credit is rounded
+// down, and the units of 10^-p still missing go one each to the channels
+// with the largest remainders, ties to the channel name first in byte order.
+// So the credits sum exactly to the totals, and each differs from its exact
+// share by less than 10^-p.
+//
+// Errors: a path without channels ([ErrEmptyPath]), an empty channel name
+// ([ErrInvalid]), negative counts or value ([ErrNegative]), value on a path
+// without conversions ([ErrInvalid]), totals beyond int64 ([ErrOverflow]), an
+// invalid model ([ErrModel]).
+func Attribute(paths []Path, model Model) (map[string]Credit, error) {
+	const fn = "Attribute"
+	if model == nil {
+		return nil, errf(fn, "model", ErrModel, "nil")
+	}
+	if _, ok := model.(TimeDecay); ok {
+		return nil, errf(fn, "model", ErrNoTimes, model)
+	}
+	if err := validateModel(fn, model); err != nil {
+		return nil, err
+	}
+	pp, err := prepare(fn, paths)
+	if err != nil {
+		return nil, err
+	}
+	return pp.attribute(fn, model)
+}
+
+func validateModel(fn string, model Model) error {
+	switch m := model.(type) {
+	case Rule:
+		if m < FirstTouch || m > Shapley {
+			return errf(fn, "model", ErrModel, m)
+		}
+	case Positions:
+		return m.validate(fn)
+	case MarkovChain:
+		if m.Order < 1 || m.Order > 3 {
+			return errf(fn, "MarkovChain.Order", ErrModel, m.Order)
+		}
+	case TimeDecay:
+		if m.HalfLife <= 0 {
+			return errf(fn, "TimeDecay.HalfLife", ErrModel, m.HalfLife)
+		}
+	default:
+		return errf(fn, "model", ErrModel, model)
+	}
+	return nil
+}
+
+func (pp *prepared) attribute(fn string, model Model) (map[string]Credit, error) {
+	switch m := model.(type) {
+	case Rule:
+		switch m {
+		case PositionBased:
+			return pp.heuristic(fn, Positions{First: decimal.New(4, -1), Last: decimal.New(4, -1)})
+		case Markov:
+			return pp.markov(fn, 1)
+		}
+		return pp.heuristic(fn, m)
+	case MarkovChain:
+		return pp.markov(fn, m.Order)
+	}
+	return pp.heuristic(fn, model)
+}
+
+// prepared holds validated paths with channels interned as indices in order
+// of first appearance.
+type prepared struct {
+	names      []string
+	index      map[string]int32
+	ch         []int32 // all touches, path after path
+	paths      []ppath
+	totalConv  int64
+	totalNulls int64
+	totalValue decimal.Decimal
+	// scaled values: value = scaled × 10^valueExp, when every value fits.
+	valueExp int32
+	scaledOK bool
+}
+
+type ppath struct {
+	start, end int // touches are ch[start:end]
+	conv       int64
+	nulls      int64
+	value      decimal.Decimal
+	scaled     int64
+}
+
+func prepare(fn string, paths []Path) (*prepared, error) {
+	pp := &prepared{index: make(map[string]int32), paths: make([]ppath, 0, len(paths)), scaledOK: true}
+	values := make([]decimal.Decimal, 0, len(paths))
+	for i := range paths {
+		p := &paths[i]
+		if len(p.Channels) == 0 {
+			return nil, errf(fn, pathField(i, "Channels"), ErrEmptyPath, "[]")
+		}
+		if p.Conversions < 0 {
+			return nil, errf(fn, pathField(i, "Conversions"), ErrNegative, p.Conversions)
+		}
+		if p.Nulls < 0 {
+			return nil, errf(fn, pathField(i, "Nulls"), ErrNegative, p.Nulls)
+		}
+		if p.Value.IsNegative() {
+			return nil, errf(fn, pathField(i, "Value"), ErrNegative, p.Value)
+		}
+		if p.Conversions == 0 && !p.Value.IsZero() {
+			return nil, errf(fn, pathField(i, "Value"), ErrInvalid, p.Value.String()+" without conversions")
+		}
+		var ok bool
+		if pp.totalConv, ok = exact.Add(pp.totalConv, p.Conversions); !ok {
+			return nil, errf(fn, pathField(i, "Conversions"), ErrOverflow, "total")
+		}
+		if pp.totalNulls, ok = exact.Add(pp.totalNulls, p.Nulls); !ok {
+			return nil, errf(fn, pathField(i, "Nulls"), ErrOverflow, "total")
+		}
+		if _, ok = exact.Add(pp.totalConv, pp.totalNulls); !ok {
+			return nil, errf(fn, pathField(i, "Nulls"), ErrOverflow, "total journeys")
+		}
+		start := len(pp.ch)
+		for _, name := range p.Channels {
+			c, seen := pp.index[name]
+			if !seen {
+				if name == "" {
+					return nil, errf(fn, pathField(i, "Channels"), ErrInvalid, "empty channel name")
+				}
+				c = int32(len(pp.names))
+				pp.index[name] = c
+				pp.names = append(pp.names, name)
+			}
+			pp.ch = append(pp.ch, c)
+		}
+		pp.paths = append(pp.paths, ppath{start: start, end: len(pp.ch), conv: p.Conversions, nulls: p.Nulls, value: p.Value})
+		if !p.Value.IsZero() {
+			values = append(values, p.Value)
+			if e := p.Value.Exponent(); e < pp.valueExp {
+				pp.valueExp = e
+			}
+		}
+	}
+	pp.totalValue = decimal.Sum(decimal.Zero, values...)
+	// Scale every value to an int64 multiple of 10^valueExp when the total
+	// fits: then the inner loops add integers.
+	if pp.valueExp < -18 {
+		pp.scaledOK = false
+	}
+	if pp.scaledOK {
+		lim := decimal.New(1<<62, 0)
+		if pp.totalValue.Shift(-pp.valueExp).GreaterThanOrEqual(lim) {
+			pp.scaledOK = false
+		}
+	}
+	if pp.scaledOK {
+		for i := range pp.paths {
+			v := pp.paths[i].value
+			if !v.IsZero() {
+				pp.paths[i].scaled = v.Shift(-pp.valueExp).IntPart()
+			}
+		}
+	}
+	return pp, nil
+}
+
+func pathField(i int, field string) string {
+	return "paths[" + itoa(i) + "]." + field
+}
+
+func itoa(i int) string { return decimal.NewFromInt(int64(i)).String() }
+
+// slot kinds: each identifies one rational weight a touch can receive.
+const (
+	slotAll      = iota // weight 1
+	slotOneOf           // weight 1/n (Linear over n touches, Shapley over n channels)
+	slotTwoFirst        // First/(First+Last), or 1/2
+	slotTwoLast         // Last/(First+Last), or 1/2
+	slotFirst           // First
+	slotLast            // Last
+	slotMiddle          // (1 − First − Last)/(n − 2)
+)
+
+type slotKey struct {
+	kind int8
+	n    int
+}
+
+// acc accumulates, per (slot, channel), the conversions and values of the
+// paths that gave that channel that slot's weight.
+type acc struct {
+	nch     int
+	slots   map[slotKey]int
+	keys    []slotKey
+	conv    []exact.Sum128
+	scaled  []exact.Sum128
+	values  []decimal.Decimal // used when !scaledOK
+	useDec  bool
+	lastKey slotKey
+	lastIdx int
+}
+
+func (a *acc) slot(k slotKey) int {
+	if k == a.lastKey && a.lastIdx >= 0 {
+		return a.lastIdx
+	}
+	s, ok := a.slots[k]
+	if !ok {
+		s = len(a.keys)
+		a.slots[k] = s
+		a.keys = append(a.keys, k)
+		a.conv = append(a.conv, make([]exact.Sum128, a.nch)...)
+		if a.useDec {
+			a.values = append(a.values, make([]decimal.Decimal, a.nch)...)
+		} else {
+			a.scaled = append(a.scaled, make([]exact.Sum128, a.nch)...)
+		}
+	}
+	a.lastKey, a.lastIdx = k, s
+	return s
+}
+
+func (a *acc) add(s int, c int32, p *ppath) {
+	i := s*a.nch + int(c)
+	a.conv[i].Add(p.conv)
+	if a.useDec {
+		a.values[i] = a.values[i].Add(p.value)
+	} else {
+		a.scaled[i].Add(p.scaled)
+	}
+}
+
+func (pp *prepared) heuristic(fn string, model Model) (map[string]Credit, error) {
+	nch := len(pp.names)
+	a := &acc{nch: nch, slots: make(map[slotKey]int), useDec: !pp.scaledOK, lastIdx: -1}
+	var pos Positions
+	rule := Rule(0)
+	switch m := model.(type) {
+	case Rule:
+		rule = m
+	case Positions:
+		pos = m
+	default:
+		return nil, errf(fn, "model", ErrModel, model)
+	}
+	var stamp []int32
+	var gen int32
+	if rule == Shapley {
+		stamp = make([]int32, nch)
+	}
+	for i := range pp.paths {
+		p := &pp.paths[i]
+		if p.conv == 0 {
+			continue
+		}
+		t := pp.ch[p.start:p.end]
+		n := len(t)
+		switch rule {
+		case FirstTouch:
+			a.add(a.slot(slotKey{slotAll, 1}), t[0], p)
+		case LastTouch:
+			a.add(a.slot(slotKey{slotAll, 1}), t[n-1], p)
+		case Linear:
+			s := a.slot(slotKey{slotOneOf, n})
+			for _, c := range t {
+				a.add(s, c, p)
+			}
+		case Shapley:
+			gen++
+			d := 0
+			for _, c := range t {
+				if stamp[c] != gen {
+					stamp[c] = gen
+					d++
+				}
+			}
+			s := a.slot(slotKey{slotOneOf, d})
+			gen++
+			for _, c := range t {
+				if stamp[c] != gen {
+					stamp[c] = gen
+					a.add(s, c, p)
+				}
+			}
+		default: // positions
+			switch n {
+			case 1:
+				a.add(a.slot(slotKey{slotAll, 1}), t[0], p)
+			case 2:
+				a.add(a.slot(slotKey{slotTwoFirst, 2}), t[0], p)
+				a.add(a.slot(slotKey{slotTwoLast, 2}), t[1], p)
+			default:
+				a.add(a.slot(slotKey{slotFirst, n}), t[0], p)
+				a.add(a.slot(slotKey{slotLast, n}), t[n-1], p)
+				s := a.slot(slotKey{slotMiddle, n})
+				for _, c := range t[1 : n-1] {
+					a.add(s, c, p)
+				}
+			}
+		}
+	}
+	// Weights of the slots as exact rationals.
+	first, last := pos.First.Rat(), pos.Last.Rat()
+	fl := new(big.Rat).Add(first, last)
+	half := big.NewRat(1, 2)
+	weights := make([]*big.Rat, len(a.keys))
+	for s, k := range a.keys {
+		w := new(big.Rat)
+		switch k.kind {
+		case slotAll:
+			w.SetInt64(1)
+		case slotOneOf:
+			w.SetFrac64(1, int64(k.n))
+		case slotTwoFirst, slotTwoLast:
+			if fl.Sign() == 0 {
+				w.Set(half)
+			} else if k.kind == slotTwoFirst {
+				w.Quo(first, fl)
+			} else {
+				w.Quo(last, fl)
+			}
+		case slotFirst:
+			w.Set(first)
+		case slotLast:
+			w.Set(last)
+		case slotMiddle:
+			w.Sub(big.NewRat(1, 1), fl)
+			w.Quo(w, big.NewRat(int64(k.n-2), 1))
+		}
+		weights[s] = w
+	}
+	convW := make([]*big.Rat, nch)
+	valW := make([]*big.Rat, nch)
+	tmp := new(big.Rat)
+	for c := range nch {
+		cw, vw := new(big.Rat), new(big.Rat)
+		for s := range a.keys {
+			i := s*nch + c
+			cw.Add(cw, tmp.Mul(weights[s], tmp.SetFrac(a.conv[i].Decimal().BigInt(), bigOne)))
+			if a.useDec {
+				if !a.values[i].IsZero() {
+					vw.Add(vw, tmp.Mul(weights[s], a.values[i].Rat()))
+				}
+			} else {
+				vw.Add(vw, tmp.Mul(weights[s], tmp.SetFrac(a.scaled[i].Decimal().BigInt(), bigOne)))
+			}
+		}
+		convW[c], valW[c] = cw, vw
+	}
+	return pp.credits(fn, convW, valW)
+}
+
+var bigOne = big.NewInt(1)
+
+// credits apportions the totals by the per-channel weights and builds the
+// result map.
+func (pp *prepared) credits(fn string, convW, valW []*big.Rat) (map[string]Credit, error) {
+	conv, err := apportion(decimal.NewFromInt(pp.totalConv), convW, pp.names)
+	if err != nil {
+		return nil, errf(fn, "conversions", err, pp.totalConv)
+	}
+	val, err := apportion(pp.totalValue, valW, pp.names)
+	if err != nil {
+		return nil, errf(fn, "value", err, pp.totalValue)
+	}
+	out := make(map[string]Credit, len(pp.names))
+	for c, name := range pp.names {
+		out[name] = Credit{Conversions: conv[c], Value: val[c]}
+	}
+	return out, nil
+}
+
+// apportion returns parts of total proportional to the non-negative weights
+// w, each a multiple of 10^-p (p = max(exact.Precision, places of total)),
+// summing exactly to total, by the largest-remainder method; ties go to the
+// smaller name. A zero total gives zero parts; a positive total with all
+// weights zero is an error.
+func apportion(total decimal.Decimal, w []*big.Rat, names []string) ([]decimal.Decimal, error) {
+	out := make([]decimal.Decimal, len(w))
+	if total.IsZero() {
+		for i := range out {
+			out[i] = decimal.Zero
+		}
+		return out, nil
+	}
+	sum := new(big.Rat)
+	for _, x := range w {
+		sum.Add(sum, x)
+	}
+	if sum.Sign() <= 0 {
+		return nil, ErrInvalid
+	}
+	p := exact.Precision
+	if -total.Exponent() > p {
+		p = -total.Exponent()
+	}
+	// T = total × 10^p, an integer.
+	T := total.Shift(p).BigInt()
+	type part struct {
+		i     int
+		floor *big.Int
+		rem   *big.Rat
+	}
+	parts := make([]part, len(w))
+	assigned := new(big.Int)
+	x := new(big.Rat)
+	for i, wi := range w {
+		x.SetFrac(T, bigOne)
+		x.Mul(x, wi)
+		x.Quo(x, sum)
+		f := new(big.Int).Quo(x.Num(), x.Denom()) // x >= 0, so Quo floors
+		r := new(big.Rat).Sub(x, new(big.Rat).SetInt(f))
+		parts[i] = part{i, f, r}
+		assigned.Add(assigned, f)
+	}
+	missing := new(big.Int).Sub(T, assigned).Int64() // 0 <= missing < len(w)
+	order := make([]int, len(w))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := parts[b].rem.Cmp(parts[a].rem); c != 0 {
+			return c
+		}
+		return cmp.Compare(names[a], names[b])
+	})
+	for k := int64(0); k < missing; k++ {
+		parts[order[k]].floor.Add(parts[order[k]].floor, bigOne)
+	}
+	for i := range parts {
+		out[i] = decimal.NewFromBigInt(parts[i].floor, -p)
+	}
+	return out, nil
+}

@@ -1,0 +1,106 @@
+package roi
+
+import (
+	"math"
+	"math/big"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Touch is one contact of a customer with a channel at a point in time.
+type Touch struct {
+	Channel string    `json:"channel"`
+	At      time.Time `json:"at"`
+}
+
+// Journey is a customer-journey pattern whose touches carry times: the
+// touches in time order, when the journey converted, how many journeys
+// converted (worth Value together) and how many did not (Nulls).
+// ConvertedAt is needed only when Conversions > 0 and the model is a
+// [TimeDecay].
+type Journey struct {
+	Touches     []Touch         `json:"touches"`
+	ConvertedAt time.Time       `json:"converted_at"`
+	Conversions int64           `json:"conversions"`
+	Value       decimal.Decimal `json:"value"`
+	Nulls       int64           `json:"nulls"`
+}
+
+// AttributeJourneys is [Attribute] for journeys that carry touch times: it
+// accepts every model Attribute does (they ignore the times) and
+// [TimeDecay]. Touches must be in non-decreasing time order, and for a
+// time-decay model no touch of a converting journey may come after
+// ConvertedAt ([ErrInvalid]). Credits sum exactly to the totals, rounded as
+// Attribute documents.
+func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, error) {
+	const fn = "AttributeJourneys"
+	if model == nil {
+		return nil, errf(fn, "model", ErrModel, "nil")
+	}
+	if err := validateModel(fn, model); err != nil {
+		return nil, err
+	}
+	paths := make([]Path, len(journeys))
+	for i, j := range journeys {
+		chans := make([]string, len(j.Touches))
+		for k, t := range j.Touches {
+			chans[k] = t.Channel
+			if k > 0 && t.At.Before(j.Touches[k-1].At) {
+				return nil, errf(fn, journeyField(i, k, "At"), ErrInvalid, "before the previous touch")
+			}
+		}
+		paths[i] = Path{Channels: chans, Conversions: j.Conversions, Value: j.Value, Nulls: j.Nulls}
+	}
+	pp, err := prepare(fn, paths)
+	if err != nil {
+		return nil, err
+	}
+	td, ok := model.(TimeDecay)
+	if !ok {
+		return pp.attribute(fn, model)
+	}
+	nch := len(pp.names)
+	convW := make([]decimal.Decimal, nch)
+	valW := make([]decimal.Decimal, nch)
+	h := td.HalfLife.Seconds()
+	for i, j := range journeys {
+		if j.Conversions == 0 {
+			continue
+		}
+		if j.ConvertedAt.IsZero() {
+			return nil, errf(fn, "journeys["+itoa(i)+"].ConvertedAt", ErrInvalid, "zero time with conversions")
+		}
+		minD := math.Inf(1)
+		ds := make([]float64, len(j.Touches))
+		for k, t := range j.Touches {
+			if t.At.After(j.ConvertedAt) {
+				return nil, errf(fn, journeyField(i, k, "At"), ErrInvalid, "after ConvertedAt")
+			}
+			ds[k] = j.ConvertedAt.Sub(t.At).Seconds()
+			minD = math.Min(minD, ds[k])
+		}
+		var sum float64
+		for k := range ds {
+			ds[k] = math.Exp2(-(ds[k] - minD) / h) // in (0, 1], the latest touch 1
+			sum += ds[k]
+		}
+		conv := decimal.NewFromInt(j.Conversions)
+		for k, t := range j.Touches {
+			share := decimal.NewFromFloat(ds[k] / sum).Round(20)
+			c := pp.index[t.Channel]
+			convW[c] = convW[c].Add(conv.Mul(share))
+			valW[c] = valW[c].Add(j.Value.Mul(share))
+		}
+	}
+	cw := make([]*big.Rat, nch)
+	vw := make([]*big.Rat, nch)
+	for c := range nch {
+		cw[c], vw[c] = convW[c].Rat(), valW[c].Rat()
+	}
+	return pp.credits(fn, cw, vw)
+}
+
+func journeyField(i, k int, field string) string {
+	return "journeys[" + itoa(i) + "].Touches[" + itoa(k) + "]." + field
+}

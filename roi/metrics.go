@@ -1,0 +1,178 @@
+package roi
+
+import (
+	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/shopspring/decimal"
+)
+
+var (
+	thousand = decimal.NewFromInt(1000)
+	one      = decimal.NewFromInt(1)
+)
+
+func checkCost(fn string, cost decimal.Decimal) error {
+	if cost.IsNegative() {
+		return errf(fn, "cost", ErrNegative, cost)
+	}
+	return nil
+}
+
+func checkPositive(fn, field string, v decimal.Decimal) error {
+	if !v.IsPositive() {
+		return errf(fn, field, ErrNonPositive, v)
+	}
+	return nil
+}
+
+func checkCount(fn, field string, n int64) error {
+	if n <= 0 {
+		return errf(fn, field, ErrNonPositive, n)
+	}
+	return nil
+}
+
+// ROI returns the return on investment (revenue − cost) / cost as a fraction,
+// rounded half away from zero to [exact.Precision] (16) decimal places.
+//
+// Revenue 200 on a cost of 100 is an ROI of 1, that is 100 %: the campaign
+// earned its cost back and as much again. Many marketing guides write
+// "ROI = revenue / cost × 100"; that formula is [ROAS] expressed as a
+// percentage (200 % here), not ROI. ROI is 0 at break-even and negative for
+// a loss; ROAS is 1 at break-even.
+//
+// cost must be positive ([ErrNonPositive]); revenue must not be negative
+// ([ErrNegative]).
+func ROI(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
+	if err := checkPositive("ROI", "cost", cost); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if revenue.IsNegative() {
+		return decimal.Decimal{}, errf("ROI", "revenue", ErrNegative, revenue)
+	}
+	return exact.Div(revenue.Sub(cost), cost), nil
+}
+
+// ROAS returns the return on ad spend revenue / cost as a fraction, rounded
+// half away from zero to [exact.Precision] decimal places. Revenue 200 on a
+// cost of 100 is a ROAS of 2 (often written 200 % or "2x"); compare [ROI],
+// which is ROAS − 1.
+//
+// cost must be positive ([ErrNonPositive]); revenue must not be negative
+// ([ErrNegative]).
+func ROAS(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
+	if err := checkPositive("ROAS", "cost", cost); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if revenue.IsNegative() {
+		return decimal.Decimal{}, errf("ROAS", "revenue", ErrNegative, revenue)
+	}
+	return exact.Div(revenue, cost), nil
+}
+
+// Profit returns revenue − cost, exactly (negative for a loss). It is the
+// numerator of [ROI]. Pass a contribution (revenue × margin) instead of
+// revenue to get the profit after cost of goods.
+func Profit(revenue, cost decimal.Decimal) decimal.Decimal {
+	return revenue.Sub(cost)
+}
+
+// BreakEvenRevenue returns the revenue at which a campaign costing cost pays
+// for itself when each unit of revenue leaves margin (a fraction in (0, 1],
+// the gross margin) as contribution: cost / margin, rounded half away from
+// zero to [exact.Precision] places. With margin 1 it is the cost itself (ROAS
+// 1); with a 40 % margin a cost of 1,000 breaks even at 2,500 of revenue
+// (break-even ROAS 2.5 = 1 / margin).
+func BreakEvenRevenue(cost, margin decimal.Decimal) (decimal.Decimal, error) {
+	if err := checkCost("BreakEvenRevenue", cost); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if err := checkPositive("BreakEvenRevenue", "margin", margin); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if margin.GreaterThan(one) {
+		return decimal.Decimal{}, errf("BreakEvenRevenue", "margin", ErrInvalid, margin)
+	}
+	return exact.Div(cost, margin), nil
+}
+
+// PaybackPeriod returns the number of periods (of whatever length profit is
+// measured over: days, months) until cumulative profit covers cost:
+// cost / profitPerPeriod, rounded half away from zero to [exact.Precision]
+// places. A cost of 3,000 and a profit of 1,200 a month pay back in 2.5
+// months. profitPerPeriod must be positive ([ErrNonPositive]): a campaign
+// that loses money never pays back.
+func PaybackPeriod(cost, profitPerPeriod decimal.Decimal) (decimal.Decimal, error) {
+	if err := checkCost("PaybackPeriod", cost); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if err := checkPositive("PaybackPeriod", "profitPerPeriod", profitPerPeriod); err != nil {
+		return decimal.Decimal{}, err
+	}
+	return exact.Div(cost, profitPerPeriod), nil
+}
+
+// CAC returns the customer acquisition cost cost / newCustomers in the
+// currency of cost, rounded half away from zero to [exact.Precision] places.
+// It is [CPA] where the action is "became a customer".
+func CAC(cost decimal.Decimal, newCustomers int64) (decimal.Decimal, error) {
+	return perUnit("CAC", "newCustomers", cost, newCustomers, one)
+}
+
+func perUnit(fn, field string, cost decimal.Decimal, n int64, scale decimal.Decimal) (decimal.Decimal, error) {
+	if err := checkCost(fn, cost); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if err := checkCount(fn, field, n); err != nil {
+		return decimal.Decimal{}, err
+	}
+	return exact.Div(cost.Mul(scale), decimal.NewFromInt(n)), nil
+}
+
+// CPM returns the cost per mille, cost × 1000 / impressions: the price of
+// 1,000 impressions in the currency of cost (the IAB definition), rounded
+// half away from zero to [exact.Precision] places. A cost of 50 for 20,000
+// impressions is a CPM of 2.5.
+//
+// A negative cost is [ErrNegative]; impressions <= 0 is [ErrNonPositive].
+func CPM(cost decimal.Decimal, impressions int64) (decimal.Decimal, error) {
+	return perUnit("CPM", "impressions", cost, impressions, thousand)
+}
+
+// CPE returns the cost per engagement cost / engagements (likes, comments,
+// shares, saves: whatever the caller counts as one), in the currency of cost,
+// rounded half away from zero to [exact.Precision] places.
+//
+// A negative cost is [ErrNegative]; engagements <= 0 is [ErrNonPositive].
+func CPE(cost decimal.Decimal, engagements int64) (decimal.Decimal, error) {
+	return perUnit("CPE", "engagements", cost, engagements, one)
+}
+
+// CPC returns the cost per click cost / clicks, in the currency of cost,
+// rounded half away from zero to [exact.Precision] places.
+//
+// A negative cost is [ErrNegative]; clicks <= 0 is [ErrNonPositive].
+func CPC(cost decimal.Decimal, clicks int64) (decimal.Decimal, error) {
+	return perUnit("CPC", "clicks", cost, clicks, one)
+}
+
+// CPA returns the cost per acquisition (or action: a sale, a sign-up, an
+// install) cost / actions, in the currency of cost, rounded half away from
+// zero to [exact.Precision] places.
+//
+// A negative cost is [ErrNegative]; actions <= 0 is [ErrNonPositive].
+func CPA(cost decimal.Decimal, actions int64) (decimal.Decimal, error) {
+	return perUnit("CPA", "actions", cost, actions, one)
+}
+
+// CPL returns the cost per lead cost / leads: [CPA] where the action is a
+// lead (a form filled in, an e-mail address left).
+func CPL(cost decimal.Decimal, leads int64) (decimal.Decimal, error) {
+	return perUnit("CPL", "leads", cost, leads, one)
+}
+
+// CPV returns the cost per view cost / views (video views as the platform
+// counts them), in the currency of cost, rounded half away from zero to
+// [exact.Precision] places.
+func CPV(cost decimal.Decimal, views int64) (decimal.Decimal, error) {
+	return perUnit("CPV", "views", cost, views, one)
+}

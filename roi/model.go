@@ -1,0 +1,148 @@
+package roi
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Model is an attribution model for [Attribute] and [AttributeJourneys]: one
+// of the [Rule] constants ([FirstTouch], [LastTouch], [Linear],
+// [PositionBased], [Markov], [Shapley]) or a configured variant
+// ([Positions], [TimeDecay], [MarkovChain]). The set is closed: other
+// packages cannot add models.
+type Model interface {
+	String() string
+	isModel()
+}
+
+// Rule names a built-in attribution model. The zero value is not a model.
+type Rule int
+
+// The built-in models. Each is a constant usable as a [Model] exactly as named.
+const (
+	// FirstTouch gives each path's conversions and value to its first channel.
+	FirstTouch Rule = iota + 1
+	// LastTouch gives them to the last channel.
+	LastTouch
+	// Linear gives every touch an equal share, repeats included: in
+	// a > b > a, a gets 2/3 and b 1/3.
+	Linear
+	// PositionBased ("U-shaped") gives 40 % to the first touch, 40 % to the
+	// last and shares 20 % equally among the touches in between; a path of
+	// two touches splits 50/50 and a single touch takes all. It is
+	// Positions{First: 0.4, Last: 0.4}.
+	PositionBased
+	// Markov is the first-order Markov chain model: MarkovChain{Order: 1}.
+	Markov
+	// Shapley gives each channel its Shapley value in the cooperative game
+	// where a set of channels is worth the conversions (and, separately, the
+	// value) of the paths whose channels all lie in the set. See
+	// [Attribute] for how it is computed exactly.
+	Shapley
+)
+
+var ruleNames = [...]string{"", "first-touch", "last-touch", "linear", "position-based", "markov", "shapley"}
+
+// String returns the rule's name in kebab case, e.g. "position-based".
+func (r Rule) String() string {
+	if r < FirstTouch || r > Shapley {
+		return fmt.Sprintf("Rule(%d)", int(r))
+	}
+	return ruleNames[r]
+}
+
+func (Rule) isModel() {}
+
+// MarshalText returns the name String gives.
+func (r Rule) MarshalText() ([]byte, error) {
+	if r < FirstTouch || r > Shapley {
+		return nil, errf("Rule.MarshalText", "rule", ErrModel, int(r))
+	}
+	return []byte(r.String()), nil
+}
+
+// UnmarshalText parses a name String gives.
+func (r *Rule) UnmarshalText(b []byte) error {
+	for i := FirstTouch; i <= Shapley; i++ {
+		if ruleNames[i] == string(b) {
+			*r = i
+			return nil
+		}
+	}
+	return errf("Rule.UnmarshalText", "rule", ErrModel, string(b))
+}
+
+// Positions is position-based attribution with custom weights: First to the
+// first touch, Last to the last, and 1 − First − Last shared equally by the
+// touches in between. A path of two touches splits in the ratio First : Last
+// (50/50 when both are zero); a single touch takes all. First and Last must
+// be in [0, 1] and sum to at most 1. [PositionBased] is
+// Positions{First: 0.4, Last: 0.4}; the "time of first touch" model
+// Positions{First: 1} is [FirstTouch].
+type Positions struct {
+	First, Last decimal.Decimal
+}
+
+func (p Positions) String() string { return "positions(" + p.First.String() + "," + p.Last.String() + ")" }
+func (Positions) isModel()         {}
+
+func (p Positions) validate(fn string) error {
+	if p.First.IsNegative() || p.First.GreaterThan(one) {
+		return errf(fn, "Positions.First", ErrModel, p.First)
+	}
+	if p.Last.IsNegative() || p.Last.GreaterThan(one) {
+		return errf(fn, "Positions.Last", ErrModel, p.Last)
+	}
+	if p.First.Add(p.Last).GreaterThan(one) {
+		return errf(fn, "Positions.First+Last", ErrModel, p.First.Add(p.Last))
+	}
+	return nil
+}
+
+// TimeDecay gives each touch of a journey a weight 2^(−Δ/HalfLife), where Δ
+// is the time from the touch to the conversion, and shares the journey's
+// conversions and value in proportion to the weights: a touch one half-life
+// before the conversion counts half as much as one at the conversion. It
+// needs touch times, so it works with [AttributeJourneys] only; [Attribute]
+// rejects it with [ErrNoTimes]. HalfLife must be positive (a common choice is
+// 7 days).
+//
+// The weights are computed in float64 (relative to the latest touch, so they
+// never underflow) and turned into decimals once per journey, at 20 places;
+// the apportioning that follows is exact, so the credits still sum exactly to
+// the totals.
+type TimeDecay struct {
+	HalfLife time.Duration
+}
+
+func (t TimeDecay) String() string { return "time-decay(" + t.HalfLife.String() + ")" }
+func (TimeDecay) isModel()         {}
+
+// MarkovChain is the Markov chain model of order 1, 2 or 3 (Anderl, Becker,
+// von Wangenheim and Schumann, "Mapping the customer journey", 2016). Each
+// path, with consecutive repeats of a channel collapsed (a > a > b is
+// a > b), is a walk from a start state through the states to a conversion
+// (its Conversions journeys) or a null (its Nulls journeys). A state of
+// order k is the last k channels touched (fewer at the start of a walk).
+// Transition probabilities are the observed transition counts normalised
+// per state.
+//
+// The removal effect of a channel c is 1 − P₋c / P, where P is the
+// probability of reaching conversion from the start and P₋c the same
+// probability when every state whose latest channel is c leads to null.
+// Channels get credit in proportion to their removal effects, scaled to the
+// total conversions and, with the same shares, the total value.
+//
+// The absorption probabilities are solved exactly, as the linear system
+// (I − Q) h = r of the absorbing chain (Gaussian elimination with partial
+// pivoting in float64), not by simulating walks; one system per channel
+// plus one. The removal effects are turned into exact rationals once and
+// apportioned exactly. [Markov] is MarkovChain{Order: 1}.
+type MarkovChain struct {
+	Order int
+}
+
+func (m MarkovChain) String() string { return fmt.Sprintf("markov(order %d)", m.Order) }
+func (MarkovChain) isModel()         {}
