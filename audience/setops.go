@@ -191,7 +191,7 @@ func arrayAndLen(a, b []uint32) int64 {
 	if len(a)*gallopRatio < len(b) {
 		return gallopLen(a, b)
 	}
-	return mergeLen(a, b)
+	return mergeLanes(a, b)
 }
 
 // b2i converts a bool to 0 or 1 without a branch (the compiler emits SETcc).
