@@ -1,0 +1,165 @@
+package kpi
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/internal/exact"
+)
+
+// BenchmarksVersion names the edition of DefaultBenchmarks. It changes
+// whenever a row is added, removed or corrected.
+const BenchmarksVersion = "2026.11"
+
+// Statistic says how a benchmark summarises the accounts it covers.
+type Statistic uint8
+
+// Statistics. Unstated is for sources that publish "the engagement rate" of
+// a tier without saying whether it is a mean or a median.
+const (
+	Unstated Statistic = iota
+	Mean
+	Median
+)
+
+var statisticNames = [...]string{"unstated", "mean", "median"}
+
+// String returns "unstated", "mean" or "median".
+func (s Statistic) String() string { return enumString(int(s), statisticNames[:], "Statistic") }
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Statistic) MarshalText() ([]byte, error) {
+	return enumMarshal("Statistic.MarshalText", "statistic", int(s), statisticNames[:])
+}
+
+// UnmarshalText accepts the names String returns, ignoring case.
+func (s *Statistic) UnmarshalText(b []byte) error {
+	v, err := enumParse("Statistic.UnmarshalText", "statistic", string(b), statisticNames[:])
+	*s = Statistic(v)
+	return err
+}
+
+// Benchmark is one published engagement rate for a platform and tier.
+type Benchmark struct {
+	Platform  Platform
+	Tier      Tier      // under DefaultThresholds
+	Formula   Formula   // the engagement rate the source computes per account
+	Statistic Statistic // how the source summarises accounts
+	Year      int       // the year the data describes
+	Rate      decimal.Decimal
+	Source    string
+}
+
+// Benchmarks is a versioned table of benchmarks.
+type Benchmarks struct {
+	Version string
+	Rows    []Benchmark
+}
+
+// DefaultBenchmarks returns a fresh copy of the built-in table, edition
+// BenchmarksVersion. Each row cites its source; all measure likes +
+// comments by followers, the public-data rate these reports use:
+//
+//	platform   tier   year  rate    source
+//	instagram  nano   2026  1.78 %  HypeAuditor, State of Influencer Marketing 2026 (via eMarketer)
+//	instagram  micro  2026  0.54 %  idem
+//	instagram  mega   2026  0.33 %  idem
+//	instagram  nano   2023  2.19 %  Statista, Instagram influencer engagement rate by tier, 2023
+//
+// Rows for other platforms and tiers are welcome once a source publishes
+// them with a stated formula.
+func DefaultBenchmarks() Benchmarks {
+	lc := Formula{Likes | Comments, ByFollowers, MeanOfRates}
+	const ha = "HypeAuditor, State of Influencer Marketing 2026, as reported by eMarketer, " +
+		"\"Smaller creators deliver efficiency as ROI pressure mounts\" (emarketer.com)"
+	return Benchmarks{
+		Version: BenchmarksVersion,
+		Rows: []Benchmark{
+			{Instagram, Nano, lc, Unstated, 2026, decimal.New(178, -4), ha},
+			{Instagram, Micro, lc, Unstated, 2026, decimal.New(54, -4), ha},
+			{Instagram, Mega, lc, Unstated, 2026, decimal.New(33, -4), ha},
+			{Instagram, Nano, lc, Unstated, 2023, decimal.New(219, -4),
+				"Statista, engagement rate of Instagram influencers worldwide in 2023, by tier (1,000-10,000 followers)"},
+		},
+	}
+}
+
+// Position places a rate against a benchmark. The zero value is invalid.
+type Position uint8
+
+// Positions.
+const (
+	Below Position = iota + 1
+	Typical
+	Above
+)
+
+var positionNames = [...]string{"", "below", "typical", "above"}
+
+// String returns "below", "typical" or "above".
+func (p Position) String() string { return enumString(int(p), positionNames[:], "Position") }
+
+// MarshalText implements encoding.TextMarshaler.
+func (p Position) MarshalText() ([]byte, error) {
+	return enumMarshal("Position.MarshalText", "position", int(p), positionNames[:])
+}
+
+// UnmarshalText accepts the names String returns, ignoring case.
+func (p *Position) UnmarshalText(b []byte) error {
+	v, err := enumParse("Position.UnmarshalText", "position", string(b), positionNames[:])
+	*p = Position(v)
+	return err
+}
+
+// Placement is a rate compared with a benchmark.
+type Placement struct {
+	Benchmark Benchmark
+	// Ratio is rate / Benchmark.Rate, 16 places, half away from zero.
+	Ratio decimal.Decimal
+	// Position is Below when Ratio < 1/2, Above when Ratio > 2, Typical
+	// otherwise: published rates for the same tier differ by up to that
+	// factor between sources and years.
+	Position Position
+	// Implausible is true when Ratio > 10 or Ratio < 1/10: a rate that far
+	// from its tier usually means bought followers or engagement, a wrong
+	// base, or a data error. Check it before using the rate.
+	Implausible bool
+}
+
+// Place compares rate with the most recent row of t for the platform, tier
+// and the formula's interactions and base (the Average is not compared: a
+// benchmark summarises accounts, whatever their per-post average); among
+// rows of the same year the first wins. No matching row wraps
+// ErrNoBenchmark; a negative rate, or a matching row whose rate is not
+// positive, wraps ErrInvalid.
+func (t Benchmarks) Place(rate decimal.Decimal, platform Platform, tier Tier, f Formula) (Placement, error) {
+	const fn = "Benchmarks.Place"
+	if rate.IsNegative() {
+		return Placement{}, errorf(fn, "rate", ErrInvalid, rate)
+	}
+	best := -1
+	for i, r := range t.Rows {
+		if r.Platform == platform && r.Tier == tier && r.Formula.Interactions == f.Interactions &&
+			r.Formula.Base == f.Base && (best < 0 || r.Year > t.Rows[best].Year) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Placement{}, errorf(fn, "benchmark", ErrNoBenchmark,
+			platform.String()+" "+tier.String()+" "+f.Interactions.String()+" by "+f.Base.String())
+	}
+	b := t.Rows[best]
+	if !b.Rate.IsPositive() {
+		return Placement{}, errorf(fn, "Rows["+itoa(best)+"].Rate", ErrInvalid, b.Rate)
+	}
+	half, two, tenth, ten := decimal.New(5, -1), decimal.NewFromInt(2), decimal.New(1, -1), decimal.NewFromInt(10)
+	ratio := exact.Div(rate, b.Rate)
+	p := Placement{Benchmark: b, Ratio: ratio, Position: Typical}
+	switch {
+	case ratio.LessThan(half):
+		p.Position = Below
+	case ratio.GreaterThan(two):
+		p.Position = Above
+	}
+	p.Implausible = ratio.GreaterThan(ten) || ratio.LessThan(tenth)
+	return p, nil
+}

@@ -1,0 +1,202 @@
+package kpi
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/influencekit/influencekit/internal/csvx"
+)
+
+// Columns maps the fields of a Post to the header names of a CSV file. A
+// header matches ignoring case, surrounding space, and runs of spaces, line
+// breaks, "_", "-" and "." ("Avg. Likes" matches "avg_likes"). An empty
+// name means the file has no such column: a count without a column is not
+// reported (its bit is set in Post.Hidden), a text field stays empty.
+type Columns struct {
+	ID, Creator, Platform, PublishedAt string
+
+	Followers, Likes, Comments, Shares, Saves, Views, Reach, Impressions, Clicks, Conversions string
+
+	// TimeLayouts are tried in order on PublishedAt; empty means
+	// time.RFC3339, then "2006-01-02 15:04:05", then "2006-01-02".
+	TimeLayouts []string
+	// Location is the zone of times written without one; nil means UTC.
+	Location *time.Location
+	// Comma is the field separator; 0 means ','.
+	Comma rune
+}
+
+// DefaultColumns returns Columns whose header names are the Post field names
+// in snake case: "id", "creator", "platform", "published_at", "followers",
+// "likes", "comments", "shares", "saves", "views", "reach", "impressions",
+// "clicks", "conversions". Columns it names must all be present: clear the
+// ones a file lacks.
+func DefaultColumns() Columns {
+	return Columns{
+		ID: "id", Creator: "creator", Platform: "platform", PublishedAt: "published_at",
+		Followers: "followers", Likes: "likes", Comments: "comments", Shares: "shares",
+		Saves: "saves", Views: "views", Reach: "reach", Impressions: "impressions",
+		Clicks: "clicks", Conversions: "conversions",
+	}
+}
+
+// ReadPosts reads posts from CSV with a header row, mapping columns as c
+// says. It strips a UTF-8 byte-order mark, accepts CRLF line ends (also
+// inside quoted headers), quoted fields and blank lines.
+//
+// Counts are read with ParseCount ("1,234", "3.3k", "475.8m"); a cell that
+// ParseCount calls not reported ("", "N/A", "NaN", "-") sets the field's bit
+// in Post.Hidden. Platform is read with Platform.UnmarshalText.
+//
+// Errors: a column named in c but absent from the header wraps
+// ErrMissingColumn; an unreadable cell is a *ParseError naming the line,
+// column, header and value and wrapping the sentinel of the cause
+// (ErrSyntax, ErrNegative, ErrOverflow, ErrInvalid). No rows is not an
+// error.
+func ReadPosts(r io.Reader, c Columns) ([]Post, error) {
+	const fn = "kpi.ReadPosts"
+	comma := c.Comma
+	if comma == 0 {
+		comma = ','
+	}
+	rd, err := csvx.NewReader(fn, r, comma)
+	if err != nil {
+		return nil, err
+	}
+	col := func(field, name string) (int, error) {
+		if name == "" {
+			return -1, nil
+		}
+		i := rd.Column(name)
+		if i < 0 {
+			return -1, &ParseError{Func: fn, Line: 1, Header: name,
+				Err: fmt.Errorf("%w: no header matches %q (%s)", ErrMissingColumn, name, field)}
+		}
+		return i, nil
+	}
+	type countCol struct {
+		f   Fields
+		idx int
+	}
+	var idxID, idxCreator, idxPlatform, idxTime int
+	var counts []countCol
+	var hidden Fields // counts without a column
+	for _, x := range []struct {
+		field, name string
+		dst         *int
+	}{{"ID", c.ID, &idxID}, {"Creator", c.Creator, &idxCreator}, {"Platform", c.Platform, &idxPlatform},
+		{"PublishedAt", c.PublishedAt, &idxTime}} {
+		if *x.dst, err = col(x.field, x.name); err != nil {
+			return nil, err
+		}
+	}
+	for _, x := range []struct {
+		f    Fields
+		name string
+	}{{FieldFollowers, c.Followers}, {FieldLikes, c.Likes}, {FieldComments, c.Comments},
+		{FieldShares, c.Shares}, {FieldSaves, c.Saves}, {FieldViews, c.Views}, {FieldReach, c.Reach},
+		{FieldImpressions, c.Impressions}, {FieldClicks, c.Clicks}, {FieldConversions, c.Conversions}} {
+		i, err := col(fieldTitle(x.f), x.name)
+		if err != nil {
+			return nil, err
+		}
+		if i < 0 {
+			hidden |= x.f
+			continue
+		}
+		counts = append(counts, countCol{x.f, i})
+	}
+	layouts := c.TimeLayouts
+	if len(layouts) == 0 {
+		layouts = []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02"}
+	}
+	loc := c.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	var posts []Post
+	for {
+		rec, err := rd.Next()
+		if err == io.EOF {
+			return posts, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		p := Post{ID: rec.Field(idxID), Creator: rec.Field(idxCreator), Hidden: hidden}
+		if idxPlatform >= 0 {
+			if err := p.Platform.UnmarshalText([]byte(rec.Field(idxPlatform))); err != nil {
+				return nil, rec.Errorf(idxPlatform, ErrInvalid)
+			}
+		}
+		if idxTime >= 0 {
+			if p.PublishedAt, err = parseTime(rec.Field(idxTime), layouts, loc); err != nil {
+				return nil, rec.Errorf(idxTime, err)
+			}
+		}
+		for _, cc := range counts {
+			v, err := ParseCount(rec.Field(cc.idx))
+			switch {
+			case errors.Is(err, ErrNotReported):
+				p.Hidden |= cc.f
+			case err != nil:
+				return nil, rec.Errorf(cc.idx, cause(err))
+			default:
+				p.set(cc.f, v)
+			}
+		}
+		posts = append(posts, p)
+	}
+}
+
+// cause returns the sentinel wrapped by one of this package's errors, so
+// that a ParseError does not repeat the value.
+func cause(err error) error {
+	for _, s := range []error{ErrNegative, ErrOverflow, ErrSyntax, ErrInvalid} {
+		if errors.Is(err, s) {
+			return s
+		}
+	}
+	return err
+}
+
+func parseTime(s string, layouts []string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, ErrNotReported
+	}
+	for _, l := range layouts {
+		if t, err := time.ParseInLocation(l, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, ErrInvalid
+}
+
+func (p *Post) set(f Fields, v int64) {
+	switch f {
+	case FieldLikes:
+		p.Likes = v
+	case FieldComments:
+		p.Comments = v
+	case FieldShares:
+		p.Shares = v
+	case FieldSaves:
+		p.Saves = v
+	case FieldFollowers:
+		p.Followers = v
+	case FieldViews:
+		p.Views = v
+	case FieldReach:
+		p.Reach = v
+	case FieldImpressions:
+		p.Impressions = v
+	case FieldClicks:
+		p.Clicks = v
+	case FieldConversions:
+		p.Conversions = v
+	}
+}

@@ -1,0 +1,51 @@
+// Package kpi measures influencer posts: engagement rates in every formula
+// the industry uses, reach rate, click-through and conversion rates,
+// follower growth, per-creator and campaign totals, weekly series, SMART
+// targets, follower tiers and published benchmarks, and the parsing of the
+// numbers that analytics exports contain.
+//
+// # Posts and missing counts
+//
+// A [Post] carries the counts of one piece of content as int64. A count the
+// platform hid (Instagram lets creators hide likes) or the export did not
+// contain is named in Post.Hidden; it is "not reported", never zero.
+// [Formula.Rate] skips a post that lacks a count it needs; totals say which
+// counts were incomplete; parsers return an error wrapping [ErrNotReported].
+//
+// # Engagement rate formulas
+//
+// There is no single engagement rate. A [Formula] names the three choices
+// that make one: which interactions count ([Likes] | [Comments] | [Shares] |
+// [Saves]), the base they are divided by ([ByFollowers], [ByReach],
+// [ByImpressions], [ByViews]) and how posts are combined ([MeanOfRates],
+// [PooledRate], [MedianRate]). Two posts with 400 engagements on 10,000
+// views and 500 on 20,000 have a mean of rates of (0.04 + 0.025) / 2 =
+// 0.0325 but a pooled rate of 900 / 30,000 = 0.03. Presets such as
+// [PresetFollowers12] and [PresetTikTok] give the definitions in public use
+// with their sources.
+//
+// # Units and precision
+//
+// Every rate is a decimal.Decimal fraction (0.0345 is 3.45 %), the exact
+// rational value rounded once, half away from zero, to 16 decimal places
+// (exact.Precision). Inner loops use integer arithmetic only; sums are kept
+// in 128 bits; no float64 is involved anywhere.
+//
+// # Errors
+//
+// Bad input returns an error, never a panic: "kpi: Func: field: what was
+// wrong (value)", wrapping one of the sentinels ([ErrNegative],
+// [ErrZeroBase], [ErrEmpty], [ErrOverflow], [ErrInvalid], [ErrNotReported],
+// [ErrSyntax], [ErrMissingColumn], [ErrNoBenchmark]) for errors.Is. CSV
+// errors are a *[ParseError] with the line, column, header and value.
+//
+// # Time
+//
+// Nothing reads the clock: windows, targets and weekly series take an
+// explicit now and *time.Location. Time ranges are half-open [from, to).
+//
+// # Concurrency
+//
+// Every type is a value, immutable once built and safe to share between
+// goroutines; functions never modify the slices they are given.
+package kpi

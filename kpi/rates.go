@@ -1,0 +1,69 @@
+package kpi
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/internal/exact"
+)
+
+// EngagementRate returns engagements / base as a fraction (0.0345 is 3.45 %),
+// rounded half away from zero to exact.Precision (16) decimal places.
+//
+// It is the per-post engagement rate of the industry: for example 1,000 likes
+// and comments on an account of 100,000 followers is 0.01, the 1 % of
+// Ampfluence's glossary ("Engagement Ratio", academy.ampfluence.com). base
+// <= 0 is an error wrapping ErrZeroBase; a negative engagements count one
+// wrapping ErrNegative.
+func EngagementRate(engagements, base int64) (decimal.Decimal, error) {
+	return ratio("EngagementRate", "engagements", "base", engagements, base)
+}
+
+// GrowthRate returns (end - start) / start as a fraction, rounded half away
+// from zero to 16 places: the follower growth rate over a period, with start
+// the count at its beginning and end the count at its end. A loss is
+// negative. start <= 0 is an error wrapping ErrZeroBase, a negative end one
+// wrapping ErrNegative.
+//
+// For example 12,400 followers growing to 13,150 is 750 / 12,400 =
+// 0.0604838709677419 (6.05 %).
+func GrowthRate(start, end int64) (decimal.Decimal, error) {
+	const fn = "GrowthRate"
+	if start <= 0 {
+		return decimal.Decimal{}, errorf(fn, "start", ErrZeroBase, start)
+	}
+	if end < 0 {
+		return decimal.Decimal{}, errorf(fn, "end", ErrNegative, end)
+	}
+	return exact.Ratio(end-start, start), nil // cannot overflow: start > 0, end >= 0
+}
+
+// ReachRate returns reach / followers: the share of an account's followers
+// that a post reached (it may exceed 1 when a post reaches non-followers).
+// Precision and errors as EngagementRate.
+func ReachRate(reach, followers int64) (decimal.Decimal, error) {
+	return ratio("ReachRate", "reach", "followers", reach, followers)
+}
+
+// CTR returns the click-through rate clicks / impressions as a fraction, the
+// definition of Google Ads and the IAB. Precision and errors as
+// EngagementRate.
+func CTR(clicks, impressions int64) (decimal.Decimal, error) {
+	return ratio("CTR", "clicks", "impressions", clicks, impressions)
+}
+
+// ConversionRate returns conversions / clicks as a fraction: the share of
+// link clicks that ended in a purchase, sign-up or other counted action.
+// Precision and errors as EngagementRate.
+func ConversionRate(conversions, clicks int64) (decimal.Decimal, error) {
+	return ratio("ConversionRate", "conversions", "clicks", conversions, clicks)
+}
+
+func ratio(fn, numName, denName string, num, den int64) (decimal.Decimal, error) {
+	if den <= 0 {
+		return decimal.Decimal{}, errorf(fn, denName, ErrZeroBase, den)
+	}
+	if num < 0 {
+		return decimal.Decimal{}, errorf(fn, numName, ErrNegative, num)
+	}
+	return exact.Ratio(num, den), nil
+}

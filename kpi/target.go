@@ -1,0 +1,87 @@
+package kpi
+
+import (
+	"math"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/internal/exact"
+)
+
+// Target is a SMART goal: a specific metric, a measurable Goal, a time frame
+// [Start, Deadline). The goal is "reach at least Goal by Deadline"; the
+// straight line from 0 at Start to Goal at Deadline is the expected pace.
+type Target struct {
+	Metric   string          // what is measured, e.g. "engagements" or "sign-ups"; free text
+	Goal     decimal.Decimal // the value to reach; must be positive
+	Start    time.Time
+	Deadline time.Time // must be after Start
+}
+
+// Validate reports an error wrapping ErrInvalid when Goal is not positive or
+// Deadline is not after Start.
+func (t Target) Validate() error { return t.validate("Target.Validate") }
+
+func (t Target) validate(fn string) error {
+	if !t.Goal.IsPositive() {
+		return errorf(fn, "Goal", ErrInvalid, t.Goal)
+	}
+	if !t.Deadline.After(t.Start) {
+		return errorf(fn, "Deadline", ErrInvalid, t.Deadline.Format(time.RFC3339)+" not after Start "+t.Start.Format(time.RFC3339))
+	}
+	if d := t.Deadline.Sub(t.Start); d == time.Duration(math.MaxInt64) {
+		return errorf(fn, "Deadline", ErrInvalid, "time frame longer than 292 years")
+	}
+	return nil
+}
+
+// Progress is where a Target stands at a given time. Every decimal is
+// exact or rounded half away from zero to 16 places.
+type Progress struct {
+	Achieved decimal.Decimal // the value given to Target.Progress
+	Fraction decimal.Decimal // Achieved / Goal
+	// Elapsed is the share of [Start, Deadline) gone by at now, clamped to
+	// [0, 1]; Expected is Goal × Elapsed, the straight-line pace.
+	Elapsed, Expected decimal.Decimal
+	OnTrack           bool // Achieved >= Expected
+	Done              bool // Achieved >= Goal
+	Overdue           bool // now >= Deadline and not Done
+	// Remaining is max(Goal − Achieved, 0).
+	Remaining decimal.Decimal
+	// RunRate is Achieved per day since Start (zero before any time
+	// elapsed). NeededPerDay is Remaining per day left until Deadline: the
+	// pace that finishes on time; zero when Done or Overdue.
+	RunRate, NeededPerDay decimal.Decimal
+}
+
+// nsPerDay is the length of a day in nanoseconds: rates per day count 24-hour
+// days of elapsed time.
+const nsPerDay = int64(24 * time.Hour)
+
+// Progress returns the progress of t at now given the value achieved so far.
+// An invalid target wraps ErrInvalid.
+func (t Target) Progress(achieved decimal.Decimal, now time.Time) (Progress, error) {
+	if err := t.validate("Target.Progress"); err != nil {
+		return Progress{}, err
+	}
+	total := t.Deadline.Sub(t.Start) // saturates at ±292 years: still exact for any real campaign
+	elapsed := now.Sub(t.Start)
+	elapsed = max(0, min(elapsed, total))
+	left := total - elapsed
+	p := Progress{Achieved: achieved, Fraction: exact.Div(achieved, t.Goal)}
+	p.Elapsed = exact.Ratio(int64(elapsed), int64(total))
+	p.Expected = t.Goal.Mul(decimal.NewFromInt(int64(elapsed))).DivRound(decimal.NewFromInt(int64(total)), exact.Precision)
+	p.OnTrack = achieved.GreaterThanOrEqual(p.Expected)
+	p.Done = achieved.GreaterThanOrEqual(t.Goal)
+	p.Overdue = !p.Done && !now.Before(t.Deadline)
+	p.Remaining = decimal.Max(t.Goal.Sub(achieved), decimal.Zero)
+	day := decimal.NewFromInt(nsPerDay)
+	if elapsed > 0 {
+		p.RunRate = achieved.Mul(day).DivRound(decimal.NewFromInt(int64(elapsed)), exact.Precision)
+	}
+	if !p.Done && left > 0 {
+		p.NeededPerDay = p.Remaining.Mul(day).DivRound(decimal.NewFromInt(int64(left)), exact.Precision)
+	}
+	return p, nil
+}

@@ -1,0 +1,171 @@
+package kpi
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/internal/exact"
+)
+
+// Totals sums the counts of several posts. Followers is the sum of each
+// post's Followers (the audience that could see it), the base of a pooled
+// rate by followers. A field in Hidden was not reported by at least one post:
+// its total covers only the posts that reported it, and the rates below that
+// need it return an error wrapping ErrNotReported rather than a biased value
+// (Formula.Rate, which skips such posts, is the alternative).
+type Totals struct {
+	Posts int64
+
+	Followers, Likes, Comments, Shares, Saves, Views, Reach, Impressions, Clicks, Conversions int64
+
+	Hidden Fields
+}
+
+// Sum returns the totals of posts. A negative count wraps ErrNegative, a
+// total beyond the int64 range ErrOverflow. No posts is not an error: the
+// zero Totals.
+func Sum(posts []Post) (Totals, error) { return sum("Sum", posts) }
+
+func sum(fn string, posts []Post) (Totals, error) {
+	var t Totals
+	for i := range posts {
+		p := &posts[i]
+		t.Hidden |= p.Hidden
+		fields := [...]struct {
+			f   Fields
+			v   int64
+			dst *int64
+		}{
+			{FieldFollowers, p.Followers, &t.Followers}, {FieldLikes, p.Likes, &t.Likes},
+			{FieldComments, p.Comments, &t.Comments}, {FieldShares, p.Shares, &t.Shares},
+			{FieldSaves, p.Saves, &t.Saves}, {FieldViews, p.Views, &t.Views},
+			{FieldReach, p.Reach, &t.Reach}, {FieldImpressions, p.Impressions, &t.Impressions},
+			{FieldClicks, p.Clicks, &t.Clicks}, {FieldConversions, p.Conversions, &t.Conversions},
+		}
+		for _, x := range fields {
+			if p.Hidden&x.f != 0 {
+				continue
+			}
+			if x.v < 0 {
+				return Totals{}, errorf(fn, "posts["+itoa(i)+"]."+fieldTitle(x.f), ErrNegative, x.v)
+			}
+			s, ok := exact.Add(*x.dst, x.v)
+			if !ok {
+				return Totals{}, errorf(fn, "total "+x.f.String(), ErrOverflow, p.ID)
+			}
+			*x.dst = s
+		}
+		t.Posts++
+	}
+	return t, nil
+}
+
+// count returns the total of one field, or an error when some post did not
+// report it.
+func (t Totals) count(fn string, f Fields) (int64, error) {
+	if t.Hidden&f != 0 {
+		return 0, errorf(fn, f.String(), ErrNotReported, "by some posts")
+	}
+	p := Post{Followers: t.Followers, Likes: t.Likes, Comments: t.Comments, Shares: t.Shares,
+		Saves: t.Saves, Views: t.Views, Reach: t.Reach, Impressions: t.Impressions,
+		Clicks: t.Clicks, Conversions: t.Conversions}
+	v, _ := p.Count(f)
+	return v, nil
+}
+
+func (t Totals) ratio(fn string, num, den Fields) (decimal.Decimal, error) {
+	n, err := t.count(fn, num)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	d, err := t.count(fn, den)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	return ratio(fn, num.String(), den.String(), n, d)
+}
+
+// Engagements returns the total of the interactions i. Overflow wraps
+// ErrOverflow; an interaction some post did not report ErrNotReported.
+func (t Totals) Engagements(i Interaction) (int64, error) {
+	const fn = "Totals.Engagements"
+	var s int64
+	for _, f := range []Fields{FieldLikes, FieldComments, FieldShares, FieldSaves} {
+		if Fields(i)&f == 0 {
+			continue
+		}
+		v, err := t.count(fn, f)
+		if err != nil {
+			return 0, err
+		}
+		var ok bool
+		if s, ok = exact.Add(s, v); !ok {
+			return 0, errorf(fn, "engagements", ErrOverflow, i)
+		}
+	}
+	return s, nil
+}
+
+// EngagementRate returns the pooled engagement rate Σ engagements / Σ base of
+// the interactions i over base b: the campaign-level rate, never an average
+// of averages. Errors as EngagementRate, plus ErrNotReported when a needed
+// field is in Hidden.
+func (t Totals) EngagementRate(i Interaction, b Base) (decimal.Decimal, error) {
+	const fn = "Totals.EngagementRate"
+	if err := (Formula{i, b, PooledRate}).validate(fn); err != nil {
+		return decimal.Decimal{}, err
+	}
+	e, err := t.Engagements(i)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	d, err := t.count(fn, b.Field())
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	return ratio(fn, "engagements", b.String(), e, d)
+}
+
+// ReachRate returns Σ reach / Σ followers (see ReachRate).
+func (t Totals) ReachRate() (decimal.Decimal, error) {
+	return t.ratio("Totals.ReachRate", FieldReach, FieldFollowers)
+}
+
+// CTR returns Σ clicks / Σ impressions (see CTR).
+func (t Totals) CTR() (decimal.Decimal, error) {
+	return t.ratio("Totals.CTR", FieldClicks, FieldImpressions)
+}
+
+// ConversionRate returns Σ conversions / Σ clicks (see ConversionRate).
+func (t Totals) ConversionRate() (decimal.Decimal, error) {
+	return t.ratio("Totals.ConversionRate", FieldConversions, FieldClicks)
+}
+
+// CreatorTotals is the Totals of one creator's posts.
+type CreatorTotals struct {
+	Creator string
+	Totals
+}
+
+// ByCreator returns the totals of each creator's posts, sorted by Creator.
+// Errors as Sum over all the posts (so an error names the post's index in
+// posts).
+func ByCreator(posts []Post) ([]CreatorTotals, error) {
+	const fn = "ByCreator"
+	if _, err := sum(fn, posts); err != nil {
+		return nil, err
+	}
+	groups := map[string][]Post{}
+	for _, p := range posts {
+		groups[p.Creator] = append(groups[p.Creator], p)
+	}
+	out := make([]CreatorTotals, 0, len(groups))
+	for c, ps := range groups {
+		t, _ := sum(fn, ps) // cannot fail: the whole sum did not
+		out = append(out, CreatorTotals{c, t})
+	}
+	slices.SortFunc(out, func(a, b CreatorTotals) int { return cmp.Compare(a.Creator, b.Creator) })
+	return out, nil
+}

@@ -1,0 +1,119 @@
+package kpi
+
+import (
+	"errors"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/internal/exact"
+)
+
+// MaxWeeks bounds the length of a weekly series (about 190 years).
+const MaxWeeks = 10_000
+
+// Week is one ISO 8601 week of a weekly series.
+type Week struct {
+	Year, Week int       // ISO 8601 week-numbering year and week number (1–53)
+	Start      time.Time // Monday 00:00 of the week in the series' location
+	Totals     Totals    // counts of the week's posts
+
+	// Rate is the formula's rate over the week's posts; Rated is false (and
+	// Rate zero) when the week has no post reporting the counts it needs.
+	Rate  decimal.Decimal
+	Rated bool
+
+	// Change is Rate minus the previous week's Rate (a difference of
+	// fractions: 0.002 is 0.2 percentage points) and Growth is Change
+	// divided by the previous Rate (16 places, half away from zero).
+	// HasChange is false when either week is not rated; Growth is also
+	// left zero when the previous Rate is zero.
+	Change, Growth decimal.Decimal
+	HasChange      bool
+}
+
+// Weekly buckets posts by the ISO 8601 week (weeks start on Monday) of
+// their PublishedAt in loc and returns every week from the first post's to
+// the last post's, empty weeks included, with the totals, the rate under f
+// and the change from the week before.
+//
+// Errors: nil loc or an invalid formula (ErrInvalid), no posts (ErrEmpty),
+// more than MaxWeeks weeks (ErrInvalid), and the errors of Sum and
+// Formula.Rate for a week's posts (a week whose posts all lack a needed
+// count is not an error: it is not rated).
+func Weekly(posts []Post, f Formula, loc *time.Location) ([]Week, error) {
+	const fn = "Weekly"
+	if loc == nil {
+		return nil, errorf(fn, "loc", ErrInvalid, "nil")
+	}
+	if err := f.validate(fn); err != nil {
+		return nil, err
+	}
+	if len(posts) == 0 {
+		return nil, errorf(fn, "posts", ErrEmpty, 0)
+	}
+	first, last := posts[0].PublishedAt, posts[0].PublishedAt
+	for _, p := range posts[1:] {
+		if p.PublishedAt.Before(first) {
+			first = p.PublishedAt
+		}
+		if p.PublishedAt.After(last) {
+			last = p.PublishedAt
+		}
+	}
+	start, end := weekStart(first, loc), weekStart(last, loc)
+	// Hours/168 rounds down across DST changes; +1 day keeps it safe.
+	if n := end.Sub(start).Hours() / 168; n > MaxWeeks {
+		return nil, errorf(fn, "posts", ErrInvalid, "more than MaxWeeks weeks between "+
+			first.Format(time.RFC3339)+" and "+last.Format(time.RFC3339))
+	}
+	type key struct{ y, w int }
+	var weeks []Week
+	index := map[key]int{}
+	// Step from noon to noon so that a DST change never skips a day.
+	for noon := start.Add(12 * time.Hour); !weekStart(noon, loc).After(end); noon = noon.AddDate(0, 0, 7) {
+		s := weekStart(noon, loc)
+		y, w := noon.ISOWeek()
+		index[key{y, w}] = len(weeks)
+		weeks = append(weeks, Week{Year: y, Week: w, Start: s})
+	}
+	buckets := make([][]Post, len(weeks))
+	for _, p := range posts {
+		y, w := p.PublishedAt.In(loc).ISOWeek()
+		i := index[key{y, w}]
+		buckets[i] = append(buckets[i], p)
+	}
+	for i := range weeks {
+		w := &weeks[i]
+		t, err := sum(fn, buckets[i])
+		if err != nil {
+			return nil, err
+		}
+		w.Totals = t
+		if len(buckets[i]) > 0 {
+			r, err := f.measure(fn, buckets[i])
+			switch {
+			case err == nil:
+				w.Rate, w.Rated = r.Rate, true
+			case !errors.Is(err, ErrEmpty):
+				return nil, err
+			}
+		}
+		if i > 0 && w.Rated && weeks[i-1].Rated {
+			prev := weeks[i-1].Rate
+			w.Change, w.HasChange = w.Rate.Sub(prev), true
+			if !prev.IsZero() {
+				w.Growth = exact.Div(w.Change, prev)
+			}
+		}
+	}
+	return weeks, nil
+}
+
+// weekStart returns Monday 00:00 in loc of the week holding t.
+func weekStart(t time.Time, loc *time.Location) time.Time {
+	t = t.In(loc)
+	back := (int(t.Weekday()) + 6) % 7 // days since Monday
+	y, m, d := t.Date()
+	return time.Date(y, m, d-back, 0, 0, 0, 0, loc)
+}
