@@ -1,0 +1,754 @@
+package budget
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/shopspring/decimal"
+)
+
+// Method names how Allocate optimises.
+type Method int
+
+const (
+	// Auto picks WaterFilling when every curve is concave from its channel's
+	// minimum (Inflection ≤ Min), GridDP otherwise.
+	Auto Method = iota
+	// WaterFilling solves the KKT conditions of a concave problem exactly:
+	// every channel strictly inside its bounds has the same marginal return
+	// λ, found by bisection on λ (each channel's spend at λ by its closed
+	// form or a safeguarded root search). Time O(n · iterations).
+	WaterFilling
+	// GridDP is an exact dynamic programme over a spend grid, optimal among
+	// all allocations on the grid for any curve shape (S-shaped included).
+	// Time O(n · G²) for G grid steps.
+	GridDP
+)
+
+var methodNames = [...]string{"auto", "water-filling", "grid-dp"}
+
+// String returns "auto", "water-filling" or "grid-dp".
+func (m Method) String() string {
+	if m >= 0 && int(m) < len(methodNames) {
+		return methodNames[m]
+	}
+	return fmt.Sprintf("Method(%d)", int(m))
+}
+
+// Channel is one influencer, channel or campaign that can receive spend.
+type Channel struct {
+	Name  string
+	Curve Curve           // response to spend; see Curve
+	Min   decimal.Decimal // least spend, ≥ 0; zero by default
+	Max   decimal.Decimal // most spend, ≥ Min; the zero value means no upper bound
+}
+
+// AllocateOptions configure Allocate and AllocateTarget.
+type AllocateOptions struct {
+	// Currency of every amount; required. Spends are whole minor units.
+	Currency Currency
+	// Method; default Auto.
+	Method Method
+	// GridSteps is the number of grid steps GridDP cuts the budget above the
+	// minimums into; default min(1000, √(2·10⁸/n)) but at least 10, at most
+	// 100,000. Spend left over by the grid (less than one step per channel)
+	// is handed out greedily by marginal return.
+	GridSteps int
+}
+
+// ChannelResult is one channel's share of an Allocation.
+type ChannelResult struct {
+	Name     string
+	Spend    decimal.Decimal // in the currency, whole minor units
+	Response decimal.Decimal // Curve.Response(Spend)
+	Average  decimal.Decimal // Response / Spend; at zero spend, the return of the first minor unit
+	Marginal decimal.Decimal // Curve.Marginal(Spend); where infinite (Hill with Slope < 1 at 0), as Average
+}
+
+// Allocation is the result of Allocate or AllocateTarget. The responses and
+// returns come from the float64 curves, converted once with
+// decimal.NewFromFloat (the shortest decimal that reads back as the same
+// float64) and rounded half away from zero to exact.Precision (16) places:
+// about 15 significant digits are meaningful.
+type Allocation struct {
+	Currency Currency
+	Total    decimal.Decimal // Σ Spend, exactly
+	Response decimal.Decimal // Σ Response
+	Method   Method          // the method actually used
+	Channels []ChannelResult // in input order
+}
+
+// maxUnits bounds amounts in minor units so that float64 represents every
+// spend exactly: 2^53 (9·10¹³ EUR, 9·10¹⁵ JPY).
+const maxUnits = 1 << 53
+
+// problem is a validated allocation problem in minor units.
+type problem struct {
+	fn     string
+	places int32
+	scale  float64 // 10^places
+	curves []Curve
+	names  []string
+	lo, hi []int64 // bounds in units; hi = -1 when unbounded
+	sumLo  int64
+	sumHi  int64 // valid when !unbounded
+	unb    bool  // some channel unbounded
+}
+
+type validator interface{ Validate() error }
+
+func newProblem(fn string, channels []Channel, opt AllocateOptions) (*problem, error) {
+	if !opt.Currency.IsValid() {
+		return nil, errf(ErrCurrency, fn, "Currency", "zero Currency")
+	}
+	if len(channels) == 0 {
+		return nil, errf(ErrInvalid, fn, "channels", "empty")
+	}
+	if opt.Method < Auto || opt.Method > GridDP {
+		return nil, errf(ErrInvalid, fn, "Method", "unknown (%d)", int(opt.Method))
+	}
+	if opt.GridSteps < 0 || opt.GridSteps > 100_000 {
+		return nil, errf(ErrInvalid, fn, "GridSteps", "outside [0, 100000] (%d)", opt.GridSteps)
+	}
+	p := &problem{fn: fn, places: opt.Currency.minor, scale: math.Pow10(int(opt.Currency.minor))}
+	n := len(channels)
+	p.curves, p.names = make([]Curve, n), make([]string, n)
+	p.lo, p.hi = make([]int64, n), make([]int64, n)
+	for i, c := range channels {
+		field := fmt.Sprintf("channels[%d]", i)
+		if c.Name != "" {
+			field = c.Name
+		}
+		if c.Curve == nil {
+			return nil, errf(ErrInvalid, fn, field+".Curve", "nil")
+		}
+		if v, ok := c.Curve.(validator); ok {
+			if err := v.Validate(); err != nil {
+				return nil, fmt.Errorf("budget: %s: %s.Curve: %w", fn, field, err)
+			}
+		}
+		lo, err := unitsOf(fn, field+".Min", c.Min, opt.Currency)
+		if err != nil {
+			return nil, err
+		}
+		hi := int64(-1)
+		if !c.Max.IsZero() {
+			if hi, err = unitsOf(fn, field+".Max", c.Max, opt.Currency); err != nil {
+				return nil, err
+			}
+			if hi < lo {
+				return nil, errf(ErrInvalid, fn, field+".Max", "below Min (%s < %s)", c.Max, c.Min)
+			}
+		}
+		p.curves[i], p.names[i], p.lo[i], p.hi[i] = c.Curve, c.Name, lo, hi
+		p.sumLo += lo
+		if p.sumLo > maxUnits {
+			return nil, errf(ErrInvalid, fn, "channels", "minimums sum beyond 2^53 minor units")
+		}
+		if hi < 0 {
+			p.unb = true
+		} else {
+			p.sumHi = min(p.sumHi+hi, maxUnits+1)
+		}
+	}
+	return p, nil
+}
+
+// unitsOf converts a non-negative amount to minor units.
+func unitsOf(fn, field string, d decimal.Decimal, cur Currency) (int64, error) {
+	if d.Sign() < 0 {
+		return 0, errf(ErrInvalid, fn, field, "negative (%s)", d)
+	}
+	u, err := toUnits(fn, field, d, cur.minor)
+	if err != nil {
+		return 0, err
+	}
+	if !u.IsInt64() || u.Int64() > maxUnits {
+		return 0, errf(ErrInvalid, fn, field, "beyond 2^53 minor units (%s)", d)
+	}
+	return u.Int64(), nil
+}
+
+// hiOf returns the effective upper bound of channel i for a budget of b
+// units: its Max, or all the budget not needed by the others' minimums.
+func (p *problem) hiOf(i int, b int64) int64 {
+	free := b - p.sumLo + p.lo[i]
+	if p.hi[i] < 0 {
+		return free
+	}
+	return min(p.hi[i], free)
+}
+
+func (p *problem) concave() bool {
+	for i, c := range p.curves {
+		if !(c.Inflection() <= float64(p.lo[i])/p.scale) {
+			return false
+		}
+	}
+	return true
+}
+
+// Allocate divides total among channels, each between its Min and Max, so
+// that the total response Σ fᵢ(spendᵢ) is as large as possible, and returns
+// exact spends in whole minor units summing exactly to total.
+//
+// With concave curves (Method WaterFilling) the optimum satisfies the KKT
+// conditions: a common λ with spendᵢ = Min where fᵢ'(Min) ≤ λ, Max where
+// fᵢ'(Max) ≥ λ, and fᵢ'(spendᵢ) = λ in between; λ is found by bisection to
+// float64 precision. For Michaelis–Menten curves without binding bounds this
+// is xᵢ = √(βᵢκᵢ)·(B + Σκ)/Σ√(βκ) − κᵢ: β = (100, 100), κ = (10, 40), B = 100
+// gives 40 and 60, both with marginal return 0.4. With S-shaped curves
+// (Method GridDP) a dynamic programme finds the best allocation on a grid of
+// GridSteps steps exactly.
+//
+// The float64 optimum is then rounded to minor units: every spend is first
+// rounded down, and the units left over go one each to the largest fractional
+// parts, ties to the lower index, within the bounds (Split's largest
+// remainder rule).
+//
+// Errors: ErrInfeasible when total < Σ Min or total > Σ Max (with every Max
+// set); ErrInvalid for negative amounts, Max < Min, empty channels, a nil or
+// invalid curve, or amounts beyond 2^53 minor units; ErrMinorUnit for amounts
+// finer than the currency's minor unit; ErrCurrency without a currency.
+func Allocate(total decimal.Decimal, channels []Channel, opt AllocateOptions) (Allocation, error) {
+	const fn = "Allocate"
+	p, err := newProblem(fn, channels, opt)
+	if err != nil {
+		return Allocation{}, err
+	}
+	b, err := unitsOf(fn, "total", total, opt.Currency)
+	if err != nil {
+		return Allocation{}, err
+	}
+	if b < p.sumLo {
+		return Allocation{}, errf(ErrInfeasible, fn, "total", "below the sum of minimums (%s < %s)", total, decimal.New(p.sumLo, -p.places))
+	}
+	if !p.unb && b > p.sumHi {
+		return Allocation{}, errf(ErrInfeasible, fn, "total", "above the sum of maximums (%s > %s)", total, decimal.New(p.sumHi, -p.places))
+	}
+	m := opt.Method
+	if m == Auto {
+		m = GridDP
+		if p.concave() {
+			m = WaterFilling
+		}
+	}
+	var units []int64
+	if m == WaterFilling {
+		units = p.roundUnits(p.waterfill(b, nil), b)
+	} else {
+		units, _ = p.gridDP(b, opt.GridSteps, false)
+	}
+	return p.result(units, m, opt.Currency)
+}
+
+// waterfill returns the KKT spends (in currency units, float64) for a budget
+// of b units. When lambda is non-nil it is set to the final λ.
+func (p *problem) waterfill(b int64, lambda *float64) []float64 {
+	n := len(p.curves)
+	B := float64(b) / p.scale
+	ls, us := make([]float64, n), make([]float64, n)
+	for i := range n {
+		ls[i] = float64(p.lo[i]) / p.scale
+		us[i] = float64(p.hiOf(i, b)) / p.scale
+	}
+	// xl/xu: per-channel brackets valid for every λ in [lamLo, lamHi].
+	xl, xu := slicesClone(ls), slicesClone(us)
+	cur := make([]float64, n)
+	sum := func(lam float64) float64 {
+		s := 0.0
+		for i, c := range p.curves {
+			cur[i] = spendAt(c, lam, xl[i], xu[i])
+			s += cur[i]
+		}
+		return s
+	}
+	lamHi, lamLo := 1.0, 1.0
+	for k := 0; sum(lamHi) > B && k < 2100; k++ {
+		lamHi *= 2
+	}
+	copy(xl, cur)
+	for k := 0; sum(lamLo) < B && k < 2100; k++ {
+		lamLo /= 2
+		if lamLo == 0 {
+			break
+		}
+	}
+	if lamLo == 0 {
+		sum(0)
+	}
+	copy(xu, cur)
+	best := slicesClone(cur)
+	bestLam := lamLo
+	tol := 1e-13 * max(B, 1)
+	for range 300 {
+		var mid float64
+		if lamLo > 0 {
+			mid = math.Sqrt(lamLo) * math.Sqrt(lamHi)
+		} else {
+			mid = lamHi / 2
+		}
+		if !(mid > lamLo && mid < lamHi) {
+			break
+		}
+		s := sum(mid)
+		copy(best, cur)
+		bestLam = mid
+		if math.Abs(s-B) <= tol {
+			break
+		}
+		if s > B {
+			lamLo = mid
+			copy(xu, cur)
+		} else {
+			lamHi = mid
+			copy(xl, cur)
+		}
+	}
+	if lambda != nil {
+		*lambda = bestLam
+	}
+	return best
+}
+
+func slicesClone(s []float64) []float64 { return append([]float64(nil), s...) }
+
+// spendAt returns the spend in [l, u] of a concave curve at marginal return
+// lam: l if f'(l) ≤ lam, u if f'(u) ≥ lam, else the root of f'(x) = lam.
+func spendAt(c Curve, lam, l, u float64) float64 {
+	if l >= u {
+		return l
+	}
+	if !(c.Marginal(l) > lam) {
+		return l
+	}
+	if c.Marginal(u) >= lam {
+		return u
+	}
+	if mm, ok := c.(MichaelisMenten); ok && lam > 0 {
+		return min(max(mm.inverseMarginal(lam), l), u)
+	}
+	// Illinois (modified regula falsi) on g(x) = ln f'(x) − ln λ, decreasing,
+	// g(l) > 0 > g(u); bisection steps while an end is infinite.
+	ll := math.Log(lam)
+	a, b := l, u
+	ga := math.Log(c.Marginal(a)) - ll
+	gb := math.Log(c.Marginal(b)) - ll
+	side := 0
+	for range 200 {
+		var x float64
+		if math.IsInf(ga, 0) || math.IsInf(gb, 0) || math.IsNaN(ga) || math.IsNaN(gb) {
+			x = a + (b-a)/2
+		} else {
+			x = (a*gb - b*ga) / (gb - ga)
+			if !(x > a && x < b) {
+				x = a + (b-a)/2
+			}
+		}
+		if !(x > a && x < b) || b-a <= 1e-15*max(1, math.Abs(b)) {
+			return x
+		}
+		g := math.Log(c.Marginal(x)) - ll
+		switch {
+		case g > 0:
+			a, ga = x, g
+			if side == 1 {
+				gb /= 2
+			}
+			side = 1
+		case g < 0:
+			b, gb = x, g
+			if side == -1 {
+				ga /= 2
+			}
+			side = -1
+		default:
+			return x
+		}
+	}
+	return a + (b-a)/2
+}
+
+// roundUnits turns float spends (currency units) into minor units within the
+// bounds summing to b: floor, then largest fractional parts (ties to the
+// lower index) for leftover units, smallest fractional parts to take back a
+// surplus.
+func (p *problem) roundUnits(x []float64, b int64) []int64 {
+	n := len(x)
+	y := make([]int64, n)
+	fr := make([]float64, n)
+	var s int64
+	for i, v := range x {
+		hi := p.hiOf(i, b)
+		u := v * p.scale
+		f := math.Floor(u)
+		yi := int64(f)
+		fr[i] = u - f
+		if yi < p.lo[i] || !(u == u) {
+			yi, fr[i] = p.lo[i], 0
+		}
+		if yi > hi {
+			yi, fr[i] = hi, 0
+		}
+		y[i] = yi
+		s += yi
+	}
+	keys := make([]uint64, n)
+	for d := b - s; d != 0; d = b - s {
+		// candidates: channels with room in the needed direction
+		cnt := 0
+		for i := range n {
+			keys[i] = 0
+			room := (d > 0 && y[i] < p.hiOf(i, b)) || (d < 0 && y[i] > p.lo[i])
+			if !room {
+				continue
+			}
+			cnt++
+			k := uint64(fr[i]*(1<<52)) + 1 // 1 … 2^52+1, 0 marks no room
+			if d < 0 {
+				k = (1<<53 + 2) - k
+			}
+			keys[i] = k
+		}
+		if cnt == 0 {
+			break // cannot happen for a feasible problem
+		}
+		k := int(min(abs64(d), int64(cnt)))
+		step := int64(1)
+		if d < 0 {
+			step = -1
+		}
+		markLargest(keys, k, func(i int) {
+			y[i] += step
+			s += step
+			fr[i] = 0.5 // a unit moved: later rounds treat it as neutral
+		})
+	}
+	return y
+}
+
+func abs64(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// gridDP solves on a grid. It returns the spends in units and, when all is
+// true, the best response for every grid budget sumLo + j·step (j = 0…M).
+func (p *problem) gridDP(b int64, steps int, all bool) ([]int64, []float64) {
+	n := len(p.curves)
+	d := b - p.sumLo
+	if steps == 0 {
+		steps = int(min(1000, max(10, math.Sqrt(2e8/float64(n)))))
+	}
+	step := max(1, (d+int64(steps)-1)/int64(steps))
+	m := int(d / step)
+	best := make([]float64, m+1)
+	next := make([]float64, m+1)
+	choice := make([][]int32, n)
+	vals := make([]float64, m+1)
+	for i, c := range p.curves {
+		kmax := min(m, int((p.hiOf(i, b)-p.lo[i])/step))
+		for k := 0; k <= kmax; k++ {
+			vals[k] = c.Response(float64(p.lo[i]+int64(k)*step) / p.scale)
+		}
+		ch := make([]int32, m+1)
+		for j := 0; j <= m; j++ {
+			bv, bk := math.Inf(-1), 0
+			for k := 0; k <= min(j, kmax); k++ {
+				if v := best[j-k] + vals[k]; v > bv {
+					bv, bk = v, k
+				}
+			}
+			next[j], ch[j] = bv, int32(bk)
+		}
+		choice[i] = ch
+		best, next = next, best
+	}
+	units := make([]int64, n)
+	j := m
+	var s int64
+	for i := n - 1; i >= 0; i-- {
+		k := int(choice[i][j])
+		units[i] = p.lo[i] + int64(k)*step
+		s += units[i]
+		j -= k
+	}
+	// hand out what the grid left, greedily by marginal return
+	for r := b - s; r > 0; {
+		bi, bm := -1, math.Inf(-1)
+		for i, c := range p.curves {
+			if units[i] >= p.hiOf(i, b) {
+				continue
+			}
+			if mg := c.Marginal(float64(units[i]) / p.scale); mg > bm || bi < 0 {
+				bi, bm = i, mg
+			}
+		}
+		if bi < 0 {
+			break
+		}
+		g := min(r, p.hiOf(bi, b)-units[bi])
+		units[bi] += g
+		r -= g
+	}
+	if all {
+		return units, best
+	}
+	return units, nil
+}
+
+func (p *problem) result(units []int64, m Method, cur Currency) (Allocation, error) {
+	a := Allocation{Currency: cur, Method: m, Channels: make([]ChannelResult, len(units))}
+	var tot int64
+	resp := 0.0
+	unit := 1 / p.scale
+	for i, u := range units {
+		c := p.curves[i]
+		x := float64(u) / p.scale
+		r := c.Response(x)
+		mg := c.Marginal(x)
+		var avg float64
+		if u == 0 {
+			avg = c.Response(unit) / unit
+		} else {
+			avg = r / x
+		}
+		if math.IsInf(mg, 1) {
+			mg = avg
+		}
+		for _, v := range []float64{r, mg, avg} {
+			if !finite(v) {
+				return Allocation{}, errf(ErrInvalid, p.fn, p.names[i]+".Curve", "not finite at spend %g (%g)", x, v)
+			}
+		}
+		a.Channels[i] = ChannelResult{
+			Name: p.names[i], Spend: decimal.New(u, -p.places),
+			Response: toDec(r), Average: toDec(avg), Marginal: toDec(mg),
+		}
+		tot += u
+		resp += r
+	}
+	a.Total = decimal.New(tot, -p.places)
+	a.Response = toDec(resp)
+	return a, nil
+}
+
+func toDec(f float64) decimal.Decimal { return decimal.NewFromFloat(f).Round(exact.Precision) }
+
+// TargetKind names the return a target-efficiency allocation holds to.
+type TargetKind int
+
+const (
+	// MarginalTarget spends on each channel up to the largest spend whose
+	// marginal return is still at least Value.
+	MarginalTarget TargetKind = iota
+	// AverageTarget finds the largest total whose optimal allocation returns
+	// on average (Σ response / Σ spend) at least Value.
+	AverageTarget
+)
+
+// Target configures AllocateTarget.
+type Target struct {
+	Kind  TargetKind
+	Value decimal.Decimal // the return floor, response per currency unit; > 0
+	Limit decimal.Decimal // the most that may be spent in total; zero means no limit
+}
+
+// AllocateTarget spends as much as stays efficient, instead of a fixed total.
+//
+// MarginalTarget: each channel gets the largest spend in [Min, Max] whose
+// marginal return f'(x) is at least Value (for an S-shaped curve, on its
+// concave side), rounded down to a minor unit; a channel whose return never
+// reaches Value gets its Min. This is the KKT allocation at λ = Value. If the
+// sum exceeds Limit, the result is Allocate(Limit) instead, whose marginal
+// return is then above Value.
+//
+// AverageTarget: the largest total B (a whole number of minor units, up to
+// Limit) for which the optimal allocation of B has Σ response / B ≥ Value,
+// found by bisection for concave curves (where that average falls as B
+// grows) and by a scan of the DP grid for S-shaped ones.
+//
+// Errors as Allocate, plus ErrInfeasible when even the minimums miss an
+// AverageTarget, or when a return stays above Value at any spend (an
+// unbounded channel with Limit zero).
+func AllocateTarget(channels []Channel, t Target, opt AllocateOptions) (Allocation, error) {
+	const fn = "AllocateTarget"
+	p, err := newProblem(fn, channels, opt)
+	if err != nil {
+		return Allocation{}, err
+	}
+	if t.Value.Sign() <= 0 {
+		return Allocation{}, errf(ErrInvalid, fn, "Value", "must be > 0 (%s)", t.Value)
+	}
+	v := t.Value.InexactFloat64()
+	limit := int64(-1)
+	if !t.Limit.IsZero() {
+		if limit, err = unitsOf(fn, "Limit", t.Limit, opt.Currency); err != nil {
+			return Allocation{}, err
+		}
+		if limit < p.sumLo {
+			return Allocation{}, errf(ErrInfeasible, fn, "Limit", "below the sum of minimums (%s)", t.Limit)
+		}
+	}
+	capU := int64(maxUnits)
+	if limit >= 0 {
+		capU = limit
+	}
+	if !p.unb {
+		capU = min(capU, p.sumHi)
+	}
+	m := opt.Method
+	if m == Auto {
+		m = GridDP
+		if p.concave() {
+			m = WaterFilling
+		}
+	}
+	switch t.Kind {
+	case MarginalTarget:
+		units := make([]int64, len(p.curves))
+		var s int64
+		for i, c := range p.curves {
+			u, err := p.marginalSpend(i, c, v)
+			if err != nil {
+				return Allocation{}, err
+			}
+			units[i] = u
+			s += u
+		}
+		if limit >= 0 && s > limit {
+			return Allocate(t.Limit, channels, opt)
+		}
+		a, err := p.result(units, WaterFilling, opt.Currency)
+		return a, err
+	case AverageTarget:
+		if p.unb && limit < 0 {
+			// grow a cap until the average drops below the target
+			ok := func(b int64) bool { return p.avgOK(b, v, m, opt.GridSteps) }
+			c := max(p.sumLo, 1)
+			for ok(c) {
+				if c >= maxUnits/2 {
+					return Allocation{}, errf(ErrInfeasible, fn, "Value", "average return stays above it at any spend (%s)", t.Value)
+				}
+				c *= 2
+			}
+			capU = c
+		}
+		if !p.avgOK(p.sumLo, v, m, opt.GridSteps) {
+			return Allocation{}, errf(ErrInfeasible, fn, "Value", "not reached even at the minimum spends (%s)", t.Value)
+		}
+		var b int64
+		if m == GridDP {
+			units, best := p.gridDP(capU, opt.GridSteps, true)
+			_ = units
+			d := capU - p.sumLo
+			steps := len(best) - 1
+			step := int64(1)
+			if steps > 0 {
+				step = max(1, d/int64(steps))
+				step = max(step, (d+int64(steps)-1)/int64(steps))
+			}
+			b = p.sumLo
+			for j := len(best) - 1; j >= 0; j-- {
+				bb := p.sumLo + int64(j)*step
+				if bb > 0 && best[j]/(float64(bb)/p.scale) >= v {
+					b = bb
+					break
+				}
+			}
+		} else {
+			lo, hi := p.sumLo, capU // avgOK(lo) holds
+			if p.avgOK(hi, v, m, opt.GridSteps) {
+				lo = hi
+			}
+			for hi-lo > 1 {
+				mid := lo + (hi-lo)/2
+				if p.avgOK(mid, v, m, opt.GridSteps) {
+					lo = mid
+				} else {
+					hi = mid
+				}
+			}
+			b = lo
+		}
+		return Allocate(decimal.New(b, -p.places), channels, AllocateOptions{Currency: opt.Currency, Method: m, GridSteps: opt.GridSteps})
+	}
+	return Allocation{}, errf(ErrInvalid, fn, "Kind", "unknown (%d)", int(t.Kind))
+}
+
+// avgOK reports whether the optimal response at budget b averages ≥ v.
+func (p *problem) avgOK(b int64, v float64, m Method, steps int) bool {
+	if b <= 0 {
+		// zero spend: use the return of the first unit
+		r := 0.0
+		unit := 1 / p.scale
+		for _, c := range p.curves {
+			r = max(r, c.Response(unit)/unit)
+		}
+		return r >= v
+	}
+	var units []int64
+	if m == WaterFilling {
+		units = p.roundUnits(p.waterfill(b, nil), b)
+	} else {
+		units, _ = p.gridDP(b, steps, false)
+	}
+	r := 0.0
+	for i, c := range p.curves {
+		r += c.Response(float64(units[i]) / p.scale)
+	}
+	return r/(float64(b)/p.scale) >= v
+}
+
+// marginalSpend returns the largest spend (units) in channel i's bounds with
+// marginal return ≥ v, or its Min.
+func (p *problem) marginalSpend(i int, c Curve, v float64) (int64, error) {
+	lo := p.lo[i]
+	hi := p.hi[i]
+	start := max(float64(lo)/p.scale, min(c.Inflection(), floatHi(hi, p.scale)))
+	if !(c.Marginal(start) >= v) {
+		return lo, nil
+	}
+	var a, b float64 = start, 0
+	if hi >= 0 {
+		b = float64(hi) / p.scale
+		if c.Marginal(b) >= v {
+			return hi, nil
+		}
+	} else {
+		b = max(start*2, 1)
+		for c.Marginal(b) >= v {
+			if b*p.scale >= maxUnits {
+				return 0, errf(ErrInfeasible, p.fn, p.names[i], "marginal return stays above the target at any spend")
+			}
+			b *= 2
+		}
+	}
+	for range 200 {
+		mid := a + (b-a)/2
+		if !(mid > a && mid < b) {
+			break
+		}
+		if c.Marginal(mid) >= v {
+			a = mid
+		} else {
+			b = mid
+		}
+	}
+	u := int64(math.Floor(a*p.scale + 1e-9))
+	u = max(u, lo)
+	if hi >= 0 {
+		u = min(u, hi)
+	}
+	return u, nil
+}
+
+func floatHi(hi int64, scale float64) float64 {
+	if hi < 0 {
+		return math.Inf(1)
+	}
+	return float64(hi) / scale
+}

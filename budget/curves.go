@@ -1,0 +1,319 @@
+package budget
+
+import (
+	"math"
+)
+
+// Curve is a response curve: the expected response (conversions, revenue,
+// reach, in whatever unit the curve was fitted in) to a spend, in currency
+// units. Curves are estimator internals and work in float64; Allocate
+// converts their values to decimal once, at its boundary.
+//
+// Implementations must be non-decreasing with Response(0) = 0 (or a
+// constant), Marginal the derivative of Response (+Inf allowed at 0), and
+// the curve concave (Marginal non-increasing) beyond Inflection.
+type Curve interface {
+	// Response returns the response at spend x ≥ 0.
+	Response(x float64) float64
+	// Marginal returns dResponse/dx at x ≥ 0.
+	Marginal(x float64) float64
+	// Inflection returns the spend beyond which the curve is concave: 0 for a
+	// concave curve, the inflection point of an S-shaped one.
+	Inflection() float64
+}
+
+// Hill is the Hill saturation curve in the form used by Google's Meridian,
+// scaled by Beta:
+//
+//	f(x) = Beta / (1 + (x/EC)^(−Slope)) = Beta · x^Slope / (x^Slope + EC^Slope)
+//
+// EC > 0 is the half-saturation spend (f(EC) = Beta/2), Slope > 0 the shape:
+// Slope ≤ 1 is concave, Slope > 1 S-shaped with its inflection at
+// EC·((Slope−1)/(Slope+1))^(1/Slope). Source: Meridian documentation, "Media
+// saturation and lagging",
+// https://developers.google.com/meridian/docs/basics/media-saturation-lagging
+// (where Beta is the channel's coefficient β_m).
+type Hill struct {
+	Beta, EC, Slope float64
+}
+
+// Validate reports parameters outside Beta ≥ 0, EC > 0, Slope > 0 (or not finite).
+func (h Hill) Validate() error {
+	if !finite(h.Beta) || h.Beta < 0 || !finite(h.EC) || h.EC <= 0 || !finite(h.Slope) || h.Slope <= 0 {
+		return errf(ErrInvalid, "Hill.Validate", "", "need Beta ≥ 0, EC > 0, Slope > 0 (%g, %g, %g)", h.Beta, h.EC, h.Slope)
+	}
+	return nil
+}
+
+// Response returns Beta·x^Slope/(x^Slope + EC^Slope); 0 for x ≤ 0.
+func (h Hill) Response(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	// computed as Beta/(1+(EC/x)^Slope) to avoid overflow of x^Slope
+	return h.Beta / (1 + math.Pow(h.EC/x, h.Slope))
+}
+
+// Marginal returns Beta·Slope·u/(x·(1+u)²) with u = (x/EC)^Slope. At 0 it is
+// +Inf for Slope < 1, Beta/EC for Slope = 1 and 0 for Slope > 1.
+func (h Hill) Marginal(x float64) float64 {
+	if x <= 0 {
+		switch {
+		case h.Slope < 1:
+			return math.Inf(1)
+		case h.Slope == 1:
+			return h.Beta / h.EC
+		default:
+			return 0
+		}
+	}
+	v := math.Pow(h.EC/x, h.Slope) // 1/u
+	// Beta·s·u/(x(1+u)²) = Beta·s·v/(x(1+v)²)
+	return h.Beta * h.Slope * v / (x * (1 + v) * (1 + v))
+}
+
+// Inflection returns 0 for Slope ≤ 1, else EC·((Slope−1)/(Slope+1))^(1/Slope).
+func (h Hill) Inflection() float64 {
+	if h.Slope <= 1 {
+		return 0
+	}
+	return h.EC * math.Pow((h.Slope-1)/(h.Slope+1), 1/h.Slope)
+}
+
+// RobynHill is the Hill saturation in the form of Meta's Robyn
+// (saturation_hill in R/R/transformation.R of facebookexperimental/Robyn):
+//
+//	f(x) = Beta · x^Alpha / (x^Alpha + γₜ^Alpha)
+//	γₜ   = round(Min + Gamma·(Max − Min), 4)
+//
+// where Alpha > 0 is the shape (larger: more S-shaped), Gamma in (0, 1] places
+// the inflexion within the observed spend range [Min, Max], and γₜ is Robyn's
+// gammaTrans: the Gamma quantile of 100 evenly spaced points over the range,
+// which for evenly spaced points is exactly Min + Gamma·(Max − Min), rounded
+// to 4 decimals as Robyn does. It is the Meridian Hill with EC = γₜ and
+// Slope = Alpha.
+type RobynHill struct {
+	Beta, Alpha, Gamma float64
+	Min, Max           float64 // the observed spend range the model was fitted on
+}
+
+// GammaTrans returns γₜ = round(Min + Gamma·(Max − Min), 4).
+func (r RobynHill) GammaTrans() float64 {
+	return math.Round((r.Min+r.Gamma*(r.Max-r.Min))*1e4) / 1e4
+}
+
+// Hill returns the equivalent Meridian-form curve.
+func (r RobynHill) Hill() Hill { return Hill{Beta: r.Beta, EC: r.GammaTrans(), Slope: r.Alpha} }
+
+// Validate reports parameters outside Beta ≥ 0, Alpha > 0, 0 < Gamma ≤ 1,
+// 0 ≤ Min ≤ Max, γₜ > 0.
+func (r RobynHill) Validate() error {
+	if !finite(r.Beta) || r.Beta < 0 || !finite(r.Alpha) || r.Alpha <= 0 || !(r.Gamma > 0 && r.Gamma <= 1) ||
+		!finite(r.Min) || !finite(r.Max) || r.Min < 0 || r.Max < r.Min || !(r.GammaTrans() > 0) {
+		return errf(ErrInvalid, "RobynHill.Validate", "", "need Beta ≥ 0, Alpha > 0, 0 < Gamma ≤ 1, 0 ≤ Min ≤ Max, gammaTrans > 0 (%g, %g, %g, %g, %g)",
+			r.Beta, r.Alpha, r.Gamma, r.Min, r.Max)
+	}
+	return nil
+}
+
+// Response returns Beta·x^Alpha/(x^Alpha + γₜ^Alpha).
+func (r RobynHill) Response(x float64) float64 { return r.Hill().Response(x) }
+
+// Marginal returns the derivative of Response.
+func (r RobynHill) Marginal(x float64) float64 { return r.Hill().Marginal(x) }
+
+// Inflection returns the inflection of the equivalent Hill.
+func (r RobynHill) Inflection() float64 { return r.Hill().Inflection() }
+
+// MichaelisMenten is the curve f(x) = Beta·x/(x + Kappa): Beta is the
+// saturation level (Robyn's Vmax), Kappa > 0 the spend at half of it (Km).
+// Concave everywhere, f'(x) = Beta·Kappa/(x+Kappa)². Source: Robyn's mic_men
+// (R/R/transformation.R).
+type MichaelisMenten struct {
+	Beta, Kappa float64
+}
+
+// Validate reports parameters outside Beta ≥ 0, Kappa > 0.
+func (m MichaelisMenten) Validate() error {
+	if !finite(m.Beta) || m.Beta < 0 || !finite(m.Kappa) || m.Kappa <= 0 {
+		return errf(ErrInvalid, "MichaelisMenten.Validate", "", "need Beta ≥ 0, Kappa > 0 (%g, %g)", m.Beta, m.Kappa)
+	}
+	return nil
+}
+
+// Response returns Beta·x/(x+Kappa); 0 for x ≤ 0.
+func (m MichaelisMenten) Response(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	return m.Beta * x / (x + m.Kappa)
+}
+
+// Marginal returns Beta·Kappa/(x+Kappa)².
+func (m MichaelisMenten) Marginal(x float64) float64 {
+	x = max(x, 0)
+	return m.Beta * m.Kappa / ((x + m.Kappa) * (x + m.Kappa))
+}
+
+// Inflection returns 0: the curve is concave.
+func (m MichaelisMenten) Inflection() float64 { return 0 }
+
+// inverseMarginal returns the x ≥ 0 with Marginal(x) = lambda:
+// √(Beta·Kappa/λ) − Kappa.
+func (m MichaelisMenten) inverseMarginal(lambda float64) float64 {
+	return math.Sqrt(m.Beta*m.Kappa/lambda) - m.Kappa
+}
+
+// Logistic is the S-shaped logistic curve shifted to pass through the origin:
+//
+//	f(x) = Max·(σ(k(x − Mid)) − σ(−k·Mid)),  σ(t) = 1/(1+e^(−t)),  k = Steepness
+//
+// It rises from 0 to Max·(1 − σ(−k·Mid)), fastest at Mid (its inflection);
+// f'(x) = Max·k·σ(1−σ) at t = k(x − Mid). With Mid ≤ 0 it is concave.
+type Logistic struct {
+	Max, Steepness, Mid float64
+}
+
+// Validate reports parameters outside Max ≥ 0, Steepness > 0, finite Mid.
+func (l Logistic) Validate() error {
+	if !finite(l.Max) || l.Max < 0 || !finite(l.Steepness) || l.Steepness <= 0 || !finite(l.Mid) {
+		return errf(ErrInvalid, "Logistic.Validate", "", "need Max ≥ 0, Steepness > 0, finite Mid (%g, %g, %g)", l.Max, l.Steepness, l.Mid)
+	}
+	return nil
+}
+
+func sigmoid(t float64) float64 {
+	if t >= 0 {
+		return 1 / (1 + math.Exp(-t))
+	}
+	e := math.Exp(t)
+	return e / (1 + e)
+}
+
+// Response returns Max·(σ(k(x−Mid)) − σ(−k·Mid)); 0 for x ≤ 0.
+func (l Logistic) Response(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	return l.Max * (sigmoid(l.Steepness*(x-l.Mid)) - sigmoid(-l.Steepness*l.Mid))
+}
+
+// Marginal returns Max·k·σ(t)(1−σ(t)), t = k(x−Mid).
+func (l Logistic) Marginal(x float64) float64 {
+	x = max(x, 0)
+	s := sigmoid(l.Steepness * (x - l.Mid))
+	return l.Max * l.Steepness * s * (1 - s)
+}
+
+// Inflection returns max(Mid, 0).
+func (l Logistic) Inflection() float64 { return max(l.Mid, 0) }
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// GeometricAdstock returns the carried-over series a of spend or exposure x
+// with decay rate theta in [0, 1):
+//
+//	a₀ = x₀,  aₜ = xₜ + θ·aₜ₋₁
+//
+// as in Robyn's adstock_geometric. Five periods of 100 at θ = 0.5 give 100,
+// 150, 175, 187.5, 193.75. (Meridian's geometric adstock is the same sum
+// divided by Σ θˢ over its window: a weighted average instead of a sum.)
+func GeometricAdstock(x []float64, theta float64) ([]float64, error) {
+	if !(theta >= 0 && theta < 1) {
+		return nil, errf(ErrInvalid, "GeometricAdstock", "theta", "outside [0, 1) (%g)", theta)
+	}
+	out := make([]float64, len(x))
+	prev := 0.0
+	for i, v := range x {
+		if !finite(v) {
+			return nil, errf(ErrInvalid, "GeometricAdstock", "x", "not finite at %d (%g)", i, v)
+		}
+		prev = v + theta*prev
+		out[i] = prev
+	}
+	return out, nil
+}
+
+// WeibullKind selects the Weibull adstock variant.
+type WeibullKind int
+
+const (
+	// WeibullCDF decays by the Weibull survival function: the weight of a
+	// lag-ℓ carry-over is ∏_{j<ℓ} (1 − F(j)), F the Weibull CDF, with
+	// weight 1 at lag 0. No lagged peak.
+	WeibullCDF WeibullKind = iota
+	// WeibullPDF weighs lag ℓ by the Weibull density at ℓ+1, min-max
+	// normalised to [0, 1] over the window: the peak can come after lag 0.
+	WeibullPDF
+)
+
+// WeibullAdstock returns the carried-over series of x under Robyn's Weibull
+// adstock (adstock_weibull in R/R/transformation.R of
+// facebookexperimental/Robyn), with windlen = len(x):
+//
+//	scaleₜ = roundHalfEven(1 + scale·(windlen − 1))       (Robyn's scaleTrans)
+//	CDF:  θ = (1, 1−F(1), …, 1−F(windlen−1)),  w = cumprod(θ)
+//	PDF:  d(ℓ) = density(ℓ), ℓ = 1…windlen;  w = (d − min d)/(max d − min d),
+//	      or (1, 0, …, 0) when d is constant
+//	aₜ = Σ_{s ≤ t} x_s · w[t − s]
+//
+// with F and density those of the Weibull distribution of the given shape
+// and scaleₜ: F(ℓ) = 1 − exp(−(ℓ/scaleₜ)^shape). shape must be > 0 (Robyn's
+// shape = 0, all weights zero, is refused as degenerate) and scale in [0, 1].
+// O(len(x)²).
+func WeibullAdstock(x []float64, shape, scale float64, kind WeibullKind) ([]float64, error) {
+	const fn = "WeibullAdstock"
+	if !(shape > 0) || !finite(shape) {
+		return nil, errf(ErrInvalid, fn, "shape", "must be > 0 (%g)", shape)
+	}
+	if !(scale >= 0 && scale <= 1) {
+		return nil, errf(ErrInvalid, fn, "scale", "outside [0, 1] (%g)", scale)
+	}
+	n := len(x)
+	for i, v := range x {
+		if !finite(v) {
+			return nil, errf(ErrInvalid, fn, "x", "not finite at %d (%g)", i, v)
+		}
+	}
+	if n == 0 {
+		return []float64{}, nil
+	}
+	st := math.RoundToEven(1 + scale*float64(n-1))
+	w := make([]float64, n)
+	switch kind {
+	case WeibullCDF:
+		w[0] = 1
+		for l := 1; l < n; l++ {
+			surv := math.Exp(-math.Pow(float64(l)/st, shape))
+			w[l] = w[l-1] * surv
+		}
+	case WeibullPDF:
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for l := range n {
+			t := float64(l+1) / st
+			d := shape / st * math.Pow(t, shape-1) * math.Exp(-math.Pow(t, shape))
+			w[l] = d
+			lo, hi = min(lo, d), max(hi, d)
+		}
+		if hi-lo == 0 {
+			clear(w)
+			w[0] = 1
+		} else {
+			for l := range w {
+				w[l] = (w[l] - lo) / (hi - lo)
+			}
+		}
+	default:
+		return nil, errf(ErrInvalid, fn, "kind", "unknown (%d)", int(kind))
+	}
+	out := make([]float64, n)
+	for s, v := range x {
+		if v == 0 {
+			continue
+		}
+		for t := s; t < n; t++ {
+			out[t] += v * w[t-s]
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,410 @@
+package budget
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/shopspring/decimal"
+)
+
+// Category groups line items the way influencer campaigns are usually
+// budgeted. The predefined categories are below; any other non-empty string
+// is a custom category. It marshals as its string.
+type Category string
+
+// The usual budget categories of an influencer campaign.
+const (
+	InfluencerFees    Category = "influencer_fees"    // creator fees and commissions
+	ContentProduction Category = "content_production" // shoots, editing, props, product seeding
+	PaidAmplification Category = "paid_amplification" // ads boosting creator content (whitelisting, Spark Ads)
+	Management        Category = "management"         // management or agency fees
+	Tools             Category = "tools"              // influencer platforms, tracking, analytics
+	Contingency       Category = "contingency"        // reserve for overruns
+)
+
+// Share is one category's weight when a plan is built from a total (see
+// NewPlanFromShares). Weights need not sum to 1: 60:20:10:10 works.
+type Share struct {
+	Category Category
+	Weight   decimal.Decimal
+}
+
+// LineItem is one planned expense. Planned and Actual are amounts in the
+// plan's currency, non-negative, whole numbers of its minor unit.
+type LineItem struct {
+	Name     string
+	Category Category
+	Planned  decimal.Decimal
+	Actual   decimal.Decimal // spent so far; zero until recorded
+}
+
+// Variance returns Actual − Planned (positive: over budget) and that amount
+// as a fraction of Planned, rounded half away from zero at exact.Precision
+// (16) places: planned 1000.00, actual 1100.00 gives 100.00 and 0.1. When
+// Planned is zero the amount is still returned and the error wraps
+// ErrZeroPlanned.
+func (li LineItem) Variance() (amount, fraction decimal.Decimal, err error) {
+	amount = li.Actual.Sub(li.Planned)
+	if li.Planned.IsZero() {
+		return amount, decimal.Decimal{}, errf(ErrZeroPlanned, "LineItem.Variance", li.Name, "fraction undefined (planned 0)")
+	}
+	return amount, exact.Div(amount, li.Planned), nil
+}
+
+// Plan is a campaign budget in one currency over the half-open period
+// [Start, End): a total and the line items it is spent on. A Plan is an
+// immutable value: AddItem and RecordActual return a new Plan and leave the
+// receiver untouched, so a Plan is safe to share between goroutines.
+//
+// The zero Plan is invalid; build one with NewPlan or NewPlanFromShares.
+type Plan struct {
+	cur        Currency
+	total      decimal.Decimal
+	start, end time.Time
+	items      []LineItem
+}
+
+// NewPlan returns an empty plan of total in cur over [start, end). total
+// must be non-negative and a whole number of cur's minor unit, and end must
+// be after start.
+func NewPlan(cur Currency, total decimal.Decimal, start, end time.Time) (Plan, error) {
+	const fn = "NewPlan"
+	if !cur.IsValid() {
+		return Plan{}, errf(ErrCurrency, fn, "currency", "zero Currency")
+	}
+	if err := checkAmount(fn, "total", cur, total); err != nil {
+		return Plan{}, err
+	}
+	if !end.After(start) {
+		return Plan{}, errf(ErrInvalid, fn, "end", "not after start (%s, %s)", start.Format(time.RFC3339), end.Format(time.RFC3339))
+	}
+	return Plan{cur: cur, total: total, start: start, end: end}, nil
+}
+
+// NewPlanFromShares returns a plan of total with one line item per share,
+// named after its category, whose planned amounts are Split(total, weights)
+// at cur's minor unit: they sum exactly to total.
+//
+// Example: 10,000.00 EUR by InfluencerFees 60, ContentProduction 25,
+// Contingency 15 plans 6,000.00, 2,500.00 and 1,500.00.
+func NewPlanFromShares(cur Currency, total decimal.Decimal, start, end time.Time, shares []Share) (Plan, error) {
+	const fn = "NewPlanFromShares"
+	p, err := NewPlan(cur, total, start, end)
+	if err != nil {
+		return Plan{}, err
+	}
+	ws := make([]decimal.Decimal, len(shares))
+	for i, s := range shares {
+		if s.Category == "" {
+			return Plan{}, errf(ErrInvalid, fn, fmt.Sprintf("shares[%d].Category", i), "empty")
+		}
+		ws[i] = s.Weight
+	}
+	parts, err := Split(total, ws, cur.minor)
+	if err != nil {
+		return Plan{}, fmt.Errorf("budget: %s: shares: %w", fn, err)
+	}
+	for i, s := range shares {
+		if p, err = p.AddItem(LineItem{Name: string(s.Category), Category: s.Category, Planned: parts[i]}); err != nil {
+			return Plan{}, err
+		}
+	}
+	return p, nil
+}
+
+func checkAmount(fn, field string, cur Currency, d decimal.Decimal) error {
+	if d.Sign() < 0 {
+		return errf(ErrInvalid, fn, field, "negative (%s)", d)
+	}
+	if !d.Shift(cur.minor).IsInteger() {
+		return errf(ErrMinorUnit, fn, field, "finer than the %s minor unit (%s)", cur, d)
+	}
+	return nil
+}
+
+func (p Plan) validItem(fn string, li LineItem) error {
+	if strings.TrimSpace(li.Name) == "" {
+		return errf(ErrInvalid, fn, "Name", "empty")
+	}
+	if li.Category == "" {
+		return errf(ErrInvalid, fn, li.Name+".Category", "empty")
+	}
+	if err := checkAmount(fn, li.Name+".Planned", p.cur, li.Planned); err != nil {
+		return err
+	}
+	return checkAmount(fn, li.Name+".Actual", p.cur, li.Actual)
+}
+
+// AddItem returns a copy of the plan with li appended. The name must be
+// non-empty and unique in the plan, the category non-empty, the amounts
+// non-negative whole numbers of the currency's minor unit; errors name the
+// item and the field ("budget: Plan.AddItem: Reels.Planned: negative (-5)").
+// Planned amounts may sum to more than the total: Unallocated goes negative.
+func (p Plan) AddItem(li LineItem) (Plan, error) {
+	const fn = "Plan.AddItem"
+	if !p.cur.IsValid() {
+		return Plan{}, errf(ErrInvalid, fn, "plan", "zero Plan")
+	}
+	if err := p.validItem(fn, li); err != nil {
+		return Plan{}, err
+	}
+	if p.index(li.Name) >= 0 {
+		return Plan{}, errf(ErrDuplicate, fn, li.Name, "name already in the plan")
+	}
+	q := p
+	q.items = append(slices.Clip(p.items), li)
+	return q, nil
+}
+
+func (p Plan) index(name string) int {
+	return slices.IndexFunc(p.items, func(li LineItem) bool { return li.Name == name })
+}
+
+// RecordActual returns a copy of the plan with amount added to the actual
+// spend of the named item. A negative amount records a refund; the actual
+// may not go below zero.
+func (p Plan) RecordActual(name string, amount decimal.Decimal) (Plan, error) {
+	const fn = "Plan.RecordActual"
+	i := p.index(name)
+	if i < 0 {
+		return Plan{}, errf(ErrNotFound, fn, "name", "%q", name)
+	}
+	if !amount.Shift(p.cur.minor).IsInteger() {
+		return Plan{}, errf(ErrMinorUnit, fn, name+".Actual", "finer than the %s minor unit (%s)", p.cur, amount)
+	}
+	a := p.items[i].Actual.Add(amount)
+	if a.Sign() < 0 {
+		return Plan{}, errf(ErrInvalid, fn, name+".Actual", "would go negative (%s)", a)
+	}
+	q := p
+	q.items = slices.Clone(p.items)
+	q.items[i].Actual = a
+	return q, nil
+}
+
+// Currency returns the plan's currency.
+func (p Plan) Currency() Currency { return p.cur }
+
+// Total returns the plan's budget.
+func (p Plan) Total() decimal.Decimal { return p.total }
+
+// Start returns the first instant of the plan's period.
+func (p Plan) Start() time.Time { return p.start }
+
+// End returns the end of the plan's period (excluded).
+func (p Plan) End() time.Time { return p.end }
+
+// Items returns a copy of the line items, in the order they were added.
+func (p Plan) Items() []LineItem { return slices.Clone(p.items) }
+
+// Item returns the named line item.
+func (p Plan) Item(name string) (LineItem, bool) {
+	if i := p.index(name); i >= 0 {
+		return p.items[i], true
+	}
+	return LineItem{}, false
+}
+
+// Planned returns Σ Planned over the items.
+func (p Plan) Planned() decimal.Decimal {
+	s := decimal.Zero
+	for _, li := range p.items {
+		s = s.Add(li.Planned)
+	}
+	return s
+}
+
+// Actual returns Σ Actual over the items.
+func (p Plan) Actual() decimal.Decimal {
+	s := decimal.Zero
+	for _, li := range p.items {
+		s = s.Add(li.Actual)
+	}
+	return s
+}
+
+// Remaining returns Total − Actual: what is left to spend. Negative when the
+// plan is overspent.
+func (p Plan) Remaining() decimal.Decimal { return p.total.Sub(p.Actual()) }
+
+// Unallocated returns Total − Planned: budget not yet planned on any item.
+// Negative when the items plan more than the total.
+func (p Plan) Unallocated() decimal.Decimal { return p.total.Sub(p.Planned()) }
+
+// CategoryTotal is the planned and actual sums of one category.
+type CategoryTotal struct {
+	Category        Category
+	Planned, Actual decimal.Decimal
+}
+
+// ByCategory returns the planned and actual totals of each category present
+// in the plan, sorted by category name.
+func (p Plan) ByCategory() []CategoryTotal {
+	var out []CategoryTotal
+	for _, li := range p.items {
+		i := slices.IndexFunc(out, func(c CategoryTotal) bool { return c.Category == li.Category })
+		if i < 0 {
+			out = append(out, CategoryTotal{Category: li.Category, Planned: decimal.Zero, Actual: decimal.Zero})
+			i = len(out) - 1
+		}
+		out[i].Planned = out[i].Planned.Add(li.Planned)
+		out[i].Actual = out[i].Actual.Add(li.Actual)
+	}
+	slices.SortFunc(out, func(a, b CategoryTotal) int { return strings.Compare(string(a.Category), string(b.Category)) })
+	return out
+}
+
+// OverBudget returns the items whose Actual exceeds Planned, in plan order.
+func (p Plan) OverBudget() []LineItem {
+	var out []LineItem
+	for _, li := range p.items {
+		if li.Actual.GreaterThan(li.Planned) {
+			out = append(out, li)
+		}
+	}
+	return out
+}
+
+// Burn describes how fast a plan is being spent at an instant.
+//
+//	Elapsed   = (now − Start) / (End − Start), clamped to [0, 1]   (fraction of the period gone)
+//	Spent     = Σ Actual / Total                                     (fraction of the budget gone)
+//	PerDay    = Σ Actual / elapsed days (24 h), in the currency
+//	Pace      = Spent / Elapsed (1: on pace, above 1: spending too fast)
+//	Projected = Σ Actual / Elapsed, the spend at End if the pace holds
+//
+// Every value is rounded half away from zero at exact.Precision (16) places.
+type Burn struct {
+	Elapsed, Spent, PerDay, Pace, Projected decimal.Decimal
+}
+
+// BurnRate returns the plan's burn at now. now must be after Start (at
+// Start nothing has elapsed and the rates are undefined: ErrInvalid); now at
+// or after End counts as the whole period. A zero total gives Spent 0.
+//
+// Example: a 3,000.00 plan over 30 days with 1,000.00 spent after 10 days
+// burns 100.00 per day, Elapsed ⅓, Spent ⅓, Pace 1, Projected 3,000.00.
+func (p Plan) BurnRate(now time.Time) (Burn, error) {
+	const fn = "Plan.BurnRate"
+	if !p.cur.IsValid() {
+		return Burn{}, errf(ErrInvalid, fn, "plan", "zero Plan")
+	}
+	if !now.After(p.start) {
+		return Burn{}, errf(ErrInvalid, fn, "now", "not after the plan's start (%s)", now.Format(time.RFC3339Nano))
+	}
+	if now.After(p.end) {
+		now = p.end
+	}
+	el := decimal.NewFromInt(int64(now.Sub(p.start)))
+	dur := decimal.NewFromInt(int64(p.end.Sub(p.start)))
+	spent := p.Actual()
+	b := Burn{
+		Elapsed: exact.Div(el, dur),
+		Spent:   decimal.Zero,
+		PerDay:  spent.Mul(decimal.NewFromInt(int64(24 * time.Hour))).DivRound(el, exact.Precision),
+		// Pace = (spent/total) / (el/dur) = spent·dur / (total·el)
+		Projected: spent.Mul(dur).DivRound(el, exact.Precision),
+	}
+	if !p.total.IsZero() {
+		b.Spent = exact.Div(spent, p.total)
+		b.Pace = spent.Mul(dur).DivRound(p.total.Mul(el), exact.Precision)
+	} else {
+		b.Pace = decimal.Zero
+	}
+	return b, nil
+}
+
+// planJSON is the wire form. Decimals are strings whatever the decimal
+// package's global MarshalJSONWithoutQuotes says.
+type planJSON struct {
+	Currency Currency   `json:"currency"`
+	Total    string     `json:"total"`
+	Start    time.Time  `json:"start"`
+	End      time.Time  `json:"end"`
+	Items    []itemJSON `json:"items"`
+}
+
+type itemJSON struct {
+	Name     string   `json:"name"`
+	Category Category `json:"category"`
+	Planned  string   `json:"planned"`
+	Actual   string   `json:"actual"`
+}
+
+// MarshalJSON encodes the plan as
+//
+//	{"currency":"EUR","total":"1000.00","start":"…","end":"…",
+//	 "items":[{"name":"…","category":"…","planned":"600.00","actual":"0.00"}]}
+//
+// with every amount a string carrying exactly the currency's minor digits.
+func (p Plan) MarshalJSON() ([]byte, error) {
+	j := planJSON{
+		Currency: p.cur,
+		Total:    p.total.StringFixed(p.cur.minor),
+		Start:    p.start,
+		End:      p.end,
+		Items:    make([]itemJSON, len(p.items)),
+	}
+	for i, li := range p.items {
+		j.Items[i] = itemJSON{
+			Name: li.Name, Category: li.Category,
+			Planned: li.Planned.StringFixed(p.cur.minor), Actual: li.Actual.StringFixed(p.cur.minor),
+		}
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes the form written by MarshalJSON and validates it as
+// NewPlan and AddItem do; errors name the item and the field.
+func (p *Plan) UnmarshalJSON(b []byte) error {
+	const fn = "Plan.UnmarshalJSON"
+	var j planJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return fmt.Errorf("budget: %s: %w: %w", fn, ErrInvalid, err)
+	}
+	total, err := parseAmount(fn, "total", j.Total)
+	if err != nil {
+		return err
+	}
+	q, err := NewPlan(j.Currency, total, j.Start, j.End)
+	if err != nil {
+		return err
+	}
+	for i, it := range j.Items {
+		field := it.Name
+		if field == "" {
+			field = fmt.Sprintf("items[%d]", i)
+		}
+		pl, err := parseAmount(fn, field+".planned", it.Planned)
+		if err != nil {
+			return err
+		}
+		ac, err := parseAmount(fn, field+".actual", it.Actual)
+		if err != nil {
+			return err
+		}
+		if q, err = q.AddItem(LineItem{Name: it.Name, Category: it.Category, Planned: pl, Actual: ac}); err != nil {
+			return err
+		}
+	}
+	*p = q
+	return nil
+}
+
+func parseAmount(fn, field, s string) (decimal.Decimal, error) {
+	if s == "" {
+		return decimal.Zero, nil
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Decimal{}, errf(ErrInvalid, fn, field, "not a decimal (%q)", s)
+	}
+	if e := d.Exponent(); e < -100 || e > 100 {
+		return decimal.Decimal{}, errf(ErrInvalid, fn, field, "exponent out of range (%q)", s)
+	}
+	return d, nil
+}
