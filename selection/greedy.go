@@ -1,0 +1,406 @@
+package selection
+
+import (
+	"cmp"
+	"math/bits"
+	"slices"
+)
+
+// better reports whether gain ga at fee fa beats gain gb at fee fb by gain
+// per unit of fee, exactly (128-bit cross-multiplication). A positive gain
+// at zero fee beats everything; a zero gain is worth nothing.
+func ratioCompare(ga, fa, gb, fb int64) int {
+	switch {
+	case ga == 0 || gb == 0:
+		return cmp.Compare(min(ga, 1), min(gb, 1))
+	case fa == 0 && fb == 0:
+		return cmp.Compare(ga, gb)
+	case fa == 0:
+		return 1
+	case fb == 0:
+		return -1
+	}
+	h1, l1 := bits.Mul64(uint64(ga), uint64(fb))
+	h2, l2 := bits.Mul64(uint64(gb), uint64(fa))
+	if c := cmp.Compare(h1, h2); c != 0 {
+		return c
+	}
+	return cmp.Compare(l1, l2)
+}
+
+// entry is a lazy-greedy heap entry: gain is exact for the cover of round
+// stamp and an upper bound afterwards (coverage is submodular).
+type entry struct {
+	k     int // free item position
+	gain  int64
+	fee   int64
+	stamp int
+}
+
+// above orders heap entries: larger gain/fee first, then lower position.
+func above(a, b entry) bool {
+	if c := ratioCompare(a.gain, a.fee, b.gain, b.fee); c != 0 {
+		return c > 0
+	}
+	return a.k < b.k
+}
+
+type lazyHeap []entry
+
+func (h lazyHeap) up(i int) {
+	for i > 0 {
+		parent := (i - 1) / 2
+		if !above(h[i], h[parent]) {
+			return
+		}
+		h[i], h[parent] = h[parent], h[i]
+		i = parent
+	}
+}
+
+func (h lazyHeap) down(i int) {
+	n := len(h)
+	for {
+		l := 2*i + 1
+		if l >= n {
+			return
+		}
+		best := l
+		if r := l + 1; r < n && above(h[r], h[l]) {
+			best = r
+		}
+		if !above(h[best], h[i]) {
+			return
+		}
+		h[i], h[best] = h[best], h[i]
+		i = best
+	}
+}
+
+func (h *lazyHeap) push(e entry) {
+	*h = append(*h, e)
+	h.up(len(*h) - 1)
+}
+
+func (h *lazyHeap) pop() entry {
+	old := *h
+	top := old[0]
+	n := len(old) - 1
+	old[0] = old[n]
+	*h = old[:n]
+	if n > 0 {
+		h.down(0)
+	}
+	return top
+}
+
+// greedyRun is one lazy greedy completion from a seed.
+type greedyRun struct {
+	p      *problem
+	cv     cover
+	capRem int64
+	cost   int64
+	counts []int
+	picked []bool
+	chosen []int
+	evals  int64
+}
+
+// reachSolution is a candidate answer of the greedy search.
+type reachSolution struct {
+	chosen []int
+	reach  int64
+	cost   int64
+}
+
+func (a reachSolution) beats(b reachSolution, bok bool) bool {
+	return !bok || a.reach > b.reach || (a.reach == b.reach && a.cost < b.cost)
+}
+
+// newRun starts a run whose cover holds the forced candidates and seed.
+// ok is false when the seed does not fit or breaks a tier limit.
+func newRun(p *problem, base cover, seed []int) (*greedyRun, bool) {
+	g := &greedyRun{p: p, cv: base.clone(), capRem: p.cap, counts: make([]int, p.ntier), picked: make([]bool, len(p.items))}
+	for _, k := range seed {
+		if !g.take(k) {
+			return nil, false
+		}
+	}
+	return g, true
+}
+
+// take adds item k if it fits and its tier is not full.
+func (g *greedyRun) take(k int) bool {
+	p := g.p
+	if g.picked[k] || p.fee[k] > g.capRem || !allowedTier(p, p.tier[k], g.counts) {
+		return false
+	}
+	g.cv.add(p.items[k])
+	g.capRem -= p.fee[k]
+	g.cost += p.fee[k]
+	g.picked[k] = true
+	g.chosen = append(g.chosen, k)
+	if t := p.tier[k]; t >= 0 {
+		g.counts[t]++
+	}
+	return true
+}
+
+// reserve returns the least total fee of the free items not yet picked (and
+// not skip) that would meet AtLeastPerTier and MinCreators from the current
+// counts, and the items it would take; ok is false when no such items
+// exist. Taking the cheapest items needed per tier first, then the cheapest
+// of the rest within the tier limits, is optimal: the items eligible form a
+// partition matroid, on which greedy by fee finds a least-cost basis.
+func (g *greedyRun) reserve(byFee []int, skip int) (int64, []int, bool) {
+	p := g.p
+	need := make([]int, p.ntier)
+	room := make([]int, p.ntier)
+	short := false
+	for t := range p.ntier {
+		need[t] = max(p.atLeast[t]-g.counts[t], 0)
+		room[t] = -1
+		if p.atMost[t] >= 0 {
+			room[t] = p.atMost[t] - g.counts[t]
+		}
+		short = short || need[t] > 0
+	}
+	rest := max(p.minCount-len(g.chosen), 0)
+	if !short && rest == 0 {
+		return 0, nil, true
+	}
+	var total int64
+	var take []int
+	used := make(map[int]bool)
+	for _, k := range byFee {
+		if g.picked[k] || k == skip {
+			continue
+		}
+		if t := p.tier[k]; t >= 0 && need[t] > 0 {
+			need[t]--
+			if room[t] > 0 {
+				room[t]--
+			}
+			total += p.fee[k]
+			take = append(take, k)
+			used[k] = true
+			rest--
+		}
+	}
+	for _, n := range need {
+		if n > 0 {
+			return 0, nil, false
+		}
+	}
+	for _, k := range byFee {
+		if rest <= 0 {
+			break
+		}
+		if g.picked[k] || k == skip || used[k] {
+			continue
+		}
+		if t := p.tier[k]; t >= 0 && room[t] == 0 {
+			continue
+		} else if t >= 0 && room[t] > 0 {
+			room[t]--
+		}
+		total += p.fee[k]
+		take = append(take, k)
+		rest--
+	}
+	if rest > 0 {
+		return 0, nil, false
+	}
+	return total, take, true
+}
+
+// run completes g greedily by marginal gain per unit of fee, evaluating
+// gains lazily (CELF): an entry whose gain was computed for an older cover
+// is an upper bound, so it is recomputed only when it reaches the top. An
+// item that does not fit or whose tier is full is dropped for good (the
+// budget and the room only shrink). When counts constraints apply, an item
+// is taken only if the budget left still pays for the cheapest items those
+// constraints need; those are added at the end. ok is false when the
+// constraints cannot be met.
+func (g *greedyRun) run(byFee []int) (reachSolution, bool) {
+	p := g.p
+	counted := p.counted()
+	h := make(lazyHeap, 0, len(p.items))
+	for k := range p.items {
+		if g.picked[k] || p.fee[k] > g.capRem || !allowedTier(p, p.tier[k], g.counts) {
+			continue
+		}
+		g.evals++
+		h.push(entry{k: k, gain: g.cv.gain(p.items[k]), fee: p.fee[k]})
+	}
+	round := 0
+	for len(h) > 0 {
+		e := h[0]
+		if e.fee > g.capRem || !allowedTier(p, p.tier[e.k], g.counts) {
+			h.pop()
+			continue
+		}
+		if e.stamp != round {
+			g.evals++
+			h[0].gain = g.cv.gain(p.items[e.k])
+			h[0].stamp = round
+			h.down(0)
+			continue
+		}
+		if e.gain == 0 {
+			break // every other entry's bound is 0 too
+		}
+		h.pop()
+		if counted {
+			need, _, ok := g.reserve(byFee, e.k)
+			if !ok || need > g.capRem-e.fee {
+				continue
+			}
+		}
+		g.take(e.k)
+		round++
+	}
+	if counted {
+		_, take, ok := g.reserve(byFee, -1)
+		if !ok {
+			return reachSolution{}, false
+		}
+		for _, k := range take {
+			if !g.take(k) {
+				return reachSolution{}, false
+			}
+		}
+		if !feasibleCounts(p, len(g.chosen), g.counts) {
+			return reachSolution{}, false
+		}
+	}
+	return reachSolution{chosen: slices.Clone(g.chosen), reach: g.cv.len(), cost: g.cost}, true
+}
+
+// reachGreedy is the MaxUniqueReach heuristic for more than exactReachMax
+// free items: the best of lazy greedy, the best single item and greedy
+// completions of every seed of size 1, 2, 3 as far as p.maxWork gain
+// evaluations allow (Khuller, Moss & Naor 1999).
+func reachGreedy(p *problem, fam family) (result, error) {
+	m := len(p.items)
+	base := fam.newCover()
+	for _, i := range p.forced {
+		base.add(i)
+	}
+	byFee := make([]int, m)
+	for k := range byFee {
+		byFee[k] = k
+	}
+	slices.SortStableFunc(byFee, func(a, b int) int { return cmp.Compare(p.fee[a], p.fee[b]) })
+
+	var best reachSolution
+	found := false
+	var evals int64
+	consider := func(seed []int, complete bool) {
+		g, ok := newRun(p, base, seed)
+		if !ok {
+			return
+		}
+		var s reachSolution
+		if complete {
+			s, ok = g.run(byFee)
+		} else {
+			s, ok = g.finish(byFee)
+		}
+		evals += g.evals
+		if ok && s.beats(best, found) {
+			best, found = s, true
+		}
+	}
+	consider(nil, true)
+	greedyEvals := evals
+	// Best single item: the one with the largest reach alone (ties: the
+	// cheaper, then the first).
+	single, singleGain := -1, int64(-1)
+	for k := range m {
+		if p.fee[k] > p.cap || !allowedTier(p, p.tier[k], make([]int, p.ntier)) {
+			continue
+		}
+		gn := base.gain(p.items[k])
+		evals++
+		if gn > singleGain || (gn == singleGain && p.fee[k] < p.fee[single]) {
+			single, singleGain = k, gn
+		}
+	}
+	if single >= 0 {
+		consider([]int{single}, false)
+	}
+	// Partial enumeration, while every seed of the next size fits the
+	// work budget: each completion costs about m + greedyEvals evaluations.
+	seedSize := 0
+	perRun := int64(m) + greedyEvals
+	for size := 1; size <= 3; size++ {
+		n := choose(m, size)
+		if n < 0 || evals+n*perRun > p.maxWork {
+			break
+		}
+		seed := make([]int, size)
+		var rec func(pos, from int)
+		rec = func(pos, from int) {
+			if pos == size {
+				consider(seed, true)
+				return
+			}
+			for k := from; k < m; k++ {
+				seed[pos] = k
+				rec(pos+1, k+1)
+			}
+		}
+		rec(0, 0)
+		seedSize = size
+	}
+	st := Stats{Method: "greedy", GainEvaluations: evals, SeedSize: seedSize, Truncated: seedSize < 3}
+	if !found {
+		if p.counted() {
+			// The greedy search could not meet the constraints; that
+			// proves nothing unless even the cheapest items cannot.
+			g, _ := newRun(p, base, nil)
+			if need, _, ok := g.reserve(byFee, -1); !ok || need > p.cap {
+				return result{stats: st}, ErrInfeasible
+			}
+			return result{stats: st}, ErrSearchLimit
+		}
+		return result{stats: st}, ErrInfeasible
+	}
+	chosen := slices.Clone(best.chosen)
+	slices.Sort(chosen)
+	return result{chosen: chosen, reach: best.reach, stats: st}, nil
+}
+
+// finish meets the count constraints of a seed without further greedy
+// picks.
+func (g *greedyRun) finish(byFee []int) (reachSolution, bool) {
+	if g.p.counted() {
+		_, take, ok := g.reserve(byFee, -1)
+		if !ok {
+			return reachSolution{}, false
+		}
+		for _, k := range take {
+			if !g.take(k) {
+				return reachSolution{}, false
+			}
+		}
+		if !feasibleCounts(g.p, len(g.chosen), g.counts) {
+			return reachSolution{}, false
+		}
+	}
+	return reachSolution{chosen: slices.Clone(g.chosen), reach: g.cv.len(), cost: g.cost}, true
+}
+
+// choose returns C(n, k), or −1 when it exceeds 2⁶².
+func choose(n, k int) int64 {
+	r := int64(1)
+	for i := 1; i <= k; i++ {
+		hi, lo := bits.Mul64(uint64(r), uint64(n-k+i))
+		if hi != 0 || lo > 1<<62 {
+			return -1
+		}
+		r = int64(lo) / int64(i)
+	}
+	return r
+}
