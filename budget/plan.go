@@ -305,7 +305,7 @@ func (p Plan) BurnRate(now time.Time) (Burn, error) {
 	b := Burn{
 		Elapsed: exact.Div(el, dur),
 		Spent:   decimal.Zero,
-		PerDay:  spent.Mul(decimal.NewFromInt(int64(24 * time.Hour))).DivRound(el, exact.Precision),
+		PerDay:  spent.Mul(decimal.NewFromInt(int64(24*time.Hour))).DivRound(el, exact.Precision),
 		// Pace = (spent/total) / (el/dur) = spent·dur / (total·el)
 		Projected: spent.Mul(dur).DivRound(el, exact.Precision),
 	}

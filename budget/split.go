@@ -439,4 +439,3 @@ func splitBig(units *big.Int, bw bigWeights, places int32) []decimal.Decimal {
 	}
 	return out
 }
-
