@@ -1,0 +1,154 @@
+package theta
+
+import (
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func sketchOf(t testing.TB, ids ...uint64) *Compact {
+	t.Helper()
+	s, err := New(DefaultLgK)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		s.Add(id)
+	}
+	return s.Compact()
+}
+
+// TestPairExact: small sets are exact. The contract's worked example
+// (audiences {1,2,3}, {1,4}, {1,3,5} reach 5 people) and hand counts.
+func TestPairExact(t *testing.T) {
+	a, b, c := sketchOf(t, 1, 2, 3), sketchOf(t, 1, 4), sketchOf(t, 1, 3, 5)
+	empty := sketchOf(t)
+	exact := func(v float64, n int) Estimate {
+		return Estimate{Value: v, Lower: v, Upper: v, Count: n, Exact: true}
+	}
+	tests := []struct {
+		name                     string
+		x, y                     *Compact
+		union, inter, anotb, jac Estimate
+	}{
+		// {1,2,3} vs {1,4}: union {1,2,3,4} = 4, both {1} = 1, A\B {2,3} = 2,
+		// Jaccard 1/4.
+		{"A,B", a, b, exact(4, 4), exact(1, 1), exact(2, 2), exact(0.25, 4)},
+		// {1,2,3} vs {1,3,5}: union 4, both {1,3} = 2, A\B {2} = 1, J = 2/4.
+		{"A,C", a, c, exact(4, 4), exact(2, 2), exact(1, 1), exact(0.5, 4)},
+		// with the empty set: union = A, intersection empty, A\∅ = A, J = 0.
+		{"A,∅", a, empty, exact(3, 3), Estimate{Exact: true}, exact(3, 3), exact(0, 3)},
+		{"∅,∅", empty, empty, exact(0, 0), Estimate{Exact: true}, Estimate{Exact: true}, Estimate{Exact: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := Compare(tt.x, tt.y)
+			got := []Estimate{p.Union(2), p.Intersection(2), p.ANotB(2), p.Jaccard(2)}
+			want := []Estimate{tt.union, tt.inter, tt.anotb, tt.jac}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("(-want +got)\n%s", diff)
+			}
+		})
+	}
+	// Reach of the three audiences: merge all into one sketch → 5.
+	s, _ := New(DefaultLgK)
+	for _, x := range []*Compact{a, b, c} {
+		s.Merge(x)
+	}
+	if s.Estimate() != 5 {
+		t.Errorf("reach %v, want 5", s.Estimate())
+	}
+}
+
+// TestEstimateBounds checks the bound formula against hand computation.
+func TestEstimateBounds(t *testing.T) {
+	half := uint64(1 << 62) // θ = 1/2
+	tests := []struct {
+		name string
+		c    int
+		th   uint64
+		z    float64
+		want Estimate
+	}{
+		// c = 100, θ = ½, z = 2: b = 2·√(¼) = 1, √(b² + 4θc) = √201 =
+		// 14.17744687875782; √n = (14.17744687875782 ∓ 1)/(2·½), so
+		// lower = 13.17744687875782² = 173.64510 and upper =
+		// 15.17744687875782² = 230.35489; value 100/½ = 200.
+		{"c=100 θ=½ z=2", 100, half, 2, Estimate{Value: 200, Lower: 173.6451, Upper: 230.3549, Count: 100}},
+		// c = 0: lower 0 (clamped at c), upper (b/θ)² = (1/½)² = 4 at z = 2.
+		{"c=0 θ=½ z=2", 0, half, 2, Estimate{Value: 0, Lower: 0, Upper: 4, Count: 0}},
+		// z = 0: the interval collapses on c/θ (√(4θc)/(2θ) = √(c/θ), squared).
+		{"c=50 θ=½ z=0", 50, half, 0, Estimate{Value: 100, Lower: 100, Upper: 100, Count: 50}},
+		// Exact mode: value = bounds = c.
+		{"exact", 7, MaxTheta, 3, Estimate{Value: 7, Lower: 7, Upper: 7, Count: 7, Exact: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := newEstimate(tt.c, tt.th, tt.z)
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateApprox(0, 1e-4)); diff != "" {
+				t.Errorf("(-want +got)\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestJaccardWilson: the Jaccard interval is the Wilson score interval.
+func TestJaccardWilson(t *testing.T) {
+	// 25 of 100 sampled union hashes shared, z = 2, θ < 1:
+	// den = 1 + 4/100 = 1.04; centre = (0.25 + 4/200)/1.04 = 0.259615;
+	// half = 2/1.04 · √(0.25·0.75/100 + 4/40000) = 1.923077 · √0.001975
+	//      = 1.923077 · 0.0444410 = 0.0854635;
+	// interval [0.174152, 0.345079].
+	p := Pair{Theta: 1 << 60, OnlyA: 40, OnlyB: 35, Both: 25}
+	got := p.Jaccard(2)
+	want := Estimate{Value: 0.25, Lower: 0.174152, Upper: 0.345079, Count: 100}
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-5)); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+}
+
+// TestRSEFormulas: the documented standard errors, by hand.
+func TestRSEFormulas(t *testing.T) {
+	// 1/√4095 = 0.0156269; √(199/4095) = √0.0485958 = 0.220445.
+	if got := UnionRSE(4096); math.Abs(got-0.0156269) > 1e-6 {
+		t.Errorf("UnionRSE(4096) = %v", got)
+	}
+	if got := IntersectionRSE(4096, 199); math.Abs(got-0.220445) > 1e-6 {
+		t.Errorf("IntersectionRSE(4096, 199) = %v", got)
+	}
+	if !math.IsInf(UnionRSE(1), 1) || !math.IsInf(IntersectionRSE(4096, 0), 1) {
+		t.Errorf("degenerate inputs should give +Inf")
+	}
+}
+
+// TestIntersectionEstimation: two 200k-ID sets overlapping by 100k, k = 4096:
+// the estimate is within 4 standard errors (√(3/4095) = 2.7 %) of 100 000.
+func TestIntersectionEstimation(t *testing.T) {
+	sa, _ := New(DefaultLgK)
+	sb, _ := New(DefaultLgK)
+	for i := range uint64(200000) {
+		sa.Add(i)
+		sb.Add(i + 100000)
+	}
+	p := Compare(sa.Compact(), sb.Compact())
+	in := p.Intersection(2)
+	if math.Abs(in.Value-100000) > 4*0.027*100000 {
+		t.Errorf("intersection %v, want ≈ 100000", in.Value)
+	}
+	if !(in.Lower < in.Value && in.Value < in.Upper) {
+		t.Errorf("bounds %v", in)
+	}
+	u := p.Union(2)
+	if math.Abs(u.Value-300000) > 4*0.0157*300000 {
+		t.Errorf("union %v, want ≈ 300000", u.Value)
+	}
+	// Intersect/Union sketches agree with the Pair.
+	if got := Intersect(sa.Compact(), sb.Compact()).Estimate(); got != in.Value {
+		t.Errorf("Intersect estimate %v vs pair %v", got, in.Value)
+	}
+	if got := Union(sa.Compact(), sb.Compact()).Estimate(); got != u.Value {
+		t.Errorf("Union estimate %v vs pair %v", got, u.Value)
+	}
+}
