@@ -85,8 +85,10 @@ type Positions struct {
 	First, Last decimal.Decimal
 }
 
-func (p Positions) String() string { return "positions(" + p.First.String() + "," + p.Last.String() + ")" }
-func (Positions) isModel()         {}
+func (p Positions) String() string {
+	return "positions(" + p.First.String() + "," + p.Last.String() + ")"
+}
+func (Positions) isModel() {}
 
 func (p Positions) validate(fn string) error {
 	if p.First.IsNegative() || p.First.GreaterThan(one) {

@@ -1,0 +1,281 @@
+package roi
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// randomPaths returns n random paths over k channels named c00, c01, ...,
+// with lengths 1..maxLen, repeats likely, small counts and 2-place values.
+func randomPaths(r *rand.Rand, n, k, maxLen int) []Path {
+	paths := make([]Path, n)
+	for i := range paths {
+		l := 1 + r.IntN(maxLen)
+		ch := make([]string, l)
+		for j := range ch {
+			if j > 0 && r.IntN(4) == 0 {
+				ch[j] = ch[j-1]
+			} else {
+				ch[j] = fmt.Sprintf("c%02d", r.IntN(k))
+			}
+		}
+		conv := int64(r.IntN(4))
+		val := decimal.Zero
+		if conv > 0 {
+			val = decimal.New(int64(r.IntN(100000)), -2)
+		}
+		paths[i] = Path{Channels: ch, Conversions: conv, Value: val, Nulls: int64(r.IntN(5))}
+	}
+	return paths
+}
+
+func ratDec(x *big.Rat) decimal.Decimal {
+	return decimal.NewFromBigRat(x, 30)
+}
+
+// closeTo reports whether got is within 10^-16 of the exact rational want
+// (the apportioning moves each share by less than one unit of 10^-16).
+func closeTo(got decimal.Decimal, want *big.Rat, scale *big.Rat) bool {
+	w := new(big.Rat).Mul(want, scale)
+	diff := new(big.Rat).Sub(got.Rat(), w)
+	return diff.Abs(diff).Cmp(big.NewRat(1, 1e16)) <= 0
+}
+
+// shapleyByEnumeration is the textbook definition:
+// φ_c = Σ_{S ⊆ N∖{c}} |S|!(n−|S|−1)!/n! · (v(S∪{c}) − v(S)), with
+// v(S) = Σ conversions of the paths whose channels all lie in S.
+func shapleyByEnumeration(paths []Path) map[string]*big.Rat {
+	idx := map[string]int{}
+	var names []string
+	for _, p := range paths {
+		for _, c := range p.Channels {
+			if _, ok := idx[c]; !ok {
+				idx[c] = len(names)
+				names = append(names, c)
+			}
+		}
+	}
+	n := len(names)
+	masks := make([]int, len(paths))
+	for i, p := range paths {
+		for _, c := range p.Channels {
+			masks[i] |= 1 << idx[c]
+		}
+	}
+	v := func(s int) int64 {
+		var t int64
+		for i, p := range paths {
+			if masks[i]&^s == 0 {
+				t += p.Conversions
+			}
+		}
+		return t
+	}
+	fact := func(k int) *big.Int { return new(big.Int).MulRange(1, int64(max(k, 1))) }
+	out := map[string]*big.Rat{}
+	for c := range n {
+		phi := new(big.Rat)
+		for s := 0; s < 1<<n; s++ {
+			if s&(1<<c) != 0 {
+				continue
+			}
+			k := 0
+			for x := s; x != 0; x &= x - 1 {
+				k++
+			}
+			w := new(big.Rat).SetFrac(new(big.Int).Mul(fact(k), fact(n-k-1)), fact(n))
+			phi.Add(phi, w.Mul(w, big.NewRat(v(s|1<<c)-v(s), 1)))
+		}
+		out[names[c]] = phi
+	}
+	return out
+}
+
+func TestShapleyMatchesEnumeration(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for trial := range 30 {
+		paths := randomPaths(r, 1+r.IntN(12), 1+r.IntN(8), 6)
+		got, err := Attribute(paths, Shapley)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSums(t, paths, got)
+		one := big.NewRat(1, 1)
+		for name, phi := range shapleyByEnumeration(paths) {
+			if !closeTo(got[name].Conversions, phi, one) {
+				t.Errorf("trial %d: %s = %v, enumeration %v", trial, name, got[name].Conversions, ratDec(phi))
+			}
+		}
+	}
+}
+
+// linearByHand credits conv/len per touch with exact rationals.
+func linearByHand(paths []Path) (conv, val map[string]*big.Rat) {
+	conv, val = map[string]*big.Rat{}, map[string]*big.Rat{}
+	for _, p := range paths {
+		for _, c := range p.Channels {
+			if conv[c] == nil {
+				conv[c], val[c] = new(big.Rat), new(big.Rat)
+			}
+			l := int64(len(p.Channels))
+			conv[c].Add(conv[c], big.NewRat(p.Conversions, l))
+			val[c].Add(val[c], new(big.Rat).Quo(p.Value.Rat(), big.NewRat(l, 1)))
+		}
+	}
+	return conv, val
+}
+
+func TestLinearMatchesByHand(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	one := big.NewRat(1, 1)
+	for trial := range 30 {
+		paths := randomPaths(r, 1+r.IntN(40), 1+r.IntN(10), 9)
+		got, err := Attribute(paths, Linear)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSums(t, paths, got)
+		conv, val := linearByHand(paths)
+		for name := range conv {
+			if !closeTo(got[name].Conversions, conv[name], one) || !closeTo(got[name].Value, val[name], one) {
+				t.Errorf("trial %d: %s = %v, by hand %v / %v", trial, name, got[name], ratDec(conv[name]), ratDec(val[name]))
+			}
+		}
+	}
+}
+
+// markovByIteration is an independent implementation of the first-order
+// Markov model: it builds the transition probabilities over string states
+// and finds the absorption probability by iterating the distribution of
+// walkers until (almost) none remain transient, once per removed channel.
+func markovByIteration(paths []Path) (p float64, re map[string]float64) {
+	type edge struct{ from, to string }
+	counts := map[edge]float64{}
+	out := map[string]float64{}
+	channels := map[string]bool{}
+	for _, pa := range paths {
+		w := float64(pa.Conversions + pa.Nulls)
+		if w == 0 {
+			for _, c := range pa.Channels {
+				channels[c] = true
+			}
+			continue
+		}
+		prev := "(start)"
+		for i, c := range pa.Channels {
+			channels[c] = true
+			if i > 0 && c == pa.Channels[i-1] {
+				continue
+			}
+			counts[edge{prev, c}] += w
+			out[prev] += w
+			prev = c
+		}
+		counts[edge{prev, "(conv)"}] += float64(pa.Conversions)
+		counts[edge{prev, "(null)"}] += float64(pa.Nulls)
+		out[prev] += w
+	}
+	absorb := func(removed string) float64 {
+		x := map[string]float64{"(start)": 1}
+		conv := 0.0
+		for step := 0; step < 100000; step++ {
+			next := map[string]float64{}
+			mass := 0.0
+			for e, n := range counts {
+				m := x[e.from]
+				if m == 0 {
+					continue
+				}
+				f := m * n / out[e.from]
+				switch {
+				case e.to == "(conv)":
+					conv += f
+				case e.to == "(null)" || e.to == removed:
+				default:
+					next[e.to] += f
+					mass += f
+				}
+			}
+			x = next
+			if mass < 1e-16 {
+				break
+			}
+		}
+		return conv
+	}
+	p = absorb("")
+	re = map[string]float64{}
+	for c := range channels {
+		if p > 0 {
+			re[c] = 1 - absorb(c)/p
+		} else {
+			re[c] = 0
+		}
+	}
+	return p, re
+}
+
+func TestMarkovMatchesIteration(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for trial := range 25 {
+		paths := randomPaths(r, 1+r.IntN(30), 1+r.IntN(8), 7)
+		got, err := MarkovRemovalEffects(paths, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, re := markovByIteration(paths)
+		gp, _ := got.ConversionProbability.Float64()
+		if math.Abs(gp-p) > 1e-9 {
+			t.Errorf("trial %d: P = %v, iteration %v", trial, gp, p)
+		}
+		var sum float64
+		for c, want := range re {
+			g, _ := got.Effects[c].Float64()
+			if math.Abs(g-want) > 1e-9 {
+				t.Errorf("trial %d: RE(%s) = %v, iteration %v", trial, c, g, want)
+			}
+			sum += want
+		}
+		credits, err := Attribute(paths, Markov)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSums(t, paths, credits)
+		var total int64
+		for _, pa := range paths {
+			total += pa.Conversions
+		}
+		if sum == 0 {
+			continue
+		}
+		for c, want := range re {
+			g, _ := credits[c].Conversions.Float64()
+			if math.Abs(g-want/sum*float64(total)) > 1e-9*float64(total+1) {
+				t.Errorf("trial %d: credit(%s) = %v, iteration %v", trial, c, g, want/sum*float64(total))
+			}
+		}
+	}
+}
+
+// Every model on random paths: no error, credits sum exactly, and the
+// position-based model agrees with Positions{0.4, 0.4}.
+func TestAttributeRandomSums(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	models := []Model{FirstTouch, LastTouch, Linear, PositionBased, Markov, Shapley,
+		Positions{First: d("0.25"), Last: d("0.5")}, MarkovChain{Order: 2}, MarkovChain{Order: 3}}
+	for range 20 {
+		paths := randomPaths(r, 1+r.IntN(50), 1+r.IntN(12), 10)
+		for _, m := range models {
+			got, err := Attribute(paths, m)
+			if err != nil {
+				t.Fatal(m, err)
+			}
+			checkSums(t, paths, got)
+		}
+	}
+}

@@ -1,0 +1,137 @@
+package roi
+
+import (
+	"io"
+	"strings"
+
+	"github.com/influencekit/influencekit/internal/csvx"
+	"github.com/shopspring/decimal"
+)
+
+// ReadPaths reads customer-journey paths in the layout of the
+// ChannelAttribution package's example data and most attribution exports:
+// semicolon-separated, with a header row and the columns
+//
+//	path          channels separated by ">", e.g. "alpha > beta > alpha"
+//	conversions   journeys along the path that converted (a whole number)
+//	value         their total conversion value (a decimal; optional)
+//	nulls         journeys along the path that did not convert (optional)
+//
+// Header names are matched ignoring case, spacing, "_", "-" and "."; the
+// accepted names are path / channels; total_conversions / conversions;
+// total_conversion_value / conversion_value / value / revenue; total_null /
+// nulls / null. A missing optional column reads as zero. Channel names are
+// trimmed of the spaces around ">"; repeated channels are kept as they are
+// (Markov models collapse consecutive repeats themselves). Values such as
+// "0.244" are parsed exactly as decimals, never through float64; counts may be
+// written "2" or "2.0" but must be whole. Rows with the same path are kept
+// apart (Attribute adds them up). A UTF-8 BOM and CRLF line ends are accepted.
+//
+// Errors are [*ParseError] values with the line and column, wrapping
+// [ErrMissingColumn], [ErrEmptyPath], [ErrInvalid] (an empty channel name
+// as in "a >> b", a malformed number), [ErrNegative] or [ErrOverflow].
+func ReadPaths(r io.Reader) ([]Path, error) {
+	const fn = "roi.ReadPaths"
+	cr, err := csvx.NewReader(fn, r, ';')
+	if err != nil {
+		return nil, err
+	}
+	colPath := cr.Column("path", "channels", "channel path")
+	colConv := cr.Column("total_conversions", "conversions", "total conversion")
+	colValue := cr.Column("total_conversion_value", "conversion_value", "value", "revenue", "total value")
+	colNull := cr.Column("total_null", "total_nulls", "nulls", "null")
+	if colPath < 0 {
+		return nil, &ParseError{Func: fn, Line: 1, Value: "path", Err: ErrMissingColumn}
+	}
+	if colConv < 0 {
+		return nil, &ParseError{Func: fn, Line: 1, Value: "total_conversions", Err: ErrMissingColumn}
+	}
+	var out []Path
+	for {
+		rec, err := cr.Next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		var p Path
+		raw := rec.Field(colPath)
+		if raw == "" {
+			return nil, rec.Errorf(colPath, ErrEmptyPath)
+		}
+		parts := strings.Split(raw, ">")
+		p.Channels = make([]string, len(parts))
+		for i, c := range parts {
+			c = strings.TrimSpace(c)
+			if c == "" {
+				return nil, rec.Errorf(colPath, ErrInvalid)
+			}
+			p.Channels[i] = c
+		}
+		if p.Conversions, err = wholeField(rec, colConv); err != nil {
+			return nil, err
+		}
+		if p.Nulls, err = wholeField(rec, colNull); err != nil {
+			return nil, err
+		}
+		if p.Value, err = decimalField(rec, colValue); err != nil {
+			return nil, err
+		}
+		if p.Conversions == 0 && !p.Value.IsZero() {
+			return nil, rec.Errorf(colValue, ErrInvalid)
+		}
+		out = append(out, p)
+	}
+}
+
+// decimalField parses an optional non-negative decimal ("" is zero).
+func decimalField(rec csvx.Record, col int) (decimal.Decimal, error) {
+	s := rec.Field(col)
+	if s == "" {
+		return decimal.Zero, nil
+	}
+	v, err := parseDecimal(s)
+	if err != nil {
+		return decimal.Decimal{}, rec.Errorf(col, ErrInvalid)
+	}
+	if v.IsNegative() {
+		return decimal.Decimal{}, rec.Errorf(col, ErrNegative)
+	}
+	return v, nil
+}
+
+// parseDecimal accepts plain decimal notation only: digits with an optional
+// sign and fraction, no exponent, no thousands separators.
+func parseDecimal(s string) (decimal.Decimal, error) {
+	digits := 0
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '.':
+		case (r == '-' || r == '+') && i == 0:
+		default:
+			return decimal.Decimal{}, ErrInvalid
+		}
+	}
+	if digits == 0 || digits > 40 {
+		return decimal.Decimal{}, ErrInvalid
+	}
+	return decimal.NewFromString(s)
+}
+
+// wholeField parses an optional non-negative whole count ("" is zero).
+func wholeField(rec csvx.Record, col int) (int64, error) {
+	v, err := decimalField(rec, col)
+	if err != nil {
+		return 0, err
+	}
+	if !v.IsInteger() {
+		return 0, rec.Errorf(col, ErrInvalid)
+	}
+	if v.GreaterThan(decimal.NewFromInt(1<<62).Add(decimal.NewFromInt(1<<62 - 1))) {
+		return 0, rec.Errorf(col, ErrOverflow)
+	}
+	return v.IntPart(), nil
+}
