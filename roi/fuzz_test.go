@@ -85,3 +85,5 @@ func FuzzAttribute(f *testing.F) {
 		}
 	})
 }
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

@@ -130,7 +130,7 @@ func wholeField(rec csvx.Record, col int) (int64, error) {
 	if !v.IsInteger() {
 		return 0, rec.Errorf(col, ErrInvalid)
 	}
-	if v.GreaterThan(decimal.NewFromInt(1<<62).Add(decimal.NewFromInt(1<<62 - 1))) {
+	if v.GreaterThan(decimal.NewFromInt(1 << 62).Add(decimal.NewFromInt(1<<62 - 1))) {
 		return 0, rec.Errorf(col, ErrOverflow)
 	}
 	return v.IntPart(), nil

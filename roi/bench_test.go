@@ -1,0 +1,110 @@
+package roi
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// distinctPaths returns n distinct random paths over k channels (lengths 1
+// to 8, repeats allowed), with small counts and 2-place values: the shape of
+// ChannelAttribution's example data.
+func distinctPaths(n, k int) []Path {
+	r := rand.New(rand.NewPCG(uint64(n), uint64(k)))
+	seen := make(map[string]bool, n)
+	paths := make([]Path, 0, n)
+	for len(paths) < n {
+		l := 1 + r.IntN(8)
+		ch := make([]string, l)
+		key := ""
+		for j := range ch {
+			ch[j] = fmt.Sprintf("ch%02d", r.IntN(k))
+			key += ch[j] + ">"
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		conv := int64(r.IntN(4))
+		val := decimal.Zero
+		if conv > 0 {
+			val = decimal.New(int64(r.IntN(100000)), -3)
+		}
+		paths = append(paths, Path{Channels: ch, Conversions: conv, Value: val, Nulls: int64(r.IntN(6))})
+	}
+	return paths
+}
+
+var benchSizes = []int{10, 1000, 10000, 100000}
+
+func benchModel(b *testing.B, m Model, channels int) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			paths := distinctPaths(n, channels)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Attribute(paths, m); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAttributeLinear is the baseline of the Markov target: reading
+// the paths once and sharing each path's counts among its touches.
+func BenchmarkAttributeLinear(b *testing.B) { benchModel(b, Linear, 12) }
+
+// BenchmarkAttributeMarkov: target at 10⁴ distinct paths over 12 channels:
+// at most 3× BenchmarkAttributeLinear/10000.
+func BenchmarkAttributeMarkov(b *testing.B) { benchModel(b, Markov, 12) }
+
+func BenchmarkAttributeMarkovOrder2(b *testing.B) { benchModel(b, MarkovChain{Order: 2}, 12) }
+
+func BenchmarkAttributePositionBased(b *testing.B) { benchModel(b, PositionBased, 12) }
+
+// BenchmarkAttributeShapley over 15 channels: exact, in one pass (see
+// Attribute); reported, no target.
+func BenchmarkAttributeShapley(b *testing.B) { benchModel(b, Shapley, 15) }
+
+// BenchmarkShapleyEnumeration is the textbook 2ⁿ-coalition computation
+// (the test's reference, exact rationals) on 100 paths over n channels, to
+// show what the closed form saves; 15 channels would take minutes.
+func BenchmarkShapleyEnumeration(b *testing.B) {
+	for _, k := range []int{4, 8} {
+		b.Run(fmt.Sprint(k, "channels"), func(b *testing.B) {
+			paths := distinctPaths(100, k)
+			b.ReportAllocs()
+			for b.Loop() {
+				shapleyByEnumeration(paths)
+			}
+		})
+	}
+}
+
+func BenchmarkReadPaths(b *testing.B) {
+	for _, n := range []int{10, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var buf []byte
+			buf = append(buf, "path;total_conversions;total_conversion_value;total_null\n"...)
+			for _, p := range distinctPaths(n, 12) {
+				for i, c := range p.Channels {
+					if i > 0 {
+						buf = append(buf, " > "...)
+					}
+					buf = append(buf, c...)
+				}
+				buf = fmt.Appendf(buf, ";%d;%s;%d\n", p.Conversions, p.Value, p.Nulls)
+			}
+			b.SetBytes(int64(len(buf)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ReadPaths(bytesReader(buf)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
