@@ -87,3 +87,38 @@ func FuzzAttribute(f *testing.F) {
 }
 
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+// FuzzReadOrders: any input reads without panicking; what reads attributes
+// with parts summing exactly to the whole, or fails with a sentinel.
+func FuzzReadOrders(f *testing.F) {
+	f.Add([]byte("id,time,amount,currency,code,landing site\n1,2026-01-01,1.5,EUR,anna,/?utm_campaign=ben\n2,2026-01-02,3,EUR,,\n"))
+	f.Add([]byte("\xef\xbb\xbfName,Created at,Total,Currency,Discount Code\r\n#1,2026-03-02 10:15:00 +0100,59.90,eur, ANNA \r\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		orders, err := ReadOrders(bytes.NewReader(in), "EUR")
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v is not a *ParseError", err)
+			}
+			return
+		}
+		res, err := AttributeOrders(orders, []Tracking{
+			{Influencer: "anna", Codes: []string{"anna"}, Links: []UTM{{Campaign: "anna"}}},
+			{Influencer: "ben", Links: []UTM{{Campaign: "ben"}}},
+		})
+		if err != nil {
+			if !errors.Is(err, ErrCurrency) && !errors.Is(err, ErrInvalid) {
+				t.Fatal(err)
+			}
+			return
+		}
+		n, rev := res.Unattributed.Orders, res.Unattributed.Revenue
+		for _, s := range res.Influencers {
+			n += s.Orders
+			rev = rev.Add(s.Revenue)
+		}
+		if n != int64(len(orders)) || n != res.Total.Orders || !rev.Equal(res.Total.Revenue) {
+			t.Fatalf("parts %d/%v, total %d/%v, %d orders", n, rev, res.Total.Orders, res.Total.Revenue, len(orders))
+		}
+	})
+}
