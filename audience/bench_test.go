@@ -3,6 +3,8 @@ package audience
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
+	"slices"
 	"sync"
 	"testing"
 
@@ -67,6 +69,18 @@ func mixed(r *rand.Rand, a []uint64, share float64, limit uint64) []uint64 {
 type fixture struct {
 	ids  [2][]uint64
 	sets [2]*Set
+	heap float64 // measured heap bytes per ID of sets[0]
+}
+
+// heapBytes returns the live heap growth caused by build, after GC.
+func heapBytes(build func()) float64 {
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	build()
+	runtime.GC()
+	runtime.ReadMemStats(&m1)
+	return float64(int64(m1.HeapAlloc) - int64(m0.HeapAlloc))
 }
 
 func buildFixture(seed uint64, limit uint64, n int) *fixture {
@@ -74,9 +88,8 @@ func buildFixture(seed uint64, limit uint64, n int) *fixture {
 	f := &fixture{}
 	f.ids[0] = bernoulli(r, limit, float64(n)/float64(limit))
 	f.ids[1] = mixed(r, f.ids[0], 0.3, limit)
-	for i := range f.ids {
-		f.sets[i] = NewSetFromSorted(f.ids[i])
-	}
+	f.heap = heapBytes(func() { f.sets[0] = NewSetFromSorted(f.ids[0]) }) / float64(len(f.ids[0]))
+	f.sets[1] = NewSetFromSorted(f.ids[1])
 	return f
 }
 
@@ -100,14 +113,26 @@ var denseRoaring = sync.OnceValue(func() [2]*roaring.Bitmap {
 	return out
 })
 
-var sparseRoaring64 = sync.OnceValue(func() [2]*roaring64.Bitmap {
+type r64fixture struct {
+	bms  [2]*roaring64.Bitmap
+	heap float64 // measured heap bytes per ID of bms[0]
+}
+
+var sparseRoaring64 = sync.OnceValue(func() *r64fixture {
 	f := sparseFixture()
-	var out [2]*roaring64.Bitmap
+	out := &r64fixture{}
 	for i, ids := range f.ids {
-		bm := roaring64.New()
-		bm.AddMany(ids)
-		bm.RunOptimize()
-		out[i] = bm
+		build := func() {
+			bm := roaring64.New()
+			bm.AddMany(ids)
+			bm.RunOptimize()
+			out.bms[i] = bm
+		}
+		if i == 0 {
+			out.heap = heapBytes(build) / float64(len(ids))
+		} else {
+			build()
+		}
 	}
 	return out
 })
@@ -149,17 +174,136 @@ func BenchmarkIntersectSparse(b *testing.B) {
 		}
 		perID(b, bigN)
 		b.ReportMetric(float64(f.sets[0].SizeInBytes())/float64(f.sets[0].Len()), "bytes/ID")
+		b.ReportMetric(f.heap, "heap-bytes/ID")
 	})
 	b.Run("roaring64", func(b *testing.B) {
-		bm := sparseRoaring64()
+		r := sparseRoaring64()
 		b.ReportAllocs()
 		b.ResetTimer()
 		for b.Loop() {
-			bm[0].AndCardinality(bm[1])
+			r.bms[0].AndCardinality(r.bms[1])
 		}
 		perID(b, bigN)
-		b.ReportMetric(float64(bm[0].GetSizeInBytes())/float64(bm[0].GetCardinality()), "bytes/ID")
+		b.ReportMetric(float64(r.bms[0].GetSizeInBytes())/float64(r.bms[0].GetCardinality()), "bytes/ID")
+		b.ReportMetric(r.heap, "heap-bytes/ID")
 	})
 }
 
-var _ = fmt.Sprint
+// Skewed: 10⁴ IDs (half of them members of the sparse 10⁷ set) against the
+// sparse 10⁷ set.
+var skewFixture = sync.OnceValue(func() *Set {
+	f := sparseFixture()
+	r := rand.New(rand.NewPCG(3, 99))
+	ids := make([]uint64, 0, 10_000)
+	for range 5_000 {
+		ids = append(ids, f.ids[0][r.IntN(len(f.ids[0]))], r.Uint64N(1<<36))
+	}
+	s := NewSet(ids...)
+	s.Len() // settle outside the timed loop
+	return s
+})
+
+func BenchmarkIntersectSkewed(b *testing.B) {
+	b.Run("audience-gallop", func(b *testing.B) {
+		small, large := skewFixture(), sparseFixture().sets[0]
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			IntersectionLen(small, large)
+		}
+	})
+	b.Run("baseline-full-merge", func(b *testing.B) {
+		small, large := skewFixture(), sparseFixture().sets[0]
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			var n int64
+			for i, k := range small.keys {
+				if j, ok := slices.BinarySearch(large.keys, k); ok {
+					n += mergeLanes(small.ctrs[i].arr, large.ctrs[j].arr)
+				}
+			}
+			_ = n
+		}
+	})
+	b.Run("roaring64", func(b *testing.B) {
+		small := roaring64.New()
+		small.AddMany(skewFixture().AppendTo(nil))
+		large := sparseRoaring64().bms[0]
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			small.AndCardinality(large)
+		}
+	})
+}
+
+// BenchmarkIntersectLadder measures IntersectionLen over sizes 10 … 10⁶ of
+// sparse IDs (two independent sets sharing about 30 %).
+func BenchmarkIntersectLadder(b *testing.B) {
+	for _, n := range []int{10, 1_000, 100_000, 1_000_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			f := buildFixture(uint64(n), 1<<36, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				IntersectionLen(f.sets[0], f.sets[1])
+			}
+			perID(b, n)
+		})
+	}
+}
+
+// BenchmarkAdd measures loading n unsorted IDs (Add, then the first read
+// sorts and builds the buckets).
+func BenchmarkAdd(b *testing.B) {
+	for _, n := range []int{10, 1_000, 100_000, 1_000_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			r := rand.New(rand.NewPCG(uint64(n), 5))
+			ids := make([]uint64, n)
+			for i := range ids {
+				ids[i] = r.Uint64N(1 << 36)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				s := NewSet(ids...)
+				s.Len()
+			}
+			perID(b, n)
+		})
+	}
+}
+
+// matrixSets returns n sets of 1,000 IDs each, drawn from a population of
+// 10⁶ dense IDs with a Zipf-like popularity, so pairs overlap unevenly.
+func matrixSets(n int) []*Set {
+	r := rand.New(rand.NewPCG(uint64(n), 7))
+	sets := make([]*Set, n)
+	for i := range sets {
+		ids := make([]uint64, 1_000)
+		for j := range ids {
+			x := r.Float64()
+			ids[j] = uint64(x * x * 1_000_000)
+		}
+		sets[i] = NewSet(ids...)
+		sets[i].Len()
+	}
+	return sets
+}
+
+// BenchmarkOverlapMatrix computes all-pairs overlaps of 100 and 1,000 exact
+// sets in parallel; the 1,000 case does 100× the pairs of the 100 case.
+func BenchmarkOverlapMatrix(b *testing.B) {
+	for _, n := range []int{100, 1_000} {
+		b.Run(fmt.Sprintf("sets=%d", n), func(b *testing.B) {
+			sets := matrixSets(n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				OverlapMatrix(sets, 0)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n*(n-1)/2), "ns/pair")
+		})
+	}
+}

@@ -98,10 +98,10 @@ func TestSetAgainstMap(t *testing.T) {
 		if got, want := a.Len(), int64(len(ra)); got != want {
 			t.Fatalf("trial %d: Len = %d, want %d", trial, got, want)
 		}
-		if diff := cmp.Diff(ra.sorted(), a.AppendTo(nil), cmp.Comparer(func(x, y []uint64) bool { return slices.Equal(x, y) })); diff != "" && len(ra) > 0 {
-			t.Fatalf("trial %d: AppendTo (-want +got):\n%s", trial, diff)
+		if got := a.AppendTo(nil); !slices.Equal(got, ra.sorted()) {
+			t.Fatalf("trial %d: AppendTo differs", trial)
 		}
-		if got := slices.Collect(a.All()); !slices.Equal(got, ra.sorted()) && len(ra) > 0 {
+		if got := slices.Collect(a.All()); !slices.Equal(got, ra.sorted()) {
 			t.Fatalf("trial %d: All differs", trial)
 		}
 		and, or, not := refAnd(ra, rb), refOr(ra, rb), refNot(ra, rb)

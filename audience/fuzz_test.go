@@ -1,0 +1,106 @@
+package audience
+
+import (
+	"encoding/binary"
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// distFrom decodes fuzz bytes into a distribution: each 3-byte group is a
+// category (one of 6 names, Unknown among them) and a signed value with a
+// decimal exponent, so negatives, zeros and huge/tiny magnitudes occur.
+func distFrom(data []byte) Distribution {
+	names := []string{"a", "b", "c", "d", Unknown, ""}
+	d := Distribution{}
+	for len(data) >= 3 {
+		name := names[int(data[0])%len(names)]
+		v := decimal.New(int64(int8(data[1])), int32(int8(data[2]))%12)
+		d[name] = v
+		data = data[3:]
+	}
+	return d
+}
+
+func inUnit(d decimal.Decimal) bool {
+	return d.Sign() >= 0 && d.LessThanOrEqual(decimal.NewFromInt(1))
+}
+
+// FuzzMeasures checks that no measure panics, that errors wrap a sentinel,
+// and that results stay in their documented ranges and relations.
+func FuzzMeasures(f *testing.F) {
+	f.Add([]byte{0, 50, 0, 1, 30, 0, 2, 20, 0}, []byte{0, 40, 0, 1, 40, 0, 3, 20, 0})
+	f.Add([]byte{0, 1, 0}, []byte{4, 1, 0})
+	f.Add([]byte{0, 255, 0}, []byte{0, 1, 250})
+	f.Fuzz(func(t *testing.T, x, y []byte) {
+		p, q := distFrom(x), distFrom(y)
+		sentinels := []error{ErrNegative, ErrZeroTotal, ErrCategory, ErrNoBaseline}
+		results := map[string]decimal.Decimal{}
+		for name, fn := range map[string]func(p, q Distribution) (decimal.Decimal, error){
+			"Match": Match, "TotalVariation": TotalVariation, "Bhattacharyya": Bhattacharyya,
+			"Hellinger": Hellinger, "JensenShannon": JensenShannon, "Cosine": Cosine, "OnTargetShare": OnTargetShare,
+		} {
+			v, err := fn(p, q)
+			if err != nil {
+				if !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) }) {
+					t.Fatalf("%s: error wraps no sentinel: %v", name, err)
+				}
+				return
+			}
+			if !inUnit(v) {
+				t.Fatalf("%s = %s, outside [0, 1]", name, v)
+			}
+			results[name] = v
+		}
+		// Match + TV = 1 exactly up to the two last-place roundings.
+		sum := results["Match"].Add(results["TotalVariation"])
+		if sum.Sub(decimal.NewFromInt(1)).Abs().GreaterThan(decimal.New(2, -16)) {
+			t.Fatalf("Match + TV = %s", sum)
+		}
+		if _, err := Affinity(p, q); err != nil && !errors.Is(err, ErrNoBaseline) {
+			t.Fatalf("Affinity: %v", err)
+		}
+	})
+}
+
+func idsFrom(data []byte, wide bool) []uint64 {
+	var ids []uint64
+	for len(data) >= 4 {
+		v := uint64(binary.LittleEndian.Uint32(data))
+		if wide {
+			v = v<<20 | v>>12 // spread over several high buckets
+		} else {
+			v %= 20000 // dense
+		}
+		ids = append(ids, v)
+		data = data[4:]
+	}
+	return ids
+}
+
+// FuzzSetOps checks every set operation against the map reference.
+func FuzzSetOps(f *testing.F) {
+	f.Add([]byte{1, 0, 0, 0, 2, 0, 0, 0}, []byte{2, 0, 0, 0, 3, 0, 0, 0}, false)
+	f.Add([]byte{}, []byte{1, 2, 3, 4}, true)
+	f.Fuzz(func(t *testing.T, x, y []byte, wide bool) {
+		ia, ib := idsFrom(x, wide), idsFrom(y, !wide && len(x)%2 == 0)
+		a, b := NewSet(ia...), NewSet(ib...)
+		ra, rb := refOf(ia), refOf(ib)
+		if a.Len() != int64(len(ra)) {
+			t.Fatalf("Len %d, want %d", a.Len(), len(ra))
+		}
+		p := Overlap(a, b)
+		and := int64(len(refAnd(ra, rb)))
+		if p.Shared != and || p.Union != int64(len(refOr(ra, rb))) || p.OnlyA != int64(len(refNot(ra, rb))) {
+			t.Fatalf("Overlap %+v, want shared %d", p, and)
+		}
+		if !inUnit(p.Jaccard) || !inUnit(p.OfSmaller) {
+			t.Fatalf("ratios out of range: %+v", p)
+		}
+		checkSet(t, "Union", Union(a, b), refOr(ra, rb))
+		checkSet(t, "Intersect", Intersect(a, b), refAnd(ra, rb))
+		checkSet(t, "Difference", Difference(b, a), refNot(rb, ra))
+	})
+}

@@ -1,0 +1,218 @@
+package audience
+
+import (
+	"errors"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestExclusiveAndFrequency(t *testing.T) {
+	// {1,2,3}, {1,4}, {1,3,5}: 2 only in the first, 4 only in the second,
+	// 5 only in the third; 1 and 3 are shared.
+	sets := []*Set{NewSet(1, 2, 3), NewSet(1, 4), NewSet(1, 3, 5)}
+	if diff := cmp.Diff([]int64{1, 1, 1}, Exclusive(sets...)); diff != "" {
+		t.Errorf("Exclusive (-want +got):\n%s", diff)
+	}
+	// Total follows 3+2+3 = 8 over 5 people: 8/5 = 1.6.
+	f, err := ExpectedFrequency(sets...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(dec("1.6"), f); diff != "" {
+		t.Errorf("ExpectedFrequency (-want +got):\n%s", diff)
+	}
+	// A nil set, and the same set twice: nothing of it is exclusive.
+	a := NewSet(7, 8)
+	if diff := cmp.Diff([]int64{0, 0, 0, 1}, Exclusive(a, a, nil, NewSet(9))); diff != "" {
+		t.Errorf("Exclusive with repeats (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]int64{2}, Exclusive(a)); diff != "" {
+		t.Errorf("Exclusive of one (-want +got):\n%s", diff)
+	}
+	if got := Exclusive(); len(got) != 0 {
+		t.Errorf("Exclusive() = %v", got)
+	}
+}
+
+func TestGroupAgainstMap(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for trial := 0; trial < 20; trial++ {
+		k := 1 + r.IntN(6)
+		sets := make([]*Set, k)
+		refs := make([]ref, k)
+		for i := range sets {
+			ids := genIDs(r, r.IntN(5), r.IntN(3000))
+			sets[i], refs[i] = NewSet(ids...), refOf(ids)
+		}
+		// Exclusive: count IDs of set i in no other set.
+		want := make([]int64, k)
+		for i := range refs {
+			for id := range refs[i] {
+				alone := true
+				for j := range refs {
+					if j != i {
+						if _, ok := refs[j][id]; ok {
+							alone = false
+						}
+					}
+				}
+				if alone {
+					want[i]++
+				}
+			}
+		}
+		if diff := cmp.Diff(want, Exclusive(sets...)); diff != "" {
+			t.Fatalf("trial %d Exclusive (-want +got):\n%s", trial, diff)
+		}
+		if got, w := UniqueReach(sets...), int64(len(refOr(refs...))); got != w {
+			t.Fatalf("trial %d UniqueReach = %d, want %d", trial, got, w)
+		}
+		inter := refs[0]
+		for _, rr := range refs[1:] {
+			inter = refAnd(inter, rr)
+		}
+		checkSet(t, "Intersect", Intersect(sets...), inter)
+		m := OverlapMatrix(sets, 1+r.IntN(4))
+		for i := range sets {
+			for j := range sets {
+				if got, w := m.Shared(i, j), int64(len(refAnd(refs[i], refs[j]))); got != w {
+					t.Fatalf("trial %d matrix[%d][%d] = %d, want %d", trial, i, j, got, w)
+				}
+				if diff := cmp.Diff(Overlap(sets[i], sets[j]), m.Pair(i, j)); diff != "" {
+					t.Fatalf("Pair (-want +got):\n%s", diff)
+				}
+			}
+		}
+	}
+}
+
+// slowAndLen is the obvious intersection count of sorted arrays.
+func slowAndLen(a, b []uint32) int64 {
+	var n int64
+	for _, x := range a {
+		if _, ok := slices.BinarySearch(b, x); ok {
+			n++
+		}
+	}
+	return n
+}
+
+func sortedDistinct(r *rand.Rand, n int, limit uint32) []uint32 {
+	s := make([]uint32, n)
+	for i := range s {
+		s[i] = r.Uint32N(limit)
+	}
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// TestFastPaths checks the merge, four-lane merge and galloping kernels
+// against the obvious implementation, on sizes around their thresholds.
+func TestFastPaths(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	sizes := []int{0, 1, 3, 17, laneMin - 1, laneMin, laneMin + 1, 5000, 70000}
+	for _, na := range sizes {
+		for _, nb := range sizes {
+			for _, limit := range []uint32{100, 1 << 16, 1 << 31} {
+				a, b := sortedDistinct(r, na, limit), sortedDistinct(r, nb, limit)
+				want := slowAndLen(a, b)
+				for name, fn := range map[string]func(a, b []uint32) int64{
+					"mergeLen": mergeLen, "mergeLanes": mergeLanes, "gallopLen": gallopLen, "arrayAndLen": arrayAndLen,
+					"andArrays": func(a, b []uint32) int64 { return int64(len(andArrays(a, b))) },
+				} {
+					if got := fn(a, b); got != want {
+						t.Fatalf("%s(|a|=%d, |b|=%d, limit %d) = %d, want %d", name, len(a), len(b), limit, got, want)
+					}
+				}
+				if got := gallopLen(b, a); got != want {
+					t.Fatalf("gallopLen reversed = %d, want %d", got, want)
+				}
+			}
+		}
+	}
+	// Adversarial lane layouts: one array far below the other, and b
+	// entirely inside one lane of a.
+	lo := make([]uint32, 3000)
+	hi := make([]uint32, 3000)
+	for i := range lo {
+		lo[i], hi[i] = uint32(i), uint32(1_000_000+i)
+	}
+	if got := mergeLanes(lo, hi); got != 0 {
+		t.Errorf("disjoint ranges: %d", got)
+	}
+	if got := mergeLanes(lo, lo[100:1200]); got != 1100 {
+		t.Errorf("contained: %d, want 1100", got)
+	}
+}
+
+func TestSortUint64(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, n := range []int{0, 1, 100, radixMin + 1, 100_000} {
+		for _, shape := range []int{0, 1, 2, 3} {
+			ids := genIDs(r, shape, n)
+			want := slices.Clone(ids)
+			slices.Sort(want)
+			sortUint64(ids)
+			if !slices.Equal(want, ids) {
+				t.Fatalf("n=%d shape=%d: not sorted like slices.Sort", n, shape)
+			}
+		}
+	}
+}
+
+func TestUniverse(t *testing.T) {
+	u := NewUniverse()
+	a, err := u.Set(900_000_000_001, 900_000_000_002, 900_000_000_001)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := u.SetOfStrings("@ada", "@bob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Dense IDs in order of first appearance: 0, 1 for the numbers, 2, 3
+	// for the handles.
+	if diff := cmp.Diff([]uint64{0, 1}, a.AppendTo(nil)); diff != "" {
+		t.Errorf("a (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]uint64{2, 3}, b.AppendTo(nil)); diff != "" {
+		t.Errorf("b (-want +got):\n%s", diff)
+	}
+	if id, ok := u.Lookup(900_000_000_002); !ok || id != 1 {
+		t.Errorf("Lookup = %d, %v", id, ok)
+	}
+	if _, ok := u.LookupString("@eve"); ok {
+		t.Error("LookupString found a stranger")
+	}
+	if id, _ := u.IDString("@ada"); id != 2 {
+		t.Errorf("IDString(@ada) = %d, want 2", id)
+	}
+	if u.Len() != 4 {
+		t.Errorf("Len = %d, want 4", u.Len())
+	}
+	full := &Universe{n: 1 << 32}
+	if _, err := full.ID(1); !errors.Is(err, ErrUniverseFull) {
+		t.Errorf("full universe: %v", err)
+	}
+}
+
+// TestConcurrentReads reads one set from many goroutines right after Add,
+// so that the lazy merge races with readers (run under -race).
+func TestConcurrentReads(t *testing.T) {
+	s := &Set{}
+	s.Add(genIDs(rand.New(rand.NewPCG(1, 1)), 0, 10000)...)
+	other := NewSet(1, 2, 3)
+	done := make(chan int64)
+	for range 8 {
+		go func() { done <- s.Len() + IntersectionLen(s, other) }()
+	}
+	first := <-done
+	for range 7 {
+		if got := <-done; got != first {
+			t.Fatalf("readers disagree: %d vs %d", got, first)
+		}
+	}
+}
