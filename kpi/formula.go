@@ -335,8 +335,39 @@ func (f Formula) pooled(fn string, posts []Post) (Result, error) {
 	if sb == (u128{}) {
 		return res, errorf(fn, "total "+f.Base.String(), ErrZeroBase, 0)
 	}
+	if se.hi == 0 && sb.hi == 0 && sb.lo>>62 == 0 {
+		// round(se·10¹⁶ / sb) in 128-bit integers: se·10¹⁶ < 2¹¹⁸.
+		hi, lo := bits.Mul64(se.lo, pow16)
+		if q, ok := roundDiv(u128{hi, lo}, sb.lo); ok {
+			res.Rate = decimal.New(int64(q), -exact.Precision)
+			return res, nil
+		}
+	}
 	res.Rate = se.decimal().DivRound(sb.decimal(), exact.Precision)
 	return res, nil
+}
+
+// pow16 is 10^exact.Precision.
+const pow16 = 10_000_000_000_000_000
+
+// roundDiv returns floor((2n + d) / 2d), which is n/d rounded half away from
+// zero to an integer, when d < 2⁶², n < 2¹²⁶ and the result is below 2⁶³.
+func roundDiv(n u128, d uint64) (uint64, bool) {
+	if d == 0 || d>>62 != 0 || n.hi>>62 != 0 {
+		return 0, false
+	}
+	hi := n.hi<<1 | n.lo>>63
+	lo, c := bits.Add64(n.lo<<1, d, 0)
+	hi += c
+	d2 := d << 1
+	if hi >= d2 {
+		return 0, false
+	}
+	q, _ := bits.Div64(hi, lo, d2)
+	if q>>63 != 0 {
+		return 0, false
+	}
+	return q, true
 }
 
 func emptyErr(fn string, posts []Post) error {
@@ -387,7 +418,24 @@ func (f Formula) mean(fn string, posts []Post) (Result, error) {
 	if n == 0 {
 		return res, emptyErr(fn, posts)
 	}
-	// Σ rates · 10¹⁹ lies in [N, N + nz) with N = Σq·10¹⁹ + Σd.
+	// Σ rates · 10¹⁹ lies in [N, N + nz) with N = Σq·10¹⁹ + Σd. The mean at
+	// 16 places is round((N+δ) / (n·10³)), 0 <= δ < nz.
+	if sq.hi == 0 && uint64(n) < 1<<52 {
+		hi, lo := bits.Mul64(sq.lo, pow19)
+		lo, c := bits.Add64(lo, sd.lo, 0)
+		hi, c2 := bits.Add64(hi, sd.hi, c)
+		lo2, c3 := bits.Add64(lo, nz, 0)
+		hi2, c4 := bits.Add64(hi, 0, c3)
+		if c2 == 0 && c4 == 0 {
+			d := uint64(n) * 1000
+			q1, ok1 := roundDiv(u128{hi, lo}, d)
+			q2, ok2 := roundDiv(u128{hi2, lo2}, d)
+			if ok1 && ok2 && q1 == q2 {
+				res.Rate = decimal.New(int64(q1), -exact.Precision)
+				return res, nil
+			}
+		}
+	}
 	N := sq.big()
 	N.Mul(N, bigPow10(19))
 	N.Add(N, sd.big())

@@ -1,0 +1,287 @@
+package kpi
+
+import (
+	"errors"
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// slowRate is the obvious reference for Formula.Rate: exact rationals from
+// math/big for every post, a full sort for the median, one rounding at the
+// end. It returns ok=false where Rate must fail.
+func slowRate(f Formula, posts []Post) (decimal.Decimal, bool) {
+	type r struct{ e, b *big.Int }
+	var rs []r
+	for _, p := range posts {
+		if p.Hidden&f.Needs() != 0 {
+			continue
+		}
+		e := new(big.Int)
+		for _, x := range []struct {
+			i Interaction
+			v int64
+		}{{Likes, p.Likes}, {Comments, p.Comments}, {Shares, p.Shares}, {Saves, p.Saves}} {
+			if f.Interactions&x.i != 0 {
+				if x.v < 0 {
+					return decimal.Decimal{}, false
+				}
+				e.Add(e, big.NewInt(x.v))
+			}
+		}
+		if !e.IsInt64() {
+			return decimal.Decimal{}, false
+		}
+		b, _ := p.Count(f.Base.Field())
+		if b < 0 || (b == 0 && f.Average != PooledRate) {
+			return decimal.Decimal{}, false
+		}
+		rs = append(rs, r{e, big.NewInt(b)})
+	}
+	if len(rs) == 0 {
+		return decimal.Decimal{}, false
+	}
+	var q *big.Rat
+	switch f.Average {
+	case PooledRate:
+		se, sb := new(big.Int), new(big.Int)
+		for _, x := range rs {
+			se.Add(se, x.e)
+			sb.Add(sb, x.b)
+		}
+		if sb.Sign() == 0 {
+			return decimal.Decimal{}, false
+		}
+		q = new(big.Rat).SetFrac(se, sb)
+	case MeanOfRates:
+		q = new(big.Rat)
+		for _, x := range rs {
+			q.Add(q, new(big.Rat).SetFrac(x.e, x.b))
+		}
+		q.Quo(q, new(big.Rat).SetInt64(int64(len(rs))))
+	default:
+		rats := make([]*big.Rat, len(rs))
+		for i, x := range rs {
+			rats[i] = new(big.Rat).SetFrac(x.e, x.b)
+		}
+		slices.SortFunc(rats, (*big.Rat).Cmp)
+		n := len(rats)
+		q = new(big.Rat).Set(rats[n/2])
+		if n%2 == 0 {
+			q.Add(q, rats[n/2-1])
+			q.Quo(q, big.NewRat(2, 1))
+		}
+	}
+	return roundRat(q), true
+}
+
+// roundRat rounds a non-negative rational half away from zero to 16 places:
+// floor((2·num·10¹⁶ + den) / (2·den)).
+func roundRat(q *big.Rat) decimal.Decimal {
+	num := new(big.Int).Mul(q.Num(), new(big.Int).Exp(big.NewInt(10), big.NewInt(16), nil))
+	num.Lsh(num, 1)
+	den := new(big.Int).Lsh(q.Denom(), 1)
+	num.Add(num, q.Denom())
+	num.Quo(num, den)
+	return decimal.NewFromBigInt(num, -16)
+}
+
+func randomPosts(rng *rand.Rand, n int) []Post {
+	posts := make([]Post, n)
+	for i := range posts {
+		pick := func() int64 {
+			switch rng.IntN(8) {
+			case 0:
+				return 0
+			case 1:
+				return math.MaxInt64 / (1 + rng.Int64N(8))
+			case 2:
+				return 1 + rng.Int64N(10)
+			default:
+				return rng.Int64N(1 << (1 + rng.IntN(40)))
+			}
+		}
+		posts[i] = Post{Likes: pick(), Comments: pick(), Shares: pick(), Saves: pick(),
+			Followers: pick(), Reach: pick(), Views: pick(), Impressions: pick()}
+		if rng.IntN(10) == 0 {
+			posts[i].Hidden = Fields(rng.IntN(int(AllFields) + 1))
+		}
+	}
+	return posts
+}
+
+func allFormulas() []Formula {
+	var fs []Formula
+	for i := Interaction(1); i <= AllInteractions; i++ {
+		for b := ByFollowers; b <= ByViews; b++ {
+			for a := MeanOfRates; a <= MedianRate; a++ {
+				fs = append(fs, Formula{i, b, a})
+			}
+		}
+	}
+	return fs
+}
+
+// TestRateDifferential compares Rate with slowRate on random posts under every
+// formula.
+func TestRateDifferential(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	fs := allFormulas()
+	for iter := 0; iter < 3000; iter++ {
+		posts := randomPosts(rng, 1+rng.IntN(9))
+		f := fs[rng.IntN(len(fs))]
+		checkRate(t, f, posts)
+	}
+}
+
+func checkRate(t *testing.T, f Formula, posts []Post) {
+	t.Helper()
+	want, ok := slowRate(f, posts)
+	got, err := f.Rate(posts)
+	if !ok {
+		if err == nil {
+			t.Fatalf("%v on %+v: got %s, want an error", f, posts, got)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("%v on %+v: %v, want %s", f, posts, err, want)
+	}
+	if !got.Equal(want) {
+		t.Fatalf("%v on %+v: got %s, want %s", f, posts, got, want)
+	}
+}
+
+// TestMeanSlowPaths checks that the 38-place pass and the exact pass agree
+// with the reference on random posts (they normally run only when the fast
+// pass cannot decide).
+func TestMeanSlowPaths(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	f := Formula{Likes | Comments, ByFollowers, MeanOfRates}
+	for iter := 0; iter < 500; iter++ {
+		posts := randomPosts(rng, 1+rng.IntN(6))
+		for i := range posts {
+			posts[i].Hidden = 0
+			posts[i].Followers = max(1, posts[i].Followers)
+			posts[i].Likes %= 1 << 60
+			posts[i].Comments %= 1 << 60
+		}
+		want, ok := slowRate(f, posts)
+		if !ok {
+			t.Fatalf("reference failed on %+v", posts)
+		}
+		if got := f.meanSlow(posts, len(posts)); !got.Equal(want) {
+			t.Fatalf("meanSlow(%+v) = %s, want %s", posts, got, want)
+		}
+		if got := meanExact(f.reader(), posts, len(posts)); !got.Equal(want) {
+			t.Fatalf("meanExact(%+v) = %s, want %s", posts, got, want)
+		}
+	}
+}
+
+// TestMeanExactTie builds a mean that lies exactly on a rounding midpoint
+// while no single rate has a finite decimal expansion, so that neither the
+// 19- nor the 38-place pass can decide: 1/(3·10¹⁶) + 2/(3·10¹⁶) = 10⁻¹⁶,
+// mean 5·10⁻¹⁷, which rounds half away from zero to 10⁻¹⁶.
+func TestMeanExactTie(t *testing.T) {
+	const b = 3 * 10_000_000_000_000_000
+	posts := []Post{{Likes: 1, Followers: b}, {Likes: 2, Followers: b}}
+	got, err := Formula{Likes, ByFollowers, MeanOfRates}.Rate(posts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := dec("0.0000000000000001"); !got.Equal(want) {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	// Just below the midpoint: 1/(3·10¹⁶) + 2/(3·10¹⁶ + 1) < 10⁻¹⁶ → rounds to 0.
+	posts[1].Followers++
+	got, err = Formula{Likes, ByFollowers, MeanOfRates}.Rate(posts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.IsZero() {
+		t.Errorf("below midpoint: got %s, want 0", got)
+	}
+}
+
+func TestRateErrors(t *testing.T) {
+	ok := Post{ID: "ok", Likes: 1, Followers: 10, Views: 10}
+	tests := []struct {
+		name  string
+		f     Formula
+		posts []Post
+		want  error
+		msg   string
+	}{
+		{"empty", Formula{Likes, ByFollowers, PooledRate}, nil, ErrEmpty, "kpi: Formula.Rate: posts: no posts (0)"},
+		{"zero formula", Formula{}, []Post{ok}, ErrInvalid, "kpi: Formula.Rate: Interactions: invalid argument (0)"},
+		{"bad base", Formula{Likes, 9, PooledRate}, []Post{ok}, ErrInvalid, "kpi: Formula.Rate: Base: invalid argument (9)"},
+		{"bad average", Formula{Likes, ByReach, 0}, []Post{ok}, ErrInvalid, "kpi: Formula.Rate: Average: invalid argument (0)"},
+		{"negative likes", Formula{Likes, ByFollowers, MeanOfRates}, []Post{ok, {Likes: -4, Followers: 3}}, ErrNegative,
+			"kpi: Formula.Rate: posts[1].Likes: negative count (-4)"},
+		{"negative base", Formula{Likes, ByReach, MeanOfRates}, []Post{{Likes: 4, Reach: -3}}, ErrNegative,
+			"kpi: Formula.Rate: posts[0].Reach: negative count (-3)"},
+		{"zero base mean", Formula{Likes, ByViews, MeanOfRates}, []Post{ok, {ID: "z", Likes: 4}}, ErrZeroBase,
+			"kpi: Formula.Rate: posts[1].Views: base is not positive (0)"},
+		{"zero base median", Formula{Likes, ByViews, MedianRate}, []Post{{ID: "z", Likes: 4}}, ErrZeroBase,
+			"kpi: Formula.Rate: posts[0].Views: base is not positive (0)"},
+		{"zero total pooled", Formula{Likes, ByViews, PooledRate}, []Post{{ID: "z", Likes: 4}}, ErrZeroBase,
+			"kpi: Formula.Rate: total views: base is not positive (0)"},
+		{"overflow", Formula{Likes | Comments, ByFollowers, PooledRate},
+			[]Post{{ID: "big", Likes: math.MaxInt64, Comments: 1, Followers: 1}}, ErrOverflow,
+			"kpi: Formula.Rate: posts[0] engagements: int64 overflow (big)"},
+		{"all hidden", Formula{Likes, ByFollowers, PooledRate}, []Post{{Hidden: FieldFollowers}, {Hidden: FieldLikes}}, ErrEmpty,
+			"kpi: Formula.Rate: posts: no posts (all 2 skipped: a needed count was not reported)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.f.Rate(tt.posts)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("err = %v, want %v", err, tt.want)
+			}
+			if err.Error() != tt.msg {
+				t.Errorf("message = %q\n want %q", err.Error(), tt.msg)
+			}
+		})
+	}
+	// A negative count in a field the formula does not read is ignored.
+	if _, err := (Formula{Likes, ByFollowers, PooledRate}).Rate([]Post{{Likes: 1, Followers: 2, Saves: -1}}); err != nil {
+		t.Errorf("unread negative field: %v", err)
+	}
+}
+
+func FuzzRate(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, uint8(3), uint8(1), uint8(1))
+	f.Add([]byte{255, 255, 255, 255, 255, 255, 255, 127, 0, 0, 0, 1}, uint8(15), uint8(4), uint8(3))
+	f.Fuzz(func(t *testing.T, data []byte, inter, base, avg uint8) {
+		var posts []Post
+		rd := func() int64 {
+			if len(data) == 0 {
+				return 0
+			}
+			var v int64
+			k := min(len(data), 1+int(data[0]%8))
+			for _, b := range data[:k] {
+				v = v<<8 | int64(b)
+			}
+			data = data[k:]
+			return v
+		}
+		for len(data) > 0 && len(posts) < 64 {
+			posts = append(posts, Post{Likes: rd(), Comments: rd(), Shares: rd(), Saves: rd(),
+				Followers: rd(), Reach: rd(), Views: rd(), Impressions: rd(), Hidden: Fields(rd())})
+		}
+		fm := Formula{Interaction(inter), Base(base), Average(avg)}
+		if fm.Validate() != nil {
+			if _, err := fm.Rate(posts); err == nil {
+				t.Fatalf("invalid formula %v accepted", fm)
+			}
+			return
+		}
+		checkRate(t, fm, posts)
+	})
+}
