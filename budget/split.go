@@ -278,15 +278,36 @@ func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.
 		markLargest(rs, k, func(i int) { ws[i]++ })
 	}
 	out := make([]decimal.Decimal, len(ws))
+	// Parts of a large split repeat the same small values (10⁶ parts of
+	// 1,000,000.00 average 100 minor units), so parts below cacheMax share one
+	// Decimal per value: decimals are immutable, and this saves the two
+	// allocations decimal.New makes for every value.
+	var cache []decimal.Decimal
+	var have []bool
+	if len(ws) >= 256 {
+		cache = make([]decimal.Decimal, min(cacheMax, len(ws)/4))
+		have = make([]bool, len(cache))
+	}
 	for i, q := range ws {
+		if q < uint64(len(cache)) && have[q] {
+			out[i] = cache[q]
+			continue
+		}
 		v := int64(q) //nolint:gosec // q ≤ t < 2^63
 		if neg {
 			v = -v
 		}
-		out[i] = decimal.New(v, -places)
+		d := decimal.New(v, -places)
+		if q < uint64(len(cache)) {
+			cache[q], have[q] = d, true
+		}
+		out[i] = d
 	}
 	return out
 }
+
+// cacheMax bounds the values split64 shares between parts.
+const cacheMax = 4096
 
 // markLargest calls mark(i) for the k indices with the largest rs[i], ties
 // going to the lower index, in index order. 0 < k ≤ number of nonzero rs.
