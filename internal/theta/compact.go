@@ -7,36 +7,45 @@ import (
 )
 
 // Compact is an immutable theta sketch: the sorted hashes below theta. It is
-// what set operations take and return and what is serialised. The zero
-// value is not valid: obtain one from Sketch.Compact, a set operation or
-// Decode. Safe for concurrent use (UnmarshalBinary excepted: call it only on
-// a fresh value).
+// what set operations take and return and what is serialised. Obtain one
+// from Sketch.Compact, a set operation, FromHashes or Decode; the zero value
+// and a nil *Compact behave as the empty sketch. Safe for concurrent use
+// (UnmarshalBinary excepted: call it only on a fresh value).
 type Compact struct {
 	hashes []uint64 // ascending, distinct, each in [1, theta)
 	theta  uint64
 	empty  bool
 }
 
+// norm maps the zero value and nil to the empty sketch.
+func norm(c *Compact) *Compact {
+	if c == nil || c.theta == 0 {
+		return &Compact{theta: MaxTheta, empty: true}
+	}
+	return c
+}
+
 // IsEmpty reports whether the sketch represents the empty set (nothing was
 // ever added), which is not the same as retaining no hash.
-func (c *Compact) IsEmpty() bool { return c.empty }
+func (c *Compact) IsEmpty() bool { c = norm(c); return c.empty }
 
 // IsEstimationMode reports whether the sketch samples (theta < MaxTheta).
 // When false, Estimate is the exact distinct count.
-func (c *Compact) IsEstimationMode() bool { return c.theta < MaxTheta && !c.empty }
+func (c *Compact) IsEstimationMode() bool { c = norm(c); return c.theta < MaxTheta && !c.empty }
 
 // Theta returns the sampling threshold in 63-bit fixed point (MaxTheta = 1).
-func (c *Compact) Theta() uint64 { return c.theta }
+func (c *Compact) Theta() uint64 { c = norm(c); return c.theta }
 
 // ThetaFraction returns theta as a fraction in (0, 1]: the probability
 // with which any one distinct ID has its hash retained.
-func (c *Compact) ThetaFraction() float64 { return thetaFraction(c.theta) }
+func (c *Compact) ThetaFraction() float64 { c = norm(c); return thetaFraction(c.theta) }
 
 // Retained returns the number of hashes held.
-func (c *Compact) Retained() int { return len(c.hashes) }
+func (c *Compact) Retained() int { c = norm(c); return len(c.hashes) }
 
 // All iterates over the retained hashes in ascending order.
 func (c *Compact) All() iter.Seq[uint64] {
+	c = norm(c)
 	return func(yield func(uint64) bool) {
 		for _, h := range c.hashes {
 			if !yield(h) {
@@ -47,18 +56,19 @@ func (c *Compact) All() iter.Seq[uint64] {
 }
 
 // Hashes returns a copy of the retained hashes in ascending order.
-func (c *Compact) Hashes() []uint64 { return append([]uint64(nil), c.hashes...) }
+func (c *Compact) Hashes() []uint64 { c = norm(c); return append([]uint64(nil), c.hashes...) }
 
 // Estimate returns the estimated number of distinct IDs: retained ÷ θ (θ as
 // a fraction), the standard theta-sketch (KMV) estimator, unbiased. In exact
 // mode it is the retained count itself. Its relative standard error is
 // about 1/√(k−1) once in estimation mode (see UnionRSE).
-func (c *Compact) Estimate() float64 { return estimate(len(c.hashes), c.theta) }
+func (c *Compact) Estimate() float64 { c = norm(c); return estimate(len(c.hashes), c.theta) }
 
 // Bounds returns lower and upper bounds on the distinct count at numStdDev
 // standard deviations (1, 2, 3 ↔ 68.27 %, 95.45 %, 99.73 % two-sided
 // confidence under the normal approximation); see Estimate.Lower.
 func (c *Compact) Bounds(numStdDev float64) (lower, upper float64) {
+	c = norm(c)
 	e := newEstimate(len(c.hashes), c.theta, numStdDev)
 	return e.Lower, e.Upper
 }
@@ -89,6 +99,7 @@ func (c *Compact) Trim(lgK int) (*Compact, error) {
 	if lgK < MinLgK || lgK > MaxLgK {
 		return nil, fmt.Errorf("theta: Trim: lgK: must be in [%d, %d] (%d): %w", MinLgK, MaxLgK, lgK, ErrLgK)
 	}
+	c = norm(c)
 	k := 1 << lgK
 	if len(c.hashes) <= k {
 		return c, nil

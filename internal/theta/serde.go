@@ -51,6 +51,7 @@ func (c *Compact) MarshalBinary() ([]byte, error) {
 // AppendBinary appends the serial-version-3 image of c (see MarshalBinary).
 func (c *Compact) AppendBinary(b []byte) ([]byte, error) {
 	const flags = flagReadOnly | flagCompact | flagOrdered
+	c = norm(c)
 	n := len(c.hashes)
 	switch {
 	case c.empty:
@@ -82,6 +83,7 @@ func (c *Compact) AppendBinary(b []byte) ([]byte, error) {
 // compressed). Sketches that version 4 cannot hold (empty, no hashes, one
 // exact hash) are written as version 3, as the Java library does.
 func (c *Compact) MarshalCompressed() ([]byte, error) {
+	c = norm(c)
 	n := len(c.hashes)
 	if c.empty || n == 0 || (n == 1 && c.theta == MaxTheta) {
 		return c.MarshalBinary()

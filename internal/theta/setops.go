@@ -23,6 +23,7 @@ type Pair struct {
 // Compare returns the Pair of a and b in one merge pass over their sorted
 // hashes, without allocating. Cost: O(retained a + retained b).
 func Compare(a, b *Compact) Pair {
+	a, b = norm(a), norm(b)
 	theta := min(a.theta, b.theta)
 	ha, hb := below(a.hashes, theta), below(b.hashes, theta)
 	both := intersectCount(ha, hb)
@@ -133,6 +134,7 @@ func (p Pair) Jaccard(numStdDev float64) Estimate {
 // both); call Trim to bound it, or fold many sketches into one Sketch with
 // Merge.
 func Union(a, b *Compact) *Compact {
+	a, b = norm(a), norm(b)
 	theta := min(a.theta, b.theta)
 	ha, hb := below(a.hashes, theta), below(b.hashes, theta)
 	out := make([]uint64, 0, len(ha)+len(hb))
@@ -161,6 +163,7 @@ func Union(a, b *Compact) *Compact {
 // below it present in both, as the DataSketches Intersection computes. The
 // intersection with an empty set is empty.
 func Intersect(a, b *Compact) *Compact {
+	a, b = norm(a), norm(b)
 	if a.empty || b.empty {
 		return &Compact{theta: MaxTheta, empty: true}
 	}
@@ -186,6 +189,7 @@ func Intersect(a, b *Compact) *Compact {
 // ANotB returns the theta sketch of A \ B: θ = min(θa, θb) (θa if b is
 // empty) and a's hashes below it that b lacks, as the DataSketches AnotB.
 func ANotB(a, b *Compact) *Compact {
+	a, b = norm(a), norm(b)
 	if a.empty {
 		return &Compact{theta: MaxTheta, empty: true}
 	}

@@ -152,3 +152,27 @@ func TestIntersectionEstimation(t *testing.T) {
 		t.Errorf("Union estimate %v vs pair %v", got, u.Value)
 	}
 }
+
+// TestZeroAndNil: the zero Compact and nil behave as the empty sketch.
+func TestZeroAndNil(t *testing.T) {
+	var zero Compact
+	for _, c := range []*Compact{&zero, nil} {
+		if !c.IsEmpty() || c.Estimate() != 0 || c.Retained() != 0 || c.IsEstimationMode() || c.Theta() != MaxTheta {
+			t.Errorf("%v: not the empty sketch", c)
+		}
+		lo, hi := c.Bounds(2)
+		b, err := c.MarshalBinary()
+		if lo != 0 || hi != 0 || err != nil || len(b) != 8 {
+			t.Errorf("bounds %v %v, image % x %v", lo, hi, b, err)
+		}
+		a := sketchOf(t, 1, 2)
+		if Compare(a, c).Union(2).Value != 2 || Union(c, a).Estimate() != 2 || !Intersect(a, c).IsEmpty() || ANotB(a, c).Estimate() != 2 {
+			t.Errorf("set operations with the empty sketch")
+		}
+		s, _ := New(MinLgK)
+		s.Merge(c)
+		if !s.IsEmpty() {
+			t.Errorf("merging the empty sketch made it non-empty")
+		}
+	}
+}

@@ -202,7 +202,7 @@ func (s *Sketch) hashes() []uint64 {
 // not below it are dropped, and c's hashes below it are added. Merging the
 // sketches of several shards gives the sketch of the union of the shards.
 func (s *Sketch) Merge(c *Compact) {
-	if c == nil || c.empty {
+	if c = norm(c); c.empty {
 		return
 	}
 	s.empty = false
