@@ -1,0 +1,112 @@
+package budget
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestParseCurrency(t *testing.T) {
+	// Minor units from ISO 4217 list one.
+	want := map[string]int32{
+		"JPY": 0, "KRW": 0, "CLP": 0, "ISK": 0, "EUR": 2, "USD": 2, "GBP": 2,
+		"KWD": 3, "BHD": 3, "JOD": 3, "OMR": 3, "TND": 3, "CLF": 4,
+	}
+	for code, m := range want {
+		c, err := ParseCurrency(code)
+		if err != nil {
+			t.Fatalf("%s: %v", code, err)
+		}
+		if c.Code() != code || c.MinorUnits() != m || c.String() != code {
+			t.Errorf("%s: got %s with %d places, want %d", code, c, c.MinorUnits(), m)
+		}
+	}
+	for _, bad := range []string{"", "eur", "XXX", "EURO"} {
+		if _, err := ParseCurrency(bad); !errors.Is(err, ErrCurrency) {
+			t.Errorf("ParseCurrency(%q) err = %v, want ErrCurrency", bad, err)
+		}
+	}
+	if (Currency{}).IsValid() || (Currency{}).String() != "(no currency)" {
+		t.Error("zero Currency should be invalid")
+	}
+}
+
+func TestCurrencyText(t *testing.T) {
+	var c Currency
+	if err := c.UnmarshalText([]byte("KWD")); err != nil || c != MustParseCurrency("KWD") {
+		t.Fatalf("UnmarshalText(KWD) = %v, %v", c, err)
+	}
+	b, _ := c.MarshalText()
+	if string(b) != "KWD" {
+		t.Errorf("MarshalText = %q", b)
+	}
+	if err := c.UnmarshalText([]byte("ABC")); !errors.Is(err, ErrCurrency) {
+		t.Errorf("UnmarshalText(ABC) err = %v", err)
+	}
+}
+
+func TestCurrencyRoundCheckSplit(t *testing.T) {
+	eur, jpy, kwd := MustParseCurrency("EUR"), MustParseCurrency("JPY"), MustParseCurrency("KWD")
+	d := decimal.RequireFromString
+	// half away from zero
+	for _, c := range []struct {
+		cur      Currency
+		in, want string
+	}{{eur, "2.345", "2.35"}, {eur, "-2.345", "-2.35"}, {jpy, "2.5", "3"}, {kwd, "1.0005", "1.001"}} {
+		if got := c.cur.Round(d(c.in)); !got.Equal(d(c.want)) {
+			t.Errorf("%s.Round(%s) = %s, want %s", c.cur, c.in, got, c.want)
+		}
+	}
+	if err := eur.Check(d("1.005")); !errors.Is(err, ErrMinorUnit) {
+		t.Errorf("EUR.Check(1.005) = %v", err)
+	}
+	if err := kwd.Check(d("1.005")); err != nil {
+		t.Errorf("KWD.Check(1.005) = %v", err)
+	}
+	// 100 yen by 1:1:1 → 34, 33, 33
+	parts, err := jpy.Split(d("100"), decs("1", "1", "1"))
+	if err != nil || !parts[0].Equal(d("34")) || !parts[2].Equal(d("33")) {
+		t.Errorf("JPY.Split = %v, %v", parts, err)
+	}
+	if _, err := (Currency{}).Split(d("1"), decs("1")); !errors.Is(err, ErrCurrency) {
+		t.Errorf("zero Currency Split err = %v", err)
+	}
+}
+
+func TestMoney(t *testing.T) {
+	eur, usd := MustParseCurrency("EUR"), MustParseCurrency("USD")
+	d := decimal.RequireFromString
+	a, err := NewMoney(d("10.50"), eur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := Money{Amount: d("0.25"), Currency: eur}
+	sum, err := a.Add(b)
+	if err != nil || !sum.Equal(Money{d("10.75"), eur}) || sum.String() != "10.75 EUR" {
+		t.Errorf("Add = %v, %v", sum, err)
+	}
+	diff, err := a.Sub(b)
+	if err != nil || diff.String() != "10.25 EUR" {
+		t.Errorf("Sub = %v, %v", diff, err)
+	}
+	_, err = a.Add(Money{d("1"), usd})
+	var me *MismatchError
+	if !errors.As(err, &me) || !errors.Is(err, ErrCurrencyMismatch) || me.Left != eur || me.Right != usd {
+		t.Errorf("Add(USD) err = %v", err)
+	}
+	if err.Error() != "budget: Money.Add: currency mismatch (EUR and USD)" {
+		t.Errorf("message %q", err)
+	}
+	if _, err := a.Sub(Money{d("1"), usd}); !errors.Is(err, ErrCurrencyMismatch) {
+		t.Errorf("Sub(USD) err = %v", err)
+	}
+	if _, err := NewMoney(d("0.001"), eur); !errors.Is(err, ErrMinorUnit) {
+		t.Errorf("NewMoney(0.001 EUR) err = %v", err)
+	}
+	// 10.50 by 1:1 → 5.25 each
+	parts, err := a.Split(decs("1", "1"))
+	if err != nil || parts[1].String() != "5.25 EUR" {
+		t.Errorf("Split = %v, %v", parts, err)
+	}
+}
