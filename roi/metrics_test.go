@@ -1,0 +1,206 @@
+package roi
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+func TestROIAndROAS(t *testing.T) {
+	tests := []struct {
+		revenue, cost, roi, roas string
+	}{
+		// The worked example of the package doc: revenue 200, cost 100:
+		// ROI (200−100)/100 = 1 (100 %), ROAS 200/100 = 2 (200 %).
+		{"200", "100", "1", "2"},
+		// Break-even: ROI 0, ROAS 1.
+		{"100", "100", "0", "1"},
+		// A loss: revenue 50 on 200: ROI −150/200 = −0.75, ROAS 0.25.
+		{"50", "200", "-0.75", "0.25"},
+		// 100/3 = 33.33…: ROAS rounded half away from zero at 16 places.
+		{"100", "3", "32.3333333333333333", "33.3333333333333333"},
+		{"0", "10", "-1", "0"},
+	}
+	for _, tt := range tests {
+		roi, err := ROI(d(tt.revenue), d(tt.cost))
+		if err != nil {
+			t.Fatal(err)
+		}
+		roas, err := ROAS(d(tt.revenue), d(tt.cost))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !roi.Equal(d(tt.roi)) || !roas.Equal(d(tt.roas)) {
+			t.Errorf("ROI/ROAS(%s, %s) = %v, %v; want %s, %s", tt.revenue, tt.cost, roi, roas, tt.roi, tt.roas)
+		}
+	}
+	for _, c := range []string{"0", "-1"} {
+		if _, err := ROI(d("1"), d(c)); !errors.Is(err, ErrNonPositive) {
+			t.Errorf("ROI cost %s: %v", c, err)
+		}
+		if _, err := ROAS(d("1"), d(c)); !errors.Is(err, ErrNonPositive) {
+			t.Errorf("ROAS cost %s: %v", c, err)
+		}
+	}
+	if _, err := ROI(d("-1"), d("1")); !errors.Is(err, ErrNegative) {
+		t.Error(err)
+	}
+	if _, err := ROAS(d("-1"), d("1")); !errors.Is(err, ErrNegative) {
+		t.Error(err)
+	}
+}
+
+func TestUnitCosts(t *testing.T) {
+	type fn func(decimal.Decimal, int64) (decimal.Decimal, error)
+	tests := []struct {
+		name string
+		f    fn
+		cost string
+		n    int64
+		want string
+	}{
+		// 50 for 20,000 impressions: 50 × 1000 / 20000 = 2.5 per mille.
+		{"CPM", CPM, "50", 20000, "2.5"},
+		// 1,000 for 1 impression is 1,000,000 per mille.
+		{"CPM", CPM, "1000", 1, "1000000"},
+		{"CPE", CPE, "300", 1200, "0.25"},
+		{"CPC", CPC, "10", 3, "3.3333333333333333"},
+		{"CPA", CPA, "500", 20, "25"},
+		{"CPL", CPL, "90", 45, "2"},
+		{"CPV", CPV, "12", 4800, "0.0025"},
+		{"CAC", CAC, "1000", 8, "125"},
+		{"CPA free", CPA, "0", 5, "0"},
+	}
+	for _, tt := range tests {
+		got, err := tt.f(d(tt.cost), tt.n)
+		if err != nil {
+			t.Fatal(tt.name, err)
+		}
+		if !got.Equal(d(tt.want)) {
+			t.Errorf("%s(%s, %d) = %v, want %s", tt.name, tt.cost, tt.n, got, tt.want)
+		}
+		if _, err := tt.f(d("1"), 0); !errors.Is(err, ErrNonPositive) {
+			t.Errorf("%s zero: %v", tt.name, err)
+		}
+		if _, err := tt.f(d("1"), -5); !errors.Is(err, ErrNonPositive) {
+			t.Errorf("%s negative denominator: %v", tt.name, err)
+		}
+		if _, err := tt.f(d("-1"), 5); !errors.Is(err, ErrNegative) {
+			t.Errorf("%s negative cost: %v", tt.name, err)
+		}
+	}
+	_, err := CPM(d("1"), 0)
+	if want := "roi: CPM: impressions: must be positive (0)"; err == nil || err.Error() != want {
+		t.Errorf("message %q, want %q", err, want)
+	}
+}
+
+func TestProfitBreakEvenPayback(t *testing.T) {
+	if got := Profit(d("200"), d("150")); !got.Equal(d("50")) {
+		t.Error(got)
+	}
+	// 1,000 at a 40 % margin breaks even at 1,000 / 0.4 = 2,500.
+	got, err := BreakEvenRevenue(d("1000"), d("0.4"))
+	if err != nil || !got.Equal(d("2500")) {
+		t.Error(got, err)
+	}
+	for _, m := range []string{"0", "-0.1", "1.1"} {
+		if _, err := BreakEvenRevenue(d("1"), d(m)); err == nil {
+			t.Errorf("margin %s accepted", m)
+		}
+	}
+	// 3,000 at 1,200 a month: 2.5 months.
+	got, err = PaybackPeriod(d("3000"), d("1200"))
+	if err != nil || !got.Equal(d("2.5")) {
+		t.Error(got, err)
+	}
+	if _, err := PaybackPeriod(d("3000"), d("0")); !errors.Is(err, ErrNonPositive) {
+		t.Error(err)
+	}
+	if _, err := PaybackPeriod(d("-3000"), d("1")); !errors.Is(err, ErrNegative) {
+		t.Error(err)
+	}
+}
+
+func TestIncremental(t *testing.T) {
+	// The doc comment's example, by hand: rates 300/10000 = 0.03 and
+	// 200/10000 = 0.02; lift (0.03−0.02)/0.02 = 0.5; incremental conversions
+	// 300 − 0.02·10000 = 100; incremental revenue 15000 − 10000 = 5000;
+	// iROAS 5000/2000 = 2.5.
+	got, err := Incremental(Group{10000, 300, d("15000")}, Group{10000, 200, d("10000")}, d("2000"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Incrementality{TestRate: d("0.03"), ControlRate: d("0.02"), Lift: d("0.5"),
+		IncrementalConversions: d("100"), IncrementalRevenue: d("5000"), IROAS: d("2.5")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+	// Unequal sizes, a baseline period: 14 campaign days with 70
+	// conversions worth 3,500 against 30 baseline days with 90 worth 4,200.
+	// Rates 5/day and 3/day; lift 2/3; incremental 70 − 3·14 = 28
+	// conversions; revenue 3500 − 4200·14/30 = 3500 − 1960 = 1540;
+	// iROAS at cost 700: 2.2.
+	got, err = Incremental(Group{14, 70, d("3500")}, Group{30, 90, d("4200")}, d("700"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = Incrementality{TestRate: d("5"), ControlRate: d("3"), Lift: d("0.6666666666666667"),
+		IncrementalConversions: d("28"), IncrementalRevenue: d("1540"), IROAS: d("2.2")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+	bad := []struct {
+		test, control Group
+		cost          string
+		want          error
+	}{
+		{Group{0, 0, d("0")}, Group{1, 1, d("0")}, "1", ErrNonPositive},
+		{Group{1, 1, d("0")}, Group{1, 0, d("0")}, "1", ErrNonPositive},
+		{Group{1, 1, d("-1")}, Group{1, 1, d("0")}, "1", ErrNegative},
+		{Group{1, 1, d("0")}, Group{1, 1, d("0")}, "0", ErrNonPositive},
+	}
+	for _, b := range bad {
+		if _, err := Incremental(b.test, b.control, d(b.cost)); !errors.Is(err, b.want) {
+			t.Errorf("%v %v %s: %v, want %v", b.test, b.control, b.cost, err, b.want)
+		}
+	}
+}
+
+func TestLiftCI(t *testing.T) {
+	// Newcombe (1998), Statistics in Medicine 17:873–890, Table II example
+	// (a): 56/70 against 48/80, 95 %: difference 0.8 − 0.6 = 0.2, method 10
+	// (hybrid score) interval 0.0524 to 0.3339.
+	// Katz log interval of the ratio, by hand: RR = 0.8/0.6 = 4/3,
+	// se = √(1/56 − 1/70 + 1/48 − 1/80) = √0.0119048 = 0.109109,
+	// ln RR = 0.287682, ± 1.959964 · 0.109109 = ± 0.213850,
+	// exp → 1.07663 … 1.65125, lift 0.0766 … 0.6512.
+	got, err := LiftCI(Group{70, 56, d("0")}, Group{80, 48, d("0")}, d("0.95"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(name string, v decimal.Decimal, want float64) {
+		f, _ := v.Float64()
+		if math.Abs(f-want) > 0.00006 {
+			t.Errorf("%s = %v, want %v", name, v, want)
+		}
+	}
+	check("difference low", got.Difference.Low, 0.0524)
+	check("difference high", got.Difference.High, 0.3339)
+	check("lift low", got.Lift.Low, 0.0766)
+	check("lift high", got.Lift.High, 0.6512)
+	if _, err := LiftCI(Group{70, 70, d("0")}, Group{80, 48, d("0")}, d("0.95")); !errors.Is(err, ErrInvalid) {
+		t.Error(err)
+	}
+	if _, err := LiftCI(Group{70, 0, d("0")}, Group{80, 48, d("0")}, d("0.95")); !errors.Is(err, ErrNonPositive) {
+		t.Error(err)
+	}
+	for _, c := range []string{"0", "1", "-0.5"} {
+		if _, err := LiftCI(Group{70, 5, d("0")}, Group{80, 48, d("0")}, d(c)); !errors.Is(err, ErrInvalid) {
+			t.Errorf("confidence %s: %v", c, err)
+		}
+	}
+}
