@@ -51,8 +51,8 @@ func DefaultColumns() Columns {
 // ParseCount calls not reported ("", "N/A", "NaN", "-") sets the field's bit
 // in Post.Hidden. Platform is read with Platform.UnmarshalText.
 //
-// Errors: a column named in c but absent from the header wraps
-// ErrMissingColumn; an unreadable cell is a *ParseError naming the line,
+// Errors: an input without a header row wraps ErrEmpty; a column named in c
+// but absent from the header wraps ErrMissingColumn; an unreadable cell is a *ParseError naming the line,
 // column, header and value and wrapping the sentinel of the cause
 // (ErrSyntax, ErrNegative, ErrOverflow, ErrInvalid). No rows is not an
 // error.
@@ -63,6 +63,9 @@ func ReadPosts(r io.Reader, c Columns) ([]Post, error) {
 		comma = ','
 	}
 	rd, err := csvx.NewReader(fn, r, comma)
+	if errors.Is(err, csvx.ErrNoHeader) {
+		return nil, &ParseError{Func: fn, Line: 1, Err: fmt.Errorf("%w: %w", ErrEmpty, csvx.ErrNoHeader)}
+	}
 	if err != nil {
 		return nil, err
 	}
