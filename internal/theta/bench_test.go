@@ -115,7 +115,7 @@ func BenchmarkIntersection(b *testing.B) {
 			ea, eb := ids(0), ids(n/2)
 			b.ReportAllocs()
 			for b.Loop() {
-				sink += uint64(intersectCount(ea, eb))
+				sink += uint64(mergeCount(ea, eb))
 			}
 		})
 	}

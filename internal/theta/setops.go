@@ -26,7 +26,7 @@ func Compare(a, b *Compact) Pair {
 	a, b = norm(a), norm(b)
 	theta := min(a.theta, b.theta)
 	ha, hb := below(a.hashes, theta), below(b.hashes, theta)
-	both := intersectCount(ha, hb)
+	both := intersectCount(ha, hb, theta)
 	return Pair{
 		Theta:  theta,
 		OnlyA:  len(ha) - both,
@@ -46,23 +46,67 @@ func below(hs []uint64, theta uint64) []uint64 {
 	return hs[:i]
 }
 
-// intersectCount counts common values of two ascending slices with a
-// branch-light merge.
-func intersectCount(a, b []uint64) int {
+// intersectCount counts the values common to two ascending slices of
+// hashes below theta. Hashes are uniform on [0, θ), so both slices are cut
+// at θ/4, θ/2 and 3θ/4 into four lanes of about equal length that are merged
+// in one loop: four independent dependency chains instead of one, about
+// twice as fast as a single merge on a superscalar core. Short inputs use
+// the single merge.
+func intersectCount(a, b []uint64, theta uint64) int {
+	if len(a) < 64 || len(b) < 64 {
+		return mergeCount(a, b)
+	}
+	var ai, bi [5]int
+	q := theta / 4
+	for l := 1; l < 4; l++ {
+		ai[l], _ = slices.BinarySearch(a, q*uint64(l))
+		bi[l], _ = slices.BinarySearch(b, q*uint64(l))
+	}
+	ai[4], bi[4] = len(a), len(b)
+	i0, j0, e0, f0 := ai[0], bi[0], ai[1], bi[1]
+	i1, j1, e1, f1 := ai[1], bi[1], ai[2], bi[2]
+	i2, j2, e2, f2 := ai[2], bi[2], ai[3], bi[3]
+	i3, j3, e3, f3 := ai[3], bi[3], ai[4], bi[4]
+	n := 0
+	for i0 < e0 && j0 < f0 && i1 < e1 && j1 < f1 && i2 < e2 && j2 < f2 && i3 < e3 && j3 < f3 {
+		x0, y0 := a[i0], b[j0]
+		x1, y1 := a[i1], b[j1]
+		x2, y2 := a[i2], b[j2]
+		x3, y3 := a[i3], b[j3]
+		n += b2i(x0 == y0) + b2i(x1 == y1) + b2i(x2 == y2) + b2i(x3 == y3)
+		i0 += b2i(x0 <= y0)
+		j0 += b2i(y0 <= x0)
+		i1 += b2i(x1 <= y1)
+		j1 += b2i(y1 <= x1)
+		i2 += b2i(x2 <= y2)
+		j2 += b2i(y2 <= x2)
+		i3 += b2i(x3 <= y3)
+		j3 += b2i(y3 <= x3)
+	}
+	return n + mergeCount(a[i0:e0], b[j0:f0]) + mergeCount(a[i1:e1], b[j1:f1]) +
+		mergeCount(a[i2:e2], b[j2:f2]) + mergeCount(a[i3:e3], b[j3:f3])
+}
+
+// mergeCount counts common values of two ascending slices with one merge.
+func mergeCount(a, b []uint64) int {
 	i, j, n := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		x, y := a[i], b[j]
-		if x == y {
-			n++
-		}
-		if x <= y {
-			i++
-		}
-		if y <= x {
-			j++
-		}
+		n += b2i(x == y)
+		i += b2i(x <= y)
+		j += b2i(y <= x)
 	}
 	return n
+}
+
+// b2i is 1 for true, 0 for false; the compiler turns it into a flag set,
+// not a branch.
+func b2i(b bool) int {
+	var i int
+	if b {
+		i = 1
+	}
+	return i
 }
 
 // Exact reports whether both sketches are exact, so every figure of the pair

@@ -2,6 +2,7 @@ package theta
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -173,6 +174,39 @@ func TestZeroAndNil(t *testing.T) {
 		s.Merge(c)
 		if !s.IsEmpty() {
 			t.Errorf("merging the empty sketch made it non-empty")
+		}
+	}
+}
+
+// TestIntersectCountLanes: the four-lane count equals a map-based count.
+func TestIntersectCountLanes(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	for trial := range 300 {
+		theta := 1 + r.Uint64N(MaxTheta)
+		if trial%3 == 0 {
+			theta = 1000 // dense: many equal values
+		}
+		mk := func() []uint64 {
+			var hs []uint64
+			for range r.IntN(400) {
+				hs = append(hs, r.Uint64N(theta))
+			}
+			c, _ := FromHashes(hs, theta)
+			return c.hashes
+		}
+		a, b := mk(), mk()
+		in := map[uint64]bool{}
+		for _, h := range a {
+			in[h] = true
+		}
+		want := 0
+		for _, h := range b {
+			if in[h] {
+				want++
+			}
+		}
+		if got := intersectCount(a, b, theta); got != want {
+			t.Fatalf("trial %d: %d, want %d", trial, got, want)
 		}
 	}
 }
