@@ -1,0 +1,217 @@
+package roi
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/influencekit/influencekit/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// EMVFromImpressions returns the earned media value of impressions valued
+// at a cost per mille: impressions × cpm / 1000, exact (no rounding), in the
+// currency of cpm. It answers "what would these impressions have cost as
+// paid ads at this CPM". 250,000 impressions at a CPM of 8 are worth 2,000.
+// A negative count or CPM is [ErrNegative].
+func EMVFromImpressions(impressions int64, cpm decimal.Decimal) (decimal.Decimal, error) {
+	if impressions < 0 {
+		return decimal.Decimal{}, errf("EMVFromImpressions", "impressions", ErrNegative, impressions)
+	}
+	if cpm.IsNegative() {
+		return decimal.Decimal{}, errf("EMVFromImpressions", "cpm", ErrNegative, cpm)
+	}
+	return decimal.NewFromInt(impressions).Mul(cpm).Div(thousand), nil // /1000 is exact
+}
+
+// UnitValues are what one action is worth, in the rate card's currency:
+// one impression, one video view, one like, and so on. A zero value leaves
+// the action out of the EMV.
+type UnitValues struct {
+	Impression decimal.Decimal `json:"impression"`
+	View       decimal.Decimal `json:"view"`
+	Like       decimal.Decimal `json:"like"`
+	Comment    decimal.Decimal `json:"comment"`
+	Share      decimal.Decimal `json:"share"`
+	Save       decimal.Decimal `json:"save"`
+	Click      decimal.Decimal `json:"click"`
+}
+
+// RateCard values actions for earned media value: per platform, a unit
+// value per action and a multiplier applied to all of the platform's
+// values (for example 1.2 where the brand judges attention dearer). Build
+// your own from your paid-media costs; [IllustrativeRateCard] is only an
+// example.
+type RateCard struct {
+	Currency string `json:"currency"`
+	// Source says where the values come from.
+	Source string `json:"source"`
+	// Default values every platform that Platforms does not list.
+	Default UnitValues `json:"default"`
+	// Platforms replaces Default for the platforms it lists.
+	Platforms map[kpi.Platform]UnitValues `json:"platforms,omitempty"`
+	// Multipliers scale a platform's unit values; a missing platform is 1.
+	Multipliers map[kpi.Platform]decimal.Decimal `json:"multipliers,omitempty"`
+}
+
+// IllustrativeRateCard returns an ILLUSTRATIVE rate card in USD, not market
+// data. Its values are the placeholder figures of the worked example in
+// Later Influence's help centre article "Earned Media Value (EMV) & Return on
+// Investment (ROI)" (an Instagram post valued as likes × $0.30 + comments ×
+// $0.50 + impressions / 1,000 × $0.05; the article states that these are
+// placeholders and that the real index it uses, Ayzenberg's, changes
+// daily). They apply to every platform, with multiplier 1. Views, shares,
+// saves and clicks are not valued by that example and are 0 here: set them
+// from your own costs.
+func IllustrativeRateCard() RateCard {
+	return RateCard{
+		Currency: "USD",
+		Source:   "illustrative: placeholder values of Later Influence's help article on EMV (likes $0.30, comments $0.50, $0.05 per 1,000 impressions)",
+		Default: UnitValues{
+			Impression: decimal.New(5, -5), // $0.05 per 1,000 impressions
+			Like:       decimal.New(30, -2),
+			Comment:    decimal.New(50, -2),
+		},
+	}
+}
+
+// Validate reports a rate card with a negative unit value or multiplier or
+// without a currency.
+func (rc RateCard) Validate() error {
+	if strings.TrimSpace(rc.Currency) == "" {
+		return errf("RateCard.Validate", "Currency", ErrCurrency, `""`)
+	}
+	check := func(name string, u UnitValues) error {
+		for _, a := range actions {
+			if v := a.unit(u); v.IsNegative() {
+				return errf("RateCard.Validate", name+"."+a.name, ErrNegative, v)
+			}
+		}
+		return nil
+	}
+	if err := check("Default", rc.Default); err != nil {
+		return err
+	}
+	for p, u := range rc.Platforms {
+		if err := check("Platforms["+p.String()+"]", u); err != nil {
+			return err
+		}
+	}
+	for p, m := range rc.Multipliers {
+		if m.IsNegative() {
+			return errf("RateCard.Validate", "Multipliers["+p.String()+"]", ErrNegative, m)
+		}
+	}
+	return nil
+}
+
+type action struct {
+	name  string
+	field kpi.Fields
+	unit  func(UnitValues) decimal.Decimal
+	count func(*kpi.Post) int64
+}
+
+var actions = [...]action{
+	{"impressions", kpi.FieldImpressions, func(u UnitValues) decimal.Decimal { return u.Impression }, func(p *kpi.Post) int64 { return p.Impressions }},
+	{"views", kpi.FieldViews, func(u UnitValues) decimal.Decimal { return u.View }, func(p *kpi.Post) int64 { return p.Views }},
+	{"likes", kpi.FieldLikes, func(u UnitValues) decimal.Decimal { return u.Like }, func(p *kpi.Post) int64 { return p.Likes }},
+	{"comments", kpi.FieldComments, func(u UnitValues) decimal.Decimal { return u.Comment }, func(p *kpi.Post) int64 { return p.Comments }},
+	{"shares", kpi.FieldShares, func(u UnitValues) decimal.Decimal { return u.Share }, func(p *kpi.Post) int64 { return p.Shares }},
+	{"saves", kpi.FieldSaves, func(u UnitValues) decimal.Decimal { return u.Save }, func(p *kpi.Post) int64 { return p.Saves }},
+	{"clicks", kpi.FieldClicks, func(u UnitValues) decimal.Decimal { return u.Click }, func(p *kpi.Post) int64 { return p.Clicks }},
+}
+
+// EMVLine is one line of an earned media value: one action on one platform.
+type EMVLine struct {
+	Platform   kpi.Platform    `json:"platform"`
+	Action     string          `json:"action"` // "impressions", "views", "likes", "comments", "shares", "saves", "clicks"
+	Count      int64           `json:"count"`
+	UnitValue  decimal.Decimal `json:"unit_value"`
+	Multiplier decimal.Decimal `json:"multiplier"`
+	Value      decimal.Decimal `json:"value"` // Count × UnitValue × Multiplier, exact
+	// NotReported counts the posts that hid this count (kpi.Post.Hidden):
+	// they add nothing to Count, and the line undervalues them.
+	NotReported int64 `json:"not_reported,omitempty"`
+}
+
+// EMV is an earned media value with its lines: Total = Σ Lines[i].Value.
+type EMV struct {
+	Currency string          `json:"currency"`
+	Lines    []EMVLine       `json:"lines"`
+	Total    decimal.Decimal `json:"total"`
+}
+
+// EMV values posts with the rate card: for each platform and each action
+// with a non-zero unit value, a line count × unit value × multiplier, and
+// the total of the lines. Values are exact, in the card's currency. Lines
+// are ordered by platform, then impressions, views, likes, comments, shares,
+// saves, clicks. Counts a post hid are not valued, and are counted in the
+// line's NotReported.
+//
+// With the illustrative card, an Instagram post with 5,000 likes, 500
+// comments and 50,000 impressions is worth 5,000 × 0.30 + 500 × 0.50 +
+// 50,000 × 0.00005 = 1,500 + 250 + 2.5 = 1,752.50 USD, the figure of the
+// example the card cites.
+//
+// Errors: an invalid card (see [RateCard.Validate]), a negative count
+// ([ErrNegative]), a count total beyond int64 ([ErrOverflow]).
+func (rc RateCard) EMV(posts []kpi.Post) (EMV, error) {
+	if err := rc.Validate(); err != nil {
+		return EMV{}, err
+	}
+	type key struct {
+		p kpi.Platform
+		a int
+	}
+	counts := map[key]int64{}
+	hidden := map[key]int64{}
+	var platforms []kpi.Platform
+	seen := map[kpi.Platform]bool{}
+	for i := range posts {
+		p := &posts[i]
+		if !seen[p.Platform] {
+			seen[p.Platform] = true
+			platforms = append(platforms, p.Platform)
+		}
+		for a := range actions {
+			k := key{p.Platform, a}
+			if p.Hidden&actions[a].field != 0 {
+				hidden[k]++
+				continue
+			}
+			n := actions[a].count(p)
+			if n < 0 {
+				return EMV{}, errf("RateCard.EMV", "posts["+itoa(i)+"]."+actions[a].name, ErrNegative, n)
+			}
+			s := counts[k] + n
+			if s < 0 {
+				return EMV{}, errf("RateCard.EMV", actions[a].name, ErrOverflow, "total")
+			}
+			counts[k] = s
+		}
+	}
+	slices.Sort(platforms)
+	out := EMV{Currency: rc.Currency, Total: decimal.Zero, Lines: []EMVLine{}}
+	for _, pl := range platforms {
+		u, ok := rc.Platforms[pl]
+		if !ok {
+			u = rc.Default
+		}
+		m, ok := rc.Multipliers[pl]
+		if !ok {
+			m = one
+		}
+		for a := range actions {
+			uv := actions[a].unit(u)
+			if uv.IsZero() {
+				continue
+			}
+			k := key{pl, a}
+			v := decimal.NewFromInt(counts[k]).Mul(uv).Mul(m)
+			out.Lines = append(out.Lines, EMVLine{Platform: pl, Action: actions[a].name, Count: counts[k],
+				UnitValue: uv, Multiplier: m, Value: v, NotReported: hidden[k]})
+			out.Total = out.Total.Add(v)
+		}
+	}
+	return out, nil
+}
