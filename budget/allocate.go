@@ -238,7 +238,7 @@ func Allocate(total decimal.Decimal, channels []Channel, opt AllocateOptions) (A
 	if m == WaterFilling {
 		units = p.roundUnits(p.waterfill(b, nil), b)
 	} else {
-		units, _ = p.gridDP(b, opt.GridSteps, false)
+		units, _, _ = p.gridDP(b, opt.GridSteps)
 	}
 	return p.result(units, m, opt.Currency)
 }
@@ -435,9 +435,9 @@ func abs64(v int64) int64 {
 	return v
 }
 
-// gridDP solves on a grid. It returns the spends in units and, when all is
-// true, the best response for every grid budget sumLo + j·step (j = 0…M).
-func (p *problem) gridDP(b int64, steps int, all bool) ([]int64, []float64) {
+// gridDP solves on a grid. It returns the spends in units, the best response
+// for every grid budget sumLo + j·step (j = 0…M) and the step in units.
+func (p *problem) gridDP(b int64, steps int) ([]int64, []float64, int64) {
 	n := len(p.curves)
 	d := b - p.sumLo
 	if steps == 0 {
@@ -494,10 +494,7 @@ func (p *problem) gridDP(b int64, steps int, all bool) ([]int64, []float64) {
 		units[bi] += g
 		r -= g
 	}
-	if all {
-		return units, best
-	}
-	return units, nil
+	return units, best, step
 }
 
 func (p *problem) result(units []int64, m Method, cur Currency) (Allocation, error) {
@@ -642,15 +639,7 @@ func AllocateTarget(channels []Channel, t Target, opt AllocateOptions) (Allocati
 		}
 		var b int64
 		if m == GridDP {
-			units, best := p.gridDP(capU, opt.GridSteps, true)
-			_ = units
-			d := capU - p.sumLo
-			steps := len(best) - 1
-			step := int64(1)
-			if steps > 0 {
-				step = max(1, d/int64(steps))
-				step = max(step, (d+int64(steps)-1)/int64(steps))
-			}
+			_, best, step := p.gridDP(capU, opt.GridSteps)
 			b = p.sumLo
 			for j := len(best) - 1; j >= 0; j-- {
 				bb := p.sumLo + int64(j)*step
@@ -694,7 +683,7 @@ func (p *problem) avgOK(b int64, v float64, m Method, steps int) bool {
 	if m == WaterFilling {
 		units = p.roundUnits(p.waterfill(b, nil), b)
 	} else {
-		units, _ = p.gridDP(b, steps, false)
+		units, _, _ = p.gridDP(b, steps)
 	}
 	r := 0.0
 	for i, c := range p.curves {
