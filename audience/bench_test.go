@@ -307,3 +307,44 @@ func BenchmarkOverlapMatrix(b *testing.B) {
 		})
 	}
 }
+
+// Sketch fixtures: the two sparse 10⁶-ID sets and their k = 4096 sketches.
+type sketchFixture struct {
+	sets     [2]*Set
+	sketches [2]*Sketch
+}
+
+var sketch6 = sync.OnceValue(func() *sketchFixture {
+	f := buildFixture(6, 1<<36, 1_000_000)
+	out := &sketchFixture{sets: f.sets}
+	for i, s := range f.sets {
+		sk, err := SketchOf(s, 0)
+		if err != nil {
+			panic(err)
+		}
+		sk.Estimate() // snapshot outside the timed loop
+		out.sketches[i] = sk
+	}
+	return out
+})
+
+// BenchmarkSketchIntersect compares a k = 4096 sketch intersection with the
+// exact intersection of the 10⁶-ID sets the sketches summarise.
+func BenchmarkSketchIntersect(b *testing.B) {
+	b.Run("sketch-k4096", func(b *testing.B) {
+		f := sketch6()
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			CompareSketches(f.sketches[0], f.sketches[1])
+		}
+	})
+	b.Run("baseline-exact-1e6", func(b *testing.B) {
+		f := sketch6()
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			IntersectionLen(f.sets[0], f.sets[1])
+		}
+	})
+}

@@ -104,3 +104,55 @@ func FuzzSetOps(f *testing.F) {
 		checkSet(t, "Difference", Difference(b, a), refNot(rb, ra))
 	})
 }
+
+// FuzzSketchUnmarshal feeds arbitrary bytes to UnmarshalBinary: an error or
+// a sketch whose figures are sane and which re-encodes and decodes to the
+// same estimate; never a panic.
+func FuzzSketchUnmarshal(f *testing.F) {
+	for _, n := range []uint64{0, 1, 2, 100, 5000} {
+		s, err := NewSketch(MinSketchLgK)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for i := range n {
+			s.Add(i)
+		}
+		raw, err := s.MarshalBinary()
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(raw)
+	}
+	f.Add([]byte{})
+	f.Add([]byte{1, 3, 3, 0, 0, 0x1a, 0xcc, 0x93})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s Sketch
+		if err := s.UnmarshalBinary(data); err != nil {
+			for _, e := range []error{ErrSketchTruncated, ErrSketchCorrupt, ErrSketchUnsupported, ErrSketchSeed} {
+				if errors.Is(err, e) {
+					return
+				}
+			}
+			t.Fatalf("error wraps no sentinel: %v", err)
+		}
+		e := s.Estimate()
+		if e.Value.Sign() < 0 || e.Low.GreaterThan(e.Value) || e.High.LessThan(e.Value) {
+			t.Fatalf("bad estimate %+v", e)
+		}
+		raw, err := s.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Sketch
+		if err := back.UnmarshalBinary(raw); err != nil {
+			t.Fatalf("re-decode: %v", err)
+		}
+		if !back.Estimate().Value.Equal(e.Value) {
+			t.Fatalf("round trip changed the estimate: %s → %s", e.Value, back.Estimate().Value)
+		}
+		p := CompareSketches(&s, &back)
+		if !p.Jaccard.Value.LessThanOrEqual(decimal.NewFromInt(1)) {
+			t.Fatalf("Jaccard %s", p.Jaccard.Value)
+		}
+	})
+}

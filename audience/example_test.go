@@ -1,0 +1,175 @@
+package audience_test
+
+import (
+	"fmt"
+
+	"github.com/influencekit/influencekit/audience"
+	"github.com/shopspring/decimal"
+)
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func ExampleMatch() {
+	// The brand wants 18–34s; the creator's audience skews a little older.
+	target := audience.Distribution{"18-24": d("50"), "25-34": d("50")}
+	actual := audience.Distribution{"18-24": d("30"), "25-34": d("40"), "35-44": d("30")}
+	m, err := audience.Match(target, actual)
+	if err != nil {
+		panic(err)
+	}
+	// min(.5,.3) + min(.5,.4) + min(0,.3) = .3 + .4 = 0.7
+	fmt.Println(m)
+	// Output: 0.7
+}
+
+func ExampleFit() {
+	target := audience.Demographics{
+		"age":     {"18-24": d("50"), "25-34": d("50")},
+		"country": {"TR": d("1")},
+	}
+	actual := audience.Demographics{
+		"age":     {"18-24": d("30"), "25-34": d("40"), "35-44": d("30")},
+		"country": {"TR": d("80"), "DE": d("20"), audience.Unknown: d("25")},
+	}
+	// Age counts three times as much as country.
+	rep, err := audience.Fit(target, actual, audience.Weights{"age": d("3"), "country": d("1")})
+	if err != nil {
+		panic(err)
+	}
+	// age 0.7, country 0.8 (the unknown 25 are set aside and reported):
+	// (3·0.7 + 1·0.8) / 4 = 0.725
+	fmt.Println("score", rep.Score)
+	for _, dim := range rep.Dimensions {
+		fmt.Println(dim.Dimension, "match", dim.Match, "weight", dim.Weight, "unknown", dim.UnknownActual)
+	}
+	// Output:
+	// score 0.725
+	// age match 0.7 weight 0.75 unknown 0
+	// country match 0.8 weight 0.25 unknown 0.2
+}
+
+func ExampleOnTargetInterval() {
+	// 300 of 1,000 sampled followers are in the wanted age bands.
+	target := audience.Distribution{"18-24": d("1")}
+	sample := audience.Distribution{"18-24": d("300"), "25-34": d("700")}
+	iv, err := audience.OnTargetInterval(target, sample, 1000, d("2"))
+	if err != nil {
+		panic(err)
+	}
+	// 0.3 ± 2·√(0.3·0.7/1000) = 0.3 ± 0.0289828…
+	fmt.Println(iv.Estimate, iv.Low.Round(4), iv.High.Round(4))
+	// Output: 0.3 0.271 0.329
+}
+
+func ExampleAffinity() {
+	audienceShares := audience.Distribution{"fitness": d("30"), "gaming": d("70")}
+	platform := audience.Distribution{"fitness": d("10"), "gaming": d("90")}
+	idx, err := audience.Affinity(audienceShares, platform)
+	if err != nil {
+		panic(err)
+	}
+	// fitness: .3/.1 × 100 = 300; gaming: .7/.9 × 100 = 77.78
+	fmt.Println(idx["fitness"], idx["gaming"].Round(2))
+	// Output: 300 77.78
+}
+
+func ExampleOverlap() {
+	a, b := audience.NewSet(), audience.NewSet()
+	for id := uint64(0); id < 10_000; id++ {
+		a.Add(id)
+	}
+	for id := uint64(9_000); id < 29_000; id++ {
+		b.Add(id)
+	}
+	p := audience.Overlap(a, b)
+	fmt.Println("shared", p.Shared, "union", p.Union, "of smaller", p.OfSmaller)
+	fmt.Println("jaccard", p.Jaccard.Round(4))
+	// Output:
+	// shared 1000 union 29000 of smaller 0.1
+	// jaccard 0.0345
+}
+
+func ExampleUniqueReach() {
+	a := audience.NewSet(1, 2, 3)
+	b := audience.NewSet(1, 4)
+	c := audience.NewSet(1, 3, 5)
+	fmt.Println(audience.UniqueReach(a, b, c))
+	fmt.Println(audience.Exclusive(a, b, c))
+	f, err := audience.ExpectedFrequency(a, b, c)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(f) // (3+2+3) follows / 5 people
+	// Output:
+	// 5
+	// [1 1 1]
+	// 1.6
+}
+
+func ExampleOverlapMatrix() {
+	sets := []*audience.Set{audience.NewSet(1, 2, 3), audience.NewSet(1, 4), audience.NewSet(1, 3, 5)}
+	m := audience.OverlapMatrix(sets, 0)
+	for i := range m.N() {
+		fmt.Println(m.Shared(i, 0), m.Shared(i, 1), m.Shared(i, 2))
+	}
+	// Output:
+	// 3 1 2
+	// 1 2 1
+	// 2 1 3
+}
+
+func ExampleSet_CountNotIn() {
+	// Greedy max-coverage: the marginal reach of a candidate.
+	covered := audience.NewSet(1, 2, 3)
+	candidate := audience.NewSet(3, 4, 5)
+	fmt.Println(candidate.CountNotIn(covered))
+	covered = audience.Union(covered, candidate)
+	fmt.Println(covered.Len())
+	// Output:
+	// 2
+	// 5
+}
+
+func ExampleUniverse() {
+	u := audience.NewUniverse()
+	a, err := u.SetOfStrings("@ada", "@bob", "@cy")
+	if err != nil {
+		panic(err)
+	}
+	b, err := u.SetOfStrings("@bob", "@cy", "@dee")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(audience.Overlap(a, b).Shared, u.Len())
+	// Output: 2 4
+}
+
+func ExampleCompareSketches() {
+	a, err := audience.NewSketch(0) // k = 4096
+	if err != nil {
+		panic(err)
+	}
+	b, err := audience.NewSketch(0)
+	if err != nil {
+		panic(err)
+	}
+	a.Add(1, 2, 3)
+	b.Add(2, 3, 4)
+	// Small sets are kept whole: the figures are exact.
+	p := audience.CompareSketches(a, b)
+	fmt.Println(p.Exact, p.Union.Value, p.Intersection.Value, p.Jaccard.Value)
+
+	// Ship a sketch as DataSketches bytes and read it back.
+	raw, err := a.MarshalBinary()
+	if err != nil {
+		panic(err)
+	}
+	var back audience.Sketch
+	if err := back.UnmarshalBinary(raw); err != nil {
+		panic(err)
+	}
+	fmt.Println(len(raw), back.Estimate().Value)
+	// Output:
+	// true 4 2 0.5
+	// 40 3
+}

@@ -1,0 +1,407 @@
+package audience
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/influencekit/influencekit/internal/theta"
+	"github.com/shopspring/decimal"
+)
+
+// Sketch errors, re-exported from the sketch core so that errors.Is works
+// on errors from NewSketch and UnmarshalBinary.
+var (
+	// ErrSketchSize: a log2 nominal size outside [MinSketchLgK, MaxSketchLgK].
+	ErrSketchSize = theta.ErrLgK
+	// ErrSketchTruncated: serialised bytes end before the data they announce.
+	ErrSketchTruncated = theta.ErrTruncated
+	// ErrSketchCorrupt: bytes that are not a valid compact theta sketch.
+	ErrSketchCorrupt = theta.ErrCorrupt
+	// ErrSketchUnsupported: a DataSketches image of another family or
+	// serial version (only compact theta v3 and v4 are read).
+	ErrSketchUnsupported = theta.ErrUnsupported
+	// ErrSketchSeed: the sketch was hashed with a seed other than 9001.
+	ErrSketchSeed = theta.ErrSeedMismatch
+)
+
+// Sketch sizes: k = 2^lgK hashes are kept once a sketch holds more than k
+// distinct IDs; memory is 8 bytes per hash.
+const (
+	MinSketchLgK     = theta.MinLgK
+	MaxSketchLgK     = theta.MaxLgK
+	DefaultSketchLgK = theta.DefaultLgK // k = 4096: RSE of a count 1.56 %
+)
+
+// SketchStdDevs is the width of every sketch bound: 2 standard deviations,
+// a 95.45 % two-sided interval under the normal approximation.
+const SketchStdDevs = 2
+
+// Sketch is a mergeable theta sketch (bottom-k family) of a follower set,
+// compatible with Apache DataSketches: IDs are hashed as the Java library's
+// update(long) (MurmurHash3 x64-128, seed 9001, the ID's 8 little-endian
+// bytes), and MarshalBinary/UnmarshalBinary speak its compact theta format
+// (serial version 3 written; 3 and the compressed 4 read). Sketches built
+// per shard in Spark, Druid, Pinot or Hive decode here and merge with ours.
+//
+// A sketch keeps at most k = 2^lgK hashes (8 bytes each). While it has seen
+// at most k distinct IDs it keeps all of them and every figure is exact
+// (Estimate.Exact); beyond that, counts have a relative standard error of
+// about 1/√(k−1) (1.56 % at the default k = 4096). See CompareSketches for
+// unions, intersections and Jaccard.
+//
+// Concurrency: Add, AddString, Merge and UnmarshalBinary must not run
+// concurrently with any other method; every other method is a read, safe
+// for concurrent use. The zero value is an empty sketch of the default size.
+// A Sketch must not be copied after first use.
+type Sketch struct {
+	mu    sync.Mutex
+	lgK   int
+	b     *theta.Sketch  // builder; nil until the first Add/Merge
+	c     *theta.Compact // snapshot (trimmed to k); nil when stale
+	stale atomic.Bool
+}
+
+// NewSketch returns an empty sketch of nominal size k = 2^lgK; lgK 0 means
+// DefaultSketchLgK. Other values outside [MinSketchLgK, MaxSketchLgK] are an
+// error wrapping ErrSketchSize.
+func NewSketch(lgK int) (*Sketch, error) {
+	if lgK == 0 {
+		lgK = DefaultSketchLgK
+	}
+	if lgK < MinSketchLgK || lgK > MaxSketchLgK {
+		return nil, fmt.Errorf("audience: NewSketch: lgK: %w (%d, want %d…%d)", ErrSketchSize, lgK, MinSketchLgK, MaxSketchLgK)
+	}
+	return &Sketch{lgK: lgK}, nil
+}
+
+// SketchOf returns a sketch of nominal size 2^lgK (0: default) holding the
+// IDs of set (nil is empty).
+func SketchOf(set *Set, lgK int) (*Sketch, error) {
+	s, err := NewSketch(lgK)
+	if err != nil {
+		return nil, err
+	}
+	b := s.builder()
+	for id := range set.All() {
+		b.Add(id)
+	}
+	s.stale.Store(true)
+	return s, nil
+}
+
+// LgK returns log2 of the sketch's nominal size k.
+func (s *Sketch) LgK() int {
+	if s == nil || s.lgK == 0 {
+		return DefaultSketchLgK
+	}
+	return s.lgK
+}
+
+// builder returns the mutable sketch, creating it (from the snapshot, if
+// the sketch was decoded) on first use. Callers hold no lock: it is only
+// called from mutating methods.
+func (s *Sketch) builder() *theta.Sketch {
+	if s.lgK == 0 {
+		s.lgK = DefaultSketchLgK
+	}
+	if s.b == nil {
+		b, err := theta.New(s.lgK)
+		if err != nil { // lgK was validated; cannot happen
+			panic(err)
+		}
+		if s.c != nil {
+			b.Merge(s.c)
+		}
+		s.b = b
+	}
+	return s.b
+}
+
+// Add adds follower IDs. Add on a nil *Sketch does nothing.
+func (s *Sketch) Add(ids ...uint64) {
+	if s == nil || len(ids) == 0 {
+		return
+	}
+	b := s.builder()
+	for _, id := range ids {
+		b.Add(id)
+	}
+	s.stale.Store(true)
+}
+
+// AddString adds string IDs (handles), hashed as DataSketches
+// update(String) over their UTF-8 bytes; empty strings are ignored, as in
+// DataSketches. Strings and uint64 IDs hash differently: "42" is not 42.
+func (s *Sketch) AddString(ids ...string) {
+	if s == nil || len(ids) == 0 {
+		return
+	}
+	b := s.builder()
+	for _, id := range ids {
+		b.AddString(id)
+	}
+	s.stale.Store(true)
+}
+
+// Merge folds the other sketches into s (theta union): afterwards s
+// summarises the union of all their IDs, at s's nominal size. nil sketches
+// are empty.
+func (s *Sketch) Merge(others ...*Sketch) {
+	if s == nil {
+		return
+	}
+	b := s.builder()
+	for _, o := range others {
+		if o == nil || o == s {
+			continue
+		}
+		if c := o.compact(); c != nil {
+			b.Merge(c)
+		}
+	}
+	s.stale.Store(true)
+}
+
+// compact returns the immutable snapshot, trimmed to k hashes, computing
+// it once after each change (under the lock). nil means empty.
+func (s *Sketch) compact() *theta.Compact {
+	if s == nil {
+		return nil
+	}
+	if !s.stale.Load() {
+		return s.c
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stale.Load() {
+		c := s.b.Compact()
+		if t, err := c.Trim(s.LgK()); err == nil {
+			c = t
+		}
+		s.c = c
+		s.stale.Store(false)
+	}
+	return s.c
+}
+
+// Estimate is an estimated count or ratio with its bounds. Sketch internals
+// are float64; each field is converted once, at this boundary, with
+// decimal.NewFromFloat (the shortest decimal that round-trips the float).
+type Estimate struct {
+	Value decimal.Decimal `json:"value"`
+	Low   decimal.Decimal `json:"low"`  // SketchStdDevs standard deviations below
+	High  decimal.Decimal `json:"high"` // SketchStdDevs standard deviations above
+	// Exact is true when no sampling was involved: the sets were small
+	// enough (at most k distinct IDs) to be kept whole, so Value is exact
+	// and Low = Value = High.
+	Exact bool `json:"exact"`
+}
+
+func fromTheta(e theta.Estimate) Estimate {
+	return Estimate{
+		Value: decimal.NewFromFloat(e.Value),
+		Low:   decimal.NewFromFloat(e.Lower),
+		High:  decimal.NewFromFloat(e.Upper),
+		Exact: e.Exact,
+	}
+}
+
+// Estimate returns the estimated number of distinct IDs: retained ÷ θ (the
+// KMV/theta estimator, unbiased), with relative standard error ≈ 1/√(k−1)
+// in estimation mode and exact while at most k distinct IDs were added.
+func (s *Sketch) Estimate() Estimate {
+	c := s.compact()
+	if c == nil {
+		return Estimate{Value: decimal.Zero, Low: decimal.Zero, High: decimal.Zero, Exact: true}
+	}
+	lo, hi := c.Bounds(SketchStdDevs)
+	return Estimate{
+		Value: decimal.NewFromFloat(c.Estimate()),
+		Low:   decimal.NewFromFloat(lo),
+		High:  decimal.NewFromFloat(hi),
+		Exact: !c.IsEstimationMode(),
+	}
+}
+
+// IsExact reports whether the sketch still holds every distinct ID's hash
+// (at most k distinct IDs seen), so that its figures are exact.
+func (s *Sketch) IsExact() bool {
+	c := s.compact()
+	return c == nil || !c.IsEstimationMode()
+}
+
+// MarshalBinary encodes the sketch as a DataSketches compact theta sketch,
+// serial version 3, ordered, seed 9001 (readable by DataSketches Java, C++,
+// Python and Go, and by Spark/Druid/Pinot/Hive integrations).
+func (s *Sketch) MarshalBinary() ([]byte, error) {
+	c := s.compact()
+	if c == nil {
+		e, err := NewSketch(s.LgK())
+		if err != nil {
+			return nil, err
+		}
+		c = e.builder().Compact()
+	}
+	b, err := c.MarshalBinary()
+	if err != nil {
+		return nil, fmt.Errorf("audience: Sketch.MarshalBinary: %w", err)
+	}
+	return b, nil
+}
+
+// UnmarshalBinary replaces s with the sketch encoded in data: a
+// DataSketches compact theta sketch, serial version 3 or 4, seed 9001.
+// Truncated, corrupt, unsupported or wrong-seed bytes give an error
+// wrapping ErrSketchTruncated, ErrSketchCorrupt, ErrSketchUnsupported or
+// ErrSketchSeed, and leave s unchanged; never a panic. The nominal size of
+// the decoded sketch is s's (default 4096 for a zero Sketch): a decoded
+// sketch holding more hashes is cut to k.
+func (s *Sketch) UnmarshalBinary(data []byte) error {
+	c, err := theta.Decode(data)
+	if err != nil {
+		return fmt.Errorf("audience: Sketch.UnmarshalBinary: %w", err)
+	}
+	if t, err := c.Trim(s.LgK()); err == nil {
+		c = t
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lgK = s.LgK()
+	s.b = nil
+	s.c = c
+	s.stale.Store(false)
+	return nil
+}
+
+// SketchPair compares two sketched audiences A and B. Every figure is an
+// estimate with bounds at SketchStdDevs standard deviations, and Exact when
+// both sketches hold their whole sets (each at most k distinct IDs): then
+// the comparison falls back to exact counting of the hashes.
+//
+// Relative standard errors at nominal size k (DataSketches' theta accuracy
+// notes; the estimates use all union hashes below the common θ, which does
+// at least this well):
+//
+//	Union:          1/√(k−1)                       (1.56 % at k = 4096)
+//	Intersection:   √(F/(k−1)), F = |A∪B| ÷ |A∩B|  (22 % at 1 % overlap of equal sets)
+//	OnlyA, OnlyB:   √(F/(k−1)), F = |A∪B| ÷ |A\B|
+//	Jaccard:        √(J(1−J)/m), m ≈ k sampled union hashes
+//
+// Unlike HyperLogLog inclusion–exclusion, whose intersection error is
+// proportional to the union, these errors shrink with the overlap ratio F.
+type SketchPair struct {
+	Union, Intersection Estimate
+	OnlyA, OnlyB        Estimate
+	Jaccard             Estimate // Intersection ÷ Union, 0 for two empty sets
+	Exact               bool     // both sketches exact: every figure is exact
+}
+
+// CompareSketches estimates how sketched audiences a and b overlap. nil
+// sketches are empty. When both are exact the result is exact (see
+// SketchPair).
+func CompareSketches(a, b *Sketch) SketchPair {
+	return sketchPairOf(theta.Compare(orEmpty(a.compact()), orEmpty(b.compact())))
+}
+
+var emptyCompact = func() *theta.Compact {
+	b, err := theta.New(theta.DefaultLgK)
+	if err != nil {
+		panic(err)
+	}
+	return b.Compact()
+}()
+
+func orEmpty(c *theta.Compact) *theta.Compact {
+	if c == nil {
+		return emptyCompact
+	}
+	return c
+}
+
+func sketchPairOf(p theta.Pair) SketchPair {
+	return SketchPair{
+		Union:        fromTheta(p.Union(SketchStdDevs)),
+		Intersection: fromTheta(p.Intersection(SketchStdDevs)),
+		OnlyA:        fromTheta(p.ANotB(SketchStdDevs)),
+		OnlyB:        fromTheta(p.BNotA(SketchStdDevs)),
+		Jaccard:      fromTheta(p.Jaccard(SketchStdDevs)),
+		Exact:        p.Exact(),
+	}
+}
+
+// SketchMatrix holds the pairwise comparisons of n sketches, built by
+// SketchOverlapMatrix. It is immutable and safe for concurrent use.
+type SketchMatrix struct {
+	n     int
+	cs    []*theta.Compact
+	pairs []theta.Pair // upper triangle, row-major, i < j
+}
+
+// N returns the number of sketches.
+func (m *SketchMatrix) N() int { return m.n }
+
+// Pair returns the comparison of sketches i and j (A = i, B = j). It panics
+// on an index out of range, like a slice; Pair(i, i) compares i with itself.
+func (m *SketchMatrix) Pair(i, j int) SketchPair {
+	if i < 0 || j < 0 || i >= m.n || j >= m.n {
+		panic(fmt.Sprintf("audience: SketchMatrix.Pair: index (%d, %d) out of range [0, %d)", i, j, m.n))
+	}
+	swap := i > j
+	if swap {
+		i, j = j, i
+	}
+	var p theta.Pair
+	if i == j {
+		p = theta.Compare(m.cs[i], m.cs[i])
+	} else {
+		p = m.pairs[m.index(i, j)]
+	}
+	if swap {
+		p.OnlyA, p.OnlyB = p.OnlyB, p.OnlyA
+		p.EmptyA, p.EmptyB = p.EmptyB, p.EmptyA
+	}
+	return sketchPairOf(p)
+}
+
+func (m *SketchMatrix) index(i, j int) int {
+	// Row i starts after rows 0…i−1, which hold (n−1)+(n−2)+…+(n−i) pairs.
+	return i*(2*m.n-i-1)/2 + (j - i - 1)
+}
+
+// SketchOverlapMatrix compares every pair of sketches, in parallel on
+// workers goroutines (workers <= 0 means runtime.GOMAXPROCS(0)). Each
+// comparison is one merge of two sorted hash lists of at most k each, so the
+// cost is n(n−1)/2 × O(k) whatever the audiences' sizes.
+func SketchOverlapMatrix(sketches []*Sketch, workers int) *SketchMatrix {
+	n := len(sketches)
+	cs := make([]*theta.Compact, n)
+	for i, s := range sketches {
+		cs[i] = orEmpty(s.compact())
+	}
+	m := &SketchMatrix{n: n, cs: cs, pairs: make([]theta.Pair, max(0, n*(n-1)/2))}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, n))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				for j := i + 1; j < n; j++ {
+					m.pairs[m.index(i, j)] = theta.Compare(cs[i], cs[j])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return m
+}

@@ -1,0 +1,242 @@
+package audience
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+func mustSketch(t testing.TB, lgK int, ids ...uint64) *Sketch {
+	t.Helper()
+	s, err := NewSketch(lgK)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Add(ids...)
+	return s
+}
+
+func rangeSketch(t testing.TB, lo, hi uint64) *Sketch {
+	t.Helper()
+	s := mustSketch(t, 0)
+	for i := lo; i < hi; i++ {
+		s.Add(i)
+	}
+	return s
+}
+
+func exactEst(v int64) Estimate {
+	d := decimal.NewFromInt(v)
+	return Estimate{Value: d, Low: d, High: d, Exact: true}
+}
+
+// TestSketchExactFallback: sets of at most k IDs are kept whole, so every
+// figure is exact and says so.
+func TestSketchExactFallback(t *testing.T) {
+	a := mustSketch(t, 0, 1, 2, 3)
+	b := mustSketch(t, 0, 2, 3, 4)
+	got := CompareSketches(a, b)
+	// |A∪B| = |{1,2,3,4}| = 4, |A∩B| = |{2,3}| = 2, A\B = {1}, B\A = {4},
+	// Jaccard 2/4 = 0.5.
+	want := SketchPair{
+		Union: exactEst(4), Intersection: exactEst(2), OnlyA: exactEst(1), OnlyB: exactEst(1),
+		Jaccard: Estimate{Value: dec("0.5"), Low: dec("0.5"), High: dec("0.5"), Exact: true},
+		Exact:   true,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(exactEst(3), a.Estimate()); diff != "" {
+		t.Errorf("Estimate (-want +got):\n%s", diff)
+	}
+	// nil and zero sketches are empty; two empty sets have Jaccard 0.
+	var zero Sketch
+	e := CompareSketches(nil, &zero)
+	if !e.Exact || !e.Union.Value.IsZero() || !e.Jaccard.Value.IsZero() {
+		t.Errorf("empty pair: %+v", e)
+	}
+}
+
+// TestSketchEstimates checks estimates against the truth within 4 relative
+// standard errors (deterministic: the IDs and the hash are fixed).
+func TestSketchEstimates(t *testing.T) {
+	// A = 0…99,999, B = 50,000…149,999: |A∩B| = 50,000, |A∪B| = 150,000,
+	// Jaccard 1/3.
+	a, b := rangeSketch(t, 0, 100_000), rangeSketch(t, 50_000, 150_000)
+	p := CompareSketches(a, b)
+	k := 4096.0
+	check := func(name string, e Estimate, truth, rse float64) {
+		t.Helper()
+		v := e.Value.InexactFloat64()
+		if math.Abs(v-truth) > 4*rse*truth {
+			t.Errorf("%s = %v, truth %v, beyond 4 RSE (%v)", name, v, truth, rse)
+		}
+		if e.Exact || e.Low.GreaterThan(e.Value) || e.High.LessThan(e.Value) {
+			t.Errorf("%s: bad bounds %+v", name, e)
+		}
+	}
+	check("Union", p.Union, 150_000, 1/math.Sqrt(k-1))
+	check("Intersection", p.Intersection, 50_000, math.Sqrt(3/(k-1)))
+	check("OnlyA", p.OnlyA, 50_000, math.Sqrt(3/(k-1)))
+	check("Jaccard", p.Jaccard, 1.0/3, math.Sqrt(3/(k-1)))
+	check("Count", a.Estimate(), 100_000, 1/math.Sqrt(k-1))
+	if p.Exact || a.IsExact() {
+		t.Error("estimation-mode sketches claim exactness")
+	}
+}
+
+// TestSketchMerge: merging shard sketches gives the sketch of the union,
+// hash for hash (both keep the k smallest hashes of the union).
+func TestSketchMerge(t *testing.T) {
+	whole := rangeSketch(t, 0, 30_000)
+	m := mustSketch(t, 0)
+	m.Merge(rangeSketch(t, 0, 10_000), rangeSketch(t, 10_000, 20_000), nil, rangeSketch(t, 15_000, 30_000))
+	wb, err := whole.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mb, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(wb, mb) {
+		t.Errorf("merged sketch differs from the sketch of the union (estimates %s vs %s)", m.Estimate().Value, whole.Estimate().Value)
+	}
+	// Adding after a merge and after a decode keeps working.
+	var d Sketch
+	if err := d.UnmarshalBinary(mb); err != nil {
+		t.Fatal(err)
+	}
+	d.Add(1, 2, 3)
+	if d.Estimate().Value.LessThan(dec("25000")) {
+		t.Errorf("decoded then added: %s", d.Estimate().Value)
+	}
+}
+
+func TestSketchRoundTrip(t *testing.T) {
+	for _, n := range []uint64{0, 1, 100, 20_000} {
+		s := rangeSketch(t, 0, n)
+		raw, err := s.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Sketch
+		if err := back.UnmarshalBinary(raw); err != nil {
+			t.Fatalf("n=%d: %v", n, err)
+		}
+		if diff := cmp.Diff(s.Estimate(), back.Estimate()); diff != "" {
+			t.Errorf("n=%d (-want +got):\n%s", n, diff)
+		}
+		again, err := back.MarshalBinary()
+		if err != nil || !bytes.Equal(raw, again) {
+			t.Errorf("n=%d: re-encoding differs (%v)", n, err)
+		}
+	}
+}
+
+func TestSketchErrors(t *testing.T) {
+	if _, err := NewSketch(3); !errors.Is(err, ErrSketchSize) {
+		t.Errorf("NewSketch(3): %v", err)
+	}
+	good, err := rangeSketch(t, 0, 20_000).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrongSeed := bytes.Clone(good)
+	wrongSeed[6] ^= 0xFF // seed hash lives in bytes 6–7 of the preamble
+	family := bytes.Clone(good)
+	family[2] = 7 // family 7 is not theta compact
+	for name, c := range map[string]struct {
+		data []byte
+		errs []error
+	}{
+		"nil":        {nil, []error{ErrSketchTruncated, ErrSketchCorrupt}},
+		"truncated":  {good[:len(good)-5], []error{ErrSketchTruncated}},
+		"seed":       {wrongSeed, []error{ErrSketchSeed}},
+		"family":     {family, []error{ErrSketchUnsupported, ErrSketchCorrupt}},
+		"text":       {[]byte("definitely not a sketch"), []error{ErrSketchUnsupported, ErrSketchCorrupt, ErrSketchTruncated}},
+		"serial ver": {append([]byte{3, 9}, good[2:]...), []error{ErrSketchUnsupported, ErrSketchCorrupt}},
+	} {
+		var s Sketch
+		s.Add(42)
+		err := s.UnmarshalBinary(c.data)
+		ok := false
+		for _, e := range c.errs {
+			ok = ok || errors.Is(err, e)
+		}
+		if !ok {
+			t.Errorf("%s: err = %v, want one of %v", name, err, c.errs)
+		}
+		// s is unchanged.
+		if diff := cmp.Diff(exactEst(1), s.Estimate()); diff != "" {
+			t.Errorf("%s: sketch changed (-want +got):\n%s", name, diff)
+		}
+	}
+}
+
+// sharedDir holds sketches the Apache DataSketches Java library wrote for the
+// IDs 0 … n−1 (lgK 12, seed 9001). The files are not redistributable and are
+// not in the repository; the test skips when they are absent.
+const sharedDir = "../../shared/data/datasketches"
+
+func TestJavaSketches(t *testing.T) {
+	if _, err := os.Stat(sharedDir); err != nil {
+		t.Skipf("shared DataSketches files not available: %v", err)
+	}
+	for _, n := range []uint64{0, 10, 100, 1000, 10_000, 100_000, 1_000_000} {
+		for _, prefix := range []string{"theta_n", "theta_compressed_n"} {
+			name := fmt.Sprintf("%s%d_java.sk", prefix, n)
+			raw, err := os.ReadFile(filepath.Join(sharedDir, name))
+			if err != nil {
+				continue // Java writes no compressed image for the smallest sketches
+			}
+			t.Run(name, func(t *testing.T) {
+				var java Sketch
+				if err := java.UnmarshalBinary(raw); err != nil {
+					t.Fatal(err)
+				}
+				// Within 3 % of n.
+				got := java.Estimate().Value.InexactFloat64()
+				if math.Abs(got-float64(n)) > 0.03*float64(n) {
+					t.Errorf("estimate %v, want n = %d ± 3 %%", got, n)
+				}
+				// Our sketch of the same IDs hashes alike, so the
+				// intersection estimates n too.
+				if testing.Short() && n > 100_000 {
+					return
+				}
+				ours := rangeSketch(t, 0, n)
+				inter := CompareSketches(ours, &java).Intersection.Value.InexactFloat64()
+				if math.Abs(inter-float64(n)) > 0.03*float64(n) {
+					t.Errorf("ours ∩ java = %v, want ≈ %d", inter, n)
+				}
+			})
+		}
+	}
+}
+
+func TestSketchMatrix(t *testing.T) {
+	sk := []*Sketch{
+		rangeSketch(t, 0, 10_000), rangeSketch(t, 5_000, 15_000), nil, mustSketch(t, 0, 1, 2, 3), rangeSketch(t, 0, 100),
+	}
+	for _, workers := range []int{0, 1, 3} {
+		m := SketchOverlapMatrix(sk, workers)
+		if m.N() != len(sk) {
+			t.Fatalf("N = %d", m.N())
+		}
+		for i := range sk {
+			for j := range sk {
+				if diff := cmp.Diff(CompareSketches(sk[i], sk[j]), m.Pair(i, j)); diff != "" {
+					t.Fatalf("workers %d, pair (%d,%d) (-want +got):\n%s", workers, i, j, diff)
+				}
+			}
+		}
+	}
+}
