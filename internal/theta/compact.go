@@ -150,7 +150,7 @@ func estimate(count int, theta uint64) float64 {
 // estimate from sketches of nominal size k: 1/√(k−1). For k = 4096 it is
 // 1.5627 %. Source: the KMV estimator (k−1)/U₍ₖ₎ and DataSketches' theta
 // accuracy documentation; the (k+1)-th order statistic form used here has
-// variance n²/(k−1) to first order.
+// variance n²/(k−1) to first order. k < 2 gives +Inf.
 func UnionRSE(k int) float64 {
 	if k < 2 {
 		return math.Inf(1)
@@ -161,9 +161,9 @@ func UnionRSE(k int) float64 {
 // IntersectionRSE is the relative standard error of an intersection estimate
 // from sketches of nominal size k when the union is f times the
 // intersection (f ≥ 1): √(f/(k−1)). At k = 4096 and 1 % overlap of two
-// equal sets (f = 199) it is 22.0 %. Source: DataSketches' theta set-
-// operation accuracy notes (the error of a set expression scales with the
-// union over the result).
+// equal sets (f = 199) it is 22.0 %. Source: DataSketches' accuracy notes
+// for theta set operations (the error of a set expression scales with the
+// union over the result). k < 2 or f ≤ 0 gives +Inf (no finite bound).
 func IntersectionRSE(k int, f float64) float64 {
 	if k < 2 || f <= 0 {
 		return math.Inf(1)
