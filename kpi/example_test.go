@@ -1,0 +1,207 @@
+package kpi_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/kpi"
+)
+
+func ExampleEngagementRate() {
+	// 1,000 likes and comments on an account of 100,000 followers.
+	r, err := kpi.EngagementRate(1_000, 100_000)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r, "=", r.Shift(2).String()+" %")
+	_, err = kpi.EngagementRate(1_000, 0)
+	fmt.Println(errors.Is(err, kpi.ErrZeroBase), err)
+	// Output:
+	// 0.01 = 1 %
+	// true kpi: EngagementRate: base: base is not positive (0)
+}
+
+func ExampleGrowthRate() {
+	// 12,400 followers at the start of the month, 13,150 at its end.
+	g, _ := kpi.GrowthRate(12_400, 13_150)
+	fmt.Println(g, g.Shift(2).StringFixed(2)+" %")
+	// Output: 0.0604838709677419 6.05 %
+}
+
+func ExampleFormula_Rate() {
+	// Two TikTok videos: 400 engagements on 10,000 views, 500 on 20,000.
+	posts := []kpi.Post{
+		{ID: "v1", Likes: 350, Comments: 30, Shares: 20, Views: 10_000},
+		{ID: "v2", Likes: 440, Comments: 40, Shares: 20, Views: 20_000},
+	}
+	for _, avg := range []kpi.Average{kpi.MeanOfRates, kpi.PooledRate, kpi.MedianRate} {
+		f := kpi.Formula{Interactions: kpi.Likes | kpi.Comments | kpi.Shares, Base: kpi.ByViews, Average: avg}
+		r, _ := f.Rate(posts)
+		fmt.Printf("%-6s %s\n", avg, r)
+	}
+	// Output:
+	// mean   0.0325
+	// pooled 0.03
+	// median 0.0325
+}
+
+func ExampleFormula_Measure() {
+	// The second post hides its likes: it is skipped, not read as 0 likes.
+	posts := []kpi.Post{
+		{Likes: 90, Comments: 10, Followers: 1_000},
+		{Comments: 30, Followers: 2_000, Hidden: kpi.FieldLikes},
+	}
+	f := kpi.Formula{Interactions: kpi.Likes | kpi.Comments, Base: kpi.ByFollowers, Average: kpi.PooledRate}
+	r, _ := f.Measure(posts)
+	fmt.Println(r.Rate, r.Posts, "used", r.Skipped, "skipped")
+	// Output: 0.1 1 used 1 skipped
+}
+
+func ExamplePreset_Rate() {
+	// Fourteen daily posts; the preset looks at the latest twelve.
+	var posts []kpi.Post
+	for day := 1; day <= 14; day++ {
+		posts = append(posts, kpi.Post{Likes: 180, Comments: 20, Followers: 10_000,
+			PublishedAt: time.Date(2026, 3, day, 12, 0, 0, 0, time.UTC)})
+	}
+	posts[0].Likes = 5_000 // an old viral post, outside the window
+	p := kpi.PresetFollowers12()
+	r, _ := p.Rate(posts, time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC))
+	fmt.Println(p.Name+":", r)
+	// Output: likes+comments by followers, latest 12: 0.02
+}
+
+func ExampleParseCount() {
+	for _, s := range []string{"475.8m", "3.3k", "29.0b", "1,234", "0.01k", "N/A", "1.5"} {
+		n, err := kpi.ParseCount(s)
+		switch {
+		case errors.Is(err, kpi.ErrNotReported):
+			fmt.Printf("%-7s not reported\n", s)
+		case err != nil:
+			fmt.Printf("%-7s %v\n", s, err)
+		default:
+			fmt.Printf("%-7s %d\n", s, n)
+		}
+	}
+	// Output:
+	// 475.8m  475800000
+	// 3.3k    3300
+	// 29.0b   29000000000
+	// 1,234   1234
+	// 0.01k   10
+	// N/A     not reported
+	// 1.5     kpi: ParseCount: count: invalid number ("1.5" is not a whole count)
+}
+
+func ExampleParseRate() {
+	for _, s := range []string{"1.39%", "0.0139", "NaN%"} {
+		r, err := kpi.ParseRate(s)
+		fmt.Println(s, r, errors.Is(err, kpi.ErrNotReported))
+	}
+	// Output:
+	// 1.39% 0.0139 false
+	// 0.0139 0.0139 false
+	// NaN% 0 true
+}
+
+func ExampleReadPosts() {
+	in := "\uFEFFpost,creator,published,followers,likes,comments\r\n" +
+		"p1,\"Doe, Jane\",2026-03-02,12.4k,1.2k,85\r\n" +
+		"p2,\"Doe, Jane\",2026-03-09,12.4k,N/A,12\r\n"
+	cols := kpi.Columns{ID: "post", Creator: "creator", PublishedAt: "published",
+		Followers: "followers", Likes: "likes", Comments: "comments"}
+	posts, err := kpi.ReadPosts(strings.NewReader(in), cols)
+	if err != nil {
+		panic(err)
+	}
+	for _, p := range posts {
+		fmt.Println(p.ID, p.Creator, p.PublishedAt.Format("2006-01-02"), p.Followers, p.Likes, p.Comments, "hidden:", p.Hidden)
+	}
+	_, err = kpi.ReadPosts(strings.NewReader("post,likes\np1,lots\n"), kpi.Columns{ID: "post", Likes: "likes"})
+	fmt.Println(err)
+	// Output:
+	// p1 Doe, Jane 2026-03-02 12400 1200 85 hidden: shares|saves|views|reach|impressions|clicks|conversions
+	// p2 Doe, Jane 2026-03-09 12400 0 12 hidden: likes|shares|saves|views|reach|impressions|clicks|conversions
+	// kpi.ReadPosts: line 2, column 2 (likes): "lots": invalid number
+}
+
+func ExampleSum() {
+	posts := []kpi.Post{
+		{Creator: "ana", Followers: 10_000, Reach: 4_000, Impressions: 6_000, Clicks: 120, Conversions: 6},
+		{Creator: "ana", Followers: 10_000, Reach: 6_000, Impressions: 9_000, Clicks: 180, Conversions: 9},
+	}
+	t, _ := kpi.Sum(posts)
+	reach, _ := t.ReachRate()     // 10,000 / 20,000
+	ctr, _ := t.CTR()             // 300 / 15,000
+	conv, _ := t.ConversionRate() // 15 / 300
+	fmt.Println(reach, ctr, conv)
+	// Output: 0.5 0.02 0.05
+}
+
+func ExampleByCreator() {
+	posts := []kpi.Post{
+		{Creator: "ben", Likes: 30, Followers: 1_000},
+		{Creator: "ana", Likes: 900, Followers: 10_000},
+		{Creator: "ben", Likes: 50, Followers: 1_000},
+	}
+	by, _ := kpi.ByCreator(posts)
+	for _, c := range by {
+		r, _ := c.EngagementRate(kpi.Likes, kpi.ByFollowers)
+		fmt.Println(c.Creator, c.Posts, r)
+	}
+	// Output:
+	// ana 1 0.09
+	// ben 2 0.04
+}
+
+func ExampleWeekly() {
+	posts := []kpi.Post{
+		{PublishedAt: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), Likes: 200, Followers: 10_000},
+		{PublishedAt: time.Date(2026, 3, 5, 9, 0, 0, 0, time.UTC), Likes: 400, Followers: 10_000},
+		{PublishedAt: time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC), Likes: 360, Followers: 10_000},
+	}
+	weeks, _ := kpi.Weekly(posts, kpi.Formula{Interactions: kpi.Likes, Base: kpi.ByFollowers, Average: kpi.PooledRate}, time.UTC)
+	for _, w := range weeks {
+		fmt.Printf("%d-W%02d %d posts rate %s growth %s\n", w.Year, w.Week, w.Totals.Posts, w.Rate, w.Growth)
+	}
+	// Output:
+	// 2026-W10 2 posts rate 0.03 growth 0
+	// 2026-W11 1 posts rate 0.036 growth 0.2
+}
+
+func ExampleTarget_Progress() {
+	t := kpi.Target{Metric: "sign-ups", Goal: decimal.NewFromInt(600),
+		Start:    time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
+		Deadline: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)}
+	p, _ := t.Progress(decimal.NewFromInt(150), time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC))
+	fmt.Println("done:", p.Fraction, "expected by now:", p.Expected, "on track:", p.OnTrack)
+	fmt.Println("per day so far:", p.RunRate, "needed per day:", p.NeededPerDay)
+	// Output:
+	// done: 0.25 expected by now: 200 on track: false
+	// per day so far: 15 needed per day: 22.5
+}
+
+func ExampleTierOf() {
+	for _, f := range []int64{800, 4_500, 48_000, 120_000, 750_000, 2_000_000} {
+		t, _ := kpi.TierOf(f)
+		fmt.Println(f, t)
+	}
+	// Output:
+	// 800 none
+	// 4500 nano
+	// 48000 micro
+	// 120000 mid
+	// 750000 macro
+	// 2000000 mega
+}
+
+func ExampleBenchmarks_Place() {
+	f := kpi.Formula{Interactions: kpi.Likes | kpi.Comments, Base: kpi.ByFollowers, Average: kpi.MeanOfRates}
+	p, _ := kpi.DefaultBenchmarks().Place(decimal.RequireFromString("0.0089"), kpi.Instagram, kpi.Nano, f)
+	fmt.Println(p.Benchmark.Rate, p.Benchmark.Year, p.Ratio, p.Position, p.Implausible)
+	// Output: 0.0178 2026 0.5 typical false
+}
