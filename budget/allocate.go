@@ -205,7 +205,9 @@ func (p *problem) concave() bool {
 // The float64 optimum is then rounded to minor units: every spend is first
 // rounded down, and the units left over go one each to the largest fractional
 // parts, ties to the lower index, within the bounds (Split's largest
-// remainder rule).
+// remainder rule, with the same selection code). For concave curves single
+// units are then moved between channels while a move raises the response,
+// which makes the result the best allocation in whole minor units.
 //
 // Errors: ErrInfeasible when total < Σ Min or total > Σ Max (with every Max
 // set); ErrInvalid for negative amounts, Max < Min, empty channels, a nil or
@@ -237,6 +239,7 @@ func Allocate(total decimal.Decimal, channels []Channel, opt AllocateOptions) (A
 	var units []int64
 	if m == WaterFilling {
 		units = p.roundUnits(p.waterfill(b, nil), b)
+		p.polish(units, b)
 	} else {
 		units, _, _ = p.gridDP(b, opt.GridSteps)
 	}
@@ -428,6 +431,69 @@ func (p *problem) roundUnits(x []float64, b int64) []int64 {
 	return y
 }
 
+// polish moves single minor units from one channel to another while a move
+// raises the total response. For concave curves an allocation that no
+// single-unit move improves is the best one in whole units (separable concave
+// maximisation over integers), so this makes the rounded KKT solution exact
+// in cents; rounding leaves few moves to make.
+func (p *problem) polish(y []int64, b int64) {
+	n := len(y)
+	if n < 2 {
+		return
+	}
+	u := 1 / p.scale
+	gain, loss := make([]float64, n), make([]float64, n)
+	calc := func(i int) {
+		c := p.curves[i]
+		x := float64(y[i]) / p.scale
+		f := c.Response(x)
+		gain[i], loss[i] = math.Inf(-1), math.Inf(1)
+		if y[i] < p.hiOf(i, b) {
+			gain[i] = c.Response(x+u) - f
+		}
+		if y[i] > p.lo[i] {
+			loss[i] = f - c.Response(x-u)
+		}
+	}
+	for i := range n {
+		calc(i)
+	}
+	for range 4*n + 100 {
+		g1, g2, l1, l2 := -1, -1, -1, -1
+		for i := range n {
+			if g1 < 0 || gain[i] > gain[g1] {
+				g1, g2 = i, g1
+			} else if g2 < 0 || gain[i] > gain[g2] {
+				g2 = i
+			}
+			if l1 < 0 || loss[i] < loss[l1] {
+				l1, l2 = i, l1
+			} else if l2 < 0 || loss[i] < loss[l2] {
+				l2 = i
+			}
+		}
+		i, j := g1, l1
+		if i == j {
+			if gain[g1]-loss[l2] >= gain[g2]-loss[l1] {
+				j = l2
+			} else {
+				i = g2
+			}
+		}
+		if i < 0 || j < 0 || i == j {
+			return
+		}
+		delta := gain[i] - loss[j]
+		if !(delta > 1e-12*max(math.Abs(gain[i]), math.Abs(loss[j]))) {
+			return
+		}
+		y[i]++
+		y[j]--
+		calc(i)
+		calc(j)
+	}
+}
+
 func abs64(v int64) int64 {
 	if v < 0 {
 		return -v
@@ -566,7 +632,9 @@ type Target struct {
 // AverageTarget: the largest total B (a whole number of minor units, up to
 // Limit) for which the optimal allocation of B has Σ response / B ≥ Value,
 // found by bisection for concave curves (where that average falls as B
-// grows) and by a scan of the DP grid for S-shaped ones.
+// grows) and by a scan of the DP grid for S-shaped ones. For S-shaped curves
+// without Limit or maximums, the search for an upper end starts at four
+// times the sum of the inflection points and doubles: set Limit to be sure.
 //
 // Errors as Allocate, plus ErrInfeasible when even the minimums miss an
 // AverageTarget, or when a return stays above Value at any spend (an
@@ -622,10 +690,18 @@ func AllocateTarget(channels []Channel, t Target, opt AllocateOptions) (Allocati
 		a, err := p.result(units, WaterFilling, opt.Currency)
 		return a, err
 	case AverageTarget:
+		ok := func(b int64) bool { return p.avgOK(b, v, m, opt.GridSteps) }
 		if p.unb && limit < 0 {
-			// grow a cap until the average drops below the target
-			ok := func(b int64) bool { return p.avgOK(b, v, m, opt.GridSteps) }
+			// grow a cap until the average drops below the target; an S-curve's
+			// average first rises, so start past its inflection
 			c := max(p.sumLo, 1)
+			if m == GridDP {
+				infl := 0.0
+				for _, cv := range p.curves {
+					infl += 4 * cv.Inflection()
+				}
+				c = max(c, int64(min(infl*p.scale, maxUnits/4)))
+			}
 			for ok(c) {
 				if c >= maxUnits/2 {
 					return Allocation{}, errf(ErrInfeasible, fn, "Value", "average return stays above it at any spend (%s)", t.Value)
@@ -634,13 +710,9 @@ func AllocateTarget(channels []Channel, t Target, opt AllocateOptions) (Allocati
 			}
 			capU = c
 		}
-		if !p.avgOK(p.sumLo, v, m, opt.GridSteps) {
-			return Allocation{}, errf(ErrInfeasible, fn, "Value", "not reached even at the minimum spends (%s)", t.Value)
-		}
-		var b int64
+		b := int64(-1)
 		if m == GridDP {
 			_, best, step := p.gridDP(capU, opt.GridSteps)
-			b = p.sumLo
 			for j := len(best) - 1; j >= 0; j-- {
 				bb := p.sumLo + int64(j)*step
 				if bb > 0 && best[j]/(float64(bb)/p.scale) >= v {
@@ -648,20 +720,23 @@ func AllocateTarget(channels []Channel, t Target, opt AllocateOptions) (Allocati
 					break
 				}
 			}
-		} else {
-			lo, hi := p.sumLo, capU // avgOK(lo) holds
-			if p.avgOK(hi, v, m, opt.GridSteps) {
+		} else if ok(p.sumLo) {
+			lo, hi := p.sumLo, capU // ok(lo) holds
+			if ok(hi) {
 				lo = hi
 			}
 			for hi-lo > 1 {
 				mid := lo + (hi-lo)/2
-				if p.avgOK(mid, v, m, opt.GridSteps) {
+				if ok(mid) {
 					lo = mid
 				} else {
 					hi = mid
 				}
 			}
 			b = lo
+		}
+		if b < 0 {
+			return Allocation{}, errf(ErrInfeasible, fn, "Value", "average return below it at every spend (%s)", t.Value)
 		}
 		return Allocate(decimal.New(b, -p.places), channels, AllocateOptions{Currency: opt.Currency, Method: m, GridSteps: opt.GridSteps})
 	}
@@ -682,6 +757,7 @@ func (p *problem) avgOK(b int64, v float64, m Method, steps int) bool {
 	var units []int64
 	if m == WaterFilling {
 		units = p.roundUnits(p.waterfill(b, nil), b)
+		p.polish(units, b)
 	} else {
 		units, _, _ = p.gridDP(b, steps)
 	}

@@ -72,6 +72,10 @@ func (c Currency) Code() string { return c.code }
 // EUR, 0 for JPY, 3 for KWD, 4 for CLF.
 func (c Currency) MinorUnits() int32 { return c.minor }
 
+// Equal reports whether c and o are the same currency (c == o; go-cmp uses
+// this method).
+func (c Currency) Equal(o Currency) bool { return c == o }
+
 // IsValid reports whether c is a known currency (not the zero Currency).
 func (c Currency) IsValid() bool { return c.code != "" }
 
