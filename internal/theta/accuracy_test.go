@@ -19,7 +19,8 @@ import (
 // differ from trial to trial. Two estimators are measured: the sketches as
 // built (the DataSketches QuickSelect sketch keeps k…15/8·k hashes) and the
 // same trimmed to exactly k hashes (the textbook KMV sketch the formulas
-// describe). It also checks that the 2-standard-deviation bounds cover the
+// describe). A \ B (theory √(F/(k−1)), F = |A∪B|/|A\B|) and Jaccard
+// (relative theory √((1−J)/(J(k−1)))) are held to the same rule. It also checks that the 2-standard-deviation bounds cover the
 // truth in at least 90 % of trials (nominal 95.45 %).
 func TestAccuracyUnionIntersection(t *testing.T) {
 	if testing.Short() || race.Enabled {
@@ -45,7 +46,11 @@ func TestAccuracyUnionIntersection(t *testing.T) {
 			unionN := 2*n - tc.overlap
 			f := float64(unionN) / float64(tc.overlap)
 			theoryU, theoryI := UnionRSE(k), IntersectionRSE(k, f)
-			var seU, seI, seUT, seIT float64
+			diffN := n - tc.overlap // |A \ B|
+			theoryD := IntersectionRSE(k, float64(unionN)/float64(diffN))
+			jac := float64(tc.overlap) / float64(unionN)
+			theoryJ := math.Sqrt((1 - jac) / (jac * (k - 1))) // relative: √(J(1−J)/(k−1)) ÷ J
+			var seU, seI, seUT, seIT, seD, seJ float64
 			var coverU, coverI int
 			for range trials {
 				o := r.Uint64N(1 << 62)
@@ -65,6 +70,8 @@ func TestAccuracyUnionIntersection(t *testing.T) {
 				ca, cb := sa.Compact(), sb.Compact()
 				p := Compare(ca, cb)
 				u, in := p.Union(2), p.Intersection(2)
+				seD += sq(p.ANotB(2).Value/float64(diffN) - 1)
+				seJ += sq(p.Jaccard(2).Value/jac - 1)
 				seU += sq(u.Value/float64(unionN) - 1)
 				seI += sq(in.Value/float64(tc.overlap) - 1)
 				if u.Lower <= float64(unionN) && float64(unionN) <= u.Upper {
@@ -84,6 +91,10 @@ func TestAccuracyUnionIntersection(t *testing.T) {
 			rmseI := math.Sqrt(seI / trials)
 			rmseUT := math.Sqrt(seUT / trials)
 			rmseIT := math.Sqrt(seIT / trials)
+			rmseD := math.Sqrt(seD / trials)
+			rmseJ := math.Sqrt(seJ / trials)
+			t.Logf("overlap %s: A\\B RMSE %.4f%% vs theory %.4f%% → ×%.3f; Jaccard RMSE %.4f%% vs theory %.4f%% → ×%.3f",
+				tc.name, 100*rmseD, 100*theoryD, rmseD/theoryD, 100*rmseJ, 100*theoryJ, rmseJ/theoryJ)
 			t.Logf("overlap %s: union RMSE %.4f%% (trimmed %.4f%%) vs theory %.4f%% → ×%.3f (×%.3f); coverage %d/%d",
 				tc.name, 100*rmseU, 100*rmseUT, 100*theoryU, rmseU/theoryU, rmseUT/theoryU, coverU, trials)
 			t.Logf("overlap %s: intersection RMSE %.4f%% (trimmed %.4f%%) vs theory %.4f%% → ×%.3f (×%.3f); coverage %d/%d",
@@ -94,6 +105,7 @@ func TestAccuracyUnionIntersection(t *testing.T) {
 			}{
 				{"union", rmseU, theoryU}, {"union trimmed", rmseUT, theoryU},
 				{"intersection", rmseI, theoryI}, {"intersection trimmed", rmseIT, theoryI},
+				{"A\\B", rmseD, theoryD}, {"Jaccard", rmseJ, theoryJ},
 			} {
 				if c.rmse > 1.1*c.theory {
 					t.Errorf("%s RMSE %.4f > 1.1 × theory %.4f", c.what, c.rmse, c.theory)
