@@ -1,5 +1,75 @@
 // Package roi measures what an influencer campaign returned: return on
-// investment and ad spend, unit costs, incremental lift, earned media value,
-// and attribution of sales to influencers by discount code, link or
-// multi-touch model.
+// investment and on ad spend, unit costs, incremental lift, earned media
+// value, attribution of sales to influencers (by discount code and link, or
+// by a multi-touch model over customer journeys), and a campaign report
+// compared with past campaigns and benchmarks.
+//
+// # ROI is not ROAS
+//
+// [ROI] is (revenue − cost) / cost and [ROAS] is revenue / cost, both as
+// fractions. For revenue 200 on a cost of 100, ROI is 1 (100 %) and ROAS is 2
+// (200 %). Many marketing guides write "ROI = revenue / cost × 100": that
+// formula is ROAS expressed as a percentage, and it reads 100 % at
+// break-even, where the true ROI is 0. [Profit], [BreakEvenRevenue],
+// [PaybackPeriod] and [CAC] complete the set.
+//
+// # Unit costs
+//
+// [CPM] (cost per 1,000 impressions), [CPE], [CPC], [CPA], [CPL], [CPV]
+// divide a cost by a count. A zero or negative count is [ErrNonPositive], a
+// negative cost [ErrNegative].
+//
+// # Incrementality
+//
+// [Incremental] compares a test group with a control group (or a campaign
+// period with a baseline period): lift, incremental conversions and revenue,
+// iROAS. [LiftCI] gives confidence intervals for the difference of
+// conversion rates (Newcombe's hybrid score method) and for the relative
+// lift (Katz log method).
+//
+// # Earned media value
+//
+// Two ways, both configurable: [EMVFromImpressions] (impressions × CPM /
+// 1000) and [RateCard.EMV] (Σ count × unit value × platform multiplier, line
+// by line). [IllustrativeRateCard] is an example with its source, not market
+// data.
+//
+// # Attribution
+//
+// [AttributeOrders] credits orders to influencers by discount code, then by
+// the utm_* parameters of the landing URL; the rest is reported as
+// unattributed, never dropped, and the parts sum to the whole. [ReadOrders]
+// reads a shop export.
+//
+// [Attribute] shares the conversions and value of customer-journey [Path]s
+// among channels with a [Model]: the rules [FirstTouch], [LastTouch],
+// [Linear], [PositionBased], [Markov] and [Shapley], or the configured
+// [Positions], [MarkovChain] (order 1 to 3) and [TimeDecay] (with
+// [AttributeJourneys], whose touches carry times). Markov chains are solved
+// exactly as absorbing chains (a linear system, no simulation), and Shapley
+// values exactly for any number of channels. Credits are decimals that sum
+// exactly to the total conversions and value (largest-remainder rounding at
+// 16 places, see [Attribute]). [ReadPaths] reads the common
+// "a > b > c;conversions;value;nulls" layout; [MarkovRemovalEffects]
+// exposes the fitted chain's removal effects.
+//
+// # Campaign report
+//
+// [Report] computes cost (from a budget.Plan or given), revenue,
+// conversions, engagements, impressions, ROI, ROAS, CPA, CPE, CPM and EMV
+// per influencer and for the campaign; [Compare] compares them with a
+// [Benchmark] or with past campaigns ([Pool]), metric by metric, with
+// absolute and relative change and a better/worse verdict by the metric's
+// direction. Result types marshal to JSON with decimals as strings.
+//
+// # Numbers and errors
+//
+// Money and ratios are [decimal.Decimal]; ratios are rounded half away from
+// zero at 16 decimal places (exact.Precision), sums are exact. Estimators
+// that need floating point (Markov absorption probabilities, time-decay
+// weights, confidence intervals) say so and convert to decimals once. Every
+// error wraps one of the package's sentinels (errors.Is) and reads
+// "roi: Func: field: what was wrong (value)"; CSV readers return
+// [*ParseError] with line and column. No function panics on any input, and
+// no value is mutable after construction.
 package roi
