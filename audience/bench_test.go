@@ -348,3 +348,47 @@ func BenchmarkSketchIntersect(b *testing.B) {
 		}
 	})
 }
+
+// matrixSketches returns n k = 4096 sketches of audiences of 8,000 IDs each
+// from a population of 10⁶ with Zipf-like popularity (so each sketch is in
+// estimation mode and pairs overlap unevenly). Built once per size.
+var matrixSketches = func() func(n int) []*Sketch {
+	var mu sync.Mutex
+	cache := map[int][]*Sketch{}
+	return func(n int) []*Sketch {
+		mu.Lock()
+		defer mu.Unlock()
+		if s, ok := cache[n]; ok {
+			return s
+		}
+		r := rand.New(rand.NewPCG(uint64(n), 8))
+		out := make([]*Sketch, n)
+		for i := range out {
+			s := &Sketch{}
+			for range 8_000 {
+				x := r.Float64()
+				s.Add(uint64(x * x * 1_000_000))
+			}
+			s.Estimate()
+			out[i] = s
+		}
+		cache[n] = out
+		return out
+	}
+}()
+
+// BenchmarkSketchOverlapMatrix compares every pair of 100 and 1,000 sketches
+// in parallel; ns/pair shows the scaling (the 1,000 case has 100× the pairs).
+func BenchmarkSketchOverlapMatrix(b *testing.B) {
+	for _, n := range []int{100, 1_000} {
+		b.Run(fmt.Sprintf("sketches=%d", n), func(b *testing.B) {
+			sk := matrixSketches(n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				SketchOverlapMatrix(sk, 0)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n*(n-1)/2), "ns/pair")
+		})
+	}
+}

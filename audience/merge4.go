@@ -26,11 +26,12 @@ const lanes = 4
 // invariant). The shared count is recovered without per-lane counters:
 // every step advances a, b or both, and both exactly on a match, so
 // matches = elements consumed − steps.
-func mergeLanes(a, b []uint32) int64 {
+func mergeLanes[T uint32 | uint64](a, b []T) int64 {
 	if len(a) < laneMin || len(b) < laneMin {
 		return mergeLen(a, b)
 	}
-	var as, bs [lanes][]uint32
+	var as, bs [lanes][]T
+	sz := int(unsafe.Sizeof(T(0)))
 	prevA, prevB := 0, 0
 	for k := 1; k <= lanes; k++ {
 		endA, endB := len(a), len(b)
@@ -59,23 +60,23 @@ func mergeLanes(a, b []uint32) int64 {
 		pa2, pb2 := unsafe.Pointer(unsafe.SliceData(as[2])), unsafe.Pointer(unsafe.SliceData(bs[2]))
 		pa3, pb3 := unsafe.Pointer(unsafe.SliceData(as[3])), unsafe.Pointer(unsafe.SliceData(bs[3]))
 		for t := safe; t > 0; t-- {
-			x0, y0 := *(*uint32)(pa0), *(*uint32)(pb0)
-			x1, y1 := *(*uint32)(pa1), *(*uint32)(pb1)
-			x2, y2 := *(*uint32)(pa2), *(*uint32)(pb2)
-			x3, y3 := *(*uint32)(pa3), *(*uint32)(pb3)
-			pa0 = unsafe.Add(pa0, 4*b2i(x0 <= y0))
-			pb0 = unsafe.Add(pb0, 4*b2i(y0 <= x0))
-			pa1 = unsafe.Add(pa1, 4*b2i(x1 <= y1))
-			pb1 = unsafe.Add(pb1, 4*b2i(y1 <= x1))
-			pa2 = unsafe.Add(pa2, 4*b2i(x2 <= y2))
-			pb2 = unsafe.Add(pb2, 4*b2i(y2 <= x2))
-			pa3 = unsafe.Add(pa3, 4*b2i(x3 <= y3))
-			pb3 = unsafe.Add(pb3, 4*b2i(y3 <= x3))
+			x0, y0 := *(*T)(pa0), *(*T)(pb0)
+			x1, y1 := *(*T)(pa1), *(*T)(pb1)
+			x2, y2 := *(*T)(pa2), *(*T)(pb2)
+			x3, y3 := *(*T)(pa3), *(*T)(pb3)
+			pa0 = unsafe.Add(pa0, sz*b2i(x0 <= y0))
+			pb0 = unsafe.Add(pb0, sz*b2i(y0 <= x0))
+			pa1 = unsafe.Add(pa1, sz*b2i(x1 <= y1))
+			pb1 = unsafe.Add(pb1, sz*b2i(y1 <= x1))
+			pa2 = unsafe.Add(pa2, sz*b2i(x2 <= y2))
+			pb2 = unsafe.Add(pb2, sz*b2i(y2 <= x2))
+			pa3 = unsafe.Add(pa3, sz*b2i(x3 <= y3))
+			pb3 = unsafe.Add(pb3, sz*b2i(y3 <= x3))
 		}
 		consumed := 0
 		for k, p := range [lanes][2]unsafe.Pointer{{pa0, pb0}, {pa1, pb1}, {pa2, pb2}, {pa3, pb3}} {
-			da := int(uintptr(p[0])-uintptr(unsafe.Pointer(unsafe.SliceData(as[k])))) / 4
-			db := int(uintptr(p[1])-uintptr(unsafe.Pointer(unsafe.SliceData(bs[k])))) / 4
+			da := int(uintptr(p[0])-uintptr(unsafe.Pointer(unsafe.SliceData(as[k])))) / sz
+			db := int(uintptr(p[1])-uintptr(unsafe.Pointer(unsafe.SliceData(bs[k])))) / sz
 			as[k], bs[k] = as[k][da:], bs[k][db:]
 			consumed += da + db
 		}

@@ -206,7 +206,7 @@ func b2i(b bool) int {
 // mergeLen is the branch-free merge: each step compares one element of each
 // side and advances either or both, so the loop has no data-dependent
 // branch to mispredict.
-func mergeLen(a, b []uint32) int64 {
+func mergeLen[T uint32 | uint64](a, b []T) int64 {
 	i, j, n := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		x, y := a[i], b[j]

@@ -3,6 +3,7 @@ package audience
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -60,6 +61,7 @@ type Sketch struct {
 	lgK   int
 	b     *theta.Sketch  // builder; nil until the first Add/Merge
 	c     *theta.Compact // snapshot (trimmed to k); nil when stale
+	hs    []uint64       // c's hashes, ascending (for fast comparisons)
 	stale atomic.Bool
 }
 
@@ -181,9 +183,43 @@ func (s *Sketch) compact() *theta.Compact {
 			c = t
 		}
 		s.c = c
+		s.hs = c.Hashes()
 		s.stale.Store(false)
 	}
 	return s.c
+}
+
+// snapshot returns the compact sketch and its sorted hashes.
+func (s *Sketch) snapshot() (*theta.Compact, []uint64) {
+	c := s.compact()
+	if c == nil {
+		return emptyCompact, nil
+	}
+	return c, s.hs
+}
+
+// comparePair is theta.Compare over cached hash slices, with the four-lane
+// branch-free merge of the exact sets: of the hashes below the common
+// θ = min(θa, θb), count those in both.
+func comparePair(ca *theta.Compact, ha []uint64, cb *theta.Compact, hb []uint64) theta.Pair {
+	th := min(ca.Theta(), cb.Theta())
+	ha, hb = hashesBelow(ha, th), hashesBelow(hb, th)
+	var both int
+	if len(ha) > 0 && len(hb) > 0 {
+		both = int(mergeLanes(ha, hb))
+	}
+	return theta.Pair{
+		Theta: th, OnlyA: len(ha) - both, OnlyB: len(hb) - both, Both: both,
+		EmptyA: ca.IsEmpty(), EmptyB: cb.IsEmpty(),
+	}
+}
+
+func hashesBelow(hs []uint64, th uint64) []uint64 {
+	if len(hs) == 0 || hs[len(hs)-1] < th {
+		return hs
+	}
+	i, _ := slices.BinarySearch(hs, th)
+	return hs[:i]
 }
 
 // Estimate is an estimated count or ratio with its bounds. Sketch internals
@@ -271,6 +307,7 @@ func (s *Sketch) UnmarshalBinary(data []byte) error {
 	s.lgK = s.LgK()
 	s.b = nil
 	s.c = c
+	s.hs = c.Hashes()
 	s.stale.Store(false)
 	return nil
 }
@@ -302,7 +339,9 @@ type SketchPair struct {
 // sketches are empty. When both are exact the result is exact (see
 // SketchPair).
 func CompareSketches(a, b *Sketch) SketchPair {
-	return sketchPairOf(theta.Compare(orEmpty(a.compact()), orEmpty(b.compact())))
+	ca, ha := a.snapshot()
+	cb, hb := b.snapshot()
+	return sketchPairOf(comparePair(ca, ha, cb, hb))
 }
 
 var emptyCompact = func() *theta.Compact {
@@ -312,13 +351,6 @@ var emptyCompact = func() *theta.Compact {
 	}
 	return b.Compact()
 }()
-
-func orEmpty(c *theta.Compact) *theta.Compact {
-	if c == nil {
-		return emptyCompact
-	}
-	return c
-}
 
 func sketchPairOf(p theta.Pair) SketchPair {
 	return SketchPair{
@@ -336,6 +368,7 @@ func sketchPairOf(p theta.Pair) SketchPair {
 type SketchMatrix struct {
 	n     int
 	cs    []*theta.Compact
+	hs    [][]uint64
 	pairs []theta.Pair // upper triangle, row-major, i < j
 }
 
@@ -354,7 +387,7 @@ func (m *SketchMatrix) Pair(i, j int) SketchPair {
 	}
 	var p theta.Pair
 	if i == j {
-		p = theta.Compare(m.cs[i], m.cs[i])
+		p = comparePair(m.cs[i], m.hs[i], m.cs[i], m.hs[i])
 	} else {
 		p = m.pairs[m.index(i, j)]
 	}
@@ -377,10 +410,11 @@ func (m *SketchMatrix) index(i, j int) int {
 func SketchOverlapMatrix(sketches []*Sketch, workers int) *SketchMatrix {
 	n := len(sketches)
 	cs := make([]*theta.Compact, n)
+	hs := make([][]uint64, n)
 	for i, s := range sketches {
-		cs[i] = orEmpty(s.compact())
+		cs[i], hs[i] = s.snapshot()
 	}
-	m := &SketchMatrix{n: n, cs: cs, pairs: make([]theta.Pair, max(0, n*(n-1)/2))}
+	m := &SketchMatrix{n: n, cs: cs, hs: hs, pairs: make([]theta.Pair, max(0, n*(n-1)/2))}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -397,7 +431,7 @@ func SketchOverlapMatrix(sketches []*Sketch, workers int) *SketchMatrix {
 					return
 				}
 				for j := i + 1; j < n; j++ {
-					m.pairs[m.index(i, j)] = theta.Compare(cs[i], cs[j])
+					m.pairs[m.index(i, j)] = comparePair(cs[i], hs[i], cs[j], hs[j])
 				}
 			}
 		}()

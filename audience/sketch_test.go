@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/influencekit/influencekit/internal/theta"
 	"github.com/shopspring/decimal"
 )
 
@@ -236,6 +237,30 @@ func TestSketchMatrix(t *testing.T) {
 				if diff := cmp.Diff(CompareSketches(sk[i], sk[j]), m.Pair(i, j)); diff != "" {
 					t.Fatalf("workers %d, pair (%d,%d) (-want +got):\n%s", workers, i, j, diff)
 				}
+			}
+		}
+	}
+}
+
+// TestComparePairMatchesCore checks the fast comparison against the sketch
+// core's own merge.
+func TestComparePairMatchesCore(t *testing.T) {
+	sk := []*Sketch{nil, {}, mustSketch(t, 0, 5, 6), rangeSketch(t, 0, 9_000), rangeSketch(t, 3_000, 40_000), rangeSketch(t, 100_000, 120_000)}
+	var ld Sketch
+	raw, err := rangeSketch(t, 0, 50_000).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ld.UnmarshalBinary(raw); err != nil {
+		t.Fatal(err)
+	}
+	sk = append(sk, &ld)
+	for i, a := range sk {
+		for j, b := range sk {
+			ca, ha := a.snapshot()
+			cb, hb := b.snapshot()
+			if diff := cmp.Diff(theta.Compare(ca, cb), comparePair(ca, ha, cb, hb)); diff != "" {
+				t.Errorf("(%d,%d) (-core +fast):\n%s", i, j, diff)
 			}
 		}
 	}
