@@ -40,19 +40,19 @@ func (s *Statistic) UnmarshalText(b []byte) error {
 
 // Benchmark is one published engagement rate for a platform and tier.
 type Benchmark struct {
-	Platform  Platform
-	Tier      Tier      // under DefaultThresholds
-	Formula   Formula   // the engagement rate the source computes per account
-	Statistic Statistic // how the source summarises accounts
-	Year      int       // the year the data describes
-	Rate      decimal.Decimal
-	Source    string
+	Platform  Platform        `json:"platform"`
+	Tier      Tier            `json:"tier"`      // under DefaultThresholds
+	Formula   Formula         `json:"formula"`   // the engagement rate the source computes per account
+	Statistic Statistic       `json:"statistic"` // how the source summarises accounts
+	Year      int             `json:"year"`      // the year the data describes
+	Rate      decimal.Decimal `json:"rate"`
+	Source    string          `json:"source"`
 }
 
 // Benchmarks is a versioned table of benchmarks.
 type Benchmarks struct {
-	Version string
-	Rows    []Benchmark
+	Version string      `json:"version"`
+	Rows    []Benchmark `json:"rows"`
 }
 
 // DefaultBenchmarks returns a fresh copy of the built-in table, edition
@@ -112,17 +112,17 @@ func (p *Position) UnmarshalText(b []byte) error {
 
 // Placement is a rate compared with a benchmark.
 type Placement struct {
-	Benchmark Benchmark
+	Benchmark Benchmark `json:"benchmark"`
 	// Ratio is rate / Benchmark.Rate, 16 places, half away from zero.
-	Ratio decimal.Decimal
+	Ratio decimal.Decimal `json:"ratio"`
 	// Position is Below when Ratio < 1/2, Above when Ratio > 2, Typical
 	// otherwise: published rates for the same tier differ by up to that
 	// factor between sources and years.
-	Position Position
+	Position Position `json:"position"`
 	// Implausible is true when Ratio > 10 or Ratio < 1/10: a rate that far
 	// from its tier usually means bought followers or engagement, a wrong
 	// base, or a data error. Check it before using the rate.
-	Implausible bool
+	Implausible bool `json:"implausible"`
 }
 
 // Place compares rate with the most recent row of t for the platform, tier

@@ -132,11 +132,11 @@ func (a *Average) UnmarshalText(t []byte) error {
 // Formula names exactly how an engagement rate over several posts is made:
 // which interactions count as engagements, what they are divided by, and how
 // the posts are combined. The zero Formula is invalid; see the presets
-// (PresetFollowers12, ReachRate…) for the definitions in public use.
+// (PresetFollowers12, PresetReach…) for the definitions in public use.
 type Formula struct {
-	Interactions Interaction // bit set: Likes | Comments | Shares | Saves
-	Base         Base        // ByFollowers, ByReach, ByImpressions, ByViews
-	Average      Average     // MeanOfRates, PooledRate, MedianRate
+	Interactions Interaction `json:"interactions"` // bit set: Likes | Comments | Shares | Saves
+	Base         Base        `json:"base"`         // ByFollowers, ByReach, ByImpressions, ByViews
+	Average      Average     `json:"average"`      // MeanOfRates, PooledRate, MedianRate
 }
 
 // String describes the formula, for example
@@ -168,9 +168,9 @@ func (f Formula) Needs() Fields { return Fields(f.Interactions) | f.Base.Field()
 
 // Result is a rate with the number of posts it was made from.
 type Result struct {
-	Rate    decimal.Decimal // fraction, 16 decimal places, half away from zero
-	Posts   int             // posts used
-	Skipped int             // posts skipped because a needed count was not reported
+	Rate    decimal.Decimal `json:"rate"`    // fraction, 16 decimal places, half away from zero
+	Posts   int             `json:"posts"`   // posts used
+	Skipped int             `json:"skipped"` // posts skipped because a needed count was not reported
 }
 
 // Rate returns the engagement rate of posts under f, as a fraction rounded

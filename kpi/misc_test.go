@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"testing"
@@ -379,5 +380,38 @@ func TestPlace(t *testing.T) {
 		if r.Source == "" || r.Year == 0 || !r.Rate.IsPositive() || r.Formula.Validate() != nil {
 			t.Errorf("row %+v incomplete", r)
 		}
+	}
+}
+
+func TestJSON(t *testing.T) {
+	p := Post{ID: "p1", Creator: "ana", Platform: TikTok, PublishedAt: at("2026-03-02T10:00:00Z"),
+		Followers: 10, Likes: 3, Hidden: FieldSaves | FieldReach}
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"id":"p1","creator":"ana","platform":"tiktok","published_at":"2026-03-02T10:00:00Z","followers":10,` +
+		`"likes":3,"comments":0,"shares":0,"saves":0,"views":0,"reach":0,"impressions":0,"clicks":0,"conversions":0,` +
+		`"hidden":"saves|reach"}`
+	if string(b) != want {
+		t.Errorf("json = %s\nwant   %s", b, want)
+	}
+	var back Post
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(p, back); d != "" {
+		t.Errorf("round trip (-want +got):\n%s", d)
+	}
+	fb, err := json.Marshal(PresetTikTok().Formula)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"interactions":"likes|comments|shares","base":"views","average":"pooled"}`; string(fb) != want {
+		t.Errorf("formula json = %s, want %s", fb, want)
+	}
+	var f Formula
+	if err := json.Unmarshal(fb, &f); err != nil || f != PresetTikTok().Formula {
+		t.Errorf("formula round trip = %v, %v", f, err)
 	}
 }

@@ -16,15 +16,24 @@ import (
 //
 // The zero Post is a post with every count reported as zero.
 type Post struct {
-	ID, Creator string
-	Platform    Platform
-	PublishedAt time.Time
-	Followers   int64 // audience size when the post was published
+	ID          string    `json:"id"`
+	Creator     string    `json:"creator"`
+	Platform    Platform  `json:"platform"`
+	PublishedAt time.Time `json:"published_at"`
+	Followers   int64     `json:"followers"` // audience size when the post was published
 
-	Likes, Comments, Shares, Saves, Views, Reach, Impressions, Clicks, Conversions int64
+	Likes       int64 `json:"likes"`
+	Comments    int64 `json:"comments"`
+	Shares      int64 `json:"shares"`
+	Saves       int64 `json:"saves"`
+	Views       int64 `json:"views"`
+	Reach       int64 `json:"reach"`
+	Impressions int64 `json:"impressions"`
+	Clicks      int64 `json:"clicks"`
+	Conversions int64 `json:"conversions"`
 
 	// Hidden lists the counts that were not reported; see Fields.
-	Hidden Fields
+	Hidden Fields `json:"hidden"`
 }
 
 // Fields is a bit set naming the counts of a Post. The bits of Likes,

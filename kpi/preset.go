@@ -10,10 +10,10 @@ import (
 // number of most recent posts it looks at (0: every post given), and where
 // the definition comes from.
 type Preset struct {
-	Name    string
-	Formula Formula
-	Latest  int    // the most recent posts considered; 0 means all
-	Source  string // who defines or documents it
+	Name    string  `json:"name"`
+	Formula Formula `json:"formula"`
+	Latest  int     `json:"latest"` // the most recent posts considered; 0 means all
+	Source  string  `json:"source"` // who defines or documents it
 }
 
 // Rate applies the preset to the posts published before now: it keeps the

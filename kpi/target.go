@@ -13,10 +13,10 @@ import (
 // [Start, Deadline). The goal is "reach at least Goal by Deadline"; the
 // straight line from 0 at Start to Goal at Deadline is the expected pace.
 type Target struct {
-	Metric   string          // what is measured, e.g. "engagements" or "sign-ups"; free text
-	Goal     decimal.Decimal // the value to reach; must be positive
-	Start    time.Time
-	Deadline time.Time // must be after Start
+	Metric   string          `json:"metric"` // what is measured, e.g. "engagements" or "sign-ups"; free text
+	Goal     decimal.Decimal `json:"goal"`   // the value to reach; must be positive
+	Start    time.Time       `json:"start"`
+	Deadline time.Time       `json:"deadline"` // must be after Start
 }
 
 // Validate reports an error wrapping ErrInvalid when Goal is not positive or
@@ -39,20 +39,22 @@ func (t Target) validate(fn string) error {
 // Progress is where a Target stands at a given time. Every decimal is
 // exact or rounded half away from zero to 16 places.
 type Progress struct {
-	Achieved decimal.Decimal // the value given to Target.Progress
-	Fraction decimal.Decimal // Achieved / Goal
+	Achieved decimal.Decimal `json:"achieved"` // the value given to Target.Progress
+	Fraction decimal.Decimal `json:"fraction"` // Achieved / Goal
 	// Elapsed is the share of [Start, Deadline) gone by at now, clamped to
 	// [0, 1]; Expected is Goal × Elapsed, the straight-line pace.
-	Elapsed, Expected decimal.Decimal
-	OnTrack           bool // Achieved >= Expected
-	Done              bool // Achieved >= Goal
-	Overdue           bool // now >= Deadline and not Done
+	Elapsed  decimal.Decimal `json:"elapsed"`
+	Expected decimal.Decimal `json:"expected"`
+	OnTrack  bool            `json:"on_track"` // Achieved >= Expected
+	Done     bool            `json:"done"`     // Achieved >= Goal
+	Overdue  bool            `json:"overdue"`  // now >= Deadline and not Done
 	// Remaining is max(Goal − Achieved, 0).
-	Remaining decimal.Decimal
+	Remaining decimal.Decimal `json:"remaining"`
 	// RunRate is Achieved per day since Start (zero before any time
 	// elapsed). NeededPerDay is Remaining per day left until Deadline: the
 	// pace that finishes on time; zero when Done or Overdue.
-	RunRate, NeededPerDay decimal.Decimal
+	RunRate      decimal.Decimal `json:"run_rate"`
+	NeededPerDay decimal.Decimal `json:"needed_per_day"`
 }
 
 // nsPerDay is the length of a day in nanoseconds: rates per day count 24-hour

@@ -37,7 +37,11 @@ func (t *Tier) UnmarshalText(b []byte) error {
 // belongs to the highest tier whose threshold it reaches. They must be
 // non-negative and strictly increasing from Nano to Mega.
 type Thresholds struct {
-	Nano, Micro, Mid, Macro, Mega int64
+	Nano  int64 `json:"nano"`
+	Micro int64 `json:"micro"`
+	Mid   int64 `json:"mid"`
+	Macro int64 `json:"macro"`
+	Mega  int64 `json:"mega"`
 }
 
 // DefaultThresholds returns the tiers of HypeAuditor's State of Influencer

@@ -16,11 +16,20 @@ import (
 // need it return an error wrapping ErrNotReported rather than a biased value
 // (Formula.Rate, which skips such posts, is the alternative).
 type Totals struct {
-	Posts int64
+	Posts int64 `json:"posts"`
 
-	Followers, Likes, Comments, Shares, Saves, Views, Reach, Impressions, Clicks, Conversions int64
+	Followers   int64 `json:"followers"`
+	Likes       int64 `json:"likes"`
+	Comments    int64 `json:"comments"`
+	Shares      int64 `json:"shares"`
+	Saves       int64 `json:"saves"`
+	Views       int64 `json:"views"`
+	Reach       int64 `json:"reach"`
+	Impressions int64 `json:"impressions"`
+	Clicks      int64 `json:"clicks"`
+	Conversions int64 `json:"conversions"`
 
-	Hidden Fields
+	Hidden Fields `json:"hidden"`
 }
 
 // Sum returns the totals of posts. A negative count wraps ErrNegative, a
@@ -145,7 +154,7 @@ func (t Totals) ConversionRate() (decimal.Decimal, error) {
 
 // CreatorTotals is the Totals of one creator's posts.
 type CreatorTotals struct {
-	Creator string
+	Creator string `json:"creator"`
 	Totals
 }
 

@@ -14,22 +14,24 @@ const MaxWeeks = 10_000
 
 // Week is one ISO 8601 week of a weekly series.
 type Week struct {
-	Year, Week int       // ISO 8601 week-numbering year and week number (1–53)
-	Start      time.Time // Monday 00:00 of the week in the series' location
-	Totals     Totals    // counts of the week's posts
+	Year   int       `json:"year"`   // ISO 8601 week-numbering year
+	Week   int       `json:"week"`   // ISO 8601 week number (1–53)
+	Start  time.Time `json:"start"`  // Monday 00:00 of the week in the series' location
+	Totals Totals    `json:"totals"` // counts of the week's posts
 
 	// Rate is the formula's rate over the week's posts; Rated is false (and
 	// Rate zero) when the week has no post reporting the counts it needs.
-	Rate  decimal.Decimal
-	Rated bool
+	Rate  decimal.Decimal `json:"rate"`
+	Rated bool            `json:"rated"`
 
 	// Change is Rate minus the previous week's Rate (a difference of
 	// fractions: 0.002 is 0.2 percentage points) and Growth is Change
 	// divided by the previous Rate (16 places, half away from zero).
 	// HasChange is false when either week is not rated; Growth is also
 	// left zero when the previous Rate is zero.
-	Change, Growth decimal.Decimal
-	HasChange      bool
+	Change    decimal.Decimal `json:"change"`
+	Growth    decimal.Decimal `json:"growth"`
+	HasChange bool            `json:"has_change"`
 }
 
 // Weekly buckets posts by the ISO 8601 week (weeks start on Monday) of
