@@ -269,3 +269,31 @@ func TestFromHashes(t *testing.T) {
 		}
 	}
 }
+
+// TestSortBelow: the bucket sort equals slices.Sort, for uniform and
+// skewed input.
+func TestSortBelow(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	for trial := range 200 {
+		theta := 1 + r.Uint64N(MaxTheta)
+		n := r.IntN(3000)
+		set := map[uint64]bool{}
+		for len(set) < n && len(set) < int(theta)-1 {
+			x := r.Uint64N(theta)
+			if trial%3 == 0 {
+				x = r.Uint64N(min(theta, 5000)) // all in the first buckets
+			}
+			if x != 0 {
+				set[x] = true
+			}
+		}
+		var h []uint64
+		for x := range set {
+			h = append(h, x)
+		}
+		want := slices.Sorted(slices.Values(h))
+		if got := sortBelow(h, theta); !slices.Equal(got, want) {
+			t.Fatalf("trial %d: not sorted", trial)
+		}
+	}
+}
