@@ -1,9 +1,11 @@
 package kpi
 
 import (
+	"math/big"
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -82,6 +84,42 @@ func BenchmarkRate(b *testing.B) {
 					sinkF = floatRate(posts, avg)
 				}
 			})
+		}
+	}
+}
+
+// BenchmarkMeanBigRat measures the design this package rejected for
+// MeanOfRates: summing every post's rate as a big.Rat. Denominators grow
+// with each distinct base, so it is run only up to 10³ posts.
+func BenchmarkMeanBigRat(b *testing.B) {
+	for _, n := range benchSizes[:2] {
+		posts := benchPosts(n)
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				s := new(big.Rat)
+				for i := range posts {
+					s.Add(s, big.NewRat(posts[i].Likes+posts[i].Comments, posts[i].Followers))
+				}
+				s.Quo(s, big.NewRat(int64(len(posts)), 1))
+				_ = roundRat(s)
+			}
+		})
+	}
+}
+
+// BenchmarkReadPosts measures the CSV reader on the export fixture.
+func BenchmarkReadPosts(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("id,creator,platform,published_at,followers,likes,comments,shares,saves,views,reach,impressions,clicks,conversions\n")
+	for i := range 1000 {
+		sb.WriteString("p" + strconv.Itoa(i) + ",\"Doe, Jane\",instagram,2026-03-02T10:00:00Z,12.4k,\"1,234\",85,10,40,N/A,5.1k,8.3k,120,6\n")
+	}
+	in := sb.String()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadPosts(strings.NewReader(in), DefaultColumns()); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

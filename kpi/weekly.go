@@ -54,6 +54,13 @@ func Weekly(posts []Post, f Formula, loc *time.Location) ([]Week, error) {
 	if len(posts) == 0 {
 		return nil, errorf(fn, "posts", ErrEmpty, 0)
 	}
+	// Validate once over all posts so that an error names the index in posts.
+	if _, err := sum(fn, posts); err != nil {
+		return nil, err
+	}
+	if _, err := f.measure(fn, posts); err != nil && !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrZeroBase) {
+		return nil, err
+	}
 	first, last := posts[0].PublishedAt, posts[0].PublishedAt
 	for _, p := range posts[1:] {
 		if p.PublishedAt.Before(first) {
