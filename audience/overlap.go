@@ -82,19 +82,32 @@ func Exclusive(sets ...*Set) []int64 {
 		out[0] = sets[0].Len()
 		return out
 	}
-	// Union of everything but i, via prefix and suffix unions: each
-	// exclusive count is |Sᵢ| − |Sᵢ ∩ (prefix ∪ suffix)|.
-	prefix := make([]*Set, len(sets)+1)
-	suffix := make([]*Set, len(sets)+1)
-	prefix[0], suffix[len(sets)] = &Set{}, &Set{}
-	for i, s := range sets {
-		prefix[i+1] = Union(prefix[i], s)
+	// Concatenate every set's IDs, sort, and keep the IDs that occur once:
+	// those are exactly the IDs exclusive to the one set holding them.
+	// Memory and time are linear in Σ|Sᵢ| (radix sort).
+	var total int64
+	for _, s := range sets {
+		total += s.Len()
 	}
-	for i := len(sets) - 1; i >= 0; i-- {
-		suffix[i] = Union(suffix[i+1], sets[i])
+	all := make([]uint64, 0, total)
+	for _, s := range sets {
+		all = s.AppendTo(all)
 	}
+	sortUint64(all)
+	ones := all[:0]
+	for i := 0; i < len(all); {
+		j := i + 1
+		for j < len(all) && all[j] == all[i] {
+			j++
+		}
+		if j == i+1 {
+			ones = append(ones, all[i])
+		}
+		i = j
+	}
+	alone := NewSetFromSorted(ones)
 	for i, s := range sets {
-		out[i] = s.CountNotIn(Union(prefix[i], suffix[i+1]))
+		out[i] = IntersectionLen(s, alone)
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package audience
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -237,11 +238,26 @@ type Estimate struct {
 
 func fromTheta(e theta.Estimate) Estimate {
 	return Estimate{
-		Value: decimal.NewFromFloat(e.Value),
-		Low:   decimal.NewFromFloat(e.Lower),
-		High:  decimal.NewFromFloat(e.Upper),
+		Value: fromFloat(e.Value),
+		Low:   fromFloat(e.Lower),
+		High:  fromFloat(e.Upper),
 		Exact: e.Exact,
 	}
+}
+
+// fromFloat converts a sketch figure to a decimal. Figures are finite by
+// construction (θ ≥ 2⁻⁶³, counts ≤ 2³¹); the guard keeps decimal's panic on
+// NaN or ±Inf unreachable whatever a decoded sketch holds.
+func fromFloat(f float64) decimal.Decimal {
+	switch {
+	case math.IsNaN(f):
+		return decimal.Zero
+	case math.IsInf(f, 1):
+		return decimal.NewFromFloat(math.MaxFloat64)
+	case math.IsInf(f, -1):
+		return decimal.Zero
+	}
+	return decimal.NewFromFloat(f)
 }
 
 // Estimate returns the estimated number of distinct IDs: retained ÷ θ (the
@@ -254,9 +270,9 @@ func (s *Sketch) Estimate() Estimate {
 	}
 	lo, hi := c.Bounds(SketchStdDevs)
 	return Estimate{
-		Value: decimal.NewFromFloat(c.Estimate()),
-		Low:   decimal.NewFromFloat(lo),
-		High:  decimal.NewFromFloat(hi),
+		Value: fromFloat(c.Estimate()),
+		Low:   fromFloat(lo),
+		High:  fromFloat(hi),
 		Exact: !c.IsEstimationMode(),
 	}
 }

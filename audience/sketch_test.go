@@ -265,3 +265,43 @@ func TestComparePairMatchesCore(t *testing.T) {
 		}
 	}
 }
+
+// TestSketchNonEmptyNoEntries decodes a sketch that saw IDs but retained no
+// hash (what an intersection of two disjoint estimation-mode sketches gives):
+// estimate 0, not exact, upper bound above 0. The image is written by hand
+// from the DataSketches compact layout:
+//
+//	byte 0     preamble longs = 3 (estimation mode)
+//	byte 1     serial version 3
+//	byte 2     family 3 (compact theta)
+//	byte 3     lgNomLongs 12 (informational)
+//	byte 4     lgArrLongs 0
+//	byte 5     flags 0x1A = read-only 0x02 | compact 0x08 | ordered 0x10 (not empty)
+//	bytes 6–7  seed hash 0x93CC of seed 9001, little-endian
+//	bytes 8–11 retained entries = 0
+//	bytes 12–15 p = 1.0 as float32 (0x3F800000)
+//	bytes 16–23 θ = 2⁶² (one half of MaxTheta+1), little-endian
+func TestSketchNonEmptyNoEntries(t *testing.T) {
+	raw := []byte{
+		3, 3, 3, 12, 0, 0x1A, 0xCC, 0x93,
+		0, 0, 0, 0, 0x00, 0x00, 0x80, 0x3F,
+		0, 0, 0, 0, 0, 0, 0, 0x40,
+	}
+	var s Sketch
+	if err := s.UnmarshalBinary(raw); err != nil {
+		t.Fatal(err)
+	}
+	e := s.Estimate()
+	if !e.Value.IsZero() || e.Exact || !e.High.IsPositive() || s.IsExact() {
+		t.Errorf("got %+v", e)
+	}
+	if b, err := os.ReadFile(filepath.Join(sharedDir, "theta_non_empty_no_entries_java.sk")); err == nil {
+		var j Sketch
+		if err := j.UnmarshalBinary(b); err != nil {
+			t.Fatalf("Java image: %v", err)
+		}
+		if !j.Estimate().Value.IsZero() {
+			t.Errorf("Java image: estimate %s", j.Estimate().Value)
+		}
+	}
+}
