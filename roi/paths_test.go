@@ -160,6 +160,16 @@ func TestRealPathsMarkov(t *testing.T) {
 			t.Errorf("credit(%s) = %v, python %v", c, g, w[1])
 		}
 	}
+	// A second, independent check: the power iteration of diff_test.go.
+	p, iter := markovByIteration(paths)
+	if math.Abs(p-0.22384513559686378) > 1e-12 {
+		t.Errorf("iteration P = %v", p)
+	}
+	for c, w := range want {
+		if math.Abs(iter[c]-w[0]) > 1e-9 {
+			t.Errorf("iteration RE(%s) = %v, python %v", c, iter[c], w[0])
+		}
+	}
 	if len(credits) != len(want) {
 		t.Errorf("%d channels, want %d", len(credits), len(want))
 	}
