@@ -3,6 +3,7 @@ package theta
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -155,6 +156,31 @@ func BenchmarkSerialise(b *testing.B) {
 			for b.Loop() {
 				d, _ := Decode(v4)
 				sink += uint64(d.Retained())
+			}
+		})
+	}
+}
+
+// BenchmarkCompact snapshots an update sketch of n IDs (sorting its
+// hashes); the baseline sorts the same hashes with slices.Sort.
+func BenchmarkCompact(b *testing.B) {
+	for _, n := range benchSizes {
+		s, _ := New(DefaultLgK)
+		for i := range uint64(n) {
+			s.Add(i)
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sink += uint64(s.Compact().Retained())
+			}
+		})
+		b.Run(fmt.Sprintf("baseline=slices.Sort/n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				h := s.hashes()
+				slices.Sort(h)
+				sink += uint64(len(h))
 			}
 		})
 	}

@@ -292,7 +292,7 @@ func TestSortBelow(t *testing.T) {
 			h = append(h, x)
 		}
 		want := slices.Sorted(slices.Values(h))
-		if got := sortBelow(h, theta); !slices.Equal(got, want) {
+		if got := sortBelow(h, len(h), theta); !slices.Equal(got, want) {
 			t.Fatalf("trial %d: not sorted", trial)
 		}
 	}
