@@ -248,65 +248,99 @@ func Allocate(total decimal.Decimal, channels []Channel, opt AllocateOptions) (A
 
 // waterfill returns the KKT spends (in currency units, float64) for a budget
 // of b units. When lambda is non-nil it is set to the final λ.
+//
+// S(λ) = Σ xᵢ(λ) is non-increasing in λ; the λ with S(λ) = B is found by a
+// safeguarded regula falsi (Illinois) on ln λ, bracketed by doubling and
+// halving. Each xᵢ(λ) is Michaelis–Menten's closed form or an Illinois root
+// search on ln fᵢ'(x) − ln λ inside a per-channel bracket that shrinks with
+// the λ bracket (xᵢ(λ) is monotone), so later iterations cost little. The
+// spends need only be exact to far below a minor unit: polish settles the
+// last units exactly.
 func (p *problem) waterfill(b int64, lambda *float64) []float64 {
 	n := len(p.curves)
 	B := float64(b) / p.scale
-	ls, us := make([]float64, n), make([]float64, n)
-	for i := range n {
-		ls[i] = float64(p.lo[i]) / p.scale
-		us[i] = float64(p.hiOf(i, b)) / p.scale
+	w := &wf{
+		curves: p.curves,
+		l:      make([]float64, n), u: make([]float64, n),
+		ml: make([]float64, n), mu: make([]float64, n),
+		tol: 1e-7 / p.scale,
 	}
-	// xl/xu: per-channel brackets valid for every λ in [lamLo, lamHi].
-	xl, xu := slicesClone(ls), slicesClone(us)
+	for i, c := range p.curves {
+		w.l[i] = float64(p.lo[i]) / p.scale
+		w.u[i] = float64(p.hiOf(i, b)) / p.scale
+		w.ml[i], w.mu[i] = c.Marginal(w.l[i]), c.Marginal(w.u[i])
+	}
+	w.xl, w.xu = slicesClone(w.l), slicesClone(w.u)
 	cur := make([]float64, n)
-	sum := func(lam float64) float64 {
-		s := 0.0
-		for i, c := range p.curves {
-			cur[i] = spendAt(c, lam, xl[i], xu[i])
-			s += cur[i]
-		}
-		return s
-	}
+	tolS := 1e-4 / p.scale // a ten-thousandth of a minor unit
+	// bracket: S(lamHi) ≤ B ≤ S(lamLo)
 	lamHi, lamLo := 1.0, 1.0
-	for k := 0; sum(lamHi) > B && k < 2100; k++ {
+	sHi := w.sum(lamHi, cur)
+	for k := 0; sHi > B && k < 2100; k++ {
+		lamLo = lamHi
 		lamHi *= 2
+		sHi = w.sum(lamHi, cur)
 	}
-	copy(xl, cur)
-	for k := 0; sum(lamLo) < B && k < 2100; k++ {
-		lamLo /= 2
-		if lamLo == 0 {
-			break
+	copy(w.xl, cur)
+	hiCur := slicesClone(cur)
+	var sLo float64
+	if lamLo == lamHi {
+		sLo = w.sum(lamLo, cur)
+		for k := 0; sLo < B && k < 2100 && lamLo > 0; k++ {
+			lamHi, sHi = lamLo, sLo
+			copy(w.xl, cur)
+			copy(hiCur, cur)
+			lamLo /= 2
+			sLo = w.sum(lamLo, cur)
 		}
+		if sLo < B { // lamLo underflowed to 0: every channel at its top
+			lamLo = 0
+			sLo = w.sum(0, cur)
+		}
+	} else {
+		sLo = w.sum(lamLo, cur)
 	}
-	if lamLo == 0 {
-		sum(0)
+	copy(w.xu, cur)
+	best, bestLam := slicesClone(cur), lamLo
+	if math.Abs(sHi-B) <= math.Abs(sLo-B) {
+		copy(best, hiCur)
+		bestLam = lamHi
 	}
-	copy(xu, cur)
-	best := slicesClone(cur)
-	bestLam := lamLo
-	tol := 1e-13 * max(B, 1)
-	for range 300 {
-		var mid float64
-		if lamLo > 0 {
-			mid = math.Sqrt(lamLo) * math.Sqrt(lamHi)
-		} else {
-			mid = lamHi / 2
-		}
-		if !(mid > lamLo && mid < lamHi) {
-			break
-		}
-		s := sum(mid)
-		copy(best, cur)
-		bestLam = mid
-		if math.Abs(s-B) <= tol {
-			break
-		}
-		if s > B {
-			lamLo = mid
-			copy(xu, cur)
-		} else {
-			lamHi = mid
-			copy(xl, cur)
+	if math.Abs(sLo-B) > tolS && math.Abs(sHi-B) > tolS && lamLo > 0 {
+		// Illinois on h(t) = S(e^t) − B, h(tLo) > 0 > h(tHi)
+		tLo, tHi := math.Log(lamLo), math.Log(lamHi)
+		hLo, hHi := sLo-B, sHi-B
+		side := 0
+		for range 300 {
+			t := (tLo*hHi - tHi*hLo) / (hHi - hLo)
+			if !(t > tLo && t < tHi) {
+				t = tLo + (tHi-tLo)/2
+			}
+			if !(t > tLo && t < tHi) {
+				break
+			}
+			lam := math.Exp(t)
+			h := w.sum(lam, cur) - B
+			copy(best, cur)
+			bestLam = lam
+			if math.Abs(h) <= tolS {
+				break
+			}
+			if h > 0 {
+				tLo, hLo = t, h
+				copy(w.xu, cur)
+				if side == 1 {
+					hHi /= 2
+				}
+				side = 1
+			} else {
+				tHi, hHi = t, h
+				copy(w.xl, cur)
+				if side == -1 {
+					hLo /= 2
+				}
+				side = -1
+			}
 		}
 	}
 	if lambda != nil {
@@ -315,42 +349,62 @@ func (p *problem) waterfill(b int64, lambda *float64) []float64 {
 	return best
 }
 
-func slicesClone(s []float64) []float64 { return append([]float64(nil), s...) }
+// wf is the state of one water-filling run.
+type wf struct {
+	curves []Curve
+	l, u   []float64 // bounds
+	ml, mu []float64 // marginals at the bounds
+	xl, xu []float64 // brackets of xᵢ(λ) valid for λ in the current λ bracket
+	tol    float64   // spend precision wanted
+}
 
-// spendAt returns the spend in [l, u] of a concave curve at marginal return
-// lam: l if f'(l) ≤ lam, u if f'(u) ≥ lam, else the root of f'(x) = lam.
-func spendAt(c Curve, lam, l, u float64) float64 {
-	if l >= u {
-		return l
+// sum sets cur to xᵢ(λ) and returns Σ xᵢ(λ).
+func (w *wf) sum(lam float64, cur []float64) float64 {
+	s := 0.0
+	for i, c := range w.curves {
+		var x float64
+		switch {
+		case !(w.ml[i] > lam):
+			x = w.l[i]
+		case w.mu[i] >= lam:
+			x = w.u[i]
+		default:
+			x = w.root(c, lam, i)
+		}
+		cur[i] = x
+		s += x
 	}
-	if !(c.Marginal(l) > lam) {
-		return l
-	}
-	if c.Marginal(u) >= lam {
-		return u
-	}
+	return s
+}
+
+// root returns x in channel i's bracket with f'(x) = lam, f'(l) > lam > f'(u).
+func (w *wf) root(c Curve, lam float64, i int) float64 {
 	if mm, ok := c.(MichaelisMenten); ok && lam > 0 {
-		return min(max(mm.inverseMarginal(lam), l), u)
+		return min(max(mm.inverseMarginal(lam), w.l[i]), w.u[i])
 	}
-	// Illinois (modified regula falsi) on g(x) = ln f'(x) − ln λ, decreasing,
-	// g(l) > 0 > g(u); bisection steps while an end is infinite.
+	a, b := max(w.xl[i], w.l[i]), min(w.xu[i], w.u[i])
+	if b-a <= w.tol {
+		return a + (b-a)/2
+	}
 	ll := math.Log(lam)
-	a, b := l, u
 	ga := math.Log(c.Marginal(a)) - ll
 	gb := math.Log(c.Marginal(b)) - ll
+	if !(ga > 0) { // the bracket end itself is the root (to rounding)
+		return a
+	}
+	if !(gb < 0) {
+		return b
+	}
 	side := 0
 	for range 200 {
 		var x float64
-		if math.IsInf(ga, 0) || math.IsInf(gb, 0) || math.IsNaN(ga) || math.IsNaN(gb) {
+		if math.IsInf(ga, 0) || math.IsInf(gb, 0) {
 			x = a + (b-a)/2
 		} else {
 			x = (a*gb - b*ga) / (gb - ga)
 			if !(x > a && x < b) {
 				x = a + (b-a)/2
 			}
-		}
-		if !(x > a && x < b) || b-a <= 1e-15*max(1, math.Abs(b)) {
-			return x
 		}
 		g := math.Log(c.Marginal(x)) - ll
 		switch {
@@ -369,9 +423,14 @@ func spendAt(c Curve, lam, l, u float64) float64 {
 		default:
 			return x
 		}
+		if b-a <= w.tol || math.Abs(g) < 1e-15 {
+			return x
+		}
 	}
 	return a + (b-a)/2
 }
+
+func slicesClone(s []float64) []float64 { return append([]float64(nil), s...) }
 
 // roundUnits turns float spends (currency units) into minor units within the
 // bounds summing to b: floor, then largest fractional parts (ties to the

@@ -109,3 +109,70 @@ func BenchmarkSplitBaselineFloat(b *testing.B) {
 		})
 	}
 }
+
+var sinkAlloc Allocation
+
+func benchChannels(n int, hill bool) []Channel {
+	r := rand.New(rand.NewPCG(3, uint64(n)))
+	chans := make([]Channel, n)
+	for i := range chans {
+		var c Curve = MichaelisMenten{Beta: 100 + 1000*r.Float64(), Kappa: 10 + 1000*r.Float64()}
+		if hill {
+			c = Hill{Beta: 100 + 1000*r.Float64(), EC: 10 + 1000*r.Float64(), Slope: 0.4 + 0.6*r.Float64()}
+		}
+		chans[i] = Channel{Curve: c}
+		if i%10 == 0 {
+			chans[i].Max = decimal.NewFromInt(50) // some bounds bind
+		}
+		if i%10 == 1 {
+			chans[i].Min = decimal.NewFromInt(700)
+		}
+	}
+	return chans
+}
+
+// BenchmarkAllocate allocates 500.00 per channel over n concave channels
+// (water-filling). Target: n × 10 costs at most 15× more.
+func BenchmarkAllocate(b *testing.B) {
+	opt := AllocateOptions{Currency: MustParseCurrency("EUR")}
+	for _, kind := range []string{"MichaelisMenten", "Hill"} {
+		for _, n := range []int{10, 100, 1_000, 10_000} {
+			chans := benchChannels(n, kind == "Hill")
+			total := decimal.NewFromInt(500 * int64(n))
+			b.Run(fmt.Sprintf("%s/%d", kind, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					a, err := Allocate(total, chans, opt)
+					if err != nil {
+						b.Fatal(err)
+					}
+					sinkAlloc = a
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkAllocateGridDP allocates over n S-shaped channels with the
+// default grid (O(n·G²)).
+func BenchmarkAllocateGridDP(b *testing.B) {
+	opt := AllocateOptions{Currency: MustParseCurrency("EUR")}
+	for _, n := range []int{10, 100} {
+		r := rand.New(rand.NewPCG(9, uint64(n)))
+		chans := make([]Channel, n)
+		for i := range chans {
+			chans[i] = Channel{Curve: Hill{Beta: 100 + 1000*r.Float64(), EC: 10 + 1000*r.Float64(), Slope: 1.5 + 2*r.Float64()}}
+		}
+		total := decimal.NewFromInt(500 * int64(n))
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				a, err := Allocate(total, chans, opt)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkAlloc = a
+			}
+		})
+	}
+}
