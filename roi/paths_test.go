@@ -30,6 +30,8 @@ func TestReadPaths(t *testing.T) {
 		{Channels: []string{"gamma"}, Conversions: 0, Value: d("0"), Nulls: 2},
 		{Channels: []string{"alpha", "beta", "alpha"}, Conversions: 1, Value: d("1.1"), Nulls: 0},
 		{Channels: []string{"delta", "alpha"}, Conversions: 2, Value: d("6.754"), Nulls: 0},
+		// float residue in the source file, kept exactly
+		{Channels: []string{"eta", "iota"}, Conversions: 1, Value: d("0.00450000000000006"), Nulls: 0},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
@@ -37,6 +39,17 @@ func TestReadPaths(t *testing.T) {
 	// 0.244 is exactly 244/1000, not the float64 nearest to it.
 	if got[0].Value.Exponent() != -3 || got[0].Value.CoefficientInt64() != 244 {
 		t.Errorf("value %v not exact", got[0].Value)
+	}
+	// The 17-place value makes the value credits 17-place decimals (finer
+	// than the usual 16), still summing exactly.
+	credits, err := Attribute(got, Linear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSums(t, got, credits)
+	// eta: half of 0.00450000000000006 = 0.00225000000000003.
+	if !credits["eta"].Value.Equal(d("0.00225000000000003")) {
+		t.Errorf("eta value %v", credits["eta"].Value)
 	}
 
 	f2, err := os.Open("testdata/paths_bom_crlf.csv")
