@@ -76,3 +76,41 @@ func ExampleDecode() {
 	fmt.Println(len(img), back.Estimate(), err)
 	// Output: 40 3 <nil>
 }
+
+// Sketches built per shard merge into the sketch of the union: three shards
+// of 1,000 IDs each, the second overlapping the first by 500, give 2,500
+// distinct IDs (exact below k).
+func ExampleSketch_Merge() {
+	shards := [][2]uint64{{0, 1000}, {500, 1500}, {5000, 6000}}
+	total, _ := theta.New(theta.DefaultLgK)
+	for _, r := range shards {
+		s, _ := theta.New(theta.DefaultLgK)
+		for id := r[0]; id < r[1]; id++ {
+			s.Add(id)
+		}
+		total.Merge(s.Compact())
+	}
+	fmt.Println(total.Estimate())
+	// Output: 2500
+}
+
+// Set operations return sketches: {1…6} ∩ {4…9} = {4, 5, 6} and
+// {1…6} \ {4…9} = {1, 2, 3}; the union has 9 members.
+func ExampleIntersect() {
+	a, _ := theta.New(theta.DefaultLgK)
+	b, _ := theta.New(theta.DefaultLgK)
+	for id := uint64(1); id <= 6; id++ {
+		a.Add(id)
+		b.Add(id + 3)
+	}
+	ca, cb := a.Compact(), b.Compact()
+	fmt.Println(theta.Intersect(ca, cb).Estimate(), theta.ANotB(ca, cb).Estimate(), theta.Union(ca, cb).Estimate())
+	// Output: 3 3 9
+}
+
+// The 63-bit hash of a 64-bit ID is the one DataSketches Java computes for
+// update(long): the Java sketch of the single ID 0 stores 0x204480c8ee616be5.
+func ExampleHashUint64() {
+	fmt.Printf("%#x\n", theta.HashUint64(0))
+	// Output: 0x204480c8ee616be5
+}
