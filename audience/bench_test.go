@@ -392,3 +392,63 @@ func BenchmarkSketchOverlapMatrix(b *testing.B) {
 		})
 	}
 }
+
+// universeFixture translates the two sparse 10⁶-ID sets of sketch6 through a
+// shared Universe, so their IDs become dense (0 … |A∪B|−1).
+type universeFixture struct {
+	sets        [2]*Set
+	setBytes    float64 // heap bytes per ID of the translated sets[0]
+	dictBytes   float64 // heap bytes per distinct ID of the dictionary
+	sparseBytes float64 // SizeInBytes per ID of the untranslated sets[0]
+}
+
+var universe6 = sync.OnceValue(func() *universeFixture {
+	src := sketch6().sets
+	out := &universeFixture{sparseBytes: float64(src[0].SizeInBytes()) / float64(src[0].Len())}
+	var u *Universe
+	ids := [2][]uint64{src[0].AppendTo(nil), src[1].AppendTo(nil)}
+	// Assign dense IDs over the union in platform-ID order, as a dictionary
+	// built from a global follower list would: both sets then spread over
+	// 0 … |A∪B|−1 (no set gets a contiguous run for free).
+	all := Union(src[0], src[1]).AppendTo(nil)
+	out.dictBytes = heapBytes(func() {
+		u = NewUniverse()
+		for _, x := range all {
+			if _, err := u.ID(x); err != nil {
+				panic(err)
+			}
+		}
+	}) / float64(u.Len())
+	for i, part := range ids {
+		dense := make([]uint64, len(part))
+		for j, x := range part {
+			id, _ := u.Lookup(x)
+			dense[j] = uint64(id)
+		}
+		build := func() { out.sets[i] = NewSet(dense...); out.sets[i].Len() }
+		if i == 0 {
+			out.setBytes = heapBytes(build) / float64(len(part))
+		} else {
+			build()
+		}
+		runtime.KeepAlive(dense) // measured above as live, so it must stay live
+	}
+	return out
+})
+
+// BenchmarkIntersectUniverse intersects two 10⁶-ID sets after dense remapping
+// through a shared Universe (set-bytes/ID: the remapped set; dict-bytes/ID:
+// the Universe, per distinct ID; sparse-bytes/ID: the same set unmapped); compare with BenchmarkIntersectLadder/1000000
+// (the same sets, sparse).
+func BenchmarkIntersectUniverse(b *testing.B) {
+	f := universe6()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		IntersectionLen(f.sets[0], f.sets[1])
+	}
+	perID(b, 1_000_000)
+	b.ReportMetric(f.setBytes, "set-bytes/ID")
+	b.ReportMetric(f.dictBytes, "dict-bytes/ID")
+	b.ReportMetric(f.sparseBytes, "sparse-bytes/ID")
+}
