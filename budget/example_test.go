@@ -1,0 +1,175 @@
+package budget_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/influencekit/influencekit/budget"
+	"github.com/shopspring/decimal"
+)
+
+func ExampleSplit() {
+	// 100.00 over 1:1:1 is 10000 cents; 3333 each and one cent left, which
+	// goes to the first of the equal remainders.
+	parts, err := budget.Split(decimal.RequireFromString("100.00"),
+		[]decimal.Decimal{decimal.NewFromInt(1), decimal.NewFromInt(1), decimal.NewFromInt(1)}, 2)
+	if err != nil {
+		panic(err)
+	}
+	for _, p := range parts {
+		fmt.Println(p.StringFixed(2))
+	}
+	// Output:
+	// 33.34
+	// 33.33
+	// 33.33
+}
+
+func ExampleSplitEven() {
+	// 10 yen in 4: 10 = 4·2 + 2, the first two parts get one more.
+	parts, _ := budget.SplitEven(decimal.NewFromInt(10), 4, 0)
+	fmt.Println(parts)
+	// Output: [3 3 2 2]
+}
+
+func ExampleSplitRoundRobin() {
+	// As go-money's Allocate: 3333, 6666, 0 cents and the left cent to the
+	// first part, where Split would give it to the largest remainder (6666⅔).
+	w := []decimal.Decimal{decimal.NewFromInt(1), decimal.NewFromInt(2), decimal.NewFromInt(0)}
+	rr, _ := budget.SplitRoundRobin(decimal.RequireFromString("100.00"), w, 2)
+	lr, _ := budget.Split(decimal.RequireFromString("100.00"), w, 2)
+	for i := range rr {
+		fmt.Println(rr[i].StringFixed(2), lr[i].StringFixed(2))
+	}
+	// Output:
+	// 33.34 33.33
+	// 66.66 66.67
+	// 0.00 0.00
+}
+
+func ExampleMoney_Add() {
+	eur := budget.MustParseCurrency("EUR")
+	usd := budget.MustParseCurrency("USD")
+	a := budget.Money{Amount: decimal.RequireFromString("10.50"), Currency: eur}
+	sum, _ := a.Add(budget.Money{Amount: decimal.RequireFromString("0.25"), Currency: eur})
+	fmt.Println(sum)
+	_, err := a.Add(budget.Money{Amount: decimal.NewFromInt(1), Currency: usd})
+	fmt.Println(err, errors.Is(err, budget.ErrCurrencyMismatch))
+	// Output:
+	// 10.75 EUR
+	// budget: Money.Add: currency mismatch (EUR and USD) true
+}
+
+func ExampleParseCurrency() {
+	for _, code := range []string{"EUR", "JPY", "KWD", "CLF"} {
+		c, _ := budget.ParseCurrency(code)
+		fmt.Println(c, c.MinorUnits())
+	}
+	// Output:
+	// EUR 2
+	// JPY 0
+	// KWD 3
+	// CLF 4
+}
+
+func ExampleNewPlanFromShares() {
+	start := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	end := start.AddDate(0, 0, 30)
+	p, err := budget.NewPlanFromShares(budget.MustParseCurrency("EUR"), decimal.RequireFromString("10000.00"), start, end,
+		[]budget.Share{
+			{Category: budget.InfluencerFees, Weight: decimal.NewFromInt(60)},
+			{Category: budget.ContentProduction, Weight: decimal.NewFromInt(25)},
+			{Category: budget.Contingency, Weight: decimal.NewFromInt(15)},
+		})
+	if err != nil {
+		panic(err)
+	}
+	p, _ = p.RecordActual("influencer_fees", decimal.RequireFromString("4000.00"))
+	p, _ = p.RecordActual("content_production", decimal.RequireFromString("1000.00"))
+	for _, li := range p.Items() {
+		fmt.Println(li.Name, li.Planned.StringFixed(2), li.Actual.StringFixed(2))
+	}
+	fmt.Println("remaining", p.Remaining().StringFixed(2))
+	// 10 of 30 days gone, 5,000 of 10,000 spent: pace 1.5, 500.00 a day.
+	b, _ := p.BurnRate(start.AddDate(0, 0, 10))
+	fmt.Println("pace", b.Pace, "per day", b.PerDay, "projected", b.Projected)
+	// Output:
+	// influencer_fees 6000.00 4000.00
+	// content_production 2500.00 1000.00
+	// contingency 1500.00 0.00
+	// remaining 5000.00
+	// pace 1.5 per day 500 projected 15000
+}
+
+func ExampleRateCard_Price() {
+	card := budget.DefaultRateCard(budget.MustParseCurrency("EUR")) // illustrative numbers
+	est, err := card.Price(budget.Quote{
+		Deliverable:    budget.Reel,
+		Followers:      50_000,
+		EngagementRate: decimal.RequireFromString("0.045"),
+		AudienceFit:    decimal.RequireFromString("0.8"),
+		UsageMonths:    3,
+	})
+	if err != nil {
+		panic(err)
+	}
+	for _, l := range est.Lines {
+		fmt.Printf("%-24s ×%-5s = %s\n", l.Label, l.Factor, l.Amount)
+	}
+	fmt.Println(est.Low, est.Expected, est.High)
+	// Output:
+	// base (micro tier)        ×500   = 500
+	// deliverable reel         ×1.5   = 750
+	// engagement vs benchmark  ×1.5   = 1125
+	// audience fit             ×0.9   = 1012.5
+	// usage rights             ×1.3   = 1316.25
+	// exclusivity              ×1     = 1316.25
+	// 1053 1316.25 1579.5
+}
+
+func ExampleAllocate() {
+	// Michaelis–Menten curves f = βx/(x+κ) with β = 100, κ = 10 and 40: the
+	// closed form gives 40 and 60, both at marginal return 0.4.
+	chans := []budget.Channel{
+		{Name: "creator A", Curve: budget.MichaelisMenten{Beta: 100, Kappa: 10}},
+		{Name: "creator B", Curve: budget.MichaelisMenten{Beta: 100, Kappa: 40}},
+	}
+	a, err := budget.Allocate(decimal.NewFromInt(100), chans, budget.AllocateOptions{Currency: budget.MustParseCurrency("EUR")})
+	if err != nil {
+		panic(err)
+	}
+	for _, c := range a.Channels {
+		fmt.Println(c.Name, c.Spend.StringFixed(2), c.Response, c.Average, c.Marginal)
+	}
+	fmt.Println(a.Method, a.Response)
+	// Output:
+	// creator A 40.00 80 2 0.4
+	// creator B 60.00 60 1 0.4
+	// water-filling 140
+}
+
+func ExampleAllocateTarget() {
+	// Spend while each extra euro still returns at least 0.4: x = √(βκ/0.4) − κ.
+	chans := []budget.Channel{
+		{Name: "A", Curve: budget.MichaelisMenten{Beta: 100, Kappa: 10}},
+		{Name: "B", Curve: budget.MichaelisMenten{Beta: 100, Kappa: 40}},
+	}
+	a, _ := budget.AllocateTarget(chans, budget.Target{Kind: budget.MarginalTarget, Value: decimal.RequireFromString("0.4")},
+		budget.AllocateOptions{Currency: budget.MustParseCurrency("EUR")})
+	fmt.Println(a.Channels[0].Spend, a.Channels[1].Spend, a.Total)
+	// Output: 40 60 100
+}
+
+func ExampleGeometricAdstock() {
+	a, _ := budget.GeometricAdstock([]float64{100, 100, 100, 100, 100}, 0.5)
+	fmt.Println(a)
+	// Output: [100 150 175 187.5 193.75]
+}
+
+func ExampleHill() {
+	// Meridian's Hill: half the saturation level at EC.
+	h := budget.Hill{Beta: 10, EC: 4, Slope: 2}
+	fmt.Println(h.Response(4), h.Response(2), h.Marginal(2))
+	// Output: 5 2 1.6
+}
