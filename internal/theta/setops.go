@@ -11,17 +11,19 @@ import (
 // independently of the others, so each count is a θ-sample of the
 // corresponding set, and every estimate below is count ÷ θ.
 //
-// Using all union hashes below θ (up to 2k of them, not just k) is what the
+// Using all union hashes below θ (usually more than k of them) is what the
 // DataSketches Intersection and AnotB do; it gives errors at or below the
-// textbook formulas UnionRSE and IntersectionRSE.
+// textbook formulas UnionRSE and IntersectionRSE (measured: 0.55–0.68 × them
+// in TestAccuracyUnionIntersection).
 type Pair struct {
 	Theta              uint64
 	OnlyA, OnlyB, Both int
 	EmptyA, EmptyB     bool
 }
 
-// Compare returns the Pair of a and b in one merge pass over their sorted
-// hashes, without allocating. Cost: O(retained a + retained b).
+// Compare returns the Pair of a and b from one merge of their sorted hashes
+// (see intersectCount), without allocating. Cost: O(retained a + retained
+// b); about 11 µs for two sketches of 10⁶ IDs at k = 4096.
 func Compare(a, b *Compact) Pair {
 	a, b = norm(a), norm(b)
 	theta := min(a.theta, b.theta)
