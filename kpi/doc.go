@@ -26,10 +26,13 @@
 //
 // # Units and precision
 //
-// Every rate is a decimal.Decimal fraction (0.0345 is 3.45 %), the exact
-// rational value rounded once, half away from zero, to 16 decimal places
-// (exact.Precision). Inner loops use integer arithmetic only; sums are kept
-// in 128 bits; no float64 is involved anywhere.
+// Every rate is a decimal.Decimal fraction (0.0345 is 3.45 %): the exact
+// rational value rounded once, half away from zero, to 16 decimal places,
+// the precision shared by the whole library. Inner loops use integer
+// arithmetic only, sums are kept in 128 bits, and no float64 is involved
+// anywhere. A mean of rates is exact too: each rate is summed to 19 places
+// with a bound on the truncation, and recomputed at 38 places or with exact
+// rationals in the rare case where the bound leaves the 16th place open.
 //
 // # Errors
 //

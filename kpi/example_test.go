@@ -205,3 +205,32 @@ func ExampleBenchmarks_Place() {
 	fmt.Println(p.Benchmark.Rate, p.Benchmark.Year, p.Ratio, p.Position, p.Implausible)
 	// Output: 0.0178 2026 0.5 typical false
 }
+
+func ExampleLatest() {
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 12, 0, 0, 0, time.UTC) }
+	posts := []kpi.Post{{ID: "a", PublishedAt: day(1)}, {ID: "b", PublishedAt: day(3)},
+		{ID: "c", PublishedAt: day(2)}, {ID: "tomorrow", PublishedAt: day(9)}}
+	latest, _ := kpi.Latest(posts, 2, day(8))
+	week, _ := kpi.Between(posts, day(2), day(3)) // [Mar 2 12:00, Mar 3 12:00)
+	for _, p := range latest {
+		fmt.Print(p.ID, " ")
+	}
+	fmt.Println("|", week[0].ID)
+	// Output: b c | c
+}
+
+func ExampleCTR() {
+	ctr, _ := kpi.CTR(45, 3_000)              // clicks / impressions
+	conv, _ := kpi.ConversionRate(9, 45)      // conversions / clicks
+	reach, _ := kpi.ReachRate(18_000, 40_000) // reach / followers
+	fmt.Println(ctr, conv, reach)
+	// Output: 0.015 0.2 0.45
+}
+
+func ExampleThresholds_Tier() {
+	custom := kpi.Thresholds{Nano: 500, Micro: 5_000, Mid: 25_000, Macro: 250_000, Mega: 1_000_000}
+	t, _ := custom.Tier(30_000)
+	d, _ := kpi.TierOf(30_000)
+	fmt.Println(t, d)
+	// Output: mid micro
+}

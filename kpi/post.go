@@ -86,7 +86,7 @@ func (f *Fields) UnmarshalText(b []byte) error {
 
 // Count returns the value of one count field (exactly one bit of f) and
 // whether it was reported.
-func (p *Post) Count(f Fields) (int64, bool) {
+func (p Post) Count(f Fields) (int64, bool) {
 	if p.Hidden&f != 0 {
 		return 0, false
 	}
