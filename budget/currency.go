@@ -122,7 +122,7 @@ func (c Currency) Check(d decimal.Decimal) error {
 	if !c.IsValid() {
 		return errf(ErrCurrency, "Currency.Check", "currency", "zero Currency")
 	}
-	if !d.Shift(c.minor).IsInteger() {
+	if !whole(d, c.minor) {
 		return errf(ErrMinorUnit, "Currency.Check", "amount", "finer than the %s minor unit (%s)", c.code, d)
 	}
 	return nil

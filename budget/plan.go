@@ -120,7 +120,7 @@ func checkAmount(fn, field string, cur Currency, d decimal.Decimal) error {
 	if d.Sign() < 0 {
 		return errf(ErrInvalid, fn, field, "negative (%s)", d)
 	}
-	if !d.Shift(cur.minor).IsInteger() {
+	if !whole(d, cur.minor) {
 		return errf(ErrMinorUnit, fn, field, "finer than the %s minor unit (%s)", cur, d)
 	}
 	return nil
@@ -173,7 +173,7 @@ func (p Plan) RecordActual(name string, amount decimal.Decimal) (Plan, error) {
 	if i < 0 {
 		return Plan{}, errf(ErrNotFound, fn, "name", "%q", name)
 	}
-	if !amount.Shift(p.cur.minor).IsInteger() {
+	if !whole(amount, p.cur.minor) {
 		return Plan{}, errf(ErrMinorUnit, fn, name+".Actual", "finer than the %s minor unit (%s)", p.cur, amount)
 	}
 	a := p.items[i].Actual.Add(amount)
@@ -184,6 +184,15 @@ func (p Plan) RecordActual(name string, amount decimal.Decimal) (Plan, error) {
 	q.items = slices.Clone(p.items)
 	q.items[i].Actual = a
 	return q, nil
+}
+
+// Record is RecordActual for an amount with its currency: a currency other
+// than the plan's is a *MismatchError (wrapping ErrCurrencyMismatch).
+func (p Plan) Record(name string, m Money) (Plan, error) {
+	if m.Currency != p.cur {
+		return Plan{}, &MismatchError{Func: "Plan.Record", Left: p.cur, Right: m.Currency}
+	}
+	return p.RecordActual(name, m.Amount)
 }
 
 // Currency returns the plan's currency.

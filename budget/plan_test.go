@@ -254,3 +254,20 @@ func FuzzPlanJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestPlanRecordMoney(t *testing.T) {
+	p := samplePlan(t)
+	q, err := p.Record("tools", Money{d("1"), MustParseCurrency("EUR")})
+	if !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown item: %v, %v", q, err)
+	}
+	q, err = p.Record("contingency", Money{d("12.34"), MustParseCurrency("EUR")})
+	if li, _ := q.Item("contingency"); err != nil || !li.Actual.Equal(d("12.34")) {
+		t.Errorf("Record = %v, %v", li, err)
+	}
+	_, err = p.Record("contingency", Money{d("1"), MustParseCurrency("USD")})
+	var me *MismatchError
+	if !errors.As(err, &me) || me.Left != MustParseCurrency("EUR") || me.Func != "Plan.Record" {
+		t.Errorf("USD into EUR plan: %v", err)
+	}
+}

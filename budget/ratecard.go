@@ -191,6 +191,27 @@ func (rc RateCard) Validate() error {
 			return errf(ErrInvalid, fn, "Factors."+d.String(), "negative (%s)", v)
 		}
 	}
+	for _, f := range []struct {
+		name string
+		v    decimal.Decimal
+	}{{"Rate", rc.Rate}, {"BenchmarkEngagement", rc.BenchmarkEngagement}, {"EngagementFloor", rc.EngagementFloor},
+		{"EngagementCap", rc.EngagementCap}, {"FitFloor", rc.FitFloor}, {"UsagePerMonth", rc.UsagePerMonth},
+		{"ExclusivityPerMonth", rc.ExclusivityPerMonth}, {"Spread", rc.Spread}} {
+		if err := checkExponent(fn, f.name, f.v); err != nil {
+			return err
+		}
+	}
+	for i, t := range rc.Tiers {
+		if err := checkExponent(fn, fmt.Sprintf("Tiers[%d].Fee", i), t.Fee); err != nil {
+			return err
+		}
+	}
+	for d := Post; d <= Bundle; d++ {
+		v, _ := rc.Factors.of(d)
+		if err := checkExponent(fn, "Factors."+d.String(), v); err != nil {
+			return err
+		}
+	}
 	one := decimal.NewFromInt(1)
 	switch {
 	case rc.BenchmarkEngagement.Sign() <= 0:
@@ -264,6 +285,12 @@ func (rc RateCard) Price(q Quote) (Estimate, error) {
 		return Estimate{}, errf(ErrInvalid, fn, "UsageMonths", "negative (%d)", q.UsageMonths)
 	case q.ExclusivityMonths < 0:
 		return Estimate{}, errf(ErrInvalid, fn, "ExclusivityMonths", "negative (%d)", q.ExclusivityMonths)
+	}
+	if err := checkExponent(fn, "EngagementRate", q.EngagementRate); err != nil {
+		return Estimate{}, err
+	}
+	if err := checkExponent(fn, "AudienceFit", q.AudienceFit); err != nil {
+		return Estimate{}, err
 	}
 	df, ok := rc.Factors.of(q.Deliverable)
 	if !ok {

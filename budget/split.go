@@ -35,10 +35,11 @@ const MaxPlaces = 30
 // 128/64-bit division; otherwise math/big is used. No float64 is involved.
 //
 // Errors (wrapping the sentinels): ErrWeights when weights is empty, a weight
-// is negative, or all weights are zero; ErrMinorUnit when total is not a
-// multiple of 10^-places (1.005 at 2 places: round it yourself first, Split
-// never rounds money silently); ErrInvalid when places is outside
-// [-MaxPlaces, MaxPlaces].
+// is negative, or all weights are zero, or a weight's exponent is beyond
+// ±MaxExponent; ErrMinorUnit when total is not a multiple of 10^-places
+// (1.005 at 2 places: round it yourself first, Split never rounds money
+// silently); ErrInvalid when places is outside [-MaxPlaces, MaxPlaces] or
+// total's exponent beyond ±MaxExponent.
 //
 // Example: 100.00 over weights 1:1:1 at 2 places is 10000 units; each quota is
 // 3333⅓ units, floors 3333 each, one unit left, all remainders equal, so it
@@ -166,10 +167,33 @@ func SplitRoundRobin(total decimal.Decimal, weights []decimal.Decimal, places in
 	return out, nil
 }
 
+// MaxExponent bounds the decimal exponent of amounts and weights: a value
+// d = c·10^e with |e| > MaxExponent is refused (ErrInvalid), so that no input
+// makes the package build a power of ten with billions of digits.
+const MaxExponent = 1000
+
+// whole reports whether d is a whole number of 10^-places units.
+func whole(d decimal.Decimal, places int32) bool {
+	if e := d.Exponent(); e < -MaxExponent || e > MaxExponent {
+		return false
+	}
+	return d.Shift(places).IsInteger()
+}
+
+func checkExponent(fn, field string, d decimal.Decimal) error {
+	if e := d.Exponent(); e < -MaxExponent || e > MaxExponent {
+		return errf(ErrInvalid, fn, field, "exponent outside [-%d, %d] (%d)", MaxExponent, MaxExponent, e)
+	}
+	return nil
+}
+
 // toUnits returns d·10^places, which must be an integer.
 func toUnits(fn, field string, d decimal.Decimal, places int32) (*big.Int, error) {
 	if places < -MaxPlaces || places > MaxPlaces {
 		return nil, errf(ErrInvalid, fn, "places", "outside [-%d, %d] (%d)", MaxPlaces, MaxPlaces, places)
+	}
+	if err := checkExponent(fn, field, d); err != nil {
+		return nil, err
 	}
 	s := d.Shift(places)
 	if !s.IsInteger() {
@@ -195,6 +219,9 @@ func checkWeight(fn string, i int, w decimal.Decimal) error {
 	if w.Sign() < 0 {
 		return errf(ErrWeights, fn, "weights["+strconv.Itoa(i)+"]", "negative (%s)", w)
 	}
+	if e := w.Exponent(); (e < -MaxExponent || e > MaxExponent) && w.Sign() != 0 {
+		return errf(ErrWeights, fn, "weights["+strconv.Itoa(i)+"]", "exponent outside [-%d, %d] (%d)", MaxExponent, MaxExponent, e)
+	}
 	return nil
 }
 
@@ -217,6 +244,9 @@ func scaleWeights64(fn string, weights []decimal.Decimal) (ws []uint64, sum uint
 			return nil, 0, false, nil // too wide: the big path validates the rest
 		}
 		e := w.Exponent()
+		if e < -MaxExponent || e > MaxExponent {
+			return nil, 0, false, nil // the big path reports it
+		}
 		if first {
 			minExp, first = e, false
 		} else if e != minExp {

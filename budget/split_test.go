@@ -346,3 +346,22 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+func TestExponentGuards(t *testing.T) {
+	huge := decimal.New(1, 5000)
+	tiny := decimal.New(1, -5000)
+	if _, err := Split(huge, decs("1"), 2); !errors.Is(err, ErrInvalid) {
+		t.Errorf("huge total: %v", err)
+	}
+	if _, err := Split(decimal.NewFromInt(1), []decimal.Decimal{decimal.NewFromInt(1), tiny}, 2); !errors.Is(err, ErrWeights) {
+		t.Errorf("tiny weight: %v", err)
+	}
+	if err := MustParseCurrency("EUR").Check(tiny); !errors.Is(err, ErrMinorUnit) {
+		t.Errorf("Check(tiny): %v", err)
+	}
+	card := DefaultRateCard(MustParseCurrency("EUR"))
+	card.Rate = decimal.New(1, 2147483647)
+	if err := card.Validate(); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Rate exponent: %v", err)
+	}
+}
