@@ -384,6 +384,7 @@ func (pp *prepared) heuristic(fn string, model Model) (map[string]Credit, error)
 	convW := make([]*big.Rat, nch)
 	valW := make([]*big.Rat, nch)
 	tmp := new(big.Rat)
+	bigOne := big.NewInt(1)
 	for c := range nch {
 		cw, vw := new(big.Rat), new(big.Rat)
 		for s := range a.keys {
@@ -401,8 +402,6 @@ func (pp *prepared) heuristic(fn string, model Model) (map[string]Credit, error)
 	}
 	return pp.credits(fn, convW, valW)
 }
-
-var bigOne = big.NewInt(1)
 
 // credits apportions the totals by the per-channel weights and builds the
 // result map.
@@ -448,6 +447,7 @@ func apportion(total decimal.Decimal, w []*big.Rat, names []string) ([]decimal.D
 	}
 	// T = total × 10^p, an integer.
 	T := total.Shift(p).BigInt()
+	bigOne := big.NewInt(1)
 	type part struct {
 		i     int
 		floor *big.Int

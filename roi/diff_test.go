@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -154,7 +155,15 @@ func TestLinearMatchesByHand(t *testing.T) {
 // and finds the absorption probability by iterating the distribution of
 // walkers until (almost) none remain transient, once per removed channel.
 func markovByIteration(paths []Path) (p float64, re map[string]float64) {
+	return markovByIterationOrder(paths, 1)
+}
+
+// markovByIterationOrder is markovByIteration for a chain of order k: a
+// state is the last k channels of the collapsed path joined by ">", and
+// removing c stops every walk entering a state whose last channel is c.
+func markovByIterationOrder(paths []Path, k int) (p float64, re map[string]float64) {
 	type edge struct{ from, to string }
+	lastOf := map[string]string{}
 	counts := map[edge]float64{}
 	out := map[string]float64{}
 	channels := map[string]bool{}
@@ -167,14 +176,21 @@ func markovByIteration(paths []Path) (p float64, re map[string]float64) {
 			continue
 		}
 		prev := "(start)"
+		var hist []string
 		for i, c := range pa.Channels {
 			channels[c] = true
 			if i > 0 && c == pa.Channels[i-1] {
 				continue
 			}
-			counts[edge{prev, c}] += w
+			hist = append(hist, c)
+			if len(hist) > k {
+				hist = hist[1:]
+			}
+			st := strings.Join(hist, ">")
+			lastOf[st] = c
+			counts[edge{prev, st}] += w
 			out[prev] += w
-			prev = c
+			prev = st
 		}
 		counts[edge{prev, "(conv)"}] += float64(pa.Conversions)
 		counts[edge{prev, "(null)"}] += float64(pa.Nulls)
@@ -195,7 +211,7 @@ func markovByIteration(paths []Path) (p float64, re map[string]float64) {
 				switch {
 				case e.to == "(conv)":
 					conv += f
-				case e.to == "(null)" || e.to == removed:
+				case e.to == "(null)" || (removed != "" && lastOf[e.to] == removed):
 				default:
 					next[e.to] += f
 					mass += f
@@ -218,6 +234,30 @@ func markovByIteration(paths []Path) (p float64, re map[string]float64) {
 		}
 	}
 	return p, re
+}
+
+func TestMarkovHigherOrderMatchesIteration(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for trial := range 20 {
+		paths := randomPaths(r, 1+r.IntN(25), 1+r.IntN(6), 7)
+		for _, k := range []int{2, 3} {
+			got, err := MarkovRemovalEffects(paths, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, re := markovByIterationOrder(paths, k)
+			gp, _ := got.ConversionProbability.Float64()
+			if math.Abs(gp-p) > 1e-9 {
+				t.Errorf("trial %d order %d: P = %v, iteration %v", trial, k, gp, p)
+			}
+			for c, want := range re {
+				g, _ := got.Effects[c].Float64()
+				if math.Abs(g-want) > 1e-9 {
+					t.Errorf("trial %d order %d: RE(%s) = %v, iteration %v", trial, k, c, g, want)
+				}
+			}
+		}
+	}
 }
 
 func TestMarkovMatchesIteration(t *testing.T) {

@@ -75,9 +75,10 @@ func Incremental(test, control Group, cost decimal.Decimal) (Incrementality, err
 	r.Lift = exact.Div(xt.Mul(nc).Sub(xc.Mul(nt)), xc.Mul(nt))
 	// xt − xc·nt/nc = (xt·nc − xc·nt) / nc
 	r.IncrementalConversions = exact.Div(xt.Mul(nc).Sub(xc.Mul(nt)), nc)
-	incRev := test.Revenue.Sub(control.Revenue.Mul(nt).DivRound(nc, exact.Precision+4))
-	r.IncrementalRevenue = incRev.Round(exact.Precision)
-	r.IROAS = exact.Div(incRev, cost)
+	// rt − rc·nt/nc = (rt·nc − rc·nt) / nc; iROAS divides that by cost.
+	num := test.Revenue.Mul(nc).Sub(control.Revenue.Mul(nt))
+	r.IncrementalRevenue = exact.Div(num, nc)
+	r.IROAS = exact.Div(num, nc.Mul(cost))
 	return r, nil
 }
 

@@ -183,6 +183,16 @@ func TestRealPathsMarkov(t *testing.T) {
 			t.Errorf("iteration RE(%s) = %v, python %v", c, iter[c], w[0])
 		}
 	}
+	// Order 2 on the real file against the iteration of order 2.
+	re2, err := MarkovRemovalEffects(paths, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2, iter2 := markovByIterationOrder(paths, 2)
+	approx(t, "P order 2", re2.ConversionProbability, p2)
+	for c := range want {
+		approx(t, "RE order 2 "+c, re2.Effects[c], iter2[c])
+	}
 	if len(credits) != len(want) {
 		t.Errorf("%d channels, want %d", len(credits), len(want))
 	}

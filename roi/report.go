@@ -14,11 +14,12 @@ import (
 type CostBasis int
 
 const (
-	// Actual counts what was spent (LineItem.Actual): the default, for a
-	// report after the campaign.
-	Actual CostBasis = iota
-	// Planned counts what was planned (LineItem.Planned), for a forecast.
-	Planned
+	// ActualCost counts what was spent (LineItem.Actual): the default, for
+	// a report after the campaign.
+	ActualCost CostBasis = iota
+	// PlannedCost counts what was planned (LineItem.Planned), for a
+	// forecast.
+	PlannedCost
 )
 
 // Campaign is the input of [Report]. It is read, never modified.
@@ -119,7 +120,7 @@ func Report(c Campaign) (CampaignReport, error) {
 	if c.RateCard != nil && strings.ToUpper(strings.TrimSpace(c.RateCard.Currency)) != cur {
 		return CampaignReport{}, errf(fn, "RateCard", ErrCurrency, c.RateCard.Currency+" in a "+cur+" report")
 	}
-	if c.CostBasis != Actual && c.CostBasis != Planned {
+	if c.CostBasis != ActualCost && c.CostBasis != PlannedCost {
 		return CampaignReport{}, errf(fn, "CostBasis", ErrInvalid, int(c.CostBasis))
 	}
 	inter := c.Engagements
@@ -127,7 +128,7 @@ func Report(c Campaign) (CampaignReport, error) {
 		inter = kpi.AllInteractions
 	}
 	basis := func(li budget.LineItem) decimal.Decimal {
-		if c.CostBasis == Planned {
+		if c.CostBasis == PlannedCost {
 			return li.Planned
 		}
 		return li.Actual

@@ -85,7 +85,7 @@ func TestReport(t *testing.T) {
 
 	// Planned basis: anna 2000, ben 1500, tools 300; total 3800.
 	c := testCampaign(t)
-	c.CostBasis = Planned
+	c.CostBasis = PlannedCost
 	got, err = Report(c)
 	if err != nil {
 		t.Fatal(err)
