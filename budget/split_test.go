@@ -333,6 +333,22 @@ func FuzzSplit(f *testing.F) {
 				t.Fatalf("Split(−x)[%d] = %s, want %s", i, neg[i], parts[i].Neg())
 			}
 		}
+		// SplitEven is Split with equal weights
+		ones := make([]decimal.Decimal, len(ws))
+		for i := range ones {
+			ones[i] = decimal.New(7, 0)
+		}
+		even, err := SplitEven(total, len(ws), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eq, err := Split(total, ones, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(eq, even); diff != "" {
+			t.Fatalf("SplitEven differs from Split with equal weights (-split +even):\n%s", diff)
+		}
 		rr, err := SplitRoundRobin(total, ws, p)
 		if err != nil {
 			t.Fatal(err)
