@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -413,5 +414,32 @@ func TestJSON(t *testing.T) {
 	var f Formula
 	if err := json.Unmarshal(fb, &f); err != nil || f != PresetTikTok().Formula {
 		t.Errorf("formula round trip = %v, %v", f, err)
+	}
+}
+
+func TestWeeklyZeroBase(t *testing.T) {
+	// A video posted on Sunday 8 March with no views yet: its week has no
+	// pooled rate by views, but the series goes on.
+	posts := []Post{
+		{PublishedAt: at("2026-03-02T10:00:00Z"), Likes: 30, Views: 1_000},
+		{PublishedAt: at("2026-03-08T23:00:00Z"), Likes: 0, Views: 0},
+		{PublishedAt: at("2026-03-09T10:00:00Z"), Likes: 40, Views: 800},
+	}
+	weeks, err := Weekly(posts, Formula{Likes, ByViews, PooledRate}, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Week 10: (30 + 0) / (1,000 + 0) = 0.03; week 11: 40 / 800 = 0.05.
+	if len(weeks) != 2 || !weeks[0].Rate.Equal(dec("0.03")) || !weeks[1].Rate.Equal(dec("0.05")) {
+		t.Errorf("weeks = %+v", weeks)
+	}
+	weeks, err = Weekly(posts[1:2], Formula{Likes, ByViews, PooledRate}, time.UTC)
+	if err != nil || len(weeks) != 1 || weeks[0].Rated {
+		t.Errorf("zero-view week: %+v, %v; want one unrated week", weeks, err)
+	}
+	// A mean of per-post rates cannot divide by a post's zero views.
+	_, err = Weekly(posts, Formula{Likes, ByViews, MeanOfRates}, time.UTC)
+	if !errors.Is(err, ErrZeroBase) || !strings.Contains(err.Error(), "posts[1].Views") {
+		t.Errorf("mean with a zero base: err = %v", err)
 	}
 }

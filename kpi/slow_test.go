@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -283,5 +284,94 @@ func FuzzRate(f *testing.F) {
 			return
 		}
 		checkRate(t, fm, posts)
+	})
+}
+
+// TestMedianLarge exercises the quickselect (ranges above 16 posts) on
+// random, sorted, reversed and constant rates against the full sort of
+// slowRate.
+func TestMedianLarge(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 17))
+	f := Formula{Likes, ByFollowers, MedianRate}
+	for iter := 0; iter < 300; iter++ {
+		n := 17 + rng.IntN(400)
+		posts := make([]Post, n)
+		for i := range posts {
+			switch iter % 4 {
+			case 0: // random
+				posts[i] = Post{Likes: rng.Int64N(1000), Followers: 1 + rng.Int64N(1000)}
+			case 1: // increasing
+				posts[i] = Post{Likes: int64(i), Followers: 1000}
+			case 2: // decreasing, with equal rates written differently (i/1 = 2i/2)
+				posts[i] = Post{Likes: int64(2 * (n - i)), Followers: 2}
+			default: // few distinct values
+				posts[i] = Post{Likes: int64(rng.IntN(3)), Followers: 7}
+			}
+		}
+		checkRate(t, f, posts)
+	}
+}
+
+// TestSelectFracBudget runs selectFrac with a pivot sequence that keeps the
+// partitions unbalanced long enough to reach the sort fallback, and checks
+// the k-th element against a full sort.
+func TestSelectFracBudget(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 23))
+	for iter := 0; iter < 200; iter++ {
+		n := 20 + rng.IntN(200)
+		a := make([]frac, n)
+		for i := range a {
+			// Organ-pipe and sawtooth shapes are hard for median-of-three.
+			v := uint64(i % 5)
+			if iter%2 == 0 {
+				v = uint64(min(i, n-1-i))
+			}
+			a[i] = frac{v, 1 + uint64(rng.IntN(2))}
+		}
+		sorted := slices.Clone(a)
+		slices.SortFunc(sorted, cmpFrac)
+		k := rng.IntN(n)
+		selectFrac(a, k)
+		if cmpFrac(a[k], sorted[k]) != 0 {
+			t.Fatalf("n=%d k=%d: got %v, want %v", n, k, a[k], sorted[k])
+		}
+		for i := 0; i < k; i++ {
+			if cmpFrac(a[i], a[k]) > 0 {
+				t.Fatalf("element %d before k is larger", i)
+			}
+		}
+	}
+}
+
+func FuzzWeekly(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 200, 100, 7, 9}, int16(180))
+	f.Fuzz(func(t *testing.T, data []byte, offsetMin int16) {
+		loc := time.FixedZone("z", int(offsetMin)*60)
+		base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		var posts []Post
+		for i := 0; i+1 < len(data) && len(posts) < 200; i += 2 {
+			posts = append(posts, Post{PublishedAt: base.Add(time.Duration(data[i])*37*time.Hour + time.Duration(data[i+1])*time.Minute),
+				Likes: int64(data[i+1]), Followers: int64(data[i])})
+		}
+		weeks, err := Weekly(posts, Formula{Likes, ByFollowers, PooledRate}, loc)
+		if err != nil {
+			if len(posts) == 0 && errors.Is(err, ErrEmpty) {
+				return
+			}
+			t.Fatal(err)
+		}
+		var total int64
+		for i, w := range weeks {
+			total += w.Totals.Posts
+			if w.Start.Weekday() != time.Monday || w.Start.Hour() != 0 {
+				t.Fatalf("week %d starts %v", i, w.Start)
+			}
+			if i > 0 && w.Start.Sub(weeks[i-1].Start) != 7*24*time.Hour {
+				t.Fatalf("weeks %d and %d not consecutive", i-1, i)
+			}
+		}
+		if total != int64(len(posts)) {
+			t.Fatalf("weeks hold %d posts, want %d", total, len(posts))
+		}
 	})
 }

@@ -39,10 +39,14 @@ type Week struct {
 // the last post's, empty weeks included, with the totals, the rate under f
 // and the change from the week before.
 //
+// A week is not rated (Rated false) when none of its posts reports the
+// counts f needs, or, for PooledRate, when its base totals zero (new posts
+// with no views yet).
+//
 // Errors: nil loc or an invalid formula (ErrInvalid), no posts (ErrEmpty),
-// more than MaxWeeks weeks (ErrInvalid), and the errors of Sum and
-// Formula.Rate for a week's posts (a week whose posts all lack a needed
-// count is not an error: it is not rated).
+// more than MaxWeeks weeks (ErrInvalid), and the other errors of Sum and
+// Formula.Rate over the posts (a negative count; for MeanOfRates and
+// MedianRate a post whose base is 0), naming the post's index in posts.
 func Weekly(posts []Post, f Formula, loc *time.Location) ([]Week, error) {
 	const fn = "Weekly"
 	if loc == nil {
@@ -58,7 +62,7 @@ func Weekly(posts []Post, f Formula, loc *time.Location) ([]Week, error) {
 	if _, err := sum(fn, posts); err != nil {
 		return nil, err
 	}
-	if _, err := f.measure(fn, posts); err != nil && !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrZeroBase) {
+	if _, err := f.measure(fn, posts); err != nil && !undefinedRate(f, err) {
 		return nil, err
 	}
 	first, last := posts[0].PublishedAt, posts[0].PublishedAt
@@ -104,7 +108,7 @@ func Weekly(posts []Post, f Formula, loc *time.Location) ([]Week, error) {
 			switch {
 			case err == nil:
 				w.Rate, w.Rated = r.Rate, true
-			case !errors.Is(err, ErrEmpty):
+			case !undefinedRate(f, err):
 				return nil, err
 			}
 		}
@@ -117,6 +121,12 @@ func Weekly(posts []Post, f Formula, loc *time.Location) ([]Week, error) {
 		}
 	}
 	return weeks, nil
+}
+
+// undefinedRate reports whether err only says that a week has no rate: no
+// post reports the counts f needs, or a pooled base totals zero.
+func undefinedRate(f Formula, err error) bool {
+	return errors.Is(err, ErrEmpty) || (f.Average == PooledRate && errors.Is(err, ErrZeroBase))
 }
 
 // weekStart returns Monday 00:00 in loc of the week holding t.
