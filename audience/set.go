@@ -16,6 +16,9 @@ import (
 // the fast case for sparse platform IDs) or, when most of the bucket lies in
 // 65,536-wide chunks holding more than 4,096 IDs, as a roaring bitmap
 // (github.com/RoaringBitmap/roaring/v2), which is smaller and faster there.
+// When IDs are spread so widely that buckets would average fewer than 11
+// IDs (a bucket header costs 44 bytes), the set keeps one sorted []uint64
+// instead (8 bytes per ID).
 // Intersections merge sorted buckets branch-free when their sizes are within
 // 32× of each other and gallop (exponential then binary search) otherwise.
 //
@@ -35,9 +38,19 @@ type Set struct {
 	mu      sync.Mutex
 	dirty   atomic.Bool
 	pending []uint64
+	layout
+}
 
+// layout is the settled content of a Set. Layouts are never modified after
+// construction, so Sets may share their slices (Clone, Union).
+type layout struct {
 	keys []uint32    // sorted high halves, one per bucket
 	ctrs []container // ctrs[i] holds the low halves of bucket keys[i]
+	// wide sets (IDs spread over so many high halves that buckets would
+	// cost more than they save, as with snowflake IDs near 2⁶⁰) keep the
+	// IDs as one sorted []uint64 instead: 8 bytes per ID.
+	flat []uint64
+	wide bool
 	n    int64
 }
 
@@ -66,7 +79,7 @@ func NewSetFromSorted(ids []uint64) *Set {
 		s.Add(ids...)
 		return s
 	}
-	s.keys, s.ctrs, s.n = buildBuckets(ids)
+	s.layout = buildLayout(ids)
 	return s
 }
 
@@ -97,6 +110,10 @@ func (s *Set) Contains(id uint64) bool {
 		return false
 	}
 	s.settle()
+	if s.wide {
+		_, found := slices.BinarySearch(s.flat, id)
+		return found
+	}
 	k, ok := slices.BinarySearch(s.keys, uint32(id>>32))
 	if !ok {
 		return false
@@ -118,9 +135,9 @@ func (s *Set) Clone() *Set {
 		return c
 	}
 	s.settle()
+	c.layout = s.layout
 	c.keys = slices.Clone(s.keys)
 	c.ctrs = slices.Clone(s.ctrs)
-	c.n = s.n
 	return c
 }
 
@@ -132,6 +149,11 @@ func (s *Set) All() iter.Seq[uint64] {
 			return
 		}
 		s.settle()
+		for _, id := range s.flat {
+			if !yield(id) {
+				return
+			}
+		}
 		for i, k := range s.keys {
 			hi := uint64(k) << 32
 			c := &s.ctrs[i]
@@ -160,10 +182,17 @@ func (s *Set) AppendTo(dst []uint64) []uint64 {
 		return dst
 	}
 	s.settle()
-	dst = slices.Grow(dst, int(s.n))
-	for i, k := range s.keys {
+	return s.layout.appendTo(dst)
+}
+
+func (l *layout) appendTo(dst []uint64) []uint64 {
+	if l.wide {
+		return append(dst, l.flat...)
+	}
+	dst = slices.Grow(dst, int(l.n))
+	for i, k := range l.keys {
 		hi := uint64(k) << 32
-		c := &s.ctrs[i]
+		c := &l.ctrs[i]
 		if c.bm != nil {
 			c.bm.Iterate(func(lo uint32) bool {
 				dst = append(dst, hi|uint64(lo))
@@ -186,8 +215,8 @@ func (s *Set) SizeInBytes() int64 {
 		return 0
 	}
 	s.settle()
-	const header = 8 + 24 + 8 + 8 // key (padded), slice, pointer, count
-	size := int64(len(s.keys)) * header
+	size := 8 * int64(cap(s.flat))
+	size += int64(len(s.keys)) * bucketHeader
 	for i := range s.ctrs {
 		c := &s.ctrs[i]
 		if c.bm != nil {
@@ -213,13 +242,46 @@ func (s *Set) settle() {
 	s.pending = nil
 	sortUint64(p)
 	if s.n == 0 {
-		s.keys, s.ctrs, s.n = buildBuckets(p)
+		s.layout = buildLayout(p)
 	} else {
-		add := &Set{}
-		add.keys, add.ctrs, add.n = buildBuckets(p)
-		s.keys, s.ctrs, s.n = unionBuckets([]*Set{s, add})
+		add := buildLayout(p)
+		s.layout = unionLayouts([]*layout{&s.layout, &add})
 	}
 	s.dirty.Store(false)
+}
+
+// bucketHeader is the memory of one bucket's bookkeeping: its key (4
+// bytes) and its container (slice header 24, bitmap pointer 8, count 8).
+const bucketHeader = 4 + 24 + 8 + 8
+
+// wideRatio: a set whose buckets would average fewer IDs than this is kept
+// flat. Buckets cost 4 bytes per ID plus bucketHeader per bucket; flat
+// costs 8 bytes per ID; they break even at bucketHeader/4 = 11 IDs.
+const wideRatio = bucketHeader / 4
+
+// buildLayout builds a layout from sorted ids (duplicates allowed). ids is
+// neither modified nor retained.
+func buildLayout(ids []uint64) layout {
+	distinct, keys := 0, 0
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			distinct++
+			if i == 0 || id>>32 != ids[i-1]>>32 {
+				keys++
+			}
+		}
+	}
+	if keys >= 2 && distinct < wideRatio*keys {
+		flat := make([]uint64, 0, distinct)
+		for i, id := range ids {
+			if i == 0 || id != ids[i-1] {
+				flat = append(flat, id)
+			}
+		}
+		return layout{flat: flat, wide: true, n: int64(distinct)}
+	}
+	k, c, n := buildBuckets(ids)
+	return layout{keys: k, ctrs: c, n: n}
 }
 
 // buildBuckets builds buckets from sorted ids (duplicates allowed).

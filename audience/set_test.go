@@ -190,3 +190,51 @@ func TestOverlapEmptyAndNil(t *testing.T) {
 		t.Error("nil set is not empty")
 	}
 }
+
+// TestLayouts crosses every representation (wide flat, sorted-array
+// buckets, roaring buckets, empty) in every operation, against the map.
+func TestLayouts(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	kinds := map[string][]uint64{
+		"wide":   genIDs(r, 3, 3000),                    // full 64-bit range: flat
+		"wide2":  append(genIDs(r, 3, 500), 1, 2, 3, 7), // flat, sharing some small IDs
+		"arrays": genIDs(r, 0, 30000),                   // 16 buckets of sorted arrays
+		"bitmap": genIDs(r, 1, 30000),                   // one roaring bucket
+		"empty":  nil,
+	}
+	// Share IDs across kinds so intersections are not trivially empty.
+	kinds["arrays"] = append(kinds["arrays"], kinds["wide"][:100]...)
+	kinds["bitmap"] = append(kinds["bitmap"], kinds["arrays"][:100]...)
+	kinds["wide"] = append(kinds["wide"], kinds["bitmap"][:300]...)
+	sets := map[string]*Set{}
+	for name, ids := range kinds {
+		sets[name] = NewSet(ids...)
+		sets[name].Len() // settle before looking inside
+	}
+	if !sets["wide"].wide || sets["arrays"].wide || sets["bitmap"].wide || sets["bitmap"].ctrs[0].bm == nil {
+		t.Fatal("fixtures do not have the intended representations")
+	}
+	if got := float64(sets["wide"].SizeInBytes()) / float64(sets["wide"].Len()); got > 8.5 {
+		t.Errorf("wide set: %.2f bytes/ID, want about 8", got)
+	}
+	for na, a := range sets {
+		for nb, b := range sets {
+			ra, rb := refOf(kinds[na]), refOf(kinds[nb])
+			name := na + "×" + nb
+			if got, want := IntersectionLen(a, b), int64(len(refAnd(ra, rb))); got != want {
+				t.Fatalf("%s: IntersectionLen = %d, want %d", name, got, want)
+			}
+			checkSet(t, name+" Union", Union(a, b), refOr(ra, rb))
+			checkSet(t, name+" Intersect", Intersect(a, b), refAnd(ra, rb))
+			checkSet(t, name+" Difference", Difference(a, b), refNot(ra, rb))
+			c := a.Clone()
+			c.Add(kinds[nb]...)
+			checkSet(t, name+" Add", c, refOr(ra, rb))
+			for _, id := range kinds[nb][:min(20, len(kinds[nb]))] {
+				if _, want := ra[id]; a.Contains(id) != want {
+					t.Fatalf("%s: Contains(%d) = %v", name, id, !want)
+				}
+			}
+		}
+	}
+}

@@ -14,6 +14,18 @@ func IntersectionLen(a, b *Set) int64 {
 	}
 	a.settle()
 	b.settle()
+	return andLenLayouts(&a.layout, &b.layout)
+}
+
+func andLenLayouts(a, b *layout) int64 {
+	switch {
+	case a.wide && b.wide:
+		return arrayAndLen(a.flat, b.flat)
+	case a.wide:
+		return mixedAndLen(a.flat, b)
+	case b.wide:
+		return mixedAndLen(b.flat, a)
+	}
 	var n int64
 	i, j := 0, 0
 	for i < len(a.keys) && j < len(b.keys) {
@@ -31,6 +43,51 @@ func IntersectionLen(a, b *Set) int64 {
 	return n
 }
 
+// mixedAndLen counts the IDs of the sorted flat slice found in the bucketed
+// layout b: per bucket, the flat IDs with that high half are looked up in
+// its container.
+func mixedAndLen(flat []uint64, b *layout) int64 {
+	var n int64
+	for bi, key := range b.keys {
+		lo, _ := slices.BinarySearch(flat, uint64(key)<<32)
+		flat = flat[lo:]
+		hi, _ := slices.BinarySearchFunc(flat, key, func(x uint64, k uint32) int {
+			if uint32(x>>32) <= k {
+				return -1
+			}
+			return 1
+		})
+		c := &b.ctrs[bi]
+		for _, x := range flat[:hi] {
+			if c.contains(uint32(x)) { //nolint:gosec // low half on purpose
+				n++
+			}
+		}
+		flat = flat[hi:]
+		if len(flat) == 0 {
+			break
+		}
+	}
+	return n
+}
+
+// contains reports whether the low half lo is in the container.
+func (c *container) contains(lo uint32) bool {
+	if c.bm != nil {
+		return c.bm.Contains(lo)
+	}
+	_, found := slices.BinarySearch(c.arr, lo)
+	return found
+}
+
+// flatOf returns the layout's IDs as one sorted slice (shared when wide).
+func flatOf(l *layout) []uint64 {
+	if l.wide {
+		return l.flat
+	}
+	return l.appendTo(nil)
+}
+
 // CountNotIn returns |s \ covered|: how many IDs of s are not in covered,
 // without building the difference (the marginal gain of s in greedy
 // max-coverage). nil reads as the empty set.
@@ -41,16 +98,47 @@ func (s *Set) CountNotIn(covered *Set) int64 {
 // Union returns a new set holding every ID of any of sets (nil sets are
 // empty). The inputs are not modified.
 func Union(sets ...*Set) *Set {
-	live := make([]*Set, 0, len(sets))
+	live := make([]*layout, 0, len(sets))
 	for _, s := range sets {
 		if s != nil {
 			s.settle()
-			live = append(live, s)
+			live = append(live, &s.layout)
 		}
 	}
-	out := &Set{}
-	out.keys, out.ctrs, out.n = unionBuckets(live)
-	return out
+	return &Set{layout: unionLayouts(live)}
+}
+
+// unionLayouts returns the union of settled layouts.
+func unionLayouts(ls []*layout) layout {
+	switch len(ls) {
+	case 0:
+		return layout{}
+	case 1:
+		out := *ls[0]
+		out.keys, out.ctrs = slices.Clone(out.keys), slices.Clone(out.ctrs)
+		return out
+	}
+	if !slices.ContainsFunc(ls, func(l *layout) bool { return l.wide }) {
+		k, c, n := unionBuckets(ls)
+		return layout{keys: k, ctrs: c, n: n}
+	}
+	// Some input is wide: merge everything as flat sorted slices, in
+	// balanced pairs (O(N log k)), then choose the representation again.
+	arrs := make([][]uint64, len(ls))
+	for i, l := range ls {
+		arrs[i] = flatOf(l)
+	}
+	for len(arrs) > 1 {
+		next := arrs[:0:0]
+		for i := 0; i+1 < len(arrs); i += 2 {
+			next = append(next, orArrays(arrs[i], arrs[i+1]))
+		}
+		if len(arrs)%2 == 1 {
+			next = append(next, arrs[len(arrs)-1])
+		}
+		arrs = next
+	}
+	return buildLayout(arrs[0])
 }
 
 // Intersect returns a new set holding the IDs present in every one of sets.
@@ -69,15 +157,20 @@ func Intersect(sets ...*Set) *Set {
 	// Start with the smallest set: the running result only shrinks.
 	order := slices.Clone(sets)
 	slices.SortStableFunc(order, func(x, y *Set) int { return cmpInt64(x.n, y.n) })
-	out.keys = slices.Clone(order[0].keys)
-	out.ctrs = slices.Clone(order[0].ctrs)
-	out.n = order[0].n
+	cur := order[0].layout
+	cur.keys, cur.ctrs = slices.Clone(cur.keys), slices.Clone(cur.ctrs)
 	for _, s := range order[1:] {
-		out.keys, out.ctrs, out.n = intersectBuckets(out, s)
-		if out.n == 0 {
+		if cur.n == 0 {
 			break
 		}
+		if cur.wide || s.wide {
+			cur = buildLayout(andArrays(flatOf(&cur), flatOf(&s.layout)))
+			continue
+		}
+		k, c, n := intersectBuckets(&cur, &s.layout)
+		cur = layout{keys: k, ctrs: c, n: n}
 	}
+	out.layout = cur
 	return out
 }
 
@@ -92,6 +185,10 @@ func Difference(a, b *Set) *Set {
 		return a.Clone()
 	}
 	b.settle()
+	if a.wide || b.wide {
+		out.layout = buildLayout(andNotArrays(flatOf(&a.layout), flatOf(&b.layout)))
+		return out
+	}
 	j := 0
 	for i, ka := range a.keys {
 		for j < len(b.keys) && b.keys[j] < ka {
@@ -181,7 +278,7 @@ func probeLen(arr []uint32, bm *roaring.Bitmap) int64 {
 }
 
 // arrayAndLen returns |a ∩ b| for sorted, distinct arrays.
-func arrayAndLen(a, b []uint32) int64 {
+func arrayAndLen[T uint32 | uint64](a, b []T) int64 {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -220,7 +317,7 @@ func mergeLen[T uint32 | uint64](a, b []T) int64 {
 // gallopLen looks each element of the small array a up in the large array b
 // by exponential search from the previous position, then binary search:
 // O(|a| log(|b|/|a|)).
-func gallopLen(a, b []uint32) int64 {
+func gallopLen[T uint32 | uint64](a, b []T) int64 {
 	var n int64
 	lo := 0
 	for _, x := range a {
@@ -254,11 +351,11 @@ func gallopLen(a, b []uint32) int64 {
 }
 
 // andArrays returns a ∩ b for sorted, distinct arrays.
-func andArrays(a, b []uint32) []uint32 {
+func andArrays[T uint32 | uint64](a, b []T) []T {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	out := make([]uint32, 0, len(a))
+	out := make([]T, 0, len(a))
 	if len(a)*gallopRatio < len(b) {
 		lo := 0
 		for _, x := range a {
@@ -284,8 +381,8 @@ func andArrays(a, b []uint32) []uint32 {
 }
 
 // andNotArrays returns a \ b for sorted, distinct arrays.
-func andNotArrays(a, b []uint32) []uint32 {
-	out := make([]uint32, 0, len(a))
+func andNotArrays[T uint32 | uint64](a, b []T) []T {
+	out := make([]T, 0, len(a))
 	j := 0
 	for _, x := range a {
 		for j < len(b) && b[j] < x {
@@ -300,8 +397,8 @@ func andNotArrays(a, b []uint32) []uint32 {
 }
 
 // orArrays returns a ∪ b for sorted, distinct arrays.
-func orArrays(a, b []uint32) []uint32 {
-	out := make([]uint32, 0, len(a)+len(b))
+func orArrays[T uint32 | uint64](a, b []T) []T {
+	out := make([]T, 0, len(a)+len(b))
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		x, y := a[i], b[j]
@@ -324,7 +421,7 @@ func orArrays(a, b []uint32) []uint32 {
 }
 
 // intersectBuckets returns the buckets of a ∩ b.
-func intersectBuckets(a, b *Set) ([]uint32, []container, int64) {
+func intersectBuckets(a, b *layout) ([]uint32, []container, int64) {
 	var (
 		keys []uint32
 		ctrs []container
@@ -375,7 +472,7 @@ func filterIn(arr []uint32, bm *roaring.Bitmap) []uint32 {
 }
 
 // unionBuckets returns the buckets of the union of settled sets.
-func unionBuckets(sets []*Set) ([]uint32, []container, int64) {
+func unionBuckets(sets []*layout) ([]uint32, []container, int64) {
 	switch len(sets) {
 	case 0:
 		return nil, nil, 0
