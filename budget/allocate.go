@@ -29,12 +29,7 @@ const (
 var methodNames = [...]string{"auto", "water-filling", "grid-dp"}
 
 // String returns "auto", "water-filling" or "grid-dp".
-func (m Method) String() string {
-	if m >= 0 && int(m) < len(methodNames) {
-		return methodNames[m]
-	}
-	return fmt.Sprintf("Method(%d)", int(m))
-}
+func (m Method) String() string { return enumString("Method", methodNames[:], int(m)) }
 
 // Channel is one influencer, channel or campaign that can receive spend.
 type Channel struct {
@@ -59,11 +54,11 @@ type AllocateOptions struct {
 
 // ChannelResult is one channel's share of an Allocation.
 type ChannelResult struct {
-	Name     string
-	Spend    decimal.Decimal // in the currency, whole minor units
-	Response decimal.Decimal // Curve.Response(Spend)
-	Average  decimal.Decimal // Response / Spend; at zero spend, the return of the first minor unit
-	Marginal decimal.Decimal // Curve.Marginal(Spend); where infinite (Hill with Slope < 1 at 0), as Average
+	Name     string          `json:"name"`
+	Spend    decimal.Decimal `json:"spend"`    // in the currency, whole minor units
+	Response decimal.Decimal `json:"response"` // Curve.Response(Spend)
+	Average  decimal.Decimal `json:"average"`  // Response / Spend; at zero spend, the return of the first minor unit
+	Marginal decimal.Decimal `json:"marginal"` // Curve.Marginal(Spend); where infinite (Hill with Slope < 1 at 0), as Average
 }
 
 // Allocation is the result of Allocate or AllocateTarget. The responses and
@@ -72,11 +67,11 @@ type ChannelResult struct {
 // float64) and rounded half away from zero to exact.Precision (16) places:
 // about 15 significant digits are meaningful.
 type Allocation struct {
-	Currency Currency
-	Total    decimal.Decimal // Σ Spend, exactly
-	Response decimal.Decimal // Σ Response
-	Method   Method          // the method actually used
-	Channels []ChannelResult // in input order
+	Currency Currency        `json:"currency"`
+	Total    decimal.Decimal `json:"total"`    // Σ Spend, exactly
+	Response decimal.Decimal `json:"response"` // Σ Response
+	Method   Method          `json:"method"`   // the method actually used
+	Channels []ChannelResult `json:"channels"` // in input order
 }
 
 // maxUnits bounds amounts in minor units so that float64 represents every
@@ -674,9 +669,9 @@ const (
 
 // Target configures AllocateTarget.
 type Target struct {
-	Kind  TargetKind
-	Value decimal.Decimal // the return floor, response per currency unit; > 0
-	Limit decimal.Decimal // the most that may be spent in total; zero means no limit
+	Kind  TargetKind      `json:"kind"`
+	Value decimal.Decimal `json:"value"` // the return floor, response per currency unit; > 0
+	Limit decimal.Decimal `json:"limit"` // the most that may be spent in total; zero means no limit
 }
 
 // AllocateTarget spends as much as stays efficient, instead of a fixed total.

@@ -29,17 +29,17 @@ const (
 // Share is one category's weight when a plan is built from a total (see
 // NewPlanFromShares). Weights need not sum to 1: 60:20:10:10 works.
 type Share struct {
-	Category Category
-	Weight   decimal.Decimal
+	Category Category        `json:"category"`
+	Weight   decimal.Decimal `json:"weight"`
 }
 
 // LineItem is one planned expense. Planned and Actual are amounts in the
 // plan's currency, non-negative, whole numbers of its minor unit.
 type LineItem struct {
-	Name     string
-	Category Category
-	Planned  decimal.Decimal
-	Actual   decimal.Decimal // spent so far; zero until recorded
+	Name     string          `json:"name"`
+	Category Category        `json:"category"`
+	Planned  decimal.Decimal `json:"planned"`
+	Actual   decimal.Decimal `json:"actual"` // spent so far; zero until recorded
 }
 
 // Variance returns Actual − Planned (positive: over budget) and that amount
@@ -246,8 +246,9 @@ func (p Plan) Unallocated() decimal.Decimal { return p.total.Sub(p.Planned()) }
 
 // CategoryTotal is the planned and actual sums of one category.
 type CategoryTotal struct {
-	Category        Category
-	Planned, Actual decimal.Decimal
+	Category Category        `json:"category"`
+	Planned  decimal.Decimal `json:"planned"`
+	Actual   decimal.Decimal `json:"actual"`
 }
 
 // ByCategory returns the planned and actual totals of each category present
@@ -288,7 +289,11 @@ func (p Plan) OverBudget() []LineItem {
 //
 // Every value is rounded half away from zero at exact.Precision (16) places.
 type Burn struct {
-	Elapsed, Spent, PerDay, Pace, Projected decimal.Decimal
+	Elapsed   decimal.Decimal `json:"elapsed"`
+	Spent     decimal.Decimal `json:"spent"`
+	PerDay    decimal.Decimal `json:"per_day"`
+	Pace      decimal.Decimal `json:"pace"`
+	Projected decimal.Decimal `json:"projected"`
 }
 
 // BurnRate returns the plan's burn at now. now must be after Start (at

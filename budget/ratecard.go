@@ -24,12 +24,7 @@ const (
 var deliverableNames = [...]string{"post", "reel", "story", "video", "bundle"}
 
 // String returns the lower-case name, or "Deliverable(n)" for an unknown value.
-func (d Deliverable) String() string {
-	if d >= 0 && int(d) < len(deliverableNames) {
-		return deliverableNames[d]
-	}
-	return fmt.Sprintf("Deliverable(%d)", int(d))
-}
+func (d Deliverable) String() string { return enumString("Deliverable", deliverableNames[:], int(d)) }
 
 // MarshalText returns the lower-case name; an unknown value is an error.
 func (d Deliverable) MarshalText() ([]byte, error) {
@@ -234,29 +229,31 @@ func (rc RateCard) Validate() error {
 
 // Quote describes the deliverable to price, in plain values.
 type Quote struct {
-	Deliverable       Deliverable
-	Followers         int64           // audience size; ≥ 0
-	Views             int64           // expected views, for PerThousandViews; ≥ 0
-	EngagementRate    decimal.Decimal // the creator's engagement rate, a fraction (0.045 is 4.5 %); ≥ 0
-	AudienceFit       decimal.Decimal // match of their audience to the target, in [0, 1] (audience.Match gives one)
-	UsageMonths       int             // months of paid usage rights granted; ≥ 0
-	ExclusivityMonths int             // months of category exclusivity; ≥ 0
+	Deliverable       Deliverable     `json:"deliverable"`
+	Followers         int64           `json:"followers"`          // audience size; ≥ 0
+	Views             int64           `json:"views"`              // expected views, for PerThousandViews; ≥ 0
+	EngagementRate    decimal.Decimal `json:"engagement_rate"`    // the creator's engagement rate, a fraction (0.045 is 4.5 %); ≥ 0
+	AudienceFit       decimal.Decimal `json:"audience_fit"`       // match of their audience to the target, in [0, 1] (audience.Match gives one)
+	UsageMonths       int             `json:"usage_months"`       // months of paid usage rights granted; ≥ 0
+	ExclusivityMonths int             `json:"exclusivity_months"` // months of category exclusivity; ≥ 0
 }
 
 // Line is one step of an Estimate's breakdown: the factor applied and the
 // running amount after it (unrounded; exact).
 type Line struct {
-	Label  string          // "base (micro tier)", "deliverable reel", …
-	Factor decimal.Decimal // the multiplier; for the base line, the base itself
-	Amount decimal.Decimal // running amount after this line
+	Label  string          `json:"label"`  // "base (micro tier)", "deliverable reel", …
+	Factor decimal.Decimal `json:"factor"` // the multiplier; for the base line, the base itself
+	Amount decimal.Decimal `json:"amount"` // running amount after this line
 }
 
 // Estimate is a priced deliverable: the range, rounded to the currency's
 // minor unit, and the breakdown that produced Expected.
 type Estimate struct {
-	Currency            Currency
-	Low, Expected, High decimal.Decimal
-	Lines               []Line
+	Currency Currency        `json:"currency"`
+	Low      decimal.Decimal `json:"low"`
+	Expected decimal.Decimal `json:"expected"`
+	High     decimal.Decimal `json:"high"`
+	Lines    []Line          `json:"lines"`
 }
 
 // Price returns the estimate for q (see RateCard for the formula).
