@@ -354,3 +354,71 @@ func FuzzAllocate(f *testing.F) {
 		checkAllocation(t, got, chans, tot)
 	})
 }
+
+func TestAllocateMinorUnits(t *testing.T) {
+	chans := []Channel{{Name: "a", Curve: MichaelisMenten{100, 10}}, {Name: "b", Curve: MichaelisMenten{100, 40}}}
+	// the closed form gives 40 and 60 whatever the minor unit
+	for _, code := range []string{"JPY", "KWD", "CLF"} {
+		got, err := Allocate(d("100"), chans, AllocateOptions{Currency: MustParseCurrency(code)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(decs("40", "60"), spends(got)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", code, diff)
+		}
+	}
+	// 7 yen over three equal curves: 3, 2, 2 (the left yen to the lowest index)
+	same := []Channel{{Curve: MichaelisMenten{10, 1}}, {Curve: MichaelisMenten{10, 1}}, {Curve: MichaelisMenten{10, 1}}}
+	got, err := Allocate(d("7"), same, AllocateOptions{Currency: MustParseCurrency("JPY")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(decs("3", "2", "2"), spends(got)); diff != "" {
+		t.Errorf("JPY thirds (-want +got):\n%s", diff)
+	}
+}
+
+// TestAllocateExchangeOptimal checks on many concave channels that no move
+// of one cent from one channel to another raises the total response: for
+// separable concave curves that is the optimum in whole cents.
+func TestAllocateExchangeOptimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 11))
+	for trial := range 6 {
+		n := 50 + r.IntN(250)
+		total := int64(n) * int64(100+r.IntN(5000))
+		chans := randomChannels(r, n, total, false)
+		tot := decimal.New(total, -2)
+		got, err := Allocate(tot, chans, eurOpt)
+		if errors.Is(err, ErrInfeasible) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAllocation(t, got, chans, tot)
+		bestGain, minLoss := math.Inf(-1), math.Inf(1)
+		gi, lj := -1, -1
+		gains, losses := make([]float64, n), make([]float64, n)
+		for i, c := range got.Channels {
+			x := c.Spend.InexactFloat64()
+			f := chans[i].Curve.Response(x)
+			gains[i], losses[i] = math.Inf(-1), math.Inf(1)
+			if chans[i].Max.IsZero() || c.Spend.LessThan(chans[i].Max) {
+				gains[i] = chans[i].Curve.Response(x+0.01) - f
+			}
+			if c.Spend.GreaterThan(chans[i].Min) {
+				losses[i] = f - chans[i].Curve.Response(x-0.01)
+			}
+		}
+		for i := range n {
+			for j := range n {
+				if i != j && gains[i]-losses[j] > bestGain-minLoss {
+					bestGain, minLoss, gi, lj = gains[i], losses[j], i, j
+				}
+			}
+		}
+		if gi >= 0 && bestGain-minLoss > 1e-9*max(1, math.Abs(bestGain)) {
+			t.Errorf("trial %d: moving a cent from %d to %d gains %g", trial, lj, gi, bestGain-minLoss)
+		}
+	}
+}
