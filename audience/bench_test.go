@@ -10,6 +10,7 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/RoaringBitmap/roaring/v2/roaring64"
+	"github.com/shopspring/decimal"
 )
 
 // Benchmark fixtures are built once per test binary, lazily, and only by the
@@ -451,4 +452,34 @@ func BenchmarkIntersectUniverse(b *testing.B) {
 	b.ReportMetric(f.setBytes, "set-bytes/ID")
 	b.ReportMetric(f.dictBytes, "dict-bytes/ID")
 	b.ReportMetric(f.sparseBytes, "sparse-bytes/ID")
+}
+
+func categories(n int, seed uint64) Distribution {
+	r := rand.New(rand.NewPCG(seed, 1))
+	d := Distribution{}
+	for i := range n {
+		d[fmt.Sprintf("c%04d", i)] = decimal.NewFromInt(r.Int64N(10_000))
+	}
+	d["c0000"] = decimal.NewFromInt(1) // never all zero
+	return d
+}
+
+// BenchmarkMeasures times each distribution measure over 10 and 1,000
+// categories (the exact decimal arithmetic dominates).
+func BenchmarkMeasures(b *testing.B) {
+	for _, n := range []int{10, 1_000} {
+		p, q := categories(n, 1), categories(n, 2)
+		for name, fn := range map[string]func(p, q Distribution) (decimal.Decimal, error){
+			"Match": Match, "Hellinger": Hellinger, "JensenShannon": JensenShannon, "Cosine": Cosine,
+		} {
+			b.Run(fmt.Sprintf("%s/%d", name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := fn(p, q); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
 }

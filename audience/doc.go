@@ -32,8 +32,19 @@
 // to dense 32-bit IDs, which makes sets smaller and faster.
 //
 // Sets keep IDs in buckets by their high 32 bits: sorted uint32 arrays
-// (4 bytes per ID, intersected by a branch-free merge or by galloping when
-// sizes differ by more than 32×) and, for dense buckets, roaring bitmaps.
+// (4 bytes per ID, intersected by a four-lane branch-free merge, or by
+// galloping when sizes differ by more than 32×) and, for dense buckets,
+// roaring bitmaps; IDs spread too widely for buckets to pay (snowflake IDs)
+// stay in one sorted uint64 slice.
+//
+// # Follower overlap, sketched
+//
+// A Sketch is a DataSketches-compatible theta sketch (k = 4096 by default)
+// for audiences too large to ship or hold: Add, Merge, Estimate,
+// CompareSketches (union, intersection, differences, Jaccard, each with
+// bounds and exact when both sets are small) and SketchOverlapMatrix.
+// MarshalBinary and UnmarshalBinary speak the Apache DataSketches compact
+// theta format, so sketches built in Spark, Druid, Pinot or Hive merge here.
 //
 // # Errors and concurrency
 //
