@@ -618,9 +618,13 @@ func (f Formula) median(fn string, posts []Post) (Result, error) {
 // median-of-three pivot; insertion sort for short ranges; a full sort of
 // the range when the partitions stay unbalanced, so the worst case is
 // O(n log n)).
-func selectFrac(a []frac, k int) {
+func selectFrac(a []frac, k int) { selectFracBudget(a, k, 2*bits.Len(uint(len(a)))) }
+
+// selectFracBudget is selectFrac allowing budget partition rounds before it
+// sorts the remaining range.
+func selectFracBudget(a []frac, k, budget int) {
 	lo, hi := 0, len(a)-1
-	for budget := 2 * bits.Len(uint(len(a))); hi-lo > 16; budget-- {
+	for ; hi-lo > 16; budget-- {
 		if budget == 0 { // adversarial input: fall back to O(n log n)
 			slices.SortFunc(a[lo:hi+1], cmpFrac)
 			return

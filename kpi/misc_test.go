@@ -443,3 +443,37 @@ func TestWeeklyZeroBase(t *testing.T) {
 		t.Errorf("mean with a zero base: err = %v", err)
 	}
 }
+
+func TestSmallAPI(t *testing.T) {
+	now := at("2026-03-10T00:00:00Z")
+	posts := []Post{{Likes: 5, Comments: 5, Shares: 10, Views: 100, PublishedAt: at("2026-03-01T00:00:00Z")},
+		{Likes: 1, Comments: 1, Shares: 1, Views: 100, PublishedAt: at("2026-03-11T00:00:00Z")}} // after now
+	// Latest 0 means every post before now: 20 / 100 = 0.2.
+	r, err := PresetTikTok().Rate(posts, now)
+	if err != nil || !r.Equal(dec("0.2")) {
+		t.Errorf("PresetTikTok = %s, %v; want 0.2", r, err)
+	}
+	if _, err := (Preset{Formula: PresetTikTok().Formula, Latest: -1}).Rate(posts, now); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Latest -1: err = %v", err)
+	}
+	if _, err := (Preset{Latest: 1}).Rate(posts, now); !errors.Is(err, ErrInvalid) {
+		t.Errorf("zero formula: err = %v", err)
+	}
+	if err := (Target{Goal: dec("1"), Start: now, Deadline: now.Add(time.Hour)}).Validate(); err != nil {
+		t.Errorf("valid target: %v", err)
+	}
+	var s Statistic
+	if err := s.UnmarshalText([]byte("Median")); err != nil || s != Median || s.String() != "median" {
+		t.Errorf("Statistic = %v, %v", s, err)
+	}
+	var p Position
+	if err := p.UnmarshalText([]byte("below")); err != nil || p != Below {
+		t.Errorf("Position = %v, %v", p, err)
+	}
+	if v, ok := (Post{Reach: 7, Hidden: FieldReach}).Count(FieldReach); ok || v != 0 {
+		t.Errorf("hidden Count = %d, %v", v, ok)
+	}
+	if _, ok := (Post{}).Count(FieldLikes | FieldReach); ok {
+		t.Error("Count of two fields reported")
+	}
+}
