@@ -1,240 +1,198 @@
-// Command campaign prints the KPI report of a small fictional influencer
-// campaign: four creators posting once a week for eight weeks (the posts
-// are embedded from sample_posts.csv, every number made up).
+// Command campaign runs a whole influencer campaign, end to end, on sample
+// data: Helio Skin, a fictional German skincare brand, launches a daily SPF
+// 50 fluid with creators on Instagram and TikTok over eight weeks in spring
+// 2026.
 //
-//	go run ./examples/campaign
+//	go run ./examples/campaign            # the report, as text
+//	go run ./examples/campaign -json      # the same report as JSON
 //
-// For each creator it shows the posts, the engagement rate by followers and
-// by reach, click-through and conversion rates, follower growth, tier and
-// where the rate stands against a published benchmark; then the campaign's
-// weekly trend and its progress against an engagement target.
+// It prints six sections, in the order a campaign is run:
 //
-// A few counts are missing on purpose, as in real exports: one post hides
-// its likes, one lacks its reach, and the YouTube creator has no saves. The
-// report skips such posts in the rates that need the count; it never reads
-// them as zero.
+//  1. Goals and KPIs: SMART targets (value and deadline) and where they stand.
+//  2. Candidates: forty creators vetted (engagement against the platform and
+//     the published benchmarks, audience fit, cost efficiency, authenticity
+//     flags), ranked with the breakdown of their score; the rejected ones with
+//     the filter that excluded them.
+//  3. The shortlist under the fee budget, by value (expected engagements from
+//     the target audience) and by unique reach, with the overlap of the chosen
+//     creators' followers and the reach each one adds.
+//  4. The budget: categories split to the cent, fee estimates from a rate card
+//     against the quoted and agreed fees, planned against actual spend.
+//  5. Tracking: each creator's posts and engagement rates, and the weekly
+//     engagement and reach against the engagement target.
+//  6. Results: ROI, ROAS, CPA, CPE, CPM and EMV per creator and in total;
+//     orders credited by discount code and link; two multi-touch attribution
+//     models side by side; a comparison with the previous campaign.
+//
+// The sample data lives in data/ (embedded in the program; data/gen.go made
+// it, deterministically, and tells its story). Every name and number is
+// made up. To run the report on your own data, give any of the files:
+//
+//	-profiles creators.csv   handle, platform, followers, following, category, country,
+//	                         language, fee, deliverables ("2 reel"), audience shares in
+//	                         percent: age_13_17 … age_45_plus, female, male, aud_de,
+//	                         aud_at, aud_ch, aud_other
+//	-history  posts.csv      the candidates' recent public posts (kpi.ReadPosts columns)
+//	-followers samples.txt   "handle: 100-199 250 …": follower IDs of a sample, as ranges
+//	-bookings bookings.csv   handle, deliverables, fee, code, utm_source, utm_campaign
+//	-posts    posts.csv      the sponsored posts (kpi.ReadPosts columns)
+//	-orders   orders.csv     a shop export (roi.ReadOrders: Name, Created at, Total, …)
+//	-paths    paths.csv      journeys "a > b > c;conversions;value;nulls" (roi.ReadPaths)
+//	-spend    spend.csv      date, item ("fee <handle>" for a creator), category, amount
+//	-past     past.csv       campaign, cost, revenue, orders, engagements, impressions
+//	-budget   45000          the total budget
+//	-currency EUR            the ISO 4217 currency of every amount
+//
+// A file that cannot be read stops the program with its name, line and
+// column, and exit status 1.
 package main
 
 import (
 	"bytes"
-	_ "embed"
+	"embed"
+	"encoding/csv"
+	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
-	"text/tabwriter"
-	"time"
 
-	"github.com/shopspring/decimal"
-
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/kpi"
+	"github.com/influencekit/influencekit/roi"
+	"github.com/shopspring/decimal"
 )
 
-//go:embed sample_posts.csv
-var samplePosts []byte
-
-// engagement is the campaign's engagement: likes, comments and shares, the
-// interactions all three platforms report (YouTube has no saves).
-const engagement = kpi.Likes | kpi.Comments | kpi.Shares
-
-var (
-	byFollowers = kpi.Formula{Interactions: engagement, Base: kpi.ByFollowers, Average: kpi.PooledRate}
-	byReach     = kpi.Formula{Interactions: engagement, Base: kpi.ByReach, Average: kpi.PooledRate}
-)
-
-// now is the report date: the Monday after the eighth week. Reports take the
-// date explicitly so that they can be re-run for any day.
-var now = time.Date(2026, 4, 27, 0, 0, 0, 0, time.UTC)
-
-// target is the campaign's SMART goal: 150,000 engagements over ten weeks.
-var target = kpi.Target{
-	Metric:   "engagements (likes+comments+shares)",
-	Goal:     decimal.NewFromInt(150_000),
-	Start:    time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC),
-	Deadline: time.Date(2026, 5, 11, 0, 0, 0, 0, time.UTC),
-}
+//go:embed data/*.csv data/*.txt
+var sample embed.FS
 
 func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "campaign:", err)
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "campaign:", err)
+		}
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer) error {
-	posts, err := kpi.ReadPosts(bytes.NewReader(samplePosts), kpi.DefaultColumns())
+// run is the whole program; main only maps its error to the exit status.
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("campaign", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	files := map[string]*string{}
+	for _, f := range []struct{ name, file, what string }{
+		{"profiles", "creators.csv", "candidate creators (CSV)"},
+		{"history", "history.csv", "the candidates' recent posts (CSV)"},
+		{"followers", "followers.txt", "follower ID samples (text)"},
+		{"bookings", "bookings.csv", "booked creators, fees and tracking (CSV)"},
+		{"posts", "posts.csv", "sponsored posts (CSV)"},
+		{"orders", "orders.csv", "shop orders (CSV)"},
+		{"paths", "paths.csv", "customer journeys (CSV, ';'-separated)"},
+		{"spend", "spend.csv", "spend ledger (CSV)"},
+		{"past", "past.csv", "past campaigns (CSV)"},
+	} {
+		files[f.name] = fs.String(f.name, "", f.what+"; default: the embedded data/"+f.file)
+	}
+	budgetFlag := fs.String("budget", "45000", "total budget, in -currency")
+	currencyFlag := fs.String("currency", "EUR", "ISO 4217 currency of every amount")
+	asJSON := fs.Bool("json", false, "write the report as JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (flags only; see -h)", fs.Arg(0))
+	}
+	cur, err := budget.ParseCurrency(*currencyFlag)
 	if err != nil {
-		return err
+		return fmt.Errorf("-currency: %q is not an ISO 4217 code", *currencyFlag)
 	}
-	fmt.Fprintf(w, "Campaign KPI report, %s: %d posts, engagement = %s\n\n", now.Format("2 Jan 2006"), len(posts), engagement)
-	if err := creators(w, posts); err != nil {
-		return err
+	total, err := decimal.NewFromString(*budgetFlag)
+	if err != nil || !total.IsPositive() {
+		return fmt.Errorf("-budget: %q is not a positive amount", *budgetFlag)
 	}
-	if err := weekly(w, posts); err != nil {
-		return err
+	if err := cur.Check(total); err != nil {
+		return fmt.Errorf("-budget: %s has more decimals than %s allows", *budgetFlag, cur.Code())
 	}
-	return progress(w, posts)
-}
+	in := inputs{Currency: cur, Budget: total}
 
-// pct formats a fraction as a percentage with two decimals.
-func pct(d decimal.Decimal) string { return d.Shift(2).StringFixed(2) + "%" }
-
-// rateOrNA formats a rate, or "n/a" when no post reported the counts.
-func rateOrNA(r decimal.Decimal, err error) (string, error) {
-	switch {
-	case errors.Is(err, kpi.ErrEmpty), errors.Is(err, kpi.ErrNotReported):
-		return "n/a", nil
-	case err != nil:
-		return "", err
-	}
-	return pct(r), nil
-}
-
-func creators(w io.Writer, posts []kpi.Post) error {
-	by, err := kpi.ByCreator(posts)
-	if err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "creator\tplatform\tposts\tfollowers\tgrowth\ttier\tER/followers\tER/reach\tCTR\tconv.\tvs benchmark\t")
-	for _, c := range by {
-		mine := postsOf(posts, c.Creator)
-		first, last := mine[0], mine[len(mine)-1]
-		growth, err := kpi.GrowthRate(first.Followers, last.Followers)
-		if err != nil {
-			return err
-		}
-		tier, err := kpi.TierOf(last.Followers)
-		if err != nil {
-			return err
-		}
-		erf, err := rateOrNA(byFollowers.Rate(mine))
-		if err != nil {
-			return err
-		}
-		erReach, err := rateOrNA(byReach.Rate(mine))
-		if err != nil {
-			return err
-		}
-		ctr, err := rateOrNA(c.CTR())
-		if err != nil {
-			return err
-		}
-		conv, err := rateOrNA(c.ConversionRate())
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Creator, first.Platform, c.Posts,
-			last.Followers, pct(growth), tier, erf, erReach, ctr, conv, place(mine, first.Platform, tier))
-	}
-	t, err := kpi.Sum(posts)
-	if err != nil {
-		return err
-	}
-	erf, err := rateOrNA(byFollowers.Rate(posts))
-	if err != nil {
-		return err
-	}
-	erReach, err := rateOrNA(byReach.Rate(posts))
-	if err != nil {
-		return err
-	}
-	ctr, _ := rateOrNA(t.CTR())
-	conv, _ := rateOrNA(t.ConversionRate())
-	fmt.Fprintf(tw, "campaign (pooled)\t\t%d\t\t\t\t%s\t%s\t%s\t%s\t\t\n", t.Posts, erf, erReach, ctr, conv)
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintln(w, "\nRates are pooled (Σ engagements / Σ base) over the posts that report the counts;")
-	fmt.Fprintln(w, "growth compares followers at the first and the last post.")
-	return nil
-}
-
-// place compares a creator's likes+comments rate by followers (mean of
-// rates, the benchmarks' public formula) with the built-in benchmark table.
-func place(posts []kpi.Post, p kpi.Platform, tier kpi.Tier) string {
-	f := kpi.Formula{Interactions: kpi.Likes | kpi.Comments, Base: kpi.ByFollowers, Average: kpi.MeanOfRates}
-	r, err := f.Rate(posts)
-	if err != nil {
-		return "n/a"
-	}
-	pl, err := kpi.DefaultBenchmarks().Place(r, p, tier, f)
-	if err != nil {
-		return "no benchmark"
-	}
-	s := fmt.Sprintf("%s (%s× %d)", pl.Position, pl.Ratio.StringFixed(1), pl.Benchmark.Year)
-	if pl.Implausible {
-		s += " check!"
-	}
-	return s
-}
-
-func postsOf(posts []kpi.Post, creator string) []kpi.Post {
-	var out []kpi.Post
-	for _, p := range posts {
-		if p.Creator == creator {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func weekly(w io.Writer, posts []kpi.Post) error {
-	weeks, err := kpi.Weekly(posts, byReach, time.UTC)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(w, "\nWeekly trend (ISO weeks, UTC), engagement rate by reach:")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "week\tstarts\tposts\tER/reach\tchange\t")
-	for _, wk := range weeks {
-		rate, change := "n/a", ""
-		if wk.Rated {
-			rate = pct(wk.Rate)
-		}
-		if wk.HasChange {
-			change = wk.Change.Shift(2).StringFixed(2) + " pts"
-			if wk.Change.IsPositive() {
-				change = "+" + change
+	// open returns the user's file or the embedded one.
+	read := func(name, embedded string, parse func(io.Reader) error) error {
+		path := *files[name]
+		var r io.Reader
+		if path == "" {
+			path = "data/" + embedded
+			b, err := sample.ReadFile(path)
+			if err != nil {
+				return err
 			}
+			r = bytes.NewReader(b)
+		} else {
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			r = f
 		}
-		fmt.Fprintf(tw, "%d-W%02d\t%s\t%d\t%s\t%s\t  %s\n", wk.Year, wk.Week, wk.Start.Format("2 Jan"),
-			wk.Totals.Posts, rate, change, bar(wk.Rate))
+		if err := parse(r); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		return nil
 	}
-	return tw.Flush()
-}
+	steps := []struct {
+		name, file string
+		parse      func(io.Reader) error
+	}{
+		{"profiles", "creators.csv", func(r io.Reader) (err error) { in.Profiles, err = readProfiles(r); return }},
+		{"history", "history.csv", func(r io.Reader) (err error) { in.History, err = readPosts(r); return }},
+		{"followers", "followers.txt", func(r io.Reader) (err error) { in.Followers, err = readFollowers(r); return }},
+		{"bookings", "bookings.csv", func(r io.Reader) (err error) { in.Bookings, err = readBookings(r); return }},
+		{"posts", "posts.csv", func(r io.Reader) (err error) { in.Posts, err = readPosts(r); return }},
+		{"orders", "orders.csv", func(r io.Reader) (err error) { in.Orders, err = roi.ReadOrders(r, cur.Code()); return }},
+		{"paths", "paths.csv", func(r io.Reader) (err error) { in.Paths, err = roi.ReadPaths(r); return }},
+		{"spend", "spend.csv", func(r io.Reader) (err error) { in.Spend, err = readSpend(r); return }},
+		{"past", "past.csv", func(r io.Reader) (err error) { in.Past, err = readPast(r); return }},
+	}
+	for _, s := range steps {
+		if err := read(s.name, s.file, s.parse); err != nil {
+			return err
+		}
+	}
 
-// bar draws one '#' per half percentage point.
-func bar(r decimal.Decimal) string {
-	n := r.Shift(2).Mul(decimal.NewFromInt(2)).IntPart()
-	return string(bytes.Repeat([]byte{'#'}, int(min(max(n, 0), 60))))
-}
-
-func progress(w io.Writer, posts []kpi.Post) error {
-	// Engagements so far: the reported likes, comments and shares. A hidden
-	// count adds nothing, so this is a lower bound.
-	t, err := kpi.Sum(posts)
+	rep, err := build(in, defaultBrief())
 	if err != nil {
 		return err
 	}
-	achieved := t.Likes + t.Comments + t.Shares // three sums of int64s that Sum checked; small here
-	pr, err := target.Progress(decimal.NewFromInt(achieved), now)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	return printReport(stdout, rep)
+}
+
+// readPosts reads posts with the default columns, leaving out the columns a
+// file does not have (public data has no reach, for instance).
+func readPosts(r io.Reader) ([]kpi.Post, error) {
+	b, err := io.ReadAll(r)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	status := "behind plan"
-	switch {
-	case pr.Done:
-		status = "goal reached"
-	case pr.OnTrack:
-		status = "on track"
+	cols := kpi.DefaultColumns()
+	header, err := csv.NewReader(bytes.NewReader(b)).Read()
+	if err != nil && err != io.EOF {
+		return nil, err
 	}
-	fmt.Fprintf(w, "\nTarget: %s %s by %s\n", target.Goal, target.Metric, target.Deadline.Format("2 Jan 2006"))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  achieved\t%d (%s of goal)\n", achieved, pct(pr.Fraction))
-	fmt.Fprintf(tw, "  expected by now\t%s (%s of the time elapsed)\n", pr.Expected.StringFixed(0), pct(pr.Elapsed))
-	fmt.Fprintf(tw, "  status\t%s\n", status)
-	fmt.Fprintf(tw, "  run rate\t%s a day\n", pr.RunRate.StringFixed(0))
-	fmt.Fprintf(tw, "  needed\t%s a day until the deadline\n", pr.NeededPerDay.StringFixed(0))
-	return tw.Flush()
+	have := map[string]bool{}
+	for _, h := range header {
+		have[normalize(h)] = true
+	}
+	for _, c := range []*string{&cols.Shares, &cols.Saves, &cols.Views, &cols.Reach, &cols.Impressions, &cols.Clicks, &cols.Conversions} {
+		if !have[normalize(*c)] {
+			*c = "" // not in the file: the count is "not reported"
+		}
+	}
+	posts, err := kpi.ReadPosts(bytes.NewReader(b), cols)
+	return posts, err
 }

@@ -3,61 +3,217 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 )
 
-// TestReport checks two key figures of the report against an independent
-// computation from the raw CSV (encoding/csv, strconv and math/big only):
-// the campaign's pooled engagement rate by reach, and the engagements
-// achieved towards the target.
-func TestReport(t *testing.T) {
-	var out bytes.Buffer
-	if err := run(&out); err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(bytes.NewReader(samplePosts)).ReadAll()
+// embedded reads one of the embedded CSV files with encoding/csv only, as
+// rows of maps keyed by header: the test's own, independent view of the data.
+func embedded(t *testing.T, name string, comma rune) []map[string]string {
+	t.Helper()
+	b, err := sample.ReadFile("data/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[h] = i
+	r := csv.NewReader(bytes.NewReader(b))
+	r.Comma = comma
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
 	}
-	num := func(row []string, name string) (int64, bool) {
-		v, err := strconv.ParseInt(row[col[name]], 10, 64)
-		return v, err == nil // "N/A" and "" are not reported
-	}
-	var eng, reach, achieved int64
+	var out []map[string]string
 	for _, row := range rows[1:] {
-		l, okL := num(row, "likes")
-		c, okC := num(row, "comments")
-		s, okS := num(row, "shares")
-		r, okR := num(row, "reach")
-		// The target counts every reported interaction.
-		achieved += c + s
-		if okL {
-			achieved += l
+		m := map[string]string{}
+		for i, h := range rows[0] {
+			m[h] = row[i]
 		}
-		// The rate uses only posts reporting all four counts.
-		if okL && okC && okS && okR {
-			eng += l + c + s
-			reach += r
+		out = append(out, m)
+	}
+	return out
+}
+
+// cents parses "12.34" into cents, exactly.
+func cents(t *testing.T, s string) int64 {
+	t.Helper()
+	whole, frac, _ := strings.Cut(s, ".")
+	frac = (frac + "00")[:2]
+	n, err := strconv.ParseInt(whole+frac, 10, 64)
+	if err != nil {
+		t.Fatalf("amount %q: %v", s, err)
+	}
+	return n
+}
+
+func runJSON(t *testing.T, args ...string) Report {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if err := run(append([]string{"-json"}, args...), &out, &errb); err != nil {
+		t.Fatalf("run: %v\n%s", err, errb.String())
+	}
+	var rep Report
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+func TestTextReport(t *testing.T) {
+	var out, errb bytes.Buffer
+	if err := run(nil, &out, &errb); err != nil {
+		t.Fatalf("run: %v\n%s", err, errb.String())
+	}
+	for _, want := range []string{"1. Goals and KPIs", "2. Candidates", "3. Shortlist", "4. Budget", "5. Tracking", "6. Results"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks section %q", want)
 		}
 	}
-	rate := new(big.Rat).SetFrac64(100*eng, reach).FloatString(2) + "%"
-	var campaign string
-	for _, line := range strings.Split(out.String(), "\n") {
-		if strings.Contains(line, "campaign (pooled)") {
-			campaign = line
+}
+
+// TestOrdersByCode counts, by hand, the embedded orders that carry each
+// booked creator's code (trimmed, any case) and compares with the report.
+func TestOrdersByCode(t *testing.T) {
+	rep := runJSON(t)
+	codes := map[string]string{} // CODE → handle
+	for _, b := range embedded(t, "bookings.csv", ',') {
+		codes[strings.ToUpper(b["code"])] = b["handle"]
+	}
+	byCode := map[string]int64{}
+	var revenue int64 // cents of orders credited by code
+	for _, o := range embedded(t, "orders.csv", ',') {
+		if h, ok := codes[strings.ToUpper(strings.TrimSpace(o["Discount Code"]))]; ok {
+			byCode[h]++
+			revenue += cents(t, o["Total"])
 		}
 	}
-	if fields := strings.Fields(campaign); len(fields) < 5 || fields[4] != rate {
-		t.Errorf("campaign line %q: want ER/reach %s (%d / %d)", campaign, rate, eng, reach)
+	if len(rep.Results.Orders.Influencers) != len(codes) {
+		t.Fatalf("%d influencers in the report, %d booked", len(rep.Results.Orders.Influencers), len(codes))
 	}
-	if want := "achieved         " + strconv.FormatInt(achieved, 10) + " "; !strings.Contains(out.String(), want) {
-		t.Errorf("report lacks %q:\n%s", want, out.String())
+	for _, s := range rep.Results.Orders.Influencers {
+		if s.ByCode != byCode[s.Influencer] {
+			t.Errorf("%s: %d orders by code, want %d", s.Influencer, s.ByCode, byCode[s.Influencer])
+		}
+	}
+	if revenue == 0 {
+		t.Fatal("no order carries a creator's code")
+	}
+}
+
+// TestShortlistFee adds up, from creators.csv, the fees of the creators of
+// each shortlist, and checks them against the fee budget: 65 % of 45,000.
+func TestShortlistFee(t *testing.T) {
+	rep := runJSON(t)
+	fee := map[string]int64{}
+	for _, c := range embedded(t, "creators.csv", ',') {
+		fee[c["handle"]] = cents(t, c["fee"])
+	}
+	const feeBudget = 45_000_00 * 65 / 100 // cents
+	for _, sl := range []Shortlist{rep.Shortlists.ByValue, rep.Shortlists.ByReach} {
+		var sum int64
+		for _, c := range sl.Creators {
+			sum += fee[c.Handle]
+		}
+		if got := cents(t, sl.Cost.StringFixed(2)); got != sum {
+			t.Errorf("%s: cost %d cents, want Σ fees %d", sl.Goal, got, sum)
+		}
+		if sum > feeBudget {
+			t.Errorf("%s: %d cents over the fee budget %d", sl.Goal, sum, feeBudget)
+		}
+	}
+	if got := cents(t, rep.Shortlists.FeeBudget.StringFixed(2)); got != feeBudget {
+		t.Errorf("fee budget %d cents, want %d", got, feeBudget)
+	}
+}
+
+// TestPooledRate recomputes a creator's engagement rate by reach from the raw
+// counts of posts.csv: Σ (likes+comments+shares+saves) / Σ reach over the
+// posts that report every count.
+func TestPooledRate(t *testing.T) {
+	rep := runJSON(t)
+	for _, cr := range rep.Creators {
+		var eng, reach int64
+		for _, p := range embedded(t, "posts.csv", ',') {
+			if p["creator"] != cr.Handle {
+				continue
+			}
+			var sum int64
+			ok := true
+			for _, f := range []string{"likes", "comments", "shares", "saves"} {
+				n, err := strconv.ParseInt(p[f], 10, 64)
+				ok = ok && err == nil
+				sum += n
+			}
+			if ok {
+				r, err := strconv.ParseInt(p["reach"], 10, 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				eng += sum
+				reach += r
+			}
+		}
+		want := new(big.Rat).SetFrac64(eng, reach)
+		got, ok := new(big.Rat).SetString(cr.ByReach.Rate.String())
+		if !ok {
+			t.Fatalf("%s: rate %v", cr.Handle, cr.ByReach.Rate)
+		}
+		// The report rounds to 16 places: the difference is at most 5e-17.
+		diff := new(big.Rat).Sub(got, want)
+		if diff.Abs(diff).Cmp(big.NewRat(5, 1e17)) > 0 {
+			t.Errorf("%s: ER by reach %s, want %s", cr.Handle, got.FloatString(18), want.FloatString(18))
+		}
+	}
+}
+
+func TestBadFile(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "creators.csv")
+	b, _ := sample.ReadFile("data/creators.csv")
+	lines := strings.Split(string(b), "\n")
+	lines[2] = strings.Replace(lines[2], ",126000,", ",12x6000,", 1) // line 3, column 3
+	if err := os.WriteFile(bad, []byte(strings.Join(lines, "\n")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	err := run([]string{"-profiles", bad}, &out, &errb)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{bad, "line 3, column 3 (followers)", `"12x6000"`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}
+
+// TestExitStatus runs the program as a user would, on a bad file: status 1,
+// a one-line message, no stack trace.
+func TestExitStatus(t *testing.T) {
+	if os.Getenv("CAMPAIGN_MAIN") == "1" {
+		os.Args = append([]string{"campaign"}, strings.Fields(os.Getenv("CAMPAIGN_ARGS"))...)
+		main()
+		return
+	}
+	bad := filepath.Join(t.TempDir(), "orders.csv")
+	if err := os.WriteFile(bad, []byte("Name,Created at,Total\n#1,2026-04-01,12.x0\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestExitStatus$")
+	cmd.Env = append(os.Environ(), "CAMPAIGN_MAIN=1", "CAMPAIGN_ARGS=-orders "+bad)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 1 {
+		t.Fatalf("exit: %v, want status 1; stderr:\n%s", err, stderr.String())
+	}
+	msg := stderr.String()
+	if !strings.HasPrefix(msg, "campaign: "+bad+": ") || !strings.Contains(msg, "line 2, column 3") || strings.Contains(msg, "goroutine") {
+		t.Errorf("stderr:\n%s", msg)
 	}
 }

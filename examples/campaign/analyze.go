@@ -1,0 +1,705 @@
+package main
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/influencekit/influencekit/audience"
+	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/kpi"
+	"github.com/influencekit/influencekit/roi"
+	"github.com/influencekit/influencekit/selection"
+	"github.com/shopspring/decimal"
+)
+
+// inputs are the campaign's data, from the embedded files or the user's.
+type inputs struct {
+	Currency  budget.Currency
+	Budget    decimal.Decimal
+	Profiles  []profile
+	History   []kpi.Post
+	Followers map[string]*audience.Set
+	Bookings  []booking
+	Posts     []kpi.Post
+	Orders    []roi.Order
+	Paths     []roi.Path
+	Spend     []expense
+	Past      []pastCampaign
+}
+
+var (
+	one  = decimal.NewFromInt(1)
+	two  = decimal.NewFromInt(2)
+	zero = decimal.Zero
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// ratio returns a / b at 16 places, or zero when b is zero (callers only use
+// it where that reads naturally, such as a share of an empty total).
+func ratio(a, b decimal.Decimal) decimal.Decimal {
+	if b.IsZero() {
+		return zero
+	}
+	return a.DivRound(b, 16)
+}
+
+// Report is everything the program prints, in the same order; -json writes
+// it as JSON (decimals as strings, fractions as fractions: 0.034 is 3.4 %).
+type Report struct {
+	Brand      string       `json:"brand"`
+	Campaign   string       `json:"campaign"`
+	Currency   string       `json:"currency"`
+	Start      time.Time    `json:"start"`
+	End        time.Time    `json:"end"`
+	Goals      []GoalStatus `json:"goals"`
+	Candidates []Ranked     `json:"candidates"`
+	Rejected   []Rejected   `json:"rejected"`
+	Shortlists Shortlists   `json:"shortlists"`
+	Budget     BudgetReport `json:"budget"`
+	Creators   []CreatorKPI `json:"creators"`
+	Weeks      []WeekRow    `json:"weeks"`
+	Results    Results      `json:"results"`
+}
+
+// GoalStatus is a SMART goal and where it stands at the end of the data.
+type GoalStatus struct {
+	Metric   string          `json:"metric"`
+	Unit     string          `json:"unit"` // "count", "money" or "ratio"
+	Goal     decimal.Decimal `json:"goal"`
+	Deadline time.Time       `json:"deadline"`
+	Achieved decimal.Decimal `json:"achieved"`
+	Fraction decimal.Decimal `json:"fraction"` // achieved / goal
+	Met      bool            `json:"met"`
+	Why      string          `json:"why"`
+}
+
+// Ranked is a candidate that passed every filter, with its score.
+type Ranked struct {
+	Rank         int             `json:"rank"`
+	Handle       string          `json:"handle"`
+	Platform     kpi.Platform    `json:"platform"`
+	Tier         kpi.Tier        `json:"tier"`
+	Followers    int64           `json:"followers"`
+	Fee          decimal.Decimal `json:"fee"`
+	ER           decimal.Decimal `json:"engagement_rate"`
+	ERFormula    string          `json:"engagement_formula"`
+	Fit          decimal.Decimal `json:"audience_fit"`
+	PerEuro      decimal.Decimal `json:"engagements_per_currency_unit"`
+	Components   Components      `json:"components"`
+	Score        decimal.Decimal `json:"score"`
+	Flags        []string        `json:"flags"`
+	Benchmark    string          `json:"benchmark"`
+	Value        decimal.Decimal `json:"value"` // expected on-target engagements of the package
+	SampleSize   int64           `json:"follower_sample"`
+	Deliverables string          `json:"deliverables"`
+}
+
+// Components are a score's parts, each in [0, 1] before its weight.
+type Components struct {
+	Engagement   decimal.Decimal `json:"engagement"`
+	Fit          decimal.Decimal `json:"audience_fit"`
+	Efficiency   decimal.Decimal `json:"cost_efficiency"`
+	Authenticity decimal.Decimal `json:"authenticity"`
+}
+
+// Rejected is a candidate excluded by a filter.
+type Rejected struct {
+	Handle   string       `json:"handle"`
+	Platform kpi.Platform `json:"platform"`
+	Filter   string       `json:"filter"`
+	Detail   string       `json:"detail"`
+}
+
+// Shortlists are the picks under the fee budget.
+type Shortlists struct {
+	FeeBudget decimal.Decimal `json:"fee_budget"`
+	ByValue   Shortlist       `json:"by_value"`
+	ByReach   Shortlist       `json:"by_unique_reach"`
+	Booked    []string        `json:"booked"`
+}
+
+// Shortlist is one pick, with the reach its creators add one after another.
+type Shortlist struct {
+	Goal        string          `json:"goal"`
+	Cost        decimal.Decimal `json:"cost"`
+	Value       decimal.Decimal `json:"value"`
+	Optimal     bool            `json:"optimal"`
+	Method      string          `json:"method"`
+	Creators    []Picked        `json:"creators"`
+	SumSamples  int64           `json:"sum_of_samples"`
+	UniqueReach int64           `json:"unique_reach_sample"`
+	Overlaps    []OverlapRow    `json:"overlaps"`
+}
+
+// Picked is a creator of a shortlist; Gained is how many sampled followers
+// they add to those of the creators above them.
+type Picked struct {
+	Handle    string          `json:"handle"`
+	Fee       decimal.Decimal `json:"fee"`
+	Value     decimal.Decimal `json:"value"`
+	Sample    int64           `json:"follower_sample"`
+	Gained    int64           `json:"gained"`
+	Exclusive int64           `json:"exclusive"`
+}
+
+// OverlapRow is the overlap of two chosen creators.
+type OverlapRow struct {
+	A         string          `json:"a"`
+	B         string          `json:"b"`
+	Shared    int64           `json:"shared"`
+	Jaccard   decimal.Decimal `json:"jaccard"`
+	OfSmaller decimal.Decimal `json:"of_smaller"`
+}
+
+// BudgetReport is the plan, the fees and the spend against them.
+type BudgetReport struct {
+	Total      decimal.Decimal `json:"total"`
+	Categories []CategoryRow   `json:"categories"`
+	Fees       []FeeRow        `json:"fees"`
+	Plan       budget.Plan     `json:"plan"`
+	Planned    decimal.Decimal `json:"planned"`
+	Actual     decimal.Decimal `json:"actual"`
+	Remaining  decimal.Decimal `json:"remaining"`
+	OverBudget []string        `json:"over_budget"`
+}
+
+// CategoryRow is one budget category.
+type CategoryRow struct {
+	Category budget.Category `json:"category"`
+	Share    decimal.Decimal `json:"share"` // of the total, as set
+	Split    decimal.Decimal `json:"split"` // the category's amount, to the cent
+	Planned  decimal.Decimal `json:"planned"`
+	Actual   decimal.Decimal `json:"actual"`
+	Variance decimal.Decimal `json:"variance"` // actual − split
+	Fraction decimal.Decimal `json:"variance_fraction"`
+}
+
+// FeeRow compares a booked creator's fees.
+type FeeRow struct {
+	Handle       string          `json:"handle"`
+	Deliverables string          `json:"deliverables"`
+	Low          decimal.Decimal `json:"estimate_low"`
+	Expected     decimal.Decimal `json:"estimate"`
+	High         decimal.Decimal `json:"estimate_high"`
+	Quoted       decimal.Decimal `json:"quoted"`
+	Agreed       decimal.Decimal `json:"agreed"`
+	Paid         decimal.Decimal `json:"paid"`
+}
+
+// CreatorKPI is a booked creator's campaign posts.
+type CreatorKPI struct {
+	Handle      string          `json:"handle"`
+	Platform    kpi.Platform    `json:"platform"`
+	Posts       int64           `json:"posts"`
+	Followers   int64           `json:"followers"`
+	Engagements int64           `json:"engagements"`
+	Reach       int64           `json:"reach"`
+	ByFollowers *kpi.Result     `json:"er_by_followers,omitempty"`
+	ByReach     *kpi.Result     `json:"er_by_reach,omitempty"`
+	CTR         decimal.Decimal `json:"ctr"`
+	Benchmark   string          `json:"benchmark"`
+	Note        string          `json:"note,omitempty"`
+}
+
+// WeekRow is one week of tracking.
+type WeekRow struct {
+	Week        string          `json:"week"`
+	Start       time.Time       `json:"start"`
+	Posts       int64           `json:"posts"`
+	Engagements int64           `json:"engagements"`
+	Reach       int64           `json:"reach"`
+	Rate        decimal.Decimal `json:"er_by_reach"`
+	Rated       bool            `json:"rated"`
+	Change      decimal.Decimal `json:"change"`
+	HasChange   bool            `json:"has_change"`
+	Cumulative  int64           `json:"cumulative_engagements"`
+	Expected    decimal.Decimal `json:"expected_by_week_end"`
+	OnTrack     bool            `json:"on_track"`
+}
+
+// Results are section 6.
+type Results struct {
+	Report      roi.CampaignReport   `json:"report"`
+	Orders      roi.OrderAttribution `json:"orders"`
+	MultiTouch  []TouchRow           `json:"multi_touch"`
+	Models      [2]string            `json:"models"`
+	PastName    string               `json:"past_campaign"`
+	VsPast      []roi.Change         `json:"vs_past"`
+	EMVSource   string               `json:"emv_source"`
+	Conversions decimal.Decimal      `json:"path_conversions"`
+}
+
+// TouchRow is one channel's credit under the two models.
+type TouchRow struct {
+	Channel string        `json:"channel"`
+	Credits [2]roi.Credit `json:"credits"`
+}
+
+// campaign describes the fictional brief the sample data follows.
+type brief struct {
+	Brand, Campaign string
+	Start, End      time.Time
+	Target          audience.Demographics
+	Weights         audience.Weights
+	Shares          []budget.Share
+	Goals           []goal
+	Platforms       []kpi.Platform
+	Countries       []string
+	Unsafe          []string
+	MinFollowers    int64
+	MaxFee          decimal.Decimal
+	MinER           decimal.Decimal
+	MaxShare        decimal.Decimal
+}
+
+type goal struct {
+	Metric string
+	Unit   string
+	Goal   decimal.Decimal
+}
+
+func defaultBrief() brief {
+	start := time.Date(2026, 3, 30, 0, 0, 0, 0, time.UTC)
+	return brief{
+		Brand:    "Helio Skin",
+		Campaign: "Daily SPF 50 launch, spring 2026",
+		Start:    start,
+		End:      start.AddDate(0, 0, 56),
+		Target: audience.Demographics{
+			"age":     {"18-24": dec("45"), "25-34": dec("45"), "35-44": dec("10")},
+			"gender":  {"f": dec("80"), "m": dec("20")},
+			"country": {"DE": dec("75"), "AT": dec("15"), "CH": dec("10")},
+		},
+		Weights: audience.Weights{"age": dec("2"), "gender": dec("1"), "country": dec("2")},
+		Shares: []budget.Share{
+			{Category: budget.InfluencerFees, Weight: dec("65")},
+			{Category: budget.ContentProduction, Weight: dec("8")},
+			{Category: budget.PaidAmplification, Weight: dec("14")},
+			{Category: budget.Management, Weight: dec("5")},
+			{Category: budget.Tools, Weight: dec("2")},
+			{Category: budget.Contingency, Weight: dec("6")},
+		},
+		Goals: []goal{
+			{"engagements (likes, comments, shares, saves)", "count", dec("100000")},
+			{"accounts reached (sum over posts)", "count", dec("1200000")},
+			{"orders credited to creators (code or link)", "count", dec("1300")},
+			{"revenue credited to creators", "money", dec("45000")},
+			{"ROAS on the whole budget", "ratio", dec("1.2")},
+		},
+		Platforms:    []kpi.Platform{kpi.Instagram, kpi.TikTok},
+		Countries:    []string{"DE", "AT", "CH"},
+		Unsafe:       []string{"gambling", "vaping", "alcohol"},
+		MinFollowers: 5_000,
+		MaxFee:       dec("9000"),
+		MinER:        dec("0.01"),
+		MaxShare:     dec("0.25"),
+	}
+}
+
+// engagementOf returns the engagements of one post counting the
+// interactions i, and false when the post hid one of them.
+func engagementOf(p kpi.Post, i kpi.Interaction) (int64, bool) {
+	if p.Hidden&kpi.Fields(i) != 0 {
+		return 0, false
+	}
+	var n int64
+	for _, x := range []struct {
+		bit kpi.Interaction
+		v   int64
+	}{{kpi.Likes, p.Likes}, {kpi.Comments, p.Comments}, {kpi.Shares, p.Shares}, {kpi.Saves, p.Saves}} {
+		if i&x.bit != 0 {
+			n += x.v
+		}
+	}
+	return n, true
+}
+
+func postsOf(posts []kpi.Post, creator string) []kpi.Post {
+	var out []kpi.Post
+	for _, p := range posts {
+		if p.Creator == creator {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// platformFormula is the engagement rate the planner reads from public data:
+// likes and comments by followers, mean of the latest 12 posts, on
+// Instagram; likes, comments and shares by views, pooled, on TikTok.
+func platformPreset(p kpi.Platform) kpi.Preset {
+	if p == kpi.TikTok {
+		return kpi.PresetTikTok()
+	}
+	return kpi.PresetFollowers12()
+}
+
+func median(ds []decimal.Decimal) decimal.Decimal {
+	if len(ds) == 0 {
+		return zero
+	}
+	s := slices.Clone(ds)
+	slices.SortFunc(s, func(a, b decimal.Decimal) int { return a.Cmp(b) })
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return s[len(s)/2-1].Add(s[len(s)/2]).DivRound(two, 16)
+}
+
+// vetting is what the planner learns about one candidate.
+type vetting struct {
+	p       profile
+	history []kpi.Post
+	er      decimal.Decimal
+	hasER   bool
+	avgEng  decimal.Decimal // engagements per post
+	tier    kpi.Tier
+	fit     audience.FitReport
+}
+
+func build(in inputs, b brief) (Report, error) {
+	rep := Report{Brand: b.Brand, Campaign: b.Campaign, Currency: in.Currency.Code(), Start: b.Start, End: b.End}
+
+	// ---- 2. candidates: vet, filter, score ----
+	vets := make([]vetting, len(in.Profiles))
+	medians := map[kpi.Platform][]decimal.Decimal{}
+	for i, p := range in.Profiles {
+		v := vetting{p: p, history: postsOf(in.History, p.Handle)}
+		var err error
+		if v.tier, err = kpi.TierOf(p.Followers); err != nil {
+			return rep, fmt.Errorf("profile %s: %w", p.Handle, err)
+		}
+		if len(v.history) > 0 {
+			r, err := platformPreset(p.Platform).Rate(v.history, b.Start)
+			switch {
+			case err == nil:
+				v.er, v.hasER = r, true
+				medians[p.Platform] = append(medians[p.Platform], r)
+			case errors.Is(err, kpi.ErrEmpty), errors.Is(err, kpi.ErrZeroBase):
+			default:
+				return rep, fmt.Errorf("history of %s: %w", p.Handle, err)
+			}
+		}
+		if v.fit, err = audience.Fit(b.Target, p.Demographics, b.Weights); err != nil {
+			return rep, fmt.Errorf("audience of %s: %w", p.Handle, err)
+		}
+		vets[i] = v
+	}
+	med := map[kpi.Platform]decimal.Decimal{}
+	for pl, rs := range medians {
+		med[pl] = median(rs)
+	}
+
+	type eligible struct {
+		v      vetting
+		ranked Ranked
+	}
+	var ok []eligible
+	for _, v := range vets {
+		p := v.p
+		reject := func(filter, detail string) {
+			rep.Rejected = append(rep.Rejected, Rejected{Handle: p.Handle, Platform: p.Platform, Filter: filter, Detail: detail})
+		}
+		inter := kpi.Likes | kpi.Comments
+		if p.Platform == kpi.TikTok {
+			inter |= kpi.Shares
+		}
+		var likes, comments, eng, n int64
+		spike := decimal.Zero
+		for k, h := range v.history {
+			if e, ok := engagementOf(h, inter); ok {
+				eng += e
+				n++
+				likes += h.Likes
+				comments += h.Comments
+			}
+			if k > 0 && v.history[k-1].Followers > 0 {
+				if g, err := kpi.GrowthRate(v.history[k-1].Followers, h.Followers); err == nil && g.GreaterThan(spike) {
+					spike = g
+				}
+			}
+		}
+		if n > 0 {
+			v.avgEng = decimal.NewFromInt(eng).DivRound(decimal.NewFromInt(n), 16)
+		}
+		switch {
+		case !slices.Contains(b.Platforms, p.Platform):
+			reject("platform", fmt.Sprintf("%s is not in this campaign", p.Platform))
+			continue
+		case slices.Contains(b.Unsafe, p.Category):
+			reject("brand safety", fmt.Sprintf("category %q", p.Category))
+			continue
+		case !slices.Contains(b.Countries, p.Country):
+			reject("country", fmt.Sprintf("creator based in %s, not %s", p.Country, strings.Join(b.Countries, "/")))
+			continue
+		case p.Followers < b.MinFollowers:
+			reject("followers", fmt.Sprintf("%s < %s", thousands(p.Followers), thousands(b.MinFollowers)))
+			continue
+		case p.Fee.GreaterThan(b.MaxFee):
+			reject("fee", fmt.Sprintf("quote %s > %s", money(p.Fee, in.Currency), money(b.MaxFee, in.Currency)))
+			continue
+		case !v.hasER:
+			reject("engagement", "no recent post reports the counts")
+			continue
+		case v.er.LessThan(b.MinER):
+			reject("engagement", fmt.Sprintf("%s < %s (%s)", pct(v.er, 2), pct(b.MinER, 0), platformPreset(p.Platform).Name))
+			continue
+		}
+		rel := ratio(v.er, med[p.Platform])
+		if rel.GreaterThan(decimal.NewFromInt(4)) {
+			reject("authenticity", fmt.Sprintf("engagement %s is %s× the %s median: bought engagement?", pct(v.er, 1), rel.StringFixed(1), p.Platform))
+			continue
+		}
+		// Authenticity flags: each costs a third of the authenticity score.
+		var flags []string
+		if p.Followers > 0 && p.Following*2 > p.Followers {
+			flags = append(flags, fmt.Sprintf("follows %s accounts (%s of followers): follow-for-follow?", thousands(p.Following), pct(ratio(decimal.NewFromInt(p.Following), decimal.NewFromInt(p.Followers)), 0)))
+		}
+		if spike.GreaterThan(dec("0.10")) {
+			flags = append(flags, fmt.Sprintf("followers jumped %s between two posts: bought followers?", pct(spike, 0)))
+		}
+		if comments > 0 {
+			lpc := decimal.NewFromInt(likes).DivRound(decimal.NewFromInt(comments), 16)
+			if lpc.GreaterThan(decimal.NewFromInt(100)) {
+				flags = append(flags, fmt.Sprintf("%s likes per comment: bought likes?", lpc.StringFixed(0)))
+			} else if lpc.LessThan(decimal.NewFromInt(10)) {
+				flags = append(flags, fmt.Sprintf("%s likes per comment: comment pods?", lpc.StringFixed(1)))
+			}
+		}
+		for _, h := range v.history {
+			if h.Hidden&kpi.FieldLikes != 0 {
+				flags = append(flags, "hides likes on some posts (info only)")
+				break
+			}
+		}
+		auth := one
+		for _, f := range flags {
+			if !strings.HasSuffix(f, "(info only)") {
+				auth = auth.Sub(dec("0.34"))
+			}
+		}
+		auth = decimal.Max(auth, zero)
+		engScore := decimal.Min(rel, two).DivRound(two, 16)
+		pieces := decimal.NewFromInt(int64(p.Pieces))
+		perEuro := zero
+		if p.Fee.IsPositive() {
+			perEuro = v.avgEng.Mul(pieces).DivRound(p.Fee, 16)
+		}
+		r := Ranked{
+			Handle: p.Handle, Platform: p.Platform, Tier: v.tier, Followers: p.Followers, Fee: p.Fee,
+			ER: v.er, ERFormula: platformPreset(p.Platform).Name, Fit: v.fit.Score, PerEuro: perEuro,
+			Flags: flags, Benchmark: placeRate(v.history, p.Platform, v.tier),
+			Value:        v.avgEng.Mul(pieces).Mul(v.fit.Score).Round(0),
+			SampleSize:   in.Followers[p.Handle].Len(),
+			Deliverables: fmt.Sprintf("%d %s", p.Pieces, p.Deliverable),
+			Components:   Components{Engagement: engScore, Fit: v.fit.Score, Authenticity: auth},
+		}
+		if r.Flags == nil {
+			r.Flags = []string{}
+		}
+		ok = append(ok, eligible{v, r})
+	}
+	// Cost efficiency relative to the best eligible candidate.
+	best := zero
+	for _, e := range ok {
+		best = decimal.Max(best, e.ranked.PerEuro)
+	}
+	for i := range ok {
+		c := &ok[i].ranked.Components
+		c.Efficiency = ratio(ok[i].ranked.PerEuro, best)
+		ok[i].ranked.Score = c.Fit.Mul(dec("0.35")).Add(c.Engagement.Mul(dec("0.30"))).
+			Add(c.Efficiency.Mul(dec("0.20"))).Add(c.Authenticity.Mul(dec("0.15")))
+	}
+	slices.SortStableFunc(ok, func(a, b eligible) int {
+		return cmp.Or(b.ranked.Score.Cmp(a.ranked.Score), cmp.Compare(a.ranked.Handle, b.ranked.Handle))
+	})
+	for i := range ok {
+		ok[i].ranked.Rank = i + 1
+		rep.Candidates = append(rep.Candidates, ok[i].ranked)
+	}
+
+	// ---- 4 (first half). the budget split, to the cent ----
+	weights := make([]decimal.Decimal, len(b.Shares))
+	var wsum decimal.Decimal
+	for i, s := range b.Shares {
+		weights[i] = s.Weight
+		wsum = wsum.Add(s.Weight)
+	}
+	parts, err := in.Currency.Split(in.Budget, weights)
+	if err != nil {
+		return rep, fmt.Errorf("budget: %w", err)
+	}
+	feeBudget := zero
+	for i, s := range b.Shares {
+		if s.Category == budget.InfluencerFees {
+			feeBudget = feeBudget.Add(parts[i])
+		}
+	}
+
+	// ---- 3. shortlists ----
+	cands := make([]selection.Candidate, len(rep.Candidates))
+	for i, r := range rep.Candidates {
+		cands[i] = selection.Candidate{ID: r.Handle, Fee: r.Fee, Value: r.Value, Followers: in.Followers[r.Handle]}
+		if cands[i].Followers == nil {
+			cands[i].Followers = &audience.Set{}
+		}
+	}
+	rep.Shortlists.FeeBudget = feeBudget
+	for _, g := range []selection.Goal{selection.MaxValue, selection.MaxUniqueReach} {
+		pick, err := selection.ShortlistWith(cands, feeBudget, g, selection.Constraints{MaxShare: b.MaxShare})
+		if err != nil {
+			return rep, fmt.Errorf("shortlist: %w", err)
+		}
+		sl := Shortlist{Goal: g.String(), Cost: pick.Cost, Value: pick.Value, Optimal: pick.Optimal, Method: pick.Stats.Method}
+		var sets []*audience.Set
+		covered := &audience.Set{}
+		for _, id := range pick.IDs {
+			i := slices.IndexFunc(rep.Candidates, func(r Ranked) bool { return r.Handle == id })
+			s := cands[i].Followers
+			sets = append(sets, s)
+			sl.Creators = append(sl.Creators, Picked{Handle: id, Fee: cands[i].Fee, Value: cands[i].Value, Sample: s.Len(), Gained: s.CountNotIn(covered)})
+			covered = audience.Union(covered, s)
+			sl.SumSamples += s.Len()
+		}
+		for i, x := range audience.Exclusive(sets...) {
+			sl.Creators[i].Exclusive = x
+		}
+		sl.UniqueReach = audience.UniqueReach(sets...)
+		m := audience.OverlapMatrix(sets, 0)
+		for i := range sets {
+			for j := i + 1; j < len(sets); j++ {
+				pr := m.Pair(i, j)
+				if pr.Shared > 0 {
+					sl.Overlaps = append(sl.Overlaps, OverlapRow{A: pick.IDs[i], B: pick.IDs[j], Shared: pr.Shared, Jaccard: pr.Jaccard, OfSmaller: pr.OfSmaller})
+				}
+			}
+		}
+		slices.SortStableFunc(sl.Overlaps, func(a, b OverlapRow) int { return cmp.Compare(b.Shared, a.Shared) })
+		if g == selection.MaxValue {
+			rep.Shortlists.ByValue = sl
+		} else {
+			rep.Shortlists.ByReach = sl
+		}
+	}
+	for _, bk := range in.Bookings {
+		rep.Shortlists.Booked = append(rep.Shortlists.Booked, bk.Handle)
+	}
+
+	// ---- 4. the plan: categories, one line per booked creator, actuals ----
+	plan, err := budget.NewPlan(in.Currency, in.Budget, b.Start, b.End)
+	if err != nil {
+		return rep, fmt.Errorf("budget: %w", err)
+	}
+	booked := zero
+	rateCard := budget.DefaultRateCard(in.Currency)
+	for _, bk := range in.Bookings {
+		if plan, err = plan.AddItem(budget.LineItem{Name: bk.Handle, Category: budget.InfluencerFees, Planned: bk.Fee}); err != nil {
+			return rep, fmt.Errorf("bookings: %w", err)
+		}
+		booked = booked.Add(bk.Fee)
+		row := FeeRow{Handle: bk.Handle, Deliverables: fmt.Sprintf("%d %s", bk.Pieces, bk.Deliverable), Agreed: bk.Fee}
+		if i := slices.IndexFunc(in.Profiles, func(p profile) bool { return p.Handle == bk.Handle }); i >= 0 {
+			p := in.Profiles[i]
+			row.Quoted = p.Fee
+			v := vets[i]
+			var d budget.Deliverable
+			if err := d.UnmarshalText([]byte(bk.Deliverable)); err != nil {
+				d = budget.Post
+			}
+			est, err := rateCard.Price(budget.Quote{Deliverable: d, Followers: p.Followers, EngagementRate: v.er, AudienceFit: v.fit.Score})
+			if err != nil {
+				return rep, fmt.Errorf("fee estimate of %s: %w", bk.Handle, err)
+			}
+			n := decimal.NewFromInt(int64(bk.Pieces))
+			row.Low, row.Expected, row.High = est.Low.Mul(n), est.Expected.Mul(n), est.High.Mul(n)
+		}
+		rep.Budget.Fees = append(rep.Budget.Fees, row)
+	}
+	for i, s := range b.Shares {
+		amount := parts[i]
+		name := string(s.Category)
+		if s.Category == budget.InfluencerFees {
+			amount = amount.Sub(booked)
+			name = "fees not yet booked"
+			if !amount.IsPositive() {
+				continue
+			}
+		}
+		if plan, err = plan.AddItem(budget.LineItem{Name: name, Category: s.Category, Planned: amount}); err != nil {
+			return rep, fmt.Errorf("budget: %w", err)
+		}
+	}
+	for _, e := range in.Spend {
+		name := e.Category
+		if h, ok := strings.CutPrefix(e.Item, "fee "); ok && e.Category == string(budget.InfluencerFees) {
+			name = h
+		}
+		if _, ok := plan.Item(name); !ok {
+			if plan, err = plan.AddItem(budget.LineItem{Name: name, Category: budget.Category(e.Category), Planned: zero}); err != nil {
+				return rep, fmt.Errorf("spend %q: %w", e.Item, err)
+			}
+		}
+		if plan, err = plan.RecordActual(name, e.Amount); err != nil {
+			return rep, fmt.Errorf("spend %q: %w", e.Item, err)
+		}
+	}
+	rep.Budget.Plan = plan
+	rep.Budget.Total, rep.Budget.Planned, rep.Budget.Actual, rep.Budget.Remaining = plan.Total(), plan.Planned(), plan.Actual(), plan.Remaining()
+	for _, li := range plan.OverBudget() {
+		rep.Budget.OverBudget = append(rep.Budget.OverBudget, li.Name)
+	}
+	byCat := map[budget.Category]budget.CategoryTotal{}
+	for _, ct := range plan.ByCategory() {
+		byCat[ct.Category] = ct
+	}
+	for i, s := range b.Shares {
+		ct := byCat[s.Category]
+		row := CategoryRow{Category: s.Category, Share: ratio(s.Weight, wsum), Split: parts[i], Planned: ct.Planned, Actual: ct.Actual}
+		row.Variance = ct.Actual.Sub(parts[i])
+		row.Fraction = ratio(row.Variance, parts[i])
+		rep.Budget.Categories = append(rep.Budget.Categories, row)
+	}
+	for _, e := range rep.Budget.Fees {
+		for i := range rep.Budget.Fees {
+			if rep.Budget.Fees[i].Handle == e.Handle {
+				li, _ := plan.Item(e.Handle)
+				rep.Budget.Fees[i].Paid = li.Actual
+			}
+		}
+	}
+
+	// ---- 5. tracking ----
+	if err := tracking(&rep, in, b); err != nil {
+		return rep, err
+	}
+
+	// ---- 6. results ----
+	if err := results(&rep, in, b, plan); err != nil {
+		return rep, err
+	}
+	return rep, nil
+}
+
+// placeRate compares the likes+comments rate by followers (mean of rates,
+// the public formula of the benchmark table) with kpi.DefaultBenchmarks.
+func placeRate(posts []kpi.Post, p kpi.Platform, tier kpi.Tier) string {
+	f := kpi.Formula{Interactions: kpi.Likes | kpi.Comments, Base: kpi.ByFollowers, Average: kpi.MeanOfRates}
+	r, err := f.Rate(posts)
+	if err != nil {
+		return "n/a"
+	}
+	pl, err := kpi.DefaultBenchmarks().Place(r, p, tier, f)
+	if err != nil {
+		return "no benchmark"
+	}
+	s := fmt.Sprintf("%s (%s× %s %s %d)", pl.Position, pl.Ratio.StringFixed(1), pct(pl.Benchmark.Rate, 2), tier, pl.Benchmark.Year)
+	if pl.Implausible {
+		s += " implausible!"
+	}
+	return s
+}

@@ -1,0 +1,505 @@
+//go:build ignore
+
+// gen writes the sample data of examples/campaign: a fictional skincare brand,
+// Helio Skin, and the forty creators it considered for its spring 2026 SPF
+// campaign. Every number is made up; the generator is deterministic (a fixed
+// PCG seed), so running it again gives the same files:
+//
+//	go run ./examples/campaign/data/gen.go
+//
+// It is kept next to the files so a reader can see how they were made and
+// change the story.
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+type creator struct {
+	handle, platform string
+	followers        int64
+	following        int64
+	category         string
+	country          string
+	language         string
+	fee              int64   // quoted fee for one deliverable, EUR
+	deliverable      string  // reel, post, video
+	er               float64 // typical engagement rate (IG: likes+comments / followers, TT: likes+comments+shares / views)
+	age              [5]int  // 13-17, 18-24, 25-34, 35-44, 45+ (percent)
+	female           int     // percent
+	de, at, ch       int     // percent; the rest is other countries
+	cluster          string  // audience pool (for deliberate overlaps)
+	clusterShare     float64 // share of the follower sample drawn from the pool
+	spike            bool    // a follower jump in the history (bought followers)
+	commentRatio     float64 // likes per comment
+}
+
+// The candidates. Instagram first, then TikTok.
+var creators = []creator{
+	{"lena.glow", "instagram", 48_200, 610, "skincare", "DE", "de", 1_900, "reel", 0.034, [5]int{2, 44, 38, 12, 4}, 86, 78, 12, 6, "beauty-de", 0.45, false, 38},
+	{"mara.skinlab", "instagram", 126_000, 820, "skincare", "DE", "de", 4_200, "reel", 0.026, [5]int{1, 35, 42, 16, 6}, 81, 74, 10, 9, "beauty-de", 0.35, false, 45},
+	{"sophie.outdoors", "instagram", 74_500, 540, "outdoor", "AT", "de", 2_600, "reel", 0.031, [5]int{1, 28, 44, 19, 8}, 63, 35, 52, 8, "outdoor", 0.4, false, 30},
+	{"jonas.runs", "instagram", 31_800, 900, "fitness", "DE", "de", 1_200, "reel", 0.040, [5]int{1, 30, 45, 18, 6}, 31, 80, 11, 5, "fitness", 0.5, false, 25},
+	{"emma.vegan.beauty", "instagram", 22_400, 1_100, "beauty", "DE", "de", 900, "post", 0.052, [5]int{3, 51, 34, 9, 3}, 91, 82, 9, 6, "beauty-de", 0.5, false, 32},
+	{"clara.sunandsea", "instagram", 9_300, 700, "travel", "DE", "de", 450, "post", 0.061, [5]int{2, 40, 40, 13, 5}, 77, 85, 8, 4, "travel", 0.3, false, 28},
+	{"nina.derma", "instagram", 212_000, 480, "skincare", "DE", "de", 7_800, "reel", 0.021, [5]int{1, 26, 41, 22, 10}, 84, 71, 12, 10, "beauty-de", 0.3, false, 60},
+	{"lisa.minimal", "instagram", 58_900, 390, "lifestyle", "CH", "de", 2_300, "post", 0.024, [5]int{1, 30, 46, 17, 6}, 74, 30, 8, 55, "lifestyle", 0.4, false, 41},
+	{"anna.hikes", "instagram", 16_700, 1_300, "outdoor", "AT", "de", 700, "reel", 0.046, [5]int{1, 33, 43, 17, 6}, 68, 30, 60, 5, "outdoor", 0.5, false, 27},
+	{"paula.pilates", "instagram", 39_600, 750, "fitness", "DE", "de", 1_500, "reel", 0.038, [5]int{1, 38, 43, 13, 5}, 88, 79, 12, 6, "fitness", 0.45, false, 33},
+	{"katrin.cleanbeauty", "instagram", 87_300, 620, "beauty", "DE", "de", 3_100, "reel", 0.029, [5]int{2, 42, 38, 13, 5}, 89, 77, 13, 6, "beauty-de", 0.4, false, 40},
+	{"marie.makeup", "instagram", 143_000, 980, "beauty", "DE", "de", 5_200, "reel", 0.019, [5]int{6, 52, 30, 9, 3}, 92, 76, 11, 7, "beauty-de", 0.35, false, 55},
+	{"tom.grooming", "instagram", 27_100, 450, "grooming", "DE", "de", 950, "post", 0.033, [5]int{1, 34, 44, 15, 6}, 12, 81, 10, 5, "grooming", 0.5, false, 30},
+	{"julia.family", "instagram", 95_000, 1_500, "family", "DE", "de", 3_000, "post", 0.022, [5]int{0, 10, 38, 38, 14}, 90, 82, 10, 5, "family", 0.4, false, 35},
+	{"sara.glowup", "instagram", 61_000, 7_400, "beauty", "DE", "de", 2_000, "reel", 0.012, [5]int{4, 40, 32, 14, 10}, 70, 48, 6, 4, "beauty-de", 0.2, true, 140},
+	{"lea.skincare.diary", "instagram", 12_900, 560, "skincare", "AT", "de", 600, "post", 0.056, [5]int{2, 47, 36, 11, 4}, 93, 35, 58, 4, "beauty-de", 0.5, false, 26},
+	{"vivi.travels", "instagram", 340_000, 1_000, "travel", "DE", "de", 11_500, "reel", 0.014, [5]int{1, 31, 40, 19, 9}, 72, 55, 9, 6, "travel", 0.25, false, 70},
+	{"bella.luxe", "instagram", 1_310_000, 350, "fashion", "DE", "de", 28_000, "reel", 0.011, [5]int{5, 45, 33, 12, 5}, 80, 42, 6, 5, "fashion", 0.1, false, 90},
+	{"rick.casino.life", "instagram", 88_000, 900, "gambling", "DE", "de", 2_500, "post", 0.027, [5]int{3, 41, 36, 14, 6}, 18, 70, 15, 8, "gambling", 0.5, false, 35},
+	{"mia.sunnyday", "instagram", 4_200, 380, "lifestyle", "DE", "de", 200, "post", 0.072, [5]int{3, 50, 33, 10, 4}, 85, 86, 8, 4, "lifestyle", 0.3, false, 22},
+	{"chloe.la", "instagram", 230_000, 640, "beauty", "US", "en", 6_500, "reel", 0.023, [5]int{4, 46, 34, 11, 5}, 87, 3, 1, 1, "us", 0.2, false, 48},
+	{"hanna.bodypositive", "instagram", 44_800, 840, "fitness", "DE", "de", 1_650, "reel", 0.036, [5]int{2, 43, 40, 11, 4}, 90, 80, 11, 6, "fitness", 0.4, false, 29},
+	{"eva.zero.waste", "instagram", 19_900, 1_250, "sustainability", "DE", "de", 800, "post", 0.049, [5]int{1, 36, 42, 15, 6}, 82, 78, 12, 7, "lifestyle", 0.4, false, 24},
+	{"lucas.barber", "instagram", 70_200, 3_100, "grooming", "DE", "de", 1_800, "post", 0.006, [5]int{2, 38, 40, 14, 6}, 8, 76, 12, 6, "grooming", 0.3, false, 60},
+
+	{"lena.glow.tt", "tiktok", 96_000, 240, "skincare", "DE", "de", 2_400, "video", 0.070, [5]int{9, 55, 27, 7, 2}, 84, 76, 13, 6, "lena", 0.55, false, 45},
+	{"skintok.sarah", "tiktok", 410_000, 310, "skincare", "DE", "de", 6_900, "video", 0.060, [5]int{12, 52, 26, 7, 3}, 83, 73, 12, 8, "tiktok-beauty", 0.3, false, 70},
+	{"spf.samira", "tiktok", 58_000, 420, "skincare", "DE", "de", 1_600, "video", 0.090, [5]int{6, 50, 33, 8, 3}, 88, 77, 12, 7, "tiktok-beauty", 0.45, false, 55},
+	{"glowwithgigi", "tiktok", 152_000, 520, "beauty", "AT", "de", 3_300, "video", 0.075, [5]int{10, 54, 27, 7, 2}, 90, 45, 44, 6, "tiktok-beauty", 0.4, false, 62},
+	{"derm.daniel", "tiktok", 275_000, 180, "skincare", "DE", "de", 5_500, "video", 0.058, [5]int{5, 40, 36, 13, 6}, 61, 70, 14, 10, "tiktok-beauty", 0.3, false, 50},
+	{"ava.routines", "tiktok", 33_000, 610, "beauty", "DE", "de", 950, "video", 0.105, [5]int{11, 56, 26, 5, 2}, 92, 80, 11, 6, "tiktok-beauty", 0.5, false, 48},
+	{"mila.dance", "tiktok", 820_000, 150, "dance", "DE", "de", 9_500, "video", 0.081, [5]int{41, 42, 12, 3, 2}, 71, 66, 10, 8, "genz", 0.3, false, 85},
+	{"outdoor.ola", "tiktok", 41_000, 700, "outdoor", "AT", "de", 1_100, "video", 0.080, [5]int{4, 38, 40, 13, 5}, 58, 30, 58, 6, "outdoor", 0.45, false, 40},
+	{"fitfam.felix", "tiktok", 126_000, 390, "fitness", "DE", "de", 2_800, "video", 0.065, [5]int{8, 46, 33, 9, 4}, 28, 78, 12, 6, "fitness", 0.35, false, 52},
+	{"beautyby.jule", "tiktok", 74_000, 480, "beauty", "DE", "de", 1_900, "video", 0.088, [5]int{9, 55, 27, 7, 2}, 91, 79, 12, 5, "tiktok-beauty", 0.45, false, 50},
+	{"noah.pranks", "tiktok", 510_000, 260, "comedy", "DE", "de", 7_200, "video", 0.072, [5]int{33, 45, 16, 4, 2}, 38, 72, 12, 8, "genz", 0.35, false, 95},
+	{"tiktok.tina", "tiktok", 22_000, 5_900, "beauty", "DE", "de", 600, "video", 0.310, [5]int{14, 50, 26, 7, 3}, 86, 60, 8, 5, "tiktok-beauty", 0.2, true, 12},
+	{"vapeclouds.max", "tiktok", 64_000, 820, "vaping", "DE", "de", 1_500, "video", 0.069, [5]int{18, 52, 22, 6, 2}, 22, 74, 12, 7, "genz", 0.4, false, 55},
+	{"lara.lifehacks", "tiktok", 188_000, 430, "lifestyle", "CH", "de", 3_900, "video", 0.051, [5]int{8, 44, 33, 11, 4}, 76, 30, 9, 52, "lifestyle", 0.3, false, 58},
+	{"yuki.styles", "tiktok", 300_000, 290, "beauty", "US", "en", 5_800, "video", 0.066, [5]int{15, 51, 25, 6, 3}, 85, 2, 1, 1, "us", 0.3, false, 60},
+	{"pia.pure", "tiktok", 8_800, 520, "skincare", "DE", "de", 350, "video", 0.120, [5]int{7, 54, 30, 7, 2}, 94, 81, 11, 5, "tiktok-beauty", 0.5, false, 35},
+}
+
+// booked lists the creators Helio Skin booked (the shortlist by value that
+// the example computes), with their discount code and link.
+var booked = []struct {
+	handle, code, utm string
+	pieces            int     // sponsored posts over the 8 weeks
+	strength          float64 // how well the audience bought (orders per 1,000 reach)
+}{
+	{"lena.glow", "LENA15", "lena", 2, 2.6},
+	{"emma.vegan.beauty", "EMMA15", "emma", 2, 3.0},
+	{"clara.sunandsea", "CLARA15", "clara", 2, 2.2},
+	{"paula.pilates", "PAULA15", "paula", 2, 1.4},
+	{"lea.skincare.diary", "LEA15", "lea", 2, 3.4},
+	{"hanna.bodypositive", "HANNA15", "hanna", 2, 1.1},
+	{"eva.zero.waste", "EVA15", "eva", 2, 1.9},
+	{"spf.samira", "SAMIRA15", "samira", 2, 2.4},
+	{"ava.routines", "AVA15", "ava", 3, 2.0},
+	{"beautyby.jule", "JULE15", "jule", 2, 1.6},
+	{"pia.pure", "PIA15", "pia", 3, 2.8},
+	{"glowwithgigi", "GIGI15", "gigi", 2, 0.9},
+}
+
+var (
+	start = time.Date(2026, 3, 30, 0, 0, 0, 0, time.UTC) // Monday
+	weeks = 8
+)
+
+func main() {
+	dir := filepath.Dir(must(filepath.Abs(os.Args[0])))
+	if len(os.Args) > 1 {
+		dir = os.Args[1]
+	} else {
+		dir = "examples/campaign/data"
+	}
+	r := rand.New(rand.NewPCG(2026, 330))
+	writeCreators(filepath.Join(dir, "creators.csv"))
+	writeHistory(filepath.Join(dir, "history.csv"), r)
+	writeFollowers(filepath.Join(dir, "followers.txt"))
+	writeBookings(filepath.Join(dir, "bookings.csv"))
+	posts := writePosts(filepath.Join(dir, "posts.csv"), r)
+	writeOrders(filepath.Join(dir, "orders.csv"), r, posts)
+	writePaths(filepath.Join(dir, "paths.csv"), r)
+	writeSpend(filepath.Join(dir, "spend.csv"))
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+func create(path string) (*bufio.Writer, func()) {
+	f := must(os.Create(path))
+	w := bufio.NewWriter(f)
+	return w, func() {
+		if err := w.Flush(); err != nil {
+			panic(err)
+		}
+		if err := f.Close(); err != nil {
+			panic(err)
+		}
+	}
+}
+
+func writeCreators(path string) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "handle,platform,followers,following,category,country,language,fee,deliverables,age_13_17,age_18_24,age_25_34,age_35_44,age_45_plus,female,male,aud_de,aud_at,aud_ch,aud_other")
+	for _, c := range creators {
+		other := 100 - c.de - c.at - c.ch
+		fmt.Fprintf(w, "%s,%s,%d,%d,%s,%s,%s,%d.00,2 %s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d\n",
+			c.handle, c.platform, c.followers, c.following, c.category, c.country, c.language, 2*c.fee, c.deliverable,
+			c.age[0], c.age[1], c.age[2], c.age[3], c.age[4], c.female, 100-c.female, c.de, c.at, c.ch, other)
+	}
+}
+
+func jitter(r *rand.Rand, x float64, rel float64) float64 {
+	return x * (1 + rel*(2*r.Float64()-1))
+}
+
+// writeHistory writes the last 12 public posts of every candidate before the
+// campaign: what a planner sees on the profile (likes, comments, followers;
+// TikTok also shows shares and views). Reach and impressions are private.
+func writeHistory(path string, r *rand.Rand) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "id,creator,platform,published_at,followers,likes,comments,shares,views")
+	for _, c := range creators {
+		f := float64(c.followers) * 0.955 // they grew about 4.5 % over 12 weeks
+		for k := 0; k < 12; k++ {
+			at := start.AddDate(0, 0, -84+7*k+r.IntN(5)).Add(time.Duration(17+r.IntN(4)) * time.Hour)
+			if c.spike && k == 7 {
+				f *= 1.22 // an overnight jump: bought followers
+			} else {
+				f *= 1.004
+			}
+			fol := int64(f)
+			if k == 11 {
+				fol = c.followers
+			}
+			id := fmt.Sprintf("%s-h%02d", short(c.handle), k+1)
+			switch c.platform {
+			case "instagram":
+				eng := jitter(r, c.er, 0.3) * float64(fol)
+				comments := int64(eng / (1 + c.commentRatio))
+				likes := int64(eng) - comments
+				lk := fmt.Sprint(likes)
+				if c.handle == "nina.derma" && k == 4 {
+					lk = "" // likes hidden on this post
+				}
+				fmt.Fprintf(w, "%s,%s,instagram,%s,%d,%s,%d,,\n", id, c.handle, at.Format(time.RFC3339), fol, lk, comments)
+			case "tiktok":
+				views := int64(jitter(r, 0.9, 0.5) * float64(fol))
+				eng := jitter(r, c.er, 0.3) * float64(views)
+				shares := int64(eng * 0.08)
+				comments := int64((eng - float64(shares)) / (1 + c.commentRatio))
+				likes := int64(eng) - shares - comments
+				fmt.Fprintf(w, "%s,%s,tiktok,%s,%d,%d,%d,%d,%d\n", id, c.handle, at.Format(time.RFC3339), fol, likes, comments, shares, views)
+			}
+		}
+	}
+}
+
+func short(h string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(h, ".", ""), "_", "")
+}
+
+// writeFollowers writes a 1-in-100 sample of each candidate's followers as ID
+// ranges. Pools shared by creators with a similar audience make the overlaps.
+func writeFollowers(path string) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "# Follower samples: for each creator, the IDs of a 1-in-100 sample of their")
+	fmt.Fprintln(w, "# followers (the followers whose ID hash falls in the same 1 % bucket, so a")
+	fmt.Fprintln(w, "# person is kept for every creator they follow or for none), as ranges.")
+	fmt.Fprintln(w, "# Format: handle: first-last first-last ... (inclusive ranges) or single IDs.")
+	pools := map[string]int64{}
+	poolBase := int64(1_000_000)
+	offsets := map[string]int64{}
+	for i, c := range creators {
+		n := c.followers / 100
+		if n > 3000 {
+			n = 3000 + (n-3000)/4 // the very largest accounts: a thinner sample
+		}
+		shared := int64(float64(n) * c.clusterShare)
+		own := n - shared
+		var ranges []string
+		if c.cluster == "lena" { // the same person on TikTok: half follow her on Instagram too
+			lenaIG := int64(50_000_000)
+			ranges = append(ranges, fmt.Sprintf("%d-%d", lenaIG+40, lenaIG+40+shared-1))
+		} else if shared > 0 {
+			if _, ok := pools[c.cluster]; !ok {
+				pools[c.cluster] = poolBase
+				poolBase += 1_000_000
+			}
+			p := pools[c.cluster]
+			off := offsets[c.cluster]
+			ranges = append(ranges, fmt.Sprintf("%d-%d", p+off, p+off+shared-1))
+			offsets[c.cluster] = off + shared/3 // the next creator overlaps two thirds of this slice
+		}
+		ownBase := int64(50_000_000) + int64(i)*1_000_000
+		if c.handle == "lena.glow" {
+			ownBase = 50_000_000
+		}
+		ranges = append(ranges, fmt.Sprintf("%d-%d", ownBase, ownBase+own-1))
+		fmt.Fprintf(w, "%s: %s\n", c.handle, strings.Join(ranges, " "))
+	}
+}
+
+func writeBookings(path string) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "handle,deliverables,fee,code,utm_source,utm_campaign")
+	for _, b := range booked {
+		c := find(b.handle)
+		fmt.Fprintf(w, "%s,%d %s,%s,%s,%s,%s\n", b.handle, b.pieces, c.deliverable, agreed(c, b.pieces), b.code, c.platform, b.utm)
+	}
+}
+
+// agreed is the fee negotiated for a booking: the quoted two-piece package
+// less 5 %, and a third piece at 60 % of one.
+func agreed(c creator, pieces int) string {
+	cents := 2 * c.fee * 95
+	if pieces == 3 {
+		cents += c.fee * 60
+	}
+	return fmt.Sprintf("%d.%02d", cents/100, cents%100)
+}
+
+func find(h string) creator {
+	for _, c := range creators {
+		if c.handle == h {
+			return c
+		}
+	}
+	panic(h)
+}
+
+type post struct {
+	creator string
+	at      time.Time
+	reach   int64
+}
+
+func writePosts(path string, r *rand.Rand) []post {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "id,creator,platform,published_at,followers,likes,comments,shares,saves,views,reach,impressions,clicks,conversions")
+	var out []post
+	for bi, b := range booked {
+		c := find(b.handle)
+		for k := 0; k < b.pieces; k++ {
+			day := (bi*3 + k*(weeks*7/b.pieces) + r.IntN(4)) % (weeks*7 - 2)
+			at := start.AddDate(0, 0, day).Add(time.Duration(16+r.IntN(5))*time.Hour + time.Duration(r.IntN(60))*time.Minute)
+			fol := c.followers + int64(day)*c.followers/1500
+			reach := int64(jitter(r, 0.42, 0.25) * float64(fol))
+			views := reach * 13 / 10
+			if c.platform == "tiktok" {
+				reach = int64(jitter(r, 1.1, 0.3) * float64(fol))
+				views = reach * 14 / 10
+			}
+			impressions := reach * 16 / 10
+			var likes, comments, shares, saves int64
+			if c.platform == "instagram" {
+				eng := jitter(r, c.er*2.1, 0.25) * float64(reach) // by reach: about twice the rate by followers
+				saves = int64(eng * 0.12)
+				shares = int64(eng * 0.05)
+				comments = int64((eng - float64(saves+shares)) / (1 + c.commentRatio))
+				likes = int64(eng) - saves - shares - comments
+			} else {
+				eng := jitter(r, c.er, 0.25) * float64(views)
+				shares = int64(eng * 0.08)
+				saves = int64(eng * 0.06)
+				comments = int64((eng - float64(shares+saves)) / (1 + c.commentRatio))
+				likes = int64(eng) - shares - saves - comments
+			}
+			clicks := int64(jitter(r, 0.011, 0.3) * float64(reach))
+			conv := int64(float64(clicks) * jitter(r, 0.05, 0.3))
+			id := fmt.Sprintf("%s-c%d", short(c.handle), k+1)
+			lk := fmt.Sprint(likes)
+			if c.handle == "clara.sunandsea" && k == 1 {
+				lk = "N/A" // she hides like counts: Insights do not report them
+			}
+			fmt.Fprintf(w, "%s,%s,%s,%s,%d,%s,%d,%d,%d,%d,%d,%d,%d,%d\n", id, c.handle, c.platform, at.Format(time.RFC3339), fol, lk, comments, shares, saves, views, reach, impressions, clicks, conv)
+			out = append(out, post{c.handle, at, reach})
+		}
+	}
+	return out
+}
+
+var products = []struct {
+	name  string
+	price float64
+	w     float64
+}{
+	{"/products/daily-spf50-fluid", 24.90, 0.55},
+	{"/products/spf-duo", 44.90, 0.3},
+	{"/products/summer-set", 69.90, 0.15},
+}
+
+func product(r *rand.Rand) (string, float64) {
+	x := r.Float64()
+	for _, p := range products {
+		if x < p.w {
+			return p.name, p.price
+		}
+		x -= p.w
+	}
+	return products[0].name, products[0].price
+}
+
+func writeOrders(path string, r *rand.Rand, posts []post) {
+	type order struct {
+		at          time.Time
+		amount      float64
+		code, landg string
+	}
+	var orders []order
+	end := start.AddDate(0, 0, weeks*7)
+	for _, p := range posts {
+		var b struct {
+			handle, code, utm string
+			pieces            int
+			strength          float64
+		}
+		for _, x := range booked {
+			if x.handle == p.creator {
+				b = x
+			}
+		}
+		c := find(b.handle)
+		n := int(float64(p.reach) / 1000 * b.strength)
+		for i := 0; i < n; i++ {
+			// most orders come in the first days after the post
+			delay := time.Duration(-math.Log(1-r.Float64())*40*float64(time.Hour)) + time.Duration(r.IntN(3600))*time.Second
+			at := p.at.Add(delay)
+			if !at.Before(end) {
+				continue
+			}
+			page, price := product(r)
+			code, landing := "", page
+			utm := fmt.Sprintf("https://helioskin.example%s?utm_source=%s&utm_medium=social&utm_campaign=%s", page, c.platform, b.utm)
+			switch x := r.Float64(); {
+			case x < 0.55: // code, came in by link
+				code, landing = b.code, utm
+			case x < 0.75: // code typed, came in by search
+				code = b.code
+				switch r.IntN(6) {
+				case 0:
+					code = strings.ToLower(code)
+				case 1:
+					code = " " + code + " "
+				}
+			default: // link only
+				landing = utm
+			}
+			amount := price
+			if code != "" {
+				amount = math.Round(price*85) / 100 // 15 % off
+			}
+			orders = append(orders, order{at, amount, code, landing})
+		}
+	}
+	// orders the campaign did not bring, or that nobody can credit
+	for day := 0; day < weeks*7; day++ {
+		for i := 0; i < 4+r.IntN(5); i++ {
+			at := start.AddDate(0, 0, day).Add(time.Duration(7*3600+r.IntN(16*3600)) * time.Second)
+			page, price := product(r)
+			code := ""
+			switch x := r.Float64(); {
+			case x < 0.12:
+				code = "WELCOME10"
+				price = math.Round(price*90) / 100
+			case x < 0.14:
+				code = "HELIO-FRIENDS"
+				price = math.Round(price*80) / 100
+			}
+			orders = append(orders, order{at, price, code, page})
+		}
+	}
+	sort.SliceStable(orders, func(i, j int) bool { return orders[i].at.Before(orders[j].at) })
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "Name,Created at,Total,Currency,Discount Code,Landing Site")
+	for i, o := range orders {
+		fmt.Fprintf(w, "#%d,%s,%.2f,EUR,%s,%s\n", 5001+i, o.at.In(time.FixedZone("CEST", 2*3600)).Format("2006-01-02 15:04:05 -0700"), o.amount, o.code, o.landg)
+	}
+}
+
+// writePaths writes journey patterns as an attribution tool exports them:
+// the touches in order, conversions, their value and journeys that did not
+// convert.
+func writePaths(path string, r *rand.Rand) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "path;total_conversions;total_conversion_value;total_null")
+	channels := []string{}
+	for _, b := range booked {
+		channels = append(channels, b.handle)
+	}
+	extra := []string{"google_search", "newsletter", "retargeting_ads"}
+	seen := map[string]bool{}
+	for len(seen) < 90 {
+		n := 1 + r.IntN(4)
+		var touches []string
+		for k := 0; k < n; k++ {
+			if r.Float64() < 0.7 {
+				touches = append(touches, channels[r.IntN(len(channels))])
+			} else {
+				touches = append(touches, extra[r.IntN(len(extra))])
+			}
+		}
+		if r.Float64() < 0.35 {
+			touches = append(touches, "retargeting_ads")
+		}
+		key := strings.Join(touches, " > ")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		conv := r.IntN(1 + 12/n)
+		nulls := 20 + r.IntN(200)
+		val := 0.0
+		for i := 0; i < conv; i++ {
+			_, p := product(r)
+			val += p
+		}
+		fmt.Fprintf(w, "%s;%d;%.2f;%d\n", key, conv, val, nulls)
+	}
+}
+
+func writeSpend(path string) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "date,item,category,amount")
+	for i, b := range booked {
+		c := find(b.handle)
+		d := start.AddDate(0, 0, 7+i%5*7)
+		fmt.Fprintf(w, "%s,fee %s,influencer_fees,%s\n", d.Format("2006-01-02"), b.handle, agreed(c, b.pieces))
+	}
+	rows := []string{
+		"2026-03-20,product seeding (60 kits),content_production,1380.00",
+		"2026-04-03,photo shoot day,content_production,1650.00",
+		"2026-04-24,editing and captions,content_production,412.50",
+		"2026-04-06,Spark Ads boost week 2,paid_amplification,1800.00",
+		"2026-04-20,Spark Ads boost week 4,paid_amplification,2250.00",
+		"2026-05-04,partnership ads week 6,paid_amplification,1975.35",
+		"2026-03-30,agency retainer month 1,management,1000.00",
+		"2026-04-30,agency retainer month 2,management,1000.00",
+		"2026-03-30,tracking platform (2 months),tools,590.00",
+		"2026-05-12,extra Reel for lea.skincare.diary,contingency,540.00",
+	}
+	for _, r := range rows {
+		fmt.Fprintln(w, r)
+	}
+}

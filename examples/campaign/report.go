@@ -1,0 +1,330 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/roi"
+	"github.com/shopspring/decimal"
+)
+
+// sampleRate is how many followers one sampled follower stands for.
+const sampleRate = 100
+
+func printReport(w io.Writer, rep Report) error {
+	cur, err := budget.ParseCurrency(rep.Currency)
+	if err != nil {
+		return err
+	}
+	p := &printer{w: w, cur: cur}
+	p.f("%s · %s\n", rep.Brand, rep.Campaign)
+	p.f("%s to %s (8 weeks) · budget %s · amounts in %s\n", rep.Start.Format("Mon 2 Jan 2006"),
+		rep.End.AddDate(0, 0, -1).Format("Mon 2 Jan 2006"), p.m(rep.Budget.Total), rep.Currency)
+
+	goals(p, rep)
+	candidates(p, rep)
+	shortlists(p, rep)
+	budgetPlan(p, rep)
+	trackingSection(p, rep)
+	resultsSection(p, rep)
+	return p.err
+}
+
+func goalValue(p *printer, unit string, d decimal.Decimal) string {
+	switch unit {
+	case "money":
+		return p.m(d)
+	case "ratio":
+		return d.StringFixed(2) + "×"
+	}
+	return number(d, 0)
+}
+
+func goals(p *printer, rep Report) {
+	p.section(1, "Goals and KPIs", "SMART targets: one metric each, a value to reach and a deadline (the campaign's last day).")
+	tw := p.table("lrrrrl", "goal", "target", "by", "achieved", "of target", "")
+	for _, g := range rep.Goals {
+		status := "✔ met"
+		if !g.Met {
+			status = "✘ missed"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", g.Metric, goalValue(p, g.Unit, g.Goal), g.Deadline.AddDate(0, 0, -1).Format("2 Jan"),
+			goalValue(p, g.Unit, g.Achieved), pct(g.Fraction, 0), status)
+	}
+	tw.flush()
+	p.f("\n")
+	for _, g := range rep.Goals {
+		p.f("  · %s: %s.\n", strings.SplitN(g.Metric, " (", 2)[0], g.Why)
+	}
+}
+
+func candidates(p *printer, rep Report) {
+	p.section(2, "Candidates",
+		fmt.Sprintf("%d creators vetted: %d passed the filters and are ranked, %d were rejected.\n"+
+			"score = 35 %% audience fit + 30 %% engagement + 20 %% cost efficiency + 15 %% authenticity, each 0–100:\n"+
+			"  fit          match of the audience's age, gender and country to the target (weights 2:1:2)\n"+
+			"  engagement   engagement rate against the platform's median candidate (the median scores 50)\n"+
+			"  efficiency   engagements the package should bring per euro, against the best candidate\n"+
+			"  authenticity 100, less 34 per red flag",
+			len(rep.Candidates)+len(rep.Rejected), len(rep.Candidates), len(rep.Rejected)))
+	tw := p.table("rllrrrrrrrrr", "#", "creator", "platform", "tier", "followers", "ER", "fit", "engag.", "effic.", "auth.", "score", "fee")
+	score := func(d decimal.Decimal) string { return d.Shift(2).StringFixed(0) }
+	for _, c := range rep.Candidates {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Rank, c.Handle, c.Platform, c.Tier,
+			thousands(c.Followers), pct(c.ER, 2), score(c.Components.Fit), score(c.Components.Engagement),
+			score(c.Components.Efficiency), score(c.Components.Authenticity), c.Score.Shift(2).StringFixed(1), p.m(c.Fee))
+	}
+	tw.flush()
+	p.f("\nER: Instagram (likes + comments) / followers, mean of the last 12 posts; TikTok (likes + comments + shares) / views, pooled.\n")
+
+	p.f("\nAuthenticity flags and benchmark (Instagram: likes + comments by followers against kpi.DefaultBenchmarks):\n")
+	for _, c := range rep.Candidates {
+		var notes []string
+		if c.Benchmark != "no benchmark" && c.Benchmark != "n/a" {
+			notes = append(notes, "benchmark: "+c.Benchmark)
+		}
+		notes = append(notes, c.Flags...)
+		if len(c.Flags) > 0 || strings.Contains(c.Benchmark, "implausible") {
+			p.f("  %-20s %s\n", c.Handle, strings.Join(notes, "; "))
+		}
+	}
+	p.f("\nRejected:\n")
+	tw = p.table("llll", "creator", "platform", "filter", "why")
+	for _, r := range rep.Rejected {
+		tw.row(fmt.Sprintf("%s\t%s\t%s\t%s\n", r.Handle, r.Platform, r.Filter, r.Detail))
+	}
+	tw.flush()
+}
+
+func shortlists(p *printer, rep Report) {
+	s := rep.Shortlists
+	p.section(3, "Shortlist",
+		fmt.Sprintf("The fee budget is %s (the influencer-fee share of the plan); no creator may take more than 25 %% of it.\n"+
+			"By value: the most engagements expected from the target audience (package engagements × fit), an exact 0/1 knapsack.\n"+
+			"By unique reach: the most distinct followers; a follower of several chosen creators counts once.\n"+
+			"Followers are known from a 1-in-%d sample: \"≈\" figures scale it up.", p.m(s.FeeBudget), sampleRate))
+	for _, sl := range []Shortlist{s.ByValue, s.ByReach} {
+		proof := "proven optimal"
+		if !sl.Optimal {
+			proof = "best found, not proven optimal"
+		}
+		what := "expected on-target engagements " + number(sl.Value, 0)
+		if sl.Goal == "max-unique-reach" {
+			what = fmt.Sprintf("unique followers ≈%s", thousands(sl.Value.IntPart()*sampleRate))
+		}
+		p.f("%s: %d creators for %s, %s (%s, %s)\n", sl.Goal, len(sl.Creators), p.m(sl.Cost), what, sl.Method, proof)
+		tw := p.table("lrrrrr", "creator", "fee", "value", "sample", "new followers", "only theirs")
+		for _, c := range sl.Creators {
+			tw.row(fmt.Sprintf("%s\t%s\t%s\t%s\t+%s\t%s\t\n", c.Handle, p.m(c.Fee), number(c.Value, 0), thousands(c.Sample), thousands(c.Gained), thousands(c.Exclusive)))
+		}
+		tw.flush()
+		dup := sl.SumSamples - sl.UniqueReach
+		p.f("  %s sampled follows, %s distinct people (≈%s): %s of the follows are duplicates.\n",
+			thousands(sl.SumSamples), thousands(sl.UniqueReach), thousands(sl.UniqueReach*sampleRate),
+			pct(ratio(decimal.NewFromInt(dup), decimal.NewFromInt(sl.SumSamples)), 1))
+		if len(sl.Overlaps) > 0 {
+			p.f("  largest overlaps (shared sampled followers; share of the smaller audience):\n")
+			for i, o := range sl.Overlaps {
+				if i == 5 {
+					p.f("    … and %d more pairs\n", len(sl.Overlaps)-5)
+					break
+				}
+				p.f("    %-20s & %-20s %5s  (%s; Jaccard %s)\n", o.A, o.B, thousands(o.Shared), pct(o.OfSmaller, 0), o.Jaccard.StringFixed(2))
+			}
+		}
+		p.f("\n")
+	}
+	p.f("Booked: %s.\n", strings.Join(s.Booked, ", "))
+	var differs []string
+	for _, c := range s.ByValue.Creators {
+		found := false
+		for _, b := range s.Booked {
+			found = found || b == c.Handle
+		}
+		if !found {
+			differs = append(differs, c.Handle)
+		}
+	}
+	if len(differs) > 0 {
+		p.f("Recommended by value but not booked: %s.\n", strings.Join(differs, ", "))
+	}
+}
+
+func budgetPlan(p *printer, rep Report) {
+	b := rep.Budget
+	p.section(4, "Budget", fmt.Sprintf("%s split by category with the largest-remainder method: the parts add up to the cent.", p.m(b.Total)))
+	tw := p.table("lrrrrr", "category", "share", "amount", "spent", "variance", "")
+	var sumSplit decimal.Decimal
+	for _, c := range b.Categories {
+		sumSplit = sumSplit.Add(c.Split)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Category, pct(c.Share, 1), p.m(c.Split), p.m(c.Actual),
+			signed(p.m(c.Variance)), signed(pct(c.Fraction, 1)))
+	}
+	tw.row(fmt.Sprintf("total\t\t%s\t%s\t%s\t\t\n", p.m(sumSplit), p.m(b.Actual), signed(p.m(b.Actual.Sub(sumSplit)))))
+	tw.flush()
+	p.f("Remaining: %s.", p.m(b.Remaining))
+	if len(b.OverBudget) > 0 {
+		p.f(" Lines over their plan: %s.", strings.Join(b.OverBudget, ", "))
+	}
+	p.f("\n\nFees: the rate card's estimate (budget.DefaultRateCard, illustrative: tier base × deliverable × engagement × fit),\n")
+	p.f("the creator's quote, what was agreed and what was paid.\n")
+	tw = p.table("llrrrrr", "creator", "deliverables", "estimate (low–high)", "quoted", "agreed", "paid", "agreed vs estimate")
+	for _, f := range b.Fees {
+		vs := "n/a"
+		if f.Expected.IsPositive() {
+			vs = signed(pct(ratio(f.Agreed.Sub(f.Expected), f.Expected), 0))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s (%s–%s)\t%s\t%s\t%s\t%s\t\n", f.Handle, f.Deliverables, p.m(f.Expected), number(f.Low, 0), number(f.High, 0),
+			p.m(f.Quoted), p.m(f.Agreed), p.m(f.Paid), vs)
+	}
+	tw.flush()
+}
+
+func trackingSection(p *printer, rep Report) {
+	p.section(5, "Tracking", "The sponsored posts, per creator (rates pooled: Σ engagements / Σ base; engagements = likes + comments + shares + saves).")
+	tw := p.table("llrrrrrrrl", "creator", "platform", "posts", "followers", "engagements", "reach", "ER/followers", "ER/reach", "CTR", "vs benchmark")
+	for _, c := range rep.Creators {
+		erf, err := "n/a", "n/a"
+		if c.ByFollowers != nil {
+			erf = pct(c.ByFollowers.Rate, 2)
+		}
+		if c.ByReach != nil {
+			err = pct(c.ByReach.Rate, 2)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Handle, c.Platform, c.Posts, thousands(c.Followers),
+			thousands(c.Engagements), thousands(c.Reach), erf, err, pct(c.CTR, 2), c.Benchmark)
+	}
+	tw.flush()
+	for _, c := range rep.Creators {
+		if c.Note != "" {
+			p.f("  %s: %s.\n", c.Handle, c.Note)
+		}
+	}
+	if len(rep.Goals) > 0 {
+		g := rep.Goals[0]
+		p.f("\nWeek by week, against the target of %s %s by %s (a straight line from 0):\n", number(g.Goal, 0),
+			strings.SplitN(g.Metric, " (", 2)[0], g.Deadline.AddDate(0, 0, -1).Format("2 Jan"))
+	}
+	tw = p.table("lrrrrrrrrl", "week", "starts", "posts", "engagements", "reach", "ER/reach", "change", "cumulative", "expected", "")
+	for _, wk := range rep.Weeks {
+		rate, change := "n/a", ""
+		if wk.Rated {
+			rate = pct(wk.Rate, 2)
+		}
+		if wk.HasChange {
+			change = signed(wk.Change.Shift(2).StringFixed(2)) + " pts"
+		}
+		status := "on track"
+		if !wk.OnTrack {
+			status = "behind"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", wk.Week, wk.Start.Format("2 Jan"), wk.Posts, thousands(wk.Engagements),
+			thousands(wk.Reach), rate, change, thousands(wk.Cumulative), number(wk.Expected, 0), status)
+	}
+	tw.flush()
+}
+
+func resultsSection(p *printer, rep Report) {
+	r := rep.Results
+	p.section(6, "Results", "Cost is what was paid (the creator's fee line); revenue and orders are credited by code or link.\n"+
+		"ROI = (revenue − cost) / cost; ROAS = revenue / cost; CPA per order, CPE per engagement, CPM per 1,000 impressions.\n"+
+		"EMV prices the posts' actions at paid-media rates ("+r.EMVSource+").")
+	tw := p.table("lrrrrrrrrr", "creator", "cost", "revenue", "orders", "ROI", "ROAS", "CPA", "CPE", "CPM", "EMV")
+	opt := func(d *decimal.Decimal) string {
+		if d == nil {
+			return "n/a"
+		}
+		return p.m(d.Round(p.cur.MinorUnits()))
+	}
+	x := func(d *decimal.Decimal) string {
+		if d == nil {
+			return "n/a"
+		}
+		return d.StringFixed(2) + "×"
+	}
+	row := func(name string, m roi.Metrics) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", name, p.m(m.Cost), p.m(m.Revenue), number(m.Conversions, 0),
+			signed(optPct(m.ROI, 0)), x(m.ROAS), opt(m.CPA), opt(m.CPE), opt(m.CPM), opt(m.EMV))
+	}
+	for _, ir := range r.Report.Influencers {
+		row(ir.Influencer, ir.Metrics)
+	}
+	tw.row(fmt.Sprintf("overhead *\t%s\t\t\t\t\t\t\t\t\t\n", p.m(r.Report.Overhead)))
+	row("campaign total", r.Report.Total)
+	tw.flush()
+	p.f("  * production, paid amplification, agency, tools and contingency: cost, not tied to one creator.\n")
+	for _, ir := range r.Report.Influencers {
+		if ir.NotReported != 0 {
+			p.f("  %s: some posts hid %s, so CPE or CPM is n/a.\n", ir.Influencer, ir.NotReported)
+		}
+	}
+
+	o := r.Orders
+	p.f("\nOrders: %s worth %s in the campaign weeks. Credited: ", thousands(o.Total.Orders), p.m(o.Total.Revenue))
+	var byCode, byLink int64
+	for _, s := range o.Influencers {
+		byCode += s.ByCode
+		byLink += s.ByLink
+	}
+	p.f("%s by discount code, %s by link only. Not credited: %s orders (%s), %s without code or creator link",
+		thousands(byCode), thousands(byLink), thousands(o.Unattributed.Orders), p.m(o.Unattributed.Revenue), thousands(o.Unattributed.NoCode))
+	if len(o.Unattributed.UnknownCodes) > 0 {
+		var codes []string
+		for _, c := range o.Unattributed.UnknownCodes {
+			codes = append(codes, fmt.Sprintf("%s ×%d", c.Code, c.Orders))
+		}
+		p.f(", codes of no creator: %s", strings.Join(codes, ", "))
+	}
+	p.f(".\n")
+
+	if len(r.MultiTouch) > 0 {
+		p.f("\nMulti-touch attribution over %s converting journeys (data/paths.csv): %s gives every touch an equal share;\n", number(r.Conversions, 0), r.Models[0])
+		p.f("%s credits each channel with how much conversion would drop without it (removal effect).\n", r.Models[1])
+		tw = p.table("lrrrrr", "channel", r.Models[0]+" orders", r.Models[0]+" value", r.Models[1]+" orders", r.Models[1]+" value", "difference")
+		for _, t := range r.MultiTouch {
+			a, b := t.Credits[0], t.Credits[1]
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", t.Channel, a.Conversions.StringFixed(1), p.m(a.Value.Round(2)),
+				b.Conversions.StringFixed(1), p.m(b.Value.Round(2)), signed(p.m(b.Value.Sub(a.Value).Round(2))))
+		}
+		tw.flush()
+	}
+
+	if len(r.VsPast) > 0 {
+		p.f("\nAgainst the previous campaign (%s):\n", r.PastName)
+		tw = p.table("lrrrl", "metric", "this campaign", "previous", "change", "")
+		for _, c := range r.VsPast {
+			cur, base, abs := compareValues(p, c)
+			rel := ""
+			if c.Relative != nil {
+				rel = " (" + signed(pct(*c.Relative, 0)) + ")"
+			}
+			tw.row(fmt.Sprintf("%s\t%s\t%s\t%s%s\t%s\n", metricName(c.Metric), cur, base, abs, rel, c.Verdict))
+		}
+		tw.flush()
+	}
+}
+
+func compareValues(p *printer, c roi.Change) (cur, base, abs string) {
+	switch c.Metric {
+	case roi.MetricCost, roi.MetricRevenue, roi.MetricEMV, roi.MetricCPA, roi.MetricCPE, roi.MetricCPM:
+		r := func(d decimal.Decimal) string { return p.m(d.Round(p.cur.MinorUnits())) }
+		return r(c.Current), r(c.Baseline), signed(r(c.Absolute))
+	case roi.MetricROI:
+		return pct(c.Current, 0), pct(c.Baseline, 0), signed(c.Absolute.Shift(2).StringFixed(0)) + " pts"
+	case roi.MetricROAS:
+		return c.Current.StringFixed(2) + "×", c.Baseline.StringFixed(2) + "×", signed(c.Absolute.StringFixed(2))
+	}
+	return number(c.Current, 0), number(c.Baseline, 0), signed(number(c.Absolute, 0))
+}
+
+func metricName(m string) string {
+	switch m {
+	case roi.MetricROI, roi.MetricROAS, roi.MetricCPA, roi.MetricCPE, roi.MetricCPM, roi.MetricEMV:
+		return strings.ToUpper(m)
+	case roi.MetricConversions:
+		return "orders"
+	}
+	return m
+}

@@ -1,0 +1,216 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/kpi"
+	"github.com/influencekit/influencekit/roi"
+	"github.com/shopspring/decimal"
+)
+
+// The campaign's engagement: every interaction, by reach, pooled over posts
+// (Σ engagements / Σ reach), and the same by followers.
+var (
+	byReach     = kpi.Formula{Interactions: kpi.AllInteractions, Base: kpi.ByReach, Average: kpi.PooledRate}
+	byFollowers = kpi.Formula{Interactions: kpi.AllInteractions, Base: kpi.ByFollowers, Average: kpi.PooledRate}
+)
+
+// sumEngagements adds the engagements of the posts that report every
+// interaction; hidden is the number of posts left out.
+func sumEngagements(posts []kpi.Post) (eng, reach int64, hidden int) {
+	for _, p := range posts {
+		if e, ok := engagementOf(p, kpi.AllInteractions); ok {
+			eng += e
+		} else {
+			hidden++
+		}
+		reach += p.Reach
+	}
+	return eng, reach, hidden
+}
+
+func tracking(rep *Report, in inputs, b brief) error {
+	if len(in.Posts) == 0 {
+		return fmt.Errorf("posts: no campaign posts")
+	}
+	creators := slices.Clone(rep.Shortlists.Booked)
+	for _, p := range in.Posts {
+		if !slices.Contains(creators, p.Creator) {
+			creators = append(creators, p.Creator)
+		}
+	}
+	for _, c := range creators {
+		mine := postsOf(in.Posts, c)
+		if len(mine) == 0 {
+			continue
+		}
+		eng, reach, hidden := sumEngagements(mine)
+		last := mine[len(mine)-1]
+		tier, err := kpi.TierOf(last.Followers)
+		if err != nil {
+			return fmt.Errorf("posts of %s: %w", c, err)
+		}
+		row := CreatorKPI{Handle: c, Platform: mine[0].Platform, Posts: int64(len(mine)), Followers: last.Followers,
+			Engagements: eng, Reach: reach, Benchmark: placeRate(mine, mine[0].Platform, tier)}
+		if r, err := byFollowers.Measure(mine); err == nil {
+			row.ByFollowers = &r
+		}
+		if r, err := byReach.Measure(mine); err == nil {
+			row.ByReach = &r
+		}
+		t, err := kpi.Sum(mine)
+		if err != nil {
+			return fmt.Errorf("posts of %s: %w", c, err)
+		}
+		if ctr, err := t.CTR(); err == nil {
+			row.CTR = ctr
+		}
+		if hidden > 0 {
+			row.Note = fmt.Sprintf("%d of %d posts hid a count: left out of engagements and rates", hidden, len(mine))
+		}
+		rep.Creators = append(rep.Creators, row)
+	}
+
+	weeks, err := kpi.Weekly(in.Posts, byReach, time.UTC)
+	if err != nil {
+		return fmt.Errorf("posts: %w", err)
+	}
+	target := kpi.Target{Metric: b.Goals[0].Metric, Goal: b.Goals[0].Goal, Start: b.Start, Deadline: b.End}
+	var cum int64
+	for _, wk := range weeks {
+		eng, reach, _ := sumEngagements(postsIn(in.Posts, wk.Start, wk.Start.AddDate(0, 0, 7)))
+		cum += eng
+		pr, err := target.Progress(decimal.NewFromInt(cum), wk.Start.AddDate(0, 0, 7))
+		if err != nil {
+			return fmt.Errorf("target: %w", err)
+		}
+		rep.Weeks = append(rep.Weeks, WeekRow{
+			Week: fmt.Sprintf("%d-W%02d", wk.Year, wk.Week), Start: wk.Start, Posts: wk.Totals.Posts,
+			Engagements: eng, Reach: reach, Rate: wk.Rate, Rated: wk.Rated, Change: wk.Change, HasChange: wk.HasChange,
+			Cumulative: cum, Expected: pr.Expected, OnTrack: pr.OnTrack,
+		})
+	}
+	return nil
+}
+
+func postsIn(posts []kpi.Post, from, to time.Time) []kpi.Post {
+	out, err := kpi.Between(posts, from, to)
+	if err != nil {
+		return nil
+	}
+	return out
+}
+
+// emvCard values a campaign's actions in euros. The unit values are
+// ILLUSTRATIVE, made up for this example from the order of magnitude of
+// paid-social prices (a few euros per 1,000 impressions, cents per like);
+// use your own.
+func emvCard(cur string) roi.RateCard {
+	return roi.RateCard{
+		Currency: cur,
+		Source:   "illustrative values of this example (not market data): 4.00 per 1,000 impressions, 0.01 per view, 0.08 per like, 0.40 per comment, share or save, 0.60 per click",
+		Default: roi.UnitValues{
+			Impression: dec("0.004"), View: dec("0.01"), Like: dec("0.08"),
+			Comment: dec("0.40"), Share: dec("0.40"), Save: dec("0.40"), Click: dec("0.60"),
+		},
+	}
+}
+
+func results(rep *Report, in inputs, b brief, plan budget.Plan) error {
+	var tracking []roi.Tracking
+	for _, bk := range in.Bookings {
+		tracking = append(tracking, bk.Tracking)
+	}
+	att, err := roi.AttributeOrders(in.Orders, tracking)
+	if err != nil {
+		return fmt.Errorf("orders: %w", err)
+	}
+	if att.Currency != "" && att.Currency != in.Currency.Code() {
+		return fmt.Errorf("orders are in %s but the campaign is in %s (set -currency %s)", att.Currency, in.Currency.Code(), att.Currency)
+	}
+	rep.Results.Orders = att
+	card := emvCard(in.Currency.Code())
+	rep.Results.EMVSource = card.Source
+	c := roi.Campaign{Currency: in.Currency.Code(), Plan: plan, RateCard: &card}
+	for _, bk := range in.Bookings {
+		i := slices.IndexFunc(att.Influencers, func(s roi.InfluencerSales) bool { return s.Influencer == bk.Handle })
+		s := att.Influencers[i]
+		c.Influencers = append(c.Influencers, roi.InfluencerInput{Influencer: bk.Handle, Posts: postsOf(in.Posts, bk.Handle),
+			Revenue: s.Revenue, Conversions: decimal.NewFromInt(s.Orders)})
+	}
+	if rep.Results.Report, err = roi.Report(c); err != nil {
+		return fmt.Errorf("results: %w", err)
+	}
+
+	if len(in.Paths) > 0 {
+		models := [2]roi.Model{roi.Linear, roi.Markov}
+		var credits [2]map[string]roi.Credit
+		for i, m := range models {
+			if credits[i], err = roi.Attribute(in.Paths, m); err != nil {
+				return fmt.Errorf("paths: %s: %w", m, err)
+			}
+			rep.Results.Models[i] = m.String()
+		}
+		for ch := range credits[0] {
+			rep.Results.MultiTouch = append(rep.Results.MultiTouch, TouchRow{Channel: ch, Credits: [2]roi.Credit{credits[0][ch], credits[1][ch]}})
+		}
+		slices.SortFunc(rep.Results.MultiTouch, func(a, b TouchRow) int {
+			return cmp.Or(b.Credits[1].Value.Cmp(a.Credits[1].Value), strings.Compare(a.Channel, b.Channel))
+		})
+		for _, p := range in.Paths {
+			rep.Results.Conversions = rep.Results.Conversions.Add(decimal.NewFromInt(p.Conversions))
+		}
+	}
+
+	if len(in.Past) > 0 {
+		var ms []roi.Metrics
+		var names []string
+		for _, p := range in.Past {
+			ms = append(ms, p.Metrics)
+			names = append(names, p.Name)
+		}
+		pooled, err := roi.Pool(ms...)
+		if err != nil {
+			return fmt.Errorf("past campaigns: %w", err)
+		}
+		if rep.Results.VsPast, err = roi.Compare(rep.Results.Report.Total, pooled.Benchmark()); err != nil {
+			return fmt.Errorf("past campaigns: %w", err)
+		}
+		rep.Results.PastName = strings.Join(names, " + ")
+	}
+
+	// ---- 1. goals, now that the results are known ----
+	var eng, reach int64
+	for _, cr := range rep.Creators {
+		eng += cr.Engagements
+		reach += cr.Reach
+	}
+	total := rep.Results.Report.Total
+	roas := decimal.Zero
+	if total.ROAS != nil {
+		roas = *total.ROAS
+	}
+	achieved := []decimal.Decimal{
+		decimal.NewFromInt(eng), decimal.NewFromInt(reach), decimal.NewFromInt(att.Total.Orders - att.Unattributed.Orders),
+		att.Total.Revenue.Sub(att.Unattributed.Revenue), roas,
+	}
+	why := []string{
+		"reported interactions on the sponsored posts; posts that hid a count add nothing (a lower bound)",
+		"accounts reached, added over posts: a person reached twice counts twice",
+		"orders with a creator's code, or else a creator's link (utm_campaign)",
+		"revenue of those orders, after discounts",
+		"credited revenue / everything spent (fees, production, ads, tools, agency)",
+	}
+	for i, g := range b.Goals {
+		gs := GoalStatus{Metric: g.Metric, Unit: g.Unit, Goal: g.Goal, Deadline: b.End, Achieved: achieved[i], Why: why[i]}
+		gs.Fraction = ratio(gs.Achieved, gs.Goal)
+		gs.Met = !gs.Achieved.LessThan(gs.Goal)
+		rep.Goals = append(rep.Goals, gs)
+	}
+	return nil
+}
