@@ -234,3 +234,13 @@ func ExampleThresholds_Tier() {
 	fmt.Println(t, d)
 	// Output: mid micro
 }
+
+func ExampleFollowerGrowth() {
+	posts := []kpi.Post{
+		{Creator: "ana", PublishedAt: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Followers: 12_400},
+		{Creator: "ana", PublishedAt: time.Date(2026, 3, 30, 0, 0, 0, 0, time.UTC), Followers: 13_150},
+	}
+	g, _ := kpi.FollowerGrowth(posts, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC))
+	fmt.Println(g.Shift(2).StringFixed(2) + " % in March")
+	// Output: 6.05 % in March
+}

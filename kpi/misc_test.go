@@ -477,3 +477,30 @@ func TestSmallAPI(t *testing.T) {
 		t.Error("Count of two fields reported")
 	}
 }
+
+func TestFollowerGrowth(t *testing.T) {
+	posts := []Post{
+		{Creator: "ana", PublishedAt: at("2026-03-09T00:00:00Z"), Followers: 12_800},
+		{Creator: "ana", PublishedAt: at("2026-03-01T00:00:00Z"), Followers: 99, Hidden: FieldFollowers},
+		{Creator: "ana", PublishedAt: at("2026-03-02T00:00:00Z"), Followers: 12_400},
+		{Creator: "ana", PublishedAt: at("2026-03-30T00:00:00Z"), Followers: 13_150},
+		{Creator: "ana", PublishedAt: at("2026-04-01T00:00:00Z"), Followers: 20_000}, // outside
+	}
+	// March: 12,400 on the 2nd (the hidden count of the 1st is skipped) →
+	// 13,150 on the 30th: 750 / 12,400 = 0.0604838709677419 (see TestRatesWorked).
+	g, err := FollowerGrowth(posts, at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z"))
+	if err != nil || !g.Equal(dec("0.0604838709677419")) {
+		t.Errorf("FollowerGrowth = %s, %v", g, err)
+	}
+	if _, err := FollowerGrowth(posts[1:2], at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z")); !errors.Is(err, ErrEmpty) {
+		t.Errorf("all hidden: err = %v", err)
+	}
+	mixed := append([]Post{{Creator: "ben", PublishedAt: at("2026-03-05T00:00:00Z"), Followers: 5}}, posts...)
+	if _, err := FollowerGrowth(mixed, at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z")); !errors.Is(err, ErrInvalid) {
+		t.Errorf("two creators: err = %v", err)
+	}
+	zero := []Post{{PublishedAt: at("2026-03-05T00:00:00Z")}}
+	if _, err := FollowerGrowth(zero, at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z")); !errors.Is(err, ErrZeroBase) {
+		t.Errorf("zero start: err = %v", err)
+	}
+}

@@ -1,6 +1,9 @@
 package kpi
 
 import (
+	"strconv"
+	"time"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/influencekit/influencekit/internal/exact"
@@ -66,4 +69,46 @@ func ratio(fn, numName, denName string, num, den int64) (decimal.Decimal, error)
 		return decimal.Decimal{}, errorf(fn, numName, ErrNegative, num)
 	}
 	return exact.Ratio(num, den), nil
+}
+
+// FollowerGrowth returns the follower growth of one creator over [from, to):
+// GrowthRate(first, last), where first and last are the Followers of the
+// earliest and the latest post published in the window (posts whose
+// followers are hidden are skipped; among posts published at the same
+// instant the first in input order is the earliest and the last the
+// latest). Posts by more than one creator wrap ErrInvalid; no post in the
+// window reporting followers wraps ErrEmpty; otherwise errors as
+// GrowthRate and Between.
+func FollowerGrowth(posts []Post, from, to time.Time) (decimal.Decimal, error) {
+	const fn = "FollowerGrowth"
+	w, err := Between(posts, from, to)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	var first, last *Post
+	for i := range w {
+		p := &w[i]
+		if p.Creator != w[0].Creator {
+			return decimal.Decimal{}, errorf(fn, "posts", ErrInvalid, "creators "+strconv.Quote(w[0].Creator)+" and "+strconv.Quote(p.Creator))
+		}
+		if p.Hidden&FieldFollowers != 0 {
+			continue
+		}
+		if first == nil || p.PublishedAt.Before(first.PublishedAt) {
+			first = p
+		}
+		if last == nil || !p.PublishedAt.Before(last.PublishedAt) {
+			last = p
+		}
+	}
+	if first == nil {
+		return decimal.Decimal{}, errorf(fn, "posts", ErrEmpty, "none in window reports followers")
+	}
+	if first.Followers <= 0 {
+		return decimal.Decimal{}, errorf(fn, "first post followers", ErrZeroBase, first.Followers)
+	}
+	if last.Followers < 0 {
+		return decimal.Decimal{}, errorf(fn, "last post followers", ErrNegative, last.Followers)
+	}
+	return exact.Ratio(last.Followers-first.Followers, first.Followers), nil
 }
