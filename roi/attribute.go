@@ -129,7 +129,7 @@ type prepared struct {
 	totalConv  int64
 	totalNulls int64
 	totalValue decimal.Decimal
-	// scaled values: value = scaled × 10^valueExp, when every value fits.
+	// scaled values: value = scaled × 10^valueExp, when every one fits an int64.
 	valueExp int32
 	scaledOK bool
 }
@@ -139,11 +139,12 @@ type ppath struct {
 	conv       int64
 	nulls      int64
 	value      decimal.Decimal
-	scaled     int64
+	scaled     int64    // value × 10^-valueExp, when it fits
+	big        *big.Int // value × 10^-valueExp; nil for a zero value
 }
 
 func prepare(fn string, paths []Path) (*prepared, error) {
-	pp := &prepared{index: make(map[string]int32), paths: make([]ppath, 0, len(paths)), scaledOK: true}
+	pp := &prepared{index: make(map[string]int32), paths: make([]ppath, 0, len(paths))}
 	values := make([]decimal.Decimal, 0, len(paths))
 	for i := range paths {
 		p := &paths[i]
@@ -194,26 +195,27 @@ func prepare(fn string, paths []Path) (*prepared, error) {
 		}
 	}
 	pp.totalValue = decimal.Sum(decimal.Zero, values...)
-	// Scale every value to an int64 multiple of 10^valueExp when the total
-	// fits: then the inner loops add integers.
-	if pp.valueExp < -18 {
-		pp.scaledOK = false
-	}
-	if pp.scaledOK {
-		lim := decimal.New(1<<62, 0)
-		if pp.totalValue.Shift(-pp.valueExp).GreaterThanOrEqual(lim) {
-			pp.scaledOK = false
-		}
-	}
-	if pp.scaledOK {
-		for i := range pp.paths {
-			v := pp.paths[i].value
-			if !v.IsZero() {
-				pp.paths[i].scaled = v.Shift(-pp.valueExp).IntPart()
-			}
-		}
-	}
 	return pp, nil
+}
+
+// scale sets each path's value as an integer multiple of 10^valueExp, for
+// the heuristics' inner loops: they add integers, in 128 bits when every
+// one fits an int64 (sums never overflow), else as big.Ints.
+func (pp *prepared) scale() {
+	pp.scaledOK = true
+	for i := range pp.paths {
+		v := pp.paths[i].value
+		if v.IsZero() {
+			continue
+		}
+		c := v.Shift(-pp.valueExp).BigInt()
+		pp.paths[i].big = c
+		if !c.IsInt64() {
+			pp.scaledOK = false
+		} else {
+			pp.paths[i].scaled = c.Int64()
+		}
+	}
 }
 
 func pathField(i int, field string) string {
@@ -246,8 +248,8 @@ type acc struct {
 	keys    []slotKey
 	conv    []exact.Sum128
 	scaled  []exact.Sum128
-	values  []decimal.Decimal // used when !scaledOK
-	useDec  bool
+	bigs    []big.Int // used when !scaledOK
+	useBig  bool
 	lastKey slotKey
 	lastIdx int
 }
@@ -262,8 +264,8 @@ func (a *acc) slot(k slotKey) int {
 		a.slots[k] = s
 		a.keys = append(a.keys, k)
 		a.conv = append(a.conv, make([]exact.Sum128, a.nch)...)
-		if a.useDec {
-			a.values = append(a.values, make([]decimal.Decimal, a.nch)...)
+		if a.useBig {
+			a.bigs = append(a.bigs, make([]big.Int, a.nch)...)
 		} else {
 			a.scaled = append(a.scaled, make([]exact.Sum128, a.nch)...)
 		}
@@ -275,16 +277,19 @@ func (a *acc) slot(k slotKey) int {
 func (a *acc) add(s int, c int32, p *ppath) {
 	i := s*a.nch + int(c)
 	a.conv[i].Add(p.conv)
-	if a.useDec {
-		a.values[i] = a.values[i].Add(p.value)
+	if a.useBig {
+		if p.big != nil {
+			a.bigs[i].Add(&a.bigs[i], p.big)
+		}
 	} else {
 		a.scaled[i].Add(p.scaled)
 	}
 }
 
 func (pp *prepared) heuristic(fn string, model Model) (map[string]Credit, error) {
+	pp.scale()
 	nch := len(pp.names)
-	a := &acc{nch: nch, slots: make(map[slotKey]int), useDec: !pp.scaledOK, lastIdx: -1}
+	a := &acc{nch: nch, slots: make(map[slotKey]int), useBig: !pp.scaledOK, lastIdx: -1}
 	var pos Positions
 	rule := Rule(0)
 	switch m := model.(type) {
@@ -390,9 +395,9 @@ func (pp *prepared) heuristic(fn string, model Model) (map[string]Credit, error)
 		for s := range a.keys {
 			i := s*nch + c
 			cw.Add(cw, tmp.Mul(weights[s], tmp.SetFrac(a.conv[i].Decimal().BigInt(), bigOne)))
-			if a.useDec {
-				if !a.values[i].IsZero() {
-					vw.Add(vw, tmp.Mul(weights[s], a.values[i].Rat()))
+			if a.useBig {
+				if a.bigs[i].Sign() != 0 {
+					vw.Add(vw, tmp.Mul(weights[s], tmp.SetFrac(&a.bigs[i], bigOne)))
 				}
 			} else {
 				vw.Add(vw, tmp.Mul(weights[s], tmp.SetFrac(a.scaled[i].Decimal().BigInt(), bigOne)))

@@ -149,6 +149,22 @@ func TestAttributeResidue(t *testing.T) {
 	}
 }
 
+// A value too fine for int64 units: 99999.00000000000000001 has 17 places,
+// 9999900000000000000001 units of 10^-17. Linear over a > b: each exact
+// half is 4999950000000000000000.5 units; both round down and the missing
+// unit goes to "a" (tie, first by name).
+func TestAttributeBigValues(t *testing.T) {
+	paths := []Path{path("b > a", 2, "99999.00000000000000001", 0)}
+	got, err := Attribute(paths, Linear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Credit{"a": cr("1", "49999.50000000000000001"), "b": cr("1", "49999.5")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+}
+
 func approx(t *testing.T, name string, got decimal.Decimal, want float64) {
 	t.Helper()
 	g, _ := got.Float64()

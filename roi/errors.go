@@ -35,6 +35,9 @@ var (
 	// ErrCurrency reports amounts in different currencies mixed in one
 	// computation, or a missing currency.
 	ErrCurrency = errors.New("currency mismatch")
+	// ErrTooLarge reports an input beyond a documented size limit, such as
+	// [MaxMarkovStates].
+	ErrTooLarge = errors.New("too large")
 	// ErrMissingColumn reports a CSV input without a required column.
 	ErrMissingColumn = errors.New("missing column")
 )
