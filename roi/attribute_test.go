@@ -2,6 +2,7 @@ package roi
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -356,6 +357,25 @@ func TestAttributeErrors(t *testing.T) {
 				t.Errorf("message %q lacks the package prefix", err)
 			}
 		})
+	}
+}
+
+// Order 2 over 50 channels with every ordered pair on a path: 50 + 2450
+// states, more than MaxMarkovStates (2048).
+func TestMarkovTooLarge(t *testing.T) {
+	var paths []Path
+	for i := range 50 {
+		for j := range 50 {
+			if i != j {
+				paths = append(paths, Path{Channels: []string{fmt.Sprint("c", i), fmt.Sprint("c", j)}, Conversions: 1, Value: d("1")})
+			}
+		}
+	}
+	if _, err := Attribute(paths, MarkovChain{Order: 2}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+	if _, err := Attribute(paths, Markov); err != nil {
+		t.Errorf("order 1: %v", err)
 	}
 }
 

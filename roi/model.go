@@ -137,11 +137,13 @@ func (TimeDecay) isModel()         {}
 // Channels get credit in proportion to their removal effects, scaled to the
 // total conversions and, with the same shares, the total value.
 //
-// The absorption probabilities are solved exactly, as the linear system
-// (I − Q) h = r of the absorbing chain (Gaussian elimination with partial
-// pivoting in float64), not by simulating walks; one system per channel
-// plus one. The removal effects are turned into exact rationals once and
-// apportioned exactly. [Markov] is MarkovChain{Order: 1}.
+// The absorption probabilities are solved exactly, from the linear system
+// (I − Q) h = r of the absorbing chain, not by simulating walks: the matrix
+// is inverted once (Gauss–Jordan with partial pivoting, float64) and each
+// removal is the inverse of a principal submatrix, derived from it. The
+// removal effects are turned into exact rationals once and apportioned
+// exactly. The chain may have at most [MaxMarkovStates] states.
+// [Markov] is MarkovChain{Order: 1}.
 type MarkovChain struct {
 	Order int
 }
