@@ -49,7 +49,9 @@ type Benchmark struct {
 	Source    string          `json:"source"`
 }
 
-// Benchmarks is a versioned table of benchmarks.
+// Benchmarks is a versioned table of benchmarks. Rows is a slice: treat a
+// table as read-only once it is shared (DefaultBenchmarks returns a fresh
+// copy each time).
 type Benchmarks struct {
 	Version string      `json:"version"`
 	Rows    []Benchmark `json:"rows"`

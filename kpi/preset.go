@@ -41,14 +41,17 @@ func (p Preset) Rate(posts []Post, now time.Time) (decimal.Decimal, error) {
 // rates). It is what third-party calculators compute from public data,
 // since likes, comments and followers are the only public counts. Sources:
 // GRIN, "How are engagement rates calculated?" (support.grin.co):
-// (Likes + Comments) / Followers; the 12-post window is the convention of
-// the public calculators (one feed grid of 12 posts).
+// (Likes + Comments) / Followers; Ampfluence's glossary, "Engagement
+// Ratio" (academy.ampfluence.com), with the worked example 1,000 likes and
+// comments on 100,000 followers = 1 %; the window of the latest 12 posts is
+// the community convention described for instance in the MPSocial forum
+// thread "Engagement formula algorithm" (mpsocial.com).
 func PresetFollowers12() Preset {
 	return Preset{
 		Name:    "likes+comments by followers, latest 12",
 		Formula: Formula{Likes | Comments, ByFollowers, MeanOfRates},
 		Latest:  12,
-		Source:  "GRIN help centre, How are engagement rates calculated? (support.grin.co); 12-post window of public calculators",
+		Source:  "GRIN, How are engagement rates calculated? (support.grin.co); Ampfluence glossary, Engagement Ratio; 12-post window: MPSocial forum, Engagement formula algorithm",
 	}
 }
 
