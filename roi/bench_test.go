@@ -110,13 +110,15 @@ func BenchmarkReadPaths(b *testing.B) {
 }
 
 // Figures on the shared 2-core AMD EPYC build machine (go test -bench
-// 'Attribute(Linear|Markov|Shapley)/10000$' -count 8 -benchtime 100x,
-// benchstat medians, load average ~8 from other jobs, hence the spread):
+// 'Attribute(Linear|Markov|MarkovOrder2|Shapley|PositionBased)/10000$'
+// -count 6 -benchtime 50x; benchstat medians; load average ~9 from other
+// jobs, hence the spread):
 //
-//	AttributeLinear/10000         6.9 ms ± 57 %   (baseline)
-//	AttributeMarkov/10000         3.1 ms ± 13 %   0.45× Linear: target ≤ 3× met
-//	AttributeMarkovOrder2/10000   8.8 ms ± 57 %
-//	AttributeShapley/10000 (15 channels)  3.3 ms ± 53 %
+//	AttributeLinear/10000                 6.1 ms ± 33 %   baseline
+//	AttributeMarkov/10000                 3.2 ms ± 37 %   0.52× Linear: target ≤ 3× met
+//	AttributeMarkovOrder2/10000           8.1 ms ± 53 %
+//	AttributePositionBased/10000          4.5 ms ± 30 %
+//	AttributeShapley/10000 (15 channels)  4.0 ms ± 24 %
 //
-// Markov costs one pass over the paths plus 13 solves of a 13×13 system;
-// Linear one pass plus exact rational sums per (channel, path length).
+// Markov costs one pass over the paths plus one 12×12 inverse; Linear one
+// pass plus exact rational sums per (channel, path length).

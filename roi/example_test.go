@@ -75,6 +75,26 @@ func ExampleAttribute() {
 	// C3 0.3333333333333333 33.3333333333333333
 }
 
+// The removal effects behind ExampleAttribute: P = 1/3; without C1 only
+// C2 > C3 converts (P = 1/6, effect 1/2); without C2 or C3 nothing does.
+func ExampleMarkovRemovalEffects() {
+	paths := []roi.Path{
+		{Channels: []string{"C1", "C2", "C3"}, Conversions: 1},
+		{Channels: []string{"C1"}, Nulls: 1},
+		{Channels: []string{"C2", "C3"}, Nulls: 1},
+	}
+	re, _ := roi.MarkovRemovalEffects(paths, 1)
+	fmt.Println("P", re.ConversionProbability.Round(6))
+	for _, c := range []string{"C1", "C2", "C3"} {
+		fmt.Println(c, re.Effects[c].Round(6))
+	}
+	// Output:
+	// P 0.333333
+	// C1 0.5
+	// C2 1
+	// C3 1
+}
+
 // Position-based weights of your own: 30 % first, 50 % last, 20 % middle.
 func ExamplePositions() {
 	paths := []roi.Path{{Channels: []string{"ig", "tiktok", "yt"}, Conversions: 10, Value: decimal.NewFromInt(500)}}

@@ -85,6 +85,7 @@ type Positions struct {
 	First, Last decimal.Decimal
 }
 
+// String returns "positions(First,Last)".
 func (p Positions) String() string {
 	return "positions(" + p.First.String() + "," + p.Last.String() + ")"
 }
@@ -119,6 +120,7 @@ type TimeDecay struct {
 	HalfLife time.Duration
 }
 
+// String returns "time-decay(HalfLife)".
 func (t TimeDecay) String() string { return "time-decay(" + t.HalfLife.String() + ")" }
 func (TimeDecay) isModel()         {}
 
@@ -148,5 +150,6 @@ type MarkovChain struct {
 	Order int
 }
 
+// String returns "markov(order N)".
 func (m MarkovChain) String() string { return fmt.Sprintf("markov(order %d)", m.Order) }
 func (MarkovChain) isModel()         {}
