@@ -360,6 +360,24 @@ func TestAttributeErrors(t *testing.T) {
 	}
 }
 
+// A path with neither conversions nor nulls carries no journey: its
+// channel is listed with zero credit and changes nothing.
+func TestMarkovEmptyPath(t *testing.T) {
+	paths := []Path{path("a > b", 1, "4", 1), path("c", 0, "0", 0), path("a", 0, "0", 1)}
+	for _, m := range []Model{Markov, MarkovChain{Order: 2}} {
+		got, err := Attribute(paths, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// start→a 1; a→b 2/3, a→null 1/3; b→conv 1/2: both removal
+		// effects 1, half each.
+		want := map[string]Credit{"a": cr("0.5", "2"), "b": cr("0.5", "2"), "c": cr("0", "0")}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%v (-want +got)\n%s", m, diff)
+		}
+	}
+}
+
 // Order 2 over 50 channels with every ordered pair on a path: 50 + 2450
 // states, more than MaxMarkovStates (2048).
 func TestMarkovTooLarge(t *testing.T) {

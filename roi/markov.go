@@ -178,6 +178,11 @@ func (ch *chain) removalEffects(nch int) (float64, []float64) {
 			row[t] = -float64(n)
 		}
 		row[s] += float64(ch.out[s])
+		if ch.out[s] == 0 {
+			// A channel seen only on paths without journeys: an isolated
+			// state that nothing enters; h = 0 there.
+			row[s] = 1
+		}
 		b[s] = float64(ch.convCnt[s])
 		g[s] = float64(ch.counts[S*S+s]) / float64(ch.out[S])
 	}
