@@ -147,9 +147,10 @@ type Interval struct {
 	High     decimal.Decimal `json:"high"`
 }
 
-// Z95 is the standard normal quantile for a two-sided 95 % interval,
-// Φ⁻¹(0.975) = 1.959963984540054 (to 16 significant digits).
-var Z95 = decimal.RequireFromString("1.959963984540054")
+// Z95 returns the standard normal quantile for a two-sided 95 % interval,
+// Φ⁻¹(0.975) = 1.959963984540054 (to 16 significant digits). It is a
+// function so that no caller can change it for everybody.
+func Z95() decimal.Decimal { return decimal.New(1959963984540054, -15) }
 
 // OnTargetInterval returns OnTargetShare(target, actual) with a normal
 // approximation (Wald) interval, for demographics measured on a random
@@ -157,7 +158,7 @@ var Z95 = decimal.RequireFromString("1.959963984540054")
 //
 //	p̂ ± z·√(p̂(1−p̂)/n), clipped to [0, 1]
 //
-// z = Z95 gives 95 %. The approximation is poor when n·p̂ or n·(1−p̂) is
+// z = Z95() gives 95 %. The approximation is poor when n·p̂ or n·(1−p̂) is
 // below about 10 (the interval then collapses toward p̂); read it as a
 // rough guide there. sampleSize < 1 or z <= 0 is an error wrapping
 // ErrSampleSize. Square roots at 256-bit precision.

@@ -156,6 +156,10 @@ func TestFit(t *testing.T) {
 }
 
 func TestOnTargetInterval(t *testing.T) {
+	// Φ⁻¹(0.975), e.g. R's qnorm(0.975) printed with 16 digits.
+	if !Z95().Equal(dec("1.959963984540054")) {
+		t.Errorf("Z95 = %s", Z95())
+	}
 	// p̂ = 30/100 = 0.3, n = 100, z = 2: half-width 2·√(0.3·0.7/100) = 2·√0.0021
 	// = 2 · 0.04582575694955840006… = 0.09165151389911680013…
 	// low 0.20834848610088319986… → 0.2083484861008832; high 0.3916515138991168.
@@ -168,7 +172,7 @@ func TestOnTargetInterval(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	// p̂ = 1 (all on target): zero width, clipped to [0, 1].
-	got, err = OnTargetInterval(Distribution{"a": dec("1")}, Distribution{"a": dec("5")}, 10, Z95)
+	got, err = OnTargetInterval(Distribution{"a": dec("1")}, Distribution{"a": dec("5")}, 10, Z95())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +217,7 @@ func TestDistributionErrors(t *testing.T) {
 			_, err := Fit(Demographics{"age": good}, Demographics{"age": {"a": dec("-2")}}, nil)
 			return err
 		}},
-		{"sample size", ErrSampleSize, func() error { _, err := OnTargetInterval(good, good, 0, Z95); return err }},
+		{"sample size", ErrSampleSize, func() error { _, err := OnTargetInterval(good, good, 0, Z95()); return err }},
 		{"z", ErrSampleSize, func() error { _, err := OnTargetInterval(good, good, 10, dec("0")); return err }},
 		{"frequency of nothing", ErrEmpty, func() error { _, err := ExpectedFrequency(nil, NewSet()); return err }},
 	}
