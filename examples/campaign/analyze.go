@@ -255,6 +255,8 @@ type brief struct {
 	MaxFee          decimal.Decimal
 	MinER           decimal.Decimal
 	MaxShare        decimal.Decimal
+	// AtLeast is the least number of creators per platform in a shortlist.
+	AtLeast map[string]int
 }
 
 type goal struct {
@@ -298,6 +300,7 @@ func defaultBrief() brief {
 		MaxFee:       dec("9000"),
 		MinER:        dec("0.01"),
 		MaxShare:     dec("0.25"),
+		AtLeast:      map[string]int{"instagram": 4, "tiktok": 3},
 	}
 }
 
@@ -551,7 +554,13 @@ func build(in inputs, b brief) (Report, error) {
 	}
 	rep.Shortlists.FeeBudget = feeBudget
 	for _, g := range []selection.Goal{selection.MaxValue, selection.MaxUniqueReach} {
-		pick, err := selection.ShortlistWith(cands, feeBudget, g, selection.Constraints{MaxShare: b.MaxShare})
+		// Platforms go through the tier constraints: Constraints.Tier maps a
+		// candidate to any group name.
+		cons := selection.Constraints{MaxShare: b.MaxShare, Tier: map[string]string{}, AtLeastPerTier: b.AtLeast}
+		for _, r := range rep.Candidates {
+			cons.Tier[r.Handle] = r.Platform.String()
+		}
+		pick, err := selection.ShortlistWith(cands, feeBudget, g, cons)
 		if err != nil {
 			return rep, fmt.Errorf("shortlist: %w", err)
 		}

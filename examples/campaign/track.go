@@ -20,13 +20,20 @@ var (
 	byFollowers = kpi.Formula{Interactions: kpi.AllInteractions, Base: kpi.ByFollowers, Average: kpi.PooledRate}
 )
 
-// sumEngagements adds the engagements of the posts that report every
-// interaction; hidden is the number of posts left out.
+// sumEngagements adds the reported interactions of posts (a count a post
+// hid adds nothing, so the sum is a lower bound) and their reach; hidden is
+// the number of posts that hid a count.
 func sumEngagements(posts []kpi.Post) (eng, reach int64, hidden int) {
 	for _, p := range posts {
-		if e, ok := engagementOf(p, kpi.AllInteractions); ok {
-			eng += e
-		} else {
+		for _, x := range []struct {
+			f kpi.Fields
+			n int64
+		}{{kpi.FieldLikes, p.Likes}, {kpi.FieldComments, p.Comments}, {kpi.FieldShares, p.Shares}, {kpi.FieldSaves, p.Saves}} {
+			if p.Hidden&x.f == 0 {
+				eng += x.n
+			}
+		}
+		if p.Hidden&(kpi.FieldLikes|kpi.FieldComments|kpi.FieldShares|kpi.FieldSaves) != 0 {
 			hidden++
 		}
 		reach += p.Reach
@@ -71,7 +78,7 @@ func tracking(rep *Report, in inputs, b brief) error {
 			row.CTR = ctr
 		}
 		if hidden > 0 {
-			row.Note = fmt.Sprintf("%d of %d posts hid a count: left out of engagements and rates", hidden, len(mine))
+			row.Note = fmt.Sprintf("%d of %d posts hid a count: engagements count what was reported, rates leave the post out", hidden, len(mine))
 		}
 		rep.Creators = append(rep.Creators, row)
 	}
@@ -200,7 +207,7 @@ func results(rep *Report, in inputs, b brief, plan budget.Plan) error {
 		att.Total.Revenue.Sub(att.Unattributed.Revenue), roas,
 	}
 	why := []string{
-		"reported interactions on the sponsored posts; posts that hid a count add nothing (a lower bound)",
+		"interactions the sponsored posts reported; a count a post hid adds nothing (a lower bound)",
 		"accounts reached, added over posts: a person reached twice counts twice",
 		"orders with a creator's code, or else a creator's link (utm_campaign)",
 		"revenue of those orders, after discounts",

@@ -69,43 +69,46 @@ var creators = []creator{
 	{"eva.zero.waste", "instagram", 19_900, 1_250, "sustainability", "DE", "de", 800, "post", 0.049, [5]int{1, 36, 42, 15, 6}, 82, 78, 12, 7, "lifestyle", 0.4, false, 24},
 	{"lucas.barber", "instagram", 70_200, 3_100, "grooming", "DE", "de", 1_800, "post", 0.006, [5]int{2, 38, 40, 14, 6}, 8, 76, 12, 6, "grooming", 0.3, false, 60},
 
-	{"lena.glow.tt", "tiktok", 96_000, 240, "skincare", "DE", "de", 2_400, "video", 0.070, [5]int{9, 55, 27, 7, 2}, 84, 76, 13, 6, "lena", 0.55, false, 45},
-	{"skintok.sarah", "tiktok", 410_000, 310, "skincare", "DE", "de", 6_900, "video", 0.060, [5]int{12, 52, 26, 7, 3}, 83, 73, 12, 8, "tiktok-beauty", 0.3, false, 70},
-	{"spf.samira", "tiktok", 58_000, 420, "skincare", "DE", "de", 1_600, "video", 0.090, [5]int{6, 50, 33, 8, 3}, 88, 77, 12, 7, "tiktok-beauty", 0.45, false, 55},
-	{"glowwithgigi", "tiktok", 152_000, 520, "beauty", "AT", "de", 3_300, "video", 0.075, [5]int{10, 54, 27, 7, 2}, 90, 45, 44, 6, "tiktok-beauty", 0.4, false, 62},
-	{"derm.daniel", "tiktok", 275_000, 180, "skincare", "DE", "de", 5_500, "video", 0.058, [5]int{5, 40, 36, 13, 6}, 61, 70, 14, 10, "tiktok-beauty", 0.3, false, 50},
-	{"ava.routines", "tiktok", 33_000, 610, "beauty", "DE", "de", 950, "video", 0.105, [5]int{11, 56, 26, 5, 2}, 92, 80, 11, 6, "tiktok-beauty", 0.5, false, 48},
-	{"mila.dance", "tiktok", 820_000, 150, "dance", "DE", "de", 9_500, "video", 0.081, [5]int{41, 42, 12, 3, 2}, 71, 66, 10, 8, "genz", 0.3, false, 85},
-	{"outdoor.ola", "tiktok", 41_000, 700, "outdoor", "AT", "de", 1_100, "video", 0.080, [5]int{4, 38, 40, 13, 5}, 58, 30, 58, 6, "outdoor", 0.45, false, 40},
-	{"fitfam.felix", "tiktok", 126_000, 390, "fitness", "DE", "de", 2_800, "video", 0.065, [5]int{8, 46, 33, 9, 4}, 28, 78, 12, 6, "fitness", 0.35, false, 52},
-	{"beautyby.jule", "tiktok", 74_000, 480, "beauty", "DE", "de", 1_900, "video", 0.088, [5]int{9, 55, 27, 7, 2}, 91, 79, 12, 5, "tiktok-beauty", 0.45, false, 50},
-	{"noah.pranks", "tiktok", 510_000, 260, "comedy", "DE", "de", 7_200, "video", 0.072, [5]int{33, 45, 16, 4, 2}, 38, 72, 12, 8, "genz", 0.35, false, 95},
-	{"tiktok.tina", "tiktok", 22_000, 5_900, "beauty", "DE", "de", 600, "video", 0.310, [5]int{14, 50, 26, 7, 3}, 86, 60, 8, 5, "tiktok-beauty", 0.2, true, 12},
-	{"vapeclouds.max", "tiktok", 64_000, 820, "vaping", "DE", "de", 1_500, "video", 0.069, [5]int{18, 52, 22, 6, 2}, 22, 74, 12, 7, "genz", 0.4, false, 55},
-	{"lara.lifehacks", "tiktok", 188_000, 430, "lifestyle", "CH", "de", 3_900, "video", 0.051, [5]int{8, 44, 33, 11, 4}, 76, 30, 9, 52, "lifestyle", 0.3, false, 58},
-	{"yuki.styles", "tiktok", 300_000, 290, "beauty", "US", "en", 5_800, "video", 0.066, [5]int{15, 51, 25, 6, 3}, 85, 2, 1, 1, "us", 0.3, false, 60},
-	{"pia.pure", "tiktok", 8_800, 520, "skincare", "DE", "de", 350, "video", 0.120, [5]int{7, 54, 30, 7, 2}, 94, 81, 11, 5, "tiktok-beauty", 0.5, false, 35},
+	{"lena.glow.tt", "tiktok", 96_000, 240, "skincare", "DE", "de", 2_400, "reel", 0.070, [5]int{9, 55, 27, 7, 2}, 84, 76, 13, 6, "lena", 0.55, false, 45},
+	{"skintok.sarah", "tiktok", 410_000, 310, "skincare", "DE", "de", 6_900, "reel", 0.060, [5]int{12, 52, 26, 7, 3}, 83, 73, 12, 8, "tiktok-beauty", 0.3, false, 70},
+	{"spf.samira", "tiktok", 58_000, 420, "skincare", "DE", "de", 1_600, "reel", 0.090, [5]int{6, 50, 33, 8, 3}, 88, 77, 12, 7, "tiktok-beauty", 0.45, false, 55},
+	{"glowwithgigi", "tiktok", 152_000, 520, "beauty", "AT", "de", 3_300, "reel", 0.075, [5]int{10, 54, 27, 7, 2}, 90, 45, 44, 6, "tiktok-beauty", 0.4, false, 62},
+	{"derm.daniel", "tiktok", 275_000, 180, "skincare", "DE", "de", 5_500, "reel", 0.058, [5]int{5, 40, 36, 13, 6}, 61, 70, 14, 10, "tiktok-beauty", 0.3, false, 50},
+	{"ava.routines", "tiktok", 33_000, 610, "beauty", "DE", "de", 950, "reel", 0.105, [5]int{11, 56, 26, 5, 2}, 92, 80, 11, 6, "tiktok-beauty", 0.5, false, 48},
+	{"mila.dance", "tiktok", 820_000, 150, "dance", "DE", "de", 9_500, "reel", 0.081, [5]int{41, 42, 12, 3, 2}, 71, 66, 10, 8, "genz", 0.3, false, 85},
+	{"outdoor.ola", "tiktok", 41_000, 700, "outdoor", "AT", "de", 1_100, "reel", 0.080, [5]int{4, 38, 40, 13, 5}, 58, 30, 58, 6, "outdoor", 0.45, false, 40},
+	{"fitfam.felix", "tiktok", 126_000, 390, "fitness", "DE", "de", 2_800, "reel", 0.065, [5]int{8, 46, 33, 9, 4}, 28, 78, 12, 6, "fitness", 0.35, false, 52},
+	{"beautyby.jule", "tiktok", 74_000, 480, "beauty", "DE", "de", 1_900, "reel", 0.088, [5]int{9, 55, 27, 7, 2}, 91, 79, 12, 5, "tiktok-beauty", 0.45, false, 50},
+	{"noah.pranks", "tiktok", 510_000, 260, "comedy", "DE", "de", 7_200, "reel", 0.072, [5]int{33, 45, 16, 4, 2}, 38, 72, 12, 8, "genz", 0.35, false, 95},
+	{"tiktok.tina", "tiktok", 22_000, 5_900, "beauty", "DE", "de", 600, "reel", 0.310, [5]int{14, 50, 26, 7, 3}, 86, 60, 8, 5, "tiktok-beauty", 0.2, true, 12},
+	{"vapeclouds.max", "tiktok", 64_000, 820, "vaping", "DE", "de", 1_500, "reel", 0.069, [5]int{18, 52, 22, 6, 2}, 22, 74, 12, 7, "genz", 0.4, false, 55},
+	{"lara.lifehacks", "tiktok", 188_000, 430, "lifestyle", "CH", "de", 3_900, "reel", 0.051, [5]int{8, 44, 33, 11, 4}, 76, 30, 9, 52, "lifestyle", 0.3, false, 58},
+	{"yuki.styles", "tiktok", 300_000, 290, "beauty", "US", "en", 5_800, "reel", 0.066, [5]int{15, 51, 25, 6, 3}, 85, 2, 1, 1, "us", 0.3, false, 60},
+	{"pia.pure", "tiktok", 8_800, 520, "skincare", "DE", "de", 350, "reel", 0.120, [5]int{7, 54, 30, 7, 2}, 94, 81, 11, 5, "tiktok-beauty", 0.5, false, 35},
 }
 
-// booked lists the creators Helio Skin booked (the shortlist by value that
-// the example computes), with their discount code and link.
+// booked lists the creators Helio Skin booked: the example's shortlist by
+// value, except fitfam.felix, who declined; his budget went to two
+// Instagram creators, lena.glow and emma.vegan.beauty. Each has a discount
+// code and a link; strength is how well their audience bought (orders per
+// 1,000 accounts reached).
 var booked = []struct {
 	handle, code, utm string
-	pieces            int     // sponsored posts over the 8 weeks
-	strength          float64 // how well the audience bought (orders per 1,000 reach)
+	pieces            int
+	strength          float64
 }{
-	{"lena.glow", "LENA15", "lena", 2, 2.6},
-	{"emma.vegan.beauty", "EMMA15", "emma", 2, 3.0},
+	{"pia.pure", "PIA15", "pia", 3, 2.8},
 	{"clara.sunandsea", "CLARA15", "clara", 2, 2.2},
-	{"paula.pilates", "PAULA15", "paula", 2, 1.4},
-	{"lea.skincare.diary", "LEA15", "lea", 2, 3.4},
-	{"hanna.bodypositive", "HANNA15", "hanna", 2, 1.1},
-	{"eva.zero.waste", "EVA15", "eva", 2, 1.9},
 	{"spf.samira", "SAMIRA15", "samira", 2, 2.4},
 	{"ava.routines", "AVA15", "ava", 3, 2.0},
+	{"eva.zero.waste", "EVA15", "eva", 2, 1.9},
 	{"beautyby.jule", "JULE15", "jule", 2, 1.6},
-	{"pia.pure", "PIA15", "pia", 3, 2.8},
+	{"lea.skincare.diary", "LEA15", "lea", 2, 3.4},
+	{"outdoor.ola", "OLA15", "ola", 2, 1.2},
 	{"glowwithgigi", "GIGI15", "gigi", 2, 0.9},
+	{"anna.hikes", "ANNA15", "anna", 2, 1.5},
+	{"lena.glow", "LENA15", "lena", 2, 2.6},
+	{"emma.vegan.beauty", "EMMA15", "emma", 2, 3.0},
 }
 
 var (
