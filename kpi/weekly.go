@@ -75,8 +75,8 @@ func Weekly(posts []Post, f Formula, loc *time.Location) ([]Week, error) {
 		}
 	}
 	start, end := weekStart(first, loc), weekStart(last, loc)
-	// Hours/168 rounds down across DST changes; +1 day keeps it safe.
-	if n := end.Sub(start).Hours() / 168; n > MaxWeeks {
+	// Sub saturates at about 292 years, far above MaxWeeks weeks.
+	if n := end.Sub(start) / (7 * 24 * time.Hour); n >= MaxWeeks {
 		return nil, errorf(fn, "posts", ErrInvalid, "more than MaxWeeks weeks between "+
 			first.Format(time.RFC3339)+" and "+last.Format(time.RFC3339))
 	}
