@@ -12,6 +12,19 @@ import (
 
 var benchSizes = []int{10, 1_000, 1_000_000}
 
+// cpuMeter reports "cpu-ns/op": the process's CPU time (user + system, the
+// garbage collector's workers included) per iteration. On a machine shared
+// with other work it is steadier than wall time, which counts waiting too.
+// Call stop after the loop.
+func cpuMeter(b *testing.B) (stop func()) {
+	start := processCPU()
+	return func() {
+		if end := processCPU(); start >= 0 && end >= 0 && b.N > 0 {
+			b.ReportMetric(float64(end-start)/float64(b.N), "cpu-ns/op")
+		}
+	}
+}
+
 func benchWeights(n int) []decimal.Decimal {
 	r := rand.New(rand.NewPCG(1, 2))
 	ws := make([]decimal.Decimal, n)
@@ -32,6 +45,7 @@ func BenchmarkSplit(b *testing.B) {
 		ws := benchWeights(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.ReportAllocs()
+			stop := cpuMeter(b)
 			for b.Loop() {
 				out, err := Split(total, ws, 2)
 				if err != nil {
@@ -39,6 +53,7 @@ func BenchmarkSplit(b *testing.B) {
 				}
 				sinkDec = out
 			}
+			stop()
 		})
 	}
 }
@@ -53,6 +68,7 @@ func BenchmarkSplitBaselineBuild(b *testing.B) {
 		ws := benchWeights(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.ReportAllocs()
+			stop := cpuMeter(b)
 			for b.Loop() {
 				out := make([]decimal.Decimal, n)
 				for i := range out {
@@ -60,6 +76,7 @@ func BenchmarkSplitBaselineBuild(b *testing.B) {
 				}
 				sinkDec = out
 			}
+			stop()
 			runtime.KeepAlive(ws)
 		})
 	}
@@ -74,6 +91,7 @@ func BenchmarkSplitDistinct(b *testing.B) {
 		ws := benchWeights(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.ReportAllocs()
+			stop := cpuMeter(b)
 			for b.Loop() {
 				out, err := Split(total, ws, 2)
 				if err != nil {
@@ -81,6 +99,7 @@ func BenchmarkSplitDistinct(b *testing.B) {
 				}
 				sinkDec = out
 			}
+			stop()
 		})
 	}
 }
@@ -95,6 +114,7 @@ func BenchmarkSplitBaselineFloat(b *testing.B) {
 		}
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.ReportAllocs()
+			stop := cpuMeter(b)
 			for b.Loop() {
 				sum := 0.0
 				for _, w := range ws {
@@ -106,6 +126,7 @@ func BenchmarkSplitBaselineFloat(b *testing.B) {
 				}
 				sinkF = out
 			}
+			stop()
 		})
 	}
 }
@@ -141,6 +162,7 @@ func BenchmarkAllocate(b *testing.B) {
 			total := decimal.NewFromInt(500 * int64(n))
 			b.Run(fmt.Sprintf("%s/%d", kind, n), func(b *testing.B) {
 				b.ReportAllocs()
+				stop := cpuMeter(b)
 				for b.Loop() {
 					a, err := Allocate(total, chans, opt)
 					if err != nil {
@@ -148,6 +170,7 @@ func BenchmarkAllocate(b *testing.B) {
 					}
 					sinkAlloc = a
 				}
+				stop()
 			})
 		}
 	}
@@ -166,6 +189,7 @@ func BenchmarkAllocateGridDP(b *testing.B) {
 		total := decimal.NewFromInt(500 * int64(n))
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.ReportAllocs()
+			stop := cpuMeter(b)
 			for b.Loop() {
 				a, err := Allocate(total, chans, opt)
 				if err != nil {
@@ -173,6 +197,7 @@ func BenchmarkAllocateGridDP(b *testing.B) {
 				}
 				sinkAlloc = a
 			}
+			stop()
 		})
 	}
 }

@@ -3,6 +3,7 @@ package budget
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -81,6 +82,9 @@ func NewPlan(cur Currency, total decimal.Decimal, start, end time.Time) (Plan, e
 	}
 	if !end.After(start) {
 		return Plan{}, errf(ErrInvalid, fn, "end", "not after start (%s, %s)", start.Format(time.RFC3339), end.Format(time.RFC3339))
+	}
+	if end.Sub(start) == time.Duration(math.MaxInt64) {
+		return Plan{}, errf(ErrInvalid, fn, "end", "period longer than 292 years (%s, %s)", start.Format(time.RFC3339), end.Format(time.RFC3339))
 	}
 	return Plan{cur: cur, total: total, start: start, end: end}, nil
 }

@@ -291,7 +291,8 @@ func scaleWeights64(fn string, weights []decimal.Decimal) (ws []uint64, sum uint
 
 // split64 is the fast path: t < 2^63, Σws = w < 2^64, w > 0.
 func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.Decimal {
-	rs := make([]uint64, len(ws))
+	n := len(ws)
+	qs := make([]uint64, n)
 	var given uint64
 	for i, c := range ws {
 		if c == 0 {
@@ -299,26 +300,39 @@ func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.
 		}
 		hi, lo := bits.Mul64(t, c)
 		// hi < w because t·c ≤ t·w, so the quotient fits in 64 bits.
-		q, r := bits.Div64(hi, lo, w)
-		ws[i], rs[i] = q, r
+		q, _ := bits.Div64(hi, lo, w)
+		qs[i] = q
 		given += q
 	}
-	k := int(t - given) // < number of nonzero remainders ≤ len(ws)
+	// The remainder of part i is rᵢ = t·cᵢ − qᵢ·w < w, recomputed from the
+	// low 64 bits of both products (the difference fits, so wrapping
+	// arithmetic gives it exactly) instead of being stored.
+	k := int(t - given) // < number of nonzero remainders ≤ n
+	thr, eq := uint64(math.MaxUint64), 0
 	if k > 0 {
-		markLargest(rs, k, func(i int) { ws[i]++ })
+		thr, eq = remainderThreshold(t, ws, qs, w, k)
 	}
-	out := make([]decimal.Decimal, len(ws))
+	out := make([]decimal.Decimal, n)
 	// Parts of a large split repeat the same small values (10⁶ parts of
 	// 1,000,000.00 average 100 minor units), so parts below cacheMax share one
 	// Decimal per value: decimals are immutable, and this saves the two
 	// allocations decimal.New makes for every value.
 	var cache []decimal.Decimal
 	var have []bool
-	if len(ws) >= 256 {
-		cache = make([]decimal.Decimal, min(cacheMax, len(ws)/4))
+	if n >= 256 {
+		cache = make([]decimal.Decimal, min(cacheMax, n/4))
 		have = make([]bool, len(cache))
 	}
-	for i, q := range ws {
+	for i, q := range qs {
+		if k > 0 && ws[i] != 0 {
+			// the k largest remainders, ties to the lower index, get one unit
+			if r := t*ws[i] - q*w; r > thr || (r == thr && eq > 0) {
+				if r == thr {
+					eq--
+				}
+				q++
+			}
+		}
 		if q < uint64(len(cache)) && have[q] {
 			out[i] = cache[q]
 			continue
@@ -334,6 +348,43 @@ func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.
 		out[i] = d
 	}
 	return out
+}
+
+// remainderThreshold returns the k-th largest remainder thr and how many of
+// the parts whose remainder equals thr get a unit (the first eq of them in
+// index order). It buckets the remainders by their top bits, finds the bucket
+// holding the k-th largest, and selects within that bucket only: two passes,
+// no copy of the remainders.
+func remainderThreshold(t uint64, ws, qs []uint64, w uint64, k int) (thr uint64, eq int) {
+	nb := min(16, max(4, bits.Len(uint(len(ws)))))
+	shift := max(0, bits.Len64(w-1)-nb)
+	hist := make([]int, 1<<nb)
+	for i, c := range ws {
+		if c != 0 {
+			hist[(t*c-qs[i]*w)>>shift]++
+		}
+	}
+	above, b := 0, len(hist)-1
+	for ; b > 0 && above+hist[b] < k; b-- {
+		above += hist[b]
+	}
+	cand := make([]uint64, 0, hist[b])
+	for i, c := range ws {
+		if c != 0 {
+			if r := t*c - qs[i]*w; r>>shift == uint64(b) {
+				cand = append(cand, r)
+			}
+		}
+	}
+	rank := k - above            // 1 ≤ rank ≤ len(cand)
+	thr = kthLargest(cand, rank) // reorders cand, which only the count below reads
+	gt := 0
+	for _, r := range cand {
+		if r > thr {
+			gt++
+		}
+	}
+	return thr, rank - gt
 }
 
 // cacheMax bounds the values split64 shares between parts.
