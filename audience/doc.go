@@ -42,7 +42,9 @@
 // A Sketch is a DataSketches-compatible theta sketch (k = 4096 by default)
 // for audiences too large to ship or hold: Add, Merge, Estimate,
 // CompareSketches (union, intersection, differences, Jaccard, each with
-// bounds and exact when both sets are small) and SketchOverlapMatrix.
+// bounds and exact when both sets are small), CompareSketchSet (a sketch
+// against a Set held in full: exact when the sketch's set is small) and
+// SketchOverlapMatrix.
 // MarshalBinary and UnmarshalBinary speak the Apache DataSketches compact
 // theta format, so sketches built in Spark, Druid, Pinot or Hive merge here.
 //

@@ -173,3 +173,21 @@ func ExampleCompareSketches() {
 	// true 4 2 0.5
 	// 40 3
 }
+
+func ExampleCompareSketchSet() {
+	// A partner ships the sketch of a small audience; ours is held in full.
+	partner, err := audience.NewSketch(0)
+	if err != nil {
+		panic(err)
+	}
+	partner.Add(7, 8, 9)
+	ours := audience.NewSet()
+	for id := uint64(1); id <= 100_000; id++ {
+		ours.Add(id)
+	}
+	// The partner's sketch is exact (3 IDs ≤ k), so the comparison is exact
+	// however large our set is.
+	p := audience.CompareSketchSet(partner, ours)
+	fmt.Println(p.Exact, p.Intersection.Value, p.Union.Value)
+	// Output: true 3 100000
+}

@@ -303,6 +303,22 @@ func (s *Sketch) MarshalBinary() ([]byte, error) {
 	return b, nil
 }
 
+// MarshalCompressed encodes the sketch in the compressed compact theta
+// format, serial version 4 (DataSketches 4.0+ reads it; Java writes it with
+// compact(true, …) compressed). Sketches version 4 cannot hold (empty, no
+// hash, a single exact hash) are written as version 3, as Java does.
+func (s *Sketch) MarshalCompressed() ([]byte, error) {
+	c := s.compact()
+	if c == nil {
+		return s.MarshalBinary()
+	}
+	b, err := c.MarshalCompressed()
+	if err != nil {
+		return nil, fmt.Errorf("audience: Sketch.MarshalCompressed: %w", err)
+	}
+	return b, nil
+}
+
 // UnmarshalBinary replaces s with the sketch encoded in data: a
 // DataSketches compact theta sketch, serial version 3 or 4, seed 9001.
 // Truncated, corrupt, unsupported or wrong-seed bytes give an error
@@ -358,6 +374,38 @@ func CompareSketches(a, b *Sketch) SketchPair {
 	ca, ha := a.snapshot()
 	cb, hb := b.snapshot()
 	return sketchPairOf(comparePair(ca, ha, cb, hb))
+}
+
+// CompareSketchSet compares a sketched audience a with an audience b held
+// exactly as a Set, hashing every ID of b (cost O(|b|)). Every ID of b is
+// known, so b contributes no sampling error of its own: when a is exact (it
+// saw at most k distinct IDs) the result is exact whatever the size of b,
+// and otherwise the figures are estimated from a's θ-sample of A ∪ B with at
+// most the errors of CompareSketches. Use it when one side is small enough
+// to keep whole, or is your own audience held in full.
+func CompareSketchSet(a *Sketch, b *Set) SketchPair {
+	ca, ha := a.snapshot()
+	th := ca.Theta()
+	hb := make([]uint64, 0, b.Len())
+	for id := range b.All() {
+		if h := theta.HashUint64(id); h != 0 && h < th {
+			hb = append(hb, h)
+		}
+	}
+	slices.Sort(hb)
+	hb = slices.Compact(hb)
+	cb := emptyCompact
+	if b.Len() > 0 {
+		c, err := theta.FromHashes(hb, theta.MaxTheta)
+		if err == nil { // cannot fail: hashes are in range, theta is MaxTheta
+			cb = c
+		}
+	}
+	// b is exact: only a's θ limits the comparison. b is empty only if it
+	// has no ID (not merely no hash below θ).
+	p := comparePair(ca, ha, cb, hb)
+	p.EmptyB = b.Len() == 0
+	return sketchPairOf(p)
 }
 
 var emptyCompact = func() *theta.Compact {

@@ -305,3 +305,72 @@ func TestSketchNonEmptyNoEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareSketchSet: a small sketched audience against a large exact set
+// is compared exactly; a large sketch against a set is estimated.
+func TestCompareSketchSet(t *testing.T) {
+	small := mustSketch(t, 0, 1, 2, 3, 1_000_000_000)
+	big := NewSet()
+	for i := uint64(2); i < 200_000; i++ {
+		big.Add(i)
+	}
+	// A = {1, 2, 3, 10⁹}, B = 2…199,999: A∩B = {2, 3}, A\B = {1, 10⁹},
+	// |B\A| = 199,998 − 2 = 199,996, |A∪B| = 199,998 + 2 = 200,000,
+	// Jaccard 2/200,000 = 0.00001.
+	got := CompareSketchSet(small, big)
+	want := SketchPair{
+		Union: exactEst(200_000), Intersection: exactEst(2), OnlyA: exactEst(2), OnlyB: exactEst(199_996),
+		Jaccard: Estimate{Value: dec("0.00001"), Low: dec("0.00001"), High: dec("0.00001"), Exact: true},
+		Exact:   true,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// Large sketch (0…99,999) against the set 50,000…149,999: estimated.
+	p := CompareSketchSet(rangeSketch(t, 0, 100_000), NewSetFromSorted(func() []uint64 {
+		ids := make([]uint64, 0, 100_000)
+		for i := uint64(50_000); i < 150_000; i++ {
+			ids = append(ids, i)
+		}
+		return ids
+	}()))
+	in := p.Intersection.Value.InexactFloat64()
+	if p.Exact || math.Abs(in-50_000) > 4*math.Sqrt(3.0/4095)*50_000 {
+		t.Errorf("estimated intersection %v (exact %v)", in, p.Exact)
+	}
+	if e := CompareSketchSet(nil, nil); !e.Exact || !e.Union.Value.IsZero() {
+		t.Errorf("nil, nil: %+v", e)
+	}
+}
+
+func TestMarshalCompressed(t *testing.T) {
+	for _, n := range []uint64{0, 1, 5000, 100_000} {
+		s := rangeSketch(t, 0, n)
+		raw, err := s.MarshalCompressed()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Sketch
+		if err := back.UnmarshalBinary(raw); err != nil {
+			t.Fatalf("n=%d: %v", n, err)
+		}
+		if diff := cmp.Diff(s.Estimate(), back.Estimate()); diff != "" {
+			t.Errorf("n=%d (-want +got):\n%s", n, diff)
+		}
+	}
+}
+
+// TestCompareSketchSetNoHashBelowTheta: a non-empty set none of whose hashes
+// falls below the sketch's θ is not "empty": its intersection is an
+// estimate of 0 with a positive upper bound, not an exact 0.
+func TestCompareSketchSetNoHashBelowTheta(t *testing.T) {
+	a := rangeSketch(t, 0, 100_000)
+	c, _ := a.snapshot()
+	var id uint64
+	for id = 1 << 40; theta.HashUint64(id) < c.Theta(); id++ {
+	}
+	p := CompareSketchSet(a, NewSet(id))
+	if p.Intersection.Exact || !p.Intersection.Value.IsZero() || !p.Intersection.High.IsPositive() {
+		t.Errorf("got %+v", p.Intersection)
+	}
+}
