@@ -191,3 +191,31 @@ func ExampleCompareSketchSet() {
 	fmt.Println(p.Exact, p.Intersection.Value, p.Union.Value)
 	// Output: true 3 100000
 }
+
+func ExampleSketch_Merge() {
+	// Two shards of one audience, sketched where the data lives (here, or
+	// in Spark/Druid with DataSketches), merged into one.
+	shard1, err := audience.NewSketch(0)
+	if err != nil {
+		panic(err)
+	}
+	shard2, err := audience.NewSketch(0)
+	if err != nil {
+		panic(err)
+	}
+	for id := uint64(0); id < 3000; id++ {
+		shard1.Add(id)
+	}
+	for id := uint64(2000); id < 4000; id++ {
+		shard2.Add(id)
+	}
+	total, err := audience.NewSketch(0)
+	if err != nil {
+		panic(err)
+	}
+	total.Merge(shard1, shard2)
+	e := total.Estimate()
+	// 0 … 3,999: 4,000 distinct IDs, at most k = 4096, so exact.
+	fmt.Println(e.Value, e.Exact)
+	// Output: 4000 true
+}

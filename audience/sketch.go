@@ -361,10 +361,12 @@ func (s *Sketch) UnmarshalBinary(data []byte) error {
 // Unlike HyperLogLog inclusion–exclusion, whose intersection error is
 // proportional to the union, these errors shrink with the overlap ratio F.
 type SketchPair struct {
-	Union, Intersection Estimate
-	OnlyA, OnlyB        Estimate
-	Jaccard             Estimate // Intersection ÷ Union, 0 for two empty sets
-	Exact               bool     // both sketches exact: every figure is exact
+	Union        Estimate `json:"union"`        // |A ∪ B|
+	Intersection Estimate `json:"intersection"` // |A ∩ B|
+	OnlyA        Estimate `json:"onlyA"`        // |A \ B|
+	OnlyB        Estimate `json:"onlyB"`        // |B \ A|
+	Jaccard      Estimate `json:"jaccard"`      // |A∩B| ÷ |A∪B|, 0 for two empty sets
+	Exact        bool     `json:"exact"`        // no sampling: every figure is exact
 }
 
 // CompareSketches estimates how sketched audiences a and b overlap. nil
