@@ -219,3 +219,39 @@ func ExampleSketch_Merge() {
 	fmt.Println(e.Value, e.Exact)
 	// Output: 4000 true
 }
+
+func ExampleHellinger() {
+	// Gender split of the target and of the audience.
+	target := audience.Distribution{"f": d("50"), "m": d("50")}
+	actual := audience.Distribution{"f": d("90"), "m": d("10")}
+	tv, _ := audience.TotalVariation(target, actual)
+	bc, _ := audience.Bhattacharyya(target, actual)
+	h, _ := audience.Hellinger(target, actual)
+	js, _ := audience.JensenShannon(target, actual)
+	cos, _ := audience.Cosine(target, actual)
+	// TV = ½(|.5−.9| + |.5−.1|) = 0.4
+	// BC = √(.5·.9) + √(.5·.1) = 0.67082 + 0.22361 = 0.89443; H = √(1 − BC) = 0.32492
+	// JS: m = (.7, .3); ½[.5·log₂(.5/.7) + .5·log₂(.5/.3)] + ½[.9·log₂(.9/.7) + .1·log₂(.1/.3)]
+	//     = ½[−0.24271 + 0.36848] + ½[0.32631 − 0.15850] = 0.06288 + 0.08391 = 0.14679
+	// cos = (50·90 + 50·10) / (√5000 · √8200) = 5000 / 6403.12 = 0.78087
+	fmt.Println(tv, bc.Round(5), h.Round(5), js.Round(5), cos.Round(5))
+	// Output: 0.4 0.89443 0.32492 0.14679 0.78087
+}
+
+func ExampleSketchOverlapMatrix() {
+	sketches := make([]*audience.Sketch, 3)
+	for i := range sketches {
+		s, err := audience.NewSketch(0)
+		if err != nil {
+			panic(err)
+		}
+		// Audience i follows IDs 100·i … 100·i+199: neighbours share 100.
+		for id := uint64(100 * i); id < uint64(100*i+200); id++ {
+			s.Add(id)
+		}
+		sketches[i] = s
+	}
+	m := audience.SketchOverlapMatrix(sketches, 0)
+	fmt.Println(m.Pair(0, 1).Intersection.Value, m.Pair(0, 2).Intersection.Value, m.Pair(1, 2).Jaccard.Value)
+	// Output: 100 0 0.3333333333333333
+}
