@@ -141,11 +141,13 @@ type Formula struct {
 
 // String describes the formula, for example
 // "likes+comments by followers, mean of rates".
+// An invalid field prints as Type(n), for example "likes by Base(0), pooled".
 func (f Formula) String() string {
 	return strings.ReplaceAll(f.Interactions.String(), "|", "+") + " by " + f.Base.String() +
-		", " + map[Average]string{MeanOfRates: "mean of rates", PooledRate: "pooled",
-		MedianRate: "median rate"}[f.Average]
+		", " + enumString(int(f.Average), averageLongNames[:], "Average")
 }
+
+var averageLongNames = [...]string{"", "mean of rates", "pooled", "median rate"}
 
 // Validate reports an error wrapping ErrInvalid when a field is zero or
 // unknown.

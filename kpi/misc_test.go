@@ -459,6 +459,25 @@ func TestSmallAPI(t *testing.T) {
 	if _, err := (Preset{Latest: 1}).Rate(posts, now); !errors.Is(err, ErrInvalid) {
 		t.Errorf("zero formula: err = %v", err)
 	}
+	// No posts at all under "every post" (Latest 0) is an empty input, not a
+	// bad window.
+	if _, err := PresetTikTok().Rate(nil, now); !errors.Is(err, ErrEmpty) {
+		t.Errorf("PresetTikTok(nil): err = %v, want ErrEmpty", err)
+	}
+	// Errors name the function the caller called.
+	if _, err := FollowerGrowth(posts, now, now.Add(-1)); err == nil || !strings.HasPrefix(err.Error(), "kpi: FollowerGrowth: to:") {
+		t.Errorf("FollowerGrowth reversed window: err = %v", err)
+	}
+	if _, err := Trailing(posts, now, -1); err == nil || !strings.HasPrefix(err.Error(), "kpi: Trailing: d:") {
+		t.Errorf("Trailing(-1): err = %v", err)
+	}
+	// An invalid formula still prints every field.
+	if got, want := (Formula{Likes, ByReach, 9}).String(), "likes by reach, Average(9)"; got != want {
+		t.Errorf("String = %q, want %q", got, want)
+	}
+	if got, want := PresetFollowers12().Formula.String(), "likes+comments by followers, mean of rates"; got != want {
+		t.Errorf("String = %q, want %q", got, want)
+	}
 	if err := (Target{Goal: dec("1"), Start: now, Deadline: now.Add(time.Hour)}).Validate(); err != nil {
 		t.Errorf("valid target: %v", err)
 	}

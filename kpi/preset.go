@@ -26,7 +26,7 @@ func (p Preset) Rate(posts []Post, now time.Time) (decimal.Decimal, error) {
 		return decimal.Decimal{}, errorf(fn, "Latest", ErrInvalid, n)
 	}
 	if n == 0 {
-		n = len(posts)
+		n = max(len(posts), 1) // every post; no posts falls through to ErrEmpty
 	}
 	w, err := latest(fn, posts, n, now)
 	if err != nil {

@@ -81,7 +81,7 @@ func ratio(fn, numName, denName string, num, den int64) (decimal.Decimal, error)
 // GrowthRate and Between.
 func FollowerGrowth(posts []Post, from, to time.Time) (decimal.Decimal, error) {
 	const fn = "FollowerGrowth"
-	w, err := Between(posts, from, to)
+	w, err := between(fn, posts, from, to)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}

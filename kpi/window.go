@@ -39,8 +39,12 @@ func latest(fn string, posts []Post, n int, now time.Time) ([]Post, error) {
 // Between returns the posts published in [from, to), in input order, as a
 // new slice. to before from wraps ErrInvalid; from == to gives no posts.
 func Between(posts []Post, from, to time.Time) ([]Post, error) {
+	return between("Between", posts, from, to)
+}
+
+func between(fn string, posts []Post, from, to time.Time) ([]Post, error) {
 	if to.Before(from) {
-		return nil, errorf("Between", "to", ErrInvalid, to.Format(time.RFC3339)+" before from "+from.Format(time.RFC3339))
+		return nil, errorf(fn, "to", ErrInvalid, to.Format(time.RFC3339)+" before from "+from.Format(time.RFC3339))
 	}
 	var out []Post
 	for _, p := range posts {
@@ -57,5 +61,5 @@ func Trailing(posts []Post, now time.Time, d time.Duration) ([]Post, error) {
 	if d <= 0 {
 		return nil, errorf("Trailing", "d", ErrInvalid, d)
 	}
-	return Between(posts, now.Add(-d), now)
+	return between("Trailing", posts, now.Add(-d), now)
 }
