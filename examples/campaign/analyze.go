@@ -454,8 +454,8 @@ func build(in inputs, b brief) (Report, error) {
 			continue
 		}
 		rel := ratio(v.er, med[p.Platform])
-		if rel.GreaterThan(decimal.NewFromInt(4)) {
-			reject("authenticity", fmt.Sprintf("engagement %s is %s× the %s median: bought engagement?", pct(v.er, 1), rel.StringFixed(1), p.Platform))
+		if rel.GreaterThan(decimal.NewFromInt(3)) {
+			reject("authenticity", fmt.Sprintf("engagement %s is %s× the %s median (limit 3×): bought engagement?", pct(v.er, 1), rel.StringFixed(1), p.Platform))
 			continue
 		}
 		// Authenticity flags: each costs a third of the authenticity score.
@@ -706,7 +706,7 @@ func placeRate(posts []kpi.Post, p kpi.Platform, tier kpi.Tier) string {
 	if err != nil {
 		return "no benchmark"
 	}
-	s := fmt.Sprintf("%s (%s× %s %s %d)", pl.Position, pl.Ratio.StringFixed(1), pct(pl.Benchmark.Rate, 2), tier, pl.Benchmark.Year)
+	s := fmt.Sprintf("%s against %s for the %s tier (%d): %s×, %s", pct(r, 2), pct(pl.Benchmark.Rate, 2), tier, pl.Benchmark.Year, pl.Ratio.StringFixed(1), pl.Position)
 	if pl.Implausible {
 		s += " implausible!"
 	}

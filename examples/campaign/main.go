@@ -69,9 +69,11 @@ var sample embed.FS
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "campaign:", err)
+		var u usageError
+		if errors.As(err, &u) {
+			os.Exit(2) // the flag package has printed the problem and the usage
 		}
+		fmt.Fprintln(os.Stderr, "campaign:", err)
 		os.Exit(1)
 	}
 }
@@ -98,7 +100,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	currencyFlag := fs.String("currency", "EUR", "ISO 4217 currency of every amount")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return usageError{err}
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q (flags only; see -h)", fs.Arg(0))
@@ -171,6 +173,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	return printReport(stdout, rep)
 }
+
+// usageError is a command-line error that the flag package has reported.
+type usageError struct{ error }
 
 // readPosts reads posts with the default columns, leaving out the columns a
 // file does not have (public data has no reach, for instance).

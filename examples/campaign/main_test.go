@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"math/big"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -75,22 +77,39 @@ func TestTextReport(t *testing.T) {
 	}
 }
 
-// TestOrdersByCode counts, by hand, the embedded orders that carry each
-// booked creator's code (trimmed, any case) and compares with the report.
-func TestOrdersByCode(t *testing.T) {
-	rep := runJSON(t)
+// TestOrders credits the embedded orders by hand — a booked creator's code
+// (trimmed, any case) first, else their link (utm_source and utm_campaign
+// of the landing URL) — and compares the counts by code and the credited
+// revenue with the report, in JSON and as printed.
+func TestOrders(t *testing.T) {
+	type who struct{ handle, source, campaign string }
 	codes := map[string]string{} // CODE → handle
+	var links []who
 	for _, b := range embedded(t, "bookings.csv", ',') {
 		codes[strings.ToUpper(b["code"])] = b["handle"]
+		links = append(links, who{b["handle"], strings.ToLower(b["utm_source"]), strings.ToLower(b["utm_campaign"])})
 	}
 	byCode := map[string]int64{}
-	var revenue int64 // cents of orders credited by code
+	var revenue int64 // cents credited to creators
 	for _, o := range embedded(t, "orders.csv", ',') {
 		if h, ok := codes[strings.ToUpper(strings.TrimSpace(o["Discount Code"]))]; ok {
 			byCode[h]++
 			revenue += cents(t, o["Total"])
+			continue
+		}
+		u, err := url.Parse(o["Landing Site"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := u.Query()
+		for _, l := range links {
+			if strings.ToLower(q.Get("utm_source")) == l.source && strings.ToLower(q.Get("utm_campaign")) == l.campaign {
+				revenue += cents(t, o["Total"])
+				break
+			}
 		}
 	}
+	rep := runJSON(t)
 	if len(rep.Results.Orders.Influencers) != len(codes) {
 		t.Fatalf("%d influencers in the report, %d booked", len(rep.Results.Orders.Influencers), len(codes))
 	}
@@ -99,8 +118,30 @@ func TestOrdersByCode(t *testing.T) {
 			t.Errorf("%s: %d orders by code, want %d", s.Influencer, s.ByCode, byCode[s.Influencer])
 		}
 	}
-	if revenue == 0 {
-		t.Fatal("no order carries a creator's code")
+	if got := cents(t, rep.Results.Report.Total.Revenue.StringFixed(2)); got != revenue {
+		t.Errorf("credited revenue %d cents, want %d", got, revenue)
+	}
+	// As printed: "€48,458.94" with thousands separators.
+	euros := strconv.FormatInt(revenue/100, 10)
+	for i := len(euros) - 3; i > 0; i -= 3 {
+		euros = euros[:i] + "," + euros[i:]
+	}
+	want := fmt.Sprintf("€%s.%02d", euros, revenue%100)
+	var out bytes.Buffer
+	if err := run(nil, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.Contains(line, "campaign total") {
+			found = true
+			if !strings.Contains(line, want) {
+				t.Errorf("total line %q lacks the credited revenue %s", line, want)
+			}
+		}
+	}
+	if !found {
+		t.Error("no campaign total line")
 	}
 }
 

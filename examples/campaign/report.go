@@ -79,16 +79,16 @@ func candidates(p *printer, rep Report) {
 	tw.flush()
 	p.f("\nER: Instagram (likes + comments) / followers, mean of the last 12 posts; TikTok (likes + comments + shares) / views, pooled.\n")
 
-	p.f("\nAuthenticity flags and benchmark (Instagram: likes + comments by followers against kpi.DefaultBenchmarks):\n")
+	p.f("\nAuthenticity flags (each red flag costs 34 points of authenticity):\n")
+	flagged := 0
 	for _, c := range rep.Candidates {
-		var notes []string
-		if c.Benchmark != "no benchmark" && c.Benchmark != "n/a" {
-			notes = append(notes, "benchmark: "+c.Benchmark)
+		if len(c.Flags) > 0 {
+			flagged++
+			p.f("  %-20s %s\n", c.Handle, strings.Join(c.Flags, "; "))
 		}
-		notes = append(notes, c.Flags...)
-		if len(c.Flags) > 0 || strings.Contains(c.Benchmark, "implausible") {
-			p.f("  %-20s %s\n", c.Handle, strings.Join(notes, "; "))
-		}
+	}
+	if flagged == 0 {
+		p.f("  none\n")
 	}
 	p.f("\nRejected:\n")
 	tw = p.table("llll", "creator", "platform", "filter", "why")
@@ -104,7 +104,8 @@ func shortlists(p *printer, rep Report) {
 		fmt.Sprintf("The fee budget is %s (the influencer-fee share of the plan); no creator may take more than 25 %% of it.\n"+
 			"By value: the most engagements expected from the target audience (package engagements × fit), an exact 0/1 knapsack.\n"+
 			"By unique reach: the most distinct followers; a follower of several chosen creators counts once.\n"+
-			"Followers are known from a 1-in-%d sample: \"≈\" figures scale it up.", p.m(s.FeeBudget), sampleRate))
+			"Followers are known from a 1-in-%d sample (\"≈\" figures scale it up): \"new\" are sampled followers that the creators\n"+
+			"above had not reached yet, \"only theirs\" follow no other chosen creator.", p.m(s.FeeBudget), sampleRate))
 	for _, sl := range []Shortlist{s.ByValue, s.ByReach} {
 		proof := "proven optimal"
 		if !sl.Optimal {
@@ -114,8 +115,9 @@ func shortlists(p *printer, rep Report) {
 		if sl.Goal == "max-unique-reach" {
 			what = fmt.Sprintf("unique followers ≈%s", thousands(sl.Value.IntPart()*sampleRate))
 		}
-		p.f("%s: %d creators for %s, %s (%s, %s)\n", sl.Goal, len(sl.Creators), p.m(sl.Cost), what, sl.Method, proof)
-		tw := p.table("lrrrrr", "creator", "fee", "value", "sample", "new followers", "only theirs")
+		name := map[string]string{"max-value": "By value", "max-unique-reach": "By unique reach"}[sl.Goal]
+		p.f("%s: %d creators for %s, %s (%s, %s)\n", name, len(sl.Creators), p.m(sl.Cost), what, sl.Method, proof)
+		tw := p.table("lrrrrr", "creator", "fee", "value", "sample", "new", "only theirs")
 		for _, c := range sl.Creators {
 			tw.row(fmt.Sprintf("%s\t%s\t%s\t%s\t+%s\t%s\t\n", c.Handle, p.m(c.Fee), number(c.Value, 0), thousands(c.Sample), thousands(c.Gained), thousands(c.Exclusive)))
 		}
@@ -155,7 +157,7 @@ func shortlists(p *printer, rep Report) {
 func budgetPlan(p *printer, rep Report) {
 	b := rep.Budget
 	p.section(4, "Budget", fmt.Sprintf("%s split by category with the largest-remainder method: the parts add up to the cent.", p.m(b.Total)))
-	tw := p.table("lrrrrr", "category", "share", "amount", "spent", "variance", "")
+	tw := p.table("lrrrrr", "category", "share", "planned", "spent", "variance", "")
 	var sumSplit decimal.Decimal
 	for _, c := range b.Categories {
 		sumSplit = sumSplit.Add(c.Split)
@@ -184,7 +186,7 @@ func budgetPlan(p *printer, rep Report) {
 
 func trackingSection(p *printer, rep Report) {
 	p.section(5, "Tracking", "The sponsored posts, per creator (rates pooled: Σ engagements / Σ base; engagements = likes + comments + shares + saves).")
-	tw := p.table("llrrrrrrrl", "creator", "platform", "posts", "followers", "engagements", "reach", "ER/followers", "ER/reach", "CTR", "vs benchmark")
+	tw := p.table("llrrrrrrr", "creator", "platform", "posts", "followers", "engagements", "reach", "ER/followers", "ER/reach", "CTR")
 	for _, c := range rep.Creators {
 		erf, err := "n/a", "n/a"
 		if c.ByFollowers != nil {
@@ -193,8 +195,8 @@ func trackingSection(p *printer, rep Report) {
 		if c.ByReach != nil {
 			err = pct(c.ByReach.Rate, 2)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Handle, c.Platform, c.Posts, thousands(c.Followers),
-			thousands(c.Engagements), thousands(c.Reach), erf, err, pct(c.CTR, 2), c.Benchmark)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Handle, c.Platform, c.Posts, thousands(c.Followers),
+			thousands(c.Engagements), thousands(c.Reach), erf, err, pct(c.CTR, 2))
 	}
 	tw.flush()
 	for _, c := range rep.Creators {
@@ -289,6 +291,14 @@ func resultsSection(p *printer, rep Report) {
 				b.Conversions.StringFixed(1), p.m(b.Value.Round(2)), signed(p.m(b.Value.Sub(a.Value).Round(2))))
 		}
 		tw.flush()
+	}
+
+	p.f("\nAgainst the published benchmarks (kpi.DefaultBenchmarks): likes + comments by followers, the public formula;\n")
+	p.f("\"typical\" is within half to twice the tier's rate. The table has no TikTok rows yet.\n")
+	for _, c := range rep.Creators {
+		if c.Benchmark != "no benchmark" && c.Benchmark != "n/a" {
+			p.f("  %-20s %s\n", c.Handle, c.Benchmark)
+		}
 	}
 
 	if len(r.VsPast) > 0 {
