@@ -41,6 +41,9 @@ const MaxPlaces = 30
 // silently); ErrInvalid when places is outside [-MaxPlaces, MaxPlaces] or
 // total's exponent beyond ±MaxExponent.
 //
+// Parts of equal small value may share one Decimal (decimals are immutable,
+// so this is invisible except in allocation counts).
+//
 // Example: 100.00 over weights 1:1:1 at 2 places is 10000 units; each quota is
 // 3333⅓ units, floors 3333 each, one unit left, all remainders equal, so it
 // goes to the first part: 33.34, 33.33, 33.33.
@@ -294,13 +297,39 @@ func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.
 	n := len(ws)
 	qs := make([]uint64, n)
 	var given uint64
+	// When t < 2^53 the float quotient t·(c/w) is within a unit or two of
+	// the exact ⌊t·c/w⌋, and comparing 128-bit products corrects it: cheaper
+	// than a 128/64-bit division. Otherwise divide.
+	est := t < 1<<53
+	tf, wf := float64(t), float64(w)
 	for i, c := range ws {
 		if c == 0 {
 			continue
 		}
-		hi, lo := bits.Mul64(t, c)
-		// hi < w because t·c ≤ t·w, so the quotient fits in 64 bits.
-		q, _ := bits.Div64(hi, lo, w)
+		phi, plo := bits.Mul64(t, c)
+		var q uint64
+		if est {
+			q = uint64(tf * (float64(c) / wf))
+			for q > 0 {
+				if qhi, qlo := bits.Mul64(q, w); qhi < phi || (qhi == phi && qlo <= plo) {
+					break // q·w ≤ t·c
+				}
+				q--
+			}
+			for {
+				// r = t·c − q·w ≥ w ⇒ q too small
+				qhi, qlo := bits.Mul64(q, w)
+				rlo, borrow := bits.Sub64(plo, qlo, 0)
+				rhi, _ := bits.Sub64(phi, qhi, borrow)
+				if rhi == 0 && rlo < w {
+					break
+				}
+				q++
+			}
+		} else {
+			// phi < w because t·c ≤ t·w, so the quotient fits in 64 bits.
+			q, _ = bits.Div64(phi, plo, w)
+		}
 		qs[i] = q
 		given += q
 	}
