@@ -17,8 +17,9 @@ const (
 	Auto Method = iota
 	// WaterFilling solves the KKT conditions of a concave problem exactly:
 	// every channel strictly inside its bounds has the same marginal return
-	// λ, found by bisection on λ (each channel's spend at λ by its closed
-	// form or a safeguarded root search). Time O(n · iterations).
+	// λ, found by a bracketing search on λ (each channel's spend at λ by its
+	// closed form or a safeguarded root search). Time O(n · iterations),
+	// about 85 marginal evaluations per channel for Hill curves.
 	WaterFilling
 	// GridDP is an exact dynamic programme over a spend grid, optimal among
 	// all allocations on the grid for any curve shape (S-shaped included).
@@ -190,8 +191,10 @@ func (p *problem) concave() bool {
 //
 // With concave curves (Method WaterFilling) the optimum satisfies the KKT
 // conditions: a common λ with spendᵢ = Min where fᵢ'(Min) ≤ λ, Max where
-// fᵢ'(Max) ≥ λ, and fᵢ'(spendᵢ) = λ in between; λ is found by bisection to
-// float64 precision. For Michaelis–Menten curves without binding bounds this
+// fᵢ'(Max) ≥ λ, and fᵢ'(spendᵢ) = λ in between; λ is found by a bracketing
+// search on the marginal return (bisection accelerated by the Illinois
+// regula falsi on ln λ) until the spends sum to the total within 10⁻⁴ of a
+// minor unit. For Michaelis–Menten curves without binding bounds this
 // is xᵢ = √(βᵢκᵢ)·(B + Σκ)/Σ√(βκ) − κᵢ: β = (100, 100), κ = (10, 40), B = 100
 // gives 40 and 60, both with marginal return 0.4. With S-shaped curves
 // (Method GridDP) a dynamic programme finds the best allocation on a grid of

@@ -110,3 +110,26 @@ func TestMoney(t *testing.T) {
 		t.Errorf("Split = %v, %v", parts, err)
 	}
 }
+
+func FuzzParseCurrency(f *testing.F) {
+	for _, s := range []string{"EUR", "JPY", "KWD", "", "eur", "€"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := ParseCurrency(s)
+		if err != nil {
+			if !errors.Is(err, ErrCurrency) {
+				t.Fatalf("error %v does not wrap ErrCurrency", err)
+			}
+			return
+		}
+		if c.Code() != s || c.MinorUnits() < 0 || c.MinorUnits() > 4 {
+			t.Fatalf("ParseCurrency(%q) = %v (%d places)", s, c, c.MinorUnits())
+		}
+		var back Currency
+		b, _ := c.MarshalText()
+		if err := back.UnmarshalText(b); err != nil || back != c {
+			t.Fatalf("text round trip of %v: %v, %v", c, back, err)
+		}
+	})
+}

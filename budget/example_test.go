@@ -1,6 +1,7 @@
 package budget_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -172,4 +173,22 @@ func ExampleHill() {
 	h := budget.Hill{Beta: 10, EC: 4, Slope: 2}
 	fmt.Println(h.Response(4), h.Response(2), h.Marginal(2))
 	// Output: 5 2 1.6
+}
+
+func ExamplePlan_MarshalJSON() {
+	start := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	p, _ := budget.NewPlan(budget.MustParseCurrency("JPY"), decimal.NewFromInt(500000), start, start.AddDate(0, 1, 0))
+	p, _ = p.AddItem(budget.LineItem{Name: "creator fees", Category: budget.InfluencerFees, Planned: decimal.NewFromInt(400000)})
+	b, _ := json.Marshal(p)
+	fmt.Println(string(b))
+	// Output:
+	// {"currency":"JPY","total":"500000","start":"2026-03-01T00:00:00Z","end":"2026-04-01T00:00:00Z","items":[{"name":"creator fees","category":"influencer_fees","planned":"400000","actual":"0"}]}
+}
+
+func ExampleWeibullAdstock() {
+	// Robyn's Weibull CDF adstock over 3 periods, shape 1, scale 0.5: the
+	// carry-over weights are 1, e^−0.5, e^−1.5.
+	a, _ := budget.WeibullAdstock([]float64{100, 100, 100}, 1, 0.5, budget.WeibullCDF)
+	fmt.Printf("%.4f\n", a)
+	// Output: [100.0000 160.6531 182.9661]
 }
