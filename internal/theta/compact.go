@@ -66,7 +66,8 @@ func (c *Compact) Estimate() float64 { c = norm(c); return estimate(len(c.hashes
 
 // Bounds returns lower and upper bounds on the distinct count at numStdDev
 // standard deviations (1, 2, 3 ↔ 68.27 %, 95.45 %, 99.73 % two-sided
-// confidence under the normal approximation); see Estimate.Lower.
+// confidence under the normal approximation); see Estimate. numStdDev is
+// read as in Pair.Union.
 func (c *Compact) Bounds(numStdDev float64) (lower, upper float64) {
 	c = norm(c)
 	e := newEstimate(len(c.hashes), c.theta, numStdDev)
@@ -123,7 +124,11 @@ type Estimate struct {
 // the observed c lies z standard deviations from its mean: with x = √n,
 // θx² ± z√(θ(1−θ))·x − c = 0 (a Wilson-score style inversion of the normal
 // approximation). The lower bound is never below c itself.
+//
+// c < 0 and theta = 0 (possible only in a hand-made Pair) are read as 0 and
+// 1, and z as stdDevs(z), so that no input gives NaN.
 func newEstimate(c int, theta uint64, z float64) Estimate {
+	c, theta, z = max(c, 0), max(theta, 1), stdDevs(z)
 	if theta >= MaxTheta {
 		v := float64(c)
 		return Estimate{Value: v, Lower: v, Upper: v, Count: c, Exact: true}
@@ -134,7 +139,22 @@ func newEstimate(c int, theta uint64, z float64) Estimate {
 	disc := math.Sqrt(b*b + 4*p*fc)
 	lo := (disc - b) / (2 * p)
 	hi := (disc + b) / (2 * p)
-	return Estimate{Value: fc / p, Lower: math.Max(lo*lo, fc), Upper: hi * hi, Count: c}
+	v := fc / p
+	// Clamping to v only absorbs float rounding (at z = 0 both bounds are v).
+	return Estimate{Value: v, Lower: math.Min(math.Max(lo*lo, fc), v), Upper: math.Max(hi*hi, v), Count: c}
+}
+
+// MaxStdDevs caps the number of standard deviations a bound is asked for.
+const MaxStdDevs = 1000
+
+// stdDevs returns |z| capped at MaxStdDevs; NaN gives MaxStdDevs (the widest
+// bounds rather than NaN bounds).
+func stdDevs(z float64) float64 {
+	z = math.Abs(z)
+	if !(z <= MaxStdDevs) {
+		return MaxStdDevs
+	}
+	return z
 }
 
 func thetaFraction(theta uint64) float64 { return float64(theta) / float64(MaxTheta) }

@@ -37,18 +37,12 @@ func Murmur3(data []byte, seed uint64) (h1, h2 uint64) {
 		k2 := binary.LittleEndian.Uint64(p[8:])
 		p = p[16:]
 
-		k1 *= murmurC1
-		k1 = bits.RotateLeft64(k1, 31)
-		k1 *= murmurC2
-		h1 ^= k1
+		h1 ^= mixK1(k1)
 		h1 = bits.RotateLeft64(h1, 27)
 		h1 += h2
 		h1 = h1*5 + 0x52dce729
 
-		k2 *= murmurC2
-		k2 = bits.RotateLeft64(k2, 33)
-		k2 *= murmurC1
-		h2 ^= k2
+		h2 ^= mixK2(k2)
 		h2 = bits.RotateLeft64(h2, 31)
 		h2 += h1
 		h2 = h2*5 + 0x38495ab5
@@ -59,23 +53,21 @@ func Murmur3(data []byte, seed uint64) (h1, h2 uint64) {
 		for i := len(p) - 1; i >= 8; i-- {
 			k2 = k2<<8 | uint64(p[i])
 		}
-		k2 *= murmurC2
-		k2 = bits.RotateLeft64(k2, 33)
-		k2 *= murmurC1
-		h2 ^= k2
+		h2 ^= mixK2(k2)
 	}
 	if len(p) > 0 {
 		var k1 uint64
 		for i := min(len(p), 8) - 1; i >= 0; i-- {
 			k1 = k1<<8 | uint64(p[i])
 		}
-		k1 *= murmurC1
-		k1 = bits.RotateLeft64(k1, 31)
-		k1 *= murmurC2
-		h1 ^= k1
+		h1 ^= mixK1(k1)
 	}
 	return murmurFinal(h1, h2, uint64(n))
 }
+
+// mixK1 and mixK2 scramble one 64-bit block before it enters h1 or h2.
+func mixK1(k uint64) uint64 { return bits.RotateLeft64(k*murmurC1, 31) * murmurC2 }
+func mixK2(k uint64) uint64 { return bits.RotateLeft64(k*murmurC2, 33) * murmurC1 }
 
 func murmurFinal(h1, h2, n uint64) (uint64, uint64) {
 	h1 ^= n
@@ -93,10 +85,7 @@ func murmurFinal(h1, h2, n uint64) (uint64, uint64) {
 // an 8-byte input has no full block and a tail that is exactly k1 = v, so
 // h2 stays the seed until finalisation. It returns h1 only.
 func murmur3Uint64(v, seed uint64) uint64 {
-	k1 := v * murmurC1
-	k1 = bits.RotateLeft64(k1, 31)
-	k1 *= murmurC2
-	h1 := seed ^ k1
+	h1 := seed ^ mixK1(v)
 	h2 := seed
 	h1 ^= 8
 	h2 ^= 8

@@ -176,20 +176,7 @@ func TestRoundTrip(t *testing.T) {
 		if trial%2 == 1 {
 			theta = 1 + r.Uint64N(MaxTheta)
 		}
-		c := mustFromHashes(t, hs, theta)
-		for _, enc := range []func() ([]byte, error){c.MarshalBinary, c.MarshalCompressed} {
-			b, err := enc()
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Decode(b)
-			if err != nil {
-				t.Fatalf("trial %d: decode: %v", trial, err)
-			}
-			if diff := cmp.Diff(c.Hashes(), d.Hashes()); diff != "" || c.Theta() != d.Theta() || c.IsEmpty() != d.IsEmpty() {
-				t.Fatalf("trial %d: θ %d→%d (-want +got)\n%s", trial, c.Theta(), d.Theta(), diff)
-			}
-		}
+		checkRoundTrip(t, mustFromHashes(t, hs, theta))
 	}
 	// AppendBinary appends.
 	c := sketchOf(t, 1, 2, 3)
@@ -197,6 +184,25 @@ func TestRoundTrip(t *testing.T) {
 	want, _ := c.MarshalBinary()
 	if !bytes.Equal(b, append([]byte("xy"), want...)) {
 		t.Errorf("AppendBinary did not append")
+	}
+}
+
+// checkRoundTrip: c survives both encodings (version 3 and compressed
+// version 4) unchanged.
+func checkRoundTrip(t testing.TB, c *Compact) {
+	t.Helper()
+	for _, enc := range []func() ([]byte, error){c.MarshalBinary, c.MarshalCompressed} {
+		b, err := enc()
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Decode(b)
+		if err != nil {
+			t.Fatalf("re-decode: %v", err)
+		}
+		if diff := cmp.Diff(c.Hashes(), d.Hashes()); diff != "" || c.Theta() != d.Theta() || c.IsEmpty() != d.IsEmpty() {
+			t.Fatalf("round trip: θ %d→%d, empty %v→%v (-want +got)\n%s", c.Theta(), d.Theta(), c.IsEmpty(), d.IsEmpty(), diff)
+		}
 	}
 }
 

@@ -15,6 +15,9 @@ import (
 // DataSketches Intersection and AnotB do; it gives errors at or below the
 // textbook formulas UnionRSE and IntersectionRSE (measured: 0.55–0.68 × them
 // in TestAccuracyUnionIntersection).
+//
+// A Pair is meant to come from Compare; a hand-made one with negative
+// counts or Theta 0 is read as if they were 0 and 1.
 type Pair struct {
 	Theta              uint64
 	OnlyA, OnlyB, Both int
@@ -117,6 +120,10 @@ func (p Pair) Exact() bool { return p.Theta >= MaxTheta }
 
 // Union estimates |A ∪ B| = (OnlyA+OnlyB+Both) ÷ θ with bounds at numStdDev
 // standard deviations. RSE ≈ 1/√(union hashes) ≤ 1/√(k−1).
+//
+// numStdDev is used as its absolute value, capped at MaxStdDevs (NaN counts
+// as the cap), here and in every other bound of this package, so that no
+// argument gives NaN bounds.
 func (p Pair) Union(numStdDev float64) Estimate {
 	return newEstimate(p.OnlyA+p.OnlyB+p.Both, p.Theta, numStdDev)
 }
@@ -154,6 +161,7 @@ func (p Pair) BNotA(numStdDev float64) Estimate {
 // about √(J(1−J)/m). Two empty sets have Jaccard 0 (nothing is shared), by
 // this package's convention, exactly.
 func (p Pair) Jaccard(numStdDev float64) Estimate {
+	p.OnlyA, p.OnlyB, p.Both = max(p.OnlyA, 0), max(p.OnlyB, 0), max(p.Both, 0)
 	m := p.OnlyA + p.OnlyB + p.Both
 	if m == 0 {
 		return Estimate{Exact: p.Exact()}
@@ -163,7 +171,7 @@ func (p Pair) Jaccard(numStdDev float64) Estimate {
 		return Estimate{Value: j, Lower: j, Upper: j, Count: m, Exact: true}
 	}
 	fm := float64(m)
-	z := numStdDev
+	z := stdDevs(numStdDev)
 	den := 1 + z*z/fm
 	centre := (j + z*z/(2*fm)) / den
 	half := z / den * math.Sqrt(j*(1-j)/fm+z*z/(4*fm*fm))

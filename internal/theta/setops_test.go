@@ -210,3 +210,41 @@ func TestIntersectCountLanes(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundsAnyStdDev: every numStdDev, even NaN, negative or infinite, and
+// hand-made Pairs with impossible fields give finite ordered bounds, never
+// NaN; a negative numStdDev is its absolute value.
+func TestBoundsAnyStdDev(t *testing.T) {
+	pairs := []Pair{
+		{Theta: 1 << 60, OnlyA: 40, OnlyB: 35, Both: 25},
+		{Theta: MaxTheta, OnlyA: 3, Both: 1},
+		{Theta: 0, OnlyA: 5, Both: 2},         // θ = 0: read as 1
+		{Theta: 1 << 62, OnlyA: -4, Both: -1}, // negative counts: read as 0
+		{Theta: 1},
+	}
+	for _, p := range pairs {
+		for _, z := range []float64{math.NaN(), -2, 0, 2, math.Inf(1), math.Inf(-1), 1e300} {
+			for name, e := range map[string]Estimate{"union": p.Union(z), "intersection": p.Intersection(z),
+				"anotb": p.ANotB(z), "bnota": p.BNotA(z), "jaccard": p.Jaccard(z)} {
+				for _, v := range []float64{e.Value, e.Lower, e.Upper} {
+					if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+						t.Fatalf("%+v %s(%v) = %+v", p, name, z, e)
+					}
+				}
+				if !(e.Lower <= e.Value && e.Value <= e.Upper) {
+					t.Fatalf("%+v %s(%v) = %+v: bounds out of order", p, name, z, e)
+				}
+			}
+		}
+		if d := cmp.Diff(p.Union(2), p.Union(-2)); d != "" {
+			t.Errorf("Union(-2) differs from Union(2):\n%s", d)
+		}
+		if d := cmp.Diff(p.Jaccard(3), p.Jaccard(-3)); d != "" {
+			t.Errorf("Jaccard(-3) differs from Jaccard(3):\n%s", d)
+		}
+	}
+	lo, hi := sketchOfRange(t, 10).Bounds(math.NaN())
+	if lo != 10 || hi != 10 {
+		t.Errorf("exact Bounds(NaN) = [%v, %v], want [10, 10]", lo, hi)
+	}
+}
