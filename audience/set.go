@@ -24,8 +24,10 @@ import (
 //
 // Loading: Add only appends to a pending buffer; the buffer is sorted
 // (radix sort), deduplicated and merged into the buckets on the first read
-// that follows. Bulk loads are therefore O(n) amortised per Add call, and a
-// load of already-sorted IDs skips the sort.
+// that follows. A bulk load (any number of Adds, then reads) costs one
+// linear-time sort and build (about 25 ns per ID at 10⁶ IDs), and a load of
+// already-sorted IDs skips the sort. Alternating Add and reads re-merges the
+// touched buckets on every read: load first, then read.
 //
 // Concurrency: Add must not run concurrently with any other method of the
 // same Set. Every other method is a read and is safe for concurrent use: the
