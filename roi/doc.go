@@ -67,7 +67,9 @@
 // Money and ratios are [decimal.Decimal]; ratios are rounded half away from
 // zero at 16 decimal places (exact.Precision), sums are exact. Estimators
 // that need floating point (Markov absorption probabilities, time-decay
-// weights, confidence intervals) say so and convert to decimals once. Every
+// weights, confidence intervals) say so and convert to decimals once. A
+// decimal input with an exponent beyond ±1000 (budget.MaxExponent, e.g.
+// 1e-5000) is refused with [ErrInvalid] before any arithmetic. Every
 // error wraps one of the package's sentinels (errors.Is) and reads
 // "roi: Func: field: what was wrong (value)"; CSV readers return
 // [*ParseError] with line and column. No function panics on any input, and

@@ -1,6 +1,7 @@
 package roi
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -17,10 +18,15 @@ func EMVFromImpressions(impressions int64, cpm decimal.Decimal) (decimal.Decimal
 	if impressions < 0 {
 		return decimal.Decimal{}, errf("EMVFromImpressions", "impressions", ErrNegative, impressions)
 	}
+	if err := checkExp("EMVFromImpressions", "cpm", cpm); err != nil {
+		return decimal.Decimal{}, err
+	}
 	if cpm.IsNegative() {
 		return decimal.Decimal{}, errf("EMVFromImpressions", "cpm", ErrNegative, cpm)
 	}
-	return decimal.NewFromInt(impressions).Mul(cpm).Div(thousand), nil // /1000 is exact
+	// Shift(-3) divides by 1000 exactly; Div would round at the host's
+	// decimal.DivisionPrecision.
+	return decimal.NewFromInt(impressions).Mul(cpm).Shift(-3), nil
 }
 
 // UnitValues are what one action is worth, in the rate card's currency:
@@ -80,25 +86,37 @@ func (rc RateCard) Validate() error {
 	if strings.TrimSpace(rc.Currency) == "" {
 		return errf("RateCard.Validate", "Currency", ErrCurrency, `""`)
 	}
-	check := func(name string, u UnitValues) error {
+	const fn = "RateCard.Validate"
+	check := func(field string, v decimal.Decimal) error {
+		if err := checkExp(fn, field, v); err != nil {
+			return err
+		}
+		if v.IsNegative() {
+			return errf(fn, field, ErrNegative, v)
+		}
+		return nil
+	}
+	checkUnits := func(name string, u UnitValues) error {
 		for _, a := range actions {
-			if v := a.unit(u); v.IsNegative() {
-				return errf("RateCard.Validate", name+"."+a.name, ErrNegative, v)
+			if err := check(name+"."+a.name, a.unit(u)); err != nil {
+				return err
 			}
 		}
 		return nil
 	}
-	if err := check("Default", rc.Default); err != nil {
+	if err := checkUnits("Default", rc.Default); err != nil {
 		return err
 	}
-	for p, u := range rc.Platforms {
-		if err := check("Platforms["+p.String()+"]", u); err != nil {
+	// Platforms in order, so that the first error reported does not depend
+	// on map iteration.
+	for _, p := range slices.Sorted(maps.Keys(rc.Platforms)) {
+		if err := checkUnits("Platforms["+p.String()+"]", rc.Platforms[p]); err != nil {
 			return err
 		}
 	}
-	for p, m := range rc.Multipliers {
-		if m.IsNegative() {
-			return errf("RateCard.Validate", "Multipliers["+p.String()+"]", ErrNegative, m)
+	for _, p := range slices.Sorted(maps.Keys(rc.Multipliers)) {
+		if err := check("Multipliers["+p.String()+"]", rc.Multipliers[p]); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -83,6 +83,9 @@ func Incremental(test, control Group, cost decimal.Decimal) (Incrementality, err
 }
 
 func checkGroup(fn, name string, g Group) error {
+	if err := checkExp(fn, name+".Revenue", g.Revenue); err != nil {
+		return err
+	}
 	if g.Size <= 0 {
 		return errf(fn, name+".Size", ErrNonPositive, g.Size)
 	}
@@ -132,13 +135,17 @@ type LiftInterval struct {
 // beyond which float64 carries no information here.
 //
 // Both groups need positive sizes, conversions between 1 and size − 1 for
-// the lift ([ErrNonPositive], [ErrInvalid]).
+// the lift ([ErrNonPositive], [ErrInvalid]). A confidence so close to 0 or
+// 1 that float64 cannot tell it from them (1 − 10⁻¹⁷) is [ErrInvalid].
 func LiftCI(test, control Group, confidence decimal.Decimal) (LiftInterval, error) {
 	const fn = "LiftCI"
 	if err := checkGroup(fn, "test", test); err != nil {
 		return LiftInterval{}, err
 	}
 	if err := checkGroup(fn, "control", control); err != nil {
+		return LiftInterval{}, err
+	}
+	if err := checkExp(fn, "confidence", confidence); err != nil {
 		return LiftInterval{}, err
 	}
 	if !confidence.IsPositive() || confidence.GreaterThanOrEqual(one) {
@@ -160,6 +167,11 @@ func LiftCI(test, control Group, confidence decimal.Decimal) (LiftInterval, erro
 	}
 	c, _ := confidence.Float64()
 	z := math.Sqrt2 * math.Erfinv(c)
+	if c <= 0 || c >= 1 || math.IsInf(z, 0) || math.IsNaN(z) {
+		// A level within float64 rounding of 0 or 1 (0.99999999999999999):
+		// the quantile would be 0 or infinite.
+		return LiftInterval{}, errf(fn, "confidence", ErrInvalid, confidence.String()+" too close to 0 or 1 for float64")
+	}
 	x1, n1 := float64(test.Conversions), float64(test.Size)
 	x2, n2 := float64(control.Conversions), float64(control.Size)
 	p1, p2 := x1/n1, x2/n2
@@ -170,10 +182,17 @@ func LiftCI(test, control Group, confidence decimal.Decimal) (LiftInterval, erro
 	hi := dd + math.Sqrt((u1-p1)*(u1-p1)+(p2-l2)*(p2-l2))
 	se := math.Sqrt(1/x1 - 1/n1 + 1/x2 - 1/n2)
 	lrr := math.Log(p1 / p2)
+	bounds := [4]float64{lo, hi, math.Exp(lrr-z*se) - 1, math.Exp(lrr+z*se) - 1}
+	for _, x := range bounds {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			// Not reachable with the checks above; never turn NaN into a panic.
+			return LiftInterval{}, errf(fn, "confidence", ErrInvalid, confidence)
+		}
+	}
 	out := LiftInterval{
 		Confidence: confidence,
-		Difference: Interval{dec12(lo), dec12(hi)},
-		Lift:       Interval{dec12(math.Exp(lrr-z*se) - 1), dec12(math.Exp(lrr+z*se) - 1)},
+		Difference: Interval{dec12(bounds[0]), dec12(bounds[1])},
+		Lift:       Interval{dec12(bounds[2]), dec12(bounds[3])},
 	}
 	return out, nil
 }

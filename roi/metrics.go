@@ -1,6 +1,9 @@
 package roi
 
 import (
+	"fmt"
+
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/shopspring/decimal"
 )
@@ -10,7 +13,21 @@ var (
 	one      = decimal.NewFromInt(1)
 )
 
+// checkExp refuses a decimal c·10^e with |e| > budget.MaxExponent (1000),
+// [ErrInvalid]: adding or comparing it with an ordinary amount would build a
+// power of ten with up to billions of digits (minutes of CPU, gigabytes),
+// and shifting it could overflow the int32 exponent.
+func checkExp(fn, field string, v decimal.Decimal) error {
+	if e := v.Exponent(); e < -budget.MaxExponent || e > budget.MaxExponent {
+		return errf(fn, field, ErrInvalid, fmt.Sprintf("exponent %d outside [-%d, %d]", e, budget.MaxExponent, budget.MaxExponent))
+	}
+	return nil
+}
+
 func checkCost(fn string, cost decimal.Decimal) error {
+	if err := checkExp(fn, "cost", cost); err != nil {
+		return err
+	}
 	if cost.IsNegative() {
 		return errf(fn, "cost", ErrNegative, cost)
 	}
@@ -18,6 +35,9 @@ func checkCost(fn string, cost decimal.Decimal) error {
 }
 
 func checkPositive(fn, field string, v decimal.Decimal) error {
+	if err := checkExp(fn, field, v); err != nil {
+		return err
+	}
 	if !v.IsPositive() {
 		return errf(fn, field, ErrNonPositive, v)
 	}
@@ -46,6 +66,9 @@ func ROI(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
 	if err := checkPositive("ROI", "cost", cost); err != nil {
 		return decimal.Decimal{}, err
 	}
+	if err := checkExp("ROI", "revenue", revenue); err != nil {
+		return decimal.Decimal{}, err
+	}
 	if revenue.IsNegative() {
 		return decimal.Decimal{}, errf("ROI", "revenue", ErrNegative, revenue)
 	}
@@ -61,6 +84,9 @@ func ROI(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
 // ([ErrNegative]).
 func ROAS(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
 	if err := checkPositive("ROAS", "cost", cost); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if err := checkExp("ROAS", "revenue", revenue); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if revenue.IsNegative() {

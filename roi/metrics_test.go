@@ -3,6 +3,7 @@ package roi
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -198,9 +199,50 @@ func TestLiftCI(t *testing.T) {
 	if _, err := LiftCI(Group{70, 0, d("0")}, Group{80, 48, d("0")}, d("0.95")); !errors.Is(err, ErrNonPositive) {
 		t.Error(err)
 	}
-	for _, c := range []string{"0", "1", "-0.5"} {
+	// 1 − 10⁻²⁰ is 1 in float64: the quantile would be infinite and the
+	// bounds NaN, which once panicked in decimal.NewFromFloat.
+	for _, c := range []string{"0", "1", "-0.5", "0.99999999999999999999", "1.5"} {
 		if _, err := LiftCI(Group{70, 5, d("0")}, Group{80, 48, d("0")}, d(c)); !errors.Is(err, ErrInvalid) {
 			t.Errorf("confidence %s: %v", c, err)
+		}
+	}
+}
+
+// A decimal with an exponent beyond ±1000 (budget.MaxExponent) is refused
+// before any arithmetic: adding 1e999999999 to 1 would build a power of ten
+// with a billion digits.
+func TestHugeExponents(t *testing.T) {
+	huge := decimal.New(1, 999999999)
+	tiny := decimal.New(1, -999999999)
+	one := decimal.NewFromInt(1)
+	calls := map[string]func() error{
+		"ROI revenue": func() error { _, err := ROI(huge, one); return err },
+		"ROI cost":    func() error { _, err := ROI(one, tiny); return err },
+		"ROAS":        func() error { _, err := ROAS(tiny, one); return err },
+		"CPM":         func() error { _, err := CPM(huge, 1); return err },
+		"BreakEven":   func() error { _, err := BreakEvenRevenue(one, tiny); return err },
+		"Payback":     func() error { _, err := PaybackPeriod(huge, one); return err },
+		"EMV":         func() error { _, err := EMVFromImpressions(1, tiny); return err },
+		"Incremental": func() error { _, err := Incremental(Group{1, 1, huge}, Group{1, 1, one}, one); return err },
+		"LiftCI":      func() error { _, err := LiftCI(Group{9, 1, one}, Group{9, 1, one}, tiny); return err },
+		"Attribute": func() error {
+			_, err := Attribute([]Path{{Channels: []string{"a"}, Conversions: 1, Value: tiny}}, Linear)
+			return err
+		},
+		"Positions": func() error { _, err := Attribute(nil, Positions{First: tiny}); return err },
+		"Orders": func() error {
+			_, err := AttributeOrders([]Order{{ID: "1", Amount: huge, Currency: "EUR"}}, nil)
+			return err
+		},
+		"RateCard":     func() error { return RateCard{Currency: "EUR", Default: UnitValues{Like: tiny}}.Validate() },
+		"Report":       func() error { _, err := Report(Campaign{Currency: "EUR", Overhead: huge}); return err },
+		"Pool":         func() error { _, err := Pool(Metrics{Cost: huge}); return err },
+		"Compare":      func() error { _, err := Compare(Metrics{}, Benchmark{MetricCPM: tiny}); return err },
+		"Compare cur.": func() error { _, err := Compare(Metrics{Revenue: huge}, Benchmark{MetricCPM: one}); return err },
+	}
+	for name, call := range calls {
+		if err := call(); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "exponent") {
+			t.Errorf("%s: %v, want ErrInvalid naming the exponent", name, err)
 		}
 	}
 }

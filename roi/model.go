@@ -92,6 +92,12 @@ func (p Positions) String() string {
 func (Positions) isModel() {}
 
 func (p Positions) validate(fn string) error {
+	if err := checkExp(fn, "Positions.First", p.First); err != nil {
+		return err
+	}
+	if err := checkExp(fn, "Positions.Last", p.Last); err != nil {
+		return err
+	}
 	if p.First.IsNegative() || p.First.GreaterThan(one) {
 		return errf(fn, "Positions.First", ErrModel, p.First)
 	}

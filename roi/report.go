@@ -2,6 +2,8 @@ package roi
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/influencekit/influencekit/budget"
@@ -159,6 +161,9 @@ func Report(c Campaign) (CampaignReport, error) {
 			name string
 			v    decimal.Decimal
 		}{{"Cost", m.Cost}, {"Revenue", m.Revenue}, {"Conversions", m.Conversions}} {
+			if err := checkExp(fn, field(x.name), x.v); err != nil {
+				return CampaignReport{}, err
+			}
 			if x.v.IsNegative() {
 				return CampaignReport{}, errf(fn, field(x.name), ErrNegative, x.v)
 			}
@@ -215,6 +220,9 @@ func Report(c Campaign) (CampaignReport, error) {
 			}
 		}
 	}
+	if err := checkExp(fn, "Overhead", rep.Overhead); err != nil {
+		return CampaignReport{}, err
+	}
 	if rep.Overhead.IsNegative() {
 		return CampaignReport{}, errf(fn, "Overhead", ErrNegative, rep.Overhead)
 	}
@@ -257,6 +265,17 @@ func Pool(past ...Metrics) (Metrics, error) {
 	emv := decimal.Zero
 	allEMV := len(past) > 0
 	for i, p := range past {
+		for _, x := range []struct {
+			name string
+			v    *decimal.Decimal
+		}{{"Cost", &p.Cost}, {"Revenue", &p.Revenue}, {"Conversions", &p.Conversions}, {"EMV", p.EMV}} {
+			if x.v == nil {
+				continue
+			}
+			if err := checkExp("Pool", fmt.Sprintf("past[%d].%s", i, x.name), *x.v); err != nil {
+				return Metrics{}, err
+			}
+		}
 		if p.Cost.IsNegative() || p.Revenue.IsNegative() || p.Conversions.IsNegative() || p.Engagements < 0 || p.Impressions < 0 {
 			return Metrics{}, errf("Pool", fmt.Sprintf("past[%d]", i), ErrNegative, "amount or count")
 		}
@@ -440,12 +459,24 @@ type Change struct {
 // Example: ROAS 3 against a benchmark of 4 is an absolute change of −1,
 // relative −0.25, worse; CPM 6 against 8 is −2, −0.25, better.
 func Compare(current Metrics, baseline Benchmark) ([]Change, error) {
-	for name := range baseline {
+	// Names in order, so that the error names the same metric whatever the
+	// map's iteration order.
+	for _, name := range slices.Sorted(maps.Keys(baseline)) {
 		if _, ok := MetricDirection(name); !ok {
 			return nil, errf("Compare", "baseline", ErrInvalid, "unknown metric "+name)
 		}
+		if err := checkExp("Compare", "baseline["+name+"]", baseline[name]); err != nil {
+			return nil, err
+		}
 	}
 	cur := current.Benchmark()
+	for _, m := range metricOrder {
+		if v, ok := cur[m.name]; ok {
+			if err := checkExp("Compare", "current."+m.name, v); err != nil {
+				return nil, err
+			}
+		}
+	}
 	out := []Change{}
 	for _, m := range metricOrder {
 		b, ok := baseline[m.name]
