@@ -31,11 +31,15 @@ func (s Statistic) MarshalText() ([]byte, error) {
 	return enumMarshal("Statistic.MarshalText", "statistic", int(s), statisticNames[:])
 }
 
-// UnmarshalText accepts the names String returns, ignoring case.
+// UnmarshalText accepts the names String returns, ignoring case; on an
+// error (wrapping ErrInvalid) the value is left unchanged.
 func (s *Statistic) UnmarshalText(b []byte) error {
 	v, err := enumParse("Statistic.UnmarshalText", "statistic", string(b), statisticNames[:])
+	if err != nil {
+		return err
+	}
 	*s = Statistic(v)
-	return err
+	return nil
 }
 
 // Benchmark is one published engagement rate for a platform and tier.
@@ -105,11 +109,15 @@ func (p Position) MarshalText() ([]byte, error) {
 	return enumMarshal("Position.MarshalText", "position", int(p), positionNames[:])
 }
 
-// UnmarshalText accepts the names String returns, ignoring case.
+// UnmarshalText accepts the names String returns, ignoring case; on an
+// error (wrapping ErrInvalid) the value is left unchanged.
 func (p *Position) UnmarshalText(b []byte) error {
 	v, err := enumParse("Position.UnmarshalText", "position", string(b), positionNames[:])
+	if err != nil {
+		return err
+	}
 	*p = Position(v)
-	return err
+	return nil
 }
 
 // Placement is a rate compared with a benchmark.

@@ -244,3 +244,166 @@ func ExampleFollowerGrowth() {
 	fmt.Println(g.Shift(2).StringFixed(2) + " % in March")
 	// Output: 6.05 % in March
 }
+
+func ExampleReachRate() {
+	// The Social Cat's glossary: 2,500 unique accounts reached with 10,000
+	// followers is a reach rate of 25 %.
+	r, _ := kpi.ReachRate(2_500, 10_000)
+	fmt.Println(r)
+	// Output: 0.25
+}
+
+func ExampleConversionRate() {
+	// Google Ads Help: 50 conversions from 1,000 clicks is 5 %.
+	r, _ := kpi.ConversionRate(50, 1_000)
+	_, err := kpi.ConversionRate(50, 0)
+	fmt.Println(r, errors.Is(err, kpi.ErrZeroBase))
+	// Output: 0.05 true
+}
+
+func ExampleBetween() {
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC) }
+	posts := []kpi.Post{{ID: "a", PublishedAt: day(1)}, {ID: "b", PublishedAt: day(5)}, {ID: "c", PublishedAt: day(8)}}
+	// [Mar 1, Mar 8): the end is excluded, so c (Mar 8 00:00) is not in it.
+	w, _ := kpi.Between(posts, day(1), day(8))
+	for _, p := range w {
+		fmt.Print(p.ID, " ")
+	}
+	fmt.Println()
+	// Output: a b
+}
+
+func ExampleTrailing() {
+	now := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
+	posts := []kpi.Post{
+		{ID: "old", PublishedAt: time.Date(2026, 2, 28, 23, 0, 0, 0, time.UTC)},
+		{ID: "in", PublishedAt: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)},
+		{ID: "now", PublishedAt: now},
+	}
+	// The last 30 days: [Mar 1 00:00, Mar 31 00:00).
+	w, _ := kpi.Trailing(posts, now, 30*24*time.Hour)
+	fmt.Println(len(w), w[0].ID)
+	// Output: 1 in
+}
+
+func ExamplePresets() {
+	for _, p := range kpi.Presets() {
+		fmt.Printf("%-38s latest %2d: %v\n", p.Name, p.Latest, p.Formula)
+	}
+	// Output:
+	// likes+comments by followers, latest 12 latest 12: likes+comments by followers, mean of rates
+	// likes+comments+saves by reach          latest  0: likes+comments+saves by reach, pooled
+	// likes+comments+saves+shares by reach   latest  0: likes+comments+shares+saves by reach, pooled
+	// likes+comments+shares by views         latest  0: likes+comments+shares by views, pooled
+	// engagements by impressions             latest  0: likes+comments+shares+saves by impressions, pooled
+}
+
+func ExampleFormula_Validate() {
+	ok := kpi.Formula{Interactions: kpi.Likes, Base: kpi.ByReach, Average: kpi.PooledRate}
+	fmt.Println(ok, ok.Validate())
+	fmt.Println(kpi.Formula{Interactions: kpi.Likes}.Validate())
+	// Output:
+	// likes by reach, pooled <nil>
+	// kpi: Formula.Validate: Base: invalid argument (0)
+}
+
+func ExampleFormula_Needs() {
+	// A post must report every one of these counts to be used.
+	fmt.Println(kpi.PresetReach().Formula.Needs())
+	// Output: likes|comments|saves|reach
+}
+
+func ExampleTotals_EngagementRate() {
+	// Campaign totals pool the posts: (300 + 50) / (10,000 + 4,000) = 0.025,
+	// not the mean of 0.03 and 0.0125.
+	posts := []kpi.Post{
+		{Creator: "ana", Likes: 300, Reach: 10_000},
+		{Creator: "ben", Likes: 50, Reach: 4_000},
+	}
+	t, _ := kpi.Sum(posts)
+	r, _ := t.EngagementRate(kpi.Likes, kpi.ByReach)
+	e, _ := t.Engagements(kpi.Likes | kpi.Comments)
+	fmt.Println(r, e)
+	// Output: 0.025 350
+}
+
+func ExamplePost_Count() {
+	// Instagram hid the likes of this post: not reported, not zero.
+	p := kpi.Post{Likes: 0, Comments: 12, Hidden: kpi.FieldLikes}
+	fmt.Println(p.Count(kpi.FieldLikes))
+	fmt.Println(p.Count(kpi.FieldComments))
+	// Output:
+	// 0 false
+	// 12 true
+}
+
+func ExampleDefaultColumns() {
+	// A file with the default headers but no saves column: clear that name,
+	// and saves are not reported.
+	cols := kpi.DefaultColumns()
+	cols.Saves = ""
+	cols.Shares, cols.Views, cols.Reach, cols.Impressions, cols.Clicks, cols.Conversions = "", "", "", "", "", ""
+	in := "id,creator,platform,published_at,followers,likes,comments\n" +
+		"p1,ana,instagram,2026-03-02,5k,240,10\n"
+	posts, err := kpi.ReadPosts(strings.NewReader(in), cols)
+	if err != nil {
+		panic(err)
+	}
+	p := posts[0]
+	fmt.Println(p.ID, p.Creator, p.Platform, p.Followers, p.Likes, p.Comments, p.Hidden.String())
+	// Output: p1 ana instagram 5000 240 10 shares|saves|views|reach|impressions|clicks|conversions
+}
+
+func ExampleDefaultThresholds() {
+	d, lf := kpi.DefaultThresholds(), kpi.LaterFohrThresholds()
+	for _, f := range []int64{5_000, 60_000} {
+		a, _ := d.Tier(f)
+		b, _ := lf.Tier(f)
+		fmt.Println(f, a, b)
+	}
+	// Output:
+	// 5000 nano nano
+	// 60000 mid micro
+}
+
+func ExampleThresholds_Validate() {
+	bad := kpi.Thresholds{Nano: 1_000, Micro: 10_000, Mid: 10_000, Macro: 500_000, Mega: 1_000_000}
+	fmt.Println(bad.Validate())
+	// Output: kpi: Thresholds.Validate: mid: invalid argument (10000 not above 10000)
+}
+
+func ExampleTarget_Validate() {
+	start := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	t := kpi.Target{Metric: "sign-ups", Goal: decimal.NewFromInt(500), Start: start, Deadline: start}
+	fmt.Println(t.Validate())
+	// Output: kpi: Target.Validate: Deadline: invalid argument (2026-03-01T00:00:00Z not after Start 2026-03-01T00:00:00Z)
+}
+
+func ExampleDefaultBenchmarks() {
+	b := kpi.DefaultBenchmarks()
+	fmt.Println(b.Version, len(b.Rows))
+	r := b.Rows[0]
+	fmt.Println(r.Platform, r.Tier, r.Year, r.Statistic, r.Rate, r.Formula)
+	// Output:
+	// 2026.11 4
+	// instagram nano 2026 unstated 0.0178 likes+comments by followers, mean of rates
+}
+
+func ExamplePlatform_UnmarshalText() {
+	var p kpi.Platform
+	for _, s := range []string{"Instagram", "twitter", "myspace"} {
+		err := p.UnmarshalText([]byte(s))
+		fmt.Println(p, err)
+	}
+	// Output:
+	// instagram <nil>
+	// x <nil>
+	// x kpi: Platform.UnmarshalText: platform: invalid argument ("myspace")
+}
+
+func ExampleFields_UnmarshalText() {
+	var f kpi.Fields
+	err := f.UnmarshalText([]byte("Likes+saves"))
+	fmt.Println(f, err, f&kpi.FieldSaves != 0)
+	// Output: likes|saves <nil> true
+}

@@ -73,11 +73,15 @@ func (b Base) MarshalText() ([]byte, error) {
 	return enumMarshal("Base.MarshalText", "base", int(b), baseNames[:])
 }
 
-// UnmarshalText accepts the names String returns, ignoring case.
+// UnmarshalText accepts the names String returns, ignoring case; on an
+// error (wrapping ErrInvalid) the value is left unchanged.
 func (b *Base) UnmarshalText(t []byte) error {
 	v, err := enumParse("Base.UnmarshalText", "base", string(t), baseNames[:])
+	if err != nil {
+		return err
+	}
 	*b = Base(v)
-	return err
+	return nil
 }
 
 // Field returns the Post count this base reads.
@@ -122,11 +126,15 @@ func (a Average) MarshalText() ([]byte, error) {
 	return enumMarshal("Average.MarshalText", "average", int(a), averageNames[:])
 }
 
-// UnmarshalText accepts the names String returns, ignoring case.
+// UnmarshalText accepts the names String returns, ignoring case; on an
+// error (wrapping ErrInvalid) the value is left unchanged.
 func (a *Average) UnmarshalText(t []byte) error {
 	v, err := enumParse("Average.UnmarshalText", "average", string(t), averageNames[:])
+	if err != nil {
+		return err
+	}
 	*a = Average(v)
-	return err
+	return nil
 }
 
 // Formula names exactly how an engagement rate over several posts is made:

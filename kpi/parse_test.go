@@ -216,9 +216,13 @@ func TestEnumsText(t *testing.T) {
 	if err := i.UnmarshalText([]byte("Likes+Comments")); err != nil || i != Likes|Comments {
 		t.Errorf("Interaction.UnmarshalText = %v, %v", i, err)
 	}
-	var b Base
-	if err := b.UnmarshalText([]byte("bogus")); !errors.Is(err, ErrInvalid) {
-		t.Errorf("Base.UnmarshalText(bogus) err = %v", err)
+	b := ByViews
+	if err := b.UnmarshalText([]byte("bogus")); !errors.Is(err, ErrInvalid) || b != ByViews {
+		t.Errorf("Base.UnmarshalText(bogus) = %v, %v; want ByViews unchanged and ErrInvalid", b, err)
+	}
+	tier := Macro
+	if err := tier.UnmarshalText([]byte("giga")); !errors.Is(err, ErrInvalid) || tier != Macro {
+		t.Errorf("Tier.UnmarshalText(giga) = %v, %v; want Macro unchanged and ErrInvalid", tier, err)
 	}
 	if _, err := Base(0).MarshalText(); !errors.Is(err, ErrInvalid) {
 		t.Errorf("Base(0).MarshalText err = %v", err)

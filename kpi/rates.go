@@ -40,23 +40,32 @@ func GrowthRate(start, end int64) (decimal.Decimal, error) {
 	return exact.Ratio(end-start, start), nil // cannot overflow: start > 0, end >= 0
 }
 
-// ReachRate returns reach / followers: the share of an account's followers
-// that a post reached (it may exceed 1 when a post reaches non-followers).
-// Precision and errors as EngagementRate.
+// ReachRate returns reach / followers as a fraction: the share of an
+// account's followers that a post reached (it may exceed 1 when a post
+// reaches non-followers), rounded half away from zero to 16 places. It is
+// the reach rate of social-media glossaries, for example The Social Cat's
+// "Reach Rate" (thesocialcat.com/glossary/reach-rate: 2,500 unique accounts
+// reached with 10,000 followers is 25 %). Errors as EngagementRate: followers
+// <= 0 wraps ErrZeroBase, a negative reach ErrNegative.
 func ReachRate(reach, followers int64) (decimal.Decimal, error) {
 	return ratio("ReachRate", "reach", "followers", reach, followers)
 }
 
-// CTR returns the click-through rate clicks / impressions as a fraction, the
-// definition of Google Ads and the IAB. Precision and errors as
-// EngagementRate.
+// CTR returns the click-through rate clicks / impressions as a fraction,
+// rounded half away from zero to 16 places: the definition of Google Ads
+// and the IAB. Errors as EngagementRate: impressions <= 0 wraps
+// ErrZeroBase, negative clicks ErrNegative.
 func CTR(clicks, impressions int64) (decimal.Decimal, error) {
 	return ratio("CTR", "clicks", "impressions", clicks, impressions)
 }
 
 // ConversionRate returns conversions / clicks as a fraction: the share of
-// link clicks that ended in a purchase, sign-up or other counted action.
-// Precision and errors as EngagementRate.
+// link clicks that ended in a purchase, sign-up or other counted action,
+// rounded half away from zero to 16 places. It is Google Ads' definition
+// (Google Ads Help, "Conversion rate: Definition": 50 conversions from
+// 1,000 clicks is 5 %); like Google's, it may exceed 1 when one click leads
+// to several conversions. Errors as EngagementRate: clicks <= 0 wraps
+// ErrZeroBase, negative conversions ErrNegative.
 func ConversionRate(conversions, clicks int64) (decimal.Decimal, error) {
 	return ratio("ConversionRate", "conversions", "clicks", conversions, clicks)
 }

@@ -26,11 +26,15 @@ func (t Tier) MarshalText() ([]byte, error) {
 	return enumMarshal("Tier.MarshalText", "tier", int(t), tierNames[:])
 }
 
-// UnmarshalText accepts the names String returns, ignoring case.
+// UnmarshalText accepts the names String returns, ignoring case; on an
+// error (wrapping ErrInvalid) the value is left unchanged.
 func (t *Tier) UnmarshalText(b []byte) error {
 	v, err := enumParse("Tier.UnmarshalText", "tier", string(b), tierNames[:])
+	if err != nil {
+		return err
+	}
 	*t = Tier(v)
-	return err
+	return nil
 }
 
 // Thresholds holds the smallest follower count of each tier; an account

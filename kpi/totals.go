@@ -137,17 +137,23 @@ func (t Totals) EngagementRate(i Interaction, b Base) (decimal.Decimal, error) {
 	return ratio(fn, "engagements", b.String(), e, d)
 }
 
-// ReachRate returns Σ reach / Σ followers (see ReachRate).
+// ReachRate returns the pooled Σ reach / Σ followers as a fraction, 16
+// places, half away from zero (see ReachRate). A count some post did not
+// report wraps ErrNotReported.
 func (t Totals) ReachRate() (decimal.Decimal, error) {
 	return t.ratio("Totals.ReachRate", FieldReach, FieldFollowers)
 }
 
-// CTR returns Σ clicks / Σ impressions (see CTR).
+// CTR returns the pooled Σ clicks / Σ impressions as a fraction, 16 places,
+// half away from zero (see CTR). A count some post did not report wraps
+// ErrNotReported.
 func (t Totals) CTR() (decimal.Decimal, error) {
 	return t.ratio("Totals.CTR", FieldClicks, FieldImpressions)
 }
 
-// ConversionRate returns Σ conversions / Σ clicks (see ConversionRate).
+// ConversionRate returns the pooled Σ conversions / Σ clicks as a fraction,
+// 16 places, half away from zero (see ConversionRate). A count some post
+// did not report wraps ErrNotReported.
 func (t Totals) ConversionRate() (decimal.Decimal, error) {
 	return t.ratio("Totals.ConversionRate", FieldConversions, FieldClicks)
 }
