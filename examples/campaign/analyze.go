@@ -130,6 +130,7 @@ type Shortlist struct {
 	Value       decimal.Decimal `json:"value"`
 	Optimal     bool            `json:"optimal"`
 	Method      string          `json:"method"`
+	SeedSize    int             `json:"seed_size"`
 	Creators    []Picked        `json:"creators"`
 	SumSamples  int64           `json:"sum_of_samples"`
 	UniqueReach int64           `json:"unique_reach_sample"`
@@ -556,7 +557,9 @@ func build(in inputs, b brief) (Report, error) {
 	for _, g := range []selection.Goal{selection.MaxValue, selection.MaxUniqueReach} {
 		// Platforms go through the tier constraints: Constraints.Tier maps a
 		// candidate to any group name.
-		cons := selection.Constraints{MaxShare: b.MaxShare, Tier: map[string]string{}, AtLeastPerTier: b.AtLeast}
+		// MaxWork keeps the partial enumeration of MaxUniqueReach to a
+		// fraction of a second (the default allows 2,000,000 evaluations).
+		cons := selection.Constraints{MaxShare: b.MaxShare, Tier: map[string]string{}, AtLeastPerTier: b.AtLeast, MaxWork: 300_000}
 		for _, r := range rep.Candidates {
 			cons.Tier[r.Handle] = r.Platform.String()
 		}
@@ -564,7 +567,7 @@ func build(in inputs, b brief) (Report, error) {
 		if err != nil {
 			return rep, fmt.Errorf("shortlist: %w", err)
 		}
-		sl := Shortlist{Goal: g.String(), Cost: pick.Cost, Value: pick.Value, Optimal: pick.Optimal, Method: pick.Stats.Method}
+		sl := Shortlist{Goal: g.String(), Cost: pick.Cost, Value: pick.Value, Optimal: pick.Optimal, Method: pick.Stats.Method, SeedSize: pick.Stats.SeedSize}
 		var sets []*audience.Set
 		covered := &audience.Set{}
 		for _, id := range pick.IDs {

@@ -211,6 +211,16 @@ func readProfiles(r io.Reader) ([]profile, error) {
 				return nil, err
 			}
 		}
+		for _, d := range [][2]string{{"age", "age_13_17"}, {"gender", "female"}, {"country", "aud_de"}} {
+			dim, first := d[0], d[1]
+			sum := decimal.Zero
+			for _, v := range p.Demographics[dim] {
+				sum = sum.Add(v)
+			}
+			if !sum.IsPositive() {
+				return nil, t.errorf(first, "the %s shares of the audience sum to zero", dim)
+			}
+		}
 		out = append(out, p)
 	}
 	if len(out) == 0 {

@@ -162,6 +162,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
+	for i, o := range in.Orders {
+		if o.Currency != cur.Code() {
+			return fmt.Errorf("orders are in %s but the campaign is in %s (set -currency %s): order %s, row %d",
+				o.Currency, cur.Code(), o.Currency, o.ID, i+1)
+		}
+	}
 	rep, err := build(in, defaultBrief())
 	if err != nil {
 		return err
@@ -201,3 +207,4 @@ func readPosts(r io.Reader) ([]kpi.Post, error) {
 	posts, err := kpi.ReadPosts(bytes.NewReader(b), cols)
 	return posts, err
 }
+

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -52,24 +53,42 @@ func cents(t *testing.T, s string) int64 {
 	return n
 }
 
-func runJSON(t *testing.T, args ...string) Report {
+// The report is built once for all the tests that read it (it takes a few
+// seconds under the race detector).
+var cached struct {
+	once       sync.Once
+	text, json []byte
+	err        error
+}
+
+func outputs(t *testing.T) (text, js []byte) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	if err := run(append([]string{"-json"}, args...), &out, &errb); err != nil {
-		t.Fatalf("run: %v\n%s", err, errb.String())
+	cached.once.Do(func() {
+		var a, b, errb bytes.Buffer
+		if cached.err = run(nil, &a, &errb); cached.err == nil {
+			cached.err = run([]string{"-json"}, &b, &errb)
+		}
+		cached.text, cached.json = a.Bytes(), b.Bytes()
+	})
+	if cached.err != nil {
+		t.Fatal(cached.err)
 	}
+	return cached.text, cached.json
+}
+
+func runJSON(t *testing.T) Report {
+	t.Helper()
+	_, js := outputs(t)
 	var rep Report
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(js, &rep); err != nil {
 		t.Fatal(err)
 	}
 	return rep
 }
 
 func TestTextReport(t *testing.T) {
-	var out, errb bytes.Buffer
-	if err := run(nil, &out, &errb); err != nil {
-		t.Fatalf("run: %v\n%s", err, errb.String())
-	}
+	text, _ := outputs(t)
+	out := bytes.NewBuffer(text)
 	for _, want := range []string{"1. Goals and KPIs", "2. Candidates", "3. Shortlist", "4. Budget", "5. Tracking", "6. Results"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks section %q", want)
@@ -127,12 +146,9 @@ func TestOrders(t *testing.T) {
 		euros = euros[:i] + "," + euros[i:]
 	}
 	want := fmt.Sprintf("€%s.%02d", euros, revenue%100)
-	var out bytes.Buffer
-	if err := run(nil, &out, &bytes.Buffer{}); err != nil {
-		t.Fatal(err)
-	}
+	text, _ := outputs(t)
 	found := false
-	for _, line := range strings.Split(out.String(), "\n") {
+	for _, line := range strings.Split(string(text), "\n") {
 		if strings.Contains(line, "campaign total") {
 			found = true
 			if !strings.Contains(line, want) {
@@ -256,5 +272,37 @@ func TestExitStatus(t *testing.T) {
 	msg := stderr.String()
 	if !strings.HasPrefix(msg, "campaign: "+bad+": ") || !strings.Contains(msg, "line 2, column 3") || strings.Contains(msg, "goroutine") {
 		t.Errorf("stderr:\n%s", msg)
+	}
+}
+
+// TestDeterministic runs the report twice: the same bytes, whatever the map
+// iteration order and the number of cores.
+func TestDeterministic(t *testing.T) {
+	_, a := outputs(t)
+	var b bytes.Buffer
+	if err := run([]string{"-json"}, &b, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b.Bytes()) {
+		t.Error("two runs differ")
+	}
+}
+
+// TestFlags checks the flags that are not files.
+func TestFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-currency", "EURO"}, "not an ISO 4217 code"},
+		{[]string{"-budget", "12.345"}, "more decimals than EUR allows"},
+		{[]string{"-budget", "-5"}, "not a positive amount"},
+		{[]string{"-currency", "USD"}, "orders are in EUR but the campaign is in USD"},
+		{[]string{"extra"}, "unexpected argument"},
+	} {
+		err := run(tc.args, &bytes.Buffer{}, &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: error %v, want %q", tc.args, err, tc.want)
+		}
 	}
 }

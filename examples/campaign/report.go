@@ -166,6 +166,13 @@ func budgetPlan(p *printer, rep Report) {
 	}
 	tw.row(fmt.Sprintf("total\t\t%s\t%s\t%s\t\t\n", p.m(sumSplit), p.m(b.Actual), signed(p.m(b.Actual.Sub(sumSplit)))))
 	tw.flush()
+	var booked decimal.Decimal
+	for _, f := range b.Fees {
+		booked = booked.Add(f.Agreed)
+	}
+	if booked.GreaterThan(rep.Shortlists.FeeBudget) {
+		p.f("Warning: the booked fees, %s, exceed the fee budget of %s.\n", p.m(booked), p.m(rep.Shortlists.FeeBudget))
+	}
 	p.f("Remaining: %s.", p.m(b.Remaining))
 	if len(b.OverBudget) > 0 {
 		p.f(" Lines over their plan: %s.", strings.Join(b.OverBudget, ", "))
