@@ -207,4 +207,3 @@ func readPosts(r io.Reader) ([]kpi.Post, error) {
 	posts, err := kpi.ReadPosts(bytes.NewReader(b), cols)
 	return posts, err
 }
-
