@@ -40,6 +40,16 @@ func TestMurmur3Vectors(t *testing.T) {
 		// Empty input, seed 0: h1 = h2 = 0, length 0, fmix64(0) = 0, so the
 		// whole hash is 0 (follows from the algorithm by hand).
 		{"empty seed 0", nil, 0, 0, 0},
+		// Published vectors, seed 0, as the canonical 16-byte little-endian
+		// hex (h1's bytes, then h2's): Guava's HashingTest (murmur3_128,
+		// "The quick brown fox jumps over the lazy dog" →
+		// 6c1b07bc7bbc4be347939ac4a93c437a) and Boost.Hash2's murmur3_128
+		// test ("… lazy cog" → 9a2685ff70a98c653e5c8ea6eae3fe43). Reading
+		// each 8-byte half little-endian gives the h1, h2 below.
+		{"quick brown fox dog", []byte("The quick brown fox jumps over the lazy dog"), 0,
+			0xe34bbc7bbc071b6c, 0x7a433ca9c49a9347},
+		{"quick brown fox cog", []byte("The quick brown fox jumps over the lazy cog"), 0,
+			0x658ca970ff85269a, 0x43fee3eaa68e5c3e},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
