@@ -299,7 +299,8 @@ func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.
 	var given uint64
 	// When t < 2^53 the float quotient t·(c/w) is within a unit or two of
 	// the exact ⌊t·c/w⌋, and comparing 128-bit products corrects it: cheaper
-	// than a 128/64-bit division. Otherwise divide.
+	// than a 128/64-bit division. Otherwise divide. The remainder
+	// rᵢ = t·cᵢ − qᵢ·w < w replaces cᵢ in ws (zero for a zero weight).
 	est := t < 1<<53
 	tf, wf := float64(t), float64(w)
 	for i, c := range ws {
@@ -307,7 +308,7 @@ func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.
 			continue
 		}
 		phi, plo := bits.Mul64(t, c)
-		var q uint64
+		var q, r uint64
 		if est {
 			q = uint64(tf * (float64(c) / wf))
 			for q > 0 {
@@ -322,24 +323,23 @@ func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.
 				rlo, borrow := bits.Sub64(plo, qlo, 0)
 				rhi, _ := bits.Sub64(phi, qhi, borrow)
 				if rhi == 0 && rlo < w {
+					r = rlo
 					break
 				}
 				q++
 			}
 		} else {
 			// phi < w because t·c ≤ t·w, so the quotient fits in 64 bits.
-			q, _ = bits.Div64(phi, plo, w)
+			q, r = bits.Div64(phi, plo, w)
 		}
-		qs[i] = q
+		qs[i], ws[i] = q, r
 		given += q
 	}
-	// The remainder of part i is rᵢ = t·cᵢ − qᵢ·w < w, recomputed from the
-	// low 64 bits of both products (the difference fits, so wrapping
-	// arithmetic gives it exactly) instead of being stored.
+	rs := ws
 	k := int(t - given) // < number of nonzero remainders ≤ n
 	thr, eq := uint64(math.MaxUint64), 0
 	if k > 0 {
-		thr, eq = remainderThreshold(t, ws, qs, w, k)
+		thr, eq = remainderThreshold(rs, w, k)
 	}
 	out := make([]decimal.Decimal, n)
 	// Parts of a large split repeat the same small values (10⁶ parts of
@@ -353,9 +353,10 @@ func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.
 		have = make([]bool, len(cache))
 	}
 	for i, q := range qs {
-		if k > 0 && ws[i] != 0 {
+		if k > 0 {
 			// the k largest remainders, ties to the lower index, get one unit
-			if r := t*ws[i] - q*w; r > thr || (r == thr && eq > 0) {
+			// (thr > 0, so a zero weight never does)
+			if r := rs[i]; r > thr || (r == thr && eq > 0) {
 				if r == thr {
 					eq--
 				}
@@ -379,30 +380,26 @@ func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.
 	return out
 }
 
-// remainderThreshold returns the k-th largest remainder thr and how many of
-// the parts whose remainder equals thr get a unit (the first eq of them in
-// index order). It buckets the remainders by their top bits, finds the bucket
-// holding the k-th largest, and selects within that bucket only: two passes,
-// no copy of the remainders.
-func remainderThreshold(t uint64, ws, qs []uint64, w uint64, k int) (thr uint64, eq int) {
-	nb := min(16, max(4, bits.Len(uint(len(ws)))))
+// remainderThreshold returns the k-th largest remainder thr (> 0) and how
+// many of the parts whose remainder equals thr get a unit (the first eq of
+// them in index order). It buckets the remainders (all < w) by their top
+// bits, finds the bucket holding the k-th largest, and selects within that
+// bucket only: two passes, no copy of the remainders.
+func remainderThreshold(rs []uint64, w uint64, k int) (thr uint64, eq int) {
+	nb := min(16, max(4, bits.Len(uint(len(rs)))))
 	shift := max(0, bits.Len64(w-1)-nb)
 	hist := make([]int, 1<<nb)
-	for i, c := range ws {
-		if c != 0 {
-			hist[(t*c-qs[i]*w)>>shift]++
-		}
+	for _, r := range rs {
+		hist[r>>shift]++
 	}
 	above, b := 0, len(hist)-1
 	for ; b > 0 && above+hist[b] < k; b-- {
 		above += hist[b]
 	}
 	cand := make([]uint64, 0, hist[b])
-	for i, c := range ws {
-		if c != 0 {
-			if r := t*c - qs[i]*w; r>>shift == uint64(b) {
-				cand = append(cand, r)
-			}
+	for _, r := range rs {
+		if r>>shift == uint64(b) {
+			cand = append(cand, r)
 		}
 	}
 	rank := k - above            // 1 ≤ rank ≤ len(cand)
