@@ -148,7 +148,7 @@ func ReadPosts(r io.Reader, c Columns) ([]Post, error) {
 			case err != nil:
 				return nil, rec.Errorf(cc.idx, cause(err))
 			default:
-				p.set(cc.f, v)
+				*p.field(cc.f) = v
 			}
 		}
 		posts = append(posts, p)
@@ -177,29 +177,4 @@ func parseTime(s string, layouts []string, loc *time.Location) (time.Time, error
 		}
 	}
 	return time.Time{}, ErrInvalid
-}
-
-func (p *Post) set(f Fields, v int64) {
-	switch f {
-	case FieldLikes:
-		p.Likes = v
-	case FieldComments:
-		p.Comments = v
-	case FieldShares:
-		p.Shares = v
-	case FieldSaves:
-		p.Saves = v
-	case FieldFollowers:
-		p.Followers = v
-	case FieldViews:
-		p.Views = v
-	case FieldReach:
-		p.Reach = v
-	case FieldImpressions:
-		p.Impressions = v
-	case FieldClicks:
-		p.Clicks = v
-	case FieldConversions:
-		p.Conversions = v
-	}
 }

@@ -87,32 +87,37 @@ func (f *Fields) UnmarshalText(b []byte) error {
 // Count returns the value of one count field (exactly one bit of f) and
 // whether it was reported.
 func (p Post) Count(f Fields) (int64, bool) {
-	if p.Hidden&f != 0 {
-		return 0, false
-	}
-	switch f {
-	case FieldLikes:
-		return p.Likes, true
-	case FieldComments:
-		return p.Comments, true
-	case FieldShares:
-		return p.Shares, true
-	case FieldSaves:
-		return p.Saves, true
-	case FieldFollowers:
-		return p.Followers, true
-	case FieldViews:
-		return p.Views, true
-	case FieldReach:
-		return p.Reach, true
-	case FieldImpressions:
-		return p.Impressions, true
-	case FieldClicks:
-		return p.Clicks, true
-	case FieldConversions:
-		return p.Conversions, true
+	if v := p.field(f); v != nil && p.Hidden&f == 0 {
+		return *v, true
 	}
 	return 0, false
+}
+
+// field returns a pointer to the count named by f (exactly one bit), or nil.
+func (p *Post) field(f Fields) *int64 {
+	switch f {
+	case FieldLikes:
+		return &p.Likes
+	case FieldComments:
+		return &p.Comments
+	case FieldShares:
+		return &p.Shares
+	case FieldSaves:
+		return &p.Saves
+	case FieldFollowers:
+		return &p.Followers
+	case FieldViews:
+		return &p.Views
+	case FieldReach:
+		return &p.Reach
+	case FieldImpressions:
+		return &p.Impressions
+	case FieldClicks:
+		return &p.Clicks
+	case FieldConversions:
+		return &p.Conversions
+	}
+	return nil
 }
 
 // Platform names the social network a post was published on. The zero value
