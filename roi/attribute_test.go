@@ -311,6 +311,22 @@ func TestAttributeJourneysTimeDecay(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
+	// Touches 200,000 days (about 548 years) apart, half-life 100,000 days:
+	// weights 2^-2 = 1/4 and 1, shares 1/5 and 4/5 of 5 conversions. (A gap
+	// measured with time.Sub would saturate at about 106,752 days.)
+	h := 100000 * day
+	old := time.Date(1400, 1, 1, 0, 0, 0, 0, time.UTC)
+	long := []Journey{{
+		Touches:     []Touch{{"a", old}, {"b", old.Add(h).Add(h)}},
+		ConvertedAt: old.Add(h).Add(h), Conversions: 5, Value: d("50"),
+	}}
+	got, err = AttributeJourneys(long, TimeDecay{HalfLife: h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]Credit{"a": cr("1", "10"), "b": cr("4", "40")}, got); diff != "" {
+		t.Errorf("548 years (-want +got)\n%s", diff)
+	}
 	// Other models ignore the times: linear is 7/3 each.
 	got, err = AttributeJourneys(js, Linear)
 	if err != nil {

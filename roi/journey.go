@@ -47,7 +47,7 @@ func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, erro
 		for k, t := range j.Touches {
 			chans[k] = t.Channel
 			if k > 0 && t.At.Before(j.Touches[k-1].At) {
-				return nil, errf(fn, journeyField(i, k, "At"), ErrInvalid, "before the previous touch")
+				return nil, errf(fn, journeyField(i, k, "At"), ErrInvalid, t.At.Format(time.RFC3339Nano)+" before the previous touch")
 			}
 		}
 		paths[i] = Path{Channels: chans, Conversions: j.Conversions, Value: j.Value, Nulls: j.Nulls}
@@ -71,18 +71,19 @@ func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, erro
 		if j.ConvertedAt.IsZero() {
 			return nil, errf(fn, "journeys["+itoa(i)+"].ConvertedAt", ErrInvalid, "zero time with conversions")
 		}
-		minD := math.Inf(1)
+		// 2^(−Δₖ/h) relative to the latest touch (touches are in time
+		// order): 2^(−(last − tₖ)/h), in (0, 1]. The conversion time cancels
+		// out, and the difference is taken in float64 seconds rather than
+		// with time.Sub, which saturates at 292 years.
+		last := j.Touches[len(j.Touches)-1].At
 		ds := make([]float64, len(j.Touches))
+		var sum float64
 		for k, t := range j.Touches {
 			if t.At.After(j.ConvertedAt) {
-				return nil, errf(fn, journeyField(i, k, "At"), ErrInvalid, "after ConvertedAt")
+				return nil, errf(fn, journeyField(i, k, "At"), ErrInvalid, t.At.Format(time.RFC3339Nano)+" after ConvertedAt "+j.ConvertedAt.Format(time.RFC3339Nano))
 			}
-			ds[k] = j.ConvertedAt.Sub(t.At).Seconds()
-			minD = math.Min(minD, ds[k])
-		}
-		var sum float64
-		for k := range ds {
-			ds[k] = math.Exp2(-(ds[k] - minD) / h) // in (0, 1], the latest touch 1
+			gap := float64(last.Unix()) - float64(t.At.Unix()) + float64(last.Nanosecond()-t.At.Nanosecond())/1e9
+			ds[k] = math.Exp2(-gap / h)
 			sum += ds[k]
 		}
 		conv := decimal.NewFromInt(j.Conversions)
