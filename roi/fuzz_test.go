@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -119,6 +120,154 @@ func FuzzReadOrders(f *testing.F) {
 		}
 		if n != int64(len(orders)) || n != res.Total.Orders || !rev.Equal(res.Total.Revenue) {
 			t.Fatalf("parts %d/%v, total %d/%v, %d orders", n, rev, res.Total.Orders, res.Total.Revenue, len(orders))
+		}
+	})
+}
+
+var sentinels = []error{ErrNonPositive, ErrNegative, ErrOverflow, ErrInvalid, ErrEmptyPath, ErrModel,
+	ErrNoTimes, ErrDuplicateOrder, ErrDuplicateCode, ErrCurrency, ErrTooLarge, ErrMissingColumn}
+
+// checkErr fails unless err wraps one of the package's sentinels and reads
+// "roi: Func: ...".
+func checkErr(t *testing.T, fn string, err error) {
+	t.Helper()
+	for _, s := range sentinels {
+		if errors.Is(err, s) {
+			if !strings.HasPrefix(err.Error(), "roi: "+fn+": ") {
+				t.Fatalf("%s: message %q", fn, err)
+			}
+			return
+		}
+	}
+	t.Fatalf("%s: %v wraps no sentinel", fn, err)
+}
+
+// FuzzMetrics: the ratio functions never panic on any decimal and count;
+// they return a result or an error wrapping a sentinel, and ROI and ROAS
+// agree: ROI = ROAS − 1 up to the last (16th) place, where each is rounded
+// on its own.
+func FuzzMetrics(f *testing.F) {
+	f.Add("200", "100", int64(20000))
+	f.Add("0", "0", int64(0))
+	f.Add("-1", "3", int64(-5))
+	f.Add("1e999999999", "1e-999999999", int64(1))
+	f.Add("0.99999999999999995", "1", int64(3))
+	f.Fuzz(func(t *testing.T, a, b string, n int64) {
+		x, err1 := decimal.NewFromString(a)
+		y, err2 := decimal.NewFromString(b)
+		if err1 != nil || err2 != nil || len(a) > 100 || len(b) > 100 {
+			return
+		}
+		roi, errROI := ROI(x, y)
+		roas, errROAS := ROAS(x, y)
+		if (errROI == nil) != (errROAS == nil) {
+			t.Fatalf("ROI err %v, ROAS err %v", errROI, errROAS)
+		}
+		if errROI != nil {
+			checkErr(t, "ROI", errROI)
+			checkErr(t, "ROAS", errROAS)
+		} else if diff := roi.Sub(roas.Sub(decimal.NewFromInt(1))).Abs(); diff.GreaterThan(decimal.New(1, -16)) {
+			t.Fatalf("ROI %v, ROAS %v", roi, roas)
+		}
+		for name, fn := range map[string]func(decimal.Decimal, int64) (decimal.Decimal, error){
+			"CPM": CPM, "CPE": CPE, "CPC": CPC, "CPA": CPA, "CPL": CPL, "CPV": CPV, "CAC": CAC,
+		} {
+			v, err := fn(y, n)
+			if err != nil {
+				checkErr(t, name, err)
+			} else if v.IsNegative() {
+				t.Fatalf("%s(%v, %d) = %v", name, y, n, v)
+			}
+		}
+		for name, fn := range map[string]func(decimal.Decimal, decimal.Decimal) (decimal.Decimal, error){
+			"BreakEvenRevenue": BreakEvenRevenue, "PaybackPeriod": PaybackPeriod,
+		} {
+			if _, err := fn(x, y); err != nil {
+				checkErr(t, name, err)
+			}
+		}
+		if _, err := EMVFromImpressions(n, y); err != nil {
+			checkErr(t, "EMVFromImpressions", err)
+		}
+	})
+}
+
+// FuzzIncremental: Incremental and LiftCI never panic; intervals are
+// ordered (Low ≤ High) and contain the point estimates.
+func FuzzIncremental(f *testing.F) {
+	f.Add(int64(10000), int64(300), int64(10000), int64(200), "15000", "10000", "2000", "0.95")
+	f.Add(int64(70), int64(56), int64(80), int64(48), "0", "0", "1", "0.99999999999999999999")
+	f.Add(int64(1), int64(0), int64(1), int64(1), "-1", "1e-2000", "0", "1e-40")
+	f.Fuzz(func(t *testing.T, nt, xt, nc, xc int64, rt, rc, cost, conf string) {
+		var ds [4]decimal.Decimal
+		for i, s := range []string{rt, rc, cost, conf} {
+			v, err := decimal.NewFromString(s)
+			if err != nil || len(s) > 100 {
+				return
+			}
+			ds[i] = v
+		}
+		test, control := Group{nt, xt, ds[0]}, Group{nc, xc, ds[1]}
+		if _, err := Incremental(test, control, ds[2]); err != nil {
+			checkErr(t, "Incremental", err)
+		}
+		ci, err := LiftCI(test, control, ds[3])
+		if err != nil {
+			checkErr(t, "LiftCI", err)
+			return
+		}
+		if ci.Difference.Low.GreaterThan(ci.Difference.High) || ci.Lift.Low.GreaterThan(ci.Lift.High) {
+			t.Fatalf("interval %+v", ci)
+		}
+	})
+}
+
+// FuzzAttributeJourneys builds timed journeys from bytes: time decay (and
+// linear, for comparison of the totals) either fails with a sentinel or
+// gives credits summing exactly to the totals.
+func FuzzAttributeJourneys(f *testing.F) {
+	f.Add([]byte{3, 1, 2, 3, 10, 20, 30, 5, 2}, int64(7*24*3600))
+	f.Add([]byte{1, 0, 255, 0, 1}, int64(1))
+	f.Fuzz(func(t *testing.T, data []byte, halfLife int64) {
+		t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		var js []Journey
+		for len(data) >= 2 && len(js) < 30 {
+			n := int(data[0]%5) + 1
+			data = data[1:]
+			if len(data) < 2*n+2 {
+				break
+			}
+			j := Journey{Conversions: int64(data[2*n] % 4), Nulls: int64(data[2*n+1] % 3)}
+			at := t0
+			for k := range n {
+				// Gaps of 0 to 255 × 2^(byte%8) hours, times non-decreasing.
+				at = at.Add(time.Duration(data[2*k+1]) << (data[2*k] % 8) * time.Hour)
+				j.Touches = append(j.Touches, Touch{Channel: string(rune('a' + data[2*k]%9)), At: at})
+			}
+			if j.Conversions > 0 {
+				j.ConvertedAt = at.Add(time.Duration(data[2*n]) * time.Minute)
+				j.Value = decimal.New(int64(data[2*n+1]), -2)
+			}
+			js = append(js, j)
+			data = data[2*n+2:]
+		}
+		paths := make([]Path, len(js))
+		for i, j := range js {
+			for _, tc := range j.Touches {
+				paths[i].Channels = append(paths[i].Channels, tc.Channel)
+			}
+			paths[i].Conversions, paths[i].Value, paths[i].Nulls = j.Conversions, j.Value, j.Nulls
+		}
+		for _, m := range []Model{TimeDecay{HalfLife: time.Duration(halfLife)}, Linear} {
+			got, err := AttributeJourneys(js, m)
+			if err != nil {
+				checkErr(t, "AttributeJourneys", err)
+				if halfLife > 0 || m == Linear {
+					t.Fatalf("%v: %v", m, err)
+				}
+				continue
+			}
+			checkSums(t, paths, got)
 		}
 	})
 }
