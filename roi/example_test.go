@@ -3,6 +3,7 @@ package roi_test
 import (
 	"fmt"
 	"log"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -223,4 +224,353 @@ func ExampleReport() {
 	// campaign: cost 2000 ROAS 2.7
 	// roas 2.7 vs 4 -1.3 -0.325 worse
 	// cpm 33.3333333333333333 vs 40 -6.6666666666666667 -0.1666666666666667 better
+}
+
+// ROAS is revenue / cost: 200 / 100 = 2, often written 200 % or "2x". At
+// break-even it is 1 (ROI 0).
+func ExampleROAS() {
+	s, _ := roi.ROAS(decimal.NewFromInt(200), decimal.NewFromInt(100))
+	fmt.Println(s)
+	s, _ = roi.ROAS(decimal.NewFromInt(100), decimal.NewFromInt(100))
+	fmt.Println(s)
+	_, err := roi.ROAS(decimal.NewFromInt(100), decimal.Zero)
+	fmt.Println(err)
+	// Output:
+	// 2
+	// 1
+	// roi: ROAS: cost: must be positive (0)
+}
+
+// Profit is revenue − cost: 150 − 200 = −50, a loss.
+func ExampleProfit() {
+	fmt.Println(roi.Profit(decimal.NewFromInt(150), decimal.NewFromInt(200)))
+	// Output:
+	// -50
+}
+
+// At a 40 % gross margin, a campaign costing 1,000 breaks even at
+// 1,000 / 0.4 = 2,500 of revenue (a break-even ROAS of 2.5).
+func ExampleBreakEvenRevenue() {
+	r, _ := roi.BreakEvenRevenue(decimal.NewFromInt(1000), decimal.RequireFromString("0.4"))
+	fmt.Println(r)
+	// Output:
+	// 2500
+}
+
+// A cost of 3,000 and a profit of 1,200 a month: 3000 / 1200 = 2.5 months.
+func ExamplePaybackPeriod() {
+	p, _ := roi.PaybackPeriod(decimal.NewFromInt(3000), decimal.NewFromInt(1200))
+	fmt.Println(p, "months")
+	// Output:
+	// 2.5 months
+}
+
+// 1,000 spent for 8 new customers: 1000 / 8 = 125 per customer.
+func ExampleCAC() {
+	c, _ := roi.CAC(decimal.NewFromInt(1000), 8)
+	fmt.Println(c)
+	// Output:
+	// 125
+}
+
+// 300 for 1,200 likes, comments, shares and saves: 300 / 1200 = 0.25.
+func ExampleCPE() {
+	c, _ := roi.CPE(decimal.NewFromInt(300), 1200)
+	fmt.Println(c)
+	// Output:
+	// 0.25
+}
+
+// 10 for 3 clicks: 3.33… rounded half away from zero at 16 places.
+func ExampleCPC() {
+	c, _ := roi.CPC(decimal.NewFromInt(10), 3)
+	fmt.Println(c)
+	// Output:
+	// 3.3333333333333333
+}
+
+// 500 for 20 sales: 500 / 20 = 25 per sale. A negative cost is refused.
+func ExampleCPA() {
+	c, _ := roi.CPA(decimal.NewFromInt(500), 20)
+	fmt.Println(c)
+	_, err := roi.CPA(decimal.NewFromInt(-500), 20)
+	fmt.Println(err)
+	// Output:
+	// 25
+	// roi: CPA: cost: must not be negative (-500)
+}
+
+// 90 for 45 sign-ups: 90 / 45 = 2 per lead.
+func ExampleCPL() {
+	c, _ := roi.CPL(decimal.NewFromInt(90), 45)
+	fmt.Println(c)
+	// Output:
+	// 2
+}
+
+// 12 for 4,800 video views: 12 / 4800 = 0.0025 per view.
+func ExampleCPV() {
+	c, _ := roi.CPV(decimal.NewFromInt(12), 4800)
+	fmt.Println(c)
+	// Output:
+	// 0.0025
+}
+
+// 250,000 impressions valued at a CPM of 8: 250000 × 8 / 1000 = 2,000.
+func ExampleEMVFromImpressions() {
+	v, _ := roi.EMVFromImpressions(250000, decimal.NewFromInt(8))
+	fmt.Println(v)
+	// Output:
+	// 2000
+}
+
+// The illustrative card values likes at 0.30, comments at 0.50 and 1,000
+// impressions at 0.05 (so one impression at 0.00005); it is an example, not
+// market data.
+func ExampleIllustrativeRateCard() {
+	card := roi.IllustrativeRateCard()
+	fmt.Println(card.Currency, card.Default.Like, card.Default.Comment, card.Default.Impression, card.Default.View)
+	// Output:
+	// USD 0.3 0.5 0.00005 0
+}
+
+// A rate card with a negative unit value is refused, naming the field.
+func ExampleRateCard_Validate() {
+	card := roi.RateCard{Currency: "EUR", Default: roi.UnitValues{Like: decimal.RequireFromString("-0.1")}}
+	fmt.Println(card.Validate())
+	card.Default.Like = decimal.RequireFromString("0.1")
+	fmt.Println(card.Validate())
+	// Output:
+	// roi: RateCard.Validate: Default.likes: must not be negative (-0.1)
+	// <nil>
+}
+
+// Parameter names are matched ignoring case; values are decoded and trimmed.
+func ExampleParseUTM() {
+	u, _ := roi.ParseUTM("https://shop.example/tee?UTM_Source=Instagram&utm_campaign=spring%20sale&utm_content=anna")
+	fmt.Printf("%q %q %q\n", u.Source, u.Campaign, u.Content)
+	// Output:
+	// "Instagram" "spring sale" "anna"
+}
+
+func ExampleUTM_IsZero() {
+	u, _ := roi.ParseUTM("https://shop.example/?ref=home")
+	fmt.Println(u.IsZero())
+	u, _ = roi.ParseUTM("/?utm_source=tiktok")
+	fmt.Println(u.IsZero())
+	// Output:
+	// true
+	// false
+}
+
+// A Shopify-style export: columns are found by name; the currency column
+// is missing here, so the default applies.
+func ExampleReadOrders() {
+	in := "Name,Created at,Total,Discount Code,Landing Site\n" +
+		"#1001,2026-03-02 10:15:00 +0100,59.90, anna10 ,/products/tee\n" +
+		"#1002,2026-03-02,120.00,,/?utm_source=instagram&utm_campaign=ben\n"
+	orders, err := roi.ReadOrders(strings.NewReader(in), "EUR")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, o := range orders {
+		fmt.Println(o.ID, o.Time.UTC().Format(time.RFC3339), o.Amount, o.Currency, strings.TrimSpace(o.Code), o.LandingURL)
+	}
+	_, err = roi.ReadOrders(strings.NewReader("id,time,amount\n1,2026-03-02,€5\n"), "EUR")
+	fmt.Println(err != nil)
+	// Output:
+	// #1001 2026-03-02T09:15:00Z 59.9 EUR anna10 /products/tee
+	// #1002 2026-03-02T00:00:00Z 120 EUR  /?utm_source=instagram&utm_campaign=ben
+	// true
+}
+
+// Newcombe (1998), Table II, example (a): 56/70 against 48/80 at 95 %.
+// The paper gives 0.0524 to 0.3339 for the difference (method 10). Relative
+// lift by hand (Katz): RR = 0.8 / 0.6 = 4/3, se = √(1/56 − 1/70 + 1/48 −
+// 1/80) = 0.10911, exp(ln 4/3 ± 1.96 × 0.10911) − 1 = 0.0766 … 0.6512.
+func ExampleLiftCI() {
+	ci, err := roi.LiftCI(roi.Group{Size: 70, Conversions: 56}, roi.Group{Size: 80, Conversions: 48}, decimal.RequireFromString("0.95"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("difference", ci.Difference.Low.Round(4), ci.Difference.High.Round(4))
+	fmt.Println("lift", ci.Lift.Low.Round(4), ci.Lift.High.Round(4))
+	// Output:
+	// difference 0.0524 0.3339
+	// lift 0.0766 0.6512
+}
+
+// ROAS 3 against a benchmark of 4: −1, relative −1/4, worse. CPM 6
+// against 8: −2, relative −1/4, better (lower is better).
+func ExampleCompare() {
+	cur := roi.Metrics{Cost: decimal.NewFromInt(600), Revenue: decimal.NewFromInt(1800), Impressions: 100000}
+	roas, cpm := decimal.NewFromInt(3), decimal.NewFromInt(6) // 1800/600, 600×1000/100000
+	cur.ROAS, cur.CPM = &roas, &cpm
+	changes, err := roi.Compare(cur, roi.Benchmark{roi.MetricROAS: decimal.NewFromInt(4), roi.MetricCPM: decimal.NewFromInt(8)})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, c := range changes {
+		fmt.Println(c.Metric, c.Current, "vs", c.Baseline, c.Absolute, *c.Relative, c.Verdict)
+	}
+	_, err = roi.Compare(cur, roi.Benchmark{"rosa": decimal.NewFromInt(4)})
+	fmt.Println(err)
+	// Output:
+	// roas 3 vs 4 -1 -0.25 worse
+	// cpm 6 vs 8 -2 -0.25 better
+	// roi: Compare: baseline: invalid (unknown metric rosa)
+}
+
+// Two past campaigns pooled: cost 1000 + 3000 = 4000, revenue 2000 + 10000
+// = 12000, so ROAS 12000 / 4000 = 3 (not the mean 3.5 of their ROAS 2 and
+// 10/3); 100 + 200 = 300 conversions, CPA 4000 / 300 = 13.33….
+func ExamplePool() {
+	a := roi.Metrics{Cost: decimal.NewFromInt(1000), Revenue: decimal.NewFromInt(2000), Conversions: decimal.NewFromInt(100)}
+	b := roi.Metrics{Cost: decimal.NewFromInt(3000), Revenue: decimal.NewFromInt(10000), Conversions: decimal.NewFromInt(200)}
+	p, err := roi.Pool(a, b)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.Cost, p.Revenue, *p.ROAS, *p.ROI, *p.CPA, p.CPM == nil)
+	// Output:
+	// 4000 12000 3 2 13.3333333333333333 true
+}
+
+// Benchmark lists the metrics that are defined: no CPM without
+// impressions, no EMV without a rate card.
+func ExampleMetrics_Benchmark() {
+	m, _ := roi.Pool(roi.Metrics{Cost: decimal.NewFromInt(500), Revenue: decimal.NewFromInt(1500), Conversions: decimal.NewFromInt(25), Engagements: 2000})
+	b := m.Benchmark()
+	for _, k := range slices.Sorted(maps.Keys(b)) {
+		fmt.Println(k, b[k])
+	}
+	// Output:
+	// conversions 25
+	// cost 500
+	// cpa 20
+	// cpe 0.25
+	// engagements 2000
+	// impressions 0
+	// revenue 1500
+	// roas 3
+	// roi 2
+}
+
+func ExampleMetricDirection() {
+	for _, m := range []string{roi.MetricROAS, roi.MetricCPM, roi.MetricCost, "ctr"} {
+		d, ok := roi.MetricDirection(m)
+		fmt.Println(m, d, ok)
+	}
+	// Output:
+	// roas higher true
+	// cpm lower true
+	// cost neutral true
+	// ctr neutral false
+}
+
+func ExampleDirection_MarshalText() {
+	b, _ := roi.LowerIsBetter.MarshalText()
+	fmt.Println(string(b), roi.HigherIsBetter.String())
+	// Output:
+	// lower higher
+}
+
+func ExampleDirection_UnmarshalText() {
+	var d roi.Direction
+	fmt.Println(d.UnmarshalText([]byte("lower")), d == roi.LowerIsBetter)
+	fmt.Println(d.UnmarshalText([]byte("up")))
+	// Output:
+	// <nil> true
+	// roi: Direction.UnmarshalText: direction: invalid (up)
+}
+
+func ExampleVerdict_MarshalText() {
+	b, _ := roi.Worse.MarshalText()
+	fmt.Println(string(b), roi.Better.String(), roi.Same.String(), roi.Changed.String())
+	// Output:
+	// worse better same changed
+}
+
+func ExampleVerdict_UnmarshalText() {
+	var v roi.Verdict
+	fmt.Println(v.UnmarshalText([]byte("better")), v == roi.Better)
+	// Output:
+	// <nil> true
+}
+
+// Rules marshal by name, so configurations can say "model": "markov".
+func ExampleRule_MarshalText() {
+	b, _ := roi.PositionBased.MarshalText()
+	fmt.Println(string(b), roi.Shapley.String())
+	_, err := roi.Rule(0).MarshalText()
+	fmt.Println(err)
+	// Output:
+	// position-based shapley
+	// roi: Rule.MarshalText: rule: unsupported attribution model (0)
+}
+
+func ExampleRule_UnmarshalText() {
+	var r roi.Rule
+	fmt.Println(r.UnmarshalText([]byte("last-touch")), r == roi.LastTouch)
+	fmt.Println(r.UnmarshalText([]byte("LastTouch")))
+	// Output:
+	// <nil> true
+	// roi: Rule.UnmarshalText: rule: unsupported attribution model (LastTouch)
+}
+
+// The configured models name themselves with their parameters.
+func ExampleModel() {
+	for _, m := range []roi.Model{
+		roi.Markov,
+		roi.MarkovChain{Order: 2},
+		roi.Positions{First: decimal.RequireFromString("0.3"), Last: decimal.RequireFromString("0.5")},
+		roi.TimeDecay{HalfLife: 7 * 24 * time.Hour},
+	} {
+		fmt.Println(m)
+	}
+	// Output:
+	// markov
+	// markov(order 2)
+	// positions(0.3,0.5)
+	// time-decay(168h0m0s)
+}
+
+// Position-based ("U-shaped") attribution of one conversion worth 100 over
+// four touches: 40 % to the first, 40 % to the last, the 20 % in between
+// split by the two middle touches (10 % each); two touches split 50/50.
+func ExampleRule() {
+	paths := []roi.Path{
+		{Channels: []string{"anna", "ben", "cleo", "dana"}, Conversions: 1, Value: decimal.NewFromInt(100)},
+		{Channels: []string{"anna", "dana"}, Conversions: 1, Value: decimal.NewFromInt(10)},
+	}
+	credits, _ := roi.Attribute(paths, roi.PositionBased)
+	printCredits(credits)
+	// Output:
+	// anna 0.9 45
+	// ben 0.1 10
+	// cleo 0.1 10
+	// dana 0.9 45
+}
+
+// A second-order chain remembers where a journey came from. Paths:
+// a > b > c converts 6 times (value 60), d > b > e never does (6 nulls).
+// Order 1 only sees that b leads to c half the time, so d, which feeds b,
+// gets credit: removal effects a 1/2, b 1, c 1, d 1/2, e 0, shares of 3.
+// Order 2 knows that only (a,b) leads to c: a, b and c get a third each.
+func ExampleMarkovChain() {
+	paths := []roi.Path{
+		{Channels: []string{"a", "b", "c"}, Conversions: 6, Value: decimal.NewFromInt(60)},
+		{Channels: []string{"d", "b", "e"}, Nulls: 6},
+	}
+	for _, m := range []roi.Model{roi.MarkovChain{Order: 1}, roi.MarkovChain{Order: 2}} {
+		credits, _ := roi.Attribute(paths, m)
+		fmt.Print(m, ":")
+		for _, c := range []string{"a", "b", "c", "d", "e"} {
+			fmt.Print(" ", c, " ", credits[c].Conversions.Round(9))
+		}
+		fmt.Println()
+	}
+	// Output:
+	// markov(order 1): a 1 b 2 c 2 d 1 e 0
+	// markov(order 2): a 2 b 2 c 2 d 0 e 0
 }
