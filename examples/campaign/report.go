@@ -23,6 +23,7 @@ func printReport(w io.Writer, rep Report) error {
 	p.f("%s to %s (8 weeks) · budget %s · amounts in %s\n", rep.Start.Format("Mon 2 Jan 2006"),
 		rep.End.AddDate(0, 0, -1).Format("Mon 2 Jan 2006"), p.m(rep.Budget.Total), rep.Currency)
 
+	summary(p, rep)
 	goals(p, rep)
 	candidates(p, rep)
 	shortlists(p, rep)
@@ -30,6 +31,23 @@ func printReport(w io.Writer, rep Report) error {
 	trackingSection(p, rep)
 	resultsSection(p, rep)
 	return p.err
+}
+
+// summary is the paragraph a manager reads first.
+func summary(p *printer, rep Report) {
+	met := 0
+	for _, g := range rep.Goals {
+		if g.Met {
+			met++
+		}
+	}
+	t := rep.Results.Report.Total
+	p.f("\nIn short: %d creators booked from %d candidates; %s spent of %s;\n%s of sales credited to creators",
+		len(rep.Shortlists.Booked), len(rep.Candidates)+len(rep.Rejected), p.m(rep.Budget.Actual), p.m(rep.Budget.Total), p.m(t.Revenue))
+	if t.ROAS != nil {
+		p.f(" (ROAS %s×: each %s spent brought %s back)", t.ROAS.StringFixed(2), p.m(decimal.NewFromInt(1)), p.m(t.ROAS.Round(p.cur.MinorUnits())))
+	}
+	p.f("; %d of %d goals met.\n", met, len(rep.Goals))
 }
 
 func goalValue(p *printer, unit string, d decimal.Decimal) string {
