@@ -17,7 +17,7 @@
 // built per shard in Spark, Druid, Pinot or Hive can be decoded and merged
 // here.
 //
-// Errors (all relative standard errors, RSE):
+// Accuracy (relative standard errors, RSE):
 //
 //	distinct count, union:  1/√(k−1)             (1.56 % at k = 4096)
 //	intersection A∩B:       √(F/(k−1)), F = |A∪B| ÷ |A∩B|
@@ -26,6 +26,13 @@
 //
 // Bounds are given at a chosen number of standard deviations (1, 2, 3 ↔
 // 68.27 %, 95.45 %, 99.73 %), from the binomial sampling of each count.
+// Any float64 is accepted there (its absolute value, capped at MaxStdDevs),
+// so no bound is ever NaN.
+//
+// Bad sizes and bad bytes return an error, never a panic: "theta: Func:
+// field: what was wrong (value): sentinel", wrapping ErrLgK, ErrEmptyInput,
+// ErrTruncated, ErrCorrupt, ErrUnsupported or ErrSeedMismatch for
+// errors.Is.
 //
 // Everything here is float64 and uint64: callers that report rates convert
 // once, at their API boundary. Compact values are immutable and safe to
