@@ -422,3 +422,38 @@ func TestAllocateExchangeOptimal(t *testing.T) {
 		}
 	}
 }
+
+// TestAllocateTargetBruteForce: for concave curves the average return of the
+// best allocation falls as the total grows, so the largest total whose best
+// average stays at or above the target is found by scanning every total in
+// cents with the brute-force optimum.
+func TestAllocateTargetBruteForce(t *testing.T) {
+	r := rand.New(rand.NewPCG(12, 12))
+	for trial := range 8 {
+		chans := []Channel{
+			{Curve: MichaelisMenten{Beta: 1 + 5*r.Float64(), Kappa: 0.5 + 2*r.Float64()}},
+			{Curve: Hill{Beta: 1 + 5*r.Float64(), EC: 0.5 + 2*r.Float64(), Slope: 0.5 + 0.5*r.Float64()}},
+		}
+		const limit = 300 // cents
+		v := 1 + 3*r.Float64()
+		want := int64(-1)
+		for b := int64(1); b <= limit; b++ {
+			if bruteForce(chans, b)/(float64(b)/100) >= v {
+				want = b
+			}
+		}
+		got, err := AllocateTarget(chans, Target{Kind: AverageTarget, Value: decimal.NewFromFloat(v), Limit: decimal.New(limit, -2)}, eurOpt)
+		if want < 0 {
+			if !errors.Is(err, ErrInfeasible) {
+				t.Errorf("trial %d: want ErrInfeasible, got %v, %v", trial, got.Total, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("trial %d: %v", trial, err)
+		}
+		if g := got.Total.Shift(2).IntPart(); g != want {
+			t.Errorf("trial %d (v %.4f): total %d cents, brute force %d", trial, v, g, want)
+		}
+	}
+}
