@@ -21,8 +21,10 @@ func TestROIAndROAS(t *testing.T) {
 		{"100", "100", "0", "1"},
 		// A loss: revenue 50 on 200: ROI −150/200 = −0.75, ROAS 0.25.
 		{"50", "200", "-0.75", "0.25"},
-		// 100/3 = 33.33…: ROAS rounded half away from zero at 16 places.
+		// 100/3 = 33.33…: ROAS rounded half away from zero at 16 places;
+		// ROI (100−3)/3 = 97/3 = 32.33….
 		{"100", "3", "32.3333333333333333", "33.3333333333333333"},
+		// Nothing sold: ROI (0−10)/10 = −1, ROAS 0.
 		{"0", "10", "-1", "0"},
 	}
 	for _, tt := range tests {
@@ -67,12 +69,16 @@ func TestUnitCosts(t *testing.T) {
 		{"CPM", CPM, "50", 20000, "2.5"},
 		// 1,000 for 1 impression is 1,000,000 per mille.
 		{"CPM", CPM, "1000", 1, "1000000"},
+		// 300 / 1200 = 1/4.
 		{"CPE", CPE, "300", 1200, "0.25"},
+		// 10 / 3 = 3.333…, 16 places, the 17th a 3: rounded down.
 		{"CPC", CPC, "10", 3, "3.3333333333333333"},
+		// 500 / 20 = 25; 90 / 45 = 2; 12 / 4800 = 1/400; 1000 / 8 = 125.
 		{"CPA", CPA, "500", 20, "25"},
 		{"CPL", CPL, "90", 45, "2"},
 		{"CPV", CPV, "12", 4800, "0.0025"},
 		{"CAC", CAC, "1000", 8, "125"},
+		// A free campaign: 0 / 5 = 0, a true zero (the cost is allowed to be 0).
 		{"CPA free", CPA, "0", 5, "0"},
 	}
 	for _, tt := range tests {
@@ -100,6 +106,7 @@ func TestUnitCosts(t *testing.T) {
 }
 
 func TestProfitBreakEvenPayback(t *testing.T) {
+	// 200 − 150 = 50.
 	if got := Profit(d("200"), d("150")); !got.Equal(d("50")) {
 		t.Error(got)
 	}

@@ -33,7 +33,8 @@ type Campaign struct {
 	// influencer's cost is the line item named exactly like the influencer,
 	// by CostBasis; the other line items (tools, management, contingency
 	// spent…) are the campaign's overhead. The zero Plan means "no plan":
-	// InfluencerInput.Cost and Overhead are used instead.
+	// InfluencerInput.Cost and Overhead are used instead; with a Plan they
+	// must be zero ([ErrInvalid]), so that no cost is silently ignored.
 	Plan      budget.Plan
 	CostBasis CostBasis
 	// Overhead is cost not tied to an influencer, used without a Plan.
@@ -106,8 +107,8 @@ type CampaignReport struct {
 // averages of the influencers' ratios.
 //
 // Errors: no currency or a mismatched one ([ErrCurrency]), an influencer
-// twice or without a name, or without a line item in the Plan
-// ([ErrInvalid]), negative amounts ([ErrNegative]), and the errors of
+// twice or without a name, or without a line item in the Plan, a Cost or
+// Overhead given together with a Plan ([ErrInvalid]), negative amounts ([ErrNegative]), and the errors of
 // kpi.Sum and [RateCard.EMV].
 func Report(c Campaign) (CampaignReport, error) {
 	const fn = "Report"
@@ -151,6 +152,10 @@ func Report(c Campaign) (CampaignReport, error) {
 		names[in.Influencer] = true
 		m := Metrics{Cost: in.Cost, Revenue: in.Revenue, Conversions: in.Conversions}
 		if usePlan {
+			if !in.Cost.IsZero() {
+				// Two sources for one cost: refuse rather than drop one silently.
+				return CampaignReport{}, errf(fn, field("Cost"), ErrInvalid, in.Cost.String()+" given with a Plan, which sets the cost")
+			}
 			li, ok := c.Plan.Item(in.Influencer)
 			if !ok {
 				return CampaignReport{}, errf(fn, field("Influencer"), ErrInvalid, "no line item "+in.Influencer+" in the plan")
@@ -213,6 +218,9 @@ func Report(c Campaign) (CampaignReport, error) {
 	}
 	rep.Overhead = c.Overhead
 	if usePlan {
+		if !c.Overhead.IsZero() {
+			return CampaignReport{}, errf(fn, "Overhead", ErrInvalid, c.Overhead.String()+" given with a Plan, whose other line items are the overhead")
+		}
 		rep.Overhead = decimal.Zero
 		for _, li := range c.Plan.Items() {
 			if !names[li.Name] {

@@ -140,6 +140,8 @@ func TestReportErrors(t *testing.T) {
 		{"negative revenue", func(c *Campaign) { c.Influencers[1].Revenue = d("-1") }, ErrNegative},
 		{"negative count", func(c *Campaign) { c.Influencers[1].Posts[0].Likes = -1 }, kpi.ErrNegative},
 		{"basis", func(c *Campaign) { c.CostBasis = 7 }, ErrInvalid},
+		{"cost with plan", func(c *Campaign) { c.Influencers[0].Cost = d("1") }, ErrInvalid},
+		{"overhead with plan", func(c *Campaign) { c.Overhead = d("1") }, ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
