@@ -221,6 +221,10 @@ type WeekRow struct {
 	Cumulative  int64           `json:"cumulative_engagements"`
 	Expected    decimal.Decimal `json:"expected_by_week_end"`
 	OnTrack     bool            `json:"on_track"`
+
+	CumulativeReach int64           `json:"cumulative_reach"`
+	ExpectedReach   decimal.Decimal `json:"expected_reach_by_week_end"`
+	ReachOnTrack    bool            `json:"reach_on_track"`
 }
 
 // Results are section 6.

@@ -229,12 +229,11 @@ func trackingSection(p *printer, rep Report) {
 			p.f("  %s: %s.\n", c.Handle, c.Note)
 		}
 	}
-	if len(rep.Goals) > 0 {
-		g := rep.Goals[0]
-		p.f("\nWeek by week, against the target of %s %s by %s (a straight line from 0):\n", number(g.Goal, 0),
-			strings.SplitN(g.Metric, " (", 2)[0], g.Deadline.AddDate(0, 0, -1).Format("2 Jan"))
+	if len(rep.Goals) > 1 {
+		p.f("\nWeek by week. The targets grow on a straight line from 0 at the start to the goal on the last day;\n")
+		p.f("each week's total so far is against where that line stands at the week's end (✔ on track, ✘ behind).\n")
 	}
-	tw = p.table("lrrrrrrrrl", "week", "starts", "posts", "engagements", "reach", "ER/reach", "change", "cumulative", "expected", "")
+	tw = p.table("lrrrrrrrr", "week", "starts", "posts", "engagements", "ER/reach", "change", "reach", "engagements so far", "reach so far")
 	for _, wk := range rep.Weeks {
 		rate, change := "n/a", ""
 		if wk.Rated {
@@ -243,12 +242,16 @@ func trackingSection(p *printer, rep Report) {
 		if wk.HasChange {
 			change = signed(wk.Change.Shift(2).StringFixed(2)) + " pts"
 		}
-		status := "on track"
-		if !wk.OnTrack {
-			status = "behind"
+		mark := func(ok bool) string {
+			if ok {
+				return "✔"
+			}
+			return "✘"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", wk.Week, wk.Start.Format("2 Jan"), wk.Posts, thousands(wk.Engagements),
-			thousands(wk.Reach), rate, change, thousands(wk.Cumulative), number(wk.Expected, 0), status)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s / %s %s\t%s / %s %s\t\n", wk.Week, wk.Start.Format("2 Jan"), wk.Posts,
+			thousands(wk.Engagements), rate, change, thousands(wk.Reach),
+			thousands(wk.Cumulative), number(wk.Expected, 0), mark(wk.OnTrack),
+			thousands(wk.CumulativeReach), number(wk.ExpectedReach, 0), mark(wk.ReachOnTrack))
 	}
 	tw.flush()
 }

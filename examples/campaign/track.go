@@ -87,12 +87,19 @@ func tracking(rep *Report, in inputs, b brief) error {
 	if err != nil {
 		return fmt.Errorf("posts: %w", err)
 	}
-	target := kpi.Target{Metric: b.Goals[0].Metric, Goal: b.Goals[0].Goal, Start: b.Start, Deadline: b.End}
-	var cum int64
+	// The first two goals are counts that build up week by week.
+	engTarget := kpi.Target{Metric: b.Goals[0].Metric, Goal: b.Goals[0].Goal, Start: b.Start, Deadline: b.End}
+	reachTarget := kpi.Target{Metric: b.Goals[1].Metric, Goal: b.Goals[1].Goal, Start: b.Start, Deadline: b.End}
+	var cum, cumReach int64
 	for _, wk := range weeks {
 		eng, reach, _ := sumEngagements(postsIn(in.Posts, wk.Start, wk.Start.AddDate(0, 0, 7)))
 		cum += eng
-		pr, err := target.Progress(decimal.NewFromInt(cum), wk.Start.AddDate(0, 0, 7))
+		cumReach += reach
+		pr, err := engTarget.Progress(decimal.NewFromInt(cum), wk.Start.AddDate(0, 0, 7))
+		if err != nil {
+			return fmt.Errorf("target: %w", err)
+		}
+		prReach, err := reachTarget.Progress(decimal.NewFromInt(cumReach), wk.Start.AddDate(0, 0, 7))
 		if err != nil {
 			return fmt.Errorf("target: %w", err)
 		}
@@ -100,6 +107,7 @@ func tracking(rep *Report, in inputs, b brief) error {
 			Week: fmt.Sprintf("%d-W%02d", wk.Year, wk.Week), Start: wk.Start, Posts: wk.Totals.Posts,
 			Engagements: eng, Reach: reach, Rate: wk.Rate, Rated: wk.Rated, Change: wk.Change, HasChange: wk.HasChange,
 			Cumulative: cum, Expected: pr.Expected, OnTrack: pr.OnTrack,
+			CumulativeReach: cumReach, ExpectedReach: prReach.Expected, ReachOnTrack: prReach.OnTrack,
 		})
 	}
 	return nil
