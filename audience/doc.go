@@ -32,8 +32,9 @@
 // to dense 32-bit IDs, which makes sets smaller and faster.
 //
 // Sets keep IDs in buckets by their high 32 bits: sorted uint32 arrays
-// (4 bytes per ID, intersected by a four-lane branch-free merge, or by
-// galloping when sizes differ by more than 32×) and, for dense buckets,
+// (4 bytes per ID, intersected by a four-lane branch-free merge, or, when
+// sizes differ by more than 32×, by looking the small side up through a
+// directory of the large one) and, for dense buckets,
 // roaring bitmaps; IDs spread too widely for buckets to pay (snowflake IDs)
 // stay in one sorted uint64 slice.
 //

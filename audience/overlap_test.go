@@ -109,11 +109,11 @@ func sortedDistinct(r *rand.Rand, n int, limit uint32) []uint32 {
 	return slices.Compact(s)
 }
 
-// TestFastPaths checks the merge, four-lane merge and galloping kernels
+// TestFastPaths checks the merge, four-lane merge, galloping and directory kernels
 // against the obvious implementation, on sizes around their thresholds.
 func TestFastPaths(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	sizes := []int{0, 1, 3, 17, laneMin - 1, laneMin, laneMin + 1, 5000, 70000}
+	sizes := []int{0, 1, 3, 17, laneMin - 1, laneMin, laneMin + 1, dirMin, 5000, 70000}
 	for _, na := range sizes {
 		for _, nb := range sizes {
 			for _, limit := range []uint32{100, 1 << 16, 1 << 31} {
@@ -129,6 +129,18 @@ func TestFastPaths(t *testing.T) {
 				}
 				if got := gallopLen(b, a); got != want {
 					t.Fatalf("gallopLen reversed = %d, want %d", got, want)
+				}
+				// Directory lookups: a probed in b's directory, and the
+				// container's Contains through it.
+				cb := withDir(container{arr: b, n: int64(len(b))})
+				if got := dirLen(a, &cb); got != want {
+					t.Fatalf("dirLen(|a|=%d, |b|=%d, limit %d) = %d, want %d", len(a), len(b), limit, got, want)
+				}
+				for _, x := range a[:min(len(a), 30)] {
+					_, in := slices.BinarySearch(b, x)
+					if cb.contains(x) != in {
+						t.Fatalf("contains(%d) = %v, want %v", x, !in, in)
+					}
 				}
 			}
 		}

@@ -76,7 +76,7 @@ func (c *container) contains(lo uint32) bool {
 	if c.bm != nil {
 		return c.bm.Contains(lo)
 	}
-	_, found := slices.BinarySearch(c.arr, lo)
+	_, found := slices.BinarySearch(c.window(lo), lo)
 	return found
 }
 
@@ -263,7 +263,36 @@ func andLen(a, b *container) int64 {
 	case b.bm != nil:
 		return probeLen(a.arr, b.bm)
 	}
+	if len(a.arr) > len(b.arr) {
+		a, b = b, a
+	}
+	if b.dir != nil && len(a.arr)*gallopRatio < len(b.arr) {
+		return dirLen(a.arr, b)
+	}
 	return arrayAndLen(a.arr, b.arr)
+}
+
+// dirLen counts the members of the small sorted array a found in the large
+// array container b, looking each up through b's directory: one directory
+// read (small, cache-resident) and a branch-free binary search over the
+// ~dirSpan IDs of its slot. Lookups are independent of each other, so the
+// CPU overlaps their cache misses.
+func dirLen(a []uint32, b *container) int64 {
+	var n int
+	for _, x := range a {
+		w := b.window(x)
+		if len(w) == 0 {
+			continue
+		}
+		base := 0
+		for length := len(w); length > 1; {
+			half := length / 2
+			base += half * b2i(w[base+half-1] < x)
+			length -= half
+		}
+		n += b2i(w[base] == x)
+	}
+	return int64(n)
 }
 
 // probeLen counts the members of arr found in bm.
