@@ -70,7 +70,7 @@ type ChannelResult struct {
 type Allocation struct {
 	Currency Currency        `json:"currency"`
 	Total    decimal.Decimal `json:"total"`    // Σ Spend, exactly
-	Response decimal.Decimal `json:"response"` // Σ Response
+	Response decimal.Decimal `json:"response"` // Σ of the channels' Response, exactly
 	Method   Method          `json:"method"`   // the method actually used
 	Channels []ChannelResult `json:"channels"` // in input order
 }
@@ -203,7 +203,7 @@ func (p *problem) concave() bool {
 // The float64 optimum is then rounded to minor units: every spend is first
 // rounded down, and the units left over go one each to the largest fractional
 // parts, ties to the lower index, within the bounds (Split's largest
-// remainder rule, with the same selection code). For concave curves single
+// remainder rule, with the same k-th-largest selection). For concave curves single
 // units are then moved between channels while a move raises the response,
 // which makes the result the best allocation in whole minor units.
 //
@@ -623,7 +623,7 @@ func (p *problem) gridDP(b int64, steps int) ([]int64, []float64, int64) {
 func (p *problem) result(units []int64, m Method, cur Currency) (Allocation, error) {
 	a := Allocation{Currency: cur, Method: m, Channels: make([]ChannelResult, len(units))}
 	var tot int64
-	resp := 0.0
+	resp := decimal.Zero
 	unit := 1 / p.scale
 	for i, u := range units {
 		c := p.curves[i]
@@ -649,10 +649,10 @@ func (p *problem) result(units []int64, m Method, cur Currency) (Allocation, err
 			Response: toDec(r), Average: toDec(avg), Marginal: toDec(mg),
 		}
 		tot += u
-		resp += r
+		resp = resp.Add(a.Channels[i].Response)
 	}
 	a.Total = decimal.New(tot, -p.places)
-	a.Response = toDec(resp)
+	a.Response = resp
 	return a, nil
 }
 

@@ -31,8 +31,11 @@ const MaxPlaces = 30
 //
 // Exactness: the arithmetic is exact for totals and weights of any size.
 // Weights of any scale are brought to a common exponent; when the total and
-// the weights fit in 64 bits, each quota is one 64×64→128-bit product and one
-// 128/64-bit division; otherwise math/big is used. No float64 is involved.
+// the weights fit in 64 bits, each quota is one 64×64→128-bit product and
+// one 128/64-bit division (below 2^53 units, a float64 estimate of the
+// quotient corrected by exact 128-bit comparisons, which is cheaper and gives
+// the same integer); otherwise math/big is used. The k largest remainders are
+// selected in linear expected time without sorting.
 //
 // Errors (wrapping the sentinels): ErrWeights when weights is empty, a weight
 // is negative, or all weights are zero, or a weight's exponent is beyond
