@@ -15,17 +15,7 @@ type Currency struct {
 	minor int32
 }
 
-// minorUnits is the table of currencies this package knows, with the number
-// of digits of their minor unit. Source: ISO 4217, list one "Current currency
-// & funds code list", column "Minor unit", as published by the maintenance
-// agency SIX (https://www.six-group.com/en/products-services/financial-information/data-standards.html).
-//
-//	0 digits: BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF
-//	2 digits: AED ARS AUD BDT BGN BRL CAD CHF CNY COP CZK DKK EGP EUR GBP GEL
-//	          HKD HUF IDR ILS INR KES KZT MAD MXN MYR NGN NOK NZD PEN PHP PKR
-//	          PLN QAR RON RSD RUB SAR SEK SGD THB TRY TWD UAH USD UYU ZAR
-//	3 digits: BHD IQD JOD KWD LYD OMR TND
-//	4 digits: CLF UYW
+// minorUnits is the table documented at ParseCurrency.
 var minorUnits = map[string]int32{
 	"BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0,
 	"KRW": 0, "PYG": 0, "RWF": 0, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0,
@@ -45,8 +35,20 @@ var minorUnits = map[string]int32{
 }
 
 // ParseCurrency returns the currency with the given ISO 4217 alphabetic code
-// (three letters, upper case: "EUR", "JPY"). Codes outside the table above
-// are an error wrapping ErrCurrency.
+// (three letters, upper case: "EUR", "JPY"). It knows these codes, with the
+// number of digits of their minor unit from ISO 4217 list one ("Current
+// currency & funds code list", column "Minor unit", published by the
+// maintenance agency SIX,
+// https://www.six-group.com/en/products-services/financial-information/data-standards.html):
+//
+//	0 digits: BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF
+//	2 digits: AED ARS AUD BDT BGN BRL CAD CHF CNY COP CZK DKK EGP EUR GBP GEL
+//	          HKD HUF IDR ILS INR KES KZT MAD MXN MYR NGN NOK NZD PEN PHP PKR
+//	          PLN QAR RON RSD RUB SAR SEK SGD THB TRY TWD UAH USD UYU ZAR
+//	3 digits: BHD IQD JOD KWD LYD OMR TND
+//	4 digits: CLF UYW
+//
+// Other codes are an error wrapping ErrCurrency.
 func ParseCurrency(code string) (Currency, error) {
 	m, ok := minorUnits[code]
 	if !ok {

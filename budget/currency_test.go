@@ -2,6 +2,7 @@ package budget
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -132,4 +133,31 @@ func FuzzParseCurrency(f *testing.F) {
 			t.Fatalf("text round trip of %v: %v, %v", c, back, err)
 		}
 	})
+}
+
+// TestCurrencyTable checks the map against the table in ParseCurrency's doc
+// (ISO 4217 list one): every listed code parses with its digits, and the map
+// holds nothing else.
+func TestCurrencyTable(t *testing.T) {
+	table := map[int32]string{
+		0: "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF",
+		2: "AED ARS AUD BDT BGN BRL CAD CHF CNY COP CZK DKK EGP EUR GBP GEL " +
+			"HKD HUF IDR ILS INR KES KZT MAD MXN MYR NGN NOK NZD PEN PHP PKR " +
+			"PLN QAR RON RSD RUB SAR SEK SGD THB TRY TWD UAH USD UYU ZAR",
+		3: "BHD IQD JOD KWD LYD OMR TND",
+		4: "CLF UYW",
+	}
+	n := 0
+	for digits, codes := range table {
+		for _, code := range strings.Fields(codes) {
+			n++
+			c, err := ParseCurrency(code)
+			if err != nil || c.MinorUnits() != digits {
+				t.Errorf("%s: %v, %d digits; want %d", code, err, c.MinorUnits(), digits)
+			}
+		}
+	}
+	if n != len(minorUnits) {
+		t.Errorf("table lists %d codes, map holds %d", n, len(minorUnits))
+	}
 }
