@@ -302,8 +302,82 @@ func TestMarkovMatchesIteration(t *testing.T) {
 	}
 }
 
-// Every model on random paths: no error, credits sum exactly, and the
-// position-based model agrees with Positions{0.4, 0.4}.
+// positionsByHand is the textbook position-based rule, per touch, in exact
+// rationals: one touch takes all; two split first : last (1/2 each when
+// both weights are 0); otherwise first and last weights to the ends and
+// the rest equally to the n − 2 touches in between.
+func positionsByHand(paths []Path, first, last *big.Rat) (conv, val map[string]*big.Rat) {
+	conv, val = map[string]*big.Rat{}, map[string]*big.Rat{}
+	give := func(c string, w *big.Rat, p Path) {
+		if conv[c] == nil {
+			conv[c], val[c] = new(big.Rat), new(big.Rat)
+		}
+		conv[c].Add(conv[c], new(big.Rat).Mul(w, big.NewRat(p.Conversions, 1)))
+		val[c].Add(val[c], new(big.Rat).Mul(w, p.Value.Rat()))
+	}
+	for _, p := range paths {
+		ch := p.Channels
+		n := len(ch)
+		switch {
+		case n == 1:
+			give(ch[0], big.NewRat(1, 1), p)
+		case n == 2:
+			sum := new(big.Rat).Add(first, last)
+			if sum.Sign() == 0 {
+				give(ch[0], big.NewRat(1, 2), p)
+				give(ch[1], big.NewRat(1, 2), p)
+			} else {
+				give(ch[0], new(big.Rat).Quo(first, sum), p)
+				give(ch[1], new(big.Rat).Quo(last, sum), p)
+			}
+		default:
+			give(ch[0], first, p)
+			give(ch[n-1], last, p)
+			mid := new(big.Rat).Sub(big.NewRat(1, 1), new(big.Rat).Add(first, last))
+			mid.Quo(mid, big.NewRat(int64(n-2), 1))
+			for _, c := range ch[1 : n-1] {
+				give(c, mid, p)
+			}
+		}
+	}
+	return conv, val
+}
+
+// PositionBased, configured Positions, and FirstTouch and LastTouch (which
+// are Positions{1, 0} and Positions{0, 1} by the rule's definition) against
+// positionsByHand on random paths.
+func TestPositionsMatchByHand(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	one := big.NewRat(1, 1)
+	cases := []struct {
+		model       Model
+		first, last *big.Rat
+	}{
+		{PositionBased, big.NewRat(2, 5), big.NewRat(2, 5)},
+		{Positions{First: d("0.25"), Last: d("0.5")}, big.NewRat(1, 4), big.NewRat(1, 2)},
+		{Positions{}, new(big.Rat), new(big.Rat)},
+		{FirstTouch, big.NewRat(1, 1), new(big.Rat)},
+		{LastTouch, new(big.Rat), big.NewRat(1, 1)},
+	}
+	for trial := range 20 {
+		paths := randomPaths(r, 1+r.IntN(40), 1+r.IntN(10), 8)
+		for _, c := range cases {
+			got, err := Attribute(paths, c.model)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSums(t, paths, got)
+			conv, val := positionsByHand(paths, c.first, c.last)
+			for name := range conv {
+				if !closeTo(got[name].Conversions, conv[name], one) || !closeTo(got[name].Value, val[name], one) {
+					t.Errorf("trial %d %v: %s = %v, by hand %v / %v", trial, c.model, name, got[name], ratDec(conv[name]), ratDec(val[name]))
+				}
+			}
+		}
+	}
+}
+
+// Every model on random paths: no error, and credits sum exactly.
 func TestAttributeRandomSums(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	models := []Model{FirstTouch, LastTouch, Linear, PositionBased, Markov, Shapley,
