@@ -521,7 +521,7 @@ func build(in inputs, b brief) (Report, error) {
 		c := &ok[i].ranked.Components
 		c.Efficiency = ratio(ok[i].ranked.PerEuro, best)
 		ok[i].ranked.Score = c.Fit.Mul(dec("0.35")).Add(c.Engagement.Mul(dec("0.30"))).
-			Add(c.Efficiency.Mul(dec("0.20"))).Add(c.Authenticity.Mul(dec("0.15")))
+			Add(c.Efficiency.Mul(dec("0.20"))).Add(c.Authenticity.Mul(dec("0.15"))).Round(16)
 	}
 	slices.SortStableFunc(ok, func(a, b eligible) int {
 		return cmp.Or(b.ranked.Score.Cmp(a.ranked.Score), cmp.Compare(a.ranked.Handle, b.ranked.Handle))

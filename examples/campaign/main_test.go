@@ -14,6 +14,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // embedded reads one of the embedded CSV files with encoding/csv only, as
@@ -304,5 +307,52 @@ func TestFlags(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: error %v, want %q", tc.args, err, tc.want)
 		}
+	}
+}
+
+// TestWeeks adds the reach and the reported interactions of posts.csv by
+// ISO week (weeks start on Monday; the campaign starts on Monday 30 March
+// 2026) and compares them with the weekly rows and their running totals.
+func TestWeeks(t *testing.T) {
+	rep := runJSON(t)
+	start := time.Date(2026, 3, 30, 0, 0, 0, 0, time.UTC)
+	eng := map[int]int64{}
+	reach := map[int]int64{}
+	for _, p := range embedded(t, "posts.csv", ',') {
+		at, err := time.Parse(time.RFC3339, p["published_at"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := int(at.Sub(start) / (7 * 24 * time.Hour))
+		for _, f := range []string{"likes", "comments", "shares", "saves"} {
+			if n, err := strconv.ParseInt(p[f], 10, 64); err == nil { // "N/A": not reported, adds nothing
+				eng[w] += n
+			}
+		}
+		r, err := strconv.ParseInt(p["reach"], 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reach[w] += r
+	}
+	if len(rep.Weeks) != 8 {
+		t.Fatalf("%d weeks, want 8", len(rep.Weeks))
+	}
+	var cumEng, cumReach int64
+	for i, wk := range rep.Weeks {
+		cumEng += eng[i]
+		cumReach += reach[i]
+		if !wk.Start.Equal(start.AddDate(0, 0, 7*i)) || wk.Engagements != eng[i] || wk.Reach != reach[i] ||
+			wk.Cumulative != cumEng || wk.CumulativeReach != cumReach {
+			t.Errorf("week %d: %+v, want start %v, engagements %d, reach %d, so far %d and %d",
+				i, wk, start.AddDate(0, 0, 7*i), eng[i], reach[i], cumEng, cumReach)
+		}
+		// The straight line: goal × elapsed weeks / 8.
+		if want := decimal.NewFromInt(100_000 * int64(i+1)).DivRound(decimal.NewFromInt(8), 16); !wk.Expected.Equal(want) {
+			t.Errorf("week %d: expected %v, want %v", i, wk.Expected, want)
+		}
+	}
+	if g := rep.Goals[0]; g.Achieved.IntPart() != cumEng {
+		t.Errorf("engagement goal achieved %v, want %d", g.Achieved, cumEng)
 	}
 }
