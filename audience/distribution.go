@@ -302,8 +302,9 @@ func Cosine(p, q Distribution) (decimal.Decimal, error) {
 //
 //	OnTarget = Σ_{i: tᵢ>0} aᵢ ÷ Σa
 //
-// Range [0, 1]; the audience-verification "on-target %" (e.g. Nielsen
-// DAR-style in-target rate). Exact, rounded once to 16 places.
+// Range [0, 1]; the "on-target percentage" of audience verification (as
+// Nielsen Digital Ad Ratings reports it for a demographic target). Exact,
+// rounded once to 16 places.
 func OnTargetShare(target, actual Distribution) (decimal.Decimal, error) {
 	p, q, err := pair("OnTargetShare", target, actual)
 	if err != nil {

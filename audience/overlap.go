@@ -13,8 +13,9 @@ import (
 // Pair describes how two audiences A and B overlap. Counts are exact.
 //
 // Jaccard and OfSmaller are fractions rounded half away from zero to
-// exact.Precision (16) decimal places. By convention both are 0 when their
-// denominator is 0 (A and B both empty, or one of them empty), never NaN.
+// exact.Precision (16) decimal places. By convention a ratio whose
+// denominator is 0 is 0, never NaN: Jaccard when A and B are both empty,
+// OfSmaller when either is.
 type Pair struct {
 	Shared int64 `json:"shared"` // |A ∩ B|
 	OnlyA  int64 `json:"onlyA"`  // |A \ B|
@@ -146,7 +147,8 @@ func (m *Matrix) Size(i int) int64 { return m.sizes[i] }
 // range, like a slice.
 func (m *Matrix) Shared(i, j int) int64 { return m.shared[i*len(m.sizes)+j] }
 
-// Pair returns the full Pair of sets i and j.
+// Pair returns the full Pair of sets i and j (A = i, B = j). It panics on an
+// index out of range, like a slice.
 func (m *Matrix) Pair(i, j int) Pair {
 	return pairOf(m.sizes[i], m.sizes[j], m.Shared(i, j))
 }
