@@ -271,3 +271,46 @@ func TestPlanRecordMoney(t *testing.T) {
 		t.Errorf("USD into EUR plan: %v", err)
 	}
 }
+
+func TestPlanEdges(t *testing.T) {
+	eur := MustParseCurrency("EUR")
+	_, err := NewPlanFromShares(eur, d("100"), planStart, planEnd, []Share{{Tools, d("1")}, {Tools, d("1")}})
+	if !errors.Is(err, ErrDuplicate) {
+		t.Errorf("duplicate categories: %v", err)
+	}
+	_, err = NewPlanFromShares(eur, d("100"), planStart, planEnd, []Share{{"", d("1")}})
+	if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "shares[0].Category") {
+		t.Errorf("empty category: %v", err)
+	}
+	// a zero-total plan: Spent and Pace are 0, not undefined
+	p, err := NewPlan(eur, decimal.Zero, planStart, planEnd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := p.BurnRate(planStart.Add(24 * time.Hour))
+	if err != nil || !b.Spent.IsZero() || !b.Pace.IsZero() || !b.PerDay.IsZero() {
+		t.Errorf("zero plan burn = %+v, %v", b, err)
+	}
+	if len(p.ByCategory()) != 0 || len(p.OverBudget()) != 0 || !p.Remaining().IsZero() {
+		t.Error("empty plan totals")
+	}
+	if _, ok := p.Item("x"); ok {
+		t.Error("Item on an empty plan")
+	}
+	// Items returns a copy
+	p, _ = p.AddItem(LineItem{Name: "a", Category: Tools, Planned: d("1")})
+	items := p.Items()
+	items[0].Planned = d("999")
+	if li, _ := p.Item("a"); !li.Planned.Equal(d("1")) {
+		t.Error("Items must return a copy")
+	}
+	// two plans derived from one do not share items
+	q1, _ := p.AddItem(LineItem{Name: "b", Category: Tools})
+	q2, _ := p.AddItem(LineItem{Name: "c", Category: Tools})
+	if _, ok := q1.Item("c"); ok || len(q2.Items()) != 2 {
+		t.Error("derived plans share their items")
+	}
+	if _, err := NewPlan(eur, d("1"), time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)); !errors.Is(err, ErrInvalid) {
+		t.Errorf("500-year plan: %v", err)
+	}
+}
