@@ -348,7 +348,7 @@ func TestWeeks(t *testing.T) {
 				i, wk, start.AddDate(0, 0, 7*i), eng[i], reach[i], cumEng, cumReach)
 		}
 		// The straight line: goal × elapsed weeks / 8.
-		if want := decimal.NewFromInt(100_000 * int64(i+1)).DivRound(decimal.NewFromInt(8), 16); !wk.Expected.Equal(want) {
+		if want := decimal.NewFromInt(100_000*int64(i+1)).DivRound(decimal.NewFromInt(8), 16); !wk.Expected.Equal(want) {
 			t.Errorf("week %d: expected %v, want %v", i, wk.Expected, want)
 		}
 	}
