@@ -290,7 +290,7 @@ func (r *reader) read(p *Post) (e, b uint64, st int) {
 // badPost builds the error for a post whose read status is st.
 func (r *reader) badPost(fn string, i int, p *Post, st int) error {
 	if st == stOverflow {
-		return errorf(fn, "posts["+itoa(i)+"] engagements", ErrOverflow, p.ID)
+		return errorf(fn, "posts["+itoa(i)+"] engagements", ErrOverflow, "ID "+strconv.Quote(p.ID))
 	}
 	for _, fl := range []Fields{FieldLikes, FieldComments, FieldShares, FieldSaves, r.base.Field()} {
 		if r.need&fl == 0 {

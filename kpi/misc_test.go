@@ -139,8 +139,9 @@ func TestTotals(t *testing.T) {
 	check("a formula", fr, nil, "0.045")
 
 	_, err = Sum([]Post{{Likes: math.MaxInt64}, {Likes: 1}})
-	if !errors.Is(err, ErrOverflow) {
-		t.Errorf("overflow err = %v", err)
+	// 2⁶³ − 1 = 9,223,372,036,854,775,807 likes, plus 1 on posts[1].
+	if want := "kpi: Sum: posts[1].Likes: int64 overflow (total likes 9223372036854775807 + 1)"; !errors.Is(err, ErrOverflow) || err.Error() != want {
+		t.Errorf("overflow err = %v, want %s", err, want)
 	}
 	_, err = ByCreator([]Post{{Clicks: -1}})
 	if !errors.Is(err, ErrNegative) {

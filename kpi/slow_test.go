@@ -234,7 +234,7 @@ func TestRateErrors(t *testing.T) {
 			"kpi: Formula.Rate: total views: base is not positive (0)"},
 		{"overflow", Formula{Likes | Comments, ByFollowers, PooledRate},
 			[]Post{{ID: "big", Likes: math.MaxInt64, Comments: 1, Followers: 1}}, ErrOverflow,
-			"kpi: Formula.Rate: posts[0] engagements: int64 overflow (big)"},
+			"kpi: Formula.Rate: posts[0] engagements: int64 overflow (ID \"big\")"},
 		{"all hidden", Formula{Likes, ByFollowers, PooledRate}, []Post{{Hidden: FieldFollowers}, {Hidden: FieldLikes}}, ErrEmpty,
 			"kpi: Formula.Rate: posts: no posts (all 2 skipped: a needed count was not reported)"},
 	}

@@ -3,6 +3,7 @@ package kpi
 import (
 	"cmp"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -62,7 +63,8 @@ func sum(fn string, posts []Post) (Totals, error) {
 			}
 			s, ok := exact.Add(*x.dst, x.v)
 			if !ok {
-				return Totals{}, errorf(fn, "total "+x.f.String(), ErrOverflow, p.ID)
+				return Totals{}, errorf(fn, "posts["+itoa(i)+"]."+fieldTitle(x.f), ErrOverflow,
+					"total "+x.f.String()+" "+strconv.FormatInt(*x.dst, 10)+" + "+strconv.FormatInt(x.v, 10))
 			}
 			*x.dst = s
 		}
