@@ -260,7 +260,7 @@ func resultsSection(p *printer, rep Report) {
 	r := rep.Results
 	p.section(6, "Results", "Cost is what was paid (the creator's fee line); revenue and orders are credited by code or link.\n"+
 		"ROI = (revenue − cost) / cost; ROAS = revenue / cost; CPA per order, CPE per engagement, CPM per 1,000 impressions.\n"+
-		"EMV prices the posts' actions at paid-media rates ("+r.EMVSource+").")
+		"EMV (earned media value) prices the posts' actions as paid media would; "+r.EMVSource+" ("+rep.Currency+").")
 	tw := p.table("lrrrrrrrrr", "creator", "cost", "revenue", "orders", "ROI", "ROAS", "CPA", "CPE", "CPM", "EMV")
 	opt := func(d *decimal.Decimal) string {
 		if d == nil {
@@ -287,18 +287,18 @@ func resultsSection(p *printer, rep Report) {
 	p.f("  * production, paid amplification, agency, tools and contingency: cost, not tied to one creator.\n")
 	for _, ir := range r.Report.Influencers {
 		if ir.NotReported != 0 {
-			p.f("  %s: some posts hid %s, so CPE or CPM is n/a.\n", ir.Influencer, ir.NotReported)
+			p.f("  n/a: a post of %s hid its %s, so its CPE (and the total's) would be biased: left undefined.\n", ir.Influencer, ir.NotReported)
 		}
 	}
 
 	o := r.Orders
-	p.f("\nOrders: %s worth %s in the campaign weeks. Credited: ", thousands(o.Total.Orders), p.m(o.Total.Revenue))
+	p.f("\nOrders: %s worth %s in the campaign weeks.\n  Credited to creators: ", thousands(o.Total.Orders), p.m(o.Total.Revenue))
 	var byCode, byLink int64
 	for _, s := range o.Influencers {
 		byCode += s.ByCode
 		byLink += s.ByLink
 	}
-	p.f("%s by discount code, %s by link only. Not credited: %s orders (%s), %s without code or creator link",
+	p.f("%s by discount code, %s by link only.\n  Not credited: %s orders (%s), %s without code or creator link",
 		thousands(byCode), thousands(byLink), thousands(o.Unattributed.Orders), p.m(o.Unattributed.Revenue), thousands(o.Unattributed.NoCode))
 	if len(o.Unattributed.UnknownCodes) > 0 {
 		var codes []string
@@ -310,7 +310,7 @@ func resultsSection(p *printer, rep Report) {
 	p.f(".\n")
 
 	if len(r.MultiTouch) > 0 {
-		p.f("\nMulti-touch attribution over %s converting journeys (data/paths.csv): %s gives every touch an equal share;\n", number(r.Conversions, 0), r.Models[0])
+		p.f("\nMulti-touch attribution over %s converting journeys: %s gives every touch an equal share;\n", number(r.Conversions, 0), r.Models[0])
 		p.f("%s credits each channel with how much conversion would drop without it (removal effect).\n", r.Models[1])
 		tw = p.table("lrrrrr", "channel", r.Models[0]+" orders", r.Models[0]+" value", r.Models[1]+" orders", r.Models[1]+" value", "difference")
 		for _, t := range r.MultiTouch {

@@ -128,7 +128,7 @@ func postsIn(posts []kpi.Post, from, to time.Time) []kpi.Post {
 func emvCard(cur string) roi.RateCard {
 	return roi.RateCard{
 		Currency: cur,
-		Source:   "illustrative values of this example (not market data): 4.00 per 1,000 impressions, 0.01 per view, 0.08 per like, 0.40 per comment, share or save, 0.60 per click",
+		Source:   "illustrative unit values made up for this example, not market data: 4.00 per 1,000 impressions, 0.01 per view, 0.08 per like, 0.40 per comment, share or save, 0.60 per click",
 		Default: roi.UnitValues{
 			Impression: dec("0.004"), View: dec("0.01"), Like: dec("0.08"),
 			Comment: dec("0.40"), Share: dec("0.40"), Save: dec("0.40"), Click: dec("0.60"),
