@@ -2,18 +2,21 @@ package theta
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/influencekit/influencekit/internal/race"
 )
 
 // sharedDir holds the sketches the Apache DataSketches Java library wrote for
 // the IDs 0 … n−1 (default update sketch, lgK 12, seed 9001). CI places
-// shared/ beside the clone; the files are not redistributable, so the test
-// skips when they are absent.
+// shared/ beside the clone; the files are kept out of the repository, so
+// the test skips when they are absent (TestJavaDigests still runs).
 const sharedDir = "../../../shared/data/datasketches"
 
 func readShared(t *testing.T, name string) []byte {
@@ -110,4 +113,47 @@ func TestSharedJavaSketches(t *testing.T) {
 			t.Errorf("re-encoded % x, Java % x", mine, raw)
 		}
 	})
+}
+
+// javaDigests are the SHA-256 digests of the images the DataSketches Java
+// library wrote for the IDs 0 … n−1 (lgK 12, seed 9001), taken from the
+// files described at sharedDir (theta_n<n>_java.sk and
+// theta_compressed_n<n>_java.sk). Keeping only the digests lets a fresh
+// clone, without those files, still prove that our hash, retention rule and
+// encoders reproduce Java's bytes exactly.
+var javaDigests = []struct {
+	n                 int
+	plain, compressed string
+}{
+	{1, "e81d5c85bb25b760d465b1bb9b3447003816889278347d08c35d4cdaea3f271f", ""},
+	{10, "f8a1ef24486887cd7eed7f7d3d7597adec302b84978c76bc234df4e95d65c1a3", "16b14f865df62385fe4bdf986bc721931a8b7fded1206ad4d884901d259f8146"},
+	{100, "4c98b19c740b87c1d4d88bd2fc23129585029231ff8d548900540d98623df097", "4437b34ecd1ffce074760bdeba0deaa2ba1ea93db80b325e5436b98d35f75be5"},
+	{1000, "1e24705880a180cbde32c9a7a53d47a1d43e523a87073bdeac48532376dccf43", "115f3aa41f0d41d2a2337149892ec2a73b5033f50d7c454aed7852ed2a4ef8e3"},
+	{10000, "cc153d6d7a85c91270087246967072efc3645380d74f02320b39127255b2c0a6", "69c122d2f59cbf07531d925aaccb681e171ab4fbd22b0c56258f29db35a33851"},
+	{100000, "69126ea55d65f4bb20caa36caf2ce2aff73f766ff5aa04d3723ab6c8f6542f4c", "b23a66df68230fdbe59208a2e8a51a5e7799aad1460eb2ae98d835d64aa219bb"},
+	{1000000, "6d8182717c7736e7b67c537415dc9d620362b2129c2bcd94bb823e1a6b596d0c", "1b0ee982542689dc13c6329f486364163f6542a1ab9570c05a6beb3a2f0136ec"},
+}
+
+func TestJavaDigests(t *testing.T) {
+	for _, d := range javaDigests {
+		if d.n > 100_000 && (testing.Short() || race.Enabled) {
+			continue // 10⁶ adds: kept out of the -short and -race runs
+		}
+		c := sketchOfRange(t, d.n)
+		for _, x := range []struct {
+			want string
+			enc  func() ([]byte, error)
+		}{{d.plain, c.MarshalBinary}, {d.compressed, c.MarshalCompressed}} {
+			if x.want == "" {
+				continue
+			}
+			b, err := x.enc()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fmt.Sprintf("%x", sha256.Sum256(b)); got != x.want {
+				t.Errorf("n=%d: our image (%d bytes) has SHA-256 %s, Java's %s", d.n, len(b), got, x.want)
+			}
+		}
+	}
 }
