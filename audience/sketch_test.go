@@ -374,3 +374,22 @@ func TestCompareSketchSetNoHashBelowTheta(t *testing.T) {
 		t.Errorf("got %+v", p.Intersection)
 	}
 }
+
+// TestConcurrentSketchReads reads freshly updated sketches from many
+// goroutines, so the lazy snapshot races with readers (run under -race).
+func TestConcurrentSketchReads(t *testing.T) {
+	a, b := rangeSketch(t, 0, 20_000), rangeSketch(t, 10_000, 30_000)
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			p := CompareSketches(a, b)
+			done <- p.Intersection.Value.String() + " " + a.Estimate().Value.String()
+		}()
+	}
+	first := <-done
+	for range 7 {
+		if got := <-done; got != first {
+			t.Fatalf("readers disagree: %s vs %s", got, first)
+		}
+	}
+}
