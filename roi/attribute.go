@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math/big"
 	"slices"
+	"strconv"
 
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/shopspring/decimal"
@@ -225,7 +226,7 @@ func pathField(i int, field string) string {
 	return "paths[" + itoa(i) + "]." + field
 }
 
-func itoa(i int) string { return decimal.NewFromInt(int64(i)).String() }
+func itoa(i int) string { return strconv.Itoa(i) }
 
 // slot kinds: each identifies one rational weight a touch can receive.
 const (

@@ -262,13 +262,7 @@ func invert(a []float64, m int) []float64 {
 		inv[i*m+i] = 1
 	}
 	for k := range m {
-		piv := k
-		best := math.Abs(a[k*m+k])
-		for i := k + 1; i < m; i++ {
-			if v := math.Abs(a[i*m+k]); v > best {
-				piv, best = i, v
-			}
-		}
+		piv, best := pivot(a, m, k)
 		if best == 0 {
 			continue
 		}
@@ -303,6 +297,18 @@ func invert(a []float64, m int) []float64 {
 	return inv
 }
 
+// pivot returns the row i >= k whose entry in column k has the largest
+// magnitude, and that magnitude (partial pivoting).
+func pivot(a []float64, m, k int) (int, float64) {
+	piv, best := k, math.Abs(a[k*m+k])
+	for i := k + 1; i < m; i++ {
+		if v := math.Abs(a[i*m+k]); v > best {
+			piv, best = i, v
+		}
+	}
+	return piv, best
+}
+
 func swapRows(a []float64, m, i, j int) {
 	ri, rj := a[i*m:(i+1)*m], a[j*m:(j+1)*m]
 	for k := range ri {
@@ -315,21 +321,12 @@ func swapRows(a []float64, m, i, j int) {
 // diagonally dominant by columns' absorbing mass, hence nonsingular.
 func solve(a, b []float64, m int) []float64 {
 	for k := range m {
-		piv := k
-		best := math.Abs(a[k*m+k])
-		for i := k + 1; i < m; i++ {
-			if v := math.Abs(a[i*m+k]); v > best {
-				piv, best = i, v
-			}
-		}
+		piv, best := pivot(a, m, k)
 		if best == 0 {
 			continue
 		}
 		if piv != k {
-			rk, rp := a[k*m:(k+1)*m], a[piv*m:(piv+1)*m]
-			for j := range rk {
-				rk[j], rp[j] = rp[j], rk[j]
-			}
+			swapRows(a, m, k, piv)
 			b[k], b[piv] = b[piv], b[k]
 		}
 		rk := a[k*m : (k+1)*m]

@@ -65,13 +65,19 @@ func (r Rule) MarshalText() ([]byte, error) {
 
 // UnmarshalText parses a name String gives.
 func (r *Rule) UnmarshalText(b []byte) error {
-	for i := FirstTouch; i <= Shapley; i++ {
-		if ruleNames[i] == string(b) {
-			*r = i
+	return unmarshalEnum(r, "Rule.UnmarshalText", "rule", ErrModel, b, FirstTouch, LastTouch, Linear, PositionBased, Markov, Shapley)
+}
+
+// unmarshalEnum sets *dst to the value of all whose String is b, or returns
+// an error wrapping sentinel and leaves *dst alone.
+func unmarshalEnum[T fmt.Stringer](dst *T, fn, field string, sentinel error, b []byte, all ...T) error {
+	for _, x := range all {
+		if x.String() == string(b) {
+			*dst = x
 			return nil
 		}
 	}
-	return errf("Rule.UnmarshalText", "rule", ErrModel, string(b))
+	return errf(fn, field, sentinel, string(b))
 }
 
 // Positions is position-based attribution with custom weights: First to the

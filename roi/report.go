@@ -360,29 +360,32 @@ func MetricDirection(metric string) (Direction, bool) {
 	return Neutral, false
 }
 
-// String returns "higher", "lower" or "neutral".
+// String returns "higher", "lower" or "neutral" ("Direction(N)" for a
+// value that is none of the three).
 func (d Direction) String() string {
 	switch d {
 	case HigherIsBetter:
 		return "higher"
 	case LowerIsBetter:
 		return "lower"
+	case Neutral:
+		return "neutral"
 	}
-	return "neutral"
+	return fmt.Sprintf("Direction(%d)", int(d))
 }
 
-// MarshalText returns String's form.
-func (d Direction) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+// MarshalText returns String's form; a value that is not one of the three
+// directions is [ErrInvalid].
+func (d Direction) MarshalText() ([]byte, error) {
+	if d < LowerIsBetter || d > HigherIsBetter {
+		return nil, errf("Direction.MarshalText", "direction", ErrInvalid, int(d))
+	}
+	return []byte(d.String()), nil
+}
 
 // UnmarshalText parses String's form.
 func (d *Direction) UnmarshalText(b []byte) error {
-	for _, x := range []Direction{Neutral, HigherIsBetter, LowerIsBetter} {
-		if x.String() == string(b) {
-			*d = x
-			return nil
-		}
-	}
-	return errf("Direction.UnmarshalText", "direction", ErrInvalid, string(b))
+	return unmarshalEnum(d, "Direction.UnmarshalText", "direction", ErrInvalid, b, Neutral, HigherIsBetter, LowerIsBetter)
 }
 
 // Verdict is how a metric moved against its baseline.
@@ -395,9 +398,12 @@ const (
 	Changed                // moved, and the metric is Neutral
 )
 
-// String returns "same", "better", "worse" or "changed".
+// String returns "same", "better", "worse" or "changed" ("Verdict(N)" for
+// a value that is none of the four).
 func (v Verdict) String() string {
 	switch v {
+	case Same:
+		return "same"
 	case Better:
 		return "better"
 	case Worse:
@@ -405,21 +411,21 @@ func (v Verdict) String() string {
 	case Changed:
 		return "changed"
 	}
-	return "same"
+	return fmt.Sprintf("Verdict(%d)", int(v))
 }
 
-// MarshalText returns String's form.
-func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+// MarshalText returns String's form; a value that is not one of the four
+// verdicts is [ErrInvalid].
+func (v Verdict) MarshalText() ([]byte, error) {
+	if v < Same || v > Changed {
+		return nil, errf("Verdict.MarshalText", "verdict", ErrInvalid, int(v))
+	}
+	return []byte(v.String()), nil
+}
 
 // UnmarshalText parses String's form.
 func (v *Verdict) UnmarshalText(b []byte) error {
-	for _, x := range []Verdict{Same, Better, Worse, Changed} {
-		if x.String() == string(b) {
-			*v = x
-			return nil
-		}
-	}
-	return errf("Verdict.UnmarshalText", "verdict", ErrInvalid, string(b))
+	return unmarshalEnum(v, "Verdict.UnmarshalText", "verdict", ErrInvalid, b, Same, Better, Worse, Changed)
 }
 
 // Benchmark maps metric names (MetricROAS, …) to reference values: an

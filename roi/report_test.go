@@ -223,3 +223,30 @@ func TestCompare(t *testing.T) {
 		t.Errorf("JSON round trip (-want +got)\n%s", diff)
 	}
 }
+
+// Values outside the enums do not marshal as a valid name.
+func TestEnumText(t *testing.T) {
+	if _, err := Direction(5).MarshalText(); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Direction(5): %v", err)
+	}
+	if _, err := Verdict(-1).MarshalText(); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Verdict(-1): %v", err)
+	}
+	if got := []string{Direction(5).String(), Verdict(9).String()}; got[0] != "Direction(5)" || got[1] != "Verdict(9)" {
+		t.Errorf("String: %q", got)
+	}
+	for _, d := range []Direction{LowerIsBetter, Neutral, HigherIsBetter} {
+		b, err := d.MarshalText()
+		var back Direction = 7
+		if err != nil || back.UnmarshalText(b) != nil || back != d {
+			t.Errorf("%v round trip: %q %v %v", d, b, back, err)
+		}
+	}
+	for _, v := range []Verdict{Same, Better, Worse, Changed} {
+		b, err := v.MarshalText()
+		var back Verdict = 7
+		if err != nil || back.UnmarshalText(b) != nil || back != v {
+			t.Errorf("%v round trip: %q %v %v", v, b, back, err)
+		}
+	}
+}
