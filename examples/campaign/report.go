@@ -260,7 +260,7 @@ func resultsSection(p *printer, rep Report) {
 	r := rep.Results
 	p.section(6, "Results", "Cost is what was paid (the creator's fee line); revenue and orders are credited by code or link.\n"+
 		"ROI = (revenue − cost) / cost; ROAS = revenue / cost; CPA per order, CPE per engagement, CPM per 1,000 impressions.\n"+
-		"EMV (earned media value) prices the posts' actions as paid media would; "+r.EMVSource+" ("+rep.Currency+").")
+		"EMV (earned media value) prices the posts' actions as paid media would, with\n"+r.EMVSource+" ("+rep.Currency+").")
 	tw := p.table("lrrrrrrrrr", "creator", "cost", "revenue", "orders", "ROI", "ROAS", "CPA", "CPE", "CPM", "EMV")
 	opt := func(d *decimal.Decimal) string {
 		if d == nil {
