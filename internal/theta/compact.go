@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"slices"
 )
 
 // Compact is an immutable theta sketch: the sorted hashes below theta. It is
@@ -88,7 +89,8 @@ func FromHashes(hashes []uint64, theta uint64) (*Compact, error) {
 			hs = append(hs, h)
 		}
 	}
-	sortDedup(&hs)
+	slices.Sort(hs)
+	hs = slices.Compact(hs)
 	return &Compact{hashes: hs, theta: theta}, nil
 }
 

@@ -65,7 +65,7 @@ func (c *Compact) AppendBinary(b []byte) ([]byte, error) {
 	if c.theta < MaxTheta {
 		pre = 3
 	}
-	b = slicesGrow(b, int(pre)*8+8*n)
+	b = slices.Grow(b, int(pre)*8+8*n)
 	b = appendHead(b, pre, serVerV3, 0, 0, flags)
 	b = binary.LittleEndian.AppendUint32(b, uint32(n))
 	b = binary.LittleEndian.AppendUint32(b, 0)
@@ -138,15 +138,6 @@ func (c *Compact) MarshalCompressed() ([]byte, error) {
 func appendHead(b []byte, pre, ver, b3, b4, flags byte) []byte {
 	b = append(b, pre, ver, familyCompact, b3, b4, flags)
 	return binary.LittleEndian.AppendUint16(b, seedHash9001)
-}
-
-func slicesGrow(b []byte, n int) []byte {
-	if cap(b)-len(b) < n {
-		nb := make([]byte, len(b), len(b)+n)
-		copy(nb, b)
-		return nb
-	}
-	return b
 }
 
 // UnmarshalBinary replaces c with the sketch decoded from data (see
@@ -244,7 +235,7 @@ func decodeV3(data []byte, pre, flags byte) (*Compact, error) {
 		hs[i] = binary.LittleEndian.Uint64(data[start+8*i:])
 	}
 	if flags&flagOrdered == 0 {
-		sortOnly(hs)
+		slices.Sort(hs) // duplicates are left for checkHashes to reject
 	}
 	if err := checkHashes(hs, theta); err != nil {
 		return nil, err
@@ -347,7 +338,3 @@ func readBits(src []byte, p, w int) uint64 {
 	}
 	return v
 }
-
-// sortOnly sorts hashes read from an unordered image; duplicates are left
-// for checkHashes to reject.
-func sortOnly(hs []uint64) { slices.Sort(hs) }

@@ -265,9 +265,3 @@ func ANotB(a, b *Compact) *Compact {
 	}
 	return &Compact{hashes: out, theta: theta}
 }
-
-// sortDedup sorts *hs ascending and removes duplicates in place.
-func sortDedup(hs *[]uint64) {
-	slices.Sort(*hs)
-	*hs = slices.Compact(*hs)
-}
