@@ -157,6 +157,7 @@ func (m *Matrix) Pair(i, j int) Pair {
 // workers goroutines (workers <= 0 means runtime.GOMAXPROCS(0)). nil sets are
 // empty. Work is handed out row by row from a shared counter, so uneven set
 // sizes still keep every worker busy. The result does not depend on workers.
+// Memory: 8·n² bytes (8 MB for 1,000 sets).
 func OverlapMatrix(sets []*Set, workers int) *Matrix {
 	n := len(sets)
 	m := &Matrix{sizes: make([]int64, n), shared: make([]int64, n*n)}
