@@ -53,7 +53,7 @@ type Credit struct {
 // rational number (Markov: the float64 removal effects, each taken as the
 // exact rational it denotes). The credits are then those shares of the total
 // conversions and of the total value, rounded to multiples of 10^-p, where p
-// is [exact.Precision] (16) or the number of decimal places of the total
+// is 16 (internal/exact.Precision) or the number of decimal places of the total
 // value if greater, by the largest-remainder method: every credit is rounded
 // down, and the units of 10^-p still missing go one each to the channels
 // with the largest remainders, ties to the channel name first in byte order.

@@ -46,8 +46,9 @@
 // [Linear], [PositionBased], [Markov] and [Shapley], or the configured
 // [Positions], [MarkovChain] (order 1 to 3) and [TimeDecay] (with
 // [AttributeJourneys], whose touches carry times). Markov chains are solved
-// exactly as absorbing chains (a linear system, no simulation), and Shapley
-// values exactly for any number of channels. Credits are decimals that sum
+// as absorbing chains, from their linear system (float64, about 15
+// significant digits; no simulation of walks), and Shapley values are exact
+// rationals for any number of channels. Credits are decimals that sum
 // exactly to the total conversions and value (largest-remainder rounding at
 // 16 places, see [Attribute]). [ReadPaths] reads the common
 // "a > b > c;conversions;value;nulls" layout; [MarkovRemovalEffects]

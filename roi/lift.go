@@ -20,7 +20,7 @@ type Group struct {
 }
 
 // Incrementality is what a campaign added over its control. All fields are
-// rounded half away from zero to [exact.Precision] places.
+// rounded half away from zero to 16 decimal places.
 type Incrementality struct {
 	// TestRate and ControlRate are conversions / size of each group.
 	TestRate    decimal.Decimal `json:"test_rate"`

@@ -52,13 +52,15 @@ func checkCount(fn, field string, n int64) error {
 }
 
 // ROI returns the return on investment (revenue − cost) / cost as a fraction,
-// rounded half away from zero to [exact.Precision] (16) decimal places.
+// rounded half away from zero to 16 decimal places.
 //
 // Revenue 200 on a cost of 100 is an ROI of 1, that is 100 %: the campaign
 // earned its cost back and as much again. Many marketing guides write
 // "ROI = revenue / cost × 100"; that formula is [ROAS] expressed as a
 // percentage (200 % here), not ROI. ROI is 0 at break-even and negative for
-// a loss; ROAS is 1 at break-even.
+// a loss; ROAS is 1 at break-even. This is the textbook return on
+// investment, net gain over cost (as in Investopedia's "Return on
+// Investment (ROI)"), a pure number without currency.
 //
 // cost must be positive ([ErrNonPositive]); revenue must not be negative
 // ([ErrNegative]).
@@ -76,9 +78,10 @@ func ROI(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
 }
 
 // ROAS returns the return on ad spend revenue / cost as a fraction, rounded
-// half away from zero to [exact.Precision] decimal places. Revenue 200 on a
+// half away from zero to 16 decimal places. Revenue 200 on a
 // cost of 100 is a ROAS of 2 (often written 200 % or "2x"); compare [ROI],
-// which is ROAS − 1.
+// which is ROAS − 1. It is the definition of Google Ads' "return on ad
+// spend" (conversion value / cost), a pure number without currency.
 //
 // cost must be positive ([ErrNonPositive]); revenue must not be negative
 // ([ErrNegative]).
@@ -105,9 +108,12 @@ func Profit(revenue, cost decimal.Decimal) decimal.Decimal {
 // BreakEvenRevenue returns the revenue at which a campaign costing cost pays
 // for itself when each unit of revenue leaves margin (a fraction in (0, 1],
 // the gross margin) as contribution: cost / margin, rounded half away from
-// zero to [exact.Precision] places. With margin 1 it is the cost itself (ROAS
+// zero to 16 decimal places. With margin 1 it is the cost itself (ROAS
 // 1); with a 40 % margin a cost of 1,000 breaks even at 2,500 of revenue
 // (break-even ROAS 2.5 = 1 / margin).
+//
+// A negative cost is [ErrNegative]; margin <= 0 is [ErrNonPositive] and
+// margin > 1 [ErrInvalid].
 func BreakEvenRevenue(cost, margin decimal.Decimal) (decimal.Decimal, error) {
 	if err := checkCost("BreakEvenRevenue", cost); err != nil {
 		return decimal.Decimal{}, err
@@ -123,7 +129,7 @@ func BreakEvenRevenue(cost, margin decimal.Decimal) (decimal.Decimal, error) {
 
 // PaybackPeriod returns the number of periods (of whatever length profit is
 // measured over: days, months) until cumulative profit covers cost:
-// cost / profitPerPeriod, rounded half away from zero to [exact.Precision]
+// cost / profitPerPeriod, rounded half away from zero to 16
 // places. A cost of 3,000 and a profit of 1,200 a month pay back in 2.5
 // months. profitPerPeriod must be positive ([ErrNonPositive]): a campaign
 // that loses money never pays back.
@@ -138,8 +144,11 @@ func PaybackPeriod(cost, profitPerPeriod decimal.Decimal) (decimal.Decimal, erro
 }
 
 // CAC returns the customer acquisition cost cost / newCustomers in the
-// currency of cost, rounded half away from zero to [exact.Precision] places.
-// It is [CPA] where the action is "became a customer".
+// currency of cost, rounded half away from zero to 16 decimal places.
+// It is [CPA] where the action is "became a customer" (IAB UK's
+// cost-per-acquisition: total marketing costs / new users).
+//
+// A negative cost is [ErrNegative]; newCustomers <= 0 is [ErrNonPositive].
 func CAC(cost decimal.Decimal, newCustomers int64) (decimal.Decimal, error) {
 	return perUnit("CAC", "newCustomers", cost, newCustomers, one)
 }
@@ -156,7 +165,7 @@ func perUnit(fn, field string, cost decimal.Decimal, n int64, scale decimal.Deci
 
 // CPM returns the cost per mille, cost × 1000 / impressions: the price of
 // 1,000 impressions in the currency of cost (the IAB definition), rounded
-// half away from zero to [exact.Precision] places. A cost of 50 for 20,000
+// half away from zero to 16 decimal places. A cost of 50 for 20,000
 // impressions is a CPM of 2.5.
 //
 // A negative cost is [ErrNegative]; impressions <= 0 is [ErrNonPositive].
@@ -166,7 +175,10 @@ func CPM(cost decimal.Decimal, impressions int64) (decimal.Decimal, error) {
 
 // CPE returns the cost per engagement cost / engagements (likes, comments,
 // shares, saves: whatever the caller counts as one), in the currency of cost,
-// rounded half away from zero to [exact.Precision] places.
+// rounded half away from zero to 16 decimal places. No standards body
+// fixes which interactions count; this is spend / engagements as influencer
+// campaign reports use it, with the interactions left to the caller (see
+// Campaign.Engagements for the report's choice).
 //
 // A negative cost is [ErrNegative]; engagements <= 0 is [ErrNonPositive].
 func CPE(cost decimal.Decimal, engagements int64) (decimal.Decimal, error) {
@@ -174,7 +186,9 @@ func CPE(cost decimal.Decimal, engagements int64) (decimal.Decimal, error) {
 }
 
 // CPC returns the cost per click cost / clicks, in the currency of cost,
-// rounded half away from zero to [exact.Precision] places.
+// rounded half away from zero to 16 decimal places: the average
+// amount paid per click (IAB UK's cost-per-click). 10 for 3 clicks is
+// 3.3333333333333333.
 //
 // A negative cost is [ErrNegative]; clicks <= 0 is [ErrNonPositive].
 func CPC(cost decimal.Decimal, clicks int64) (decimal.Decimal, error) {
@@ -183,7 +197,8 @@ func CPC(cost decimal.Decimal, clicks int64) (decimal.Decimal, error) {
 
 // CPA returns the cost per acquisition (or action: a sale, a sign-up, an
 // install) cost / actions, in the currency of cost, rounded half away from
-// zero to [exact.Precision] places.
+// zero to 16 decimal places: the effective cost per action of the
+// IAB glossaries, whatever the pricing model. 500 for 20 sales is 25.
 //
 // A negative cost is [ErrNegative]; actions <= 0 is [ErrNonPositive].
 func CPA(cost decimal.Decimal, actions int64) (decimal.Decimal, error) {
@@ -191,14 +206,19 @@ func CPA(cost decimal.Decimal, actions int64) (decimal.Decimal, error) {
 }
 
 // CPL returns the cost per lead cost / leads: [CPA] where the action is a
-// lead (a form filled in, an e-mail address left).
+// lead (a form filled in, an e-mail address left), in the currency of cost,
+// rounded half away from zero to 16 decimal places.
+//
+// A negative cost is [ErrNegative]; leads <= 0 is [ErrNonPositive].
 func CPL(cost decimal.Decimal, leads int64) (decimal.Decimal, error) {
 	return perUnit("CPL", "leads", cost, leads, one)
 }
 
 // CPV returns the cost per view cost / views (video views as the platform
-// counts them), in the currency of cost, rounded half away from zero to
-// [exact.Precision] places.
+// counts them, as in Google Ads' cost-per-view for video), in the currency
+// of cost, rounded half away from zero to 16 decimal places.
+//
+// A negative cost is [ErrNegative]; views <= 0 is [ErrNonPositive].
 func CPV(cost decimal.Decimal, views int64) (decimal.Decimal, error) {
 	return perUnit("CPV", "views", cost, views, one)
 }

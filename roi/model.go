@@ -151,7 +151,7 @@ func (TimeDecay) isModel()         {}
 // Channels get credit in proportion to their removal effects, scaled to the
 // total conversions and, with the same shares, the total value.
 //
-// The absorption probabilities are solved exactly, from the linear system
+// The absorption probabilities are solved directly, from the linear system
 // (I − Q) h = r of the absorbing chain, not by simulating walks: the matrix
 // is inverted once (Gauss–Jordan with partial pivoting, float64) and each
 // removal is the inverse of a principal submatrix, derived from it. The

@@ -101,7 +101,7 @@ type CampaignReport struct {
 }
 
 // Report computes the metrics of each influencer and of the campaign. Ratios
-// are rounded half away from zero to [exact.Precision] places and follow the
+// are rounded half away from zero to 16 decimal places and follow the
 // definitions of [ROI], [ROAS], [CPA], [CPE] and [CPM]; sums are exact. The
 // campaign's ratios are pooled (total cost over total conversions, …), never
 // averages of the influencers' ratios.
@@ -457,7 +457,7 @@ type Change struct {
 	// Absolute is Current − Baseline, exact.
 	Absolute decimal.Decimal `json:"absolute"`
 	// Relative is Absolute / |Baseline|, a fraction rounded half away from
-	// zero to [exact.Precision] places; nil when Baseline is zero.
+	// zero to 16 decimal places; nil when Baseline is zero.
 	Relative *decimal.Decimal `json:"relative,omitempty"`
 	Verdict  Verdict          `json:"verdict"`
 }
