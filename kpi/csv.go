@@ -52,10 +52,11 @@ func DefaultColumns() Columns {
 // in Post.Hidden. Platform is read with Platform.UnmarshalText.
 //
 // Errors: an input without a header row wraps ErrEmpty; a column named in c
-// but absent from the header wraps ErrMissingColumn; an unreadable cell is a *ParseError naming the line,
-// column, header and value and wrapping the sentinel of the cause
-// (ErrSyntax, ErrNegative, ErrOverflow, ErrInvalid). No rows is not an
-// error.
+// but absent from the header wraps ErrMissingColumn; an unreadable cell is
+// a *ParseError naming the line, column, header and value and wrapping the
+// sentinel of the cause (ErrSyntax, ErrNegative, ErrOverflow, ErrInvalid
+// for a bad platform or time, ErrNotReported for an empty PublishedAt: a
+// post needs its time). No rows is not an error.
 func ReadPosts(r io.Reader, c Columns) ([]Post, error) {
 	const fn = "kpi.ReadPosts"
 	comma := c.Comma

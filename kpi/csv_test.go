@@ -151,6 +151,8 @@ func TestReadPostsErrors(t *testing.T) {
 		{"bad platform", "id,platform\na,myspace\n", Columns{Platform: "platform"}, ErrInvalid,
 			`kpi.ReadPosts: line 2, column 2 (platform): "myspace": invalid argument`, 2},
 		{"empty", "", DefaultColumns(), ErrEmpty, `kpi.ReadPosts: line 1: no posts: no header row`, 1},
+		{"no time", "id,when\np1,\n", Columns{ID: "id", PublishedAt: "when"}, ErrNotReported,
+			`kpi.ReadPosts: line 2, column 2 (when): "": not reported`, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
