@@ -94,7 +94,10 @@ func (t *csvTable) str(name string) string {
 
 func (t *csvTable) errorf(name string, format string, args ...any) error {
 	i := t.index[normalize(name)]
-	line, _ := t.r.FieldPos(i)
+	line, _ := t.r.FieldPos(0) // the record's first line (FieldPos(i) panics on a short row)
+	if i < len(t.rec) {
+		line, _ = t.r.FieldPos(i)
+	}
 	return &fileError{Line: line, Column: i + 1, Header: t.header[i], Value: t.str(name), Err: fmt.Errorf(format, args...)}
 }
 
@@ -231,6 +234,11 @@ func readProfiles(r io.Reader) ([]profile, error) {
 
 // readFollowers reads follower samples: "handle: 100-199 250 300-310".
 func readFollowers(r io.Reader) (map[string]*audience.Set, error) {
+	return readFollowersMax(r, 20_000_000) // 160 MB of IDs while reading: a sample, not a whole platform
+}
+
+func readFollowersMax(r io.Reader, maxIDs uint64) (map[string]*audience.Set, error) {
+	var total uint64
 	sets := map[string]*audience.Set{}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16<<20)
@@ -260,10 +268,12 @@ func readFollowers(r io.Reader) (map[string]*audience.Set, error) {
 			if isRange {
 				b, err2 = strconv.ParseUint(hi, 10, 64)
 			}
-			if err1 != nil || err2 != nil || b < a || b-a > 10_000_000 {
-				return nil, &fileError{Line: line, Column: col, Header: "ids", Value: field, Err: errors.New("not an ID or a range first-last of at most 10⁷ IDs")}
+			if err1 != nil || err2 != nil || b < a || b-a >= maxIDs-total {
+				return nil, &fileError{Line: line, Column: col, Header: "ids", Value: field,
+					Err: fmt.Errorf("not an ID or a range first-last, or more than %d IDs in all", maxIDs)}
 			}
 			ids := make([]uint64, 0, b-a+1)
+			total += b - a + 1
 			for id := a; ; id++ {
 				ids = append(ids, id)
 				if id == b {

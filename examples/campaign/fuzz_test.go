@@ -1,0 +1,35 @@
+package main
+
+import (
+	"bytes"
+	"testing"
+)
+
+// FuzzReaders feeds arbitrary bytes to the program's own file readers: each
+// returns data or an error, never panics (a bad file must end in a message
+// with its line and column, not a stack trace).
+func FuzzReaders(f *testing.F) {
+	for _, name := range []string{"creators.csv", "followers.txt", "bookings.csv", "spend.csv", "past.csv"} {
+		b, err := sample.ReadFile("data/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if len(b) > 4096 {
+			b = b[:4096]
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("handle,platform\nx\n"))
+	f.Add([]byte("a: 1-5 7 9-\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) > 1<<16 {
+			return
+		}
+		readProfiles(bytes.NewReader(b))
+		readFollowersMax(bytes.NewReader(b), 100_000)
+		readBookings(bytes.NewReader(b))
+		readSpend(bytes.NewReader(b))
+		readPast(bytes.NewReader(b))
+		readPosts(bytes.NewReader(b))
+	})
+}
