@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
 
@@ -276,6 +277,78 @@ func FuzzAttributeJourneys(f *testing.F) {
 				continue
 			}
 			checkSums(t, paths, got)
+		}
+	})
+}
+
+// FuzzReport: Report, Pool and Compare never panic on any amounts and
+// counts; the campaign total's cost is the influencers' costs plus the
+// overhead, exactly, and Compare against the campaign itself says Same for
+// every metric.
+func FuzzReport(f *testing.F) {
+	f.Add("1800", "5400", "90", "200", int64(1000), int64(60000), int64(2), "0.3")
+	f.Add("0", "0", "0", "0", int64(0), int64(0), int64(0), "0")
+	f.Add("-1", "1e-2000", "0.5", "1e5", int64(-3), int64(1<<62), int64(1), "-0.1")
+	f.Fuzz(func(t *testing.T, cost, revenue, conv, overhead string, likes, impressions, hidden int64, unit string) {
+		var ds [5]decimal.Decimal
+		for i, s := range []string{cost, revenue, conv, overhead, unit} {
+			v, err := decimal.NewFromString(s)
+			if err != nil || len(s) > 60 {
+				return
+			}
+			ds[i] = v
+		}
+		post := kpi.Post{Platform: kpi.Instagram, Likes: likes, Impressions: impressions}
+		if hidden%2 == 1 {
+			post.Hidden = kpi.FieldImpressions
+		}
+		card := RateCard{Currency: "EUR", Default: UnitValues{Like: ds[4], Impression: ds[4]}}
+		c := Campaign{Currency: "EUR", Overhead: ds[3], RateCard: &card, Influencers: []InfluencerInput{
+			{Influencer: "anna", Cost: ds[0], Revenue: ds[1], Conversions: ds[2], Posts: []kpi.Post{post}},
+			{Influencer: "ben", Cost: ds[0], Revenue: ds[1], Conversions: ds[2]},
+		}}
+		rep, err := Report(c)
+		if err != nil {
+			checkErr(t, "Report", err)
+			return
+		}
+		if want := ds[0].Add(ds[0]).Add(ds[3]); !rep.Total.Cost.Equal(want) {
+			t.Fatalf("total cost %v, want %v", rep.Total.Cost, want)
+		}
+		pooled, err := Pool(rep.Influencers[0].Metrics, rep.Influencers[1].Metrics)
+		if err != nil {
+			checkErr(t, "Pool", err)
+			return
+		}
+		changes, err := Compare(pooled, pooled.Benchmark())
+		if err != nil {
+			checkErr(t, "Compare", err)
+			return
+		}
+		for _, ch := range changes {
+			if ch.Verdict != Same {
+				t.Fatalf("%s against itself: %v", ch.Metric, ch.Verdict)
+			}
+		}
+	})
+}
+
+// FuzzParseUTM: any string parses or fails with ErrInvalid, never panics,
+// and the parameters come back trimmed.
+func FuzzParseUTM(f *testing.F) {
+	f.Add("https://shop.example/?utm_source=ig&UTM_CAMPAIGN=%20anna%20")
+	f.Add("/?utm_source=%zz")
+	f.Add("http://[::1")
+	f.Fuzz(func(t *testing.T, s string) {
+		u, err := ParseUTM(s)
+		if err != nil {
+			checkErr(t, "ParseUTM", err)
+			return
+		}
+		for _, v := range []string{u.Source, u.Medium, u.Campaign, u.Term, u.Content} {
+			if v != strings.TrimSpace(v) {
+				t.Fatalf("untrimmed %q", v)
+			}
 		}
 	})
 }

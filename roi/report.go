@@ -1,6 +1,7 @@
 package roi
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -108,8 +109,11 @@ type CampaignReport struct {
 //
 // Errors: no currency or a mismatched one ([ErrCurrency]), an influencer
 // twice or without a name, or without a line item in the Plan, a Cost or
-// Overhead given together with a Plan ([ErrInvalid]), negative amounts ([ErrNegative]), and the errors of
-// kpi.Sum and [RateCard.EMV].
+// Overhead given together with a Plan ([ErrInvalid]), negative amounts or
+// counts ([ErrNegative]), totals beyond int64 ([ErrOverflow]), and the
+// errors of [RateCard.EMV]. An error of kpi.Sum over an influencer's posts
+// wraps both kpi's sentinel and this package's (kpi.ErrNegative and
+// ErrNegative, for example).
 func Report(c Campaign) (CampaignReport, error) {
 	const fn = "Report"
 	cur := strings.ToUpper(strings.TrimSpace(c.Currency))
@@ -175,7 +179,7 @@ func Report(c Campaign) (CampaignReport, error) {
 		}
 		t, err := kpi.Sum(in.Posts)
 		if err != nil {
-			return CampaignReport{}, fmt.Errorf("roi: %s: %s: %w", fn, field("Posts"), err)
+			return CampaignReport{}, postsErr(fn, field("Posts"), err)
 		}
 		for _, f := range []struct {
 			i kpi.Interaction
@@ -241,6 +245,19 @@ func Report(c Campaign) (CampaignReport, error) {
 	tot.ratios()
 	rep.Total = tot
 	return rep, nil
+}
+
+// postsErr wraps an error of kpi.Sum so that it also wraps this package's
+// sentinel for the same condition (errors.Is works with either).
+func postsErr(fn, field string, err error) error {
+	s := ErrInvalid
+	switch {
+	case errors.Is(err, kpi.ErrNegative):
+		s = ErrNegative
+	case errors.Is(err, kpi.ErrOverflow):
+		s = ErrOverflow
+	}
+	return fmt.Errorf("roi: %s: %s: %w: %w", fn, field, s, err)
 }
 
 func ptr(d decimal.Decimal) *decimal.Decimal { return &d }

@@ -139,6 +139,7 @@ func TestReportErrors(t *testing.T) {
 		{"twice", func(c *Campaign) { c.Influencers[1].Influencer = "anna" }, ErrInvalid},
 		{"negative revenue", func(c *Campaign) { c.Influencers[1].Revenue = d("-1") }, ErrNegative},
 		{"negative count", func(c *Campaign) { c.Influencers[1].Posts[0].Likes = -1 }, kpi.ErrNegative},
+		{"negative count, roi sentinel", func(c *Campaign) { c.Influencers[1].Posts[0].Likes = -1 }, ErrNegative},
 		{"basis", func(c *Campaign) { c.CostBasis = 7 }, ErrInvalid},
 		{"cost with plan", func(c *Campaign) { c.Influencers[0].Cost = d("1") }, ErrInvalid},
 		{"overhead with plan", func(c *Campaign) { c.Overhead = d("1") }, ErrInvalid},
