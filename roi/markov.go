@@ -202,7 +202,7 @@ func (ch *chain) removalEffects(nch int) (float64, []float64) {
 	for i := range S {
 		p += g[i] * x[i]
 	}
-	if p <= 0 {
+	if !(p > 0) || math.IsInf(p, 0) { // NaN too: never handed to decimal.NewFromFloat
 		return 0, re
 	}
 	members := make([][]int, nch)
