@@ -82,7 +82,9 @@ type Metrics struct {
 	CPM         *decimal.Decimal `json:"cpm,omitempty"`  // Cost × 1000 / Impressions
 	// NotReported lists the counts that some posts hid: Engagements and
 	// Impressions then cover only the posts that reported them, and the
-	// ratios built on them are nil.
+	// ratios built on them are nil. It also lists hidden counts that the
+	// rate card values (views, clicks, …): EMV then values only the posts
+	// that reported them.
 	NotReported kpi.Fields `json:"not_reported,omitempty"`
 }
 
@@ -204,6 +206,16 @@ func Report(c Campaign) (CampaignReport, error) {
 				return CampaignReport{}, fmt.Errorf("roi: %s: %s: %w", fn, field("Posts"), err)
 			}
 			m.EMV = &e.Total
+			// A count the card values but a post hid leaves EMV short: say so.
+			for _, l := range e.Lines {
+				if l.NotReported > 0 {
+					for _, a := range actions {
+						if a.name == l.Action {
+							m.NotReported |= a.field
+						}
+					}
+				}
+			}
 			emvTotal = emvTotal.Add(e.Total)
 		}
 		m.ratios()

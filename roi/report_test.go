@@ -83,6 +83,19 @@ func TestReport(t *testing.T) {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
 
+	// A hidden count the card values (views, at 0.01 on a card of our own)
+	// is reported in NotReported, though no ratio uses views.
+	c0 := testCampaign(t)
+	c0.RateCard.Default.View = d("0.01")
+	c0.Influencers[0].Posts = append(c0.Influencers[0].Posts, kpi.Post{Platform: kpi.Instagram, Hidden: kpi.FieldViews})
+	got, err = Report(c0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Influencers[0].NotReported != kpi.FieldViews || got.Influencers[0].CPE == nil || got.Total.NotReported != kpi.FieldViews|kpi.FieldImpressions {
+		t.Errorf("hidden views: anna %v (CPE %v), total %v", got.Influencers[0].NotReported, got.Influencers[0].CPE, got.Total.NotReported)
+	}
+
 	// Planned basis: anna 2000, ben 1500, tools 300; total 3800.
 	c := testCampaign(t)
 	c.CostBasis = PlannedCost
