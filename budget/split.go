@@ -239,15 +239,15 @@ func scaleWeights64(fn string, weights []decimal.Decimal) (ws []uint64, sum uint
 	sameExp := true
 	first := true
 	for i, w := range weights {
-		s := w.Sign()
-		if s < 0 {
-			return nil, 0, false, checkWeight(fn, i, w)
-		}
-		if s == 0 {
-			continue
-		}
 		if w.NumDigits() > 18 {
 			return nil, 0, false, nil // too wide: the big path validates the rest
+		}
+		c := w.CoefficientInt64() // exact: at most 18 digits
+		if c < 0 {
+			return nil, 0, false, checkWeight(fn, i, w)
+		}
+		if c == 0 {
+			continue
 		}
 		e := w.Exponent()
 		if e < -MaxExponent || e > MaxExponent {
@@ -259,7 +259,7 @@ func scaleWeights64(fn string, weights []decimal.Decimal) (ws []uint64, sum uint
 			sameExp = false
 			minExp = min(minExp, e)
 		}
-		ws[i] = uint64(w.CoefficientInt64())
+		ws[i] = uint64(c)
 	}
 	if first {
 		return nil, 0, false, errf(ErrWeights, fn, "weights", "all zero")
@@ -306,6 +306,10 @@ func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.
 	// rᵢ = t·cᵢ − qᵢ·w < w replaces cᵢ in ws (zero for a zero weight).
 	est := t < 1<<53
 	tf, wf := float64(t), float64(w)
+	// Histogram of the remainders by their top bits, for remainderThreshold.
+	nb := min(16, max(4, bits.Len(uint(n))))
+	shift := max(0, bits.Len64(w-1)-nb)
+	hist := make([]int, 1<<nb)
 	for i, c := range ws {
 		if c == 0 {
 			continue
@@ -337,12 +341,13 @@ func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.
 		}
 		qs[i], ws[i] = q, r
 		given += q
+		hist[r>>shift]++
 	}
 	rs := ws
 	k := int(t - given) // < number of nonzero remainders ≤ n
 	thr, eq := uint64(math.MaxUint64), 0
 	if k > 0 {
-		thr, eq = remainderThreshold(rs, w, k)
+		thr, eq = remainderThreshold(rs, hist, shift, k)
 	}
 	out := make([]decimal.Decimal, n)
 	// Parts of a large split repeat the same small values (10⁶ parts of
@@ -385,16 +390,11 @@ func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.
 
 // remainderThreshold returns the k-th largest remainder thr (> 0) and how
 // many of the parts whose remainder equals thr get a unit (the first eq of
-// them in index order). It buckets the remainders (all < w) by their top
-// bits, finds the bucket holding the k-th largest, and selects within that
-// bucket only: two passes, no copy of the remainders.
-func remainderThreshold(rs []uint64, w uint64, k int) (thr uint64, eq int) {
-	nb := min(16, max(4, bits.Len(uint(len(rs)))))
-	shift := max(0, bits.Len64(w-1)-nb)
-	hist := make([]int, 1<<nb)
-	for _, r := range rs {
-		hist[r>>shift]++
-	}
+// them in index order). hist counts the nonzero weights' remainders by
+// r >> shift; the bucket holding the k-th largest is found from it and the
+// selection runs within that bucket only: one more pass, no copy of the
+// remainders.
+func remainderThreshold(rs []uint64, hist []int, shift int, k int) (thr uint64, eq int) {
 	above, b := 0, len(hist)-1
 	for ; b > 0 && above+hist[b] < k; b-- {
 		above += hist[b]
