@@ -574,3 +574,39 @@ func ExampleMarkovChain() {
 	// markov(order 1): a 1 b 2 c 2 d 1 e 0
 	// markov(order 2): a 2 b 2 c 2 d 0 e 0
 }
+
+func ExampleRule_String() {
+	fmt.Println(roi.FirstTouch, roi.LastTouch, roi.Linear, roi.PositionBased, roi.Markov, roi.Shapley, roi.Rule(0))
+	// Output:
+	// first-touch last-touch linear position-based markov shapley Rule(0)
+}
+
+func ExampleMarkovChain_String() {
+	fmt.Println(roi.MarkovChain{Order: 3})
+	// Output:
+	// markov(order 3)
+}
+
+func ExamplePositions_String() {
+	fmt.Println(roi.Positions{First: decimal.RequireFromString("0.4"), Last: decimal.RequireFromString("0.4")})
+	// Output:
+	// positions(0.4,0.4)
+}
+
+func ExampleTimeDecay_String() {
+	fmt.Println(roi.TimeDecay{HalfLife: 36 * time.Hour})
+	// Output:
+	// time-decay(36h0m0s)
+}
+
+func ExampleDirection_String() {
+	fmt.Println(roi.HigherIsBetter, roi.LowerIsBetter, roi.Neutral, roi.Direction(3))
+	// Output:
+	// higher lower neutral Direction(3)
+}
+
+func ExampleVerdict_String() {
+	fmt.Println(roi.Same, roi.Better, roi.Worse, roi.Changed)
+	// Output:
+	// same better worse changed
+}
