@@ -2,6 +2,7 @@ package selection
 
 import (
 	"cmp"
+	"math"
 	"math/bits"
 	"slices"
 )
@@ -103,7 +104,20 @@ type greedyRun struct {
 	counts []int
 	picked []bool
 	chosen []int
-	evals  int64
+	evals  int64 // marginal-gain evaluations
+	work   int64 // follower IDs touched: |S| per evaluation, |cover| + |S| per add
+	fam    family
+	// initial holds each item's gain in the first round, −1 when it was
+	// not eligible.
+	initial []int64
+}
+
+// gain evaluates the marginal gain of item k and accounts for it.
+func (g *greedyRun) gain(k int) int64 {
+	i := g.p.items[k]
+	g.evals++
+	g.work += g.fam.size(i)
+	return g.cv.gain(i)
 }
 
 // reachSolution is a candidate answer of the greedy search.
@@ -119,8 +133,8 @@ func (a reachSolution) beats(b reachSolution, bok bool) bool {
 
 // newRun starts a run whose cover holds the forced candidates and seed.
 // ok is false when the seed does not fit or breaks a tier limit.
-func newRun(p *problem, base cover, seed []int) (*greedyRun, bool) {
-	g := &greedyRun{p: p, cv: base.clone(), capRem: p.cap, counts: make([]int, p.ntier), picked: make([]bool, len(p.items))}
+func newRun(p *problem, fam family, base cover, seed []int) (*greedyRun, bool) {
+	g := &greedyRun{p: p, fam: fam, cv: base.clone(), capRem: p.cap, counts: make([]int, p.ntier), picked: make([]bool, len(p.items))}
 	for _, k := range seed {
 		if !g.take(k) {
 			return nil, false
@@ -135,6 +149,7 @@ func (g *greedyRun) take(k int) bool {
 	if g.picked[k] || p.fee[k] > g.capRem || !allowedTier(p, p.tier[k], g.counts) {
 		return false
 	}
+	g.work += g.cv.len() + g.fam.size(p.items[k])
 	g.cv.add(p.items[k])
 	g.capRem -= p.fee[k]
 	g.cost += p.fee[k]
@@ -226,12 +241,14 @@ func (g *greedyRun) run(byFee []int) (reachSolution, bool) {
 	p := g.p
 	counted := p.counted()
 	h := make(lazyHeap, 0, len(p.items))
+	g.initial = make([]int64, len(p.items))
 	for k := range p.items {
+		g.initial[k] = -1
 		if g.picked[k] || p.fee[k] > g.capRem || !allowedTier(p, p.tier[k], g.counts) {
 			continue
 		}
-		g.evals++
-		h.push(entry{k: k, gain: g.cv.gain(p.items[k]), fee: p.fee[k]})
+		g.initial[k] = g.gain(k)
+		h.push(entry{k: k, gain: g.initial[k], fee: p.fee[k]})
 	}
 	round := 0
 	for len(h) > 0 {
@@ -241,8 +258,7 @@ func (g *greedyRun) run(byFee []int) (reachSolution, bool) {
 			continue
 		}
 		if e.stamp != round {
-			g.evals++
-			h[0].gain = g.cv.gain(p.items[e.k])
+			h[0].gain = g.gain(e.k)
 			h[0].stamp = round
 			h.down(0)
 			continue
@@ -279,8 +295,10 @@ func (g *greedyRun) run(byFee []int) (reachSolution, bool) {
 
 // reachGreedy is the MaxUniqueReach heuristic for more than exactReachMax
 // free items: the best of lazy greedy, the best single item and greedy
-// completions of every seed of size 1, 2, 3 as far as p.maxWork gain
-// evaluations allow (Khuller, Moss & Naor 1999).
+// completions of every seed of size 1, 2, 3 as far as p.maxWork allows
+// (Khuller, Moss & Naor 1999). Work is counted in follower IDs touched:
+// |S| per gain evaluation, |cover| + |S| per addition to the cover; the
+// limit is p.maxWork thousand IDs.
 func reachGreedy(p *problem, fam family) (result, error) {
 	m := len(p.items)
 	base := fam.newCover()
@@ -295,11 +313,11 @@ func reachGreedy(p *problem, fam family) (result, error) {
 
 	var best reachSolution
 	found := false
-	var evals int64
-	consider := func(seed []int, complete bool) {
-		g, ok := newRun(p, base, seed)
+	var evals, work int64
+	consider := func(seed []int, complete bool) *greedyRun {
+		g, ok := newRun(p, fam, base, seed)
 		if !ok {
-			return
+			return nil
 		}
 		var s reachSolution
 		if complete {
@@ -308,35 +326,42 @@ func reachGreedy(p *problem, fam family) (result, error) {
 			s, ok = g.finish(byFee)
 		}
 		evals += g.evals
+		work += g.work
 		if ok && s.beats(best, found) {
 			best, found = s, true
 		}
+		return g
 	}
-	consider(nil, true)
-	greedyEvals := evals
-	// Best single item: the one with the largest reach alone (ties: the
-	// cheaper, then the first).
-	single, singleGain := -1, int64(-1)
-	for k := range m {
-		if p.fee[k] > p.cap || !allowedTier(p, p.tier[k], make([]int, p.ntier)) {
+	first := consider(nil, true)
+	perRun := work
+	// Best single item: the largest gain over the forced cover, from the
+	// first round of the greedy run (ties: the cheaper, then the first).
+	single := -1
+	for k, gn := range first.initial {
+		if gn < 0 {
 			continue
 		}
-		gn := base.gain(p.items[k])
-		evals++
-		if gn > singleGain || (gn == singleGain && p.fee[k] < p.fee[single]) {
-			single, singleGain = k, gn
+		if single < 0 || gn > first.initial[single] || (gn == first.initial[single] && p.fee[k] < p.fee[single]) {
+			single = k
 		}
 	}
 	if single >= 0 {
 		consider([]int{single}, false)
 	}
 	// Partial enumeration, while every seed of the next size fits the
-	// work budget: each completion costs about m + greedyEvals evaluations.
+	// work limit, counting each completion as costly as the first run.
+	limit := int64(math.MaxInt64)
+	if p.maxWork < math.MaxInt64/1000 {
+		limit = p.maxWork * 1000
+	}
 	seedSize := 0
-	perRun := int64(m) + greedyEvals
 	for size := 1; size <= 3; size++ {
 		n := choose(m, size)
-		if n < 0 || evals+n*perRun > p.maxWork {
+		if n < 0 {
+			break
+		}
+		hi, lo := bits.Mul64(uint64(n), uint64(perRun))
+		if hi != 0 || lo > uint64(limit-work) {
 			break
 		}
 		seed := make([]int, size)
@@ -359,7 +384,7 @@ func reachGreedy(p *problem, fam family) (result, error) {
 		if p.counted() {
 			// The greedy search could not meet the constraints; that
 			// proves nothing unless even the cheapest items cannot.
-			g, _ := newRun(p, base, nil)
+			g, _ := newRun(p, fam, base, nil)
 			if need, _, ok := g.reserve(byFee, -1); !ok || need > p.cap {
 				return result{stats: st}, ErrInfeasible
 			}

@@ -81,7 +81,7 @@ func TestLazyGreedyMatchesPlainGreedy(t *testing.T) {
 		}
 		fam, _ := newSetFamily("test", cands)
 		wantChosen, wantReach, plainEvals := plainGreedy(p, fam)
-		g, _ := newRun(p, fam.newCover(), nil)
+		g, _ := newRun(p, fam, fam.newCover(), nil)
 		got, ok := g.run(nil)
 		if !ok {
 			t.Fatal("run failed without constraints")
@@ -108,7 +108,7 @@ func TestGreedyGuarantee(t *testing.T) {
 		cands := reachInstance(r, n, 300, 80)
 		budget := decimal.NewFromInt(10 + r.Int64N(100))
 		fam, _ := newSetFamily("test", cands)
-		for _, work := range []int64{1, DefaultMaxWork} {
+		for _, work := range []int64{1, DefaultReachWork} {
 			p, err := compile("test", cands, budget, MaxUniqueReach, Constraints{MaxWork: work})
 			if err != nil {
 				t.Fatal(err)
@@ -124,7 +124,7 @@ func TestGreedyGuarantee(t *testing.T) {
 			bound := full / 2
 			if got.stats.SeedSize == 3 {
 				bound = full
-			} else if work == DefaultMaxWork {
+			} else if work == DefaultReachWork {
 				t.Fatalf("n=%d: seed size %d, want 3 under the default work limit", n, got.stats.SeedSize)
 			}
 			if float64(got.reach) < bound*float64(opt.reach) {
@@ -226,5 +226,37 @@ func TestShortlistGreedyPath(t *testing.T) {
 	}
 	if got.Optimal || got.Stats.Method != "greedy" || got.Cost.GreaterThan(decimal.NewFromInt(300)) {
 		t.Errorf("got %+v", got)
+	}
+}
+
+// TestFamiliesAgree: the flat-bitset cover and the audience.Set cover give
+// the same greedy picks, and the family choice follows the ID range.
+func TestFamiliesAgree(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	for range 30 {
+		cands := reachInstance(r, 30+r.IntN(20), 3000, 200)
+		p, err := compile("test", cands, decimal.NewFromInt(200), MaxUniqueReach, Constraints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fam, _ := newSetFamily("test", cands)
+		bf, ok := fam.(bitFamily)
+		if !ok {
+			t.Fatalf("family %T, want bitFamily for IDs below 3000", fam)
+		}
+		a, errA := reachGreedy(p, bf)
+		b, errB := reachGreedy(p, bf.sets)
+		if errA != nil || errB != nil {
+			t.Fatal(errA, errB)
+		}
+		if d := cmp.Diff(a.chosen, b.chosen); d != "" || a.reach != b.reach {
+			t.Fatalf("bitset vs set cover (-bit +set):\n%s", d)
+		}
+	}
+	sparse := []Candidate{{ID: "a", Followers: audience.NewSet(1, 1<<40)}}
+	if fam, _ := newSetFamily("test", sparse); fam == nil {
+		t.Fatal("nil family")
+	} else if _, ok := fam.(setFamily); !ok {
+		t.Errorf("family %T for IDs up to 2^40, want setFamily", fam)
 	}
 }
