@@ -680,13 +680,16 @@ func build(in inputs, b brief) (Report, error) {
 		row.Fraction = ratio(row.Variance, parts[i])
 		rep.Budget.Categories = append(rep.Budget.Categories, row)
 	}
-	for _, e := range rep.Budget.Fees {
-		for i := range rep.Budget.Fees {
-			if rep.Budget.Fees[i].Handle == e.Handle {
-				li, _ := plan.Item(e.Handle)
-				rep.Budget.Fees[i].Paid = li.Actual
-			}
+	// Categories spent on without a share of the plan (a user's own ledger).
+	for _, ct := range plan.ByCategory() {
+		if !slices.ContainsFunc(b.Shares, func(s budget.Share) bool { return s.Category == ct.Category }) {
+			rep.Budget.Categories = append(rep.Budget.Categories, CategoryRow{Category: ct.Category, Split: zero,
+				Planned: ct.Planned, Actual: ct.Actual, Variance: ct.Actual, Share: zero, Fraction: zero})
 		}
+	}
+	for i, f := range rep.Budget.Fees {
+		li, _ := plan.Item(f.Handle)
+		rep.Budget.Fees[i].Paid = li.Actual
 	}
 
 	// ---- 5. tracking ----

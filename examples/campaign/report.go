@@ -179,8 +179,11 @@ func budgetPlan(p *printer, rep Report) {
 	var sumSplit decimal.Decimal
 	for _, c := range b.Categories {
 		sumSplit = sumSplit.Add(c.Split)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Category, pct(c.Share, 1), p.m(c.Split), p.m(c.Actual),
-			signed(p.m(c.Variance)), signed(pct(c.Fraction, 1)))
+		share, frac := pct(c.Share, 1), signed(pct(c.Fraction, 1))
+		if c.Split.IsZero() {
+			share, frac = "—", "unplanned"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Category, share, p.m(c.Split), p.m(c.Actual), signed(p.m(c.Variance)), frac)
 	}
 	tw.row(fmt.Sprintf("total\t\t%s\t%s\t%s\t\t\n", p.m(sumSplit), p.m(b.Actual), signed(p.m(b.Actual.Sub(sumSplit)))))
 	tw.flush()
@@ -199,12 +202,13 @@ func budgetPlan(p *printer, rep Report) {
 	p.f("the creator's quote, what was agreed and what was paid.\n")
 	tw = p.table("llrrrrr", "creator", "deliverables", "estimate (low–high)", "quoted", "agreed", "paid", "agreed vs estimate")
 	for _, f := range b.Fees {
-		vs := "n/a"
+		vs, est, quoted := "n/a", "n/a (no profile)", "n/a"
 		if f.Expected.IsPositive() {
 			vs = signed(pct(ratio(f.Agreed.Sub(f.Expected), f.Expected), 0))
+			est = fmt.Sprintf("%s (%s–%s)", p.m(f.Expected), number(f.Low, 0), number(f.High, 0))
+			quoted = p.m(f.Quoted)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s (%s–%s)\t%s\t%s\t%s\t%s\t\n", f.Handle, f.Deliverables, p.m(f.Expected), number(f.Low, 0), number(f.High, 0),
-			p.m(f.Quoted), p.m(f.Agreed), p.m(f.Paid), vs)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", f.Handle, f.Deliverables, est, quoted, p.m(f.Agreed), p.m(f.Paid), vs)
 	}
 	tw.flush()
 }
