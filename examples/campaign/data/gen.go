@@ -56,7 +56,7 @@ var creators = []creator{
 	{"paula.pilates", "instagram", 39_600, 750, "fitness", "DE", "de", 1_500, "reel", 0.038, [5]int{1, 38, 43, 13, 5}, 88, 79, 12, 6, "fitness", 0.45, false, 33},
 	{"katrin.cleanbeauty", "instagram", 87_300, 620, "beauty", "DE", "de", 3_100, "reel", 0.029, [5]int{2, 42, 38, 13, 5}, 89, 77, 13, 6, "beauty-de", 0.4, false, 40},
 	{"marie.makeup", "instagram", 143_000, 980, "beauty", "DE", "de", 5_200, "reel", 0.019, [5]int{6, 52, 30, 9, 3}, 92, 76, 11, 7, "beauty-de", 0.35, false, 55},
-	{"tom.grooming", "instagram", 27_100, 450, "grooming", "DE", "de", 950, "post", 0.033, [5]int{1, 34, 44, 15, 6}, 12, 81, 10, 5, "grooming", 0.5, false, 30},
+	{"tom.grooming", "instagram", 27_100, 450, "grooming", "DE", "de", 950, "post", 0.033, [5]int{1, 34, 44, 15, 6}, 12, 81, 10, 5, "grooming", 0.5, false, 6},
 	{"julia.family", "instagram", 95_000, 1_500, "family", "DE", "de", 3_000, "post", 0.022, [5]int{0, 10, 38, 38, 14}, 90, 82, 10, 5, "family", 0.4, false, 35},
 	{"sara.glowup", "instagram", 61_000, 7_400, "beauty", "DE", "de", 2_000, "reel", 0.012, [5]int{4, 40, 32, 14, 10}, 70, 48, 6, 4, "beauty-de", 0.2, true, 140},
 	{"lea.skincare.diary", "instagram", 12_900, 560, "skincare", "AT", "de", 600, "post", 0.056, [5]int{2, 47, 36, 11, 4}, 93, 35, 58, 4, "beauty-de", 0.5, false, 26},
@@ -65,7 +65,7 @@ var creators = []creator{
 	{"rick.casino.life", "instagram", 88_000, 900, "gambling", "DE", "de", 2_500, "post", 0.027, [5]int{3, 41, 36, 14, 6}, 18, 70, 15, 8, "gambling", 0.5, false, 35},
 	{"mia.sunnyday", "instagram", 4_200, 380, "lifestyle", "DE", "de", 200, "post", 0.072, [5]int{3, 50, 33, 10, 4}, 85, 86, 8, 4, "lifestyle", 0.3, false, 22},
 	{"chloe.la", "instagram", 230_000, 640, "beauty", "US", "en", 6_500, "reel", 0.023, [5]int{4, 46, 34, 11, 5}, 87, 3, 1, 1, "us", 0.2, false, 48},
-	{"hanna.bodypositive", "instagram", 44_800, 840, "fitness", "DE", "de", 1_650, "reel", 0.036, [5]int{2, 43, 40, 11, 4}, 90, 80, 11, 6, "fitness", 0.4, false, 29},
+	{"hanna.bodypositive", "instagram", 44_800, 24_300, "fitness", "DE", "de", 1_650, "reel", 0.036, [5]int{2, 43, 40, 11, 4}, 90, 80, 11, 6, "fitness", 0.4, false, 29},
 	{"eva.zero.waste", "instagram", 19_900, 1_250, "sustainability", "DE", "de", 800, "post", 0.049, [5]int{1, 36, 42, 15, 6}, 82, 78, 12, 7, "lifestyle", 0.4, false, 24},
 	{"lucas.barber", "instagram", 70_200, 3_100, "grooming", "DE", "de", 1_800, "post", 0.006, [5]int{2, 38, 40, 14, 6}, 8, 76, 12, 6, "grooming", 0.3, false, 60},
 
@@ -197,7 +197,7 @@ func writeHistory(path string, r *rand.Rand) {
 				comments := int64(eng / (1 + c.commentRatio))
 				likes := int64(eng) - comments
 				lk := fmt.Sprint(likes)
-				if c.handle == "nina.derma" && k == 4 {
+				if (c.handle == "nina.derma" || c.handle == "katrin.cleanbeauty") && k == 4 {
 					lk = "" // likes hidden on this post
 				}
 				fmt.Fprintf(w, "%s,%s,instagram,%s,%d,%s,%d,,\n", id, c.handle, at.Format(time.RFC3339), fol, lk, comments)
