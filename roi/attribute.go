@@ -158,8 +158,8 @@ func prepare(fn string, paths []Path) (*prepared, error) {
 		if p.Nulls < 0 {
 			return nil, errf(fn, pathField(i, "Nulls"), ErrNegative, p.Nulls)
 		}
-		if err := checkExp(fn, pathField(i, "Value"), p.Value); err != nil {
-			return nil, err
+		if !expOK(p.Value) {
+			return nil, expErr(fn, pathField(i, "Value"), p.Value)
 		}
 		if p.Value.IsNegative() {
 			return nil, errf(fn, pathField(i, "Value"), ErrNegative, p.Value)

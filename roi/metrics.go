@@ -18,10 +18,21 @@ var (
 // power of ten with up to billions of digits (minutes of CPU, gigabytes),
 // and shifting it could overflow the int32 exponent.
 func checkExp(fn, field string, v decimal.Decimal) error {
-	if e := v.Exponent(); e < -budget.MaxExponent || e > budget.MaxExponent {
-		return errf(fn, field, ErrInvalid, fmt.Sprintf("exponent %d outside [-%d, %d]", e, budget.MaxExponent, budget.MaxExponent))
+	if !expOK(v) {
+		return expErr(fn, field, v)
 	}
 	return nil
+}
+
+// expOK reports whether v's exponent is within ±budget.MaxExponent; inner
+// loops test it before building a field name for [expErr].
+func expOK(v decimal.Decimal) bool {
+	e := v.Exponent()
+	return e >= -budget.MaxExponent && e <= budget.MaxExponent
+}
+
+func expErr(fn, field string, v decimal.Decimal) error {
+	return errf(fn, field, ErrInvalid, fmt.Sprintf("exponent %d outside [-%d, %d]", v.Exponent(), budget.MaxExponent, budget.MaxExponent))
 }
 
 func checkCost(fn string, cost decimal.Decimal) error {

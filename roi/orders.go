@@ -211,8 +211,8 @@ func AttributeOrders(orders []Order, tracking []Tracking) (OrderAttribution, err
 			return OrderAttribution{}, errf(fn, field("ID"), ErrDuplicateOrder, o.ID)
 		}
 		ids[o.ID] = true
-		if err := checkExp(fn, field("Amount"), o.Amount); err != nil {
-			return OrderAttribution{}, err
+		if !expOK(o.Amount) {
+			return OrderAttribution{}, expErr(fn, field("Amount"), o.Amount)
 		}
 		if o.Amount.IsNegative() {
 			return OrderAttribution{}, errf(fn, field("Amount"), ErrNegative, o.Amount)
