@@ -132,5 +132,15 @@ func BenchmarkReadPaths(b *testing.B) {
 //	AttributePositionBased/10000          4.5 ms ± 30 %
 //	AttributeShapley/10000 (15 channels)  4.0 ms ± 24 %
 //
+// Re-measured on 2026-11-25 after the review (exponent guard, Linear and
+// Markov at 10⁶), -count 5 -benchtime 30x, benchstat medians, load ~8–11:
+//
+//	AttributeLinear/10000                 3.5 ms    baseline, 18,971 allocs
+//	AttributeMarkov/10000                 2.8 ms    0.81× Linear, 1,281 allocs
+//	AttributeMarkovOrder2/10000          11.9 ms
+//	AttributeShapley/10000 (15 channels)  7.5 ms    (3.1 to 33 ms: load)
+//	AttributeLinear/1000000               1.4 s     (-benchtime 1x)
+//	AttributeMarkov/1000000               1.1 s     (-benchtime 1x)
+//
 // Markov costs one pass over the paths plus one 12×12 inverse; Linear one
 // pass plus exact rational sums per (channel, path length).
