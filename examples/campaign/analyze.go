@@ -166,6 +166,7 @@ type BudgetReport struct {
 	Planned    decimal.Decimal `json:"planned"`
 	Actual     decimal.Decimal `json:"actual"`
 	Remaining  decimal.Decimal `json:"remaining"`
+	Burn       budget.Burn     `json:"burn"` // at the end of the campaign
 	OverBudget []string        `json:"over_budget"`
 }
 
@@ -666,6 +667,9 @@ func build(in inputs, b brief) (Report, error) {
 	}
 	rep.Budget.Plan = plan
 	rep.Budget.Total, rep.Budget.Planned, rep.Budget.Actual, rep.Budget.Remaining = plan.Total(), plan.Planned(), plan.Actual(), plan.Remaining()
+	if rep.Budget.Burn, err = plan.BurnRate(b.End); err != nil {
+		return rep, fmt.Errorf("budget: %w", err)
+	}
 	for _, li := range plan.OverBudget() {
 		rep.Budget.OverBudget = append(rep.Budget.OverBudget, li.Name)
 	}

@@ -194,7 +194,8 @@ func budgetPlan(p *printer, rep Report) {
 	if booked.GreaterThan(rep.Shortlists.FeeBudget) {
 		p.f("Warning: the booked fees, %s, exceed the fee budget of %s.\n", p.m(booked), p.m(rep.Shortlists.FeeBudget))
 	}
-	p.f("Remaining: %s.", p.m(b.Remaining))
+	p.f("Spent %s of the budget over the %d days, %s a day; remaining: %s.", pct(b.Burn.Spent, 1),
+		int(rep.End.Sub(rep.Start).Hours()/24), p.m(b.Burn.PerDay.Round(p.cur.MinorUnits())), p.m(b.Remaining))
 	if len(b.OverBudget) > 0 {
 		p.f(" Lines over their plan: %s.", strings.Join(b.OverBudget, ", "))
 	}
