@@ -35,25 +35,29 @@ type UTM struct {
 
 // ParseUTM returns the utm_* parameters of rawURL (absolute, or a path with
 // a query as shops record landing pages). Parameter names are matched
-// ignoring case; values are percent-decoded and trimmed, and the first of
-// repeated parameters wins. A URL that net/url cannot parse is [ErrInvalid].
+// ignoring case; values are percent-decoded and trimmed, and the first
+// non-empty one of repeated parameters in the URL wins, whatever its
+// spelling (in ?UTM_SOURCE=a&utm_source=b the source is "a"). A URL that
+// net/url cannot parse is [ErrInvalid].
 func ParseUTM(rawURL string) (UTM, error) {
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil {
 		return UTM{}, errf("ParseUTM", "url", ErrInvalid, rawURL)
 	}
-	q, err := url.ParseQuery(u.RawQuery)
-	if err != nil {
+	if _, err := url.ParseQuery(u.RawQuery); err != nil {
 		return UTM{}, errf("ParseUTM", "url", ErrInvalid, rawURL)
 	}
 	var m UTM
-	keys := make([]string, 0, len(q))
-	for k := range q {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys) // deterministic when "utm_source" and "UTM_SOURCE" both occur
-	for _, k := range keys {
-		v := strings.TrimSpace(q[k][0])
+	// In the URL's order (url.Values would lose it across "utm_source" and
+	// "UTM_SOURCE"), so that the first occurrence wins.
+	for _, kv := range strings.Split(u.RawQuery, "&") {
+		rk, rv, _ := strings.Cut(kv, "=")
+		k, err1 := url.QueryUnescape(rk)
+		v, err2 := url.QueryUnescape(rv)
+		if err1 != nil || err2 != nil { // ParseQuery accepted it: not reached
+			return UTM{}, errf("ParseUTM", "url", ErrInvalid, rawURL)
+		}
+		v = strings.TrimSpace(v)
 		var dst *string
 		switch strings.ToLower(k) {
 		case "utm_source":

@@ -18,6 +18,9 @@ func TestParseUTM(t *testing.T) {
 		{"https://shop.example/p?utm_source=instagram&utm_medium=story&utm_campaign=spring%20sale&utm_content=anna&utm_term=tee",
 			UTM{Source: "instagram", Medium: "story", Campaign: "spring sale", Term: "tee", Content: "anna"}},
 		{"/products/tee?UTM_Source=TikTok&utm_source=ignored&x=1", UTM{Source: "TikTok"}},
+		// The first in the URL wins, whatever the spelling.
+		{"/?utm_source=first&UTM_SOURCE=second&utm_source=third", UTM{Source: "first"}},
+		{"/?utm_medium=&utm_medium=story&a&=x", UTM{Medium: "story"}},
 		{"/?utm_campaign=+ben+", UTM{Campaign: "ben"}},
 		{"https://shop.example/", UTM{}},
 		{"", UTM{}},
