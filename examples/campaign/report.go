@@ -320,8 +320,8 @@ func resultsSection(p *printer, rep Report) {
 		tw = p.table("lrrrrr", "channel", r.Models[0]+" orders", r.Models[0]+" value", r.Models[1]+" orders", r.Models[1]+" value", "difference")
 		for _, t := range r.MultiTouch {
 			a, b := t.Credits[0], t.Credits[1]
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", t.Channel, a.Conversions.StringFixed(1), p.m(a.Value.Round(2)),
-				b.Conversions.StringFixed(1), p.m(b.Value.Round(2)), signed(p.m(b.Value.Sub(a.Value).Round(2))))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", t.Channel, number(a.Conversions, 1), p.m(a.Value.Round(2)),
+				number(b.Conversions, 1), p.m(b.Value.Round(2)), signed(p.m(b.Value.Sub(a.Value).Round(2))))
 		}
 		tw.flush()
 	}
