@@ -192,3 +192,15 @@ func ExampleWeibullAdstock() {
 	fmt.Printf("%.4f\n", a)
 	// Output: [100.0000 160.6531 182.9661]
 }
+
+func ExampleAllocate_sShaped() {
+	// Two identical S-curves f(x) = 100x³/(x³ + 10³): with 6 to spend, 3 + 3
+	// returns 2·100·27/1027 ≈ 5.26 but 6 + 0 returns 100·216/1216 ≈ 17.76, so
+	// the grid search puts everything on one channel (water-filling, which
+	// assumes concavity, would split evenly).
+	h := budget.Hill{Beta: 100, EC: 10, Slope: 3}
+	chans := []budget.Channel{{Name: "A", Curve: h}, {Name: "B", Curve: h}}
+	a, _ := budget.Allocate(decimal.NewFromInt(6), chans, budget.AllocateOptions{Currency: budget.MustParseCurrency("EUR")})
+	fmt.Println(a.Method, a.Channels[0].Spend, a.Channels[1].Spend, a.Response.Round(2))
+	// Output: grid-dp 6 0 17.76
+}
