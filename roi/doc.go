@@ -73,6 +73,7 @@
 // 1e-5000) is refused with [ErrInvalid] before any arithmetic. Every
 // error wraps one of the package's sentinels (errors.Is) and reads
 // "roi: Func: field: what was wrong (value)"; CSV readers return
-// [*ParseError] with line and column. No function panics on any input, and
-// no value is mutable after construction.
+// [*ParseError] with line and column, wrapping a sentinel too (only a
+// failing io.Reader's own error is passed on as it is). No function panics
+// on any input, and no value is mutable after construction.
 package roi

@@ -24,10 +24,7 @@ func FuzzReadPaths(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		paths, err := ReadPaths(bytes.NewReader(in))
 		if err != nil {
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v is not a *ParseError", err)
-			}
+			checkParseErr(t, err)
 			return
 		}
 		if len(paths) > 50 {
@@ -106,10 +103,7 @@ func FuzzReadOrders(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		orders, err := ReadOrders(bytes.NewReader(in), "EUR")
 		if err != nil {
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v is not a *ParseError", err)
-			}
+			checkParseErr(t, err)
 			return
 		}
 		res, err := AttributeOrders(orders, []Tracking{
@@ -131,6 +125,22 @@ func FuzzReadOrders(f *testing.F) {
 			t.Fatalf("parts %d/%v, total %d/%v, %d orders", n, rev, res.Total.Orders, res.Total.Revenue, len(orders))
 		}
 	})
+}
+
+// checkParseErr fails unless err is a *ParseError with a line that wraps
+// one of the package's sentinels.
+func checkParseErr(t *testing.T, err error) {
+	t.Helper()
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line < 1 {
+		t.Fatalf("error %v is not a *ParseError with a line", err)
+	}
+	for _, s := range sentinels {
+		if errors.Is(err, s) {
+			return
+		}
+	}
+	t.Fatalf("%v wraps no sentinel", err)
 }
 
 var sentinels = []error{ErrNonPositive, ErrNegative, ErrOverflow, ErrInvalid, ErrEmptyPath, ErrModel,

@@ -306,13 +306,15 @@ func normCode(c string) string { return strings.ToUpper(strings.TrimSpace(c)) }
 // "2006-01-02 15:04:05" / "2006-01-02T15:04:05" / "2006-01-02" read as UTC.
 // Amounts are plain decimals ("1234.50": no currency signs or thousands
 // separators), parsed exactly. A UTF-8 BOM and CRLF are accepted. Errors are
-// [*ParseError] values wrapping [ErrMissingColumn], [ErrInvalid],
-// [ErrNegative], [ErrCurrency] or [ErrDuplicateOrder].
+// [*ParseError] values with the line and column, wrapping [ErrMissingColumn]
+// (also for an empty input), [ErrInvalid] (also malformed CSV, with the
+// encoding/csv error), [ErrNegative], [ErrCurrency] or [ErrDuplicateOrder];
+// a failing reader's own error comes back in a *ParseError without a line.
 func ReadOrders(r io.Reader, defaultCurrency string) ([]Order, error) {
 	const fn = "roi.ReadOrders"
 	cr, err := csvx.NewReader(fn, r, ',')
 	if err != nil {
-		return nil, err
+		return nil, readErr(err)
 	}
 	cols := struct{ id, time, amount, cur, code, url int }{
 		cr.Column("id", "order id", "order", "name", "order number"),
@@ -338,7 +340,7 @@ func ReadOrders(r io.Reader, defaultCurrency string) ([]Order, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, err
+			return nil, readErr(err)
 		}
 		o := Order{ID: rec.Field(cols.id), Code: rec.Field(cols.code), LandingURL: rec.Field(cols.url)}
 		if o.ID == "" {

@@ -1,6 +1,9 @@
 package roi
 
 import (
+	"encoding/csv"
+	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -28,13 +31,16 @@ import (
 // apart (Attribute adds them up). A UTF-8 BOM and CRLF line ends are accepted.
 //
 // Errors are [*ParseError] values with the line and column, wrapping
-// [ErrMissingColumn], [ErrEmptyPath], [ErrInvalid] (an empty channel name
-// as in "a >> b", a malformed number), [ErrNegative] or [ErrOverflow].
+// [ErrMissingColumn] (also for an empty input), [ErrEmptyPath], [ErrInvalid]
+// (an empty channel name as in "a >> b", a malformed number, malformed CSV
+// such as a bare quote, which also wraps the encoding/csv error),
+// [ErrNegative] or [ErrOverflow]. A failing reader's own error comes back
+// in a *ParseError without a line.
 func ReadPaths(r io.Reader) ([]Path, error) {
 	const fn = "roi.ReadPaths"
 	cr, err := csvx.NewReader(fn, r, ';')
 	if err != nil {
-		return nil, err
+		return nil, readErr(err)
 	}
 	colPath := cr.Column("path", "channels", "channel path")
 	colConv := cr.Column("total_conversions", "conversions", "total conversion")
@@ -53,7 +59,7 @@ func ReadPaths(r io.Reader) ([]Path, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, err
+			return nil, readErr(err)
 		}
 		var p Path
 		raw := rec.Field(colPath)
@@ -83,6 +89,24 @@ func ReadPaths(r io.Reader) ([]Path, error) {
 		}
 		out = append(out, p)
 	}
+}
+
+// readErr makes the CSV reader's own errors wrap this package's sentinels
+// too: malformed CSV (a bare or unclosed quote) [ErrInvalid], an input
+// without a header row [ErrMissingColumn]. The encoding/csv sentinel stays
+// wrapped. An error of the io.Reader itself is returned as it is.
+func readErr(err error) error {
+	var pe *ParseError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	switch {
+	case errors.Is(pe.Err, csvx.ErrNoHeader):
+		pe.Err = fmt.Errorf("%w: %w", ErrMissingColumn, pe.Err)
+	case errors.Is(pe.Err, csv.ErrBareQuote), errors.Is(pe.Err, csv.ErrQuote), errors.Is(pe.Err, csv.ErrFieldCount):
+		pe.Err = fmt.Errorf("%w: %w", ErrInvalid, pe.Err)
+	}
+	return err
 }
 
 // decimalField parses an optional non-negative decimal ("" is zero).

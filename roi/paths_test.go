@@ -87,6 +87,9 @@ func TestReadPathsErrors(t *testing.T) {
 		{"NaN value", head + "a;1;NaN;0\n", ErrInvalid, 2},
 		{"value without conversions", head + "a;0;2;0\n", ErrInvalid, 2},
 		{"huge count", head + "a;99999999999999999999;0;0\n", ErrOverflow, 2},
+		{"empty input", "", ErrMissingColumn, 1},
+		{"bare quote", head + "a\"b;1;1;0\n", ErrInvalid, 2},
+		{"unclosed quote", head + "\"a;1;1;0\n", ErrInvalid, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
