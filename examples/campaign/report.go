@@ -87,7 +87,7 @@ func candidates(p *printer, rep Report) {
 			"  efficiency   engagements the package should bring per euro, against the best candidate\n"+
 			"  authenticity 100, less 34 per red flag",
 			len(rep.Candidates)+len(rep.Rejected), len(rep.Candidates), len(rep.Rejected)))
-	tw := p.table("rllrrrrrrrrr", "#", "creator", "platform", "tier", "followers", "ER", "fit", "engag.", "effic.", "auth.", "score", "fee")
+	tw := p.table("rlllrrrrrrrr", "#", "creator", "platform", "tier", "followers", "ER", "fit", "engag.", "effic.", "auth.", "score", "fee")
 	score := func(d decimal.Decimal) string { return d.Shift(2).StringFixed(0) }
 	for _, c := range rep.Candidates {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Rank, c.Handle, c.Platform, c.Tier,

@@ -216,7 +216,7 @@ func results(rep *Report, in inputs, b brief, plan budget.Plan) error {
 	}
 	why := []string{
 		"interactions the sponsored posts reported; a count a post hid adds nothing (a lower bound)",
-		"accounts reached, added over posts: a person reached twice counts twice",
+		"the reach of each post, added up: a person reached twice counts twice",
 		"orders with a creator's code, or else a creator's link (utm_campaign)",
 		"revenue of those orders, after discounts",
 		"credited revenue / everything spent (fees, production, ads, tools, agency)",
