@@ -62,6 +62,20 @@ func FuzzMeasures(f *testing.F) {
 		if _, err := Affinity(p, q); err != nil && !errors.Is(err, ErrNoBaseline) {
 			t.Fatalf("Affinity: %v", err)
 		}
+		rep, err := Fit(Demographics{"d": p, "e": q}, Demographics{"d": q, "e": p}, Weights{"d": decimal.NewFromInt(int64(len(x))), "e": decimal.NewFromInt(1)})
+		if err != nil {
+			t.Fatalf("Fit: %v", err)
+		}
+		if !inUnit(rep.Score) {
+			t.Fatalf("Fit score %s", rep.Score)
+		}
+		iv, err := OnTargetInterval(p, q, int64(len(y))+1, Z95())
+		if err != nil {
+			t.Fatalf("OnTargetInterval: %v", err)
+		}
+		if !inUnit(iv.Low) || !inUnit(iv.High) || iv.Low.GreaterThan(iv.Estimate) || iv.High.LessThan(iv.Estimate) {
+			t.Fatalf("interval %+v", iv)
+		}
 	})
 }
 
