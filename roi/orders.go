@@ -157,9 +157,10 @@ type OrderAttribution struct {
 // Errors: an order with an empty or duplicate ID ([ErrInvalid],
 // [ErrDuplicateOrder]), a negative amount ([ErrNegative]), a missing or
 // mixed currency ([ErrCurrency]), an unparsable landing URL ([ErrInvalid]);
-// a tracking entry without a name, a code or link pattern claimed twice
-// ([ErrDuplicateCode]), an empty code or an all-empty link pattern, which
-// would match everything ([ErrInvalid]).
+// a tracking entry without a name or with a name listed twice, an empty
+// code or an all-empty link pattern, which would match everything
+// ([ErrInvalid]); a code or link pattern claimed by two influencers
+// ([ErrDuplicateCode]).
 func AttributeOrders(orders []Order, tracking []Tracking) (OrderAttribution, error) {
 	const fn = "AttributeOrders"
 	codes := map[string]int{}
@@ -176,7 +177,7 @@ func AttributeOrders(orders []Order, tracking []Tracking) (OrderAttribution, err
 			return OrderAttribution{}, errf(fn, fmt.Sprintf("tracking[%d].Influencer", i), ErrInvalid, `""`)
 		}
 		if names[tr.Influencer] {
-			return OrderAttribution{}, errf(fn, fmt.Sprintf("tracking[%d].Influencer", i), ErrDuplicateCode, tr.Influencer)
+			return OrderAttribution{}, errf(fn, fmt.Sprintf("tracking[%d].Influencer", i), ErrInvalid, "listed twice: "+tr.Influencer)
 		}
 		names[tr.Influencer] = true
 		res.Influencers[i] = InfluencerSales{Influencer: tr.Influencer, Revenue: decimal.Zero}

@@ -114,7 +114,7 @@ func TestAttributeOrdersErrors(t *testing.T) {
 		{"bad url", []Order{{ID: "1", Amount: d("1"), Currency: "EUR", LandingURL: "http://[::1"}}, nil, ErrInvalid},
 		{"code twice", nil, []Tracking{{Influencer: "a", Codes: []string{"X"}}, {Influencer: "b", Codes: []string{" x"}}}, ErrDuplicateCode},
 		{"link twice", nil, []Tracking{{Influencer: "a", Links: []UTM{{Source: "ig"}}}, {Influencer: "b", Links: []UTM{{Source: "IG"}}}}, ErrDuplicateCode},
-		{"influencer twice", nil, []Tracking{{Influencer: "a"}, {Influencer: "a"}}, ErrDuplicateCode},
+		{"influencer twice", nil, []Tracking{{Influencer: "a"}, {Influencer: "a"}}, ErrInvalid},
 		{"empty pattern", nil, []Tracking{{Influencer: "a", Links: []UTM{{}}}}, ErrInvalid},
 		{"empty code", nil, []Tracking{{Influencer: "a", Codes: []string{" "}}}, ErrInvalid},
 	}
