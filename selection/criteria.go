@@ -1,0 +1,316 @@
+package selection
+
+import (
+	"strconv"
+
+	"github.com/influencekit/influencekit/audience"
+	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// Criterion names one scored criterion of Rank.
+type Criterion uint8
+
+// The scored criteria, in the order of every breakdown. Each scores a
+// profile in [0, 1]:
+//
+//	Engagement      r / (2·b), capped at 1: r the profile's engagement rate,
+//	                b the benchmark of its platform and tier (kpi.Benchmarks);
+//	                a rate at the benchmark scores ½, twice it or more 1
+//	AudienceFit     audience.Fit of the profile's demographics to
+//	                Criteria.Target (weighted histogram intersection)
+//	CategoryFit     the share of Criteria.Categories the profile covers
+//	Authenticity    1 − Σ penalties of the raised flags (see Authenticity)
+//	CostEfficiency  expected engagements per unit of fee (r × followers /
+//	                fee), divided by the best such figure among the profiles
+//	                that passed the filters (so the most efficient scores 1)
+//	Growth          follower growth over the last 30 days of History,
+//	                divided by Criteria.GrowthTarget, clamped to [0, 1]
+const (
+	Engagement Criterion = iota
+	AudienceFit
+	CategoryFit
+	Authenticity
+	CostEfficiency
+	Growth
+	numCriteria
+)
+
+var criterionNames = [...]string{"engagement", "audience-fit", "category-fit", "authenticity", "cost-efficiency", "growth"}
+
+// String returns the criterion's name, e.g. "cost-efficiency".
+func (c Criterion) String() string {
+	if int(c) < len(criterionNames) {
+		return criterionNames[c]
+	}
+	return "Criterion(" + strconv.Itoa(int(c)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (c Criterion) MarshalText() ([]byte, error) {
+	if int(c) >= len(criterionNames) {
+		return nil, errorf(ErrInvalid, "Criterion.MarshalText", "criterion", "unknown", int(c))
+	}
+	return []byte(criterionNames[c]), nil
+}
+
+// Filter names the hard filter that rejected a profile.
+type Filter uint8
+
+// The hard filters, checked in this order; a rejected profile names the
+// first that failed.
+const (
+	FilterHandle      Filter = iota + 1 // Criteria.ExcludeHandles
+	FilterPlatform                      // Criteria.Platforms
+	FilterFollowers                     // MinFollowers, MaxFollowers (or followers not reported)
+	FilterTier                          // Criteria.Tiers
+	FilterCountry                       // Criteria.Countries
+	FilterLanguage                      // Criteria.Languages
+	FilterCategory                      // Criteria.RequireCategory
+	FilterBrandSafety                   // Criteria.ExcludeCategories
+	FilterFee                           // Criteria.MaxFee (or no fee and no rate card)
+	FilterEngagement                    // Criteria.MinEngagement (or no engagement data)
+)
+
+var filterNames = [...]string{"", "handle", "platform", "followers", "tier", "country", "language", "category", "brand-safety", "fee", "engagement"}
+
+// String returns the filter's name, e.g. "brand-safety".
+func (f Filter) String() string {
+	if int(f) < len(filterNames) && f != 0 {
+		return filterNames[f]
+	}
+	return "Filter(" + strconv.Itoa(int(f)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (f Filter) MarshalText() ([]byte, error) {
+	if f == 0 || int(f) >= len(filterNames) {
+		return nil, errorf(ErrInvalid, "Filter.MarshalText", "filter", "unknown", int(f))
+	}
+	return []byte(filterNames[f]), nil
+}
+
+// Weights weighs the criteria in the total score, which is
+// Σ wᵢ·sᵢ / Σ wᵢ over the criteria that apply to a profile (a criterion
+// without data, such as AudienceFit without demographics, is left out and
+// marked Missing in the breakdown). Weights must be ≥ 0. The zero Weights
+// means DefaultWeights.
+type Weights struct {
+	Engagement     decimal.Decimal `json:"engagement"`
+	AudienceFit    decimal.Decimal `json:"audience_fit"`
+	CategoryFit    decimal.Decimal `json:"category_fit"`
+	Authenticity   decimal.Decimal `json:"authenticity"`
+	CostEfficiency decimal.Decimal `json:"cost_efficiency"`
+	Growth         decimal.Decimal `json:"growth"`
+}
+
+// DefaultWeights returns Engagement 3, AudienceFit 3, CategoryFit 1,
+// Authenticity 2, CostEfficiency 2, Growth 1: engagement and audience fit
+// first, as brand briefs usually rank them.
+func DefaultWeights() Weights {
+	n := decimal.NewFromInt
+	return Weights{Engagement: n(3), AudienceFit: n(3), CategoryFit: n(1), Authenticity: n(2), CostEfficiency: n(2), Growth: n(1)}
+}
+
+func (w Weights) list() [numCriteria]decimal.Decimal {
+	return [numCriteria]decimal.Decimal{w.Engagement, w.AudienceFit, w.CategoryFit, w.Authenticity, w.CostEfficiency, w.Growth}
+}
+
+func (w Weights) isZero() bool {
+	for _, v := range w.list() {
+		if !v.IsZero() {
+			return false
+		}
+	}
+	return true
+}
+
+// AuthenticityRules sets the thresholds and penalties of the authenticity
+// signals. Each signal raises a Flag with its reason; the authenticity
+// score is 1 − Σ penalties, floored at 0. The zero value means
+// DefaultAuthenticityRules. These are screening heuristics used by audit
+// tools, not a published standard: a flag is a reason to look, not proof.
+type AuthenticityRules struct {
+	// EngagementFactor: engagement above Factor × or below 1/Factor × the
+	// tier benchmark raises "engagement-out-of-range" (default 3: published
+	// rates for one tier vary about 2× between sources; beyond 3× the rate
+	// is unusual). kpi's Placement.Implausible (10×) raises it too.
+	EngagementFactor decimal.Decimal `json:"engagement_factor"`
+	// MinLikesPerComment, MaxLikesPerComment bound the likes-to-comments
+	// ratio of the average post (defaults 5 and 500): far fewer likes per
+	// comment suggests comment pods or bought comments, far more bought
+	// likes.
+	MinLikesPerComment decimal.Decimal `json:"min_likes_per_comment"`
+	MaxLikesPerComment decimal.Decimal `json:"max_likes_per_comment"`
+	// SpikeGrowth: a rise of more than this fraction between two History
+	// snapshots at most 7 days apart raises "growth-spike" (default 0.2).
+	SpikeGrowth decimal.Decimal `json:"spike_growth"`
+	// MaxFollowingRatio: following / followers above it raises
+	// "following-ratio" for accounts with at least 1,000 followers
+	// (default 1: follow-for-follow growth).
+	MaxFollowingRatio decimal.Decimal `json:"max_following_ratio"`
+	// MaxSuspiciousShare: the share of the AudienceQuality dimension in
+	// MassFollowers and Suspicious above it raises "suspicious-audience"
+	// (default 0.25).
+	MaxSuspiciousShare decimal.Decimal `json:"max_suspicious_share"`
+	// Penalty is subtracted per raised flag (default 0.25).
+	Penalty decimal.Decimal `json:"penalty"`
+}
+
+// DefaultAuthenticityRules returns the defaults stated on AuthenticityRules.
+func DefaultAuthenticityRules() AuthenticityRules {
+	return AuthenticityRules{
+		EngagementFactor:   decimal.NewFromInt(3),
+		MinLikesPerComment: decimal.NewFromInt(5),
+		MaxLikesPerComment: decimal.NewFromInt(500),
+		SpikeGrowth:        decimal.New(2, -1),
+		MaxFollowingRatio:  decimal.NewFromInt(1),
+		MaxSuspiciousShare: decimal.New(25, -2),
+		Penalty:            decimal.New(25, -2),
+	}
+}
+
+// Criteria says which profiles qualify (hard filters) and how the others
+// are scored. The zero value filters nothing and scores with the defaults
+// stated on each field.
+type Criteria struct {
+	// Platforms keeps only these platforms (empty: any).
+	Platforms []kpi.Platform `json:"platforms,omitempty"`
+	// Tiers keeps only these follower tiers under Thresholds (empty: any).
+	Tiers []kpi.Tier `json:"tiers,omitempty"`
+	// MinFollowers and MaxFollowers bound the follower count (0: no
+	// bound). A profile whose followers are missing fails either bound.
+	MinFollowers int64 `json:"min_followers"`
+	MaxFollowers int64 `json:"max_followers"`
+	// MinEngagement is the lowest engagement rate, a fraction, measured by
+	// Formula (zero: no minimum).
+	MinEngagement decimal.Decimal `json:"min_engagement"`
+	// Formula measures engagement from Profile.Posts (default
+	// kpi.PresetFollowers12().Formula). Without posts, engagement is
+	// (AvgLikes + AvgComments) / Followers, else Profile.EngagementRate.
+	Formula kpi.Formula `json:"formula"`
+	// MaxFee is the highest fee, estimated or not (zero: no maximum).
+	MaxFee decimal.Decimal `json:"max_fee"`
+	// Categories are the brand's categories, for CategoryFit; with
+	// RequireCategory a profile must share at least one. Matching ignores
+	// case and surrounding space.
+	Categories      []string `json:"categories,omitempty"`
+	RequireCategory bool     `json:"require_category"`
+	// Countries and Languages keep only these (empty: any; a profile
+	// without a country fails a country filter).
+	Countries []string `json:"countries,omitempty"`
+	Languages []string `json:"languages,omitempty"`
+	// ExcludeCategories rejects profiles in any of these categories (brand
+	// safety); ExcludeHandles rejects these handles.
+	ExcludeCategories []string `json:"exclude_categories,omitempty"`
+	ExcludeHandles    []string `json:"exclude_handles,omitempty"`
+
+	// Target is the brand's target audience for AudienceFit, weighted by
+	// FitWeights (audience.Fit; nil: equal weights).
+	Target     audience.Demographics `json:"target,omitempty"`
+	FitWeights audience.Weights      `json:"fit_weights,omitempty"`
+
+	// Weights of the scored criteria (zero: DefaultWeights).
+	Weights Weights `json:"weights"`
+	// Thresholds define the tiers (zero: kpi.DefaultThresholds).
+	Thresholds kpi.Thresholds `json:"thresholds"`
+	// Benchmarks give each platform and tier's engagement rate (no rows:
+	// kpi.DefaultBenchmarks).
+	Benchmarks kpi.Benchmarks `json:"benchmarks"`
+	// RateCard, if set, estimates the fee of profiles without one, for a
+	// Deliverable (default budget.Post).
+	RateCard    *budget.RateCard   `json:"rate_card,omitempty"`
+	Deliverable budget.Deliverable `json:"deliverable"`
+	// Authenticity sets the authenticity signals (zero:
+	// DefaultAuthenticityRules).
+	Authenticity AuthenticityRules `json:"authenticity"`
+	// GrowthTarget is the 30-day follower growth that earns the full
+	// Growth score, a fraction (zero: 0.03, i.e. 3 % a month).
+	GrowthTarget decimal.Decimal `json:"growth_target"`
+}
+
+// withDefaults returns c with every zero field that has a default set.
+func (c Criteria) withDefaults() Criteria {
+	if c.Formula == (kpi.Formula{}) {
+		c.Formula = kpi.PresetFollowers12().Formula
+	}
+	if c.Weights.isZero() {
+		c.Weights = DefaultWeights()
+	}
+	if c.Thresholds == (kpi.Thresholds{}) {
+		c.Thresholds = kpi.DefaultThresholds()
+	}
+	if len(c.Benchmarks.Rows) == 0 {
+		c.Benchmarks = kpi.DefaultBenchmarks()
+	}
+	if c.Authenticity == (AuthenticityRules{}) {
+		c.Authenticity = DefaultAuthenticityRules()
+	}
+	if c.GrowthTarget.IsZero() {
+		c.GrowthTarget = decimal.New(3, -2)
+	}
+	return c
+}
+
+// Validate reports the first invalid field of c (after defaults): negative
+// bounds or weights, MinFollowers above MaxFollowers, an invalid Formula,
+// Thresholds or RateCard, authenticity thresholds out of range.
+func (c Criteria) Validate() error {
+	return c.withDefaults().validate("Criteria.Validate")
+}
+
+func (c Criteria) validate(fn string) error {
+	if c.MinFollowers < 0 {
+		return errorf(ErrInvalid, fn, "MinFollowers", "negative", c.MinFollowers)
+	}
+	if c.MaxFollowers < 0 {
+		return errorf(ErrInvalid, fn, "MaxFollowers", "negative", c.MaxFollowers)
+	}
+	if c.MaxFollowers > 0 && c.MinFollowers > c.MaxFollowers {
+		return errorf(ErrInvalid, fn, "MinFollowers", "above MaxFollowers", strconv.FormatInt(c.MinFollowers, 10)+" > "+strconv.FormatInt(c.MaxFollowers, 10))
+	}
+	if c.MinEngagement.Sign() < 0 {
+		return errorf(ErrInvalid, fn, "MinEngagement", "negative", c.MinEngagement)
+	}
+	if c.MaxFee.Sign() < 0 {
+		return errorf(ErrInvalid, fn, "MaxFee", "negative", c.MaxFee)
+	}
+	if err := c.Formula.Validate(); err != nil {
+		return errorf(ErrInvalid, fn, "Formula", err.Error(), c.Formula)
+	}
+	if err := c.Thresholds.Validate(); err != nil {
+		return errorf(ErrInvalid, fn, "Thresholds", err.Error(), c.Thresholds)
+	}
+	if c.RateCard != nil {
+		if err := c.RateCard.Validate(); err != nil {
+			return errorf(ErrInvalid, fn, "RateCard", err.Error(), "")
+		}
+	}
+	for i, w := range c.Weights.list() {
+		if w.Sign() < 0 {
+			return errorf(ErrInvalid, fn, "Weights."+Criterion(i).String(), "negative", w)
+		}
+	}
+	a := c.Authenticity
+	for _, f := range []struct {
+		name string
+		v    decimal.Decimal
+	}{
+		{"EngagementFactor", a.EngagementFactor}, {"MinLikesPerComment", a.MinLikesPerComment},
+		{"MaxLikesPerComment", a.MaxLikesPerComment}, {"SpikeGrowth", a.SpikeGrowth},
+		{"MaxFollowingRatio", a.MaxFollowingRatio}, {"MaxSuspiciousShare", a.MaxSuspiciousShare},
+		{"Penalty", a.Penalty},
+	} {
+		if f.v.Sign() <= 0 {
+			return errorf(ErrInvalid, fn, "Authenticity."+f.name, "not positive", f.v)
+		}
+	}
+	if a.MinLikesPerComment.GreaterThan(a.MaxLikesPerComment) {
+		return errorf(ErrInvalid, fn, "Authenticity.MinLikesPerComment", "above MaxLikesPerComment", a.MinLikesPerComment)
+	}
+	if c.GrowthTarget.Sign() <= 0 {
+		return errorf(ErrInvalid, fn, "GrowthTarget", "not positive", c.GrowthTarget)
+	}
+	return nil
+}

@@ -1,0 +1,260 @@
+package selection
+
+import (
+	"errors"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/influencekit/influencekit/audience"
+	"github.com/influencekit/influencekit/kpi"
+	"github.com/shopspring/decimal"
+)
+
+func rankCriteria() Criteria {
+	f := kpi.Formula{Interactions: kpi.Likes | kpi.Comments, Base: kpi.ByFollowers, Average: kpi.MeanOfRates}
+	return Criteria{
+		Platforms:         []kpi.Platform{kpi.Instagram},
+		MinFollowers:      1000,
+		Categories:        []string{"fitness", "food"},
+		ExcludeCategories: []string{"Gambling"},
+		Formula:           f,
+		Weights:           Weights{Engagement: dec("2"), CategoryFit: dec("1"), Authenticity: dec("1")},
+		Benchmarks: kpi.Benchmarks{Version: "test", Rows: []kpi.Benchmark{
+			{Platform: kpi.Instagram, Tier: kpi.Micro, Formula: f, Year: 2026, Rate: dec("0.02"), Source: "test"},
+		}},
+	}
+}
+
+// rankProfiles: every score below is worked out by hand in TestRank.
+func rankProfiles() []Profile {
+	ig := kpi.Instagram
+	return []Profile{
+		{Handle: "A", Platform: ig, Followers: 20000, AvgLikes: 500, AvgComments: 20, Categories: []string{"Fitness"}, Missing: MissingFee},
+		{Handle: "B", Platform: ig, Followers: 30000, AvgLikes: 1500, AvgComments: 100, Categories: []string{"fitness", "food"}, Missing: MissingFee},
+		{Handle: "C", Platform: ig, Followers: 40000, AvgLikes: 4000, AvgComments: 2, Missing: MissingFee},
+		{Handle: "D", Platform: ig, Followers: 5000, Following: 6000, AvgLikes: 100, AvgComments: 10, Categories: []string{"food"}, Missing: MissingFee},
+		{Handle: "E", Platform: ig, Followers: 500, Missing: MissingFee},
+		{Handle: "F", Platform: ig, Followers: 9000, Categories: []string{"gambling"}, Missing: MissingFee},
+		{Handle: "G", Platform: kpi.TikTok, Followers: 9000, Missing: MissingFee},
+	}
+}
+
+// TestRank, by hand (benchmark: Instagram micro 0.02; engagement score
+// r/0.04 capped at 1; weights engagement 2, category 1, authenticity 1):
+//
+//	A  r = 520/20000 = 0.026 → 0.65; 1 of 2 categories → 0.5; no flag → 1;
+//	   (2·0.65 + 0.5 + 1)/4 = 0.7
+//	B  r = 1600/30000 ≈ 0.0533 → 1 (2.67× the benchmark, under the 3×
+//	   flag); 2 of 2 → 1; 15 likes per comment → 1; 4/4 = 1
+//	C  r = 4002/40000 = 0.10005 → 1; 5× the benchmark and 2000 likes per
+//	   comment: two flags → 0.5; no category → 0; (2 + 0 + 0.5)/4 = 0.625
+//	D  5,000 followers is nano: no benchmark, engagement left out; 1 of 2
+//	   → 0.5; following 6000 > followers → one flag → 0.75;
+//	   (0.5 + 0.75)/2 = 0.625, tied with C, which wins on handle
+//	E  500 followers < 1000; F gambling; G TikTok.
+func TestRank(t *testing.T) {
+	got, err := Rank(rankProfiles(), rankCriteria(), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		Handle string
+		Score  string
+		Flags  []string
+	}
+	var rows []row
+	for _, s := range got.Top {
+		var flags []string
+		for _, f := range s.Flags {
+			flags = append(flags, f.Signal)
+		}
+		rows = append(rows, row{s.Handle, s.Score.String(), flags})
+	}
+	want := []row{
+		{"B", "1", nil},
+		{"A", "0.7", nil},
+		{"C", "0.625", []string{"engagement-out-of-range", "likes-per-comment"}},
+	}
+	if d := cmp.Diff(want, rows); d != "" {
+		t.Errorf("top (-want +got):\n%s", d)
+	}
+	wantRej := []Rejection{
+		{Handle: "E", Index: 4, Filter: FilterFollowers},
+		{Handle: "F", Index: 5, Filter: FilterBrandSafety},
+		{Handle: "G", Index: 6, Filter: FilterPlatform},
+	}
+	for i := range got.Rejected {
+		got.Rejected[i].Reason = ""
+	}
+	if d := cmp.Diff(wantRej, got.Rejected); d != "" || got.Passed != 4 {
+		t.Errorf("rejected (-want +got):\n%s passed %d, want 4", d, got.Passed)
+	}
+	// A's breakdown: contributions 2·0.65/4 = 0.325, 0.5/4 = 0.125, 1/4 = 0.25.
+	type crow struct {
+		Criterion           Criterion
+		Score, Contribution string
+		Missing             bool
+	}
+	var brk []crow
+	for _, c := range got.Top[1].Breakdown {
+		brk = append(brk, crow{c.Criterion, c.Score.String(), c.Contribution.String(), c.Missing})
+	}
+	wantBrk := []crow{
+		{Engagement, "0.65", "0.325", false},
+		{AudienceFit, "0", "0", true},
+		{CategoryFit, "0.5", "0.125", false},
+		{Authenticity, "1", "0.25", false},
+		{CostEfficiency, "0", "0", true},
+		{Growth, "0", "0", true},
+	}
+	if d := cmp.Diff(wantBrk, brk); d != "" {
+		t.Errorf("A breakdown (-want +got):\n%s", d)
+	}
+	if a := got.Top[1]; !a.EngagementRate.Equal(dec("0.026")) || a.EngagementSource != "averages" || a.Tier != kpi.Micro {
+		t.Errorf("A: rate %s from %q, tier %v", a.EngagementRate, a.EngagementSource, a.Tier)
+	}
+}
+
+func TestRankErrors(t *testing.T) {
+	ok := []Profile{{Handle: "a", Followers: 10}}
+	tests := []struct {
+		name     string
+		profiles []Profile
+		c        Criteria
+		k        int
+	}{
+		{"k zero", ok, Criteria{}, 0},
+		{"negative followers", []Profile{{Handle: "a", Followers: -1}}, Criteria{}, 1},
+		{"negative fee", []Profile{{Handle: "a", Fee: dec("-1")}}, Criteria{}, 1},
+		{"min above max", ok, Criteria{MinFollowers: 10, MaxFollowers: 5}, 1},
+		{"negative weight", ok, Criteria{Weights: Weights{Growth: dec("-1")}}, 1},
+		{"bad thresholds", ok, Criteria{Thresholds: kpi.Thresholds{Nano: 5, Micro: 5, Mid: 6, Macro: 7, Mega: 8}}, 1},
+		{"likes bounds", ok, Criteria{Authenticity: AuthenticityRules{EngagementFactor: dec("3"), MinLikesPerComment: dec("9"), MaxLikesPerComment: dec("2"),
+			SpikeGrowth: dec("1"), MaxFollowingRatio: dec("1"), MaxSuspiciousShare: dec("1"), Penalty: dec("1")}}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Rank(tt.profiles, tt.c, tt.k); !errors.Is(err, ErrInvalid) {
+				t.Errorf("err = %v, want ErrInvalid", err)
+			}
+		})
+	}
+	if err := (Criteria{}).Validate(); err != nil {
+		t.Errorf("zero Criteria: %v", err)
+	}
+}
+
+// TestAuthenticitySignals raises each signal once, by its documented
+// threshold.
+func TestAuthenticitySignals(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	base := Profile{Handle: "x", Platform: kpi.Instagram, Followers: 20000, AvgLikes: 400, AvgComments: 20, Missing: MissingFee}
+	tests := []struct {
+		name   string
+		edit   func(p *Profile)
+		signal string
+	}{
+		{"none", func(*Profile) {}, ""},
+		// 0.0021 is below a third of 0.02.
+		{"engagement low", func(p *Profile) { p.AvgLikes, p.AvgComments = 40, 2 }, "engagement-out-of-range"},
+		// 600 likes per comment > 500 (and r = 601/20000 ≈ 0.03, 1.5×).
+		{"likes per comment", func(p *Profile) { p.AvgLikes, p.AvgComments = 600, 1 }, "likes-per-comment"},
+		// +25 % in 5 days.
+		{"growth spike", func(p *Profile) {
+			p.History = []Snapshot{{day(0), 16000}, {day(5), 20000}}
+		}, "growth-spike"},
+		{"following", func(p *Profile) { p.Following = 20001 }, "following-ratio"},
+		{"suspicious audience", func(p *Profile) {
+			p.Audience = audience.Demographics{AudienceQuality: {"real": dec("60"), MassFollowers: dec("25"), Suspicious: dec("15")}}
+		}, "suspicious-audience"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := base
+			tt.edit(&p)
+			got, err := Rank([]Profile{p}, rankCriteria(), 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var signals []string
+			for _, f := range got.Top[0].Flags {
+				signals = append(signals, f.Signal)
+				if f.Reason == "" {
+					t.Errorf("%s: empty reason", f.Signal)
+				}
+			}
+			var want []string
+			if tt.signal != "" {
+				want = []string{tt.signal}
+			}
+			if d := cmp.Diff(want, signals); d != "" {
+				t.Errorf("(-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+// TestRankTopKAgainstSort compares the heap's top k with a full sort of
+// every profile's score (the slow, obvious way) on random profiles with
+// many ties.
+func TestRankTopKAgainstSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 20 {
+		n := 1 + r.IntN(300)
+		profiles := randomProfiles(r, n)
+		c := Criteria{Categories: []string{"a", "b"}}
+		all, err := Rank(profiles, c, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.IsSortedFunc(all.Top, func(a, b Scored) int {
+			if c := b.Score.Cmp(a.Score); c != 0 {
+				return c
+			}
+			if a.Handle != b.Handle {
+				if a.Handle < b.Handle {
+					return -1
+				}
+				return 1
+			}
+			return a.Index - b.Index
+		}) {
+			t.Fatal("full ranking not sorted by score, handle, index")
+		}
+		k := 1 + r.IntN(20)
+		top, err := Rank(profiles, c, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := all.Top[:min(k, len(all.Top))]
+		if d := cmp.Diff(want, top.Top); d != "" {
+			t.Fatalf("top %d differs from the full sort (-want +got):\n%s", k, d)
+		}
+	}
+}
+
+func randomProfiles(r *rand.Rand, n int) []Profile {
+	cats := []string{"a", "b", "c"}
+	out := make([]Profile, n)
+	for i := range out {
+		f := 1000 + r.Int64N(2_000_000)
+		out[i] = Profile{
+			Handle:      "h" + strconv.Itoa(r.IntN(n)),
+			Platform:    kpi.Instagram,
+			Followers:   f,
+			AvgLikes:    r.Int64N(f / 10),
+			AvgComments: r.Int64N(f / 500),
+			Fee:         decimal.NewFromInt(100 + r.Int64N(10)*100),
+			Categories:  []string{cats[r.IntN(3)]},
+		}
+		if r.IntN(5) == 0 {
+			out[i] = out[(i+1)%n] // duplicates make ties
+			out[i].Handle = "h" + strconv.Itoa(r.IntN(3))
+		}
+	}
+	return out
+}
