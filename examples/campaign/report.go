@@ -83,7 +83,7 @@ func candidates(p *printer, rep Report) {
 		fmt.Sprintf("%d creators vetted: %d passed the filters and are ranked, %d were rejected.\n"+
 			"score = 35 %% audience fit + 30 %% engagement + 20 %% cost efficiency + 15 %% authenticity, each 0–100:\n"+
 			"  fit          match of the audience's age, gender and country to the target (weights 2:1:2)\n"+
-			"  engagement   engagement rate against the platform's median candidate (the median scores 50)\n"+
+			"  engagement   engagement rate against the median of the platform's candidates (the median scores 50)\n"+
 			"  efficiency   engagements the package should bring per euro, against the best candidate\n"+
 			"  authenticity 100, less 34 per red flag",
 			len(rep.Candidates)+len(rep.Rejected), len(rep.Candidates), len(rep.Rejected)))
