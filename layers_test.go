@@ -68,8 +68,11 @@ func checkImport(dir, imp string) string {
 	impTop := strings.SplitN(imp, "/", 2)[0]
 	switch {
 	case top == "examples":
-		if impTop == "examples" {
-			return "examples import only library packages"
+		// An example may import the library and its own packages
+		// (examples/service/cmd/… importing examples/service), not another
+		// example.
+		if impTop == "examples" && exampleName(imp) != exampleName(dir) {
+			return "an example imports only library packages and its own"
 		}
 		return ""
 	case imp == "":
@@ -99,6 +102,15 @@ func checkImport(dir, imp string) string {
 	return "against the layers in DESIGN.md (" + top + " may import only " + strings.Join(append(ok, "internal/…"), ", ") + ")"
 }
 
+// exampleName returns NAME of "examples/NAME/…".
+func exampleName(path string) string {
+	parts := strings.SplitN(path, "/", 3)
+	if len(parts) < 2 {
+		return ""
+	}
+	return parts[1]
+}
+
 func TestCheckImport(t *testing.T) {
 	for _, c := range []struct {
 		dir, imp string
@@ -118,6 +130,9 @@ func TestCheckImport(t *testing.T) {
 		{"internal/csvx", "internal/exact", true},
 		{"examples/campaign", "selection", true},
 		{"examples/campaign", "examples/service", false},
+		{"examples/service/cmd/serve", "examples/service", true},
+		{"examples/service", "examples/service/internal/x", true},
+		{"examples", "examples/service", false},
 		{"newpkg", "kpi", false},
 	} {
 		if got := checkImport(c.dir, c.imp) == ""; got != c.ok {
