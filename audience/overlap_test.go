@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -144,6 +145,25 @@ func TestFastPaths(t *testing.T) {
 				}
 			}
 		}
+	}
+	// Array against bitmap, short and long (bitmap-built) paths, inside
+	// and beyond the bitmap's range.
+	for _, c := range []struct {
+		na, nb     int
+		la, lb, sh uint32
+	}{{100, 50000, 1 << 20, 1 << 17, 0}, {20000, 50000, 1 << 18, 1 << 17, 0}, {20000, 50000, 1 << 18, 1 << 17, 1 << 16}, {0, 10, 5, 100, 0}} {
+		a, b := sortedDistinct(r, c.na, c.la), sortedDistinct(r, c.nb, c.lb)
+		for i := range b {
+			b[i] += c.sh
+		}
+		bm := roaring.New()
+		bm.AddMany(b)
+		if got, want := probeLen(a, bm), slowAndLen(a, b); got != want {
+			t.Fatalf("probeLen(|a|=%d, |b|=%d) = %d, want %d", len(a), len(b), got, want)
+		}
+	}
+	if probeLen([]uint32{1, 2}, roaring.New()) != 0 {
+		t.Error("probeLen against an empty bitmap")
 	}
 	// Adversarial lane layouts: one array far below the other, and b
 	// entirely inside one lane of a.
