@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -195,6 +197,7 @@ func TestShortlistFee(t *testing.T) {
 // posts that report every count.
 func TestPooledRate(t *testing.T) {
 	rep := runJSON(t)
+	text, _ := outputs(t)
 	for _, cr := range rep.Creators {
 		var eng, reach int64
 		for _, p := range embedded(t, "posts.csv", ',') {
@@ -226,6 +229,23 @@ func TestPooledRate(t *testing.T) {
 		diff := new(big.Rat).Sub(got, want)
 		if diff.Abs(diff).Cmp(big.NewRat(5, 1e17)) > 0 {
 			t.Errorf("%s: ER by reach %s, want %s", cr.Handle, got.FloatString(18), want.FloatString(18))
+		}
+		// As printed in section 5: a percentage with two decimals.
+		printed := new(big.Rat).Mul(want, big.NewRat(100, 1)).FloatString(2) + "%"
+		found := false
+		_, tracking, _ := strings.Cut(string(text), "5. Tracking")
+		tracking, _, _ = strings.Cut(tracking, "Week by week")
+		for _, line := range strings.Split(tracking, "\n") {
+			f := strings.Fields(line)
+			if len(f) == 9 && f[0] == cr.Handle {
+				found = true
+				if f[7] != printed {
+					t.Errorf("%s: printed ER by reach %s, want %s", cr.Handle, f[7], printed)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no row in the tracking table", cr.Handle)
 		}
 	}
 }
@@ -354,5 +374,81 @@ func TestWeeks(t *testing.T) {
 	}
 	if g := rep.Goals[0]; g.Achieved.IntPart() != cumEng {
 		t.Errorf("engagement goal achieved %v, want %d", g.Achieved, cumEng)
+	}
+}
+
+// TestOverlaps intersects the follower ranges of followers.txt by interval
+// arithmetic and compares the shared counts of every pair of the shortlist
+// by value, and its unique reach, with the report.
+func TestOverlaps(t *testing.T) {
+	b, err := sample.ReadFile("data/followers.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type span struct{ lo, hi int64 } // inclusive
+	spans := map[string][]span{}
+	for _, line := range strings.Split(string(b), "\n") {
+		h, rest, ok := strings.Cut(line, ":")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, f := range strings.Fields(rest) {
+			lo, hi, isRange := strings.Cut(f, "-")
+			if !isRange {
+				hi = lo
+			}
+			a, err1 := strconv.ParseInt(lo, 10, 64)
+			z, err2 := strconv.ParseInt(hi, 10, 64)
+			if err1 != nil || err2 != nil {
+				t.Fatalf("%q", f)
+			}
+			spans[h] = append(spans[h], span{a, z})
+		}
+	}
+	// The sample's ranges of one creator do not overlap each other, so
+	// sizes and intersections are sums over pairs of spans.
+	shared := func(x, y string) int64 {
+		var n int64
+		for _, a := range spans[x] {
+			for _, b := range spans[y] {
+				if lo, hi := max(a.lo, b.lo), min(a.hi, b.hi); lo <= hi {
+					n += hi - lo + 1
+				}
+			}
+		}
+		return n
+	}
+	rep := runJSON(t)
+	sl := rep.Shortlists.ByValue
+	got := map[[2]string]int64{}
+	for _, o := range sl.Overlaps {
+		got[[2]string{o.A, o.B}] = o.Shared
+	}
+	var all []span
+	for i, a := range sl.Creators {
+		if a.Sample != shared(a.Handle, a.Handle) {
+			t.Errorf("%s: sample %d, want %d", a.Handle, a.Sample, shared(a.Handle, a.Handle))
+		}
+		all = append(all, spans[a.Handle]...)
+		for _, c := range sl.Creators[i+1:] {
+			if want := shared(a.Handle, c.Handle); got[[2]string{a.Handle, c.Handle}] != want {
+				t.Errorf("%s & %s: %d shared, want %d", a.Handle, c.Handle, got[[2]string{a.Handle, c.Handle}], want)
+			}
+		}
+	}
+	// Unique reach: the length of the union of all the spans.
+	slices.SortFunc(all, func(a, b span) int { return cmp.Compare(a.lo, b.lo) })
+	var union, end int64 = 0, -1
+	for _, s := range all {
+		if s.lo > end {
+			union += s.hi - s.lo + 1
+			end = s.hi
+		} else if s.hi > end {
+			union += s.hi - end
+			end = s.hi
+		}
+	}
+	if sl.UniqueReach != union {
+		t.Errorf("unique reach %d, want %d", sl.UniqueReach, union)
 	}
 }
