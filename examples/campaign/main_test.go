@@ -452,3 +452,35 @@ func TestOverlaps(t *testing.T) {
 		t.Errorf("unique reach %d, want %d", sl.UniqueReach, union)
 	}
 }
+
+// TestBudget checks the category split (weights 65:8:14:5:2:6 of 45,000.00,
+// each exact here: 29,250.00, 3,600.00, 6,300.00, 2,250.00, 900.00,
+// 2,700.00) and the spend per category summed from spend.csv.
+func TestBudget(t *testing.T) {
+	rep := runJSON(t)
+	wantSplit := map[string]int64{
+		"influencer_fees": 29_250_00, "content_production": 3_600_00, "paid_amplification": 6_300_00,
+		"management": 2_250_00, "tools": 900_00, "contingency": 2_700_00,
+	}
+	spent := map[string]int64{}
+	var total int64
+	for _, e := range embedded(t, "spend.csv", ',') {
+		spent[e["category"]] += cents(t, e["amount"])
+		total += cents(t, e["amount"])
+	}
+	for _, c := range rep.Budget.Categories {
+		cat := string(c.Category)
+		if got := cents(t, c.Split.StringFixed(2)); got != wantSplit[cat] {
+			t.Errorf("%s: split %d cents, want %d", cat, got, wantSplit[cat])
+		}
+		if got := cents(t, c.Actual.StringFixed(2)); got != spent[cat] {
+			t.Errorf("%s: spent %d cents, want %d", cat, got, spent[cat])
+		}
+	}
+	if got := cents(t, rep.Budget.Actual.StringFixed(2)); got != total {
+		t.Errorf("spent %d cents, want %d", got, total)
+	}
+	if got := cents(t, rep.Budget.Remaining.StringFixed(2)); got != 45_000_00-total {
+		t.Errorf("remaining %d cents, want %d", got, 45_000_00-total)
+	}
+}
