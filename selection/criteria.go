@@ -154,6 +154,10 @@ type AuthenticityRules struct {
 	// MassFollowers and Suspicious above it raises "suspicious-audience"
 	// (default 0.25).
 	MaxSuspiciousShare decimal.Decimal `json:"max_suspicious_share"`
+	// MinAuthenticShare: AuthenticEngagements / AvgEngagements below it
+	// raises "authentic-engagement" (default 0.5: most engagement should
+	// come from real accounts).
+	MinAuthenticShare decimal.Decimal `json:"min_authentic_share"`
 	// Penalty is subtracted per raised flag (default 0.25).
 	Penalty decimal.Decimal `json:"penalty"`
 }
@@ -167,6 +171,7 @@ func DefaultAuthenticityRules() AuthenticityRules {
 		SpikeGrowth:        decimal.New(2, -1),
 		MaxFollowingRatio:  decimal.NewFromInt(1),
 		MaxSuspiciousShare: decimal.New(25, -2),
+		MinAuthenticShare:  decimal.New(5, -1),
 		Penalty:            decimal.New(25, -2),
 	}
 }
@@ -300,6 +305,7 @@ func (c Criteria) validate(fn string) error {
 		{"EngagementFactor", a.EngagementFactor}, {"MinLikesPerComment", a.MinLikesPerComment},
 		{"MaxLikesPerComment", a.MaxLikesPerComment}, {"SpikeGrowth", a.SpikeGrowth},
 		{"MaxFollowingRatio", a.MaxFollowingRatio}, {"MaxSuspiciousShare", a.MaxSuspiciousShare},
+		{"MinAuthenticShare", a.MinAuthenticShare},
 		{"Penalty", a.Penalty},
 	} {
 		if f.v.Sign() <= 0 {

@@ -30,6 +30,12 @@ type Profile struct {
 	// analytics exports publish them.
 	AvgLikes    int64 `json:"avg_likes"`
 	AvgComments int64 `json:"avg_comments"`
+	// AvgEngagements is the mean engagements (likes + comments …) per
+	// recent post, when the source gives only the total; used when AvgLikes
+	// is missing. AuthenticEngagements is the part of it that audit tools
+	// attribute to real accounts.
+	AvgEngagements       int64 `json:"avg_engagements"`
+	AuthenticEngagements int64 `json:"authentic_engagements"`
 	// EngagementRate is a published engagement rate, a fraction (0.0139 is
 	// 1.39 %), used when neither Posts nor AvgLikes are available.
 	EngagementRate decimal.Decimal `json:"engagement_rate"`
@@ -72,6 +78,8 @@ const (
 	MissingEngagementRate
 	MissingFee
 	MissingCountry
+	MissingAvgEngagements
+	MissingAuthenticEngagements
 )
 
 // Has reports whether every field of f is missing.

@@ -73,7 +73,10 @@ type CriterionScore struct {
 
 // Flag is a raised authenticity signal.
 type Flag struct {
-	Signal string `json:"signal"` // "engagement-out-of-range", "likes-per-comment", "growth-spike", "following-ratio", "suspicious-audience"
+	// Signal is one of "engagement-out-of-range", "likes-per-comment",
+	// "growth-spike", "authentic-engagement", "following-ratio",
+	// "suspicious-audience" (see AuthenticityRules).
+	Signal string `json:"signal"`
 	Reason string `json:"reason"`
 }
 
@@ -109,7 +112,7 @@ type benchRate struct {
 }
 
 type authRules struct {
-	factor, minLPC, maxLPC, spike, follow, susp, penalty float64
+	factor, minLPC, maxLPC, spike, follow, susp, authentic, penalty float64
 }
 
 // features is what scoring needs of one profile, in float64.
@@ -291,7 +294,7 @@ func newRanker(c Criteria) *ranker {
 	}
 	a := c.Authenticity
 	r.auth = authRules{a.EngagementFactor.InexactFloat64(), a.MinLikesPerComment.InexactFloat64(), a.MaxLikesPerComment.InexactFloat64(),
-		a.SpikeGrowth.InexactFloat64(), a.MaxFollowingRatio.InexactFloat64(), a.MaxSuspiciousShare.InexactFloat64(), a.Penalty.InexactFloat64()}
+		a.SpikeGrowth.InexactFloat64(), a.MaxFollowingRatio.InexactFloat64(), a.MaxSuspiciousShare.InexactFloat64(), a.MinAuthenticShare.InexactFloat64(), a.Penalty.InexactFloat64()}
 	r.growth = c.GrowthTarget.InexactFloat64()
 	return r
 }
@@ -335,6 +338,8 @@ func (r *ranker) engagement(p *Profile) (decimal.Decimal, string, bool) {
 		if sum, ok := exact.Add(p.AvgLikes, comments); ok {
 			return exact.Ratio(sum, p.Followers), "averages", true
 		}
+	case !p.Missing.Has(MissingAvgEngagements) && !p.Missing.Has(MissingFollowers) && p.Followers > 0:
+		return exact.Ratio(p.AvgEngagements, p.Followers), "averages", true
 	}
 	if !p.Missing.Has(MissingEngagementRate) && !p.EngagementRate.IsZero() {
 		return p.EngagementRate, "published", true
@@ -351,6 +356,9 @@ func (r *ranker) engagementFloat(p *Profile) (float64, string, bool) {
 			e += float64(p.AvgComments)
 		}
 		return e / float64(p.Followers), "averages", true
+	}
+	if len(p.Posts) == 0 && p.Missing.Has(MissingAvgLikes) && !p.Missing.Has(MissingAvgEngagements) && !p.Missing.Has(MissingFollowers) && p.Followers > 0 {
+		return float64(p.AvgEngagements) / float64(p.Followers), "averages", true
 	}
 	d, src, ok := r.engagement(p)
 	return d.InexactFloat64(), src, ok
@@ -551,6 +559,12 @@ func (r *ranker) authenticity(p *Profile, f *features, explain bool) []Flag {
 			})
 			break
 		}
+	}
+	if !p.Missing.Has(MissingAvgEngagements) && !p.Missing.Has(MissingAuthenticEngagements) && p.AvgEngagements > 0 &&
+		float64(p.AuthenticEngagements)/float64(p.AvgEngagements) < a.authentic {
+		raise("authentic-engagement", func() string {
+			return fmt.Sprintf("%d of %d average engagements from real accounts (limit share %s)", p.AuthenticEngagements, p.AvgEngagements, r.c.Authenticity.MinAuthenticShare)
+		})
 	}
 	if !p.Missing.Has(MissingFollowing) && !p.Missing.Has(MissingFollowers) && p.Followers >= 1000 &&
 		float64(p.Following)/float64(p.Followers) > a.follow {

@@ -134,7 +134,7 @@ func TestRankErrors(t *testing.T) {
 		{"negative weight", ok, Criteria{Weights: Weights{Growth: dec("-1")}}, 1},
 		{"bad thresholds", ok, Criteria{Thresholds: kpi.Thresholds{Nano: 5, Micro: 5, Mid: 6, Macro: 7, Mega: 8}}, 1},
 		{"likes bounds", ok, Criteria{Authenticity: AuthenticityRules{EngagementFactor: dec("3"), MinLikesPerComment: dec("9"), MaxLikesPerComment: dec("2"),
-			SpikeGrowth: dec("1"), MaxFollowingRatio: dec("1"), MaxSuspiciousShare: dec("1"), Penalty: dec("1")}}, 1},
+			SpikeGrowth: dec("1"), MaxFollowingRatio: dec("1"), MaxSuspiciousShare: dec("1"), MinAuthenticShare: dec("1"), Penalty: dec("1")}}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,6 +168,8 @@ func TestAuthenticitySignals(t *testing.T) {
 			p.History = []Snapshot{{day(0), 16000}, {day(5), 20000}}
 		}, "growth-spike"},
 		{"following", func(p *Profile) { p.Following = 20001 }, "following-ratio"},
+		// 200 of 500 = 0.4 < 0.5.
+		{"authentic", func(p *Profile) { p.AvgEngagements, p.AuthenticEngagements = 500, 200 }, "authentic-engagement"},
 		{"suspicious audience", func(p *Profile) {
 			p.Audience = audience.Demographics{AudienceQuality: {"real": dec("60"), MassFollowers: dec("25"), Suspicious: dec("15")}}
 		}, "suspicious-audience"},
