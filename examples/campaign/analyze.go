@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -32,7 +31,6 @@ type inputs struct {
 }
 
 var (
-	one  = decimal.NewFromInt(1)
 	two  = decimal.NewFromInt(2)
 	zero = decimal.Zero
 )
@@ -89,8 +87,10 @@ type Ranked struct {
 	ER           decimal.Decimal `json:"engagement_rate"`
 	ERFormula    string          `json:"engagement_formula"`
 	Fit          decimal.Decimal `json:"audience_fit"`
-	PerEuro      decimal.Decimal `json:"engagements_per_currency_unit"`
-	Components   Components      `json:"components"`
+	FeeEstimated bool            `json:"fee_estimated"`
+	// Breakdown explains the score, one line per criterion (selection.Rank).
+	Breakdown    []CriterionRow  `json:"breakdown"`
+	Authenticity decimal.Decimal `json:"authenticity"`
 	Score        decimal.Decimal `json:"score"`
 	Flags        []string        `json:"flags"`
 	Benchmark    string          `json:"benchmark"`
@@ -99,12 +99,15 @@ type Ranked struct {
 	Deliverables string          `json:"deliverables"`
 }
 
-// Components are a score's parts, each in [0, 1] before its weight.
-type Components struct {
-	Engagement   decimal.Decimal `json:"engagement"`
-	Fit          decimal.Decimal `json:"audience_fit"`
-	Efficiency   decimal.Decimal `json:"cost_efficiency"`
-	Authenticity decimal.Decimal `json:"authenticity"`
+// CriterionRow is one line of a score's breakdown (selection.CriterionScore
+// with the criterion as text, so the report reads back from JSON).
+type CriterionRow struct {
+	Criterion    string          `json:"criterion"`
+	Score        decimal.Decimal `json:"score"`
+	Weight       decimal.Decimal `json:"weight"`
+	Contribution decimal.Decimal `json:"contribution"`
+	Missing      bool            `json:"missing"`
+	Reason       string          `json:"reason"`
 }
 
 // Rejected is a candidate excluded by a filter.
@@ -257,6 +260,8 @@ type brief struct {
 	Platforms       []kpi.Platform
 	Countries       []string
 	Unsafe          []string
+	Categories      []string        // the brand's, for the category fit
+	MinAuthenticity decimal.Decimal // below it a candidate is not shortlisted
 	MinFollowers    int64
 	MaxFee          decimal.Decimal
 	MinER           decimal.Decimal
@@ -299,33 +304,17 @@ func defaultBrief() brief {
 			{"revenue credited to creators", "money", dec("45000")},
 			{"ROAS on the whole budget", "ratio", dec("1.2")},
 		},
-		Platforms:    []kpi.Platform{kpi.Instagram, kpi.TikTok},
-		Countries:    []string{"DE", "AT", "CH"},
-		Unsafe:       []string{"gambling", "vaping", "alcohol"},
-		MinFollowers: 5_000,
-		MaxFee:       dec("9000"),
-		MinER:        dec("0.01"),
-		MaxShare:     dec("0.25"),
-		AtLeast:      map[string]int{"instagram": 4, "tiktok": 3},
+		Platforms:       []kpi.Platform{kpi.Instagram, kpi.TikTok},
+		Countries:       []string{"DE", "AT", "CH"},
+		Unsafe:          []string{"gambling", "vaping", "alcohol"},
+		Categories:      []string{"skincare", "beauty", "sustainability", "outdoor"},
+		MinAuthenticity: dec("0.75"),
+		MinFollowers:    5_000,
+		MaxFee:          dec("9000"),
+		MinER:           dec("0.005"),
+		MaxShare:        dec("0.25"),
+		AtLeast:         map[string]int{"instagram": 4, "tiktok": 3},
 	}
-}
-
-// engagementOf returns the engagements of one post counting the
-// interactions i, and false when the post hid one of them.
-func engagementOf(p kpi.Post, i kpi.Interaction) (int64, bool) {
-	if p.Hidden&kpi.Fields(i) != 0 {
-		return 0, false
-	}
-	var n int64
-	for _, x := range []struct {
-		bit kpi.Interaction
-		v   int64
-	}{{kpi.Likes, p.Likes}, {kpi.Comments, p.Comments}, {kpi.Shares, p.Shares}, {kpi.Saves, p.Saves}} {
-		if i&x.bit != 0 {
-			n += x.v
-		}
-	}
-	return n, true
 }
 
 func postsOf(posts []kpi.Post, creator string) []kpi.Post {
@@ -336,16 +325,6 @@ func postsOf(posts []kpi.Post, creator string) []kpi.Post {
 		}
 	}
 	return out
-}
-
-// platformFormula is the engagement rate the planner reads from public data:
-// likes and comments by followers, mean of the latest 12 posts, on
-// Instagram; likes, comments and shares by views, pooled, on TikTok.
-func platformPreset(p kpi.Platform) kpi.Preset {
-	if p == kpi.TikTok {
-		return kpi.PresetTikTok()
-	}
-	return kpi.PresetFollowers12()
 }
 
 func median(ds []decimal.Decimal) decimal.Decimal {
@@ -361,175 +340,19 @@ func median(ds []decimal.Decimal) decimal.Decimal {
 }
 
 // vetting is what the planner learns about one candidate.
+// vetting is what ranking learnt of a candidate that the budget reuses.
 type vetting struct {
-	p       profile
-	history []kpi.Post
-	er      decimal.Decimal
-	hasER   bool
-	avgEng  decimal.Decimal // engagements per post
-	tier    kpi.Tier
-	fit     audience.FitReport
+	er  decimal.Decimal // engagement rate (Criteria.Formula)
+	fit decimal.Decimal // audience fit
 }
 
 func build(in inputs, b brief) (Report, error) {
 	rep := Report{Brand: b.Brand, Campaign: b.Campaign, Currency: in.Currency.Code(), Start: b.Start, End: b.End}
 
-	// ---- 2. candidates: vet, filter, score ----
-	vets := make([]vetting, len(in.Profiles))
-	medians := map[kpi.Platform][]decimal.Decimal{}
-	for i, p := range in.Profiles {
-		v := vetting{p: p, history: postsOf(in.History, p.Handle)}
-		var err error
-		if v.tier, err = kpi.TierOf(p.Followers); err != nil {
-			return rep, fmt.Errorf("profile %s: %w", p.Handle, err)
-		}
-		if len(v.history) > 0 {
-			r, err := platformPreset(p.Platform).Rate(v.history, b.Start)
-			switch {
-			case err == nil:
-				v.er, v.hasER = r, true
-				medians[p.Platform] = append(medians[p.Platform], r)
-			case errors.Is(err, kpi.ErrEmpty), errors.Is(err, kpi.ErrZeroBase):
-			default:
-				return rep, fmt.Errorf("history of %s: %w", p.Handle, err)
-			}
-		}
-		if v.fit, err = audience.Fit(b.Target, p.Demographics, b.Weights); err != nil {
-			return rep, fmt.Errorf("audience of %s: %w", p.Handle, err)
-		}
-		vets[i] = v
-	}
-	med := map[kpi.Platform]decimal.Decimal{}
-	for pl, rs := range medians {
-		med[pl] = median(rs)
-	}
-
-	type eligible struct {
-		v      vetting
-		ranked Ranked
-	}
-	var ok []eligible
-	for _, v := range vets {
-		p := v.p
-		reject := func(filter, detail string) {
-			rep.Rejected = append(rep.Rejected, Rejected{Handle: p.Handle, Platform: p.Platform, Filter: filter, Detail: detail})
-		}
-		inter := kpi.Likes | kpi.Comments
-		if p.Platform == kpi.TikTok {
-			inter |= kpi.Shares
-		}
-		var likes, comments, eng, n int64
-		spike := decimal.Zero
-		for k, h := range v.history {
-			if e, ok := engagementOf(h, inter); ok {
-				eng += e
-				n++
-				likes += h.Likes
-				comments += h.Comments
-			}
-			if k > 0 && v.history[k-1].Followers > 0 {
-				if g, err := kpi.GrowthRate(v.history[k-1].Followers, h.Followers); err == nil && g.GreaterThan(spike) {
-					spike = g
-				}
-			}
-		}
-		if n > 0 {
-			v.avgEng = decimal.NewFromInt(eng).DivRound(decimal.NewFromInt(n), 16)
-		}
-		switch {
-		case !slices.Contains(b.Platforms, p.Platform):
-			reject("platform", fmt.Sprintf("%s is not in this campaign", p.Platform))
-			continue
-		case slices.Contains(b.Unsafe, p.Category):
-			reject("brand safety", fmt.Sprintf("category %q", p.Category))
-			continue
-		case !slices.Contains(b.Countries, p.Country):
-			reject("country", fmt.Sprintf("creator based in %s, not %s", p.Country, strings.Join(b.Countries, "/")))
-			continue
-		case p.Followers < b.MinFollowers:
-			reject("followers", fmt.Sprintf("%s < %s", thousands(p.Followers), thousands(b.MinFollowers)))
-			continue
-		case p.Fee.GreaterThan(b.MaxFee):
-			reject("fee", fmt.Sprintf("quote %s > %s", money(p.Fee, in.Currency), money(b.MaxFee, in.Currency)))
-			continue
-		case !v.hasER:
-			reject("engagement", "no recent post reports the counts")
-			continue
-		case v.er.LessThan(b.MinER):
-			reject("engagement", fmt.Sprintf("%s < %s (%s)", pct(v.er, 2), pct(b.MinER, 0), platformPreset(p.Platform).Name))
-			continue
-		}
-		rel := ratio(v.er, med[p.Platform])
-		if rel.GreaterThan(decimal.NewFromInt(3)) {
-			reject("authenticity", fmt.Sprintf("engagement %s is %s× the %s median (limit 3×): bought engagement?", pct(v.er, 1), rel.StringFixed(1), p.Platform))
-			continue
-		}
-		// Authenticity flags: each costs a third of the authenticity score.
-		var flags []string
-		if p.Followers > 0 && p.Following*2 > p.Followers {
-			flags = append(flags, fmt.Sprintf("follows %s accounts (%s of followers): follow-for-follow?", thousands(p.Following), pct(ratio(decimal.NewFromInt(p.Following), decimal.NewFromInt(p.Followers)), 0)))
-		}
-		if spike.GreaterThan(dec("0.10")) {
-			flags = append(flags, fmt.Sprintf("followers jumped %s between two posts: bought followers?", pct(spike, 0)))
-		}
-		if comments > 0 {
-			lpc := decimal.NewFromInt(likes).DivRound(decimal.NewFromInt(comments), 16)
-			if lpc.GreaterThan(decimal.NewFromInt(100)) {
-				flags = append(flags, fmt.Sprintf("%s likes per comment: bought likes?", lpc.StringFixed(0)))
-			} else if lpc.LessThan(decimal.NewFromInt(10)) {
-				flags = append(flags, fmt.Sprintf("%s likes per comment: comment pods?", lpc.StringFixed(1)))
-			}
-		}
-		for _, h := range v.history {
-			if h.Hidden&kpi.FieldLikes != 0 {
-				flags = append(flags, "hides likes on some posts (info only)")
-				break
-			}
-		}
-		auth := one
-		for _, f := range flags {
-			if !strings.HasSuffix(f, "(info only)") {
-				auth = auth.Sub(dec("0.34"))
-			}
-		}
-		auth = decimal.Max(auth, zero)
-		engScore := decimal.Min(rel, two).DivRound(two, 16)
-		pieces := decimal.NewFromInt(int64(p.Pieces))
-		perEuro := zero
-		if p.Fee.IsPositive() {
-			perEuro = v.avgEng.Mul(pieces).DivRound(p.Fee, 16)
-		}
-		r := Ranked{
-			Handle: p.Handle, Platform: p.Platform, Tier: v.tier, Followers: p.Followers, Fee: p.Fee,
-			ER: v.er, ERFormula: platformPreset(p.Platform).Name, Fit: v.fit.Score, PerEuro: perEuro,
-			Flags: flags, Benchmark: placeRate(v.history, p.Platform, v.tier),
-			Value:        v.avgEng.Mul(pieces).Mul(v.fit.Score).Round(0),
-			SampleSize:   in.Followers[p.Handle].Len(),
-			Deliverables: fmt.Sprintf("%d %s", p.Pieces, p.Deliverable),
-			Components:   Components{Engagement: engScore, Fit: v.fit.Score, Authenticity: auth},
-		}
-		if r.Flags == nil {
-			r.Flags = []string{}
-		}
-		ok = append(ok, eligible{v, r})
-	}
-	// Cost efficiency relative to the best eligible candidate.
-	best := zero
-	for _, e := range ok {
-		best = decimal.Max(best, e.ranked.PerEuro)
-	}
-	for i := range ok {
-		c := &ok[i].ranked.Components
-		c.Efficiency = ratio(ok[i].ranked.PerEuro, best)
-		ok[i].ranked.Score = c.Fit.Mul(dec("0.35")).Add(c.Engagement.Mul(dec("0.30"))).
-			Add(c.Efficiency.Mul(dec("0.20"))).Add(c.Authenticity.Mul(dec("0.15"))).Round(16)
-	}
-	slices.SortStableFunc(ok, func(a, b eligible) int {
-		return cmp.Or(b.ranked.Score.Cmp(a.ranked.Score), cmp.Compare(a.ranked.Handle, b.ranked.Handle))
-	})
-	for i := range ok {
-		ok[i].ranked.Rank = i + 1
-		rep.Candidates = append(rep.Candidates, ok[i].ranked)
+	// ---- 2. candidates: filter, score and rank (selection.Rank) ----
+	vets, err := rankCandidates(&rep, in, b)
+	if err != nil {
+		return rep, err
 	}
 
 	// ---- 4 (first half). the budget split, to the cent ----
@@ -562,11 +385,12 @@ func build(in inputs, b brief) (Report, error) {
 	for _, g := range []selection.Goal{selection.MaxValue, selection.MaxUniqueReach} {
 		// Platforms go through the tier constraints: Constraints.Tier maps a
 		// candidate to any group name.
-		// MaxWork keeps the partial enumeration of MaxUniqueReach to a
-		// fraction of a second (the default allows 2,000,000 evaluations).
-		cons := selection.Constraints{MaxShare: b.MaxShare, Tier: map[string]string{}, AtLeastPerTier: b.AtLeast, MaxWork: 300_000}
+		cons := selection.Constraints{MaxShare: b.MaxShare, Tier: map[string]string{}, AtLeastPerTier: b.AtLeast}
 		for _, r := range rep.Candidates {
 			cons.Tier[r.Handle] = r.Platform.String()
+			if r.Authenticity.LessThan(b.MinAuthenticity) {
+				cons.Exclude = append(cons.Exclude, r.Handle)
+			}
 		}
 		pick, err := selection.ShortlistWith(cands, feeBudget, g, cons)
 		if err != nil {
@@ -623,12 +447,12 @@ func build(in inputs, b brief) (Report, error) {
 		if i := slices.IndexFunc(in.Profiles, func(p profile) bool { return p.Handle == bk.Handle }); i >= 0 {
 			p := in.Profiles[i]
 			row.Quoted = p.Fee
-			v := vets[i]
+			v := vets[p.Handle]
 			var d budget.Deliverable
 			if err := d.UnmarshalText([]byte(bk.Deliverable)); err != nil {
 				d = budget.Post
 			}
-			est, err := rateCard.Price(budget.Quote{Deliverable: d, Followers: p.Followers, EngagementRate: v.er, AudienceFit: v.fit.Score})
+			est, err := rateCard.Price(budget.Quote{Deliverable: d, Followers: p.Followers, EngagementRate: v.er, AudienceFit: v.fit})
 			if err != nil {
 				return rep, fmt.Errorf("fee estimate of %s: %w", bk.Handle, err)
 			}

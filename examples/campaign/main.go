@@ -9,10 +9,11 @@
 // It prints six sections, in the order a campaign is run:
 //
 //  1. Goals and KPIs: SMART targets (value and deadline) and where they stand.
-//  2. Candidates: forty creators vetted (engagement against the platform and
-//     the published benchmarks, audience fit, cost efficiency, authenticity
-//     flags), ranked with the breakdown of their score; the rejected ones with
-//     the filter that excluded them.
+//  2. Candidates: forty creators filtered and ranked by selection.Rank
+//     (engagement against the benchmark of their platform and tier, audience
+//     fit, category fit, authenticity flags, cost efficiency, growth), with
+//     the breakdown of each score; the rejected ones with the filter that
+//     excluded them.
 //  3. The shortlist under the fee budget, by value (expected engagements from
 //     the target audience) and by unique reach, with the overlap of the chosen
 //     creators' followers and the reach each one adds.

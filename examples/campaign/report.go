@@ -80,24 +80,36 @@ func goals(p *printer, rep Report) {
 
 func candidates(p *printer, rep Report) {
 	p.section(2, "Candidates",
-		fmt.Sprintf("%d creators vetted: %d passed the filters and are ranked, %d were rejected.\n"+
-			"score = 35 %% audience fit + 30 %% engagement + 20 %% cost efficiency + 15 %% authenticity, each 0–100:\n"+
-			"  fit          match of the audience's age, gender and country to the target (weights 2:1:2)\n"+
-			"  engagement   engagement rate against the median of the platform's candidates (the median scores 50)\n"+
-			"  efficiency   engagements the package should bring per euro, against the best candidate\n"+
-			"  authenticity 100, less 34 per red flag",
+		fmt.Sprintf("%d creators vetted with selection.Rank: %d passed the filters and are ranked, %d were rejected.\n"+
+			"Each criterion scores 0–100; the score is their weighted mean (weights of selection.DefaultWeights):\n"+
+			"  engag. (3)   engagement rate against the benchmark of the platform and tier: the benchmark scores 50, twice it 100\n"+
+			"  fit (3)      match of the audience's age, gender and country to the target (weights 2:1:2)\n"+
+			"  categ. (1)   share of the brand's categories (skincare, beauty, sustainability, outdoor) the creator covers\n"+
+			"  auth. (2)    100, less 25 per authenticity flag\n"+
+			"  effic. (2)   expected engagements per euro of fee, against the best candidate\n"+
+			"  growth (1)   follower growth over the last 30 days, against 3 %% a month",
 			len(rep.Candidates)+len(rep.Rejected), len(rep.Candidates), len(rep.Rejected)))
-	tw := p.table("rlllrrrrrrrr", "#", "creator", "platform", "tier", "followers", "ER", "fit", "engag.", "effic.", "auth.", "score", "fee")
-	score := func(d decimal.Decimal) string { return d.Shift(2).StringFixed(0) }
+	tw := p.table("rlllrrrrrrrrrr", "#", "creator", "platform", "tier", "followers", "ER", "engag.", "fit", "categ.", "auth.", "effic.", "growth", "score", "fee")
 	for _, c := range rep.Candidates {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Rank, c.Handle, c.Platform, c.Tier,
-			thousands(c.Followers), pct(c.ER, 2), score(c.Components.Fit), score(c.Components.Engagement),
-			score(c.Components.Efficiency), score(c.Components.Authenticity), c.Score.Shift(2).StringFixed(1), p.m(c.Fee))
+		cells := []string{fmt.Sprint(c.Rank), c.Handle, c.Platform.String(), c.Tier.String(), thousands(c.Followers), pct(c.ER, 2)}
+		for _, b := range c.Breakdown {
+			if b.Missing {
+				cells = append(cells, "—")
+			} else {
+				cells = append(cells, b.Score.Shift(2).StringFixed(0))
+			}
+		}
+		fee := p.m(c.Fee)
+		if c.FeeEstimated {
+			fee += " (est.)"
+		}
+		cells = append(cells, c.Score.Shift(2).StringFixed(1), fee)
+		tw.row(strings.Join(cells, "\t"))
 	}
 	tw.flush()
-	p.f("\nER: Instagram (likes + comments) / followers, mean of the last 12 posts; TikTok (likes + comments + shares) / views, pooled.\n")
-
-	p.f("\nAuthenticity flags (each red flag costs 34 points of authenticity):\n")
+	p.f("\nER: (likes + comments) / followers, mean over the recent posts: the public rate, on both platforms.\n")
+	p.f("Benchmarks: kpi.DefaultBenchmarks, completed by the candidates' median where it has no row (TikTok, mid tier).\n")
+	p.f("\nAuthenticity flags (a reason to look, not proof; with two flags or more, authenticity below 75, a creator is not shortlisted):\n")
 	flagged := 0
 	for _, c := range rep.Candidates {
 		if len(c.Flags) > 0 {

@@ -44,30 +44,30 @@ type creator struct {
 
 // The candidates. Instagram first, then TikTok.
 var creators = []creator{
-	{"lena.glow", "instagram", 48_200, 610, "skincare", "DE", "de", 1_900, "reel", 0.034, [5]int{2, 44, 38, 12, 4}, 86, 78, 12, 6, "beauty-de", 0.45, false, 38},
-	{"mara.skinlab", "instagram", 126_000, 820, "skincare", "DE", "de", 4_200, "reel", 0.026, [5]int{1, 35, 42, 16, 6}, 81, 74, 10, 9, "beauty-de", 0.35, false, 45},
-	{"sophie.outdoors", "instagram", 74_500, 540, "outdoor", "AT", "de", 2_600, "reel", 0.031, [5]int{1, 28, 44, 19, 8}, 63, 35, 52, 8, "outdoor", 0.4, false, 30},
-	{"jonas.runs", "instagram", 31_800, 900, "fitness", "DE", "de", 1_200, "reel", 0.040, [5]int{1, 30, 45, 18, 6}, 31, 80, 11, 5, "fitness", 0.5, false, 25},
-	{"emma.vegan.beauty", "instagram", 22_400, 1_100, "beauty", "DE", "de", 900, "post", 0.052, [5]int{3, 51, 34, 9, 3}, 91, 82, 9, 6, "beauty-de", 0.5, false, 32},
-	{"clara.sunandsea", "instagram", 9_300, 700, "travel", "DE", "de", 450, "post", 0.061, [5]int{2, 40, 40, 13, 5}, 77, 85, 8, 4, "travel", 0.3, false, 28},
-	{"nina.derma", "instagram", 212_000, 480, "skincare", "DE", "de", 7_800, "reel", 0.021, [5]int{1, 26, 41, 22, 10}, 84, 71, 12, 10, "beauty-de", 0.3, false, 60},
-	{"lisa.minimal", "instagram", 58_900, 390, "lifestyle", "CH", "de", 2_300, "post", 0.024, [5]int{1, 30, 46, 17, 6}, 74, 30, 8, 55, "lifestyle", 0.4, false, 41},
-	{"anna.hikes", "instagram", 16_700, 1_300, "outdoor", "AT", "de", 700, "reel", 0.046, [5]int{1, 33, 43, 17, 6}, 68, 30, 60, 5, "outdoor", 0.5, false, 27},
-	{"paula.pilates", "instagram", 39_600, 750, "fitness", "DE", "de", 1_500, "reel", 0.038, [5]int{1, 38, 43, 13, 5}, 88, 79, 12, 6, "fitness", 0.45, false, 33},
-	{"katrin.cleanbeauty", "instagram", 87_300, 620, "beauty", "DE", "de", 3_100, "reel", 0.029, [5]int{2, 42, 38, 13, 5}, 89, 77, 13, 6, "beauty-de", 0.4, false, 40},
-	{"marie.makeup", "instagram", 143_000, 980, "beauty", "DE", "de", 5_200, "reel", 0.019, [5]int{6, 52, 30, 9, 3}, 92, 76, 11, 7, "beauty-de", 0.35, false, 55},
-	{"tom.grooming", "instagram", 27_100, 450, "grooming", "DE", "de", 950, "post", 0.033, [5]int{1, 34, 44, 15, 6}, 12, 81, 10, 5, "grooming", 0.5, false, 6},
-	{"julia.family", "instagram", 95_000, 1_500, "family", "DE", "de", 3_000, "post", 0.022, [5]int{0, 10, 38, 38, 14}, 90, 82, 10, 5, "family", 0.4, false, 35},
-	{"sara.glowup", "instagram", 61_000, 7_400, "beauty", "DE", "de", 2_000, "reel", 0.012, [5]int{4, 40, 32, 14, 10}, 70, 48, 6, 4, "beauty-de", 0.2, true, 140},
-	{"lea.skincare.diary", "instagram", 12_900, 560, "skincare", "AT", "de", 600, "post", 0.056, [5]int{2, 47, 36, 11, 4}, 93, 35, 58, 4, "beauty-de", 0.5, false, 26},
-	{"vivi.travels", "instagram", 340_000, 1_000, "travel", "DE", "de", 11_500, "reel", 0.014, [5]int{1, 31, 40, 19, 9}, 72, 55, 9, 6, "travel", 0.25, false, 70},
-	{"bella.luxe", "instagram", 1_310_000, 350, "fashion", "DE", "de", 28_000, "reel", 0.011, [5]int{5, 45, 33, 12, 5}, 80, 42, 6, 5, "fashion", 0.1, false, 90},
-	{"rick.casino.life", "instagram", 88_000, 900, "gambling", "DE", "de", 2_500, "post", 0.027, [5]int{3, 41, 36, 14, 6}, 18, 70, 15, 8, "gambling", 0.5, false, 35},
-	{"mia.sunnyday", "instagram", 4_200, 380, "lifestyle", "DE", "de", 200, "post", 0.072, [5]int{3, 50, 33, 10, 4}, 85, 86, 8, 4, "lifestyle", 0.3, false, 22},
-	{"chloe.la", "instagram", 230_000, 640, "beauty", "US", "en", 6_500, "reel", 0.023, [5]int{4, 46, 34, 11, 5}, 87, 3, 1, 1, "us", 0.2, false, 48},
-	{"hanna.bodypositive", "instagram", 44_800, 24_300, "fitness", "DE", "de", 1_650, "reel", 0.036, [5]int{2, 43, 40, 11, 4}, 90, 80, 11, 6, "fitness", 0.4, false, 29},
-	{"eva.zero.waste", "instagram", 19_900, 1_250, "sustainability", "DE", "de", 800, "post", 0.049, [5]int{1, 36, 42, 15, 6}, 82, 78, 12, 7, "lifestyle", 0.4, false, 24},
-	{"lucas.barber", "instagram", 70_200, 3_100, "grooming", "DE", "de", 1_800, "post", 0.006, [5]int{2, 38, 40, 14, 6}, 8, 76, 12, 6, "grooming", 0.3, false, 60},
+	{"lena.glow", "instagram", 48_200, 610, "skincare", "DE", "de", 1_900, "reel", 0.0119, [5]int{2, 44, 38, 12, 4}, 86, 78, 12, 6, "beauty-de", 0.45, false, 38},
+	{"mara.skinlab", "instagram", 126_000, 820, "skincare", "DE", "de", 4_200, "reel", 0.0091, [5]int{1, 35, 42, 16, 6}, 81, 74, 10, 9, "beauty-de", 0.35, false, 45},
+	{"sophie.outdoors", "instagram", 74_500, 540, "outdoor", "AT", "de", 2_600, "reel", 0.0108, [5]int{1, 28, 44, 19, 8}, 63, 35, 52, 8, "outdoor", 0.4, false, 30},
+	{"jonas.runs", "instagram", 31_800, 900, "fitness", "DE", "de", 1_200, "reel", 0.014, [5]int{1, 30, 45, 18, 6}, 31, 80, 11, 5, "fitness", 0.5, false, 25},
+	{"emma.vegan.beauty", "instagram", 22_400, 1_100, "beauty", "DE", "de", 900, "post", 0.0182, [5]int{3, 51, 34, 9, 3}, 91, 82, 9, 6, "beauty-de", 0.5, false, 32},
+	{"clara.sunandsea", "instagram", 9_300, 700, "travel", "DE", "de", 450, "post", 0.0213, [5]int{2, 40, 40, 13, 5}, 77, 85, 8, 4, "travel", 0.3, false, 28},
+	{"nina.derma", "instagram", 212_000, 480, "skincare", "DE", "de", 7_800, "reel", 0.0073, [5]int{1, 26, 41, 22, 10}, 84, 71, 12, 10, "beauty-de", 0.3, false, 60},
+	{"lisa.minimal", "instagram", 58_900, 390, "lifestyle", "CH", "de", 2_300, "post", 0.0084, [5]int{1, 30, 46, 17, 6}, 74, 30, 8, 55, "lifestyle", 0.4, false, 41},
+	{"anna.hikes", "instagram", 16_700, 1_300, "outdoor", "AT", "de", 700, "reel", 0.0161, [5]int{1, 33, 43, 17, 6}, 68, 30, 60, 5, "outdoor", 0.5, false, 27},
+	{"paula.pilates", "instagram", 39_600, 750, "fitness", "DE", "de", 1_500, "reel", 0.0133, [5]int{1, 38, 43, 13, 5}, 88, 79, 12, 6, "fitness", 0.45, false, 33},
+	{"katrin.cleanbeauty", "instagram", 87_300, 620, "beauty", "DE", "de", 3_100, "reel", 0.0101, [5]int{2, 42, 38, 13, 5}, 89, 77, 13, 6, "beauty-de", 0.4, false, 40},
+	{"marie.makeup", "instagram", 143_000, 980, "beauty", "DE", "de", 5_200, "reel", 0.0066, [5]int{6, 52, 30, 9, 3}, 92, 76, 11, 7, "beauty-de", 0.35, false, 55},
+	{"tom.grooming", "instagram", 27_100, 450, "grooming", "DE", "de", 950, "post", 0.0115, [5]int{1, 34, 44, 15, 6}, 12, 81, 10, 5, "grooming", 0.5, false, 3},
+	{"julia.family", "instagram", 95_000, 1_500, "family", "DE", "de", 3_000, "post", 0.0077, [5]int{0, 10, 38, 38, 14}, 90, 82, 10, 5, "family", 0.4, false, 35},
+	{"sara.glowup", "instagram", 61_000, 7_400, "beauty", "DE", "de", 2_000, "reel", 0.009, [5]int{4, 40, 32, 14, 10}, 70, 48, 6, 4, "beauty-de", 0.2, true, 140},
+	{"lea.skincare.diary", "instagram", 12_900, 560, "skincare", "AT", "de", 600, "post", 0.0196, [5]int{2, 47, 36, 11, 4}, 93, 35, 58, 4, "beauty-de", 0.5, false, 26},
+	{"vivi.travels", "instagram", 340_000, 1_000, "travel", "DE", "de", 11_500, "reel", 0.0049, [5]int{1, 31, 40, 19, 9}, 72, 55, 9, 6, "travel", 0.25, false, 70},
+	{"bella.luxe", "instagram", 1_310_000, 350, "fashion", "DE", "de", 28_000, "reel", 0.0038, [5]int{5, 45, 33, 12, 5}, 80, 42, 6, 5, "fashion", 0.1, false, 90},
+	{"rick.casino.life", "instagram", 88_000, 900, "gambling", "DE", "de", 2_500, "post", 0.0095, [5]int{3, 41, 36, 14, 6}, 18, 70, 15, 8, "gambling", 0.5, false, 35},
+	{"mia.sunnyday", "instagram", 4_200, 380, "lifestyle", "DE", "de", 200, "post", 0.0252, [5]int{3, 50, 33, 10, 4}, 85, 86, 8, 4, "lifestyle", 0.3, false, 22},
+	{"chloe.la", "instagram", 230_000, 640, "beauty", "US", "en", 6_500, "reel", 0.008, [5]int{4, 46, 34, 11, 5}, 87, 3, 1, 1, "us", 0.2, false, 48},
+	{"hanna.bodypositive", "instagram", 44_800, 52_300, "fitness", "DE", "de", 1_650, "reel", 0.0126, [5]int{2, 43, 40, 11, 4}, 90, 80, 11, 6, "fitness", 0.4, false, 29},
+	{"eva.zero.waste", "instagram", 19_900, 1_250, "sustainability", "DE", "de", 800, "post", 0.0171, [5]int{1, 36, 42, 15, 6}, 82, 78, 12, 7, "lifestyle", 0.4, false, 24},
+	{"lucas.barber", "instagram", 70_200, 3_100, "grooming", "DE", "de", 1_800, "post", 0.0021, [5]int{2, 38, 40, 14, 6}, 8, 76, 12, 6, "grooming", 0.3, false, 60},
 
 	{"lena.glow.tt", "tiktok", 96_000, 240, "skincare", "DE", "de", 2_400, "reel", 0.070, [5]int{9, 55, 27, 7, 2}, 84, 76, 13, 6, "lena", 0.55, false, 45},
 	{"skintok.sarah", "tiktok", 410_000, 310, "skincare", "DE", "de", 6_900, "reel", 0.060, [5]int{12, 52, 26, 7, 3}, 83, 73, 12, 8, "tiktok-beauty", 0.3, false, 70},
@@ -314,7 +314,7 @@ func writePosts(path string, r *rand.Rand) []post {
 			impressions := reach * 16 / 10
 			var likes, comments, shares, saves int64
 			if c.platform == "instagram" {
-				eng := jitter(r, c.er*2.1, 0.25) * float64(reach) // by reach: about twice the rate by followers
+				eng := jitter(r, c.er*6, 0.25) * float64(reach) // by reach: Insights count saves and shares too
 				saves = int64(eng * 0.12)
 				shares = int64(eng * 0.05)
 				comments = int64((eng - float64(saves+shares)) / (1 + c.commentRatio))
