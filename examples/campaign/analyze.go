@@ -342,8 +342,9 @@ func median(ds []decimal.Decimal) decimal.Decimal {
 // vetting is what the planner learns about one candidate.
 // vetting is what ranking learnt of a candidate that the budget reuses.
 type vetting struct {
-	er  decimal.Decimal // engagement rate (Criteria.Formula)
-	fit decimal.Decimal // audience fit
+	er    decimal.Decimal // engagement rate (Criteria.Formula)
+	fit   decimal.Decimal // audience fit
+	bench decimal.Decimal // the benchmark rate of the platform and tier; zero if none
 }
 
 func build(in inputs, b brief) (Report, error) {
@@ -452,7 +453,11 @@ func build(in inputs, b brief) (Report, error) {
 			if err := d.UnmarshalText([]byte(bk.Deliverable)); err != nil {
 				d = budget.Post
 			}
-			est, err := rateCard.Price(budget.Quote{Deliverable: d, Followers: p.Followers, EngagementRate: v.er, AudienceFit: v.fit})
+			card := rateCard // engagement is judged against the creator's own tier benchmark
+			if v.bench.IsPositive() {
+				card.BenchmarkEngagement = v.bench
+			}
+			est, err := card.Price(budget.Quote{Deliverable: d, Followers: p.Followers, EngagementRate: v.er, AudienceFit: v.fit})
 			if err != nil {
 				return rep, fmt.Errorf("fee estimate of %s: %w", bk.Handle, err)
 			}

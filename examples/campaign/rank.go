@@ -144,6 +144,9 @@ func rankCandidates(rep *Report, in inputs, b brief) (map[string]vetting, error)
 		// audience: rate × followers × pieces × audience fit.
 		r.Value = s.EngagementRate.Mul(decimal.NewFromInt(p.Followers)).Mul(decimal.NewFromInt(int64(p.Pieces))).Mul(r.Fit).Round(0)
 		vets[p.Handle] = vetting{er: s.EngagementRate, fit: r.Fit}
+		if pl, err := bench.Place(s.EngagementRate, p.Platform, s.Tier, publicRate); err == nil {
+			vets[p.Handle] = vetting{er: s.EngagementRate, fit: r.Fit, bench: pl.Benchmark.Rate}
+		}
 		rep.Candidates = append(rep.Candidates, r)
 	}
 	for _, rj := range ranking.Rejected {

@@ -211,8 +211,9 @@ func budgetPlan(p *printer, rep Report) {
 	if len(b.OverBudget) > 0 {
 		p.f(" Lines over their plan: %s.", strings.Join(b.OverBudget, ", "))
 	}
-	p.f("\n\nFees: the rate card's estimate (budget.DefaultRateCard, illustrative: tier base × deliverable × engagement × fit),\n")
-	p.f("the creator's quote, what was agreed and what was paid.\n")
+	p.f("\n\nFees: the rate card's estimate (budget.DefaultRateCard, illustrative: tier base × deliverable × engagement against\n")
+	p.f("the tier's benchmark × audience fit),")
+	p.f(" the creator's quote, what was agreed and what was paid.\n")
 	tw = p.table("llrrrrr", "creator", "deliverables", "estimate (low–high)", "quoted", "agreed", "paid", "agreed vs estimate")
 	for _, f := range b.Fees {
 		vs, est, quoted := "n/a", "n/a (no profile)", "n/a"
