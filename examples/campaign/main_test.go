@@ -484,3 +484,48 @@ func TestBudget(t *testing.T) {
 		t.Errorf("remaining %d cents, want %d", got, 45_000_00-total)
 	}
 }
+
+// TestCandidates recomputes each ranked candidate's engagement rate from
+// history.csv — the mean over their posts of (likes + comments) / followers,
+// posts with a hidden count left out — and checks that every creator of
+// creators.csv is either ranked or rejected, once.
+func TestCandidates(t *testing.T) {
+	rep := runJSON(t)
+	sums := map[string]*big.Rat{}
+	counts := map[string]int64{}
+	for _, p := range embedded(t, "history.csv", ',') {
+		l, err1 := strconv.ParseInt(p["likes"], 10, 64)
+		c, err2 := strconv.ParseInt(p["comments"], 10, 64)
+		f, err3 := strconv.ParseInt(p["followers"], 10, 64)
+		if err1 != nil || err2 != nil || err3 != nil {
+			continue // not reported
+		}
+		if sums[p["creator"]] == nil {
+			sums[p["creator"]] = new(big.Rat)
+		}
+		sums[p["creator"]].Add(sums[p["creator"]], big.NewRat(l+c, f))
+		counts[p["creator"]]++
+	}
+	seen := map[string]int{}
+	for _, c := range rep.Candidates {
+		seen[c.Handle]++
+		want := new(big.Rat).Quo(sums[c.Handle], big.NewRat(counts[c.Handle], 1))
+		got, _ := new(big.Rat).SetString(c.ER.String())
+		diff := new(big.Rat).Sub(got, want)
+		if diff.Abs(diff).Cmp(big.NewRat(5, 1e17)) > 0 {
+			t.Errorf("%s: ER %s, want %s", c.Handle, c.ER, want.FloatString(18))
+		}
+	}
+	for _, r := range rep.Rejected {
+		seen[r.Handle]++
+	}
+	creators := embedded(t, "creators.csv", ',')
+	if len(seen) != len(creators) {
+		t.Errorf("%d creators ranked or rejected, want %d", len(seen), len(creators))
+	}
+	for _, c := range creators {
+		if seen[c["handle"]] != 1 {
+			t.Errorf("%s appears %d times", c["handle"], seen[c["handle"]])
+		}
+	}
+}
