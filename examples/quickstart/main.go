@@ -1,7 +1,7 @@
 // Quickstart is the program a researcher writes first: it reads a CSV of
 // Instagram accounts shaped like the public "Top Instagram Influencers"
 // dataset (channel_info, followers, new_post_avg_like, country, …, with
-// counts such as "475.8m"), and prints the engagement rate by follower tier
+// counts such as "475.8m") with selection.ReadProfiles, and prints the engagement rate by follower tier
 // and the ten accounts whose audience best fits a target market.
 //
 //	go run ./examples/quickstart top_insta_influencers_data.csv
@@ -13,9 +13,7 @@
 package main
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -23,6 +21,7 @@ import (
 
 	"github.com/influencekit/influencekit/audience"
 	"github.com/influencekit/influencekit/kpi"
+	"github.com/influencekit/influencekit/selection"
 	"github.com/shopspring/decimal"
 )
 
@@ -41,23 +40,30 @@ func main() {
 }
 
 func run(path string, w io.Writer) error {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
-	// One row per account: its average new post, as a kpi.Post.
-	cols := kpi.Columns{Creator: "channel_info", Followers: "followers", Likes: "new_post_avg_like"}
-	accounts, err := kpi.ReadPosts(bytes.NewReader(data), cols)
+	defer f.Close()
+	cols := selection.DefaultColumns()
+	cols.AvgLikes = []string{"new_post_avg_like"} // the likes the published rate follows
+	profiles, _, err := selection.ReadProfiles(f, selection.ReadOptions{Columns: &cols})
 	if err != nil {
 		return err
 	}
+
+	// Engagement rate by tier: each account's average new post as a
+	// kpi.Post; the mean and the median of the accounts' rates.
 	byTier := map[kpi.Tier][]kpi.Post{}
-	for _, a := range accounts {
-		t, err := kpi.TierOf(a.Followers)
+	for _, p := range profiles {
+		if p.Missing.Has(selection.MissingAvgLikes) || p.Missing.Has(selection.MissingFollowers) {
+			continue
+		}
+		t, err := kpi.TierOf(p.Followers)
 		if err != nil {
 			return err
 		}
-		byTier[t] = append(byTier[t], a)
+		byTier[t] = append(byTier[t], kpi.Post{Creator: p.Handle, Followers: p.Followers, Likes: p.AvgLikes})
 	}
 	fmt.Fprintf(w, "Engagement rate (likes / followers) by tier\n%-6s %8s %7s %7s\n", "tier", "accounts", "mean", "median")
 	for t := kpi.NoTier; t <= kpi.Mega; t++ {
@@ -73,37 +79,32 @@ func run(path string, w io.Writer) error {
 		fmt.Fprintf(w, "%-6s %8d %7s %7s\n", t, len(byTier[t]), pct(rates[0]), pct(rates[1]))
 	}
 
-	// kpi.Post has no country: read that column with encoding/csv.
-	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
-	if err != nil {
-		return err
-	}
-	col := slices.Index(rows[0], "country")
+	// Audience fit: the file gives one country per account.
 	type fit struct {
-		account kpi.Post
-		fit     decimal.Decimal
+		p   selection.Profile
+		fit decimal.Decimal
 	}
 	var fits []fit
-	for i, a := range accounts {
-		if col < 0 || rows[i+1][col] == "" {
-			continue // audience unknown: no fit
+	for _, p := range profiles {
+		if p.Country == "" || p.Missing.Has(selection.MissingAvgLikes) || p.Followers == 0 {
+			continue // audience or engagement unknown
 		}
-		m, err := audience.Match(target, audience.Distribution{rows[i+1][col]: decimal.NewFromInt(1)})
+		m, err := audience.Match(target, audience.Distribution{p.Country: decimal.NewFromInt(1)})
 		if err != nil {
 			return err
 		}
-		fits = append(fits, fit{a, m})
+		fits = append(fits, fit{p, m})
 	}
 	slices.SortStableFunc(fits, func(x, y fit) int { // best fit first, then most followers
-		return cmp.Or(y.fit.Cmp(x.fit), cmp.Compare(y.account.Followers, x.account.Followers))
+		return cmp.Or(y.fit.Cmp(x.fit), cmp.Compare(y.p.Followers, x.p.Followers))
 	})
 	fmt.Fprintf(w, "\nTop 10 by audience fit (target: 50%% US, 30%% India, 20%% Brazil)\n%-2s %-20s %5s %12s %7s\n", "#", "account", "fit", "followers", "ER")
 	for i, f := range fits[:min(10, len(fits))] {
-		er, err := kpi.EngagementRate(f.account.Likes, f.account.Followers)
+		er, err := kpi.EngagementRate(f.p.AvgLikes, f.p.Followers)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%-2d %-20s %5s %12d %7s\n", i+1, f.account.Creator, pct(f.fit), f.account.Followers, pct(er))
+		fmt.Fprintf(w, "%-2d %-20s %5s %12d %7s\n", i+1, f.p.Handle, pct(f.fit), f.p.Followers, pct(er))
 	}
 	return nil
 }
