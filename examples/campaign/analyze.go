@@ -54,6 +54,7 @@ type Report struct {
 	Currency   string       `json:"currency"`
 	Start      time.Time    `json:"start"`
 	End        time.Time    `json:"end"`
+	AsOf       time.Time    `json:"as_of"` // the report date: data up to it
 	Goals      []GoalStatus `json:"goals"`
 	Candidates []Ranked     `json:"candidates"`
 	Rejected   []Rejected   `json:"rejected"`
@@ -73,6 +74,11 @@ type GoalStatus struct {
 	Achieved decimal.Decimal `json:"achieved"`
 	Fraction decimal.Decimal `json:"fraction"` // achieved / goal
 	Met      bool            `json:"met"`
+	// Expected and OnTrack compare a count or an amount with the straight
+	// line from 0 at the start to the goal at the deadline (kpi.Target);
+	// a ratio has no pace: OnTrack is Met.
+	Expected decimal.Decimal `json:"expected_by_report_date"`
+	OnTrack  bool            `json:"on_track"`
 	Why      string          `json:"why"`
 }
 
@@ -253,6 +259,7 @@ type TouchRow struct {
 type brief struct {
 	Brand, Campaign string
 	Start, End      time.Time
+	AsOf            time.Time // the report date (End: the final report)
 	Target          audience.Demographics
 	Weights         audience.Weights
 	Shares          []budget.Share
@@ -283,6 +290,7 @@ func defaultBrief() brief {
 		Campaign: "Daily SPF 50 launch, spring 2026",
 		Start:    start,
 		End:      start.AddDate(0, 0, 56),
+		AsOf:     start.AddDate(0, 0, 56),
 		Target: audience.Demographics{
 			"age":     {"18-24": dec("45"), "25-34": dec("45"), "35-44": dec("10")},
 			"gender":  {"f": dec("80"), "m": dec("20")},
@@ -348,7 +356,7 @@ type vetting struct {
 }
 
 func build(in inputs, b brief) (Report, error) {
-	rep := Report{Brand: b.Brand, Campaign: b.Campaign, Currency: in.Currency.Code(), Start: b.Start, End: b.End}
+	rep := Report{Brand: b.Brand, Campaign: b.Campaign, Currency: in.Currency.Code(), Start: b.Start, End: b.End, AsOf: b.AsOf}
 
 	// ---- 2. candidates: filter, score and rank (selection.Rank) ----
 	vets, err := rankCandidates(&rep, in, b)
@@ -496,7 +504,7 @@ func build(in inputs, b brief) (Report, error) {
 	}
 	rep.Budget.Plan = plan
 	rep.Budget.Total, rep.Budget.Planned, rep.Budget.Actual, rep.Budget.Remaining = plan.Total(), plan.Planned(), plan.Actual(), plan.Remaining()
-	if rep.Budget.Burn, err = plan.BurnRate(b.End); err != nil {
+	if rep.Budget.Burn, err = plan.BurnRate(b.AsOf); err != nil {
 		return rep, fmt.Errorf("budget: %w", err)
 	}
 	for _, li := range plan.OverBudget() {

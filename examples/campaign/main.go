@@ -43,6 +43,7 @@
 //	-past     past.csv       campaign, cost, revenue, orders, engagements, impressions
 //	-budget   45000          the total budget
 //	-currency EUR            the ISO 4217 currency of every amount
+//	-asof     2026-04-27     a report during the campaign: only the data before that day
 //
 // A file that cannot be read stops the program with its name, line and
 // column, and exit status 1.
@@ -58,6 +59,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"time"
 
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/kpi"
@@ -100,6 +103,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	budgetFlag := fs.String("budget", "45000", "total budget, in -currency")
 	currencyFlag := fs.String("currency", "EUR", "ISO 4217 currency of every amount")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
+	asOf := fs.String("asof", "", "report date YYYY-MM-DD: only data before it counts (default: the campaign's end, the final report)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
@@ -169,7 +173,20 @@ func run(args []string, stdout, stderr io.Writer) error {
 				o.Currency, cur.Code(), o.Currency, o.ID, i+1)
 		}
 	}
-	rep, err := build(in, defaultBrief())
+	b := defaultBrief()
+	if *asOf != "" {
+		t, err := time.Parse(time.DateOnly, *asOf)
+		if err != nil || !t.After(b.Start) {
+			return fmt.Errorf("-asof: %q is not a date after the campaign's start (%s)", *asOf, b.Start.Format(time.DateOnly))
+		}
+		if t.Before(b.End) {
+			b.AsOf = t
+			in.Posts = slices.DeleteFunc(in.Posts, func(p kpi.Post) bool { return !p.PublishedAt.Before(t) })
+			in.Orders = slices.DeleteFunc(in.Orders, func(o roi.Order) bool { return !o.Time.Before(t) })
+			in.Spend = slices.DeleteFunc(in.Spend, func(e expense) bool { return !e.Date.Before(t) })
+		}
+	}
+	rep, err := build(in, b)
 	if err != nil {
 		return err
 	}

@@ -106,36 +106,10 @@ func TestTextReport(t *testing.T) {
 // of the landing URL) — and compares the counts by code and the credited
 // revenue with the report, in JSON and as printed.
 func TestOrders(t *testing.T) {
-	type who struct{ handle, source, campaign string }
-	codes := map[string]string{} // CODE → handle
-	var links []who
-	for _, b := range embedded(t, "bookings.csv", ',') {
-		codes[strings.ToUpper(b["code"])] = b["handle"]
-		links = append(links, who{b["handle"], strings.ToLower(b["utm_source"]), strings.ToLower(b["utm_campaign"])})
-	}
-	byCode := map[string]int64{}
-	var revenue int64 // cents credited to creators
-	for _, o := range embedded(t, "orders.csv", ',') {
-		if h, ok := codes[strings.ToUpper(strings.TrimSpace(o["Discount Code"]))]; ok {
-			byCode[h]++
-			revenue += cents(t, o["Total"])
-			continue
-		}
-		u, err := url.Parse(o["Landing Site"])
-		if err != nil {
-			t.Fatal(err)
-		}
-		q := u.Query()
-		for _, l := range links {
-			if strings.ToLower(q.Get("utm_source")) == l.source && strings.ToLower(q.Get("utm_campaign")) == l.campaign {
-				revenue += cents(t, o["Total"])
-				break
-			}
-		}
-	}
+	byCode, revenue, _ := credited(t, time.Time{})
 	rep := runJSON(t)
-	if len(rep.Results.Orders.Influencers) != len(codes) {
-		t.Fatalf("%d influencers in the report, %d booked", len(rep.Results.Orders.Influencers), len(codes))
+	if len(rep.Results.Orders.Influencers) != len(embedded(t, "bookings.csv", ',')) {
+		t.Fatalf("%d influencers in the report, %d booked", len(rep.Results.Orders.Influencers), len(embedded(t, "bookings.csv", ',')))
 	}
 	for _, s := range rep.Results.Orders.Influencers {
 		if s.ByCode != byCode[s.Influencer] {
@@ -163,6 +137,79 @@ func TestOrders(t *testing.T) {
 	}
 	if !found {
 		t.Error("no campaign total line")
+	}
+}
+
+// credited attributes the embedded orders placed before the given time (all
+// of them for the zero time) by hand: a booked creator's code (trimmed, any
+// case) first, else their link (utm_source and utm_campaign of the landing
+// URL). It returns the orders by code per creator, the credited revenue in
+// cents and the number of credited orders.
+func credited(t *testing.T, before time.Time) (byCode map[string]int64, revenue, orders int64) {
+	t.Helper()
+	type who struct{ handle, source, campaign string }
+	codes := map[string]string{} // CODE → handle
+	var links []who
+	for _, b := range embedded(t, "bookings.csv", ',') {
+		codes[strings.ToUpper(b["code"])] = b["handle"]
+		links = append(links, who{b["handle"], strings.ToLower(b["utm_source"]), strings.ToLower(b["utm_campaign"])})
+	}
+	byCode = map[string]int64{}
+	for _, o := range embedded(t, "orders.csv", ',') {
+		at, err := time.Parse("2006-01-02 15:04:05 -0700", o["Created at"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !before.IsZero() && !at.Before(before) {
+			continue
+		}
+		if h, ok := codes[strings.ToUpper(strings.TrimSpace(o["Discount Code"]))]; ok {
+			byCode[h]++
+			revenue += cents(t, o["Total"])
+			orders++
+			continue
+		}
+		u, err := url.Parse(o["Landing Site"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := u.Query()
+		for _, l := range links {
+			if strings.ToLower(q.Get("utm_source")) == l.source && strings.ToLower(q.Get("utm_campaign")) == l.campaign {
+				revenue += cents(t, o["Total"])
+				orders++
+				break
+			}
+		}
+	}
+	return byCode, revenue, orders
+}
+
+// TestAsOf runs a report in the middle of the campaign: only the orders
+// before the report date count, and goals are judged against the pace.
+func TestAsOf(t *testing.T) {
+	asOf := time.Date(2026, 4, 27, 0, 0, 0, 0, time.UTC) // four of eight weeks
+	_, revenue, orders := credited(t, asOf)
+	var out bytes.Buffer
+	if err := run([]string{"-json", "-asof", "2026-04-27"}, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	var rep Report
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	g := rep.Goals[2] // orders: goal 1,300, half the time gone: 650 expected
+	if g.Achieved.IntPart() != orders || !g.Expected.Equal(decimal.NewFromInt(650)) || g.OnTrack != (orders >= 650) {
+		t.Errorf("orders goal %+v, want %d achieved, 650 expected", g, orders)
+	}
+	if got := cents(t, rep.Results.Report.Total.Revenue.StringFixed(2)); got != revenue {
+		t.Errorf("credited revenue %d cents, want %d", got, revenue)
+	}
+	if len(rep.Weeks) != 4 {
+		t.Errorf("%d weeks, want 4", len(rep.Weeks))
+	}
+	if err := run([]string{"-asof", "2026-03-01"}, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
+		t.Error("-asof before the start: no error")
 	}
 }
 

@@ -20,8 +20,11 @@ func printReport(w io.Writer, rep Report) error {
 	}
 	p := &printer{w: w, cur: cur}
 	p.f("%s · %s\n", rep.Brand, rep.Campaign)
-	p.f("%s to %s (8 weeks) · budget %s · amounts in %s\n", rep.Start.Format("Mon 2 Jan 2006"),
-		rep.End.AddDate(0, 0, -1).Format("Mon 2 Jan 2006"), p.m(rep.Budget.Total), rep.Currency)
+	p.f("%s to %s (%d weeks) · budget %s · amounts in %s\n", rep.Start.Format("Mon 2 Jan 2006"),
+		rep.End.AddDate(0, 0, -1).Format("Mon 2 Jan 2006"), int(rep.End.Sub(rep.Start).Hours()/24/7), p.m(rep.Budget.Total), rep.Currency)
+	if rep.AsOf.Before(rep.End) {
+		p.f("Report as of %s: data up to the day before.\n", rep.AsOf.Format("Mon 2 Jan 2006"))
+	}
 
 	summary(p, rep)
 	goals(p, rep)
@@ -47,6 +50,16 @@ func summary(p *printer, rep Report) {
 	if t.ROAS != nil {
 		p.f(" (ROAS %s×: each %s spent brought %s back)", t.ROAS.StringFixed(2), p.m(decimal.NewFromInt(1)), p.m(t.ROAS.Round(p.cur.MinorUnits())))
 	}
+	if rep.AsOf.Before(rep.End) {
+		onTrack := 0
+		for _, g := range rep.Goals {
+			if g.Met || g.OnTrack {
+				onTrack++
+			}
+		}
+		p.f("; %d of %d goals met or on track.\n", onTrack, len(rep.Goals))
+		return
+	}
 	p.f("; %d of %d goals met.\n", met, len(rep.Goals))
 }
 
@@ -61,15 +74,34 @@ func goalValue(p *printer, unit string, d decimal.Decimal) string {
 }
 
 func goals(p *printer, rep Report) {
-	p.section(1, "Goals and KPIs", "SMART targets: one metric each, a value to reach and a deadline (the campaign's last day).")
-	tw := p.table("lrrrrl", "goal", "target", "by", "achieved", "of target", "")
+	final := !rep.AsOf.Before(rep.End)
+	intro := "SMART targets: one metric each, a value to reach and a deadline (the campaign's last day)."
+	if !final {
+		intro += fmt.Sprintf("\nReport as of %s: \"expected\" is where a straight line from 0 at the start to the goal stands today.",
+			rep.AsOf.Format("Mon 2 Jan 2006"))
+	}
+	p.section(1, "Goals and KPIs", intro)
+	tw := p.table("lrrrrrl", "goal", "target", "by", "achieved", "of target", "expected", "")
 	for _, g := range rep.Goals {
 		status := "✔ met"
-		if !g.Met {
+		switch {
+		case g.Met:
+		case final || g.Unit == "ratio":
 			status = "✘ missed"
+			if !final {
+				status = "✘ below"
+			}
+		case g.OnTrack:
+			status = "on track"
+		default:
+			status = "✘ behind"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", g.Metric, goalValue(p, g.Unit, g.Goal), g.Deadline.AddDate(0, 0, -1).Format("2 Jan"),
-			goalValue(p, g.Unit, g.Achieved), pct(g.Fraction, 0), status)
+		expected := goalValue(p, g.Unit, g.Expected)
+		if final || g.Unit == "ratio" {
+			expected = ""
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", g.Metric, goalValue(p, g.Unit, g.Goal), g.Deadline.AddDate(0, 0, -1).Format("2 Jan"),
+			goalValue(p, g.Unit, g.Achieved), pct(g.Fraction, 0), expected, status)
 	}
 	tw.flush()
 	p.f("\n")
@@ -206,8 +238,12 @@ func budgetPlan(p *printer, rep Report) {
 	if booked.GreaterThan(rep.Shortlists.FeeBudget) {
 		p.f("Warning: the booked fees, %s, exceed the fee budget of %s.\n", p.m(booked), p.m(rep.Shortlists.FeeBudget))
 	}
-	p.f("Spent %s of the budget over the %d days, %s a day; remaining: %s.", pct(b.Burn.Spent, 1),
-		int(rep.End.Sub(rep.Start).Hours()/24), p.m(b.Burn.PerDay.Round(p.cur.MinorUnits())), p.m(b.Remaining))
+	p.f("Spent %s of the budget in %s of the time, %s a day", pct(b.Burn.Spent, 1), pct(b.Burn.Elapsed, 0),
+		p.m(b.Burn.PerDay.Round(p.cur.MinorUnits())))
+	if b.Burn.Elapsed.LessThan(decimal.NewFromInt(1)) {
+		p.f(" (at this pace, %s by the end)", p.m(b.Burn.Projected.Round(p.cur.MinorUnits())))
+	}
+	p.f("; remaining: %s.", p.m(b.Remaining))
 	if len(b.OverBudget) > 0 {
 		p.f(" Lines over their plan: %s.", strings.Join(b.OverBudget, ", "))
 	}

@@ -225,6 +225,15 @@ func results(rep *Report, in inputs, b brief, plan budget.Plan) error {
 		gs := GoalStatus{Metric: g.Metric, Unit: g.Unit, Goal: g.Goal, Deadline: b.End, Achieved: achieved[i], Why: why[i]}
 		gs.Fraction = ratio(gs.Achieved, gs.Goal)
 		gs.Met = !gs.Achieved.LessThan(gs.Goal)
+		gs.OnTrack, gs.Expected = gs.Met, gs.Goal
+		if g.Unit != "ratio" {
+			target := kpi.Target{Metric: g.Metric, Goal: g.Goal, Start: b.Start, Deadline: b.End}
+			pr, err := target.Progress(gs.Achieved, b.AsOf)
+			if err != nil {
+				return fmt.Errorf("goal %q: %w", g.Metric, err)
+			}
+			gs.Expected, gs.OnTrack = pr.Expected, pr.OnTrack
+		}
 		rep.Goals = append(rep.Goals, gs)
 	}
 	return nil
