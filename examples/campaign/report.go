@@ -81,7 +81,10 @@ func goals(p *printer, rep Report) {
 			rep.AsOf.Format("Mon 2 Jan 2006"))
 	}
 	p.section(1, "Goals and KPIs", intro)
-	tw := p.table("lrrrrrl", "goal", "target", "by", "achieved", "of target", "expected", "")
+	tw := p.table("lrrrrl", "goal", "target", "by", "achieved", "of target", "")
+	if !final {
+		tw = p.table("lrrrrrl", "goal", "target", "by", "achieved", "of target", "expected", "")
+	}
 	for _, g := range rep.Goals {
 		status := "✔ met"
 		switch {
@@ -96,12 +99,16 @@ func goals(p *printer, rep Report) {
 		default:
 			status = "✘ behind"
 		}
-		expected := goalValue(p, g.Unit, g.Expected)
-		if final || g.Unit == "ratio" {
-			expected = ""
+		cells := []string{g.Metric, goalValue(p, g.Unit, g.Goal), g.Deadline.AddDate(0, 0, -1).Format("2 Jan"),
+			goalValue(p, g.Unit, g.Achieved), pct(g.Fraction, 0)}
+		if !final {
+			expected := ""
+			if g.Unit != "ratio" {
+				expected = goalValue(p, g.Unit, g.Expected)
+			}
+			cells = append(cells, expected)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", g.Metric, goalValue(p, g.Unit, g.Goal), g.Deadline.AddDate(0, 0, -1).Format("2 Jan"),
-			goalValue(p, g.Unit, g.Achieved), pct(g.Fraction, 0), expected, status)
+		tw.row(strings.Join(append(cells, status), "\t"))
 	}
 	tw.flush()
 	p.f("\n")
@@ -123,7 +130,11 @@ func candidates(p *printer, rep Report) {
 			len(rep.Candidates)+len(rep.Rejected), len(rep.Candidates), len(rep.Rejected)))
 	tw := p.table("rlllrrrrrrrrrr", "#", "creator", "platform", "tier", "followers", "ER", "engag.", "fit", "categ.", "auth.", "effic.", "growth", "score", "fee")
 	for _, c := range rep.Candidates {
-		cells := []string{fmt.Sprint(c.Rank), c.Handle, c.Platform.String(), c.Tier.String(), thousands(c.Followers), pct(c.ER, 2)}
+		handle := c.Handle
+		if len(c.Flags) > 0 {
+			handle += " ⚑"
+		}
+		cells := []string{fmt.Sprint(c.Rank), handle, c.Platform.String(), c.Tier.String(), thousands(c.Followers), pct(c.ER, 2)}
 		for _, b := range c.Breakdown {
 			if b.Missing {
 				cells = append(cells, "—")
@@ -141,7 +152,7 @@ func candidates(p *printer, rep Report) {
 	tw.flush()
 	p.f("\nER: (likes + comments) / followers, mean over the recent posts: the public rate, on both platforms.\n")
 	p.f("Benchmarks: kpi.DefaultBenchmarks, completed by the candidates' median where it has no row (TikTok, mid tier).\n")
-	p.f("\nAuthenticity flags (a reason to look, not proof; with two flags or more, authenticity below 75, a creator is not shortlisted):\n")
+	p.f("\n⚑ Authenticity flags (a reason to look, not proof; with two flags or more, authenticity below 75, a creator is not shortlisted):\n")
 	flagged := 0
 	for _, c := range rep.Candidates {
 		if len(c.Flags) > 0 {
