@@ -56,6 +56,11 @@ func (h Hill) Response(x float64) float64 {
 
 // Marginal returns Beta·Slope·u/(x·(1+u)²) with u = (x/EC)^Slope. At 0 it is
 // +Inf for Slope < 1, Beta/EC for Slope = 1 and 0 for Slope > 1.
+//
+// It is computed as Beta·Slope / (2x·(1 + cosh(ln u))), the same value (and
+// as Beta·Slope·e^(−|ln u|)/x where cosh overflows), because u and (1+u)²
+// overflow to +Inf for spends far from EC (x = 10⁻³⁰⁰ with EC = 1), where
+// the direct quotient would be Inf/Inf = NaN.
 func (h Hill) Marginal(x float64) float64 {
 	if x <= 0 {
 		switch {
@@ -67,9 +72,16 @@ func (h Hill) Marginal(x float64) float64 {
 			return 0
 		}
 	}
-	v := math.Pow(h.EC/x, h.Slope) // 1/u
-	// Beta·s·u/(x(1+u)²) = Beta·s·v/(x(1+v)²)
-	return h.Beta * h.Slope * v / (x * (1 + v) * (1 + v))
+	if h.Beta == 0 {
+		return 0
+	}
+	// u/(1+u)² = 1/(u + 2 + 1/u) = 1/(2 + 2·cosh(ln u))
+	lu := h.Slope * (math.Log(x) - math.Log(h.EC))
+	if math.Abs(lu) < 700 {
+		return h.Beta / (2 * x * (1 + math.Cosh(lu))) * h.Slope
+	}
+	// there cosh overflows, and u/(1+u)² = e^(−|ln u|) to within e^(−700)
+	return h.Beta * (h.Slope * math.Exp(-math.Abs(lu)-math.Log(x)))
 }
 
 // Inflection returns 0 for Slope ≤ 1, else EC·((Slope−1)/(Slope+1))^(1/Slope).
@@ -141,18 +153,28 @@ func (m MichaelisMenten) Validate() error {
 	return nil
 }
 
-// Response returns Beta·x/(x+Kappa); 0 for x ≤ 0.
+// Response returns Beta·x/(x+Kappa); 0 for x ≤ 0. Where Beta·x or x+Kappa
+// overflows (huge x or Beta), it is computed as Beta/(1 + Kappa/x) instead,
+// the same value, so that it never gives Inf/Inf = NaN.
 func (m MichaelisMenten) Response(x float64) float64 {
 	if x <= 0 {
 		return 0
 	}
-	return m.Beta * x / (x + m.Kappa)
+	if r := m.Beta * x / (x + m.Kappa); finite(r) {
+		return r
+	}
+	return m.Beta / (1 + m.Kappa/x)
 }
 
-// Marginal returns Beta·Kappa/(x+Kappa)².
+// Marginal returns Beta·Kappa/(x+Kappa)². Where Beta·Kappa or (x+Kappa)²
+// overflows, it is computed as (Beta/(x+Kappa))·(Kappa/(x+Kappa)) instead,
+// so that it never gives Inf/Inf = NaN.
 func (m MichaelisMenten) Marginal(x float64) float64 {
-	x = max(x, 0)
-	return m.Beta * m.Kappa / ((x + m.Kappa) * (x + m.Kappa))
+	s := max(x, 0) + m.Kappa
+	if r := m.Beta * m.Kappa / (s * s); finite(r) {
+		return r
+	}
+	return m.Beta / s * (m.Kappa / s)
 }
 
 // Inflection returns 0: the curve is concave.
@@ -198,11 +220,12 @@ func (l Logistic) Response(x float64) float64 {
 	return l.Max * (sigmoid(l.Steepness*(x-l.Mid)) - sigmoid(-l.Steepness*l.Mid))
 }
 
-// Marginal returns Max·k·σ(t)(1−σ(t)), t = k(x−Mid).
+// Marginal returns Max·k·σ(t)(1−σ(t)), t = k(x−Mid), computed as
+// Max·(k·σ(t)·σ(−t)): 1−σ(t) = σ(−t) keeps its precision for large t, and
+// k·σ(t)·σ(−t) ≤ k/4 cannot overflow, so a huge Max·k gives no Inf·0 = NaN.
 func (l Logistic) Marginal(x float64) float64 {
-	x = max(x, 0)
-	s := sigmoid(l.Steepness * (x - l.Mid))
-	return l.Max * l.Steepness * s * (1 - s)
+	t := l.Steepness * (max(x, 0) - l.Mid)
+	return l.Max * (l.Steepness * sigmoid(t) * sigmoid(-t))
 }
 
 // Inflection returns max(Mid, 0).

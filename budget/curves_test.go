@@ -154,3 +154,44 @@ func TestCurveValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestCurvesNoNaN evaluates valid curves at spends and parameters far from
+// each other, where a direct formula overflows into Inf/Inf or Inf·0.
+func TestCurvesNoNaN(t *testing.T) {
+	xs := []float64{0, 5e-324, 1e-300, 1e-10, 1, 1e10, 1e300, math.MaxFloat64, math.Inf(1)}
+	curves := []Curve{
+		Hill{1, 1, 2}, Hill{1, 1e10, 0.5}, Hill{1e300, 1e300, 3}, Hill{1, 1e-300, 0.3},
+		Hill{math.MaxFloat64, 1, 1},
+		MichaelisMenten{1e300, 1e300}, MichaelisMenten{1, 1e-300}, MichaelisMenten{1e308, 1},
+		Logistic{1e300, 1e300, 1}, Logistic{1, 1, 1e300}, Logistic{1, 1e-300, -1e300},
+		RobynHill{1, 2, 0.5, 0, 100},
+	}
+	for _, c := range curves {
+		for _, x := range xs {
+			r, m, i := c.Response(x), c.Marginal(x), c.Inflection()
+			if math.IsNaN(r) || math.IsNaN(m) || math.IsNaN(i) || r < 0 || m < 0 {
+				t.Errorf("%#v at %g: Response %g, Marginal %g, Inflection %g", c, x, r, m, i)
+			}
+		}
+	}
+	tests := []struct {
+		name      string
+		got, want float64
+	}{
+		// u = (10⁻³⁰⁰)² = 10⁻⁶⁰⁰, so f' = Beta·s·u/(x(1+u)²) ≈ 1·2·10⁻⁶⁰⁰/10⁻³⁰⁰ = 2·10⁻³⁰⁰.
+		{"Hill far below EC", Hill{1, 1, 2}.Marginal(1e-300), 2e-300},
+		// Beta·κ/κ² = Beta/κ = 1 at x = 0, though Beta·κ = 10⁶⁰⁰ overflows.
+		{"MM huge parameters", MichaelisMenten{1e300, 1e300}.Marginal(0), 1},
+		// Beta·x/(x+κ) with x = κ = 10³⁰⁰: Beta/2, though Beta·x overflows.
+		{"MM huge spend", MichaelisMenten{1e300, 1e300}.Response(1e300), 5e299},
+		// x = +Inf: the saturation level Beta.
+		{"MM infinite spend", MichaelisMenten{7, 3}.Response(math.Inf(1)), 7},
+		// t = 40: σ(t)σ(−t) ≈ e⁻⁴⁰ = 4.248354255291589e-18 (1−σ(40) rounds to 0 in float64).
+		{"logistic far past Mid", Logistic{1, 1, 0}.Marginal(40), 4.248354255291589e-18},
+	}
+	for _, tt := range tests {
+		if math.Abs(tt.got-tt.want) > 1e-12*math.Abs(tt.want) {
+			t.Errorf("%s: got %g, want %g", tt.name, tt.got, tt.want)
+		}
+	}
+}
