@@ -377,14 +377,16 @@ func (p Plan) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes the form written by MarshalJSON and validates it as
-// NewPlan and AddItem do; errors name the item and the field.
+// NewPlan and AddItem do; errors name the item and the field. "total" and
+// each item's "planned" are required (a missing one is ErrInvalid, not a
+// silent zero); a missing "actual" means nothing spent yet.
 func (p *Plan) UnmarshalJSON(b []byte) error {
 	const fn = "Plan.UnmarshalJSON"
 	var j planJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return fmt.Errorf("budget: %s: %w: %w", fn, ErrInvalid, err)
 	}
-	total, err := parseAmount(fn, "total", j.Total)
+	total, err := parseAmount(fn, "total", j.Total, true)
 	if err != nil {
 		return err
 	}
@@ -397,11 +399,11 @@ func (p *Plan) UnmarshalJSON(b []byte) error {
 		if field == "" {
 			field = fmt.Sprintf("items[%d]", i)
 		}
-		pl, err := parseAmount(fn, field+".planned", it.Planned)
+		pl, err := parseAmount(fn, field+".planned", it.Planned, true)
 		if err != nil {
 			return err
 		}
-		ac, err := parseAmount(fn, field+".actual", it.Actual)
+		ac, err := parseAmount(fn, field+".actual", it.Actual, false)
 		if err != nil {
 			return err
 		}
@@ -413,8 +415,13 @@ func (p *Plan) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func parseAmount(fn, field, s string) (decimal.Decimal, error) {
+// parseAmount parses an amount of the wire form. A missing (empty) amount
+// is an error when required, zero otherwise.
+func parseAmount(fn, field, s string, required bool) (decimal.Decimal, error) {
 	if s == "" {
+		if required {
+			return decimal.Decimal{}, errf(ErrInvalid, fn, field, "missing")
+		}
 		return decimal.Zero, nil
 	}
 	d, err := decimal.NewFromString(s)
