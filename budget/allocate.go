@@ -49,7 +49,9 @@ type AllocateOptions struct {
 	// GridSteps is the number of grid steps GridDP cuts the budget above the
 	// minimums into; default min(1000, √(2·10⁸/n)) but at least 10, at most
 	// 100,000. Spend left over by the grid (less than one step per channel)
-	// is handed out greedily by marginal return.
+	// is handed out greedily by marginal return. GridDP keeps n·(GridSteps+1)
+	// choices of 4 bytes: beyond maxGridCells (2²⁶, 256 MiB) it is refused
+	// with ErrInvalid rather than exhausting memory.
 	GridSteps int
 }
 
@@ -239,9 +241,32 @@ func Allocate(total decimal.Decimal, channels []Channel, opt AllocateOptions) (A
 		units = p.roundUnits(p.waterfill(b, nil), b)
 		p.polish(units, b)
 	} else {
+		if err := p.checkGrid(opt.GridSteps); err != nil {
+			return Allocation{}, err
+		}
 		units, _, _ = p.gridDP(b, opt.GridSteps)
 	}
 	return p.result(units, m, opt.Currency)
+}
+
+// maxGridCells bounds the n·(G+1) choices GridDP keeps (4 bytes each).
+const maxGridCells = 1 << 26
+
+// gridSteps returns the grid size G for n channels: steps, or the default.
+func gridSteps(steps, n int) int {
+	if steps == 0 {
+		steps = int(min(1000, max(10, math.Sqrt(2e8/float64(n)))))
+	}
+	return steps
+}
+
+// checkGrid refuses a grid whose table of choices would exceed maxGridCells.
+func (p *problem) checkGrid(steps int) error {
+	n := len(p.curves)
+	if g := gridSteps(steps, n); n > maxGridCells/(g+1) {
+		return errf(ErrInvalid, p.fn, "GridSteps", "%d channels × %d grid steps exceed %d cells", n, g+1, maxGridCells)
+	}
+	return nil
 }
 
 // waterfill returns the KKT spends (in currency units, float64) for a budget
@@ -563,9 +588,7 @@ func abs64(v int64) int64 {
 func (p *problem) gridDP(b int64, steps int) ([]int64, []float64, int64) {
 	n := len(p.curves)
 	d := b - p.sumLo
-	if steps == 0 {
-		steps = int(min(1000, max(10, math.Sqrt(2e8/float64(n)))))
-	}
+	steps = gridSteps(steps, n)
 	step := max(1, (d+int64(steps)-1)/int64(steps))
 	m := int(d / step)
 	best := make([]float64, m+1)
@@ -727,6 +750,11 @@ func AllocateTarget(channels []Channel, t Target, opt AllocateOptions) (Allocati
 		m = GridDP
 		if p.concave() {
 			m = WaterFilling
+		}
+	}
+	if m == GridDP {
+		if err := p.checkGrid(opt.GridSteps); err != nil {
+			return Allocation{}, err
 		}
 	}
 	switch t.Kind {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -273,6 +274,9 @@ func TestAllocateErrors(t *testing.T) {
 		{"empty", "1", nil, eurOpt, ErrInvalid, "channels: empty"},
 		{"method", "1", []Channel{{Curve: mm}}, AllocateOptions{Currency: eurOpt.Currency, Method: 9}, ErrInvalid, "Method"},
 		{"huge", "1e20", []Channel{{Curve: mm}}, eurOpt, ErrInvalid, "2^53"},
+		// 1000 channels × 100,001 grid points = 1.0·10⁸ > 2²⁶ ≈ 6.7·10⁷ cells
+		{"grid too large", "1000", slices.Repeat([]Channel{{Curve: Hill{1, 1, 3}}}, 1000),
+			AllocateOptions{Currency: eurOpt.Currency, GridSteps: 100_000}, ErrInvalid, "GridSteps"},
 	}
 	for _, tt := range tests {
 		_, err := Allocate(d(tt.total), tt.chans, tt.opt)
