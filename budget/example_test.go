@@ -204,3 +204,160 @@ func ExampleAllocate_sShaped() {
 	fmt.Println(a.Method, a.Channels[0].Spend, a.Channels[1].Spend, a.Response.Round(2))
 	// Output: grid-dp 6 0 17.76
 }
+
+func ExampleNewPlan() {
+	start := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	eur := budget.MustParseCurrency("EUR")
+	p, err := budget.NewPlan(eur, decimal.RequireFromString("5000.00"), start, start.AddDate(0, 0, 30))
+	if err != nil {
+		panic(err)
+	}
+	for _, li := range []budget.LineItem{
+		{Name: "creator fees", Category: budget.InfluencerFees, Planned: decimal.RequireFromString("3000.00")},
+		{Name: "reel editing", Category: budget.ContentProduction, Planned: decimal.RequireFromString("800.00")},
+		{Name: "spark ads", Category: budget.PaidAmplification, Planned: decimal.RequireFromString("1000.00")},
+	} {
+		if p, err = p.AddItem(li); err != nil {
+			panic(err)
+		}
+	}
+	p, _ = p.RecordActual("creator fees", decimal.RequireFromString("3300.00"))
+	p, _ = p.Record("spark ads", budget.Money{Amount: decimal.RequireFromString("400.00"), Currency: eur})
+	// planned 3000 + 800 + 1000 = 4800 of 5000; spent 3300 + 400 = 3700
+	fmt.Println("unallocated", p.Unallocated().StringFixed(2), "remaining", p.Remaining().StringFixed(2))
+	for _, c := range p.ByCategory() {
+		fmt.Println(c.Category, c.Planned.StringFixed(2), c.Actual.StringFixed(2))
+	}
+	for _, li := range p.OverBudget() {
+		amount, fraction, _ := li.Variance() // 3300 − 3000 = 300 = 0.1 of 3000
+		fmt.Println("over:", li.Name, amount.StringFixed(2), fraction)
+	}
+	_, err = p.Record("spark ads", budget.Money{Amount: decimal.NewFromInt(5), Currency: budget.MustParseCurrency("USD")})
+	fmt.Println(err)
+	// Output:
+	// unallocated 200.00 remaining 1300.00
+	// content_production 800.00 0.00
+	// influencer_fees 3000.00 3300.00
+	// paid_amplification 1000.00 400.00
+	// over: creator fees 300.00 0.1
+	// budget: Plan.Record: currency mismatch (EUR and USD)
+}
+
+func ExampleLineItem_Variance() {
+	li := budget.LineItem{Name: "reels", Planned: decimal.RequireFromString("1000.00"), Actual: decimal.RequireFromString("1100.00")}
+	amount, fraction, _ := li.Variance() // 1100 − 1000 = 100, 100/1000 = 0.1
+	fmt.Println(amount.StringFixed(2), fraction)
+	li.Planned = decimal.Zero
+	_, _, err := li.Variance()
+	fmt.Println(errors.Is(err, budget.ErrZeroPlanned))
+	// Output:
+	// 100.00 0.1
+	// true
+}
+
+func ExamplePlan_BurnRate() {
+	// 3,000.00 over 30 days, 1,000.00 spent after 10: a third of the time
+	// and a third of the money gone, 100.00 a day, on pace for 3,000.00.
+	start := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	p, _ := budget.NewPlan(budget.MustParseCurrency("EUR"), decimal.RequireFromString("3000.00"), start, start.AddDate(0, 0, 30))
+	p, _ = p.AddItem(budget.LineItem{Name: "fees", Category: budget.InfluencerFees, Planned: decimal.RequireFromString("3000.00")})
+	p, _ = p.RecordActual("fees", decimal.RequireFromString("1000.00"))
+	b, _ := p.BurnRate(start.AddDate(0, 0, 10))
+	fmt.Println(b.Elapsed, b.Spent, b.PerDay, b.Pace, b.Projected)
+	// now at the plan's start: nothing has elapsed, the rates are undefined
+	_, err := p.BurnRate(start)
+	fmt.Println(errors.Is(err, budget.ErrInvalid))
+	// Output:
+	// 0.3333333333333333 0.3333333333333333 100 1 3000
+	// true
+}
+
+func ExamplePlan_UnmarshalJSON() {
+	var p budget.Plan
+	err := json.Unmarshal([]byte(`{"currency":"EUR","total":"900.00","start":"2026-03-01T00:00:00Z","end":"2026-04-01T00:00:00Z",
+		"items":[{"name":"reels","category":"influencer_fees","planned":"600.00","actual":"150.00"}]}`), &p)
+	fmt.Println(p.Currency(), p.Total(), p.Remaining(), err)
+	// errors name the item and the field
+	err = json.Unmarshal([]byte(`{"currency":"EUR","total":"900.00","start":"2026-03-01T00:00:00Z","end":"2026-04-01T00:00:00Z",
+		"items":[{"name":"reels","category":"influencer_fees","planned":"600.005"}]}`), &p)
+	fmt.Println(err)
+	// Output:
+	// EUR 900 750 <nil>
+	// budget: Plan.AddItem: reels.Planned: finer than the EUR minor unit (600.005): amount is not a whole number of minor units
+}
+
+func ExampleMichaelisMenten() {
+	// f = 100x/(x + 10): half of 100 at x = κ = 10; f(40) = 4000/50 = 80;
+	// f'(40) = 100·10/50² = 0.4.
+	m := budget.MichaelisMenten{Beta: 100, Kappa: 10}
+	fmt.Println(m.Response(10), m.Response(40), m.Marginal(40))
+	// Output: 50 80 0.4
+}
+
+func ExampleLogistic() {
+	// f = 100·(σ(x − 5) − σ(−5)): steepest at Mid = 5, where f' = 100·¼ = 25,
+	// and f(5) = 100·(0.5 − 0.00669) ≈ 49.33.
+	l := budget.Logistic{Max: 100, Steepness: 1, Mid: 5}
+	fmt.Printf("%.2f %.2f %g\n", l.Response(5), l.Marginal(5), l.Inflection())
+	// Output: 49.33 25.00 5
+}
+
+func ExampleRobynHill() {
+	// Robyn's saturation_hill with alpha 3, gamma 0.5 over spends 100…200:
+	// gammaTrans = 100 + 0.5·100 = 150, so f(150) = ½ and
+	// f(100) = 100³/(100³ + 150³) = 1/(1 + 3.375) ≈ 0.2286.
+	r := budget.RobynHill{Beta: 1, Alpha: 3, Gamma: 0.5, Min: 100, Max: 200}
+	fmt.Printf("%g %g %.4f %+v\n", r.GammaTrans(), r.Response(150), r.Response(100), r.Hill())
+	// Output: 150 0.5 0.2286 {Beta:1 EC:150 Slope:3}
+}
+
+func ExampleNewMoney() {
+	eur := budget.MustParseCurrency("EUR")
+	m, err := budget.NewMoney(decimal.RequireFromString("12.5"), eur)
+	fmt.Println(m, err)
+	_, err = budget.NewMoney(decimal.RequireFromString("1.005"), eur)
+	fmt.Println(errors.Is(err, budget.ErrMinorUnit))
+	// Output:
+	// 12.50 EUR <nil>
+	// true
+}
+
+func ExampleMoney_Split() {
+	// 100 yen by 1:2: 33⅓ and 66⅔ yen, floors 33 and 66, the left yen to the
+	// larger remainder.
+	m := budget.Money{Amount: decimal.NewFromInt(100), Currency: budget.MustParseCurrency("JPY")}
+	parts, _ := m.Split([]decimal.Decimal{decimal.NewFromInt(1), decimal.NewFromInt(2)})
+	fmt.Println(parts)
+	// Output: [33 JPY 67 JPY]
+}
+
+func ExampleCurrency_Split() {
+	// KWD has 3 decimals: 10.000 is 10000 fils, 3333 each and one left.
+	kwd := budget.MustParseCurrency("KWD")
+	one := decimal.NewFromInt(1)
+	parts, _ := kwd.Split(decimal.NewFromInt(10), []decimal.Decimal{one, one, one})
+	fmt.Println(parts)
+	// Output: [3.334 3.333 3.333]
+}
+
+func ExampleCurrency_Round() {
+	eur, jpy := budget.MustParseCurrency("EUR"), budget.MustParseCurrency("JPY")
+	fmt.Println(eur.Round(decimal.RequireFromString("2.345")), eur.Round(decimal.RequireFromString("-2.345")),
+		jpy.Round(decimal.RequireFromString("2.5")))
+	// Output: 2.35 -2.35 3
+}
+
+func ExampleCurrency_Check() {
+	eur := budget.MustParseCurrency("EUR")
+	fmt.Println(eur.Check(decimal.RequireFromString("1.00")))
+	fmt.Println(eur.Check(decimal.RequireFromString("1.005")))
+	// Output:
+	// <nil>
+	// budget: Currency.Check: amount: finer than the EUR minor unit (1.005): amount is not a whole number of minor units
+}
+
+func ExampleMustParseCurrency() {
+	// for literals in tests and examples; ParseCurrency returns the error
+	fmt.Println(budget.MustParseCurrency("JPY").MinorUnits())
+	// Output: 0
+}
