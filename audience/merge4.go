@@ -6,7 +6,7 @@ import (
 )
 
 // laneMin is the size from which mergeLanes splits the work into lanes.
-const laneMin = 1024
+const laneMin = 128
 
 // lanes is the number of interleaved merges in mergeLanes.
 const lanes = 4
