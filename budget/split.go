@@ -86,8 +86,9 @@ func Split(total decimal.Decimal, weights []decimal.Decimal, places int32) ([]de
 // Example: 100.00 into 3 at 2 places: 10000 units = 3·3333 + 1, so the first
 // part gets the extra unit: 33.34, 33.33, 33.33. −0.05 into 2: −0.03, −0.02.
 //
-// Errors: ErrInvalid when n < 1 or places is out of range; ErrMinorUnit when
-// total is not a multiple of 10^-places.
+// Errors: ErrInvalid when n is outside [1, 2³¹−1] (beyond, the result alone
+// would take 48 GiB, and a slice that cannot be made would panic) or places
+// is out of range; ErrMinorUnit when total is not a multiple of 10^-places.
 //
 // The returned parts share their two distinct values; decimals are immutable,
 // so that is safe.
@@ -97,8 +98,8 @@ func SplitEven(total decimal.Decimal, n int, places int32) ([]decimal.Decimal, e
 	if err != nil {
 		return nil, err
 	}
-	if n < 1 {
-		return nil, errf(ErrInvalid, fn, "n", "must be at least 1 (%d)", n)
+	if n < 1 || n > maxEvenParts {
+		return nil, errf(ErrInvalid, fn, "n", "outside [1, %d] (%d)", maxEvenParts, n)
 	}
 	neg := units.Sign() < 0
 	abs := new(big.Int).Abs(units)
@@ -172,6 +173,9 @@ func SplitRoundRobin(total decimal.Decimal, weights []decimal.Decimal, places in
 	}
 	return out, nil
 }
+
+// maxEvenParts bounds SplitEven's n.
+const maxEvenParts = math.MaxInt32
 
 // MaxExponent bounds the decimal exponent of amounts and weights: a value
 // d = c·10^e with |e| > MaxExponent is refused (ErrInvalid), so that no input

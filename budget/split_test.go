@@ -2,6 +2,7 @@ package budget
 
 import (
 	"errors"
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"slices"
@@ -123,6 +124,10 @@ func TestSplitEven(t *testing.T) {
 	}
 	if _, err := SplitEven(decimal.NewFromInt(1), 0, 2); !errors.Is(err, ErrInvalid) {
 		t.Errorf("n = 0: err = %v", err)
+	}
+	// a count whose slice cannot be made is an error, not a makeslice panic
+	if _, err := SplitEven(decimal.NewFromInt(1), math.MaxInt, 2); !errors.Is(err, ErrInvalid) {
+		t.Errorf("n = MaxInt: err = %v", err)
 	}
 }
 
