@@ -106,7 +106,11 @@ type greedyRun struct {
 	chosen []int
 	evals  int64 // marginal-gain evaluations
 	work   int64 // follower IDs touched: |S| per evaluation, |cover| + |S| per add
-	fam    family
+	// plainEvals counts the evaluations plain (non-lazy) greedy makes for
+	// the same picks, without constraints: every eligible item, every
+	// round, including the last round that finds nothing to add.
+	plainEvals int64
+	fam        family
 	// initial holds each item's gain in the first round, −1 when it was
 	// not eligible.
 	initial []int64
@@ -266,6 +270,7 @@ func (g *greedyRun) run(byFee []int) (reachSolution, bool) {
 		if e.gain == 0 {
 			break // every other entry's bound is 0 too
 		}
+		g.plainEvals += g.eligible()
 		h.pop()
 		if counted {
 			need, _, ok := g.reserve(byFee, e.k)
@@ -276,6 +281,7 @@ func (g *greedyRun) run(byFee []int) (reachSolution, bool) {
 		g.take(e.k)
 		round++
 	}
+	g.plainEvals += g.eligible()
 	if counted {
 		_, take, ok := g.reserve(byFee, -1)
 		if !ok {
@@ -291,6 +297,18 @@ func (g *greedyRun) run(byFee []int) (reachSolution, bool) {
 		}
 	}
 	return reachSolution{chosen: slices.Clone(g.chosen), reach: g.cv.len(), cost: g.cost}, true
+}
+
+// eligible counts the items plain greedy would evaluate this round: not
+// picked, affordable, tier not full.
+func (g *greedyRun) eligible() int64 {
+	var n int64
+	for k := range g.p.items {
+		if !g.picked[k] && g.p.fee[k] <= g.capRem && allowedTier(g.p, g.p.tier[k], g.counts) {
+			n++
+		}
+	}
+	return n
 }
 
 // reachGreedy is the MaxUniqueReach heuristic for more than exactReachMax
@@ -357,7 +375,7 @@ func reachGreedy(p *problem, fam family) (result, error) {
 	seedSize := 0
 	for size := 1; size <= 3; size++ {
 		n := choose(m, size)
-		if n < 0 {
+		if n < 0 || work >= limit {
 			break
 		}
 		hi, lo := bits.Mul64(uint64(n), uint64(perRun))
@@ -394,7 +412,7 @@ func reachGreedy(p *problem, fam family) (result, error) {
 	}
 	chosen := slices.Clone(best.chosen)
 	slices.Sort(chosen)
-	return result{chosen: chosen, reach: best.reach, stats: st}, nil
+	return result{chosen: chosen, reach: best.reach, stats: st, plainEvals: first.plainEvals}, nil
 }
 
 // finish meets the count constraints of a seed without further greedy

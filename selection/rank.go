@@ -94,6 +94,7 @@ type ranker struct {
 	weights [numCriteria]float64
 	wdec    [numCriteria]decimal.Decimal
 	bench   map[benchKey]benchRate
+	benchF  [256][8]float64 // benchmark rate + 1 (0: not looked up yet)
 	minER   float64
 	maxFee  float64
 	cats    []string
@@ -263,20 +264,21 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 }
 
 func checkProfile(fn string, i int, p *Profile) error {
-	field := "profiles[" + strconv.Itoa(i) + "]."
-	for _, f := range []struct {
+	field := func(name string) string { return "profiles[" + strconv.Itoa(i) + "]." + name }
+	for _, f := range [...]struct {
 		name string
 		v    int64
-	}{{"Followers", p.Followers}, {"Following", p.Following}, {"PostCount", p.PostCount}, {"AvgLikes", p.AvgLikes}, {"AvgComments", p.AvgComments}} {
+	}{{"Followers", p.Followers}, {"Following", p.Following}, {"PostCount", p.PostCount}, {"AvgLikes", p.AvgLikes},
+		{"AvgComments", p.AvgComments}, {"AvgEngagements", p.AvgEngagements}, {"AuthenticEngagements", p.AuthenticEngagements}} {
 		if f.v < 0 {
-			return errorf(ErrInvalid, fn, field+f.name, "negative", f.v)
+			return errorf(ErrInvalid, fn, field(f.name), "negative", f.v)
 		}
 	}
 	if p.Fee.Sign() < 0 {
-		return errorf(ErrInvalid, fn, field+"Fee", "negative", p.Fee)
+		return errorf(ErrInvalid, fn, field("Fee"), "negative", p.Fee)
 	}
 	if p.EngagementRate.Sign() < 0 {
-		return errorf(ErrInvalid, fn, field+"EngagementRate", "negative", p.EngagementRate)
+		return errorf(ErrInvalid, fn, field("EngagementRate"), "negative", p.EngagementRate)
 	}
 	return nil
 }
@@ -297,6 +299,20 @@ func newRanker(c Criteria) *ranker {
 		a.SpikeGrowth.InexactFloat64(), a.MaxFollowingRatio.InexactFloat64(), a.MaxSuspiciousShare.InexactFloat64(), a.MinAuthenticShare.InexactFloat64(), a.Penalty.InexactFloat64()}
 	r.growth = c.GrowthTarget.InexactFloat64()
 	return r
+}
+
+// benchmarkF returns the float64 engagement benchmark of a platform and
+// tier (0: none), from an array cache.
+func (r *ranker) benchmarkF(p kpi.Platform, t kpi.Tier) float64 {
+	if int(t) < 8 {
+		if v := r.benchF[p][t]; v != 0 {
+			return v - 1
+		}
+		b := r.benchmark(p, t)
+		r.benchF[p][t] = b.f + 1
+		return b.f
+	}
+	return r.benchmark(p, t).f
 }
 
 // benchmark returns the engagement benchmark of a platform and tier, cached.
@@ -361,8 +377,26 @@ func (r *ranker) engagementFloat(p *Profile) (float64, string, bool) {
 		return float64(p.AvgEngagements) / float64(p.Followers), "averages", true
 	}
 	d, src, ok := r.engagement(p)
-	return d.InexactFloat64(), src, ok
+	return fastFloat(d), src, ok
 }
+
+// fastFloat converts d to float64 without allocating when its coefficient
+// fits in 53 bits and its exponent is small (the case of fees and rates);
+// otherwise it falls back to InexactFloat64.
+func fastFloat(d decimal.Decimal) float64 {
+	e := d.Exponent()
+	if e >= -22 && e <= 22 && d.NumDigits() <= 15 {
+		c := float64(d.CoefficientInt64())
+		if e < 0 {
+			return c / pow10[-e]
+		}
+		return c * pow10[e]
+	}
+	return d.InexactFloat64()
+}
+
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
 // evaluate applies the filters and computes the scores of p (all but
 // CostEfficiency, which needs every profile); a rejected profile gets its
@@ -447,13 +481,13 @@ func (r *ranker) evaluate(p *Profile) (features, Filter, string) {
 	// Scores.
 	f.eff = -1
 	if f.erOK {
-		b := r.benchmark(p.Platform, f.tier)
-		f.benchRate = b.f
-		if b.f > 0 {
-			f.s[Engagement], f.ok[Engagement] = min(f.er/(2*b.f), 1), true
+		b := r.benchmarkF(p.Platform, f.tier)
+		f.benchRate = b
+		if b > 0 {
+			f.s[Engagement], f.ok[Engagement] = min(f.er/(2*b), 1), true
 		}
 		if f.feeOK && !noFollowers {
-			if fee := f.fee.InexactFloat64(); fee > 0 {
+			if fee := fastFloat(f.fee); fee > 0 {
 				f.eff = f.er * float64(p.Followers) / fee
 			}
 		}
@@ -466,7 +500,7 @@ func (r *ranker) evaluate(p *Profile) (features, Filter, string) {
 	if len(r.cats) > 0 {
 		f.s[CategoryFit], f.ok[CategoryFit] = float64(shared)/float64(len(r.cats)), true
 	}
-	f.flags = len(r.authenticity(p, &f, false))
+	f.flags, _ = r.authenticity(p, &f, false)
 	f.s[Authenticity], f.ok[Authenticity] = max(0, 1-float64(f.flags)*r.auth.penalty), true
 	if g, ok := growth30(p.History); ok {
 		f.s[Growth], f.ok[Growth] = min(max(g/r.growth, 0), 1), true
@@ -506,16 +540,16 @@ func growth30(h []Snapshot) (float64, bool) {
 	return 0, false
 }
 
-// authenticity returns the raised signals; reasons are written only with
-// explain (the names always).
-func (r *ranker) authenticity(p *Profile, f *features, explain bool) []Flag {
+// authenticity returns the number of raised signals and, with explain,
+// the signals with their reasons.
+func (r *ranker) authenticity(p *Profile, f *features, explain bool) (int, []Flag) {
 	var flags []Flag
+	n := 0
 	raise := func(signal string, reason func() string) {
-		fl := Flag{Signal: signal}
+		n++
 		if explain {
-			fl.Reason = reason()
+			flags = append(flags, Flag{Signal: signal, Reason: reason()})
 		}
-		flags = append(flags, fl)
 	}
 	a := r.auth
 	if f.erOK && f.benchRate > 0 {
@@ -589,7 +623,7 @@ func (r *ranker) authenticity(p *Profile, f *features, explain bool) []Flag {
 			}
 		}
 	}
-	return flags
+	return n, flags
 }
 
 // toDecimal converts a score once, rounded to ScorePlaces.
@@ -616,7 +650,7 @@ func (r *ranker) explain(p *Profile, i int, maxEff float64) Scored {
 			den += r.weights[cr]
 		}
 	}
-	out.Flags = r.authenticity(p, &f, true)
+	_, out.Flags = r.authenticity(p, &f, true)
 	var total float64
 	for cr := range numCriteria {
 		cs := CriterionScore{Criterion: cr, Weight: r.wdec[cr], Missing: !f.ok[cr]}

@@ -236,6 +236,9 @@ type result struct {
 	reach   int64
 	optimal bool
 	stats   Stats
+	// plainEvals is, for the greedy search, the number of evaluations
+	// plain greedy would make for the first run's picks (a test hook).
+	plainEvals int64
 }
 
 // problem is the integer form of a shortlist: the free items (candidates
