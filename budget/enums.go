@@ -37,8 +37,11 @@ func (m Method) MarshalText() ([]byte, error) {
 // UnmarshalText parses the names MarshalText writes.
 func (m *Method) UnmarshalText(b []byte) error {
 	i, err := enumParse("Method.UnmarshalText", methodNames[:], b)
+	if err != nil {
+		return err // the receiver keeps its value
+	}
 	*m = Method(i)
-	return err
+	return nil
 }
 
 var basisNames = [...]string{"per-tier", "per-thousand-followers", "per-thousand-views"}
@@ -54,8 +57,11 @@ func (b Basis) MarshalText() ([]byte, error) {
 // UnmarshalText parses the names MarshalText writes.
 func (b *Basis) UnmarshalText(t []byte) error {
 	i, err := enumParse("Basis.UnmarshalText", basisNames[:], t)
+	if err != nil {
+		return err // the receiver keeps its value
+	}
 	*b = Basis(i)
-	return err
+	return nil
 }
 
 var targetNames = [...]string{"marginal", "average"}
@@ -71,8 +77,11 @@ func (k TargetKind) MarshalText() ([]byte, error) {
 // UnmarshalText parses the names MarshalText writes.
 func (k *TargetKind) UnmarshalText(b []byte) error {
 	i, err := enumParse("TargetKind.UnmarshalText", targetNames[:], b)
+	if err != nil {
+		return err // the receiver keeps its value
+	}
 	*k = TargetKind(i)
-	return err
+	return nil
 }
 
 var weibullNames = [...]string{"cdf", "pdf"}
@@ -88,6 +97,9 @@ func (k WeibullKind) MarshalText() ([]byte, error) {
 // UnmarshalText parses the names MarshalText writes.
 func (k *WeibullKind) UnmarshalText(b []byte) error {
 	i, err := enumParse("WeibullKind.UnmarshalText", weibullNames[:], b)
+	if err != nil {
+		return err // the receiver keeps its value
+	}
 	*k = WeibullKind(i)
-	return err
+	return nil
 }

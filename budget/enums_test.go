@@ -37,6 +37,10 @@ func TestEnumText(t *testing.T) {
 		if err := c.back.UnmarshalText([]byte("nope")); !errors.Is(err, ErrInvalid) {
 			t.Errorf("UnmarshalText(nope) = %v", err)
 		}
+		// a failed UnmarshalText leaves the value as it was
+		if got := c.back.(interface{ String() string }).String(); got != c.want {
+			t.Errorf("after UnmarshalText(nope): %q, want %q unchanged", got, c.want)
+		}
 	}
 	for _, v := range []textEnum{Method(9), Basis(-1), TargetKind(5), WeibullKind(2)} {
 		if _, err := v.MarshalText(); !errors.Is(err, ErrInvalid) {
