@@ -41,7 +41,11 @@ const exactReachMax = 20
 // and with lazy greedy, best single and partial enumeration beyond.
 func solveReach(p *problem, fam family) (result, error) {
 	if len(p.items) <= exactReachMax {
-		if _, ok := fam.members(0); ok || len(p.items) == 0 {
+		listable := true
+		if all := append(slices.Clip(p.items), p.forced...); len(all) > 0 {
+			_, listable = fam.members(all[0])
+		}
+		if listable {
 			return reachRegions(p, fam)
 		}
 		return reachDFS(p, fam)

@@ -1,0 +1,86 @@
+package selection
+
+import (
+	"errors"
+	"strconv"
+	"testing"
+
+	"github.com/influencekit/influencekit/audience"
+	"github.com/shopspring/decimal"
+)
+
+// FuzzShortlist decodes bytes into up to 8 candidates (fee, value, a few
+// follower IDs) with random constraints and checks the invariants: no
+// panic; a pick never exceeds the budget and meets the constraints; the
+// reported value is the pick's; a pick marked Optimal is at least as good as
+// every subset (brute force), and ErrInfeasible only when none is feasible.
+func FuzzShortlist(f *testing.F) {
+	f.Add([]byte{3, 10, 5, 1, 2, 7, 3, 2, 8, 6, 1, 9}, uint8(20), uint8(0))
+	f.Add([]byte{6, 7, 0, 5, 5, 1, 5, 5, 2, 0, 0, 0}, uint8(10), uint8(1))
+	f.Add([]byte{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, uint8(3), uint8(0xff))
+	f.Fuzz(func(t *testing.T, data []byte, budget uint8, flags uint8) {
+		var cands []Candidate
+		tiers := map[string]string{}
+		for i := 0; i+2 < len(data) && len(cands) < 8; i += 3 {
+			id := "c" + strconv.Itoa(len(cands))
+			ids := []uint64{uint64(data[i+2] & 7), uint64(data[i+2]>>3) + 8}
+			cands = append(cands, Candidate{
+				ID:        id,
+				Fee:       decimal.New(int64(data[i]), -int32(data[i]%3)),
+				Value:     decimal.NewFromInt(int64(data[i+1])),
+				Followers: audience.NewSet(ids...),
+			})
+			tiers[id] = []string{"nano", "micro"}[data[i+1]%2]
+		}
+		var c Constraints
+		if flags&1 != 0 && len(cands) > 0 {
+			c.Include = []string{cands[0].ID}
+		}
+		if flags&2 != 0 && len(cands) > 1 {
+			c.Exclude = []string{cands[len(cands)-1].ID}
+		}
+		if flags&4 != 0 {
+			c.Tier = tiers
+			c.AtMostPerTier = map[string]int{"nano": int(flags>>6) % 3}
+		}
+		if flags&8 != 0 {
+			c.Tier = tiers
+			c.AtLeastPerTier = map[string]int{"micro": 1}
+		}
+		if flags&16 != 0 {
+			c.MinCreators = 2
+		}
+		if flags&32 != 0 {
+			c.MaxShare = decimal.New(6, -1)
+		}
+		if m, ok := c.AtMostPerTier["micro"]; ok && m < c.AtLeastPerTier["micro"] {
+			return
+		}
+		b := decimal.NewFromInt(int64(budget))
+		for _, goal := range []Goal{MaxValue, MaxUniqueReach} {
+			pick, err := ShortlistWith(cands, b, goal, c)
+			wantV, wantC, feasible := bruteValue(cands, b, c, goal == MaxUniqueReach)
+			if err != nil {
+				if errors.Is(err, ErrInfeasible) && feasible {
+					t.Fatalf("%v: ErrInfeasible, but brute force finds %s", goal, wantV)
+				}
+				if !errors.Is(err, ErrInfeasible) && !errors.Is(err, ErrInvalid) {
+					t.Fatalf("%v: unexpected error %v", goal, err)
+				}
+				continue
+			}
+			if !feasible {
+				t.Fatalf("%v: pick %v on an infeasible instance", goal, pick.IDs)
+			}
+			if pick.Cost.GreaterThan(b) || !satisfies(pick.IDs, cands, b, c) {
+				t.Fatalf("%v: pick %v cost %s breaks budget %s or constraints", goal, pick.IDs, pick.Cost, b)
+			}
+			if pick.Optimal && (pick.Value.LessThan(wantV) || (pick.Value.Equal(wantV) && pick.Cost.GreaterThan(wantC))) {
+				t.Fatalf("%v: optimal pick %s at %s, brute force %s at %s", goal, pick.Value, pick.Cost, wantV, wantC)
+			}
+			if pick.Value.GreaterThan(wantV) {
+				t.Fatalf("%v: pick value %s above the optimum %s", goal, pick.Value, wantV)
+			}
+		}
+	})
+}
