@@ -469,6 +469,11 @@ func (m *SketchMatrix) index(i, j int) int {
 	return i*(2*m.n-i-1)/2 + (j - i - 1)
 }
 
+// matrixBlock is the number of rows a SketchOverlapMatrix worker takes at a
+// time: 8 sketches of k = 4096 (256 KiB of hashes) stay in cache while the
+// other sketches stream past them once.
+const matrixBlock = 8
+
 // SketchOverlapMatrix compares every pair of sketches, in parallel on
 // workers goroutines (workers <= 0 means runtime.GOMAXPROCS(0)). Each
 // comparison is one merge of two sorted hash lists of at most k each, so the
@@ -485,7 +490,7 @@ func SketchOverlapMatrix(sketches []*Sketch, workers int) *SketchMatrix {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = max(1, min(workers, n))
+	workers = max(1, min(workers, (n+matrixBlock-1)/matrixBlock))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
@@ -493,12 +498,18 @@ func SketchOverlapMatrix(sketches []*Sketch, workers int) *SketchMatrix {
 		go func() {
 			defer wg.Done()
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
+				// A unit of work is a block of matrixBlock rows; each column
+				// sketch j is then read once per block, not once per row, and
+				// compared while it is in cache.
+				lo := int(next.Add(1)-1) * matrixBlock
+				if lo >= n {
 					return
 				}
-				for j := i + 1; j < n; j++ {
-					m.pairs[m.index(i, j)] = comparePair(cs[i], hs[i], cs[j], hs[j])
+				hi := min(lo+matrixBlock, n)
+				for j := lo + 1; j < n; j++ {
+					for i := lo; i < min(hi, j); i++ {
+						m.pairs[m.index(i, j)] = comparePair(cs[i], hs[i], cs[j], hs[j])
+					}
 				}
 			}
 		}()

@@ -393,3 +393,23 @@ func TestConcurrentSketchReads(t *testing.T) {
 		}
 	}
 }
+
+// TestSketchMatrixBlocks covers several row blocks and uneven tails.
+func TestSketchMatrixBlocks(t *testing.T) {
+	for _, n := range []int{matrixBlock - 1, matrixBlock, matrixBlock + 1, 3*matrixBlock + 2} {
+		sk := make([]*Sketch, n)
+		for i := range sk {
+			sk[i] = rangeSketch(t, uint64(37*i), uint64(37*i+100+i))
+		}
+		for _, workers := range []int{1, 2, 5} {
+			m := SketchOverlapMatrix(sk, workers)
+			for i := range sk {
+				for j := range sk {
+					if diff := cmp.Diff(CompareSketches(sk[i], sk[j]), m.Pair(i, j)); diff != "" {
+						t.Fatalf("n %d workers %d pair (%d,%d) (-want +got):\n%s", n, workers, i, j, diff)
+					}
+				}
+			}
+		}
+	}
+}
