@@ -14,9 +14,12 @@ import (
 // campaign is translated through one shared Universe, the IDs become dense
 // (a campaign's followers occupy 0 … N−1), the Sets switch to roaring
 // bitmaps (as little as 1 bit per universe member, intersections by
-// popcount), and string handles become usable at all. The price is the
-// dictionary itself (about 16 bytes per distinct uint64 ID and the string
-// plus about 24 bytes per handle, in Go maps) and the need to translate
+// popcount), and string handles become usable at all. Measured on two
+// 10⁶-ID sets below 2³⁶ sharing 30 %: 0.21 instead of 4.07 bytes per ID in
+// the set and a 7 µs instead of 1.3 ms intersection. The price is the
+// dictionary itself (about 15 bytes per distinct uint64 ID, measured; for
+// handles, the string's bytes plus a string header and map overhead,
+// roughly 30 bytes more, estimated) and the need to translate
 // every set through the same Universe: sets from different Universes must
 // not be compared. Use plain NewSet for a handful of sets or for IDs that
 // arrive already dense; use a Universe for many sets over one population or
