@@ -2,6 +2,7 @@ package audience
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -36,7 +37,7 @@ func bernoulli(r *rand.Rand, limit uint64, p float64) []uint64 {
 }
 
 // log1m returns ln(1−p) for 0 < p < 1.
-func log1m(p float64) float64 { return logf(1 - p) }
+func log1m(p float64) float64 { return math.Log(1 - p) }
 
 // mixed returns a sorted set of about |a| IDs: a share of a, plus fresh
 // Bernoulli IDs below limit, so two fixtures overlap by about share.
