@@ -15,9 +15,11 @@ type Criterion uint8
 // The scored criteria, in the order of every breakdown. Each scores a
 // profile in [0, 1]:
 //
-//	Engagement      r / (2·b), capped at 1: r the profile's engagement rate,
-//	                b the benchmark of its platform and tier (kpi.Benchmarks);
-//	                a rate at the benchmark scores ½, twice it or more 1
+//	Engagement      r / (r + b): r the profile's engagement rate, b the
+//	                benchmark of its platform and tier (kpi.Benchmarks); a
+//	                rate at the benchmark scores ½, twice it ⅔, ten times it
+//	                10/11: it rises with r and never saturates, so it still
+//	                orders the top accounts
 //	AudienceFit     audience.Fit of the profile's demographics to
 //	                Criteria.Target (weighted histogram intersection)
 //	CategoryFit     the share of Criteria.Categories the profile covers
@@ -133,9 +135,10 @@ func (w Weights) isZero() bool {
 // tools, not a published standard: a flag is a reason to look, not proof.
 type AuthenticityRules struct {
 	// EngagementFactor: engagement above Factor × or below 1/Factor × the
-	// tier benchmark raises "engagement-out-of-range" (default 3: published
-	// rates for one tier vary about 2× between sources; beyond 3× the rate
-	// is unusual). kpi's Placement.Implausible (10×) raises it too.
+	// tier benchmark raises "engagement-out-of-range" (default 10, the
+	// bound of kpi's Placement.Implausible: published rates for one tier
+	// differ about 2× between sources and years, and creators spread
+	// widely around them, so only an order of magnitude is suspect).
 	EngagementFactor decimal.Decimal `json:"engagement_factor"`
 	// MinLikesPerComment, MaxLikesPerComment bound the likes-to-comments
 	// ratio of the average post (defaults 5 and 500): far fewer likes per
@@ -165,7 +168,7 @@ type AuthenticityRules struct {
 // DefaultAuthenticityRules returns the defaults stated on AuthenticityRules.
 func DefaultAuthenticityRules() AuthenticityRules {
 	return AuthenticityRules{
-		EngagementFactor:   decimal.NewFromInt(3),
+		EngagementFactor:   decimal.NewFromInt(10),
 		MinLikesPerComment: decimal.NewFromInt(5),
 		MaxLikesPerComment: decimal.NewFromInt(500),
 		SpikeGrowth:        decimal.New(2, -1),

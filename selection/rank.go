@@ -19,9 +19,14 @@ import (
 // Scores are computed in float64 (they combine ratios of counts, a
 // benchmark table and fit scores; float64 keeps ranking a million profiles
 // as fast as sorting a million numbers) and converted to decimal once, for
-// the profiles reported, rounded half away from zero to 12 places. Rates
-// and fees in the report are exact decimals.
+// the profiles reported, rounded half away from zero to 12 places; the
+// ranking compares these rounded scores, so the order never contradicts the
+// reported numbers. Each Contribution is rounded on its own, so their sum
+// may differ from Score in the last place. Rates and fees in the report are
+// exact decimals.
 const ScorePlaces = 12
+
+const scoreUnit = 1e12 // 10^ScorePlaces
 
 // Ranking is the result of Rank.
 type Ranking struct {
@@ -38,7 +43,7 @@ type Ranking struct {
 type Scored struct {
 	Handle string `json:"handle"`
 	Index  int    `json:"index"` // position in the input
-	// Score = Σ Contribution, in [0, 1], ScorePlaces places.
+	// Score = Σ Contribution, in [0, 1], at ScorePlaces places.
 	Score decimal.Decimal `json:"score"`
 	Tier  kpi.Tier        `json:"tier"`
 	// EngagementRate is the rate scored, exact (16 places), and where it
@@ -186,8 +191,10 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 		maxEff = max(maxEff, f.eff)
 	}
 	// Top k by a min-heap whose root is the worst kept entry.
+	// Scores are compared as integers in units of 10^-ScorePlaces, so the
+	// order is exactly the order of the reported decimal scores.
 	type cand struct {
-		score float64
+		score int64
 		i     int32
 	}
 	worse := func(a, b cand) bool { // a ranks below b
@@ -229,7 +236,7 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 		if den > 0 {
 			s = num / den
 		}
-		x := cand{score: s, i: ps.i}
+		x := cand{score: int64(math.Round(s * scoreUnit)), i: ps.i}
 		if len(heap) < k {
 			heap = append(heap, x)
 			for j := len(heap) - 1; j > 0; {
@@ -258,7 +265,9 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 	})
 	out := Ranking{Rejected: rejected, Passed: len(passed), Top: make([]Scored, 0, len(heap))}
 	for _, x := range heap {
-		out.Top = append(out.Top, r.explain(&profiles[x.i], int(x.i), maxEff))
+		sc := r.explain(&profiles[x.i], int(x.i), maxEff)
+		sc.Score = decimal.New(x.score, -ScorePlaces)
+		out.Top = append(out.Top, sc)
 	}
 	return out, nil
 }
@@ -484,7 +493,7 @@ func (r *ranker) evaluate(p *Profile) (features, Filter, string) {
 		b := r.benchmarkF(p.Platform, f.tier)
 		f.benchRate = b
 		if b > 0 {
-			f.s[Engagement], f.ok[Engagement] = min(f.er/(2*b), 1), true
+			f.s[Engagement], f.ok[Engagement] = f.er/(f.er+b), true
 		}
 		if f.feeOK && !noFollowers {
 			if fee := fastFloat(f.fee); fee > 0 {
@@ -651,18 +660,14 @@ func (r *ranker) explain(p *Profile, i int, maxEff float64) Scored {
 		}
 	}
 	_, out.Flags = r.authenticity(p, &f, true)
-	var total float64
 	for cr := range numCriteria {
 		cs := CriterionScore{Criterion: cr, Weight: r.wdec[cr], Missing: !f.ok[cr]}
 		if f.ok[cr] && den > 0 {
-			contrib := r.weights[cr] * f.s[cr] / den
-			total += contrib
-			cs.Score, cs.Contribution = toDecimal(f.s[cr]), toDecimal(contrib)
+			cs.Score, cs.Contribution = toDecimal(f.s[cr]), toDecimal(r.weights[cr]*f.s[cr]/den)
 		}
 		cs.Reason = r.reason(cr, p, &f, len(out.Flags))
 		out.Breakdown = append(out.Breakdown, cs)
 	}
-	out.Score = toDecimal(total)
 	return out
 }
 
@@ -675,7 +680,7 @@ func (r *ranker) reason(cr Criterion, p *Profile, f *features, flags int) string
 		case f.benchRate == 0:
 			return fmt.Sprintf("no %s %s benchmark for the formula", p.Platform, f.tier)
 		}
-		return fmt.Sprintf("engagement %.4f (%s) vs %s %s benchmark %.4f: ratio %.2f, half of it scored", f.er, f.erSource, p.Platform, f.tier, f.benchRate, f.er/f.benchRate)
+		return fmt.Sprintf("engagement %.4f (%s) vs %s %s benchmark %.4f: %.2f× the benchmark, scored r/(r+b)", f.er, f.erSource, p.Platform, f.tier, f.benchRate, f.er/f.benchRate)
 	case AudienceFit:
 		if !f.ok[cr] {
 			return "no target or no audience demographics"

@@ -33,9 +33,9 @@ func rankCriteria() Criteria {
 func rankProfiles() []Profile {
 	ig := kpi.Instagram
 	return []Profile{
-		{Handle: "A", Platform: ig, Followers: 20000, AvgLikes: 500, AvgComments: 20, Categories: []string{"Fitness"}, Missing: MissingFee},
-		{Handle: "B", Platform: ig, Followers: 30000, AvgLikes: 1500, AvgComments: 100, Categories: []string{"fitness", "food"}, Missing: MissingFee},
-		{Handle: "C", Platform: ig, Followers: 40000, AvgLikes: 4000, AvgComments: 2, Missing: MissingFee},
+		{Handle: "A", Platform: ig, Followers: 20000, AvgLikes: 580, AvgComments: 20, Categories: []string{"Fitness"}, Missing: MissingFee},
+		{Handle: "B", Platform: ig, Followers: 30000, AvgLikes: 1700, AvgComments: 100, Categories: []string{"fitness", "food"}, Missing: MissingFee},
+		{Handle: "C", Platform: ig, Followers: 40000, AvgLikes: 3998, AvgComments: 2, Missing: MissingFee},
 		{Handle: "D", Platform: ig, Followers: 5000, Following: 6000, AvgLikes: 100, AvgComments: 10, Categories: []string{"food"}, Missing: MissingFee},
 		{Handle: "E", Platform: ig, Followers: 500, Missing: MissingFee},
 		{Handle: "F", Platform: ig, Followers: 9000, Categories: []string{"gambling"}, Missing: MissingFee},
@@ -43,18 +43,19 @@ func rankProfiles() []Profile {
 	}
 }
 
-// TestRank, by hand (benchmark: Instagram micro 0.02; engagement score
-// r/0.04 capped at 1; weights engagement 2, category 1, authenticity 1):
+// TestRank, by hand (benchmark b: Instagram micro 0.02; engagement score
+// r/(r+b); weights engagement 2, category 1, authenticity 1):
 //
-//	A  r = 520/20000 = 0.026 → 0.65; 1 of 2 categories → 0.5; no flag → 1;
-//	   (2·0.65 + 0.5 + 1)/4 = 0.7
-//	B  r = 1600/30000 ≈ 0.0533 → 1 (2.67× the benchmark, under the 3×
-//	   flag); 2 of 2 → 1; 15 likes per comment → 1; 4/4 = 1
-//	C  r = 4002/40000 = 0.10005 → 1; 5× the benchmark and 2000 likes per
-//	   comment: two flags → 0.5; no category → 0; (2 + 0 + 0.5)/4 = 0.625
+//	A  r = 600/20000 = 0.03 → 0.03/0.05 = 0.6; 1 of 2 categories → 0.5;
+//	   29 likes per comment, no flag → 1; (2·0.6 + 0.5 + 1)/4 = 0.675
+//	B  r = 1800/30000 = 0.06 → 0.06/0.08 = 0.75; 2 of 2 → 1; 17 likes per
+//	   comment → 1; (1.5 + 1 + 1)/4 = 0.875
+//	C  r = 4000/40000 = 0.1 → 0.1/0.12 = 5/6 (5× the benchmark, under the
+//	   10× flag); 1999 likes per comment: one flag → 0.75; no category →
+//	   0; (5/3 + 0 + 3/4)/4 = 29/48 ≈ 0.604166666667
 //	D  5,000 followers is nano: no benchmark, engagement left out; 1 of 2
 //	   → 0.5; following 6000 > followers → one flag → 0.75;
-//	   (0.5 + 0.75)/2 = 0.625, tied with C, which wins on handle
+//	   (0.5 + 0.75)/2 = 0.625, above C
 //	E  500 followers < 1000; F gambling; G TikTok.
 func TestRank(t *testing.T) {
 	got, err := Rank(rankProfiles(), rankCriteria(), 3)
@@ -75,9 +76,9 @@ func TestRank(t *testing.T) {
 		rows = append(rows, row{s.Handle, s.Score.String(), flags})
 	}
 	want := []row{
-		{"B", "1", nil},
-		{"A", "0.7", nil},
-		{"C", "0.625", []string{"engagement-out-of-range", "likes-per-comment"}},
+		{"B", "0.875", nil},
+		{"A", "0.675", nil},
+		{"D", "0.625", []string{"following-ratio"}},
 	}
 	if d := cmp.Diff(want, rows); d != "" {
 		t.Errorf("top (-want +got):\n%s", d)
@@ -93,7 +94,7 @@ func TestRank(t *testing.T) {
 	if d := cmp.Diff(wantRej, got.Rejected); d != "" || got.Passed != 4 {
 		t.Errorf("rejected (-want +got):\n%s passed %d, want 4", d, got.Passed)
 	}
-	// A's breakdown: contributions 2·0.65/4 = 0.325, 0.5/4 = 0.125, 1/4 = 0.25.
+	// A's breakdown: contributions 2·0.6/4 = 0.3, 0.5/4 = 0.125, 1/4 = 0.25.
 	type crow struct {
 		Criterion           Criterion
 		Score, Contribution string
@@ -104,7 +105,7 @@ func TestRank(t *testing.T) {
 		brk = append(brk, crow{c.Criterion, c.Score.String(), c.Contribution.String(), c.Missing})
 	}
 	wantBrk := []crow{
-		{Engagement, "0.65", "0.325", false},
+		{Engagement, "0.6", "0.3", false},
 		{AudienceFit, "0", "0", true},
 		{CategoryFit, "0.5", "0.125", false},
 		{Authenticity, "1", "0.25", false},
@@ -114,7 +115,7 @@ func TestRank(t *testing.T) {
 	if d := cmp.Diff(wantBrk, brk); d != "" {
 		t.Errorf("A breakdown (-want +got):\n%s", d)
 	}
-	if a := got.Top[1]; !a.EngagementRate.Equal(dec("0.026")) || a.EngagementSource != "averages" || a.Tier != kpi.Micro {
+	if a := got.Top[1]; !a.EngagementRate.Equal(dec("0.03")) || a.EngagementSource != "averages" || a.Tier != kpi.Micro {
 		t.Errorf("A: rate %s from %q, tier %v", a.EngagementRate, a.EngagementSource, a.Tier)
 	}
 }
@@ -159,8 +160,9 @@ func TestAuthenticitySignals(t *testing.T) {
 		signal string
 	}{
 		{"none", func(*Profile) {}, ""},
-		// 0.0021 is below a third of 0.02.
-		{"engagement low", func(p *Profile) { p.AvgLikes, p.AvgComments = 40, 2 }, "engagement-out-of-range"},
+		// 11/20000 = 0.00055 is below a tenth of 0.02 (10 likes per
+		// comment is within [5, 500]).
+		{"engagement low", func(p *Profile) { p.AvgLikes, p.AvgComments = 10, 1 }, "engagement-out-of-range"},
 		// 600 likes per comment > 500 (and r = 601/20000 ≈ 0.03, 1.5×).
 		{"likes per comment", func(p *Profile) { p.AvgLikes, p.AvgComments = 600, 1 }, "likes-per-comment"},
 		// +25 % in 5 days.
