@@ -146,17 +146,25 @@ func NewMoney(amount decimal.Decimal, cur Currency) (Money, error) {
 	return Money{Amount: amount, Currency: cur}, nil
 }
 
-// Add returns m + o. Different currencies are a *MismatchError.
+// Add returns m + o. Different currencies are a *MismatchError; a
+// Money without a currency (the zero Money) is an error wrapping ErrCurrency.
 func (m Money) Add(o Money) (Money, error) {
-	if m.Currency != o.Currency || !m.Currency.IsValid() {
+	if !m.Currency.IsValid() || !o.Currency.IsValid() {
+		return Money{}, errf(ErrCurrency, "Money.Add", "Currency", "zero Currency (%q and %q)", m.Currency.code, o.Currency.code)
+	}
+	if m.Currency != o.Currency {
 		return Money{}, &MismatchError{Func: "Money.Add", Left: m.Currency, Right: o.Currency}
 	}
 	return Money{Amount: m.Amount.Add(o.Amount), Currency: m.Currency}, nil
 }
 
-// Sub returns m − o. Different currencies are a *MismatchError.
+// Sub returns m − o. Different currencies are a *MismatchError; a
+// Money without a currency (the zero Money) is an error wrapping ErrCurrency.
 func (m Money) Sub(o Money) (Money, error) {
-	if m.Currency != o.Currency || !m.Currency.IsValid() {
+	if !m.Currency.IsValid() || !o.Currency.IsValid() {
+		return Money{}, errf(ErrCurrency, "Money.Sub", "Currency", "zero Currency (%q and %q)", m.Currency.code, o.Currency.code)
+	}
+	if m.Currency != o.Currency {
 		return Money{}, &MismatchError{Func: "Money.Sub", Left: m.Currency, Right: o.Currency}
 	}
 	return Money{Amount: m.Amount.Sub(o.Amount), Currency: m.Currency}, nil

@@ -102,6 +102,15 @@ func TestMoney(t *testing.T) {
 	if _, err := a.Sub(Money{d("1"), usd}); !errors.Is(err, ErrCurrencyMismatch) {
 		t.Errorf("Sub(USD) err = %v", err)
 	}
+	// the zero Money has no currency: ErrCurrency, not a mismatch of two empty codes
+	for _, m := range []Money{{}, {Amount: d("1")}} {
+		if _, err := m.Add(m); !errors.Is(err, ErrCurrency) || errors.Is(err, ErrCurrencyMismatch) {
+			t.Errorf("%v.Add(itself) err = %v, want ErrCurrency", m, err)
+		}
+		if _, err := a.Sub(m); !errors.Is(err, ErrCurrency) {
+			t.Errorf("Sub(%v) err = %v, want ErrCurrency", m, err)
+		}
+	}
 	if _, err := NewMoney(d("0.001"), eur); !errors.Is(err, ErrMinorUnit) {
 		t.Errorf("NewMoney(0.001 EUR) err = %v", err)
 	}
