@@ -84,6 +84,7 @@ func TestCurves(t *testing.T) {
 		// 100³/(100³ + 150³) = 1/(1 + 3.375) = 0.22857142857142856
 		{"robyn 100", RobynHill{Beta: 1, Alpha: 3, Gamma: 0.5, Min: 100, Max: 200}, 100, 0.22857142857142856, math.NaN(), 150 * math.Cbrt(0.5)},
 		{"robyn 150", RobynHill{Beta: 1, Alpha: 3, Gamma: 0.5, Min: 100, Max: 200}, 150, 0.5, math.NaN(), math.NaN()},
+		// 200³/(200³ + 150³) = 8/(8 + 3.375) = 8/11.375 = 0.7032967032967034
 		{"robyn 200", RobynHill{Beta: 1, Alpha: 3, Gamma: 0.5, Min: 100, Max: 200}, 200, 0.7032967032967034, math.NaN(), math.NaN()},
 		// 100·10/(10+10) = 50; f' = 100·10/20² = 2.5
 		{"michaelis-menten", MichaelisMenten{Beta: 100, Kappa: 10}, 10, 50, 2.5, 0},
