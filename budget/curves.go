@@ -39,10 +39,11 @@ type Hill struct {
 
 // Validate reports parameters outside Beta ≥ 0, EC > 0, Slope > 0 (or not finite).
 func (h Hill) Validate() error {
-	if !finite(h.Beta) || h.Beta < 0 || !finite(h.EC) || h.EC <= 0 || !finite(h.Slope) || h.Slope <= 0 {
-		return errf(ErrInvalid, "Hill.Validate", "", "need Beta ≥ 0, EC > 0, Slope > 0 (%g, %g, %g)", h.Beta, h.EC, h.Slope)
-	}
-	return nil
+	const fn = "Hill.Validate"
+	return firstErr(
+		param(fn, "Beta", h.Beta, h.Beta >= 0, "≥ 0"),
+		param(fn, "EC", h.EC, h.EC > 0, "> 0"),
+		param(fn, "Slope", h.Slope, h.Slope > 0, "> 0"))
 }
 
 // Response returns Beta·x^Slope/(x^Slope + EC^Slope); 0 for x ≤ 0.
@@ -120,12 +121,14 @@ func (r RobynHill) Hill() Hill { return Hill{Beta: r.Beta, EC: r.GammaTrans(), S
 // Validate reports parameters outside Beta ≥ 0, Alpha > 0, 0 < Gamma ≤ 1,
 // 0 ≤ Min ≤ Max, γₜ > 0.
 func (r RobynHill) Validate() error {
-	if !finite(r.Beta) || r.Beta < 0 || !finite(r.Alpha) || r.Alpha <= 0 || !(r.Gamma > 0 && r.Gamma <= 1) ||
-		!finite(r.Min) || !finite(r.Max) || r.Min < 0 || r.Max < r.Min || !(r.GammaTrans() > 0) {
-		return errf(ErrInvalid, "RobynHill.Validate", "", "need Beta ≥ 0, Alpha > 0, 0 < Gamma ≤ 1, 0 ≤ Min ≤ Max, gammaTrans > 0 (%g, %g, %g, %g, %g)",
-			r.Beta, r.Alpha, r.Gamma, r.Min, r.Max)
-	}
-	return nil
+	const fn = "RobynHill.Validate"
+	return firstErr(
+		param(fn, "Beta", r.Beta, r.Beta >= 0, "≥ 0"),
+		param(fn, "Alpha", r.Alpha, r.Alpha > 0, "> 0"),
+		param(fn, "Gamma", r.Gamma, r.Gamma > 0 && r.Gamma <= 1, "in (0, 1]"),
+		param(fn, "Min", r.Min, r.Min >= 0, "≥ 0"),
+		param(fn, "Max", r.Max, r.Max >= r.Min, "≥ Min"),
+		param(fn, "GammaTrans()", r.GammaTrans(), r.GammaTrans() > 0, "> 0"))
 }
 
 // Response returns Beta·x^Alpha/(x^Alpha + γₜ^Alpha).
@@ -147,10 +150,10 @@ type MichaelisMenten struct {
 
 // Validate reports parameters outside Beta ≥ 0, Kappa > 0.
 func (m MichaelisMenten) Validate() error {
-	if !finite(m.Beta) || m.Beta < 0 || !finite(m.Kappa) || m.Kappa <= 0 {
-		return errf(ErrInvalid, "MichaelisMenten.Validate", "", "need Beta ≥ 0, Kappa > 0 (%g, %g)", m.Beta, m.Kappa)
-	}
-	return nil
+	const fn = "MichaelisMenten.Validate"
+	return firstErr(
+		param(fn, "Beta", m.Beta, m.Beta >= 0, "≥ 0"),
+		param(fn, "Kappa", m.Kappa, m.Kappa > 0, "> 0"))
 }
 
 // Response returns Beta·x/(x+Kappa); 0 for x ≤ 0. Where Beta·x or x+Kappa
@@ -198,10 +201,11 @@ type Logistic struct {
 
 // Validate reports parameters outside Max ≥ 0, Steepness > 0, finite Mid.
 func (l Logistic) Validate() error {
-	if !finite(l.Max) || l.Max < 0 || !finite(l.Steepness) || l.Steepness <= 0 || !finite(l.Mid) {
-		return errf(ErrInvalid, "Logistic.Validate", "", "need Max ≥ 0, Steepness > 0, finite Mid (%g, %g, %g)", l.Max, l.Steepness, l.Mid)
-	}
-	return nil
+	const fn = "Logistic.Validate"
+	return firstErr(
+		param(fn, "Max", l.Max, l.Max >= 0, "≥ 0"),
+		param(fn, "Steepness", l.Steepness, l.Steepness > 0, "> 0"),
+		param(fn, "Mid", l.Mid, true, "finite"))
 }
 
 func sigmoid(t float64) float64 {
@@ -232,6 +236,27 @@ func (l Logistic) Marginal(x float64) float64 {
 func (l Logistic) Inflection() float64 { return max(l.Mid, 0) }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// param returns nil when v is finite and ok, else an ErrInvalid naming the
+// field, what it must be, and its value.
+func param(fn, field string, v float64, ok bool, want string) error {
+	if finite(v) && ok {
+		return nil
+	}
+	if want == "finite" {
+		return errf(ErrInvalid, fn, field, "must be finite (%g)", v)
+	}
+	return errf(ErrInvalid, fn, field, "must be finite and %s (%g)", want, v)
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // GeometricAdstock returns the carried-over series a of spend or exposure x
 // with decay rate theta in [0, 1):

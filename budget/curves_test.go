@@ -3,6 +3,7 @@ package budget
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -193,6 +194,28 @@ func TestCurvesNoNaN(t *testing.T) {
 	for _, tt := range tests {
 		if math.Abs(tt.got-tt.want) > 1e-12*math.Abs(tt.want) {
 			t.Errorf("%s: got %g, want %g", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+// TestCurveValidateNamesField checks that a curve's Validate names the first
+// parameter out of its domain, with its value.
+func TestCurveValidateNamesField(t *testing.T) {
+	tests := []struct {
+		v   interface{ Validate() error }
+		msg string
+	}{
+		{Hill{Beta: 1, EC: 0, Slope: 1}, "budget: Hill.Validate: EC: must be finite and > 0 (0)"},
+		{Hill{Beta: math.NaN(), EC: 1, Slope: 1}, "Hill.Validate: Beta: must be finite and ≥ 0 (NaN)"},
+		{MichaelisMenten{Beta: 1, Kappa: -2}, "MichaelisMenten.Validate: Kappa: must be finite and > 0 (-2)"},
+		{Logistic{Max: 1, Steepness: 1, Mid: math.Inf(1)}, "Logistic.Validate: Mid: must be finite (+Inf)"},
+		{RobynHill{Beta: 1, Alpha: 1, Gamma: 1.5, Max: 1}, "RobynHill.Validate: Gamma: must be finite and in (0, 1] (1.5)"},
+		{RobynHill{Beta: 1, Alpha: 1, Gamma: 0.5, Min: 5, Max: 1}, "RobynHill.Validate: Max: must be finite and ≥ Min (1)"},
+	}
+	for _, tt := range tests {
+		err := tt.v.Validate()
+		if err == nil || !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("%#v: err = %v, want %q", tt.v, err, tt.msg)
 		}
 	}
 }
