@@ -1,12 +1,74 @@
-// Package selection chooses creators for a campaign: it scores and ranks
-// creator profiles against a brand's criteria, explains every score, and
-// picks the shortlist that fits a budget.
+// Package selection chooses the creators of a campaign: it reads creator
+// profiles from analytics exports, scores and ranks them against a brand's
+// criteria with an explanation of every score, and picks the shortlist that
+// fits a budget.
+//
+// # Ranking profiles
+//
+// A Profile holds what is known about an account: followers, following,
+// recent posts (kpi.Post) or average counts, categories, country, language,
+// audience demographics (audience.Demographics), an optional follower set,
+// a fee, follower history. A field the source did not report is named in
+// Profile.Missing: it is "not reported", never zero.
+//
+// Rank applies Criteria's hard filters (platforms, tiers, follower range,
+// minimum engagement rate by a named kpi.Formula, maximum fee, categories,
+// countries, languages, brand-safety exclusions), scores the profiles that
+// pass on six criteria (engagement against the tier benchmark, audience fit
+// to the target, category fit, authenticity, cost efficiency, growth; see
+// Criterion for each formula), and returns the top k, best first, each with
+// a per-criterion breakdown, together with the filter that excluded every
+// other profile. Ties go to the smaller handle. The top k are kept in a
+// heap: ranking a million profiles costs about as much as sorting a million
+// numbers.
+//
+// Authenticity is a list of documented signals, each with its threshold in
+// AuthenticityRules and a reason in the result: engagement an order of
+// magnitude off the tier benchmark, a likes-to-comments ratio out of range,
+// follower growth spikes, a high following/followers ratio, a low share of
+// authentic engagement, and mass-follower or suspicious accounts in the
+// audience. They are screening heuristics, not proof.
+//
+// # The best shortlist under a budget
 //
 // Shortlist and ShortlistWith pick the candidates whose fees fit a budget
-// and whose total value (MaxValue, a 0/1 knapsack solved exactly over fees
-// in minor units) or unique reach (MaxUniqueReach, budgeted maximum
-// coverage: a follower shared by several creators counts once) is greatest,
-// under constraints (must include, exclude, per-tier limits, a minimum
-// number of creators, a maximum share of the budget per creator). Pick
-// says whether the result is proven optimal and which algorithm found it.
+// and whose total value (MaxValue) or unique reach (MaxUniqueReach) is
+// greatest:
+//
+//   - MaxValue is a 0/1 knapsack, solved exactly over fees in minor units
+//     (dynamic programming, or branch and bound with a work limit and a
+//     documented fallback);
+//   - MaxUniqueReach is budgeted maximum coverage: a follower shared by
+//     several creators counts once. It is exact up to 20 candidates and a
+//     lazy greedy with partial enumeration beyond, with the approximation
+//     guarantees of Khuller, Moss and Naor (1999).
+//
+// Constraints add must-include and exclude lists, per-tier minimums and
+// maximums, a minimum number of creators and a maximum share of the budget
+// per creator. Pick.Optimal says whether the result is proven optimal;
+// Pick.Stats says how it was found. Ranking.Candidates turns ranked
+// profiles into candidates.
+//
+// # Loading real data
+//
+// ReadProfiles reads profiles from CSV with a header-to-field mapping
+// (Columns): BOM, CRLF (also inside quoted headers), k/m/b suffixes, percent
+// rates, N/A and empty fields, quoted commas and any UTF-8 are handled; a
+// handle repeated with different values is an error or, by the caller's
+// choice, resolved and reported. Errors are *ParseError values naming the
+// line, column, header and value.
+//
+// # Numbers
+//
+// Money (fees, budgets) is decimal.Decimal, handled exactly. Scores are
+// computed in float64 inside Rank and reported as decimals rounded to
+// ScorePlaces; engagement rates in the report are exact (16 places, as in
+// kpi). The solvers work on exact integers.
+//
+// # Errors and concurrency
+//
+// Errors wrap the package's sentinels (ErrInvalid, ErrInfeasible, …) and
+// read "selection: Func: field: what (value)". No function panics on any
+// input. Every function is safe for concurrent use on values that are not
+// being modified; results are fresh values owned by the caller.
 package selection

@@ -711,3 +711,27 @@ func (r *ranker) reason(cr Criterion, p *Profile, f *features, flags int) string
 	}
 	return ""
 }
+
+// Candidates turns the ranked profiles into Shortlist candidates, best
+// first: ID is the handle, Fee the profile's fee (or the rate card's
+// estimate), Value the score, Followers the profile's FollowerSet (nil when
+// unknown). It also returns each candidate's tier name, for
+// Constraints.Tier. profiles must be the slice given to Rank. A profile
+// with neither a fee nor an estimate is left out: Shortlist cannot price
+// it.
+func (r Ranking) Candidates(profiles []Profile) ([]Candidate, map[string]string) {
+	cands := make([]Candidate, 0, len(r.Top))
+	tiers := make(map[string]string, len(r.Top))
+	for _, s := range r.Top {
+		if s.Index < 0 || s.Index >= len(profiles) {
+			continue
+		}
+		p := &profiles[s.Index]
+		if p.Missing.Has(MissingFee) && !s.FeeEstimated {
+			continue
+		}
+		cands = append(cands, Candidate{ID: s.Handle, Fee: s.Fee, Value: s.Score, Followers: p.FollowerSet})
+		tiers[s.Handle] = s.Tier.String()
+	}
+	return cands, tiers
+}

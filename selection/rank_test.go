@@ -262,3 +262,19 @@ func randomProfiles(r *rand.Rand, n int) []Profile {
 	}
 	return out
 }
+
+func TestRankingCandidates(t *testing.T) {
+	profiles := []Profile{
+		{Handle: "a", Platform: kpi.Instagram, Followers: 20000, AvgLikes: 580, AvgComments: 20, Fee: dec("500")},
+		{Handle: "b", Platform: kpi.Instagram, Followers: 30000, AvgLikes: 1700, AvgComments: 100, Missing: MissingFee},
+	}
+	r, err := Rank(profiles, rankCriteria(), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, tiers := r.Candidates(profiles)
+	// b has no fee and no rate card: left out.
+	if len(cands) != 1 || cands[0].ID != "a" || !cands[0].Fee.Equal(dec("500")) || !cands[0].Value.Equal(r.Top[1].Score) || tiers["a"] != "micro" {
+		t.Errorf("candidates %+v, tiers %v", cands, tiers)
+	}
+}
