@@ -101,15 +101,22 @@ func NewPlanFromShares(cur Currency, total decimal.Decimal, start, end time.Time
 	if err != nil {
 		return Plan{}, err
 	}
+	if len(shares) == 0 {
+		return Plan{}, errf(ErrWeights, fn, "shares", "empty")
+	}
 	ws := make([]decimal.Decimal, len(shares))
 	for i, s := range shares {
 		if s.Category == "" {
 			return Plan{}, errf(ErrInvalid, fn, fmt.Sprintf("shares[%d].Category", i), "empty")
 		}
+		// named after the share rather than Split's weights[i]
+		if err := weightError(fn, fmt.Sprintf("shares[%d].Weight", i), s.Weight); err != nil {
+			return Plan{}, err
+		}
 		ws[i] = s.Weight
 	}
 	parts, err := Split(total, ws, cur.minor)
-	if err != nil {
+	if err != nil { // all weights zero (the total was checked by NewPlan)
 		return Plan{}, fmt.Errorf("budget: %s: shares: %w", fn, err)
 	}
 	for i, s := range shares {

@@ -143,7 +143,10 @@ func TestPlanErrors(t *testing.T) {
 		{"end before start", second(NewPlan(eur, d("1"), planEnd, planStart)), ErrInvalid, "end"},
 		{"negative total", second(NewPlan(eur, d("-1"), planStart, planEnd)), ErrInvalid, "total: negative (-1)"},
 		{"no currency", second(NewPlan(Currency{}, d("1"), planStart, planEnd)), ErrCurrency, "currency"},
-		{"bad shares", second(NewPlanFromShares(eur, d("1"), planStart, planEnd, []Share{{Tools, d("-1")}})), ErrWeights, "shares"},
+		{"bad shares", second(NewPlanFromShares(eur, d("1"), planStart, planEnd, []Share{{Tools, d("1")}, {Management, d("-1")}})), ErrWeights,
+			"budget: NewPlanFromShares: shares[1].Weight: negative (-1)"},
+		{"zero shares", second(NewPlanFromShares(eur, d("1"), planStart, planEnd, []Share{{Tools, d("0")}})), ErrWeights, "shares"},
+		{"no shares", second(NewPlanFromShares(eur, d("1"), planStart, planEnd, nil)), ErrWeights, "budget: NewPlanFromShares: shares: empty"},
 		{"zero plan", second(Plan{}.AddItem(LineItem{Name: "a", Category: Tools})), ErrInvalid, "zero Plan"},
 	}
 	for _, tt := range tests {

@@ -224,13 +224,27 @@ var pow10u64 = [...]uint64{
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
 }
 
-// checkWeight validates one weight.
+// checkWeight validates weights[i].
 func checkWeight(fn string, i int, w decimal.Decimal) error {
-	if w.Sign() < 0 {
-		return errf(ErrWeights, fn, "weights["+strconv.Itoa(i)+"]", "negative (%s)", w)
+	if w.Sign() < 0 || !weightExponentOK(w) {
+		return weightError(fn, "weights["+strconv.Itoa(i)+"]", w)
 	}
-	if e := w.Exponent(); (e < -MaxExponent || e > MaxExponent) && w.Sign() != 0 {
-		return errf(ErrWeights, fn, "weights["+strconv.Itoa(i)+"]", "exponent outside [-%d, %d] (%d)", MaxExponent, MaxExponent, e)
+	return nil
+}
+
+func weightExponentOK(w decimal.Decimal) bool {
+	e := w.Exponent()
+	return w.Sign() == 0 || (e >= -MaxExponent && e <= MaxExponent)
+}
+
+// weightError returns the ErrWeights error of a weight that is negative or
+// whose exponent is out of range, or nil.
+func weightError(fn, field string, w decimal.Decimal) error {
+	if w.Sign() < 0 {
+		return errf(ErrWeights, fn, field, "negative (%s)", w)
+	}
+	if !weightExponentOK(w) {
+		return errf(ErrWeights, fn, field, "exponent outside [-%d, %d] (%d)", MaxExponent, MaxExponent, w.Exponent())
 	}
 	return nil
 }
