@@ -41,7 +41,8 @@
 //   - MaxUniqueReach is budgeted maximum coverage: a follower shared by
 //     several creators counts once. It is exact up to 20 candidates and a
 //     lazy greedy with partial enumeration beyond, with the approximation
-//     guarantees of Khuller, Moss and Naor (1999).
+//     guarantees of Khuller, Moss and Naor (1999). ShortlistSketches does
+//     the same over theta sketches (audience.Sketch), with estimated reach.
 //
 // Constraints add must-include and exclude lists, per-tier minimums and
 // maximums, a minimum number of creators and a maximum share of the budget
