@@ -110,12 +110,23 @@ func ExampleOverlapMatrix() {
 	sets := []*audience.Set{audience.NewSet(1, 2, 3), audience.NewSet(1, 4), audience.NewSet(1, 3, 5)}
 	m := audience.OverlapMatrix(sets, 0)
 	for i := range m.N() {
-		fmt.Println(m.Shared(i, 0), m.Shared(i, 1), m.Shared(i, 2))
+		row := make([]int64, m.N())
+		for j := range row {
+			row[j], _ = m.Shared(i, j) // i, j < m.N(): ok is true
+		}
+		fmt.Println(row)
 	}
+	// {1,2,3} and {1,3,5} share 1 and 3; {1,4} shares only 1 with each.
+	p, _ := m.Pair(0, 2)
+	fmt.Println(p.Union, p.Jaccard) // |{1,2,3,5}| = 4; 2/4
+	_, ok := m.Pair(0, 3)           // there is no fourth set
+	fmt.Println(ok)
 	// Output:
-	// 3 1 2
-	// 1 2 1
-	// 2 1 3
+	// [3 1 2]
+	// [1 2 1]
+	// [2 1 3]
+	// 4 0.5
+	// false
 }
 
 func ExampleSet_CountNotIn() {
@@ -252,6 +263,10 @@ func ExampleSketchOverlapMatrix() {
 		sketches[i] = s
 	}
 	m := audience.SketchOverlapMatrix(sketches, 0)
-	fmt.Println(m.Pair(0, 1).Intersection.Value, m.Pair(0, 2).Intersection.Value, m.Pair(1, 2).Jaccard.Value)
+	p01, _ := m.Pair(0, 1)
+	p02, _ := m.Pair(0, 2)
+	p12, _ := m.Pair(1, 2)
+	// Audiences of 200 IDs sharing 100: Jaccard 100/(200+200−100) = 1/3.
+	fmt.Println(p01.Intersection.Value, p02.Intersection.Value, p12.Jaccard.Value)
 	// Output: 100 0 0.3333333333333333
 }

@@ -140,17 +140,38 @@ type Matrix struct {
 // N returns the number of sets.
 func (m *Matrix) N() int { return len(m.sizes) }
 
-// Size returns |Sᵢ|.
-func (m *Matrix) Size(i int) int64 { return m.sizes[i] }
+// in reports whether i and j both index a set of m.
+func (m *Matrix) in(i, j int) bool {
+	n := len(m.sizes)
+	return i >= 0 && j >= 0 && i < n && j < n
+}
 
-// Shared returns |Sᵢ ∩ Sⱼ| (|Sᵢ| when i == j). It panics on an index out of
-// range, like a slice.
-func (m *Matrix) Shared(i, j int) int64 { return m.shared[i*len(m.sizes)+j] }
+// Size returns |Sᵢ|. ok is false (and the size 0) when i is not in
+// [0, N()); Size never panics.
+func (m *Matrix) Size(i int) (size int64, ok bool) {
+	if !m.in(i, i) {
+		return 0, false
+	}
+	return m.sizes[i], true
+}
 
-// Pair returns the full Pair of sets i and j (A = i, B = j). It panics on an
-// index out of range, like a slice.
-func (m *Matrix) Pair(i, j int) Pair {
-	return pairOf(m.sizes[i], m.sizes[j], m.Shared(i, j))
+// Shared returns |Sᵢ ∩ Sⱼ| (|Sᵢ| when i == j). ok is false (and the count
+// 0) when i or j is not in [0, N()); Shared never panics.
+func (m *Matrix) Shared(i, j int) (shared int64, ok bool) {
+	if !m.in(i, j) {
+		return 0, false
+	}
+	return m.shared[i*len(m.sizes)+j], true
+}
+
+// Pair returns the full Pair of sets i and j (A = i, B = j), the same as
+// Overlap(sets[i], sets[j]). ok is false (and the Pair zero) when i or j is
+// not in [0, N()); Pair never panics.
+func (m *Matrix) Pair(i, j int) (p Pair, ok bool) {
+	if !m.in(i, j) {
+		return Pair{}, false
+	}
+	return pairOf(m.sizes[i], m.sizes[j], m.shared[i*len(m.sizes)+j]), true
 }
 
 // OverlapMatrix computes |Sᵢ ∩ Sⱼ| for every pair of sets, in parallel on

@@ -79,10 +79,15 @@ func TestGroupAgainstMap(t *testing.T) {
 		m := OverlapMatrix(sets, 1+r.IntN(4))
 		for i := range sets {
 			for j := range sets {
-				if got, w := m.Shared(i, j), int64(len(refAnd(refs[i], refs[j]))); got != w {
-					t.Fatalf("trial %d matrix[%d][%d] = %d, want %d", trial, i, j, got, w)
+				if got, ok := m.Shared(i, j); !ok || got != int64(len(refAnd(refs[i], refs[j]))) {
+					t.Fatalf("trial %d matrix[%d][%d] = %d, %v, want %d", trial, i, j, got, ok, len(refAnd(refs[i], refs[j])))
 				}
-				if diff := cmp.Diff(Overlap(sets[i], sets[j]), m.Pair(i, j)); diff != "" {
+				if got, ok := m.Size(i); !ok || got != int64(len(refs[i])) {
+					t.Fatalf("trial %d Size(%d) = %d, %v, want %d", trial, i, got, ok, len(refs[i]))
+				}
+				if got, ok := m.Pair(i, j); !ok {
+					t.Fatalf("Pair(%d, %d) not ok", i, j)
+				} else if diff := cmp.Diff(Overlap(sets[i], sets[j]), got); diff != "" {
 					t.Fatalf("Pair (-want +got):\n%s", diff)
 				}
 			}
@@ -246,5 +251,47 @@ func TestConcurrentReads(t *testing.T) {
 		if got := <-done; got != first {
 			t.Fatalf("readers disagree: %d vs %d", got, first)
 		}
+	}
+}
+
+// TestMatrixOutOfRange checks that the matrices' accessors answer ok=false
+// for every index outside [0, N()) instead of panicking or, as Shared once
+// did for (0, 5) of a 3×3 matrix, reading another pair's cell.
+func TestMatrixOutOfRange(t *testing.T) {
+	sets := []*Set{NewSet(1, 2, 3), NewSet(1, 4), NewSet(1, 3, 5)}
+	m := OverlapMatrix(sets, 1)
+	var empty Matrix
+	sk := make([]*Sketch, len(sets))
+	for i, s := range sets {
+		var err error
+		if sk[i], err = SketchOf(s, MinSketchLgK); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sm := SketchOverlapMatrix(sk, 1)
+	bad := [][2]int{{-1, 0}, {0, -1}, {3, 0}, {0, 3}, {0, 5}, {1, 4}, {2, 3}, {-1, -1}, {1 << 40, 0}}
+	for _, ij := range bad {
+		i, j := ij[0], ij[1]
+		if v, ok := m.Shared(i, j); ok || v != 0 {
+			t.Errorf("Shared(%d, %d) = %d, %v; want 0, false", i, j, v, ok)
+		}
+		if p, ok := m.Pair(i, j); ok || p != (Pair{}) {
+			t.Errorf("Pair(%d, %d) = %+v, %v; want zero, false", i, j, p, ok)
+		}
+		if _, ok := sm.Pair(i, j); ok {
+			t.Errorf("SketchMatrix.Pair(%d, %d) ok", i, j)
+		}
+		if _, ok := empty.Pair(i, j); ok {
+			t.Errorf("empty Matrix Pair(%d, %d) ok", i, j)
+		}
+	}
+	for _, i := range []int{-1, 3, 1 << 40} {
+		if v, ok := m.Size(i); ok || v != 0 {
+			t.Errorf("Size(%d) = %d, %v; want 0, false", i, v, ok)
+		}
+	}
+	// {1,2,3} ∩ {1,3,5} = {1,3}: 2 shared, by hand.
+	if v, ok := m.Shared(2, 0); !ok || v != 2 {
+		t.Errorf("Shared(2, 0) = %d, %v; want 2, true", v, ok)
 	}
 }

@@ -441,11 +441,13 @@ type SketchMatrix struct {
 // N returns the number of sketches.
 func (m *SketchMatrix) N() int { return m.n }
 
-// Pair returns the comparison of sketches i and j (A = i, B = j). It panics
-// on an index out of range, like a slice; Pair(i, i) compares i with itself.
-func (m *SketchMatrix) Pair(i, j int) SketchPair {
+// Pair returns the comparison of sketches i and j (A = i, B = j), the same
+// as CompareSketches(sketches[i], sketches[j]); Pair(i, i) compares i with
+// itself. ok is false (and the SketchPair zero) when i or j is not in
+// [0, N()); Pair never panics.
+func (m *SketchMatrix) Pair(i, j int) (sp SketchPair, ok bool) {
 	if i < 0 || j < 0 || i >= m.n || j >= m.n {
-		panic(fmt.Sprintf("audience: SketchMatrix.Pair: index (%d, %d) out of range [0, %d)", i, j, m.n))
+		return SketchPair{}, false
 	}
 	swap := i > j
 	if swap {
@@ -461,7 +463,7 @@ func (m *SketchMatrix) Pair(i, j int) SketchPair {
 		p.OnlyA, p.OnlyB = p.OnlyB, p.OnlyA
 		p.EmptyA, p.EmptyB = p.EmptyB, p.EmptyA
 	}
-	return sketchPairOf(p)
+	return sketchPairOf(p), true
 }
 
 func (m *SketchMatrix) index(i, j int) int {

@@ -234,7 +234,9 @@ func TestSketchMatrix(t *testing.T) {
 		}
 		for i := range sk {
 			for j := range sk {
-				if diff := cmp.Diff(CompareSketches(sk[i], sk[j]), m.Pair(i, j)); diff != "" {
+				if got, ok := m.Pair(i, j); !ok {
+					t.Fatalf("Pair(%d, %d) not ok", i, j)
+				} else if diff := cmp.Diff(CompareSketches(sk[i], sk[j]), got); diff != "" {
 					t.Fatalf("workers %d, pair (%d,%d) (-want +got):\n%s", workers, i, j, diff)
 				}
 			}
@@ -405,7 +407,9 @@ func TestSketchMatrixBlocks(t *testing.T) {
 			m := SketchOverlapMatrix(sk, workers)
 			for i := range sk {
 				for j := range sk {
-					if diff := cmp.Diff(CompareSketches(sk[i], sk[j]), m.Pair(i, j)); diff != "" {
+					if got, ok := m.Pair(i, j); !ok {
+						t.Fatalf("Pair(%d, %d) not ok", i, j)
+					} else if diff := cmp.Diff(CompareSketches(sk[i], sk[j]), got); diff != "" {
 						t.Fatalf("n %d workers %d pair (%d,%d) (-want +got):\n%s", n, workers, i, j, diff)
 					}
 				}

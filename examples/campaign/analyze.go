@@ -423,7 +423,7 @@ func build(in inputs, b brief) (Report, error) {
 		m := audience.OverlapMatrix(sets, 0)
 		for i := range sets {
 			for j := i + 1; j < len(sets); j++ {
-				pr := m.Pair(i, j)
+				pr, _ := m.Pair(i, j) // i, j < len(sets) = m.N(): always ok
 				if pr.Shared > 0 {
 					sl.Overlaps = append(sl.Overlaps, OverlapRow{A: pick.IDs[i], B: pick.IDs[j], Shared: pr.Shared, Jaccard: pr.Jaccard, OfSmaller: pr.OfSmaller})
 				}
