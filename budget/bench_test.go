@@ -39,8 +39,10 @@ var sinkF []float64
 
 // BenchmarkSplit splits 1,000,000.00 at 2 places over n weights.
 // Target: at 10⁶, at most 1.5× BenchmarkSplitBaselineBuild.
-func BenchmarkSplit(b *testing.B) {
-	total := decimal.New(100_000_000, -2)
+func BenchmarkSplit(b *testing.B) { benchSplit(b, decimal.New(100_000_000, -2)) }
+
+// benchSplit splits total at 2 places over n weights, for each size.
+func benchSplit(b *testing.B, total decimal.Decimal) {
 	for _, n := range benchSizes {
 		ws := benchWeights(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
@@ -85,24 +87,7 @@ func BenchmarkSplitBaselineBuild(b *testing.B) {
 // BenchmarkSplitDistinct splits 10,000,000,000.00 over n weights: parts
 // average 10⁶·10⁶/n minor units and are nearly all distinct, so no part can
 // share its Decimal with another: the worst case against the baseline.
-func BenchmarkSplitDistinct(b *testing.B) {
-	total := decimal.New(1_000_000_000_000, -2)
-	for _, n := range benchSizes {
-		ws := benchWeights(n)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			b.ReportAllocs()
-			stop := cpuMeter(b)
-			for b.Loop() {
-				out, err := Split(total, ws, 2)
-				if err != nil {
-					b.Fatal(err)
-				}
-				sinkDec = out
-			}
-			stop()
-		})
-	}
-}
+func BenchmarkSplitDistinct(b *testing.B) { benchSplit(b, decimal.New(1_000_000_000_000, -2)) }
 
 // BenchmarkSplitBaselineFloat is a float64 proportional split for reference:
 // total·wᵢ/W per part, not exact, parts need not sum to the total.
