@@ -361,3 +361,52 @@ func ExampleMustParseCurrency() {
 	fmt.Println(budget.MustParseCurrency("JPY").MinorUnits())
 	// Output: 0
 }
+
+func ExampleDefaultRateCard() {
+	// illustrative numbers only: a micro creator's post is 500, a reel 1.5×
+	card := budget.DefaultRateCard(budget.MustParseCurrency("USD"))
+	for _, t := range card.Tiers {
+		fmt.Println(t.Name, t.MinFollowers, t.Fee)
+	}
+	fmt.Println(card.Basis, card.Factors.Reel, card.Spread)
+	// Output:
+	// nano 0 100
+	// micro 10000 500
+	// mid 100000 2500
+	// macro 500000 7500
+	// mega 1000000 15000
+	// per-tier 1.5 0.2
+}
+
+func ExampleRateCard_Validate() {
+	card := budget.DefaultRateCard(budget.MustParseCurrency("EUR"))
+	card.FitFloor = decimal.RequireFromString("1.2")
+	fmt.Println(card.Validate())
+	// Output: budget: RateCard.Validate: FitFloor: outside [0, 1] (1.2): invalid argument
+}
+
+func ExampleMoney_Sub() {
+	eur := budget.MustParseCurrency("EUR")
+	budgetLeft := budget.Money{Amount: decimal.RequireFromString("100.00"), Currency: eur}
+	left, _ := budgetLeft.Sub(budget.Money{Amount: decimal.RequireFromString("120.50"), Currency: eur})
+	fmt.Println(left, left.Equal(budget.Money{Amount: decimal.RequireFromString("-20.5"), Currency: eur}))
+	// Output: -20.50 EUR true
+}
+
+func ExampleCurrency_MarshalText() {
+	// a Currency marshals as its code, in JSON too
+	b, _ := json.Marshal(struct{ Currency budget.Currency }{budget.MustParseCurrency("KWD")})
+	fmt.Println(string(b))
+	var back struct{ Currency budget.Currency }
+	err := json.Unmarshal([]byte(`{"Currency":"XYZ"}`), &back)
+	fmt.Println(errors.Is(err, budget.ErrCurrency))
+	// Output:
+	// {"Currency":"KWD"}
+	// true
+}
+
+func ExampleMethod_MarshalText() {
+	b, _ := json.Marshal(budget.AllocateOptions{Method: budget.GridDP}.Method)
+	fmt.Println(string(b), budget.WaterFilling, budget.AverageTarget, budget.WeibullPDF, budget.Reel)
+	// Output: "grid-dp" water-filling average pdf reel
+}
