@@ -26,7 +26,8 @@ const dpMaxWidth = 1 << 22
 // budget in units of g, the greatest common divisor of the fees:
 // best[c] = max Σ value over subsets with Σ fee/g ≤ c. Among subsets of the
 // best value it returns one of least cost: the smallest c with best[c] equal
-// to the optimum. ok is false when the table would exceed dpMaxCells.
+// to the optimum. ok is false when the table would exceed dpMaxCells, or
+// when there are so few items that exhaustive branch and bound is cheaper.
 func knapsackDP(p *problem) (result, bool) {
 	m := len(p.items)
 	var g int64
@@ -38,6 +39,11 @@ func knapsackDP(p *problem) (result, bool) {
 	}
 	width := p.cap/g + 1
 	if width > dpMaxWidth || int64(m)*width > dpMaxCells {
+		return result{}, false
+	}
+	// Few items and a wide budget: branch and bound visits at most
+	// 2^(m+1) nodes, fewer than the table's cells, and always completes.
+	if m < 40 && int64(1)<<(m+1) <= min(int64(m)*width, p.maxWork) {
 		return result{}, false
 	}
 	w := int(width)
