@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/influencekit/influencekit/audience"
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -276,5 +277,49 @@ func TestRankingCandidates(t *testing.T) {
 	// b has no fee and no rate card: left out.
 	if len(cands) != 1 || cands[0].ID != "a" || !cands[0].Fee.Equal(dec("500")) || !cands[0].Value.Equal(r.Top[1].Score) || tiers["a"] != "micro" {
 		t.Errorf("candidates %+v, tiers %v", cands, tiers)
+	}
+}
+
+// TestRankFeeEstimateAndFit: budget.DefaultRateCard prices a micro post at
+// 500 × the engagement factor r/0.03 (clamped to [0.5, 2]) × the fit factor
+// (1 at full fit): a (r = 0.03) 500, b (r = 0.06) 1000. The audience fit
+// of a ({18-24: 100 %} against a target of 50 % 18-24, 50 % 25-34) is the
+// histogram intersection min(.5, 1) + min(.5, 0) = 0.5.
+func TestRankFeeEstimateAndFit(t *testing.T) {
+	profiles := []Profile{
+		{Handle: "a", Platform: kpi.Instagram, Followers: 20000, AvgLikes: 580, AvgComments: 20, Missing: MissingFee,
+			Audience: audience.Demographics{"age": {"18-24": dec("100")}}},
+		{Handle: "b", Platform: kpi.Instagram, Followers: 30000, AvgLikes: 1700, AvgComments: 100, Missing: MissingFee},
+	}
+	card := budget.DefaultRateCard(budget.MustParseCurrency("USD"))
+	c := rankCriteria()
+	c.RateCard = &card
+	c.Target = audience.Demographics{"age": {"18-24": dec("50"), "25-34": dec("50")}}
+	c.Weights.AudienceFit = dec("1")
+	c.Weights.CostEfficiency = dec("1")
+	r, err := Rank(profiles, c, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fees := map[string]string{}
+	for _, s := range r.Top {
+		if !s.FeeEstimated {
+			t.Errorf("%s: fee not marked estimated", s.Handle)
+		}
+		fees[s.Handle] = s.Fee.String()
+		if s.Handle == "a" {
+			if fit := s.Breakdown[AudienceFit]; fit.Missing || !fit.Score.Equal(dec("0.5")) {
+				t.Errorf("a: audience fit %+v, want 0.5", fit)
+			}
+		}
+		// Cost efficiency: a 0.03·20000/500 = 1.2, b 0.06·30000/1000 = 1.8
+		// engagements per dollar; b is the best (1), a 1.2/1.8 = 2/3.
+		want := map[string]string{"a": "0.666666666667", "b": "1"}[s.Handle]
+		if ce := s.Breakdown[CostEfficiency]; ce.Missing || ce.Score.String() != want {
+			t.Errorf("%s: cost efficiency %s, want %s", s.Handle, ce.Score, want)
+		}
+	}
+	if d := cmp.Diff(map[string]string{"a": "500", "b": "1000"}, fees); d != "" {
+		t.Errorf("estimated fees (-want +got):\n%s", d)
 	}
 }
