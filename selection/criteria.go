@@ -57,6 +57,17 @@ func (c Criterion) MarshalText() ([]byte, error) {
 	return []byte(criterionNames[c]), nil
 }
 
+// UnmarshalText accepts the names String returns.
+func (c *Criterion) UnmarshalText(b []byte) error {
+	for i, n := range criterionNames {
+		if string(b) == n {
+			*c = Criterion(i)
+			return nil
+		}
+	}
+	return errorf(ErrInvalid, "Criterion.UnmarshalText", "criterion", "unknown", strconv.Quote(string(b)))
+}
+
 // Filter names the hard filter that rejected a profile.
 type Filter uint8
 
@@ -91,6 +102,17 @@ func (f Filter) MarshalText() ([]byte, error) {
 		return nil, errorf(ErrInvalid, "Filter.MarshalText", "filter", "unknown", int(f))
 	}
 	return []byte(filterNames[f]), nil
+}
+
+// UnmarshalText accepts the names String returns.
+func (f *Filter) UnmarshalText(b []byte) error {
+	for i, n := range filterNames {
+		if i > 0 && string(b) == n {
+			*f = Filter(i)
+			return nil
+		}
+	}
+	return errorf(ErrInvalid, "Filter.UnmarshalText", "filter", "unknown", strconv.Quote(string(b)))
 }
 
 // Weights weighs the criteria in the total score, which is

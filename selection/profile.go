@@ -46,6 +46,10 @@ type Profile struct {
 	// FollowerSet is the exact set of follower IDs, for Shortlist's
 	// MaxUniqueReach; nil when unknown.
 	FollowerSet *audience.Set `json:"-"`
+	// FollowerSketch is a theta sketch of the followers, for
+	// ShortlistSketches when the exact set is not available; nil when
+	// unknown.
+	FollowerSketch *audience.Sketch `json:"-"`
 
 	// Fee is the creator's price for one deliverable. When it is missing
 	// (MissingFee) Rank estimates it with Criteria.RateCard, if set.

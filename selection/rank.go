@@ -735,3 +735,23 @@ func (r Ranking) Candidates(profiles []Profile) ([]Candidate, map[string]string)
 	}
 	return cands, tiers
 }
+
+// SketchCandidates is Candidates for ShortlistSketches: Followers is the
+// profile's FollowerSketch. Profiles without a fee or without a sketch are
+// left out.
+func (r Ranking) SketchCandidates(profiles []Profile) ([]SketchCandidate, map[string]string) {
+	cands, tiers := r.Candidates(profiles)
+	out := make([]SketchCandidate, 0, len(cands))
+	for _, s := range r.Top {
+		if s.Index < 0 || s.Index >= len(profiles) {
+			continue
+		}
+		p := &profiles[s.Index]
+		if p.FollowerSketch == nil || (p.Missing.Has(MissingFee) && !s.FeeEstimated) {
+			delete(tiers, s.Handle)
+			continue
+		}
+		out = append(out, SketchCandidate{ID: s.Handle, Fee: s.Fee, Followers: p.FollowerSketch})
+	}
+	return out, tiers
+}

@@ -323,3 +323,36 @@ func TestRankFeeEstimateAndFit(t *testing.T) {
 		t.Errorf("estimated fees (-want +got):\n%s", d)
 	}
 }
+
+func TestEnumsText(t *testing.T) {
+	for c := range numCriteria {
+		b, err := c.MarshalText()
+		var back Criterion
+		if err != nil || back.UnmarshalText(b) != nil || back != c {
+			t.Errorf("Criterion %d: %q %v → %d", c, b, err, back)
+		}
+	}
+	for f := FilterHandle; f <= FilterEngagement; f++ {
+		b, err := f.MarshalText()
+		var back Filter
+		if err != nil || back.UnmarshalText(b) != nil || back != f {
+			t.Errorf("Filter %d: %q %v → %d", f, b, err, back)
+		}
+	}
+	for g := range []Goal{MaxValue, MaxUniqueReach} {
+		b, err := Goal(g).MarshalText()
+		var back Goal
+		if err != nil || back.UnmarshalText(b) != nil || back != Goal(g) {
+			t.Errorf("Goal %d: %q %v → %d", g, b, err, back)
+		}
+	}
+	var c Criterion
+	var f Filter
+	var g Goal
+	if !errors.Is(c.UnmarshalText([]byte("x")), ErrInvalid) || !errors.Is(f.UnmarshalText([]byte("")), ErrInvalid) || !errors.Is(g.UnmarshalText([]byte("x")), ErrInvalid) {
+		t.Error("unknown names accepted")
+	}
+	if _, err := Goal(9).MarshalText(); !errors.Is(err, ErrInvalid) {
+		t.Error("Goal(9) marshalled")
+	}
+}
