@@ -62,7 +62,6 @@ type Sketch struct {
 	lgK   int
 	b     *theta.Sketch  // builder; nil until the first Add/Merge
 	c     *theta.Compact // snapshot (trimmed to k); nil when stale
-	hs    []uint64       // c's hashes, ascending (for fast comparisons)
 	stale atomic.Bool
 }
 
@@ -184,43 +183,17 @@ func (s *Sketch) compact() *theta.Compact {
 			c = t
 		}
 		s.c = c
-		s.hs = c.Hashes()
 		s.stale.Store(false)
 	}
 	return s.c
 }
 
-// snapshot returns the compact sketch and its sorted hashes.
-func (s *Sketch) snapshot() (*theta.Compact, []uint64) {
-	c := s.compact()
-	if c == nil {
-		return emptyCompact, nil
+// snapshot returns the compact sketch (emptyCompact for an empty one).
+func (s *Sketch) snapshot() *theta.Compact {
+	if c := s.compact(); c != nil {
+		return c
 	}
-	return c, s.hs
-}
-
-// comparePair is theta.Compare over cached hash slices, with the four-lane
-// branch-free merge of the exact sets: of the hashes below the common
-// θ = min(θa, θb), count those in both.
-func comparePair(ca *theta.Compact, ha []uint64, cb *theta.Compact, hb []uint64) theta.Pair {
-	th := min(ca.Theta(), cb.Theta())
-	ha, hb = hashesBelow(ha, th), hashesBelow(hb, th)
-	var both int
-	if len(ha) > 0 && len(hb) > 0 {
-		both = int(mergeLanes(ha, hb))
-	}
-	return theta.Pair{
-		Theta: th, OnlyA: len(ha) - both, OnlyB: len(hb) - both, Both: both,
-		EmptyA: ca.IsEmpty(), EmptyB: cb.IsEmpty(),
-	}
-}
-
-func hashesBelow(hs []uint64, th uint64) []uint64 {
-	if len(hs) == 0 || hs[len(hs)-1] < th {
-		return hs
-	}
-	i, _ := slices.BinarySearch(hs, th)
-	return hs[:i]
+	return emptyCompact
 }
 
 // Estimate is an estimated count or ratio with its bounds. Sketch internals
@@ -339,7 +312,6 @@ func (s *Sketch) UnmarshalBinary(data []byte) error {
 	s.lgK = s.LgK()
 	s.b = nil
 	s.c = c
-	s.hs = c.Hashes()
 	s.stale.Store(false)
 	return nil
 }
@@ -373,9 +345,7 @@ type SketchPair struct {
 // sketches are empty. When both are exact the result is exact (see
 // SketchPair).
 func CompareSketches(a, b *Sketch) SketchPair {
-	ca, ha := a.snapshot()
-	cb, hb := b.snapshot()
-	return sketchPairOf(comparePair(ca, ha, cb, hb))
+	return sketchPairOf(theta.Compare(a.snapshot(), b.snapshot()))
 }
 
 // CompareSketchSet compares a sketched audience a with an audience b held
@@ -386,7 +356,7 @@ func CompareSketches(a, b *Sketch) SketchPair {
 // most the errors of CompareSketches. Use it when one side is small enough
 // to keep whole, or is your own audience held in full.
 func CompareSketchSet(a *Sketch, b *Set) SketchPair {
-	ca, ha := a.snapshot()
+	ca := a.snapshot()
 	th := ca.Theta()
 	hb := make([]uint64, 0, b.Len())
 	for id := range b.All() {
@@ -405,7 +375,7 @@ func CompareSketchSet(a *Sketch, b *Set) SketchPair {
 	}
 	// b is exact: only a's θ limits the comparison. b is empty only if it
 	// has no ID (not merely no hash below θ).
-	p := comparePair(ca, ha, cb, hb)
+	p := theta.Compare(ca, cb)
 	p.EmptyB = b.Len() == 0
 	return sketchPairOf(p)
 }
@@ -434,7 +404,6 @@ func sketchPairOf(p theta.Pair) SketchPair {
 type SketchMatrix struct {
 	n     int
 	cs    []*theta.Compact
-	hs    [][]uint64
 	pairs []theta.Pair // upper triangle, row-major, i < j
 }
 
@@ -455,7 +424,7 @@ func (m *SketchMatrix) Pair(i, j int) (sp SketchPair, ok bool) {
 	}
 	var p theta.Pair
 	if i == j {
-		p = comparePair(m.cs[i], m.hs[i], m.cs[i], m.hs[i])
+		p = theta.Compare(m.cs[i], m.cs[i])
 	} else {
 		p = m.pairs[m.index(i, j)]
 	}
@@ -484,11 +453,10 @@ const matrixBlock = 8
 func SketchOverlapMatrix(sketches []*Sketch, workers int) *SketchMatrix {
 	n := len(sketches)
 	cs := make([]*theta.Compact, n)
-	hs := make([][]uint64, n)
 	for i, s := range sketches {
-		cs[i], hs[i] = s.snapshot()
+		cs[i] = s.snapshot()
 	}
-	m := &SketchMatrix{n: n, cs: cs, hs: hs, pairs: make([]theta.Pair, max(0, n*(n-1)/2))}
+	m := &SketchMatrix{n: n, cs: cs, pairs: make([]theta.Pair, max(0, n*(n-1)/2))}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -510,7 +478,7 @@ func SketchOverlapMatrix(sketches []*Sketch, workers int) *SketchMatrix {
 				hi := min(lo+matrixBlock, n)
 				for j := lo + 1; j < n; j++ {
 					for i := lo; i < min(hi, j); i++ {
-						m.pairs[m.index(i, j)] = comparePair(cs[i], hs[i], cs[j], hs[j])
+						m.pairs[m.index(i, j)] = theta.Compare(cs[i], cs[j])
 					}
 				}
 			}

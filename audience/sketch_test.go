@@ -244,30 +244,6 @@ func TestSketchMatrix(t *testing.T) {
 	}
 }
 
-// TestComparePairMatchesCore checks the fast comparison against the sketch
-// core's own merge.
-func TestComparePairMatchesCore(t *testing.T) {
-	sk := []*Sketch{nil, {}, mustSketch(t, 0, 5, 6), rangeSketch(t, 0, 9_000), rangeSketch(t, 3_000, 40_000), rangeSketch(t, 100_000, 120_000)}
-	var ld Sketch
-	raw, err := rangeSketch(t, 0, 50_000).MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ld.UnmarshalBinary(raw); err != nil {
-		t.Fatal(err)
-	}
-	sk = append(sk, &ld)
-	for i, a := range sk {
-		for j, b := range sk {
-			ca, ha := a.snapshot()
-			cb, hb := b.snapshot()
-			if diff := cmp.Diff(theta.Compare(ca, cb), comparePair(ca, ha, cb, hb)); diff != "" {
-				t.Errorf("(%d,%d) (-core +fast):\n%s", i, j, diff)
-			}
-		}
-	}
-}
-
 // TestSketchNonEmptyNoEntries decodes a sketch that saw IDs but retained no
 // hash (what an intersection of two disjoint estimation-mode sketches gives):
 // estimate 0, not exact, upper bound above 0. The image is written by hand
@@ -367,7 +343,7 @@ func TestMarshalCompressed(t *testing.T) {
 // estimate of 0 with a positive upper bound, not an exact 0.
 func TestCompareSketchSetNoHashBelowTheta(t *testing.T) {
 	a := rangeSketch(t, 0, 100_000)
-	c, _ := a.snapshot()
+	c := a.snapshot()
 	var id uint64
 	for id = 1 << 40; theta.HashUint64(id) < c.Theta(); id++ {
 	}
