@@ -167,7 +167,8 @@ func Shortlist(cands []Candidate, budget decimal.Decimal, goal Goal) (Pick, erro
 // MaxValue (0/1 knapsack). Without tier or count constraints and when
 // candidates × (budget / g + 1) ≤ 2²⁶, where g is the greatest common
 // divisor of the fees in minor units, a dynamic programme over the budget
-// solves it exactly (Stats.Method "dp"). Otherwise a depth-first branch and
+// solves it exactly (Stats.Method "dp"), unless there are so few candidates
+// that exhaustive branch and bound is cheaper. Otherwise a depth-first branch and
 // bound over candidates in decreasing value/fee order, pruned by the
 // fractional (Dantzig) bound, solves it exactly unless it visits more than
 // MaxWork nodes; it then returns the best pick found (Optimal false). That
@@ -182,17 +183,18 @@ func Shortlist(cands []Candidate, budget decimal.Decimal, goal Goal) (Pick, erro
 // single affordable candidate, (b) greedy by marginal gain per unit of fee,
 // evaluated lazily (CELF: Leskovec et al., "Cost-effective Outbreak
 // Detection in Networks", KDD 2007), and (c) greedy completions of every
-// seed of 1, 2 and then 3 candidates, as far as MaxWork gain evaluations
-// allow. Without tier or count constraints, (a)+(b) reach at least
+// seed of 1, 2 and then 3 candidates, as far as MaxWork allows. Without tier or count constraints, (a)+(b) reach at least
 // ½(1 − 1/e) ≈ 0.316 of the optimum, and enumerating every seed of size 3
 // (Stats.SeedSize 3) reaches at least 1 − 1/e ≈ 0.632 (Khuller, Moss &
 // Naor, "The budgeted maximum coverage problem", Information Processing
 // Letters 70(1), 1999). Seeds of the next size are enumerated only when
 // their number times the cost of the first greedy run fits MaxWork, so
 // (c) runs for small inputs (a few dozen candidates) and is skipped for
-// large ones. Tier and count constraints are met by reserving
-// budget for the cheapest candidates still needed; they carry no stated
-// guarantee.
+// large ones. Follower sets whose IDs are below 2³² and not too sparse
+// are covered with a flat bitset (a gain evaluation walks the creator's
+// followers once); others through audience.Set operations. Tier and count
+// constraints are met by reserving budget for the cheapest candidates
+// still needed; they carry no stated guarantee.
 //
 // Errors: a negative fee, value or budget, an empty or repeated ID, an
 // unknown goal or contradicting constraints give ErrInvalid; a constraint
