@@ -64,10 +64,11 @@ func TestMergeLanesEdges(t *testing.T) {
 		}
 		return out
 	}
-	cases := []struct {
+	type laneCase struct {
 		name string
 		a, b []uint64
-	}{
+	}
+	cases := []laneCase{
 		{"both empty", nil, nil},
 		{"a empty", nil, seq(0, 300, 1)},
 		{"b empty", seq(0, 300, 1), nil},
@@ -75,42 +76,15 @@ func TestMergeLanesEdges(t *testing.T) {
 	}
 	for _, n := range []uint64{laneMin - 1, laneMin, laneMin + 1, laneMin + 2, laneMin + 3, 4*17 - 1, 4 * 17, 4*17 + 1, 4 * 16, 1001, 4096} {
 		cases = append(cases,
-			struct {
-				name string
-				a, b []uint64
-			}{"equal", seq(0, n, 1), seq(0, n, 1)},
-			struct {
-				name string
-				a, b []uint64
-			}{"disjoint interleaved", seq(0, n, 2), seq(1, n, 2)},
-			struct {
-				name string
-				a, b []uint64
-			}{"b entirely below a", seq(1000000, n, 1), seq(0, n, 1)},
-			struct {
-				name string
-				a, b []uint64
-			}{"b entirely above a", seq(0, n, 1), seq(1000000, n, 1)},
-			struct {
-				name string
-				a, b []uint64
-			}{"b inside first lane of a", seq(0, n, 1000), seq(1, n, 1)},
-			struct {
-				name string
-				a, b []uint64
-			}{"b inside last lane of a", seq(0, n, 1000), seq(1000*(n-1)-n/2, n, 1)},
-			struct {
-				name string
-				a, b []uint64
-			}{"last elements shared", seq(0, n, 3), append(seq(1, n-1, 3), 3*(n-1))},
-			struct {
-				name string
-				a, b []uint64
-			}{"ends at max", seq(^uint64(0)-2*(n-1), n, 2), seq(^uint64(0)-(n-1), n, 1)},
-			struct {
-				name string
-				a, b []uint64
-			}{"b ten times longer", seq(0, n, 10), seq(0, 10*n, 1)},
+			laneCase{"equal", seq(0, n, 1), seq(0, n, 1)},
+			laneCase{"disjoint interleaved", seq(0, n, 2), seq(1, n, 2)},
+			laneCase{"b entirely below a", seq(1000000, n, 1), seq(0, n, 1)},
+			laneCase{"b entirely above a", seq(0, n, 1), seq(1000000, n, 1)},
+			laneCase{"b inside first lane of a", seq(0, n, 1000), seq(1, n, 1)},
+			laneCase{"b inside last lane of a", seq(0, n, 1000), seq(1000*(n-1)-n/2, n, 1)},
+			laneCase{"last elements shared", seq(0, n, 3), append(seq(1, n-1, 3), 3*(n-1))},
+			laneCase{"ends at max", seq(^uint64(0)-2*(n-1), n, 2), seq(^uint64(0)-(n-1), n, 1)},
+			laneCase{"b ten times longer", seq(0, n, 10), seq(0, 10*n, 1)},
 		)
 	}
 	for _, c := range cases {

@@ -186,10 +186,25 @@ func OverlapMatrix(sets []*Set, workers int) *Matrix {
 		m.sizes[i] = s.Len() // settles every set before going parallel
 		m.shared[i*n+i] = m.sizes[i]
 	}
+	parallel(workers, n, func(i int) {
+		for j := i + 1; j < n; j++ {
+			v := IntersectionLen(sets[i], sets[j])
+			m.shared[i*n+j] = v
+			m.shared[j*n+i] = v
+		}
+	})
+	return m
+}
+
+// parallel calls do(u) for every unit u in [0, units), on workers
+// goroutines (workers <= 0 means runtime.GOMAXPROCS(0)) that take the next
+// unit from a shared counter, so uneven units still keep every worker busy.
+// It returns when every call has returned.
+func parallel(workers, units int, do func(u int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = max(1, min(workers, n))
+	workers = max(1, min(workers, units))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
@@ -197,18 +212,13 @@ func OverlapMatrix(sets []*Set, workers int) *Matrix {
 		go func() {
 			defer wg.Done()
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
+				u := int(next.Add(1) - 1)
+				if u >= units {
 					return
 				}
-				for j := i + 1; j < n; j++ {
-					v := IntersectionLen(sets[i], sets[j])
-					m.shared[i*n+j] = v
-					m.shared[j*n+i] = v
-				}
+				do(u)
 			}
 		}()
 	}
 	wg.Wait()
-	return m
 }

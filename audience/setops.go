@@ -128,17 +128,7 @@ func unionLayouts(ls []*layout) layout {
 	for i, l := range ls {
 		arrs[i] = flatOf(l)
 	}
-	for len(arrs) > 1 {
-		next := arrs[:0:0]
-		for i := 0; i+1 < len(arrs); i += 2 {
-			next = append(next, orArrays(arrs[i], arrs[i+1]))
-		}
-		if len(arrs)%2 == 1 {
-			next = append(next, arrs[len(arrs)-1])
-		}
-		arrs = next
-	}
-	return buildLayout(arrs[0])
+	return buildLayout(orAll(arrs))
 }
 
 // Intersect returns a new set holding the IDs present in every one of sets.
@@ -396,6 +386,22 @@ func gallopLen[T uint32 | uint64](a, b []T) int64 {
 	return n
 }
 
+// orAll returns the union of the sorted, distinct arrays (at least one) by
+// balanced pairwise merges: O(N log k) for k arrays holding N IDs.
+func orAll[T uint32 | uint64](arrs [][]T) []T {
+	for len(arrs) > 1 {
+		next := arrs[:0:0]
+		for i := 0; i+1 < len(arrs); i += 2 {
+			next = append(next, orArrays(arrs[i], arrs[i+1]))
+		}
+		if len(arrs)%2 == 1 {
+			next = append(next, arrs[len(arrs)-1])
+		}
+		arrs = next
+	}
+	return arrs[0]
+}
+
 // andArrays returns a ∩ b for sorted, distinct arrays.
 func andArrays[T uint32 | uint64](a, b []T) []T {
 	if len(a) > len(b) {
@@ -573,20 +579,9 @@ func unionContainers(group []*container) container {
 		}
 		return fromBitmap(roaring.FastOr(bms...))
 	}
-	// Balanced pairwise merges: O(N log k) for k arrays holding N IDs.
 	arrs := make([][]uint32, len(group))
 	for i, c := range group {
 		arrs[i] = c.arr
 	}
-	for len(arrs) > 1 {
-		next := arrs[:0:0]
-		for i := 0; i+1 < len(arrs); i += 2 {
-			next = append(next, orArrays(arrs[i], arrs[i+1]))
-		}
-		if len(arrs)%2 == 1 {
-			next = append(next, arrs[len(arrs)-1])
-		}
-		arrs = next
-	}
-	return newContainer(arrs[0])
+	return newContainer(orAll(arrs))
 }

@@ -3,7 +3,6 @@ package audience
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -457,33 +456,17 @@ func SketchOverlapMatrix(sketches []*Sketch, workers int) *SketchMatrix {
 		cs[i] = s.snapshot()
 	}
 	m := &SketchMatrix{n: n, cs: cs, pairs: make([]theta.Pair, max(0, n*(n-1)/2))}
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, (n+matrixBlock-1)/matrixBlock))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				// A unit of work is a block of matrixBlock rows; each column
-				// sketch j is then read once per block, not once per row, and
-				// compared while it is in cache.
-				lo := int(next.Add(1)-1) * matrixBlock
-				if lo >= n {
-					return
-				}
-				hi := min(lo+matrixBlock, n)
-				for j := lo + 1; j < n; j++ {
-					for i := lo; i < min(hi, j); i++ {
-						m.pairs[m.index(i, j)] = theta.Compare(cs[i], cs[j])
-					}
-				}
+	// A unit of work is a block of matrixBlock rows; each column sketch j
+	// is then read once per block, not once per row, and compared while it
+	// is in cache.
+	parallel(workers, (n+matrixBlock-1)/matrixBlock, func(u int) {
+		lo := u * matrixBlock
+		hi := min(lo+matrixBlock, n)
+		for j := lo + 1; j < n; j++ {
+			for i := lo; i < min(hi, j); i++ {
+				m.pairs[m.index(i, j)] = theta.Compare(cs[i], cs[j])
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 	return m
 }
