@@ -2,6 +2,7 @@ package audience
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
 
@@ -47,7 +48,10 @@ func (d *dist) get(k string) decimal.Decimal {
 // check validates d for function fn, naming it field in errors.
 func check(fn, field string, d Distribution) (*dist, error) {
 	out := &dist{val: make(map[string]decimal.Decimal, len(d)), known: decimal.Zero, unknown: decimal.Zero}
-	for k, v := range d {
+	// Visit categories in sorted order so that, of several bad entries,
+	// the error always names the same one (map order is random).
+	for _, k := range slices.Sorted(maps.Keys(d)) {
+		v := d[k]
 		if k == "" {
 			return nil, fmt.Errorf("audience: %s: %s: category: %w (%q)", fn, field, ErrCategory, k)
 		}
@@ -65,7 +69,6 @@ func check(fn, field string, d Distribution) (*dist, error) {
 	if out.known.Sign() == 0 {
 		return nil, fmt.Errorf("audience: %s: %s: %w (known categories sum to 0 over %d categories)", fn, field, ErrZeroTotal, len(out.keys))
 	}
-	slices.Sort(out.keys)
 	return out, nil
 }
 

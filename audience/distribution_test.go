@@ -233,3 +233,16 @@ func TestDistributionErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestErrorNamesFirstBadCategory: with several bad categories the error
+// always names the first in sorted order, whatever the map's order.
+func TestErrorNamesFirstBadCategory(t *testing.T) {
+	bad := Distribution{"zz": decimal.NewFromInt(-1), "aa": decimal.NewFromInt(-2), "mm": decimal.NewFromInt(-3), "ok": decimal.NewFromInt(5)}
+	want := `audience: Match: actual["aa"]: negative value (-2)`
+	for range 50 {
+		_, err := Match(Distribution{"ok": decimal.NewFromInt(1)}, bad)
+		if err == nil || err.Error() != want || !errors.Is(err, ErrNegative) {
+			t.Fatalf("Match error = %v, want %q", err, want)
+		}
+	}
+}
