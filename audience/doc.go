@@ -53,6 +53,9 @@
 //
 // Bad input gives an error wrapping one of the Err… sentinels, never a
 // panic. Functions on sets take nil as the empty set and return no error;
-// ratios with a zero denominator are 0 by documented convention.
+// ratios with a zero denominator are 0 by documented convention. The
+// matrices' accessors (Matrix.Size, Matrix.Shared, Matrix.Pair,
+// SketchMatrix.Pair) answer (value, ok) and report ok = false for an index
+// outside [0, N()), like a map lookup, instead of panicking like a slice.
 // Set is safe for concurrent reads once filled; Add is not (see Set).
 package audience
