@@ -25,4 +25,6 @@ var (
 	ErrEmpty = errors.New("empty audience")
 	// ErrUniverseFull: a Universe already holds 2^32 IDs.
 	ErrUniverseFull = errors.New("universe full")
+	// ErrNilUniverse: an ID assigned through a nil *Universe.
+	ErrNilUniverse = errors.New("nil universe")
 )

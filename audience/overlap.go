@@ -137,12 +137,17 @@ type Matrix struct {
 	shared []int64 // n×n, row-major, symmetric; diagonal = size
 }
 
-// N returns the number of sets.
-func (m *Matrix) N() int { return len(m.sizes) }
+// N returns the number of sets (0 for a nil Matrix).
+func (m *Matrix) N() int {
+	if m == nil {
+		return 0
+	}
+	return len(m.sizes)
+}
 
 // in reports whether i and j both index a set of m.
 func (m *Matrix) in(i, j int) bool {
-	n := len(m.sizes)
+	n := m.N()
 	return i >= 0 && j >= 0 && i < n && j < n
 }
 

@@ -261,6 +261,8 @@ func TestMatrixOutOfRange(t *testing.T) {
 	sets := []*Set{NewSet(1, 2, 3), NewSet(1, 4), NewSet(1, 3, 5)}
 	m := OverlapMatrix(sets, 1)
 	var empty Matrix
+	var nilM *Matrix
+	var nilSM *SketchMatrix
 	sk := make([]*Sketch, len(sets))
 	for i, s := range sets {
 		var err error
@@ -284,6 +286,18 @@ func TestMatrixOutOfRange(t *testing.T) {
 		if _, ok := empty.Pair(i, j); ok {
 			t.Errorf("empty Matrix Pair(%d, %d) ok", i, j)
 		}
+		if _, ok := nilM.Shared(i, j); ok {
+			t.Errorf("nil Matrix Shared(%d, %d) ok", i, j)
+		}
+		if _, ok := nilSM.Pair(i, j); ok {
+			t.Errorf("nil SketchMatrix Pair(%d, %d) ok", i, j)
+		}
+	}
+	if nilM.N() != 0 || nilSM.N() != 0 {
+		t.Errorf("nil matrices: N = %d, %d; want 0", nilM.N(), nilSM.N())
+	}
+	if _, ok := nilM.Size(0); ok {
+		t.Error("nil Matrix Size(0) ok")
 	}
 	for _, i := range []int{-1, 3, 1 << 40} {
 		if v, ok := m.Size(i); ok || v != 0 {

@@ -406,15 +406,20 @@ type SketchMatrix struct {
 	pairs []theta.Pair // upper triangle, row-major, i < j
 }
 
-// N returns the number of sketches.
-func (m *SketchMatrix) N() int { return m.n }
+// N returns the number of sketches (0 for a nil SketchMatrix).
+func (m *SketchMatrix) N() int {
+	if m == nil {
+		return 0
+	}
+	return m.n
+}
 
 // Pair returns the comparison of sketches i and j (A = i, B = j), the same
 // as CompareSketches(sketches[i], sketches[j]); Pair(i, i) compares i with
 // itself. ok is false (and the SketchPair zero) when i or j is not in
 // [0, N()); Pair never panics.
 func (m *SketchMatrix) Pair(i, j int) (sp SketchPair, ok bool) {
-	if i < 0 || j < 0 || i >= m.n || j >= m.n {
+	if n := m.N(); i < 0 || j < 0 || i >= n || j >= n {
 		return SketchPair{}, false
 	}
 	swap := i > j

@@ -37,10 +37,19 @@ type Universe struct {
 // NewUniverse returns an empty Universe.
 func NewUniverse() *Universe { return &Universe{} }
 
-// Len returns the number of distinct external IDs mapped.
-func (u *Universe) Len() int64 { return int64(u.n) } //nolint:gosec // n <= 2^32
+// Len returns the number of distinct external IDs mapped (0 for a nil
+// Universe).
+func (u *Universe) Len() int64 {
+	if u == nil {
+		return 0
+	}
+	return int64(u.n) //nolint:gosec // n <= 2^32
+}
 
 func (u *Universe) next(fn string) (uint32, error) {
+	if u == nil {
+		return 0, fmt.Errorf("audience: Universe.%s: %w", fn, ErrNilUniverse)
+	}
 	if u.n > math.MaxUint32 {
 		return 0, fmt.Errorf("audience: Universe.%s: %w (%d IDs)", fn, ErrUniverseFull, u.n)
 	}
@@ -50,9 +59,10 @@ func (u *Universe) next(fn string) (uint32, error) {
 }
 
 // ID returns the dense ID of external ID x, assigning the next one if x is
-// new. After 2^32 distinct IDs it returns an error wrapping ErrUniverseFull.
+// new. After 2^32 distinct IDs it returns an error wrapping ErrUniverseFull;
+// on a nil *Universe, one wrapping ErrNilUniverse.
 func (u *Universe) ID(x uint64) (uint32, error) {
-	if id, ok := u.nums[x]; ok {
+	if id, ok := u.Lookup(x); ok {
 		return id, nil
 	}
 	id, err := u.next("ID")
@@ -69,7 +79,7 @@ func (u *Universe) ID(x uint64) (uint32, error) {
 // IDString is ID for string external IDs (handles, platform string IDs).
 // Strings and uint64s live in separate namespaces: "42" and 42 differ.
 func (u *Universe) IDString(x string) (uint32, error) {
-	if id, ok := u.strs[x]; ok {
+	if id, ok := u.LookupString(x); ok {
 		return id, nil
 	}
 	id, err := u.next("IDString")
@@ -84,13 +94,20 @@ func (u *Universe) IDString(x string) (uint32, error) {
 }
 
 // Lookup returns the dense ID of x and whether x has one, without assigning.
+// A nil *Universe has none.
 func (u *Universe) Lookup(x uint64) (uint32, bool) {
+	if u == nil {
+		return 0, false
+	}
 	id, ok := u.nums[x]
 	return id, ok
 }
 
 // LookupString returns the dense ID of x and whether x has one.
 func (u *Universe) LookupString(x string) (uint32, bool) {
+	if u == nil {
+		return 0, false
+	}
 	id, ok := u.strs[x]
 	return id, ok
 }
