@@ -343,6 +343,12 @@ type SketchPair struct {
 // CompareSketches estimates how sketched audiences a and b overlap. nil
 // sketches are empty. When both are exact the result is exact (see
 // SketchPair).
+//
+// Cost: one merge of the two sorted hash lists (internal/theta's Compare),
+// about 10 µs at k = 4096 (BenchmarkSketchIntersect, ≈ 140× faster than the
+// exact intersection of the 10⁶-ID sets). An audience-side copy of that
+// merge using mergeLanes' unchecked rounds took about 8 µs; the copy was
+// dropped for one implementation, and the faster loop belongs in theta.
 func CompareSketches(a, b *Sketch) SketchPair {
 	return sketchPairOf(theta.Compare(a.snapshot(), b.snapshot()))
 }
