@@ -82,6 +82,7 @@ func BenchmarkShortlistReach(b *testing.B) {
 				}
 			}
 			p, _ := compile("bench", cands, budget, MaxUniqueReach, Constraints{})
+			p.countPlain = true
 			fam, _ := newSetFamily("bench", cands)
 			res, _ := reachGreedy(p, fam)
 			b.ReportMetric(float64(pick.Stats.GainEvaluations), "evals")

@@ -55,6 +55,7 @@ func (c *setCover) gain(i int) int64 { return c.fam[i].CountNotIn(c.covered) }
 func (c *setCover) add(i int)        { c.covered = audience.Union(c.covered, c.fam[i]) }
 func (c *setCover) len() int64       { return c.covered.Len() }
 func (c *setCover) clone() cover     { return &setCover{fam: c.fam, covered: c.covered} }
+func (c *setCover) cost() int64      { return 1 }
 
 // bitFamily covers with a flat bitset over 0 … max ID: a gain evaluation
 // or an addition walks the creator's IDs once, at a few nanoseconds each,
@@ -100,6 +101,8 @@ func (c *bitCover) add(i int) {
 }
 
 func (c *bitCover) len() int64 { return c.n }
+
+func (c *bitCover) cost() int64 { return int64(len(c.bits)) + 1 }
 
 func (c *bitCover) clone() cover {
 	return &bitCover{fam: c.fam, bits: slices.Clone(c.bits), n: c.n}

@@ -105,7 +105,15 @@ type greedyRun struct {
 	picked []bool
 	chosen []int
 	evals  int64 // marginal-gain evaluations
-	work   int64 // follower IDs touched: |S| per evaluation, |cover| + |S| per add
+	// work counts units of work: 1 + |S| per evaluation, |cover| + |S|
+	// per addition, the cover's copy cost plus one per item when the run
+	// starts, one per item scanned by reserve. Every loop of a run is
+	// paid for here, so that a limit on work bounds the time even when
+	// the follower sets are empty.
+	work int64
+	// countPlain asks run to count plainEvals (a test and benchmark hook:
+	// it costs a scan of every item per round).
+	countPlain bool
 	// plainEvals counts the evaluations plain (non-lazy) greedy makes for
 	// the same picks, without constraints: every eligible item, every
 	// round, including the last round that finds nothing to add.
@@ -120,7 +128,7 @@ type greedyRun struct {
 func (g *greedyRun) gain(k int) int64 {
 	i := g.p.items[k]
 	g.evals++
-	g.work += g.fam.size(i)
+	g.work += 1 + g.fam.size(i)
 	return g.cv.gain(i)
 }
 
@@ -138,7 +146,8 @@ func (a reachSolution) beats(b reachSolution, bok bool) bool {
 // newRun starts a run whose cover holds the forced candidates and seed.
 // ok is false when the seed does not fit or breaks a tier limit.
 func newRun(p *problem, fam family, base cover, seed []int) (*greedyRun, bool) {
-	g := &greedyRun{p: p, fam: fam, cv: base.clone(), capRem: p.cap, counts: make([]int, p.ntier), picked: make([]bool, len(p.items))}
+	g := &greedyRun{p: p, fam: fam, cv: base.clone(), capRem: p.cap, counts: make([]int, p.ntier), picked: make([]bool, len(p.items)), countPlain: p.countPlain}
+	g.work += base.cost() + int64(len(p.items))
 	for _, k := range seed {
 		if !g.take(k) {
 			return nil, false
@@ -188,6 +197,7 @@ func (g *greedyRun) reserve(byFee []int, skip int) (int64, []int, bool) {
 	if !short && rest == 0 {
 		return 0, nil, true
 	}
+	g.work += 2 * int64(len(byFee))
 	var total int64
 	var take []int
 	used := make(map[int]bool)
@@ -270,7 +280,9 @@ func (g *greedyRun) run(byFee []int) (reachSolution, bool) {
 		if e.gain == 0 {
 			break // every other entry's bound is 0 too
 		}
-		g.plainEvals += g.eligible()
+		if g.countPlain {
+			g.plainEvals += g.eligible()
+		}
 		h.pop()
 		if counted {
 			need, _, ok := g.reserve(byFee, e.k)
@@ -281,7 +293,9 @@ func (g *greedyRun) run(byFee []int) (reachSolution, bool) {
 		g.take(e.k)
 		round++
 	}
-	g.plainEvals += g.eligible()
+	if g.countPlain {
+		g.plainEvals += g.eligible()
+	}
 	if counted {
 		_, take, ok := g.reserve(byFee, -1)
 		if !ok {

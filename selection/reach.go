@@ -1,7 +1,9 @@
 package selection
 
 import (
+	"errors"
 	"iter"
+	"math"
 	"math/bits"
 	"slices"
 )
@@ -31,6 +33,9 @@ type cover interface {
 	len() int64
 	// clone returns an independent copy.
 	clone() cover
+	// cost returns the work units clone spends (words or entries copied),
+	// at least 1.
+	cost() int64
 }
 
 // exactReachMax is the largest number of free candidates for which
@@ -48,7 +53,11 @@ func solveReach(p *problem, fam family) (result, error) {
 		if listable {
 			return reachRegions(p, fam)
 		}
-		return reachDFS(p, fam)
+		if r, err := reachDFS(p, fam); err != errWorkLimit {
+			return r, err
+		}
+		// The exhaustive search of sketches did not fit the work limit:
+		// fall back to the greedy search (not proven optimal).
 	}
 	return reachGreedy(p, fam)
 }
@@ -140,11 +149,22 @@ func reachRegions(p *problem, fam family) (result, error) {
 	return result{chosen: chosen, reach: bestR, optimal: true, stats: st}, nil
 }
 
+// errWorkLimit is reachDFS's internal signal that it stopped at the work
+// limit; solveReach then falls back to the greedy search.
+var errWorkLimit = errors.New("selection: exhaustive search over the work limit")
+
 // reachDFS solves MaxUniqueReach exactly for few items when the family
 // cannot list members (sketches): a depth-first enumeration of every
 // subset that fits the budget, pruned when the current reach plus the sizes
-// of all remaining items cannot beat the best.
+// of all remaining items cannot beat the best. Work is counted as in the
+// greedy search (one unit per node, the cover's copy cost per addition);
+// beyond p.maxWork thousand units it returns errWorkLimit.
 func reachDFS(p *problem, fam family) (result, error) {
+	limit := int64(math.MaxInt64)
+	if p.maxWork < math.MaxInt64/1000 {
+		limit = p.maxWork * 1000
+	}
+	var work int64
 	m := len(p.items)
 	base := fam.newCover()
 	for _, i := range p.forced {
@@ -161,6 +181,10 @@ func reachDFS(p *problem, fam family) (result, error) {
 	var dfs func(k int, cv cover, capRem, c int64)
 	dfs = func(k int, cv cover, capRem, c int64) {
 		nodes++
+		work++
+		if work > limit {
+			return
+		}
 		r := cv.len()
 		if feasibleCounts(p, len(path), counts) && (!found || r > bestR || (r == bestR && c < bestC)) {
 			best, bestR, bestC, found = append(best[:0], path...), r, c, true
@@ -169,6 +193,7 @@ func reachDFS(p *problem, fam family) (result, error) {
 			return
 		}
 		if p.fee[k] <= capRem && allowedTier(p, p.tier[k], counts) {
+			work += cv.cost()
 			next := cv.clone()
 			next.add(p.items[k])
 			path = append(path, k)
@@ -185,6 +210,9 @@ func reachDFS(p *problem, fam family) (result, error) {
 	}
 	dfs(0, base, p.cap, 0)
 	st := Stats{Method: "enumeration", Nodes: nodes}
+	if work > limit {
+		return result{stats: st}, errWorkLimit
+	}
 	if !found {
 		return result{stats: st}, ErrInfeasible
 	}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -79,6 +80,7 @@ func TestLazyGreedyMatchesPlainGreedy(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		p.countPlain = true
 		fam, _ := newSetFamily("test", cands)
 		wantChosen, wantReach, plainEvals := plainGreedy(p, fam)
 		g, _ := newRun(p, fam, fam.newCover(), nil)
@@ -260,5 +262,37 @@ func TestFamiliesAgree(t *testing.T) {
 		t.Fatal("nil family")
 	} else if _, ok := fam.(setFamily); !ok {
 		t.Errorf("family %T for IDs up to 2^40, want setFamily", fam)
+	}
+}
+
+// TestReachWorkLimitEmptySets is the regression test for a hang: with
+// empty follower sets the first greedy run touched no follower ID, so the
+// partial enumeration thought every seed free and tried all C(m, 3) of them
+// (C(1000, 3) ≈ 1.7·10⁸ runs of 1,000 evaluations each). Every evaluation
+// now costs at least one unit, so with MaxWork 1,000 (10⁶ units) and 400
+// candidates: seeds of size 1 cost 400 runs × ≥ 800 units (the run's scan
+// of 400 items plus 400 evaluations) ≈ 3.2·10⁵ units, which fits; seeds of
+// size 2 would cost C(400, 2) = 79,800 runs, which does not.
+func TestReachWorkLimitEmptySets(t *testing.T) {
+	cands := make([]Candidate, 400)
+	for i := range cands {
+		cands[i] = Candidate{ID: "c" + strconv.Itoa(i), Fee: decimal.NewFromInt(1), Followers: audience.NewSet()}
+	}
+	got, err := ShortlistWith(cands, decimal.NewFromInt(1_000_000), MaxUniqueReach, Constraints{MaxWork: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Nobody reaches anyone: the best pick is the empty one (cost 0).
+	if got.Value.Sign() != 0 || got.Cost.Sign() != 0 || len(got.IDs) != 0 {
+		t.Errorf("pick = %v, want nobody", got)
+	}
+	if got.Stats.SeedSize != 1 || !got.Stats.Truncated {
+		t.Errorf("SeedSize = %d, Truncated = %v; want 1, true", got.Stats.SeedSize, got.Stats.Truncated)
+	}
+	// Evaluations: the first run evaluates 400 items once, then each of the
+	// 400 seeds of size 1 evaluates the other 399: 400 + 400·399 = 160,000.
+	// The best-single run evaluates nothing (finish only).
+	if got.Stats.GainEvaluations != 160_000 {
+		t.Errorf("GainEvaluations = %d, want 160000", got.Stats.GainEvaluations)
 	}
 }

@@ -106,10 +106,12 @@ const (
 	// DefaultMaxWork bounds the branch and bound of MaxValue: nodes
 	// visited.
 	DefaultMaxWork = 2_000_000
-	// DefaultReachWork bounds the partial enumeration of MaxUniqueReach:
-	// thousands of follower IDs touched (a marginal-gain evaluation of a
-	// creator touches their followers; adding a creator to the cover
-	// touches the cover and their followers).
+	// DefaultReachWork bounds the partial enumeration of MaxUniqueReach
+	// (and the exhaustive search over ≤ 20 sketches): thousands of work
+	// units, one per follower ID touched (a marginal-gain evaluation of a
+	// creator touches their followers, plus one unit; adding a creator to
+	// the cover touches the cover and their followers) and one per
+	// candidate scanned (each greedy run scans them all once).
 	DefaultReachWork = 200_000
 )
 
@@ -142,11 +144,12 @@ type Constraints struct {
 	// budget is not picked. Zero (the default) means no limit.
 	MaxShare decimal.Decimal
 	// MaxWork bounds the search: branch-and-bound nodes for MaxValue
-	// (DefaultMaxWork when zero), thousands of follower IDs touched by the
-	// partial enumeration for MaxUniqueReach (DefaultReachWork when zero).
+	// (DefaultMaxWork when zero), thousands of work units (see
+	// DefaultReachWork) for MaxUniqueReach (DefaultReachWork when zero).
 	// When it is reached the best pick found so far is returned with
 	// Optimal false (MaxValue) or with a smaller Stats.SeedSize
-	// (MaxUniqueReach).
+	// (MaxUniqueReach). The first greedy run and the best single candidate
+	// of MaxUniqueReach always complete.
 	MaxWork int64
 }
 
@@ -260,6 +263,9 @@ type problem struct {
 	atLeast  []int // per tier, remaining
 	minCount int   // remaining
 	maxWork  int64
+	// countPlain makes the greedy search count the evaluations plain
+	// greedy would make (result.plainEvals); a test and benchmark hook.
+	countPlain bool
 }
 
 // counted reports whether any tier or count constraint applies.

@@ -21,7 +21,9 @@ type SketchCandidate struct {
 // ShortlistSketches is ShortlistWith for MaxUniqueReach over sketched
 // audiences: the same algorithms (exhaustive search up to 20 candidates,
 // lazy greedy with partial enumeration beyond) with every coverage figure
-// an estimate. The marginal gain of a candidate is the estimated
+// an estimate. The exhaustive search copies a sketch per branch; when that
+// exceeds Constraints.MaxWork it gives way to the greedy search. The
+// marginal gain of a candidate is the estimated
 // |followers \ covered| of audience.CompareSketches (relative standard
 // error about √(F/(k−1)), F = |union| / |gain|), and the cover grows by
 // merging sketches (theta union). Pick.Value is the estimated unique reach
@@ -85,6 +87,11 @@ func (c *sketchCover) gain(i int) int64 {
 func (c *sketchCover) add(i int) { c.s.Merge(c.fam.sketches[i]) }
 
 func (c *sketchCover) len() int64 { return round(c.s.Estimate().Value) }
+
+// cost counts 16 units per sketch entry: copying a theta sketch re-inserts
+// every hash into a table, measured at about 16 times the cost of touching
+// one follower ID of a bitset cover.
+func (c *sketchCover) cost() int64 { return int64(16) << c.fam.lgK }
 
 func (c *sketchCover) clone() cover {
 	s, _ := audience.NewSketch(c.fam.lgK)

@@ -3,6 +3,7 @@ package selection
 import (
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/influencekit/influencekit/audience"
@@ -31,7 +32,13 @@ func TestShortlistSketchesExact(t *testing.T) {
 		for range 5 {
 			cands := reachInstance(r, n, 3000, 200)
 			budget := decimal.NewFromInt(120)
-			c := Constraints{MaxWork: 1}
+			// MaxWork 1 keeps the greedy path to its first runs; the
+			// exhaustive path needs the default, as one sketch copy
+			// costs more than 1,000 units.
+			c := Constraints{}
+			if n > exactReachMax {
+				c.MaxWork = 1
+			}
 			want, err := ShortlistWith(cands, budget, MaxUniqueReach, c)
 			if err != nil {
 				t.Fatal(err)
@@ -75,5 +82,35 @@ func TestShortlistSketchesEstimate(t *testing.T) {
 	est := got.Value.InexactFloat64()
 	if rel := math.Abs(est-exact) / exact; rel > 4/math.Sqrt(511) {
 		t.Errorf("estimated reach %v vs exact %v: relative error %.3f", est, exact, rel)
+	}
+}
+
+// TestShortlistSketchesWorkLimit is the regression test for a long run:
+// the exhaustive search over ≤ 20 sketches copied a sketch per node and
+// ignored MaxWork (20 sketches of 20,000 IDs and a budget for 10 of them
+// ran for minutes). With MaxWork 100 (10⁵ units, one sketch copy costs
+// 16·2¹² = 65,536) it now stops after the second copy and falls back to
+// the greedy search, whose pick is not proven optimal.
+func TestShortlistSketchesWorkLimit(t *testing.T) {
+	cands := make([]SketchCandidate, 20)
+	for i := range cands {
+		ids := make([]uint64, 50)
+		for j := range ids {
+			ids[j] = uint64(i*1000 + j)
+		}
+		s, err := audience.SketchOf(audience.NewSet(ids...), 12)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cands[i] = SketchCandidate{ID: "s" + strconv.Itoa(i), Fee: decimal.NewFromInt(1), Followers: s}
+	}
+	got, err := ShortlistSketches(cands, decimal.NewFromInt(10), Constraints{MaxWork: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Disjoint sets of 50, fee 1, budget 10: any 10 reach 500 (exact
+	// sketches: 50 < k).
+	if got.Stats.Method != "greedy" || got.Optimal || !got.Value.Equal(decimal.NewFromInt(500)) {
+		t.Errorf("Method %q, Optimal %v, Value %v; want greedy, false, 500", got.Stats.Method, got.Optimal, got.Value)
 	}
 }
