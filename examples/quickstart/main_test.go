@@ -10,7 +10,7 @@ import (
 
 // TestRun runs the program on a fixture with the quirks of the real file
 // (BOM, CRLF, k/m suffixes, a NaN% rate, an empty country, a double-encoded
-// name). Expected values, by hand, as likes / followers:
+// name, missing likes). Expected values, by hand, as likes / followers:
 //
 //	alpha   50k / 2.5m  = 2 %    mega,  US     fit 50 %
 //	bravo   15k / 750k  = 2 %    macro, India  fit 30 %
@@ -18,9 +18,10 @@ import (
 //	delta  1.2k / 40k   = 3 %    micro, no country: no fit
 //	echo  0.95k / 9.5k  = 10 %   nano,  Spain  fit 0 %
 //	fÃ¶xtrot 1.8k / 60k = 3 %    mid,   US     fit 50 %
+//	golf        ? / 30k          likes missing: in neither table
 //
 // mid: mean and median of 5 % and 3 % are 4 %. Fit ties (alpha, fÃ¶xtrot)
-// go to the larger account.
+// are ordered by handle, as selection.Rank orders them.
 func TestRun(t *testing.T) {
 	var out bytes.Buffer
 	if err := run("testdata/accounts.csv", &out); err != nil {
