@@ -2,6 +2,7 @@ package service_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -108,6 +109,12 @@ func TestReport(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	negative := strings.Replace(campaign, `"likes": 400`, `"likes": -4`, 1)
+	// 257 distinct channels, one over MaxChannels, in the second path.
+	var many []string
+	for i := range service.MaxChannels + 1 {
+		many = append(many, fmt.Sprintf("%q", fmt.Sprint("c", i)))
+	}
+	tooMany := strings.Replace(campaign, `"paths": [`, `"paths": [{"channels": ["ana"], "conversions": 1}, {"channels": [`+strings.Join(many, ",")+`], "conversions": 1}, `, 1)
 	for _, tc := range []struct {
 		name, body, contentType string
 		h                       service.Handler
@@ -122,6 +129,7 @@ func TestErrors(t *testing.T) {
 		{"bad cost", strings.Replace(campaign, `"100.00"`, `"1.005"`, 1), "", service.Handler{}, 400, "influencers[0].cost", "minor unit"},
 		{"malformed", `{"currency": `, "", service.Handler{}, 400, "", "unexpected EOF"},
 		{"empty", ``, "", service.Handler{}, 400, "", "empty body"},
+		{"too many channels", tooMany, "", service.Handler{}, 400, "paths[1].channels", "more than 256 distinct channels"},
 		{"too large", campaign, "", service.Handler{MaxBytes: 64}, 413, "", "over 64 bytes"},
 		{"content type", campaign, "text/csv", service.Handler{}, 415, "", "want application/json"},
 	} {
