@@ -84,6 +84,26 @@ func main() {
 
 // run is the whole program; main only maps its error to the exit status.
 func run(args []string, stdout, stderr io.Writer) error {
+	rep, asJSON, err := report(args, stderr)
+	if err != nil {
+		return err
+	}
+	return write(stdout, rep, asJSON)
+}
+
+// write prints the report as text, or as indented JSON.
+func write(w io.Writer, rep Report, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	return printReport(w, rep)
+}
+
+// report reads the flags and the files and builds the report; it says
+// whether -json was given.
+func report(args []string, stderr io.Writer) (Report, bool, error) {
 	fs := flag.NewFlagSet("campaign", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	files := map[string]*string{}
@@ -105,21 +125,21 @@ func run(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	asOf := fs.String("asof", "", "report date YYYY-MM-DD: only data before it counts (default: the campaign's end, the final report)")
 	if err := fs.Parse(args); err != nil {
-		return usageError{err}
+		return Report{}, false, usageError{err}
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q (flags only; see -h)", fs.Arg(0))
+		return Report{}, false, fmt.Errorf("unexpected argument %q (flags only; see -h)", fs.Arg(0))
 	}
 	cur, err := budget.ParseCurrency(*currencyFlag)
 	if err != nil {
-		return fmt.Errorf("-currency: %q is not an ISO 4217 code", *currencyFlag)
+		return Report{}, false, fmt.Errorf("-currency: %q is not an ISO 4217 code", *currencyFlag)
 	}
 	total, err := decimal.NewFromString(*budgetFlag)
 	if err != nil || !total.IsPositive() {
-		return fmt.Errorf("-budget: %q is not a positive amount", *budgetFlag)
+		return Report{}, false, fmt.Errorf("-budget: %q is not a positive amount", *budgetFlag)
 	}
 	if err := cur.Check(total); err != nil {
-		return fmt.Errorf("-budget: %s has more decimals than %s allows", *budgetFlag, cur.Code())
+		return Report{}, false, fmt.Errorf("-budget: %s has more decimals than %s allows", *budgetFlag, cur.Code())
 	}
 	in := inputs{Currency: cur, Budget: total}
 
@@ -163,13 +183,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	for _, s := range steps {
 		if err := read(s.name, s.file, s.parse); err != nil {
-			return err
+			return Report{}, false, err
 		}
 	}
 
 	for i, o := range in.Orders {
 		if o.Currency != cur.Code() {
-			return fmt.Errorf("orders are in %s but the campaign is in %s (set -currency %s): order %s, row %d",
+			return Report{}, false, fmt.Errorf("orders are in %s but the campaign is in %s (set -currency %s): order %s, row %d",
 				o.Currency, cur.Code(), o.Currency, o.ID, i+1)
 		}
 	}
@@ -177,7 +197,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *asOf != "" {
 		t, err := time.Parse(time.DateOnly, *asOf)
 		if err != nil || !t.After(b.Start) {
-			return fmt.Errorf("-asof: %q is not a date after the campaign's start (%s)", *asOf, b.Start.Format(time.DateOnly))
+			return Report{}, false, fmt.Errorf("-asof: %q is not a date after the campaign's start (%s)", *asOf, b.Start.Format(time.DateOnly))
 		}
 		if t.Before(b.End) {
 			b.AsOf = t
@@ -187,15 +207,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	rep, err := build(in, b)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
-	}
-	return printReport(stdout, rep)
+	return rep, *asJSON, err
 }
 
 // usageError is a command-line error that the flag package has reported.

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"net/url"
@@ -59,7 +60,9 @@ func cents(t *testing.T, s string) int64 {
 }
 
 // The report is built once for all the tests that read it (it takes a few
-// seconds under the race detector).
+// seconds under the race detector): run's two halves, report and write, give
+// the text and the JSON of one build. TestAsOf runs the whole program with
+// -json; TestDeterministic builds a second time.
 var cached struct {
 	once       sync.Once
 	text, json []byte
@@ -69,11 +72,18 @@ var cached struct {
 func outputs(t *testing.T) (text, js []byte) {
 	t.Helper()
 	cached.once.Do(func() {
-		var a, b, errb bytes.Buffer
-		if cached.err = run(nil, &a, &errb); cached.err == nil {
-			cached.err = run([]string{"-json"}, &b, &errb)
+		rep, asJSON, err := report(nil, &bytes.Buffer{})
+		if err == nil && asJSON {
+			err = errors.New("-json set without the flag")
 		}
-		cached.text, cached.json = a.Bytes(), b.Bytes()
+		var a, b bytes.Buffer
+		if err == nil {
+			err = write(&a, rep, false)
+		}
+		if err == nil {
+			err = write(&b, rep, true)
+		}
+		cached.text, cached.json, cached.err = a.Bytes(), b.Bytes(), err
 	})
 	if cached.err != nil {
 		t.Fatal(cached.err)
@@ -188,6 +198,7 @@ func credited(t *testing.T, before time.Time) (byCode map[string]int64, revenue,
 // TestAsOf runs a report in the middle of the campaign: only the orders
 // before the report date count, and goals are judged against the pace.
 func TestAsOf(t *testing.T) {
+	t.Parallel()
 	asOf := time.Date(2026, 4, 27, 0, 0, 0, 0, time.UTC) // four of eight weeks
 	_, revenue, orders := credited(t, asOf)
 	var out bytes.Buffer
@@ -348,6 +359,7 @@ func TestExitStatus(t *testing.T) {
 // TestDeterministic runs the report twice: the same bytes, whatever the map
 // iteration order and the number of cores.
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	_, a := outputs(t)
 	var b bytes.Buffer
 	if err := run([]string{"-json"}, &b, &bytes.Buffer{}); err != nil {
