@@ -2,6 +2,7 @@ package selection
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -81,6 +82,72 @@ func FuzzShortlist(f *testing.F) {
 			if pick.Value.GreaterThan(wantV) {
 				t.Fatalf("%v: pick value %s above the optimum %s", goal, pick.Value, wantV)
 			}
+		}
+	})
+}
+
+// FuzzReachGreedy drives the greedy path of MaxUniqueReach (more than 20
+// candidates) with zero fees, empty and identical follower sets and tiny
+// work limits, the inputs that once made it run for ever: the lazy greedy
+// must pick what plain greedy picks, and Shortlist must return, within the
+// budget, a reach equal to the union of the picked sets.
+func FuzzReachGreedy(f *testing.F) {
+	f.Add(make([]byte, 42), uint8(5), uint8(1))
+	f.Add([]byte{0, 1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41}, uint8(200), uint8(0))
+	f.Fuzz(func(t *testing.T, data []byte, budget uint8, work uint8) {
+		var cands []Candidate
+		for i := 0; i+1 < len(data) && len(cands) < 40; i += 2 {
+			var ids []uint64
+			for b := range 8 {
+				if data[i+1]&(1<<b) != 0 {
+					ids = append(ids, uint64(b+8*(int(data[i])%3)))
+				}
+			}
+			cands = append(cands, Candidate{
+				ID:        "c" + strconv.Itoa(len(cands)),
+				Fee:       decimal.NewFromInt(int64(data[i] % 7)),
+				Followers: audience.NewSet(ids...),
+			})
+		}
+		if len(cands) <= exactReachMax {
+			return
+		}
+		b := decimal.NewFromInt(int64(budget))
+		p, err := compile("fuzz", cands, b, MaxUniqueReach, Constraints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fam, err := newSetFamily("fuzz", cands)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantChosen, wantReach, _ := plainGreedy(p, fam)
+		g, _ := newRun(p, fam, fam.newCover(), nil)
+		got, ok := g.run(nil)
+		if !ok {
+			t.Fatal("run failed without constraints")
+		}
+		slices.Sort(got.chosen)
+		if !slices.Equal(wantChosen, got.chosen) || got.reach != wantReach {
+			t.Fatalf("lazy greedy %v (%d), plain greedy %v (%d)", got.chosen, got.reach, wantChosen, wantReach)
+		}
+		pick, err := ShortlistWith(cands, b, MaxUniqueReach, Constraints{MaxWork: int64(work)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sets []*audience.Set
+		var cost decimal.Decimal
+		for _, c := range cands {
+			if slices.Contains(pick.IDs, c.ID) {
+				sets = append(sets, c.Followers)
+				cost = cost.Add(c.Fee)
+			}
+		}
+		if cost.GreaterThan(b) || !cost.Equal(pick.Cost) || !pick.Value.Equal(decimal.NewFromInt(audience.UniqueReach(sets...))) {
+			t.Fatalf("pick %v cost %s value %s; budget %s", pick.IDs, pick.Cost, pick.Value, b)
+		}
+		if pick.Value.LessThan(decimal.NewFromInt(wantReach)) {
+			t.Fatalf("pick reaches %s, below the greedy run's %d", pick.Value, wantReach)
 		}
 	})
 }
