@@ -198,6 +198,7 @@ type FeeRow struct {
 	Expected     decimal.Decimal `json:"estimate"`
 	High         decimal.Decimal `json:"estimate_high"`
 	Quoted       decimal.Decimal `json:"quoted"`
+	QuotedFor    string          `json:"quoted_for"` // the package of the quote, which may differ from the booked one
 	Agreed       decimal.Decimal `json:"agreed"`
 	Paid         decimal.Decimal `json:"paid"`
 }
@@ -455,7 +456,7 @@ func build(in inputs, b brief) (Report, error) {
 		row := FeeRow{Handle: bk.Handle, Deliverables: fmt.Sprintf("%d %s", bk.Pieces, bk.Deliverable), Agreed: bk.Fee}
 		if i := slices.IndexFunc(in.Profiles, func(p profile) bool { return p.Handle == bk.Handle }); i >= 0 {
 			p := in.Profiles[i]
-			row.Quoted = p.Fee
+			row.Quoted, row.QuotedFor = p.Fee, fmt.Sprintf("%d %s", p.Pieces, p.Deliverable)
 			v := vets[p.Handle]
 			var d budget.Deliverable
 			if err := d.UnmarshalText([]byte(bk.Deliverable)); err != nil {

@@ -197,8 +197,8 @@ func readProfiles(r io.Reader) ([]profile, error) {
 		p.Demographics = audience.Demographics{"age": {}, "gender": {}, "country": {}}
 		share := func(dim, cat, col string) error {
 			v, err := decimal.NewFromString(t.str(col))
-			if err != nil || v.IsNegative() {
-				return t.errorf(col, "not a share in percent")
+			if err != nil || v.IsNegative() || v.GreaterThan(decimal.NewFromInt(100)) {
+				return t.errorf(col, "not a share in percent (0 to 100)")
 			}
 			p.Demographics[dim][cat] = v
 			return nil

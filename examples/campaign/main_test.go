@@ -308,24 +308,46 @@ func TestPooledRate(t *testing.T) {
 	}
 }
 
+// TestBadFile changes one field of an embedded file: the error names the
+// file, the line, the column and the value.
 func TestBadFile(t *testing.T) {
-	dir := t.TempDir()
-	bad := filepath.Join(dir, "creators.csv")
-	b, _ := sample.ReadFile("data/creators.csv")
-	lines := strings.Split(string(b), "\n")
-	lines[2] = strings.Replace(lines[2], ",126000,", ",12x6000,", 1) // line 3, column 3
-	if err := os.WriteFile(bad, []byte(strings.Join(lines, "\n")), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	var out, errb bytes.Buffer
-	err := run([]string{"-profiles", bad}, &out, &errb)
-	if err == nil {
-		t.Fatal("no error")
-	}
-	for _, want := range []string{bad, "line 3, column 3 (followers)", `"12x6000"`} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("error %q lacks %q", err, want)
-		}
+	for _, tc := range []struct {
+		flag, file string
+		line       int // 1 is the header
+		old, new   string
+		want       []string
+	}{
+		{"-profiles", "creators.csv", 3, ",126000,", ",12x6000,", []string{"line 3, column 3 (followers)", `"12x6000"`}},
+		// lena.glow's audience is 86 % female: 186 is no percentage.
+		{"-profiles", "creators.csv", 2, ",86,14,", ",186,14,", []string{"line 2, column 15 (female)", `"186"`, "0 to 100"}},
+		{"-posts", "posts.csv", 3, ",1103,", ",11x3,", []string{"line 3, column 6 (likes)", `"11x3"`}},
+		{"-orders", "orders.csv", 2, ",69.90,", ",abc,", []string{"line 2, column 3 (Total)", `"abc"`}},
+		{"-paths", "paths.csv", 2, ";6;", ";x;", []string{"line 2, column 2 (total_conversions)", `"x"`}},
+	} {
+		t.Run(tc.flag, func(t *testing.T) {
+			bad := filepath.Join(t.TempDir(), tc.file)
+			b, err := sample.ReadFile("data/" + tc.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(string(b), "\n")
+			if !strings.Contains(lines[tc.line-1], tc.old) {
+				t.Fatalf("line %d of %s lacks %q", tc.line, tc.file, tc.old)
+			}
+			lines[tc.line-1] = strings.Replace(lines[tc.line-1], tc.old, tc.new, 1)
+			if err := os.WriteFile(bad, []byte(strings.Join(lines, "\n")), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			err = run([]string{tc.flag, bad}, &bytes.Buffer{}, &bytes.Buffer{})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, want := range append(tc.want, bad) {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q lacks %q", err, want)
+				}
+			}
+		})
 	}
 }
 

@@ -259,8 +259,8 @@ func budgetPlan(p *printer, rep Report) {
 		p.f(" Lines over their plan: %s.", strings.Join(b.OverBudget, ", "))
 	}
 	p.f("\n\nFees: the rate card's estimate (budget.DefaultRateCard, illustrative: tier base × deliverable × engagement against\n")
-	p.f("the tier's benchmark × audience fit),")
-	p.f(" the creator's quote, what was agreed and what was paid.\n")
+	p.f("the tier's benchmark × audience fit), the creator's quote (\"for\" names its package when it is not the one booked),\n")
+	p.f("what was agreed and what was paid.\n")
 	tw = p.table("llrrrrr", "creator", "deliverables", "estimate (low–high)", "quoted", "agreed", "paid", "agreed vs estimate")
 	for _, f := range b.Fees {
 		vs, est, quoted := "n/a", "n/a (no profile)", "n/a"
@@ -268,6 +268,9 @@ func budgetPlan(p *printer, rep Report) {
 			vs = signed(pct(ratio(f.Agreed.Sub(f.Expected), f.Expected), 0))
 			est = fmt.Sprintf("%s (%s–%s)", p.m(f.Expected), number(f.Low, 0), number(f.High, 0))
 			quoted = p.m(f.Quoted)
+			if f.QuotedFor != f.Deliverables {
+				quoted += " for " + f.QuotedFor
+			}
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", f.Handle, f.Deliverables, est, quoted, p.m(f.Agreed), p.m(f.Paid), vs)
 	}
@@ -400,7 +403,7 @@ func resultsSection(p *printer, rep Report) {
 		for _, c := range r.VsPast {
 			cur, base, abs := compareValues(p, c)
 			rel := ""
-			if c.Relative != nil {
+			if c.Relative != nil && c.Metric != roi.MetricROI { // a change of a percentage is in points
 				rel = " (" + signed(pct(*c.Relative, 0)) + ")"
 			}
 			tw.row(fmt.Sprintf("%s\t%s\t%s\t%s%s\t%s\n", metricName(c.Metric), cur, base, abs, rel, c.Verdict))
@@ -409,15 +412,20 @@ func resultsSection(p *printer, rep Report) {
 	}
 }
 
+// compareValues formats a comparison as shown: the change is the difference
+// of the two rounded figures, so that a reader who subtracts them finds it.
 func compareValues(p *printer, c roi.Change) (cur, base, abs string) {
 	switch c.Metric {
 	case roi.MetricCost, roi.MetricRevenue, roi.MetricEMV, roi.MetricCPA, roi.MetricCPE, roi.MetricCPM:
-		r := func(d decimal.Decimal) string { return p.m(d.Round(p.cur.MinorUnits())) }
-		return r(c.Current), r(c.Baseline), signed(r(c.Absolute))
+		places := p.cur.MinorUnits()
+		a, b := c.Current.Round(places), c.Baseline.Round(places)
+		return p.m(a), p.m(b), signed(p.m(a.Sub(b)))
 	case roi.MetricROI:
-		return pct(c.Current, 0), pct(c.Baseline, 0), signed(c.Absolute.Shift(2).StringFixed(0)) + " pts"
+		a, b := c.Current.Shift(2).Round(0), c.Baseline.Shift(2).Round(0)
+		return signed(a.String() + "%"), signed(b.String() + "%"), signed(a.Sub(b).String()) + " pts"
 	case roi.MetricROAS:
-		return c.Current.StringFixed(2) + "×", c.Baseline.StringFixed(2) + "×", signed(c.Absolute.StringFixed(2))
+		a, b := c.Current.Round(2), c.Baseline.Round(2)
+		return a.StringFixed(2) + "×", b.StringFixed(2) + "×", signed(a.Sub(b).StringFixed(2))
 	}
 	return number(c.Current, 0), number(c.Baseline, 0), signed(number(c.Absolute, 0))
 }
