@@ -296,21 +296,7 @@ func (g *greedyRun) run(byFee []int) (reachSolution, bool) {
 	if g.countPlain {
 		g.plainEvals += g.eligible()
 	}
-	if counted {
-		_, take, ok := g.reserve(byFee, -1)
-		if !ok {
-			return reachSolution{}, false
-		}
-		for _, k := range take {
-			if !g.take(k) {
-				return reachSolution{}, false
-			}
-		}
-		if !feasibleCounts(p, len(g.chosen), g.counts) {
-			return reachSolution{}, false
-		}
-	}
-	return reachSolution{chosen: slices.Clone(g.chosen), reach: g.cv.len(), cost: g.cost}, true
+	return g.finish(byFee)
 }
 
 // eligible counts the items plain greedy would evaluate this round: not
@@ -429,8 +415,9 @@ func reachGreedy(p *problem, fam family) (result, error) {
 	return result{chosen: chosen, reach: best.reach, stats: st, plainEvals: first.plainEvals}, nil
 }
 
-// finish meets the count constraints of a seed without further greedy
-// picks.
+// finish meets the count constraints with the cheapest items they need
+// (reserve) and returns the pick; ok is false when they cannot be met. It
+// ends every run, and is the whole completion of the best-single seed.
 func (g *greedyRun) finish(byFee []int) (reachSolution, bool) {
 	if g.p.counted() {
 		_, take, ok := g.reserve(byFee, -1)
