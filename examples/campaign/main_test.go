@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -608,5 +609,39 @@ func TestCandidates(t *testing.T) {
 		if seen[c["handle"]] != 1 {
 			t.Errorf("%s appears %d times", c["handle"], seen[c["handle"]])
 		}
+	}
+}
+
+// TestMultiTouch adds up paths.csv by hand: both models share out exactly
+// the journeys' conversions and value, and the text's total row shows them.
+func TestMultiTouch(t *testing.T) {
+	var conversions, value int64 // value in cents
+	for _, row := range embedded(t, "paths.csv", ';') {
+		n, err := strconv.ParseInt(row["total_conversions"], 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conversions += n
+		value += cents(t, row["total_conversion_value"])
+	}
+	rep := runJSON(t)
+	for m := range 2 {
+		sumC, sumV := decimal.Zero, decimal.Zero
+		for _, row := range rep.Results.MultiTouch {
+			sumC, sumV = sumC.Add(row.Credits[m].Conversions), sumV.Add(row.Credits[m].Value)
+		}
+		if !sumC.Equal(decimal.NewFromInt(conversions)) || !sumV.Equal(decimal.New(value, -2)) {
+			t.Errorf("%s: credits add up to %s orders and %s, want %d and %d cents", rep.Results.Models[m], sumC, sumV, conversions, value)
+		}
+	}
+	text, _ := outputs(t)
+	euros := value / 100
+	if euros < 1000 || euros >= 1_000_000 {
+		t.Fatalf("value %d cents: the row format below assumes thousands of euros", value)
+	}
+	row := fmt.Sprintf("%d.0 +€%d,%03d.%02d", conversions, euros/1000, euros%1000, value%100)
+	want := regexp.MustCompile(`(?m)^ +total +` + strings.ReplaceAll(row, ".", `\.`))
+	if !want.Match(text) {
+		t.Errorf("text lacks the total row %q", want)
 	}
 }

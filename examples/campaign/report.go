@@ -278,7 +278,8 @@ func budgetPlan(p *printer, rep Report) {
 }
 
 func trackingSection(p *printer, rep Report) {
-	p.section(5, "Tracking", "The sponsored posts, per creator (rates pooled: Σ engagements / Σ base; engagements = likes + comments + shares + saves).")
+	p.section(5, "Tracking", "The sponsored posts, per creator (rates pooled: Σ engagements / Σ base; engagements = likes + comments + shares + saves;\n"+
+		"followers as of the latest post).")
 	tw := p.table("llrrrrrrr", "creator", "platform", "posts", "followers", "engagements", "reach", "ER/followers", "ER/reach", "CTR")
 	for _, c := range rep.Creators {
 		erf, err := "n/a", "n/a"
@@ -381,12 +382,21 @@ func resultsSection(p *printer, rep Report) {
 		p.f("\nMulti-touch attribution over %s converting journeys: %s gives every touch an equal share;\n", number(r.Conversions, 0), r.Models[0])
 		p.f("%s credits each channel with how much conversion would drop without it (removal effect).\n", r.Models[1])
 		tw = p.table("lrrrrr", "channel", r.Models[0]+" orders", r.Models[0]+" value", r.Models[1]+" orders", r.Models[1]+" value", "difference")
-		for _, t := range r.MultiTouch {
-			a, b := t.Credits[0], t.Credits[1]
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", t.Channel, number(a.Conversions, 1), p.m(a.Value.Round(2)),
-				number(b.Conversions, 1), p.m(b.Value.Round(2)), signed(p.m(b.Value.Sub(a.Value).Round(2))))
+		places := p.cur.MinorUnits()
+		row := func(name string, a, b roi.Credit) {
+			va, vb := a.Value.Round(places), b.Value.Round(places) // the difference of the amounts shown
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", name, number(a.Conversions, 1), p.m(va),
+				number(b.Conversions, 1), p.m(vb), signed(p.m(vb.Sub(va))))
 		}
+		var ta, tb roi.Credit
+		for _, t := range r.MultiTouch {
+			row(t.Channel, t.Credits[0], t.Credits[1])
+			ta.Conversions, ta.Value = ta.Conversions.Add(t.Credits[0].Conversions), ta.Value.Add(t.Credits[0].Value)
+			tb.Conversions, tb.Value = tb.Conversions.Add(t.Credits[1].Conversions), tb.Value.Add(t.Credits[1].Value)
+		}
+		row("total", ta, tb)
 		tw.flush()
+		p.f("  Orders are shown to 0.1 and values to the cent: a column of rounded figures may miss its total by a little.\n")
 	}
 
 	p.f("\nAgainst the published benchmarks (kpi.DefaultBenchmarks): likes + comments by followers, the public formula;\n")
