@@ -1,6 +1,7 @@
 package selection
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/influencekit/influencekit/audience"
@@ -118,8 +119,9 @@ func (f *Filter) UnmarshalText(b []byte) error {
 // Weights weighs the criteria in the total score, which is
 // Σ wᵢ·sᵢ / Σ wᵢ over the criteria that apply to a profile (a criterion
 // without data, such as AudienceFit without demographics, is left out and
-// marked Missing in the breakdown). Weights must be ≥ 0. The zero Weights
-// means DefaultWeights.
+// marked Missing in the breakdown). Weights must be ≥ 0 and, as the sum
+// is taken in float64, zero or between about 10⁻³⁰⁸ and 10³⁰⁸ with a
+// finite sum. The zero Weights means DefaultWeights.
 type Weights struct {
 	Engagement     decimal.Decimal `json:"engagement"`
 	AudienceFit    decimal.Decimal `json:"audience_fit"`
@@ -317,10 +319,21 @@ func (c Criteria) validate(fn string) error {
 			return errorf(ErrInvalid, fn, "RateCard", err.Error(), "")
 		}
 	}
+	// Scores are combined in float64 (see Rank): a weight that does not
+	// convert to a finite, non-zero float64 would make the score NaN or
+	// silently zero.
+	var wsum float64
 	for i, w := range c.Weights.list() {
 		if w.Sign() < 0 {
 			return errorf(ErrInvalid, fn, "Weights."+Criterion(i).String(), "negative", w)
 		}
+		if !floatable(w) {
+			return errorf(ErrInvalid, fn, "Weights."+Criterion(i).String(), "outside float64 range", w)
+		}
+		wsum += w.InexactFloat64()
+	}
+	if math.IsInf(wsum, 0) {
+		return errorf(ErrInvalid, fn, "Weights", "sum outside float64 range", wsum)
 	}
 	a := c.Authenticity
 	for _, f := range []struct {
@@ -343,5 +356,18 @@ func (c Criteria) validate(fn string) error {
 	if c.GrowthTarget.Sign() <= 0 {
 		return errorf(ErrInvalid, fn, "GrowthTarget", "not positive", c.GrowthTarget)
 	}
+	if !floatable(c.GrowthTarget) {
+		return errorf(ErrInvalid, fn, "GrowthTarget", "outside float64 range", c.GrowthTarget)
+	}
 	return nil
+}
+
+// floatable reports whether d is zero or converts to a finite, non-zero
+// float64.
+func floatable(d decimal.Decimal) bool {
+	if d.IsZero() {
+		return true
+	}
+	f := d.InexactFloat64()
+	return f != 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
 }

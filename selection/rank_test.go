@@ -134,6 +134,13 @@ func TestRankErrors(t *testing.T) {
 		{"negative fee", []Profile{{Handle: "a", Fee: dec("-1")}}, Criteria{}, 1},
 		{"min above max", ok, Criteria{MinFollowers: 10, MaxFollowers: 5}, 1},
 		{"negative weight", ok, Criteria{Weights: Weights{Growth: dec("-1")}}, 1},
+		// Weights and the growth target are used as float64: 10⁴⁰⁰ is
+		// +Inf there (the score would be Inf/Inf = NaN), 10⁻⁴⁰⁰ is 0 (a
+		// silently ignored criterion), and 10³⁰⁸ + 10³⁰⁸ overflows.
+		{"huge weight", ok, Criteria{Weights: Weights{Engagement: dec("1e400")}}, 1},
+		{"tiny weight", ok, Criteria{Weights: Weights{Engagement: dec("1e-400")}}, 1},
+		{"weights sum overflows", ok, Criteria{Weights: Weights{Engagement: dec("1e308"), Growth: dec("1e308")}}, 1},
+		{"tiny growth target", ok, Criteria{GrowthTarget: dec("1e-400")}, 1},
 		{"bad thresholds", ok, Criteria{Thresholds: kpi.Thresholds{Nano: 5, Micro: 5, Mid: 6, Macro: 7, Mega: 8}}, 1},
 		{"likes bounds", ok, Criteria{Authenticity: AuthenticityRules{EngagementFactor: dec("3"), MinLikesPerComment: dec("9"), MaxLikesPerComment: dec("2"),
 			SpikeGrowth: dec("1"), MaxFollowingRatio: dec("1"), MaxSuspiciousShare: dec("1"), MinAuthenticShare: dec("1"), Penalty: dec("1")}}, 1},
