@@ -289,6 +289,10 @@ func checkProfile(fn string, i int, p *Profile) error {
 	if p.EngagementRate.Sign() < 0 {
 		return errorf(ErrInvalid, fn, field("EngagementRate"), "negative", p.EngagementRate)
 	}
+	if !floatable(p.EngagementRate) {
+		// Scored in float64: +Inf would make the engagement score NaN.
+		return errorf(ErrInvalid, fn, field("EngagementRate"), "outside float64 range", p.EngagementRate)
+	}
 	return nil
 }
 

@@ -132,6 +132,8 @@ func TestRankErrors(t *testing.T) {
 		{"k zero", ok, Criteria{}, 0},
 		{"negative followers", []Profile{{Handle: "a", Followers: -1}}, Criteria{}, 1},
 		{"negative fee", []Profile{{Handle: "a", Fee: dec("-1")}}, Criteria{}, 1},
+		// A published rate of 10⁴⁰⁰ is +Inf in float64: r/(r+b) = NaN.
+		{"huge rate", []Profile{{Handle: "a", EngagementRate: dec("1e400"), Missing: MissingAvgLikes}}, Criteria{}, 1},
 		{"min above max", ok, Criteria{MinFollowers: 10, MaxFollowers: 5}, 1},
 		{"negative weight", ok, Criteria{Weights: Weights{Growth: dec("-1")}}, 1},
 		// Weights and the growth target are used as float64: 10⁴⁰⁰ is
