@@ -273,11 +273,11 @@ func (s *bbSearch) dfs(j int, capRem, v, c int64) {
 	if s.stopped {
 		return
 	}
-	s.nodes++
-	if s.nodes > s.p.maxWork {
+	if s.nodes >= s.p.maxWork {
 		s.stopped = true
 		return
 	}
+	s.nodes++
 	s.offer(s.path, s.counts, v, c)
 	m := len(s.order)
 	if j == m {

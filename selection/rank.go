@@ -720,14 +720,15 @@ func (r *ranker) reason(cr Criterion, p *Profile, f *features, flags int) string
 // first: ID is the handle, Fee the profile's fee (or the rate card's
 // estimate), Value the score, Followers the profile's FollowerSet (nil when
 // unknown). It also returns each candidate's tier name, for
-// Constraints.Tier. profiles must be the slice given to Rank. A profile
-// with neither a fee nor an estimate is left out: Shortlist cannot price
-// it.
+// Constraints.Tier. profiles must be the slice given to Rank; an entry
+// whose Index does not hold a profile of its handle there is left out. A
+// profile with neither a fee nor an estimate is left out: Shortlist cannot
+// price it.
 func (r Ranking) Candidates(profiles []Profile) ([]Candidate, map[string]string) {
 	cands := make([]Candidate, 0, len(r.Top))
 	tiers := make(map[string]string, len(r.Top))
 	for _, s := range r.Top {
-		if s.Index < 0 || s.Index >= len(profiles) {
+		if s.Index < 0 || s.Index >= len(profiles) || profiles[s.Index].Handle != s.Handle {
 			continue
 		}
 		p := &profiles[s.Index]
@@ -747,7 +748,7 @@ func (r Ranking) SketchCandidates(profiles []Profile) ([]SketchCandidate, map[st
 	cands, tiers := r.Candidates(profiles)
 	out := make([]SketchCandidate, 0, len(cands))
 	for _, s := range r.Top {
-		if s.Index < 0 || s.Index >= len(profiles) {
+		if s.Index < 0 || s.Index >= len(profiles) || profiles[s.Index].Handle != s.Handle {
 			continue
 		}
 		p := &profiles[s.Index]

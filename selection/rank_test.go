@@ -287,6 +287,12 @@ func TestRankingCandidates(t *testing.T) {
 	if len(cands) != 1 || cands[0].ID != "a" || !cands[0].Fee.Equal(dec("500")) || !cands[0].Value.Equal(r.Top[1].Score) || tiers["a"] != "micro" {
 		t.Errorf("candidates %+v, tiers %v", cands, tiers)
 	}
+	// A slice other than the one ranked (here reordered) does not hand
+	// b's data to a: the mismatched entries are left out.
+	swapped := []Profile{profiles[1], profiles[0]}
+	if cands, tiers := r.Candidates(swapped); len(cands) != 0 || len(tiers) != 0 {
+		t.Errorf("reordered profiles: candidates %+v, tiers %v; want none", cands, tiers)
+	}
 }
 
 // TestRankFeeEstimateAndFit: budget.DefaultRateCard prices a micro post at

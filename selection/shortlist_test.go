@@ -98,9 +98,6 @@ func TestGreedyCounterExample(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", d)
 	}
 	// The greedy pick really is worse.
-	p, _ := compile("test", cands, dec("10"), MaxValue, Constraints{})
-	s := &bbSearch{p: p}
-	_ = s
 	var greedy []string
 	left := int64(10)
 	for _, c := range cands { // already in value/fee order
