@@ -19,8 +19,9 @@
 // Criterion for each formula), and returns the top k, best first, each with
 // a per-criterion breakdown, together with the filter that excluded every
 // other profile. Ties go to the smaller handle. The top k are kept in a
-// heap: ranking a million profiles costs about as much as sorting a million
-// numbers.
+// heap, never sorting all profiles: ranking a million profiles for the top
+// 100 takes about 1.3 times as long as sorting a million float64 keys
+// (BenchmarkRank against BenchmarkSortKeysBaseline).
 //
 // Authenticity is a list of documented signals, each with its threshold in
 // AuthenticityRules and a reason in the result: engagement an order of
@@ -46,8 +47,10 @@
 //
 // Constraints add must-include and exclude lists, per-tier minimums and
 // maximums, a minimum number of creators and a maximum share of the budget
-// per creator. Pick.Optimal says whether the result is proven optimal;
-// Pick.Stats says how it was found. Ranking.Candidates turns ranked
+// per creator. Every search is bounded by Constraints.MaxWork, a count of
+// work (not a duration, so results never depend on the machine): past it,
+// the best pick found so far is returned. Pick.Optimal says whether the
+// result is proven optimal; Pick.Stats says how it was found. Ranking.Candidates turns ranked
 // profiles into candidates.
 //
 // # Loading real data

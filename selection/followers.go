@@ -8,9 +8,6 @@ import (
 	"github.com/influencekit/influencekit/audience"
 )
 
-// followerSet is the type of Candidate.Followers.
-type followerSet = *audience.Set
-
 // setFamily is the exact family of audience.Sets: gains come from
 // Set.CountNotIn, the cover grows by audience.Union.
 type setFamily []*audience.Set

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/influencekit/influencekit/audience"
 	"github.com/shopspring/decimal"
 )
 
@@ -89,14 +90,18 @@ type Stats struct {
 	Truncated bool `json:"truncated"`
 }
 
-// Candidate is a creator who can be booked. See DESIGN.md.
+// Candidate is a creator who can be booked, as Shortlist takes them.
+// Ranking.Candidates builds them from ranked profiles.
 type Candidate struct {
-	ID    string
+	// ID identifies the candidate; it must be non-empty and unique.
+	ID string
+	// Fee is the booking fee, ≥ 0, in one currency for all candidates
+	// and the budget.
 	Fee   decimal.Decimal
 	Value decimal.Decimal // what booking them is worth, for MaxValue
 	// Followers is the set of the creator's follower IDs, for
-	// MaxUniqueReach: shared followers count once.
-	Followers followerSet
+	// MaxUniqueReach: shared followers count once. Unused by MaxValue.
+	Followers *audience.Set
 }
 
 // Default work limits, used when Constraints.MaxWork is zero. They are
