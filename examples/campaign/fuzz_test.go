@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"testing"
+
+	"github.com/influencekit/influencekit/budget"
 )
 
 // FuzzReaders feeds arbitrary bytes to the program's own file readers: each
@@ -21,15 +23,16 @@ func FuzzReaders(f *testing.F) {
 	}
 	f.Add([]byte("handle,platform\nx\n"))
 	f.Add([]byte("a: 1-5 7 9-\n"))
+	eur := budget.MustParseCurrency("EUR")
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if len(b) > 1<<16 {
 			return
 		}
-		readProfiles(bytes.NewReader(b))
+		readProfiles(bytes.NewReader(b), eur)
 		readFollowersMax(bytes.NewReader(b), 100_000)
-		readBookings(bytes.NewReader(b))
-		readSpend(bytes.NewReader(b))
-		readPast(bytes.NewReader(b))
+		readBookings(bytes.NewReader(b), eur)
+		readSpend(bytes.NewReader(b), eur)
+		readPast(bytes.NewReader(b), eur)
 		readPosts(bytes.NewReader(b))
 	})
 }

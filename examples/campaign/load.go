@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/influencekit/influencekit/audience"
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/influencekit/influencekit/roi"
 	"github.com/shopspring/decimal"
@@ -38,6 +39,7 @@ func (e *fileError) Unwrap() error { return e.Err }
 // with the line and column of each for error messages.
 type csvTable struct {
 	r      *csv.Reader
+	cur    budget.Currency // of the amounts
 	header []string
 	index  map[string]int
 	rec    []string
@@ -49,8 +51,8 @@ func normalize(h string) string {
 	}), " "))
 }
 
-func newTable(r io.Reader, required ...string) (*csvTable, error) {
-	t := &csvTable{r: csv.NewReader(r), index: map[string]int{}}
+func newTable(r io.Reader, cur budget.Currency, required ...string) (*csvTable, error) {
+	t := &csvTable{r: csv.NewReader(r), cur: cur, index: map[string]int{}}
 	t.r.FieldsPerRecord = -1
 	h, err := t.r.Read()
 	if err != nil {
@@ -114,7 +116,45 @@ func (t *csvTable) money(name string) (decimal.Decimal, error) {
 	if err != nil || d.IsNegative() {
 		return decimal.Decimal{}, t.errorf(name, "not an amount (write it as 1234.50)")
 	}
+	if t.cur.Check(d) != nil {
+		return decimal.Decimal{}, t.errorf(name, "finer than the minor unit of %s", t.cur.Code())
+	}
 	return d, nil
+}
+
+// deliverables reads a package such as "2 reel": a count and a kind.
+func (t *csvTable) deliverables(name string) (int, string, error) {
+	n, kind, ok := strings.Cut(t.str(name), " ")
+	pieces, err := strconv.Atoi(n)
+	kind = strings.TrimSpace(kind)
+	if !ok || err != nil || pieces < 1 || kind == "" {
+		return 0, "", t.errorf(name, `want a number and a kind, such as "2 reel"`)
+	}
+	return pieces, kind, nil
+}
+
+// readRows reads a CSV file that has the required columns, one value a
+// row; its amounts are in cur.
+func readRows[T any](r io.Reader, cur budget.Currency, required []string, row func(t *csvTable) (T, error)) ([]T, error) {
+	t, err := newTable(r, cur, required...)
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	for {
+		ok, err := t.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return out, nil
+		}
+		v, err := row(t)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
 }
 
 // unwrapAll returns the innermost sentinel's message: the library's error
@@ -148,52 +188,39 @@ var ageColumns = []struct{ column, band string }{
 	{"age_13_17", "13-17"}, {"age_18_24", "18-24"}, {"age_25_34", "25-34"}, {"age_35_44", "35-44"}, {"age_45_plus", "45+"},
 }
 
-func readProfiles(r io.Reader) ([]profile, error) {
+func readProfiles(r io.Reader, cur budget.Currency) ([]profile, error) {
 	cols := []string{"handle", "platform", "followers", "following", "category", "country", "language", "fee", "deliverables",
 		"female", "male", "aud_de", "aud_at", "aud_ch", "aud_other"}
 	for _, a := range ageColumns {
 		cols = append(cols, a.column)
 	}
-	t, err := newTable(r, cols...)
-	if err != nil {
-		return nil, err
-	}
-	var out []profile
 	seen := map[string]bool{}
-	for {
-		ok, err := t.next()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			break
-		}
+	out, err := readRows(r, cur, cols, func(t *csvTable) (profile, error) {
+		var err error
 		p := profile{Handle: strings.TrimPrefix(t.str("handle"), "@"), Category: strings.ToLower(t.str("category")),
 			Country: strings.ToUpper(t.str("country")), Language: t.str("language")}
 		if p.Handle == "" {
-			return nil, t.errorf("handle", "empty handle")
+			return p, t.errorf("handle", "empty handle")
 		}
 		if seen[p.Handle] {
-			return nil, t.errorf("handle", "handle listed twice")
+			return p, t.errorf("handle", "handle listed twice")
 		}
 		seen[p.Handle] = true
 		if err := p.Platform.UnmarshalText([]byte(t.str("platform"))); err != nil {
-			return nil, t.errorf("platform", "unknown platform")
+			return p, t.errorf("platform", "unknown platform")
 		}
 		if p.Followers, err = t.count("followers"); err != nil {
-			return nil, err
+			return p, err
 		}
 		if p.Following, err = t.count("following"); err != nil {
-			return nil, err
+			return p, err
 		}
 		if p.Fee, err = t.money("fee"); err != nil {
-			return nil, err
+			return p, err
 		}
-		n, kind, ok := strings.Cut(t.str("deliverables"), " ")
-		if p.Pieces, err = strconv.Atoi(n); !ok || err != nil || p.Pieces < 1 || kind == "" {
-			return nil, t.errorf("deliverables", `want a number and a kind, such as "2 reel"`)
+		if p.Pieces, p.Deliverable, err = t.deliverables("deliverables"); err != nil {
+			return p, err
 		}
-		p.Deliverable = strings.TrimSpace(kind)
 		p.Demographics = audience.Demographics{"age": {}, "gender": {}, "country": {}}
 		share := func(dim, cat, col string) error {
 			v, err := decimal.NewFromString(t.str(col))
@@ -205,13 +232,13 @@ func readProfiles(r io.Reader) ([]profile, error) {
 		}
 		for _, a := range ageColumns {
 			if err := share("age", a.band, a.column); err != nil {
-				return nil, err
+				return p, err
 			}
 		}
 		for _, s := range [][3]string{{"gender", "f", "female"}, {"gender", "m", "male"},
 			{"country", "DE", "aud_de"}, {"country", "AT", "aud_at"}, {"country", "CH", "aud_ch"}, {"country", "other", "aud_other"}} {
 			if err := share(s[0], s[1], s[2]); err != nil {
-				return nil, err
+				return p, err
 			}
 		}
 		for _, d := range [][2]string{{"age", "age_13_17"}, {"gender", "female"}, {"country", "aud_de"}} {
@@ -221,10 +248,13 @@ func readProfiles(r io.Reader) ([]profile, error) {
 				sum = sum.Add(v)
 			}
 			if !sum.IsPositive() {
-				return nil, t.errorf(first, "the %s shares of the audience sum to zero", dim)
+				return p, t.errorf(first, "the %s shares of the audience sum to zero", dim)
 			}
 		}
-		out = append(out, p)
+		return p, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(out) == 0 {
 		return nil, errors.New("no creators")
@@ -298,31 +328,23 @@ type booking struct {
 	Tracking    roi.Tracking
 }
 
-func readBookings(r io.Reader) ([]booking, error) {
-	t, err := newTable(r, "handle", "deliverables", "fee", "code", "utm_source", "utm_campaign")
-	if err != nil {
-		return nil, err
-	}
-	var out []booking
-	for {
-		ok, err := t.next()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
+func readBookings(r io.Reader, cur budget.Currency) ([]booking, error) {
+	seen := map[string]bool{}
+	return readRows(r, cur, []string{"handle", "deliverables", "fee", "code", "utm_source", "utm_campaign"}, func(t *csvTable) (booking, error) {
+		var err error
 		b := booking{Handle: strings.TrimPrefix(t.str("handle"), "@")}
 		if b.Handle == "" {
-			return nil, t.errorf("handle", "empty handle")
+			return b, t.errorf("handle", "empty handle")
 		}
-		n, kind, ok := strings.Cut(t.str("deliverables"), " ")
-		if b.Pieces, err = strconv.Atoi(n); !ok || err != nil || b.Pieces < 1 {
-			return nil, t.errorf("deliverables", `want a number and a kind, such as "2 reel"`)
+		if seen[b.Handle] {
+			return b, t.errorf("handle", "booked twice")
 		}
-		b.Deliverable = strings.TrimSpace(kind)
+		seen[b.Handle] = true
+		if b.Pieces, b.Deliverable, err = t.deliverables("deliverables"); err != nil {
+			return b, err
+		}
 		if b.Fee, err = t.money("fee"); err != nil {
-			return nil, err
+			return b, err
 		}
 		b.Tracking = roi.Tracking{Influencer: b.Handle}
 		if c := t.str("code"); c != "" {
@@ -331,8 +353,8 @@ func readBookings(r io.Reader) ([]booking, error) {
 		if src, camp := t.str("utm_source"), t.str("utm_campaign"); src != "" || camp != "" {
 			b.Tracking.Links = []roi.UTM{{Source: src, Campaign: camp}}
 		}
-		out = append(out, b)
-	}
+		return b, nil
+	})
 }
 
 // expense is one line of the spend ledger.
@@ -343,32 +365,21 @@ type expense struct {
 	Amount   decimal.Decimal
 }
 
-func readSpend(r io.Reader) ([]expense, error) {
-	t, err := newTable(r, "date", "item", "category", "amount")
-	if err != nil {
-		return nil, err
-	}
-	var out []expense
-	for {
-		ok, err := t.next()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
+func readSpend(r io.Reader, cur budget.Currency) ([]expense, error) {
+	return readRows(r, cur, []string{"date", "item", "category", "amount"}, func(t *csvTable) (expense, error) {
+		var err error
 		e := expense{Item: t.str("item"), Category: t.str("category")}
 		if e.Date, err = time.Parse(time.DateOnly, t.str("date")); err != nil {
-			return nil, t.errorf("date", "want a date such as 2026-04-01")
+			return e, t.errorf("date", "want a date such as 2026-04-01")
 		}
 		if e.Category == "" {
-			return nil, t.errorf("category", "empty category")
+			return e, t.errorf("category", "empty category")
 		}
 		if e.Amount, err = t.money("amount"); err != nil {
-			return nil, err
+			return e, err
 		}
-		out = append(out, e)
-	}
+		return e, nil
+	})
 }
 
 // pastCampaign is the summary of an earlier campaign, to compare with.
@@ -377,37 +388,28 @@ type pastCampaign struct {
 	Metrics roi.Metrics
 }
 
-func readPast(r io.Reader) ([]pastCampaign, error) {
-	t, err := newTable(r, "campaign", "cost", "revenue", "orders", "engagements", "impressions")
-	if err != nil {
-		return nil, err
-	}
-	var out []pastCampaign
-	for {
-		ok, err := t.next()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
+func readPast(r io.Reader, cur budget.Currency) ([]pastCampaign, error) {
+	return readRows(r, cur, []string{"campaign", "cost", "revenue", "orders", "engagements", "impressions"}, func(t *csvTable) (pastCampaign, error) {
+		var err error
 		p := pastCampaign{Name: t.str("campaign")}
 		m := &p.Metrics
 		if m.Cost, err = t.money("cost"); err != nil {
-			return nil, err
+			return p, err
 		}
 		if m.Revenue, err = t.money("revenue"); err != nil {
-			return nil, err
+			return p, err
 		}
-		if m.Conversions, err = t.money("orders"); err != nil {
-			return nil, err
+		orders, err := t.count("orders")
+		if err != nil {
+			return p, err
 		}
+		m.Conversions = decimal.NewFromInt(orders)
 		if m.Engagements, err = t.count("engagements"); err != nil {
-			return nil, err
+			return p, err
 		}
 		if m.Impressions, err = t.count("impressions"); err != nil {
-			return nil, err
+			return p, err
 		}
-		out = append(out, p)
-	}
+		return p, nil
+	})
 }

@@ -171,15 +171,15 @@ func report(args []string, stderr io.Writer) (Report, bool, error) {
 		name, file string
 		parse      func(io.Reader) error
 	}{
-		{"profiles", "creators.csv", func(r io.Reader) (err error) { in.Profiles, err = readProfiles(r); return }},
+		{"profiles", "creators.csv", func(r io.Reader) (err error) { in.Profiles, err = readProfiles(r, cur); return }},
 		{"history", "history.csv", func(r io.Reader) (err error) { in.History, err = readPosts(r); return }},
 		{"followers", "followers.txt", func(r io.Reader) (err error) { in.Followers, err = readFollowers(r); return }},
-		{"bookings", "bookings.csv", func(r io.Reader) (err error) { in.Bookings, err = readBookings(r); return }},
+		{"bookings", "bookings.csv", func(r io.Reader) (err error) { in.Bookings, err = readBookings(r, cur); return }},
 		{"posts", "posts.csv", func(r io.Reader) (err error) { in.Posts, err = readPosts(r); return }},
 		{"orders", "orders.csv", func(r io.Reader) (err error) { in.Orders, err = roi.ReadOrders(r, cur.Code()); return }},
 		{"paths", "paths.csv", func(r io.Reader) (err error) { in.Paths, err = roi.ReadPaths(r); return }},
-		{"spend", "spend.csv", func(r io.Reader) (err error) { in.Spend, err = readSpend(r); return }},
-		{"past", "past.csv", func(r io.Reader) (err error) { in.Past, err = readPast(r); return }},
+		{"spend", "spend.csv", func(r io.Reader) (err error) { in.Spend, err = readSpend(r, cur); return }},
+		{"past", "past.csv", func(r io.Reader) (err error) { in.Past, err = readPast(r, cur); return }},
 	}
 	for _, s := range steps {
 		if err := read(s.name, s.file, s.parse); err != nil {

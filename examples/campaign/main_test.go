@@ -321,6 +321,9 @@ func TestBadFile(t *testing.T) {
 		{"-profiles", "creators.csv", 3, ",126000,", ",12x6000,", []string{"line 3, column 3 (followers)", `"12x6000"`}},
 		// lena.glow's audience is 86 % female: 186 is no percentage.
 		{"-profiles", "creators.csv", 2, ",86,14,", ",186,14,", []string{"line 2, column 15 (female)", `"186"`, "0 to 100"}},
+		{"-profiles", "creators.csv", 2, ",3800.00,", ",3800.005,", []string{"line 2, column 8 (fee)", `"3800.005"`, "minor unit of EUR"}},
+		// clara.sunandsea (line 3) booked again under pia.pure's name.
+		{"-bookings", "bookings.csv", 3, "clara.sunandsea,", "pia.pure,", []string{"line 3, column 1 (handle)", `"pia.pure"`, "booked twice"}},
 		{"-posts", "posts.csv", 3, ",1103,", ",11x3,", []string{"line 3, column 6 (likes)", `"11x3"`}},
 		{"-orders", "orders.csv", 2, ",69.90,", ",abc,", []string{"line 2, column 3 (Total)", `"abc"`}},
 		{"-paths", "paths.csv", 2, ";6;", ";x;", []string{"line 2, column 2 (total_conversions)", `"x"`}},

@@ -20,26 +20,10 @@ var (
 	byFollowers = kpi.Formula{Interactions: kpi.AllInteractions, Base: kpi.ByFollowers, Average: kpi.PooledRate}
 )
 
-// sumEngagements adds the reported interactions of posts (a count a post
-// hid adds nothing, so the sum is a lower bound) and their reach; hidden is
-// the number of posts that hid a count.
-func sumEngagements(posts []kpi.Post) (eng, reach int64, hidden int) {
-	for _, p := range posts {
-		for _, x := range []struct {
-			f kpi.Fields
-			n int64
-		}{{kpi.FieldLikes, p.Likes}, {kpi.FieldComments, p.Comments}, {kpi.FieldShares, p.Shares}, {kpi.FieldSaves, p.Saves}} {
-			if p.Hidden&x.f == 0 {
-				eng += x.n
-			}
-		}
-		if p.Hidden&(kpi.FieldLikes|kpi.FieldComments|kpi.FieldShares|kpi.FieldSaves) != 0 {
-			hidden++
-		}
-		reach += p.Reach
-	}
-	return eng, reach, hidden
-}
+// interactions adds up the interactions that posts reported: a count a
+// post hid adds nothing, so the sum is a lower bound (kpi.Totals sums each
+// count over the posts that reported it).
+func interactions(t kpi.Totals) int64 { return t.Likes + t.Comments + t.Shares + t.Saves }
 
 func tracking(rep *Report, in inputs, b brief) error {
 	if len(in.Posts) == 0 {
@@ -56,23 +40,28 @@ func tracking(rep *Report, in inputs, b brief) error {
 		if len(mine) == 0 {
 			continue
 		}
-		eng, reach, hidden := sumEngagements(mine)
+		t, err := kpi.Sum(mine)
+		if err != nil {
+			return fmt.Errorf("posts of %s: %w", c, err)
+		}
+		hidden := 0
+		for _, p := range mine {
+			if p.Hidden&(kpi.FieldLikes|kpi.FieldComments|kpi.FieldShares|kpi.FieldSaves) != 0 {
+				hidden++
+			}
+		}
 		last := mine[len(mine)-1]
 		tier, err := kpi.TierOf(last.Followers)
 		if err != nil {
 			return fmt.Errorf("posts of %s: %w", c, err)
 		}
 		row := CreatorKPI{Handle: c, Platform: mine[0].Platform, Posts: int64(len(mine)), Followers: last.Followers,
-			Engagements: eng, Reach: reach, Benchmark: placeRate(mine, mine[0].Platform, tier)}
+			Engagements: interactions(t), Reach: t.Reach, Benchmark: placeRate(mine, mine[0].Platform, tier)}
 		if r, err := byFollowers.Measure(mine); err == nil {
 			row.ByFollowers = &r
 		}
 		if r, err := byReach.Measure(mine); err == nil {
 			row.ByReach = &r
-		}
-		t, err := kpi.Sum(mine)
-		if err != nil {
-			return fmt.Errorf("posts of %s: %w", c, err)
 		}
 		if ctr, err := t.CTR(); err == nil {
 			row.CTR = ctr
@@ -92,7 +81,7 @@ func tracking(rep *Report, in inputs, b brief) error {
 	reachTarget := kpi.Target{Metric: b.Goals[1].Metric, Goal: b.Goals[1].Goal, Start: b.Start, Deadline: b.End}
 	var cum, cumReach int64
 	for _, wk := range weeks {
-		eng, reach, _ := sumEngagements(postsIn(in.Posts, wk.Start, wk.Start.AddDate(0, 0, 7)))
+		eng, reach := interactions(wk.Totals), wk.Totals.Reach
 		cum += eng
 		cumReach += reach
 		pr, err := engTarget.Progress(decimal.NewFromInt(cum), wk.Start.AddDate(0, 0, 7))
@@ -111,14 +100,6 @@ func tracking(rep *Report, in inputs, b brief) error {
 		})
 	}
 	return nil
-}
-
-func postsIn(posts []kpi.Post, from, to time.Time) []kpi.Post {
-	out, err := kpi.Between(posts, from, to)
-	if err != nil {
-		return nil
-	}
-	return out
 }
 
 // emvCard values a campaign's actions in euros. The unit values are
