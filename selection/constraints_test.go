@@ -153,3 +153,27 @@ func TestSearchLimit(t *testing.T) {
 		t.Errorf("(-want +got):\n%s truncated=%v", d, got.Stats.Truncated)
 	}
 }
+
+// TestConstraintErrorsDeterministic: with several bad map entries the
+// error names the first in sorted key order, every time (map iteration
+// order varies from run to run).
+func TestConstraintErrorsDeterministic(t *testing.T) {
+	cands, _ := constraintCands()
+	tests := []struct {
+		c    Constraints
+		want string
+	}{
+		{Constraints{Tier: map[string]string{"zz": "nano", "yy": "nano", "xx": "nano", "a": "mega"}},
+			`selection: ShortlistWith: Constraints.Tier: not a candidate ("xx")`},
+		{Constraints{AtMostPerTier: map[string]int{"micro": -2, "macro": -1, "nano": -3}},
+			`selection: ShortlistWith: Constraints.AtMostPerTier["macro"]: negative (-1)`},
+	}
+	for _, tt := range tests {
+		for range 20 {
+			_, err := ShortlistWith(cands, dec("150"), MaxValue, tt.c)
+			if err == nil || err.Error() != tt.want {
+				t.Fatalf("err = %v, want %s", err, tt.want)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package selection
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -341,22 +342,26 @@ func compile(fn string, cands []Candidate, budget decimal.Decimal, goal Goal, c 
 		return nil, errorf(ErrInvalid, fn, "Constraints.MaxShare", "not in (0, 1]", s)
 	}
 
-	// Tiers: number them in sorted name order, so the result never depends
-	// on map iteration.
+	// Tiers: number them in sorted name order, and check the maps' keys
+	// in sorted order, so that neither the result nor the first error
+	// reported depends on map iteration.
 	names := map[string]bool{}
-	for id, t := range c.Tier {
+	for _, id := range slices.Sorted(maps.Keys(c.Tier)) {
+		t := c.Tier[id]
 		if _, ok := pos[id]; !ok {
 			return nil, errorf(ErrUnknownID, fn, "Constraints.Tier", "not a candidate", strconv.Quote(id))
 		}
 		names[t] = true
 	}
-	for t, n := range c.AtMostPerTier {
+	for _, t := range slices.Sorted(maps.Keys(c.AtMostPerTier)) {
+		n := c.AtMostPerTier[t]
 		if n < 0 {
 			return nil, errorf(ErrInvalid, fn, "Constraints.AtMostPerTier["+strconv.Quote(t)+"]", "negative", n)
 		}
 		names[t] = true
 	}
-	for t, n := range c.AtLeastPerTier {
+	for _, t := range slices.Sorted(maps.Keys(c.AtLeastPerTier)) {
+		n := c.AtLeastPerTier[t]
 		if n < 0 {
 			return nil, errorf(ErrInvalid, fn, "Constraints.AtLeastPerTier["+strconv.Quote(t)+"]", "negative", n)
 		}
