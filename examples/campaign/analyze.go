@@ -422,6 +422,7 @@ func build(in inputs, b brief) (Report, error) {
 		}
 		sl.UniqueReach = audience.UniqueReach(sets...)
 		m := audience.OverlapMatrix(sets, 0)
+		sl.Overlaps = []OverlapRow{} // [] in JSON, not null, when no two share a follower
 		for i := range sets {
 			for j := i + 1; j < len(sets); j++ {
 				pr, _ := m.Pair(i, j) // i, j < len(sets) = m.N(): always ok
@@ -508,6 +509,7 @@ func build(in inputs, b brief) (Report, error) {
 	if rep.Budget.Burn, err = plan.BurnRate(b.AsOf); err != nil {
 		return rep, fmt.Errorf("budget: %w", err)
 	}
+	rep.Budget.OverBudget = []string{} // [] in JSON, not null
 	for _, li := range plan.OverBudget() {
 		rep.Budget.OverBudget = append(rep.Budget.OverBudget, li.Name)
 	}

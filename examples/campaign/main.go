@@ -204,6 +204,7 @@ func report(args []string, stderr io.Writer) (Report, bool, error) {
 			in.Posts = slices.DeleteFunc(in.Posts, func(p kpi.Post) bool { return !p.PublishedAt.Before(t) })
 			in.Orders = slices.DeleteFunc(in.Orders, func(o roi.Order) bool { return !o.Time.Before(t) })
 			in.Spend = slices.DeleteFunc(in.Spend, func(e expense) bool { return !e.Date.Before(t) })
+			in.Paths = nil // journeys carry no dates: they cannot be cut at the report date
 		}
 	}
 	rep, err := build(in, b)

@@ -220,6 +220,15 @@ func TestAsOf(t *testing.T) {
 	if len(rep.Weeks) != 4 {
 		t.Errorf("%d weeks, want 4", len(rep.Weeks))
 	}
+	if len(rep.Results.MultiTouch) != 0 {
+		t.Errorf("multi-touch attribution of undated journeys in a report as of %s", asOf)
+	}
+	// A report before the first post (-asof the day after the start) has
+	// nothing to track yet: no error (it was "no campaign posts").
+	var early Report
+	if err := tracking(&early, inputs{}, defaultBrief()); err != nil || len(early.Creators) != 0 || len(early.Weeks) != 0 {
+		t.Errorf("tracking without posts: %v, %d creators, %d weeks", err, len(early.Creators), len(early.Weeks))
+	}
 	if err := run([]string{"-asof", "2026-03-01"}, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
 		t.Error("-asof before the start: no error")
 	}

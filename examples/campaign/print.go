@@ -73,7 +73,7 @@ func money(d decimal.Decimal, c budget.Currency) string {
 
 // signed writes a difference with an explicit sign.
 func signed(s string) string {
-	if !strings.HasPrefix(s, "-") && strings.Trim(s, "0.,%€$£¥ ") != "" {
+	if !strings.HasPrefix(s, "-") && s != "n/a" && strings.Trim(s, "0.,%€$£¥ ") != "" {
 		return "+" + s
 	}
 	return s

@@ -280,6 +280,10 @@ func budgetPlan(p *printer, rep Report) {
 func trackingSection(p *printer, rep Report) {
 	p.section(5, "Tracking", "The sponsored posts, per creator (rates pooled: Σ engagements / Σ base; engagements = likes + comments + shares + saves;\n"+
 		"followers as of the latest post).")
+	if len(rep.Creators) == 0 {
+		p.f("No sponsored post yet.\n")
+		return
+	}
 	tw := p.table("llrrrrrrr", "creator", "platform", "posts", "followers", "engagements", "reach", "ER/followers", "ER/reach", "CTR")
 	for _, c := range rep.Creators {
 		erf, err := "n/a", "n/a"
@@ -378,7 +382,9 @@ func resultsSection(p *printer, rep Report) {
 	}
 	p.f(".\n")
 
-	if len(r.MultiTouch) > 0 {
+	if rep.AsOf.Before(rep.End) {
+		p.f("\nMulti-touch attribution: left out before the campaign's end, as the journeys (paths) carry no dates.\n")
+	} else if len(r.MultiTouch) > 0 {
 		p.f("\nMulti-touch attribution over %s converting journeys: %s gives every touch an equal share;\n", number(r.Conversions, 0), r.Models[0])
 		p.f("%s credits each channel with how much conversion would drop without it (removal effect).\n", r.Models[1])
 		tw = p.table("lrrrrr", "channel", r.Models[0]+" orders", r.Models[0]+" value", r.Models[1]+" orders", r.Models[1]+" value", "difference")
@@ -409,6 +415,10 @@ func resultsSection(p *printer, rep Report) {
 
 	if len(r.VsPast) > 0 {
 		p.f("\nAgainst the previous campaign (%s):\n", r.PastName)
+		partial := rep.AsOf.Before(rep.End)
+		if partial {
+			p.f("This campaign is not over: its totals are so far (\"partial\"); its rates and costs per result compare.\n")
+		}
 		tw = p.table("lrrrl", "metric", "this campaign", "previous", "change", "")
 		for _, c := range r.VsPast {
 			cur, base, abs := compareValues(p, c)
@@ -416,7 +426,14 @@ func resultsSection(p *printer, rep Report) {
 			if c.Relative != nil && c.Metric != roi.MetricROI { // a change of a percentage is in points
 				rel = " (" + signed(pct(*c.Relative, 0)) + ")"
 			}
-			tw.row(fmt.Sprintf("%s\t%s\t%s\t%s%s\t%s\n", metricName(c.Metric), cur, base, abs, rel, c.Verdict))
+			verdict := c.Verdict.String()
+			switch c.Metric {
+			case roi.MetricCost, roi.MetricRevenue, roi.MetricConversions, roi.MetricEngagements, roi.MetricImpressions, roi.MetricEMV:
+				if partial {
+					verdict = "partial"
+				}
+			}
+			tw.row(fmt.Sprintf("%s\t%s\t%s\t%s%s\t%s\n", metricName(c.Metric), cur, base, abs, rel, verdict))
 		}
 		tw.flush()
 	}

@@ -26,9 +26,6 @@ var (
 func interactions(t kpi.Totals) int64 { return t.Likes + t.Comments + t.Shares + t.Saves }
 
 func tracking(rep *Report, in inputs, b brief) error {
-	if len(in.Posts) == 0 {
-		return fmt.Errorf("posts: no campaign posts")
-	}
 	creators := slices.Clone(rep.Shortlists.Booked)
 	for _, p := range in.Posts {
 		if !slices.Contains(creators, p.Creator) {
@@ -72,6 +69,9 @@ func tracking(rep *Report, in inputs, b brief) error {
 		rep.Creators = append(rep.Creators, row)
 	}
 
+	if len(in.Posts) == 0 {
+		return nil // a report before the first post: no weeks to show yet
+	}
 	weeks, err := kpi.Weekly(in.Posts, byReach, time.UTC)
 	if err != nil {
 		return fmt.Errorf("posts: %w", err)
@@ -143,6 +143,7 @@ func results(rep *Report, in inputs, b brief, plan budget.Plan) error {
 		return fmt.Errorf("results: %w", err)
 	}
 
+	rep.Results.MultiTouch = []TouchRow{} // [] in JSON when there are no journeys
 	if len(in.Paths) > 0 {
 		models := [2]roi.Model{roi.Linear, roi.Markov}
 		var credits [2]map[string]roi.Credit
