@@ -17,8 +17,8 @@ type family interface {
 	size(i int) int64
 	// newCover returns an empty covered set.
 	newCover() cover
-	// members returns the IDs of S_i, or ok false when the family only
-	// estimates (sketches).
+	// members returns the IDs of S_i in ascending order, or ok false when
+	// the family only estimates (sketches).
 	members(i int) (ids iter.Seq[uint64], ok bool)
 }
 
@@ -76,25 +76,52 @@ func reachRegions(p *problem, fam family) (result, error) {
 		forcedBit = 1 << m
 		nb++
 	}
-	masks := make(map[uint64]uint32)
+	// The holders of each follower, by a merge of the ascending ID lists
+	// (one per free item, one for the union of the forced ones): each
+	// distinct ID adds one to cnt[mask of its holders]. A merge needs
+	// 8 bytes per listed ID and no hashing; a map from ID to mask took
+	// about 45 bytes per distinct ID.
+	type source struct {
+		ids []uint64
+		bit uint32
+	}
+	srcs := make([]source, 0, nb)
 	for k, i := range p.items {
 		ids, _ := fam.members(i)
-		for id := range ids {
-			masks[id] |= 1 << k
-		}
+		srcs = append(srcs, source{slices.AppendSeq([]uint64(nil), ids), 1 << k})
 	}
-	for _, i := range p.forced {
-		ids, _ := fam.members(i)
-		for id := range ids {
-			masks[id] |= forcedBit
+	if len(p.forced) > 0 {
+		var all []uint64
+		for _, i := range p.forced {
+			ids, _ := fam.members(i)
+			all = slices.AppendSeq(all, ids)
 		}
+		slices.Sort(all)
+		srcs = append(srcs, source{slices.Compact(all), forcedBit})
 	}
 	full := uint32(1)<<nb - 1
 	f := make([]int64, 1<<nb)
-	for _, mk := range masks {
+	var total int64
+	for {
+		low, ok := uint64(0), false
+		for _, s := range srcs {
+			if len(s.ids) > 0 && (!ok || s.ids[0] < low) {
+				low, ok = s.ids[0], true
+			}
+		}
+		if !ok {
+			break
+		}
+		var mk uint32
+		for j := range srcs {
+			if s := &srcs[j]; len(s.ids) > 0 && s.ids[0] == low {
+				mk |= s.bit
+				s.ids = s.ids[1:]
+			}
+		}
 		f[mk]++
+		total++
 	}
-	total := int64(len(masks))
 	for b := range nb {
 		bit := uint32(1) << b
 		for x := uint32(0); x <= full; x++ {
