@@ -245,7 +245,8 @@ func Build(c Campaign) (Report, error) {
 	}
 	loc := time.UTC
 	if c.TimeZone != "" {
-		if loc, err = time.LoadLocation(c.TimeZone); err != nil {
+		// "Local" would be the server's zone, an input the client cannot see.
+		if loc, err = time.LoadLocation(c.TimeZone); err != nil || c.TimeZone == "Local" {
 			return Report{}, bad("time_zone", "unknown time zone (%q)", c.TimeZone)
 		}
 	}
@@ -318,6 +319,11 @@ func Build(c Campaign) (Report, error) {
 
 	rep := Report{Currency: cur.Code()}
 	if len(c.Orders) > 0 {
+		for i, o := range c.Orders {
+			if cur.Check(o.Amount) != nil {
+				return Report{}, bad(fmt.Sprintf("orders[%d].amount", i), "finer than a minor unit of %s (%s)", cur.Code(), o.Amount)
+			}
+		}
 		att, err := roi.AttributeOrders(c.Orders, tracking)
 		if err != nil {
 			return Report{}, err

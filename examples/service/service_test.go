@@ -130,6 +130,8 @@ func TestErrors(t *testing.T) {
 		{"malformed", `{"currency": `, "", service.Handler{}, 400, "", "unexpected EOF"},
 		{"empty", ``, "", service.Handler{}, 400, "", "empty body"},
 		{"too many channels", tooMany, "", service.Handler{}, 400, "paths[1].channels", "more than 256 distinct channels"},
+		{"server's zone", strings.Replace(campaign, `"currency": "EUR",`, `"currency": "EUR", "time_zone": "Local",`, 1), "", service.Handler{}, 400, "time_zone", `"Local"`},
+		{"order amount", strings.Replace(campaign, `"amount": "50.00"`, `"amount": "50.005"`, 1), "", service.Handler{}, 400, "orders[0].amount", "minor unit of EUR (50.005)"},
 		{"too large", campaign, "", service.Handler{MaxBytes: 64}, 413, "", "over 64 bytes"},
 		{"content type", campaign, "text/csv", service.Handler{}, 415, "", "want application/json"},
 	} {
