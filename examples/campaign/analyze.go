@@ -127,9 +127,13 @@ type Rejected struct {
 // Shortlists are the picks under the fee budget.
 type Shortlists struct {
 	FeeBudget decimal.Decimal `json:"fee_budget"`
-	ByValue   Shortlist       `json:"by_value"`
-	ByReach   Shortlist       `json:"by_unique_reach"`
-	Booked    []string        `json:"booked"`
+	// MaxShare is the largest fraction of FeeBudget one creator may take;
+	// AtLeast the least number of creators per platform in a pick.
+	MaxShare decimal.Decimal `json:"max_share"`
+	AtLeast  map[string]int  `json:"at_least_per_platform"`
+	ByValue  Shortlist       `json:"by_value"`
+	ByReach  Shortlist       `json:"by_unique_reach"`
+	Booked   []string        `json:"booked"`
 }
 
 // Shortlist is one pick, with the reach its creators add one after another.
@@ -391,7 +395,7 @@ func build(in inputs, b brief) (Report, error) {
 			cands[i].Followers = &audience.Set{}
 		}
 	}
-	rep.Shortlists.FeeBudget = feeBudget
+	rep.Shortlists.FeeBudget, rep.Shortlists.MaxShare, rep.Shortlists.AtLeast = feeBudget, b.MaxShare, b.AtLeast
 	for _, g := range []selection.Goal{selection.MaxValue, selection.MaxUniqueReach} {
 		// Platforms go through the tier constraints: Constraints.Tier maps a
 		// candidate to any group name.

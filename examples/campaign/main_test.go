@@ -243,10 +243,14 @@ func TestShortlistFee(t *testing.T) {
 		fee[c["handle"]] = cents(t, c["fee"])
 	}
 	const feeBudget = 45_000_00 * 65 / 100 // cents
+	const capFee = feeBudget * 25 / 100    // 731,250 cents: €7,312.50, no creator above
 	for _, sl := range []Shortlist{rep.Shortlists.ByValue, rep.Shortlists.ByReach} {
 		var sum int64
 		for _, c := range sl.Creators {
 			sum += fee[c.Handle]
+			if fee[c.Handle] > capFee {
+				t.Errorf("%s: %s's fee %d cents over the cap %d", sl.Goal, c.Handle, fee[c.Handle], capFee)
+			}
 		}
 		if got := cents(t, sl.Cost.StringFixed(2)); got != sum {
 			t.Errorf("%s: cost %d cents, want Σ fees %d", sl.Goal, got, sum)
@@ -257,6 +261,13 @@ func TestShortlistFee(t *testing.T) {
 	}
 	if got := cents(t, rep.Shortlists.FeeBudget.StringFixed(2)); got != feeBudget {
 		t.Errorf("fee budget %d cents, want %d", got, feeBudget)
+	}
+	// The ranked candidates quoting more than the cap are named in the text.
+	text, _ := outputs(t)
+	for _, c := range rep.Candidates {
+		if fee[c.Handle] > capFee && !regexp.MustCompile(`never picked: .*\b`+regexp.QuoteMeta(c.Handle)+` \(`).Match(text) {
+			t.Errorf("%s quotes %d cents, over the cap, and is not named", c.Handle, fee[c.Handle])
+		}
 	}
 }
 

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/influencekit/influencekit/budget"
@@ -173,12 +175,28 @@ func candidates(p *printer, rep Report) {
 
 func shortlists(p *printer, rep Report) {
 	s := rep.Shortlists
+	capFee := s.FeeBudget.Mul(s.MaxShare).RoundFloor(p.cur.MinorUnits())
+	var atLeast []string
+	for _, pl := range slices.Sorted(maps.Keys(s.AtLeast)) {
+		atLeast = append(atLeast, fmt.Sprintf("%d %s", s.AtLeast[pl], platformName(pl)))
+	}
 	p.section(3, "Shortlist",
-		fmt.Sprintf("The fee budget is %s (the influencer-fee share of the plan); no creator may take more than 25 %% of it.\n"+
+		fmt.Sprintf("The fee budget is %s (the influencer-fee share of the plan); no creator may take more than %s of it (%s),\n"+
+			"and each pick holds at least %s creators.\n"+
 			"By value: the most engagements expected from the target audience (package engagements × fit), an exact 0/1 knapsack.\n"+
 			"By unique reach: the most distinct followers; a follower of several chosen creators counts once.\n"+
 			"Followers are known from a 1-in-%d sample (\"≈\" figures scale it up): \"new\" are sampled followers that the creators\n"+
-			"above had not reached yet, \"only theirs\" follow no other chosen creator.", p.m(s.FeeBudget), sampleRate))
+			"above had not reached yet, \"only theirs\" follow no other chosen creator.", p.m(s.FeeBudget), pct(s.MaxShare, 0), p.m(capFee),
+			strings.Join(atLeast, " and "), sampleRate))
+	var over []string
+	for _, c := range rep.Candidates {
+		if c.Fee.GreaterThan(capFee) {
+			over = append(over, fmt.Sprintf("%s (%s)", c.Handle, p.m(c.Fee)))
+		}
+	}
+	if len(over) > 0 {
+		p.f("Quoting more than the cap, never picked: %s.\n\n", strings.Join(over, ", "))
+	}
 	for _, sl := range []Shortlist{s.ByValue, s.ByReach} {
 		proof := "proven optimal"
 		if !sl.Optimal {
@@ -224,6 +242,18 @@ func shortlists(p *printer, rep Report) {
 	}
 	if len(differs) > 0 {
 		p.f("Recommended by value but not booked: %s.\n", strings.Join(differs, ", "))
+	}
+	var unplanned []string
+	for _, b := range s.Booked {
+		in := func(sl Shortlist) bool {
+			return slices.ContainsFunc(sl.Creators, func(c Picked) bool { return c.Handle == b })
+		}
+		if !in(s.ByValue) && !in(s.ByReach) {
+			unplanned = append(unplanned, b)
+		}
+	}
+	if len(unplanned) > 0 {
+		p.f("Booked but in neither shortlist: %s.\n", strings.Join(unplanned, ", "))
 	}
 }
 
@@ -465,4 +495,15 @@ func metricName(m string) string {
 		return "orders"
 	}
 	return m
+}
+
+// platformName writes a platform as a reader knows it.
+func platformName(p string) string {
+	switch p {
+	case "instagram":
+		return "Instagram"
+	case "tiktok":
+		return "TikTok"
+	}
+	return p
 }
