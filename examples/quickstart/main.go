@@ -1,7 +1,7 @@
 // Quickstart is the program a researcher writes first: it reads a CSV shaped
 // like the public "Top Instagram Influencers" dataset (channel_info,
 // followers, new_post_avg_like, country, with counts such as "475.8m") and
-// prints the engagement rate by follower tier and the ten accounts whose
+// prints the engagement rate (likes / followers) by follower tier and the ten accounts whose
 // audience best fits a target market.
 //
 //	go run ./examples/quickstart top_insta_influencers_data.csv
@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"text/tabwriter"
 
 	"github.com/influencekit/influencekit/audience"
 	"github.com/influencekit/influencekit/kpi"
@@ -67,7 +68,8 @@ func run(path string, w io.Writer) error {
 			known = append(known, p)
 		}
 	}
-	fmt.Fprintf(w, "Engagement rate (likes / followers) by tier\n%-6s %8s %7s %7s\n", "tier", "accounts", "mean", "median")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "Engagement rate (likes / followers) by tier\ntier\taccounts\tmean\tmedian\n")
 	for t := kpi.NoTier; t <= kpi.Mega; t++ {
 		if len(byTier[t]) == 0 {
 			continue
@@ -80,18 +82,18 @@ func run(path string, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%-6s %8d %7s %7s\n", t, len(byTier[t]), pct(mean), pct(median))
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", t, len(byTier[t]), pct(mean), pct(median))
 	}
 
 	r, err := selection.Rank(known, selection.Criteria{Target: target, Weights: selection.Weights{AudienceFit: decimal.NewFromInt(1)}}, 10)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nTop 10 by audience fit (target: 50%% US, 30%% India, 20%% Brazil)\n%-2s %-20s %5s %12s %7s\n", "#", "account", "fit", "followers", "ER")
+	fmt.Fprintf(tw, "\nTop 10 by audience fit (target: 50%% US, 30%% India, 20%% Brazil)\n#\taccount\tfit\tfollowers\tER\n")
 	for i, s := range r.Top {
-		fmt.Fprintf(w, "%-2d %-20s %5s %12d %7s\n", i+1, s.Handle, pct(s.Breakdown[selection.AudienceFit].Score), known[s.Index].Followers, pct(s.EngagementRate))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\n", i+1, s.Handle, pct(s.Breakdown[selection.AudienceFit].Score), known[s.Index].Followers, pct(s.EngagementRate))
 	}
-	return nil
+	return tw.Flush()
 }
 
 // pct shows a fraction as a percentage with one decimal.

@@ -28,20 +28,20 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `Engagement rate (likes / followers) by tier
-tier   accounts    mean  median
-nano          1   10.0%   10.0%
-micro         1    3.0%    3.0%
-mid           2    4.0%    4.0%
-macro         1    2.0%    2.0%
-mega          1    2.0%    2.0%
+tier   accounts  mean   median
+nano   1         10.0%  10.0%
+micro  1         3.0%   3.0%
+mid    2         4.0%   4.0%
+macro  1         2.0%   2.0%
+mega   1         2.0%   2.0%
 
 Top 10 by audience fit (target: 50% US, 30% India, 20% Brazil)
-#  account                fit    followers      ER
-1  alpha                50.0%      2500000    2.0%
-2  fÃ¶xtrot             50.0%        60000    3.0%
-3  bravo                30.0%       750000    2.0%
-4  charlie              20.0%       120000    5.0%
-5  echo                  0.0%         9500   10.0%
+#  account   fit    followers  ER
+1  alpha     50.0%  2500000    2.0%
+2  fÃ¶xtrot  50.0%  60000      3.0%
+3  bravo     30.0%  750000     2.0%
+4  charlie   20.0%  120000     5.0%
+5  echo      0.0%   9500       10.0%
 `
 	if diff := cmp.Diff(strings.Split(want, "\n"), strings.Split(out.String(), "\n")); diff != "" {
 		t.Errorf("output (-want +got):\n%s", diff)
