@@ -2,6 +2,8 @@ package selection
 
 import (
 	"errors"
+	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -175,5 +177,38 @@ func TestConstraintErrorsDeterministic(t *testing.T) {
 				t.Fatalf("err = %v, want %s", err, tt.want)
 			}
 		}
+	}
+}
+
+// TestUnconstrainedTiersNotNumbered is the regression test for a long run:
+// a Tier map with a name per candidate numbered every name, and the branch
+// and bound looped over all of them at each of its up to 2·10⁶ nodes
+// (3,000 names: minutes). Only the tiers a limit names are numbered now;
+// here one, "t3", which forces candidate 3 (fee 3, value 3) into the pick.
+func TestUnconstrainedTiersNotNumbered(t *testing.T) {
+	var cands []Candidate
+	tier := map[string]string{}
+	for i := range 3000 {
+		id := strconv.Itoa(i)
+		cands = append(cands, Candidate{ID: id, Fee: decimal.NewFromInt(int64(i)), Value: decimal.NewFromInt(int64(i))})
+		tier[id] = "t" + id
+	}
+	c := Constraints{Tier: tier, AtLeastPerTier: map[string]int{"t3": 1}}
+	p, err := compile("test", cands, dec("10"), MaxValue, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.ntier != 1 {
+		t.Errorf("ntier = %d, want 1", p.ntier)
+	}
+	// Budget 10 and value = fee: no pick is worth more than 10, 3+7 is
+	// worth 10, and any pick worth 10 costs 10; so value 10 at cost 10,
+	// with 3 in the pick.
+	got, err := ShortlistWith(cands, dec("10"), MaxValue, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Value.Equal(dec("10")) || !got.Cost.Equal(dec("10")) || !slices.Contains(got.IDs, "3") {
+		t.Errorf("pick %v value %s cost %s; want value 10 at 10 with 3", got.IDs, got.Value, got.Cost)
 	}
 }

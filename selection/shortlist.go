@@ -347,12 +347,15 @@ func compile(fn string, cands []Candidate, budget decimal.Decimal, goal Goal, c 
 	// reported depends on map iteration.
 	names := map[string]bool{}
 	for _, id := range slices.Sorted(maps.Keys(c.Tier)) {
-		t := c.Tier[id]
 		if _, ok := pos[id]; !ok {
 			return nil, errorf(ErrUnknownID, fn, "Constraints.Tier", "not a candidate", strconv.Quote(id))
 		}
-		names[t] = true
 	}
+	// Only the tiers that AtMostPerTier or AtLeastPerTier name are
+	// numbered: a candidate of any other tier counts towards no limit, as
+	// one without a tier. The solvers loop over the numbered tiers at every
+	// node, so a Tier map with a name per candidate must not number them
+	// all (3,000 names made the branch and bound run for minutes).
 	for _, t := range slices.Sorted(maps.Keys(c.AtMostPerTier)) {
 		n := c.AtMostPerTier[t]
 		if n < 0 {
@@ -398,7 +401,9 @@ func compile(fn string, cands []Candidate, budget decimal.Decimal, goal Goal, c 
 	p.minCount = c.MinCreators
 	tierOf := func(i int) int {
 		if t, ok := c.Tier[cands[i].ID]; ok {
-			return tierNum[t]
+			if n, ok := tierNum[t]; ok {
+				return n
+			}
 		}
 		return -1
 	}
