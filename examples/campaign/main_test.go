@@ -668,3 +668,75 @@ func TestMultiTouch(t *testing.T) {
 		t.Errorf("text lacks the total row %q", want)
 	}
 }
+
+// TestResults recomputes section 6's totals from the embedded files, as
+// exact fractions: cost = Σ spend.csv, revenue and orders credited by hand
+// (credited), impressions = Σ posts.csv; ROI = (revenue − cost) / cost,
+// ROAS = revenue / cost, CPA = cost / orders, CPM = 1000 × cost /
+// impressions, each within 10⁻¹⁶ of the report's 16-place figure. And
+// pia.pure's EMV from the example's unit values (0.004 an impression,
+// 0.01 a view, 0.08 a like, 0.40 a comment, share or save, 0.60 a click),
+// which no hidden count touches: exact.
+func TestResults(t *testing.T) {
+	rep := runJSON(t)
+	var cost int64 // cents
+	for _, e := range embedded(t, "spend.csv", ',') {
+		cost += cents(t, e["amount"])
+	}
+	_, revenue, orders := credited(t, time.Date(2026, 5, 25, 0, 0, 0, 0, time.UTC))
+	var impressions int64
+	emv := new(big.Rat)
+	for _, p := range embedded(t, "posts.csv", ',') {
+		n := func(col string) int64 {
+			v, err := strconv.ParseInt(p[col], 10, 64)
+			if err != nil {
+				t.Fatalf("%s %s: %v", p["id"], col, err)
+			}
+			return v
+		}
+		impressions += n("impressions")
+		if p["creator"] == "pia.pure" {
+			// in thousandths of a euro: 4 an impression, 10 a view, 80 a like, 400 a comment, share or save, 600 a click
+			emv.Add(emv, big.NewRat(4*n("impressions")+10*n("views")+80*n("likes")+400*(n("comments")+n("shares")+n("saves"))+600*n("clicks"), 1000))
+		}
+	}
+	c, r := big.NewRat(cost, 100), big.NewRat(revenue, 100)
+	quo := func(a, b *big.Rat) *big.Rat { return new(big.Rat).Quo(a, b) }
+	tot := rep.Results.Report.Total
+	for _, x := range []struct {
+		name string
+		got  *decimal.Decimal
+		want *big.Rat
+	}{
+		{"cost", &tot.Cost, c},
+		{"revenue", &tot.Revenue, r},
+		{"orders", &tot.Conversions, big.NewRat(orders, 1)},
+		{"ROI", tot.ROI, quo(new(big.Rat).Sub(r, c), c)},
+		{"ROAS", tot.ROAS, quo(r, c)},
+		{"CPA", tot.CPA, quo(c, big.NewRat(orders, 1))},
+		{"CPM", tot.CPM, quo(new(big.Rat).Mul(c, big.NewRat(1000, 1)), big.NewRat(impressions, 1))},
+	} {
+		if x.got == nil {
+			t.Errorf("%s: missing", x.name)
+			continue
+		}
+		got, ok := new(big.Rat).SetString(x.got.String())
+		if !ok {
+			t.Fatalf("%s: %s", x.name, x.got)
+		}
+		if diff := new(big.Rat).Abs(new(big.Rat).Sub(got, x.want)); diff.Cmp(big.NewRat(1, 1e16)) > 0 {
+			t.Errorf("%s = %s, want %s", x.name, x.got, x.want.FloatString(18))
+		}
+	}
+	for _, ir := range rep.Results.Report.Influencers {
+		if ir.Influencer != "pia.pure" {
+			continue
+		}
+		if ir.EMV == nil {
+			t.Fatal("pia.pure: no EMV")
+		}
+		if got, _ := new(big.Rat).SetString(ir.EMV.String()); got.Cmp(emv) != 0 {
+			t.Errorf("pia.pure EMV %s, want %s", ir.EMV, emv.FloatString(3))
+		}
+	}
+}
