@@ -124,7 +124,7 @@ type bbSearch struct {
 	found      bool
 	nodes      int64
 	stopped    bool
-	needTiers  bool
+	lowTiers   []int // tiers with AtLeastPerTier still to meet
 	needCounts bool
 }
 
@@ -155,9 +155,10 @@ func knapsackBB(p *problem) (result, error) {
 	s.counts = make([]int, p.ntier)
 	s.suffix = make([][]int, p.ntier)
 	for t := range p.ntier {
-		if p.atLeast[t] > 0 {
-			s.needTiers = true
+		if p.atLeast[t] == 0 {
+			continue
 		}
+		s.lowTiers = append(s.lowTiers, t)
 		suf := make([]int, m+1)
 		for j := m - 1; j >= 0; j-- {
 			suf[j] = suf[j+1]
@@ -236,8 +237,8 @@ func (s *bbSearch) offer(path []int, counts []int, v, c int64) {
 	if len(path) < s.p.minCount {
 		return
 	}
-	for t, n := range s.p.atLeast {
-		if counts[t] < n {
+	for _, t := range s.lowTiers {
+		if counts[t] < s.p.atLeast[t] {
 			return
 		}
 	}
@@ -292,11 +293,9 @@ func (s *bbSearch) dfs(j int, capRem, v, c int64) {
 	if s.needCounts && len(s.path)+m-j < s.p.minCount {
 		return
 	}
-	if s.needTiers {
-		for t, n := range s.p.atLeast {
-			if s.counts[t]+s.suffix[t][j] < n {
-				return
-			}
+	for _, t := range s.lowTiers {
+		if s.counts[t]+s.suffix[t][j] < s.p.atLeast[t] {
+			return
 		}
 	}
 	if s.w[j] <= capRem && s.allowed(j, s.counts) {

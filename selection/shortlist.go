@@ -133,8 +133,8 @@ type Constraints struct {
 	// Exclude lists IDs that must not be picked.
 	Exclude []string
 	// Tier maps a candidate ID to its tier name ("nano", "micro", …), for
-	// AtMostPerTier and AtLeastPerTier. Candidates not in the map have no
-	// tier and count towards no tier limit.
+	// AtMostPerTier and AtLeastPerTier. Candidates not in the map, or
+	// whose tier neither map names, count towards no tier limit.
 	Tier map[string]string
 	// AtMostPerTier maps a tier name to the largest number of picked
 	// candidates of that tier. A tier absent from the map is unlimited;
