@@ -49,12 +49,15 @@ func ratio(a, b decimal.Decimal) decimal.Decimal {
 // Report is everything the program prints, in the same order; -json writes
 // it as JSON (decimals as strings, fractions as fractions: 0.034 is 3.4 %).
 type Report struct {
-	Brand      string       `json:"brand"`
-	Campaign   string       `json:"campaign"`
-	Currency   string       `json:"currency"`
+	Brand    string `json:"brand"`
+	Campaign string `json:"campaign"`
+	Currency string `json:"currency"`
+	// The campaign runs over [Start, End): End is the day after its last
+	// day (the text shows the last day, Sun 24 May). AsOf is the report
+	// date: data before it count.
 	Start      time.Time    `json:"start"`
 	End        time.Time    `json:"end"`
-	AsOf       time.Time    `json:"as_of"` // the report date: data up to it
+	AsOf       time.Time    `json:"as_of"`
 	Goals      []GoalStatus `json:"goals"`
 	Candidates []Ranked     `json:"candidates"`
 	Rejected   []Rejected   `json:"rejected"`
@@ -70,7 +73,7 @@ type GoalStatus struct {
 	Metric   string          `json:"metric"`
 	Unit     string          `json:"unit"` // "count", "money" or "ratio"
 	Goal     decimal.Decimal `json:"goal"`
-	Deadline time.Time       `json:"deadline"`
+	Deadline time.Time       `json:"deadline"` // exclusive: the campaign's End
 	Achieved decimal.Decimal `json:"achieved"`
 	Fraction decimal.Decimal `json:"fraction"` // achieved / goal
 	Met      bool            `json:"met"`
