@@ -172,3 +172,25 @@ func (t *table) flush() {
 }
 
 func (p *printer) m(d decimal.Decimal) string { return money(d, p.cur) }
+
+// wrap breaks text at spaces into lines of at most 118 characters.
+func wrap(text string) string {
+	const width = 118
+	var b strings.Builder
+	n := 0
+	for i, w := range strings.Fields(text) {
+		l := utf8.RuneCountInString(w)
+		switch {
+		case i == 0:
+		case n+1+l > width:
+			b.WriteString("\n")
+			n = 0
+		default:
+			b.WriteString(" ")
+			n++
+		}
+		b.WriteString(w)
+		n += l
+	}
+	return b.String()
+}

@@ -195,7 +195,7 @@ func shortlists(p *printer, rep Report) {
 		}
 	}
 	if len(over) > 0 {
-		p.f("Quoting more than the cap, never picked: %s.\n\n", strings.Join(over, ", "))
+		p.f("%s\n\n", wrap("Quoting more than the cap, never picked: "+strings.Join(over, ", ")+"."))
 	}
 	for _, sl := range []Shortlist{s.ByValue, s.ByReach} {
 		proof := "proven optimal"
@@ -229,7 +229,7 @@ func shortlists(p *printer, rep Report) {
 		}
 		p.f("\n")
 	}
-	p.f("Booked: %s.\n", strings.Join(s.Booked, ", "))
+	p.f("%s\n", wrap("Booked: "+strings.Join(s.Booked, ", ")+"."))
 	var differs []string
 	for _, c := range s.ByValue.Creators {
 		found := false
@@ -241,7 +241,7 @@ func shortlists(p *printer, rep Report) {
 		}
 	}
 	if len(differs) > 0 {
-		p.f("Recommended by value but not booked: %s.\n", strings.Join(differs, ", "))
+		p.f("%s\n", wrap("Recommended by value but not booked: "+strings.Join(differs, ", ")+"."))
 	}
 	var unplanned []string
 	for _, b := range s.Booked {
@@ -253,7 +253,7 @@ func shortlists(p *printer, rep Report) {
 		}
 	}
 	if len(unplanned) > 0 {
-		p.f("Booked but in neither shortlist: %s.\n", strings.Join(unplanned, ", "))
+		p.f("%s\n", wrap("Booked but in neither shortlist: "+strings.Join(unplanned, ", ")+"."))
 	}
 }
 
@@ -363,7 +363,7 @@ func resultsSection(p *printer, rep Report) {
 	r := rep.Results
 	p.section(6, "Results", "Cost is what was paid (the creator's fee line); revenue and orders are credited by code or link.\n"+
 		"ROI = (revenue − cost) / cost; ROAS = revenue / cost; CPA per order, CPE per engagement, CPM per 1,000 impressions.\n"+
-		"EMV (earned media value) prices the posts' actions as paid media would, with\n"+r.EMVSource+" ("+rep.Currency+").")
+		wrap("EMV (earned media value) prices the posts' actions as paid media would, with "+r.EMVSource+" ("+rep.Currency+")."))
 	tw := p.table("lrrrrrrrrr", "creator", "cost", "revenue", "orders", "ROI", "ROAS", "CPA", "CPE", "CPM", "EMV")
 	opt := func(d *decimal.Decimal) string {
 		if d == nil {
