@@ -2,7 +2,9 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -410,6 +412,14 @@ func build(in inputs, b brief) (Report, error) {
 			}
 		}
 		pick, err := selection.ShortlistWith(cands, feeBudget, g, cons)
+		if errors.Is(err, selection.ErrInfeasible) {
+			var need []string
+			for _, pl := range slices.Sorted(maps.Keys(b.AtLeast)) {
+				need = append(need, fmt.Sprintf("%d %s", b.AtLeast[pl], pl))
+			}
+			return rep, fmt.Errorf("shortlist: the fee budget %s (the influencer-fee share of -budget) cannot hold %s creators with none over %s of it: raise -budget (%w)",
+				money(feeBudget, in.Currency), strings.Join(need, " and "), pct(b.MaxShare, 0), err)
+		}
 		if err != nil {
 			return rep, fmt.Errorf("shortlist: %w", err)
 		}

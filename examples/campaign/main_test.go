@@ -427,6 +427,8 @@ func TestFlags(t *testing.T) {
 		{[]string{"-budget", "-5"}, "not a positive amount"},
 		{[]string{"-currency", "USD"}, "orders are in EUR but the campaign is in USD"},
 		{[]string{"extra"}, "unexpected argument"},
+		// 65 % of €1.00 cannot pay 7 creators.
+		{[]string{"-budget", "1"}, "the fee budget €0.65 (the influencer-fee share of -budget) cannot hold 4 instagram and 3 tiktok creators"},
 	} {
 		err := run(tc.args, &bytes.Buffer{}, &bytes.Buffer{})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
