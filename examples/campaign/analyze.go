@@ -476,10 +476,7 @@ func build(in inputs, b brief) (Report, error) {
 			p := in.Profiles[i]
 			row.Quoted, row.QuotedFor = p.Fee, fmt.Sprintf("%d %s", p.Pieces, p.Deliverable)
 			v := vets[p.Handle]
-			var d budget.Deliverable
-			if err := d.UnmarshalText([]byte(bk.Deliverable)); err != nil {
-				d = budget.Post
-			}
+			d := bk.Deliverable
 			card := rateCard // engagement is judged against the creator's own tier benchmark
 			if v.bench.IsPositive() {
 				card.BenchmarkEngagement = v.bench

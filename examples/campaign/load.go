@@ -122,15 +122,16 @@ func (t *csvTable) money(name string) (decimal.Decimal, error) {
 	return d, nil
 }
 
-// deliverables reads a package such as "2 reel": a count and a kind.
-func (t *csvTable) deliverables(name string) (int, string, error) {
+// deliverables reads a package such as "2 reel": a count and a kind that
+// budget.Deliverable knows.
+func (t *csvTable) deliverables(name string) (int, budget.Deliverable, error) {
 	n, kind, ok := strings.Cut(t.str(name), " ")
 	pieces, err := strconv.Atoi(n)
-	kind = strings.TrimSpace(kind)
-	if !ok || err != nil || pieces < 1 || kind == "" {
-		return 0, "", t.errorf(name, `want a number and a kind, such as "2 reel"`)
+	var d budget.Deliverable
+	if !ok || err != nil || pieces < 1 || d.UnmarshalText([]byte(strings.TrimSpace(kind))) != nil {
+		return 0, d, t.errorf(name, `want a number and a kind (post, reel, story, video or bundle), such as "2 reel"`)
 	}
-	return pieces, kind, nil
+	return pieces, d, nil
 }
 
 // readRows reads a CSV file that has the required columns, one value a
@@ -180,7 +181,7 @@ type profile struct {
 	Language     string
 	Fee          decimal.Decimal // quoted, for the campaign package
 	Pieces       int             // deliverables in the package
-	Deliverable  string          // reel, post, video
+	Deliverable  budget.Deliverable
 	Demographics audience.Demographics
 }
 
@@ -323,7 +324,7 @@ func readFollowersMax(r io.Reader, maxIDs uint64) (map[string]*audience.Set, err
 type booking struct {
 	Handle      string
 	Pieces      int
-	Deliverable string
+	Deliverable budget.Deliverable
 	Fee         decimal.Decimal // agreed
 	Tracking    roi.Tracking
 }

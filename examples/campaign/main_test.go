@@ -344,6 +344,7 @@ func TestBadFile(t *testing.T) {
 		{"-profiles", "creators.csv", 2, ",3800.00,", ",3800.005,", []string{"line 2, column 8 (fee)", `"3800.005"`, "minor unit of EUR"}},
 		// clara.sunandsea (line 3) booked again under pia.pure's name.
 		{"-bookings", "bookings.csv", 3, "clara.sunandsea,", "pia.pure,", []string{"line 3, column 1 (handle)", `"pia.pure"`, "booked twice"}},
+		{"-bookings", "bookings.csv", 2, ",3 reel,", ",3 reels,", []string{"line 2, column 2 (deliverables)", `"3 reels"`, "post, reel, story"}},
 		{"-posts", "posts.csv", 3, ",1103,", ",11x3,", []string{"line 3, column 6 (likes)", `"11x3"`}},
 		{"-orders", "orders.csv", 2, ",69.90,", ",abc,", []string{"line 2, column 3 (Total)", `"abc"`}},
 		{"-paths", "paths.csv", 2, ";6;", ";x;", []string{"line 2, column 2 (total_conversions)", `"x"`}},
