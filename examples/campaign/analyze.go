@@ -214,17 +214,17 @@ type FeeRow struct {
 
 // CreatorKPI is a booked creator's campaign posts.
 type CreatorKPI struct {
-	Handle      string          `json:"handle"`
-	Platform    kpi.Platform    `json:"platform"`
-	Posts       int64           `json:"posts"`
-	Followers   int64           `json:"followers"`
-	Engagements int64           `json:"engagements"`
-	Reach       int64           `json:"reach"`
-	ByFollowers *kpi.Result     `json:"er_by_followers,omitempty"`
-	ByReach     *kpi.Result     `json:"er_by_reach,omitempty"`
-	CTR         decimal.Decimal `json:"ctr"`
-	Benchmark   string          `json:"benchmark"`
-	Note        string          `json:"note,omitempty"`
+	Handle      string           `json:"handle"`
+	Platform    kpi.Platform     `json:"platform"`
+	Posts       int64            `json:"posts"`
+	Followers   int64            `json:"followers"`
+	Engagements int64            `json:"engagements"`
+	Reach       int64            `json:"reach"`
+	ByFollowers *kpi.Result      `json:"er_by_followers,omitempty"`
+	ByReach     *kpi.Result      `json:"er_by_reach,omitempty"`
+	CTR         *decimal.Decimal `json:"ctr"` // clicks / impressions; null when a post hid either
+	Benchmark   string           `json:"benchmark"`
+	Note        string           `json:"note,omitempty"`
 }
 
 // WeekRow is one week of tracking.

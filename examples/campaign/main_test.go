@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
 
@@ -741,5 +742,20 @@ func TestResults(t *testing.T) {
 		if got, _ := new(big.Rat).SetString(ir.EMV.String()); got.Cmp(emv) != 0 {
 			t.Errorf("pia.pure EMV %s, want %s", ir.EMV, emv.FloatString(3))
 		}
+	}
+}
+
+// TestHiddenClicks: a post that hid its clicks leaves its creator's CTR
+// undefined (n/a), not 0 %.
+func TestHiddenClicks(t *testing.T) {
+	b := defaultBrief()
+	post := kpi.Post{ID: "p", Creator: "x", Platform: kpi.Instagram, PublishedAt: b.Start.Add(time.Hour),
+		Followers: 10_000, Likes: 300, Comments: 10, Reach: 4_000, Impressions: 5_000, Clicks: 0, Hidden: kpi.FieldClicks}
+	var rep Report
+	if err := tracking(&rep, inputs{Posts: []kpi.Post{post}}, b); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Creators) != 1 || rep.Creators[0].CTR != nil {
+		t.Errorf("creators %+v, want x with no CTR", rep.Creators)
 	}
 }

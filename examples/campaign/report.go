@@ -324,7 +324,7 @@ func trackingSection(p *printer, rep Report) {
 			err = pct(c.ByReach.Rate, 2)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Handle, c.Platform, c.Posts, thousands(c.Followers),
-			thousands(c.Engagements), thousands(c.Reach), erf, err, pct(c.CTR, 2))
+			thousands(c.Engagements), thousands(c.Reach), erf, err, optPct(c.CTR, 2))
 	}
 	tw.flush()
 	for _, c := range rep.Creators {

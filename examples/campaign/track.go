@@ -60,8 +60,8 @@ func tracking(rep *Report, in inputs, b brief) error {
 		if r, err := byReach.Measure(mine); err == nil {
 			row.ByReach = &r
 		}
-		if ctr, err := t.CTR(); err == nil {
-			row.CTR = ctr
+		if ctr, err := t.CTR(); err == nil { // hidden clicks or impressions: n/a, not 0 %
+			row.CTR = &ctr
 		}
 		if hidden > 0 {
 			row.Note = fmt.Sprintf("%d of %d posts hid a count: engagements count what was reported, rates leave the post out", hidden, len(mine))
