@@ -153,7 +153,7 @@ func (p Plan) validItem(fn string, li LineItem) error {
 // AddItem returns a copy of the plan with li appended. The name must be
 // non-empty and unique in the plan, the category non-empty, the amounts
 // non-negative whole numbers of the currency's minor unit; errors name the
-// item and the field ("budget: Plan.AddItem: Reels.Planned: negative (-5)").
+// item and the field ("budget: Plan.AddItem: Reels.Planned: negative (-5): invalid argument").
 // Planned amounts may sum to more than the total: Unallocated goes negative.
 func (p Plan) AddItem(li LineItem) (Plan, error) {
 	const fn = "Plan.AddItem"
