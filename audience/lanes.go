@@ -3,6 +3,8 @@ package audience
 import (
 	"slices"
 	"unsafe"
+
+	"github.com/influencekit/influencekit/internal/sorted"
 )
 
 // laneMin is the size from which mergeLanes splits the work into lanes.
@@ -73,14 +75,14 @@ func mergeLanes[T uint32 | uint64](a, b []T) int64 {
 			x1, y1 := *(*T)(pa1), *(*T)(pb1)
 			x2, y2 := *(*T)(pa2), *(*T)(pb2)
 			x3, y3 := *(*T)(pa3), *(*T)(pb3)
-			pa0 = unsafe.Add(pa0, sz*b2i(x0 <= y0))
-			pb0 = unsafe.Add(pb0, sz*b2i(y0 <= x0))
-			pa1 = unsafe.Add(pa1, sz*b2i(x1 <= y1))
-			pb1 = unsafe.Add(pb1, sz*b2i(y1 <= x1))
-			pa2 = unsafe.Add(pa2, sz*b2i(x2 <= y2))
-			pb2 = unsafe.Add(pb2, sz*b2i(y2 <= x2))
-			pa3 = unsafe.Add(pa3, sz*b2i(x3 <= y3))
-			pb3 = unsafe.Add(pb3, sz*b2i(y3 <= x3))
+			pa0 = unsafe.Add(pa0, sz*sorted.B2I(x0 <= y0))
+			pb0 = unsafe.Add(pb0, sz*sorted.B2I(y0 <= x0))
+			pa1 = unsafe.Add(pa1, sz*sorted.B2I(x1 <= y1))
+			pb1 = unsafe.Add(pb1, sz*sorted.B2I(y1 <= x1))
+			pa2 = unsafe.Add(pa2, sz*sorted.B2I(x2 <= y2))
+			pb2 = unsafe.Add(pb2, sz*sorted.B2I(y2 <= x2))
+			pa3 = unsafe.Add(pa3, sz*sorted.B2I(x3 <= y3))
+			pb3 = unsafe.Add(pb3, sz*sorted.B2I(y3 <= x3))
 		}
 		consumed := 0
 		for k, p := range [lanes][2]unsafe.Pointer{{pa0, pb0}, {pa1, pb1}, {pa2, pb2}, {pa3, pb3}} {

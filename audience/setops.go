@@ -4,6 +4,8 @@ import (
 	"slices"
 
 	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/influencekit/influencekit/internal/sorted"
 )
 
 // IntersectionLen returns |a ∩ b| without building the intersection. nil
@@ -176,7 +178,7 @@ func Difference(a, b *Set) *Set {
 	}
 	b.settle()
 	if a.wide || b.wide {
-		out.layout = buildLayout(andNotArrays(flatOf(&a.layout), flatOf(&b.layout)))
+		out.layout = buildLayout(sorted.Difference(flatOf(&a.layout), flatOf(&b.layout)))
 		return out
 	}
 	j := 0
@@ -196,7 +198,7 @@ func Difference(a, b *Set) *Set {
 		if ca.bm != nil || cb.bm != nil {
 			c = fromBitmap(roaring.AndNot(ca.bitmap(), cb.bitmap()))
 		} else {
-			c = newContainer(andNotArrays(ca.arr, cb.arr))
+			c = newContainer(sorted.Difference(ca.arr, cb.arr))
 		}
 		if c.n > 0 {
 			out.keys = append(out.keys, ka)
@@ -277,10 +279,10 @@ func dirLen(a []uint32, b *container) int64 {
 		base := 0
 		for length := len(w); length > 1; {
 			half := length / 2
-			base += half * b2i(w[base+half-1] < x)
+			base += half * sorted.B2I(w[base+half-1] < x)
 			length -= half
 		}
-		n += b2i(w[base] == x)
+		n += sorted.B2I(w[base] == x)
 	}
 	return int64(n)
 }
@@ -327,15 +329,6 @@ func arrayAndLen[T uint32 | uint64](a, b []T) int64 {
 	return mergeLanes(a, b)
 }
 
-// b2i converts a bool to 0 or 1 without a branch (the compiler emits SETcc).
-func b2i(b bool) int {
-	var i int
-	if b {
-		i = 1
-	}
-	return i
-}
-
 // mergeLen is the branch-free merge: each step compares one element of each
 // side and advances either or both, so the loop has no data-dependent
 // branch to mispredict.
@@ -343,9 +336,9 @@ func mergeLen[T uint32 | uint64](a, b []T) int64 {
 	i, j, n := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		x, y := a[i], b[j]
-		n += b2i(x == y)
-		i += b2i(x <= y)
-		j += b2i(y <= x)
+		n += sorted.B2I(x == y)
+		i += sorted.B2I(x <= y)
+		j += sorted.B2I(y <= x)
 	}
 	return int64(n)
 }
@@ -392,7 +385,7 @@ func orAll[T uint32 | uint64](arrs [][]T) []T {
 	for len(arrs) > 1 {
 		next := arrs[:0:0]
 		for i := 0; i+1 < len(arrs); i += 2 {
-			next = append(next, orArrays(arrs[i], arrs[i+1]))
+			next = append(next, sorted.Union(arrs[i], arrs[i+1]))
 		}
 		if len(arrs)%2 == 1 {
 			next = append(next, arrs[len(arrs)-1])
@@ -420,56 +413,7 @@ func andArrays[T uint32 | uint64](a, b []T) []T {
 		}
 		return slices.Clip(out)
 	}
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		x, y := a[i], b[j]
-		if x == y {
-			out = append(out, x)
-		}
-		i += b2i(x <= y)
-		j += b2i(y <= x)
-	}
-	return slices.Clip(out)
-}
-
-// andNotArrays returns a \ b for sorted, distinct arrays.
-func andNotArrays[T uint32 | uint64](a, b []T) []T {
-	out := make([]T, 0, len(a))
-	j := 0
-	for _, x := range a {
-		for j < len(b) && b[j] < x {
-			j++
-		}
-		if j < len(b) && b[j] == x {
-			continue
-		}
-		out = append(out, x)
-	}
-	return slices.Clip(out)
-}
-
-// orArrays returns a ∪ b for sorted, distinct arrays.
-func orArrays[T uint32 | uint64](a, b []T) []T {
-	out := make([]T, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		x, y := a[i], b[j]
-		switch {
-		case x < y:
-			out = append(out, x)
-			i++
-		case x > y:
-			out = append(out, y)
-			j++
-		default:
-			out = append(out, x)
-			i++
-			j++
-		}
-	}
-	out = append(out, a[i:]...)
-	out = append(out, b[j:]...)
-	return slices.Clip(out)
+	return sorted.Intersect(a, b)
 }
 
 // intersectBuckets returns the buckets of a ∩ b.

@@ -3,6 +3,8 @@ package theta
 import (
 	"math"
 	"slices"
+
+	"github.com/influencekit/influencekit/internal/sorted"
 )
 
 // Pair compares two sketches over their common threshold θ = min(θa, θb):
@@ -78,15 +80,15 @@ func intersectCount(a, b []uint64, theta uint64) int {
 		x1, y1 := a[i1], b[j1]
 		x2, y2 := a[i2], b[j2]
 		x3, y3 := a[i3], b[j3]
-		n += b2i(x0 == y0) + b2i(x1 == y1) + b2i(x2 == y2) + b2i(x3 == y3)
-		i0 += b2i(x0 <= y0)
-		j0 += b2i(y0 <= x0)
-		i1 += b2i(x1 <= y1)
-		j1 += b2i(y1 <= x1)
-		i2 += b2i(x2 <= y2)
-		j2 += b2i(y2 <= x2)
-		i3 += b2i(x3 <= y3)
-		j3 += b2i(y3 <= x3)
+		n += sorted.B2I(x0 == y0) + sorted.B2I(x1 == y1) + sorted.B2I(x2 == y2) + sorted.B2I(x3 == y3)
+		i0 += sorted.B2I(x0 <= y0)
+		j0 += sorted.B2I(y0 <= x0)
+		i1 += sorted.B2I(x1 <= y1)
+		j1 += sorted.B2I(y1 <= x1)
+		i2 += sorted.B2I(x2 <= y2)
+		j2 += sorted.B2I(y2 <= x2)
+		i3 += sorted.B2I(x3 <= y3)
+		j3 += sorted.B2I(y3 <= x3)
 	}
 	return n + mergeCount(a[i0:e0], b[j0:f0]) + mergeCount(a[i1:e1], b[j1:f1]) +
 		mergeCount(a[i2:e2], b[j2:f2]) + mergeCount(a[i3:e3], b[j3:f3])
@@ -97,21 +99,11 @@ func mergeCount(a, b []uint64) int {
 	i, j, n := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		x, y := a[i], b[j]
-		n += b2i(x == y)
-		i += b2i(x <= y)
-		j += b2i(y <= x)
+		n += sorted.B2I(x == y)
+		i += sorted.B2I(x <= y)
+		j += sorted.B2I(y <= x)
 	}
 	return n
-}
-
-// b2i is 1 for true, 0 for false; the compiler turns it into a flag set,
-// not a branch.
-func b2i(b bool) int {
-	var i int
-	if b {
-		i = 1
-	}
-	return i
 }
 
 // Exact reports whether both sketches are exact, so every figure of the pair
@@ -190,26 +182,7 @@ func (p Pair) Jaccard(numStdDev float64) Estimate {
 func Union(a, b *Compact) *Compact {
 	a, b = norm(a), norm(b)
 	theta := min(a.theta, b.theta)
-	ha, hb := below(a.hashes, theta), below(b.hashes, theta)
-	out := make([]uint64, 0, len(ha)+len(hb))
-	i, j := 0, 0
-	for i < len(ha) && j < len(hb) {
-		x, y := ha[i], hb[j]
-		switch {
-		case x < y:
-			out = append(out, x)
-			i++
-		case y < x:
-			out = append(out, y)
-			j++
-		default:
-			out = append(out, x)
-			i++
-			j++
-		}
-	}
-	out = append(out, ha[i:]...)
-	out = append(out, hb[j:]...)
+	out := sorted.Union(below(a.hashes, theta), below(b.hashes, theta))
 	return &Compact{hashes: out, theta: theta, empty: a.empty && b.empty}
 }
 
@@ -222,21 +195,7 @@ func Intersect(a, b *Compact) *Compact {
 		return &Compact{theta: MaxTheta, empty: true}
 	}
 	theta := min(a.theta, b.theta)
-	ha, hb := below(a.hashes, theta), below(b.hashes, theta)
-	out := make([]uint64, 0, min(len(ha), len(hb)))
-	i, j := 0, 0
-	for i < len(ha) && j < len(hb) {
-		x, y := ha[i], hb[j]
-		if x == y {
-			out = append(out, x)
-		}
-		if x <= y {
-			i++
-		}
-		if y <= x {
-			j++
-		}
-	}
+	out := sorted.Intersect(below(a.hashes, theta), below(b.hashes, theta))
 	return &Compact{hashes: out, theta: theta}
 }
 
@@ -251,17 +210,6 @@ func ANotB(a, b *Compact) *Compact {
 	if !b.empty {
 		theta = min(theta, b.theta)
 	}
-	ha, hb := below(a.hashes, theta), below(b.hashes, theta)
-	out := make([]uint64, 0, len(ha))
-	j := 0
-	for _, x := range ha {
-		for j < len(hb) && hb[j] < x {
-			j++
-		}
-		if j < len(hb) && hb[j] == x {
-			continue
-		}
-		out = append(out, x)
-	}
+	out := sorted.Difference(below(a.hashes, theta), below(b.hashes, theta))
 	return &Compact{hashes: out, theta: theta}
 }
