@@ -167,10 +167,12 @@ func (p Pair) Jaccard(numStdDev float64) Estimate {
 	den := 1 + z*z/fm
 	centre := (j + z*z/(2*fm)) / den
 	half := z / den * math.Sqrt(j*(1-j)/fm+z*z/(4*fm*fm))
+	// The Wilson interval always contains j; the clamps to j only undo
+	// float rounding (at j = 0, centre−half can come out as 3.5e-18).
 	return Estimate{
 		Value: j,
-		Lower: math.Max(0, centre-half),
-		Upper: math.Min(1, centre+half),
+		Lower: math.Max(0, math.Min(j, centre-half)),
+		Upper: math.Min(1, math.Max(j, centre+half)),
 		Count: m,
 	}
 }
