@@ -13,6 +13,9 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // Error describes a field or row that could not be read. Line and Column are
@@ -27,10 +30,15 @@ type Error struct {
 	Err    error  // what was wrong; errors.Is matches the package sentinels through it
 }
 
-// Error formats as `func: line L, column C (header): "value": reason`.
+// Error formats as `pkg: Func: line L, column C (header): "value": reason`;
+// a long value is shortened (errs.Quote).
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.Func)
+	if pkg, fn, ok := strings.Cut(e.Func, "."); ok {
+		b.WriteString(pkg + ": " + fn)
+	} else {
+		b.WriteString(e.Func)
+	}
 	b.WriteString(": ")
 	if e.Line > 0 {
 		fmt.Fprintf(&b, "line %d", e.Line)
@@ -43,7 +51,7 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 	}
 	if e.Value != "" || e.Column > 0 {
-		fmt.Fprintf(&b, "%q: ", e.Value)
+		b.WriteString(errs.Quote(e.Value) + ": ")
 	}
 	if e.Err != nil {
 		b.WriteString(e.Err.Error())
@@ -113,14 +121,24 @@ func (s *bomSkipper) Read(p []byte) (int, error) {
 	return s.r.Read(p)
 }
 
-// ErrNoHeader reports an input without a header row.
-var ErrNoHeader = errors.New("no header row")
+// ErrNoHeader reports an input without a header row; it wraps errs.ErrEmpty.
+var ErrNoHeader = fmt.Errorf("no header row: %w", errs.ErrEmpty)
 
 // NewReader reads the header row of r. fn names the exported function for
-// error messages; comma is the field separator (',' or ';'). Rows may have
-// a different number of fields than the header; fields beyond the header are
-// ignored and missing ones read as "".
+// error messages ("kpi.ReadPosts"); comma is the field separator (',' or
+// ';'). Rows may have a different number of fields than the header; fields
+// beyond the header are ignored and missing ones read as "".
+//
+// A nil r or an unusable comma is an error wrapping errs.ErrInvalid; an
+// input without a header row wraps errs.ErrEmpty; malformed CSV (a bare
+// quote) wraps errs.ErrSyntax.
 func NewReader(fn string, r io.Reader, comma rune) (*Reader, error) {
+	if r == nil {
+		return nil, &Error{Func: fn, Err: fmt.Errorf("reader: nil: %w", errs.ErrInvalid)}
+	}
+	if !validComma(comma) {
+		return nil, &Error{Func: fn, Err: errs.New(errs.ErrInvalid, fn, "comma", "cannot separate fields", string(comma))}
+	}
 	cr := csv.NewReader(&bomSkipper{r: r})
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
@@ -142,10 +160,19 @@ func NewReader(fn string, r io.Reader, comma rune) (*Reader, error) {
 	return rd, nil
 }
 
+// validComma reports whether comma can separate CSV fields (the rules of
+// encoding/csv, checked here so the error wraps a sentinel).
+func validComma(comma rune) bool {
+	return comma != 0 && comma != '"' && comma != '\r' && comma != '\n' &&
+		utf8.ValidRune(comma) && comma != utf8.RuneError
+}
+
+// wrapCSV turns encoding/csv's errors into an *Error: a malformed record
+// wraps errs.ErrSyntax, a failing reader is passed through as it is.
 func wrapCSV(fn string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &Error{Func: fn, Line: pe.Line, Column: pe.Column, Err: pe.Err}
+		return &Error{Func: fn, Line: pe.Line, Column: pe.Column, Err: fmt.Errorf("%w: %w", errs.ErrSyntax, pe.Err)}
 	}
 	return &Error{Func: fn, Err: err}
 }

@@ -60,7 +60,7 @@ func TestErrorf(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := rec.Errorf(1, errBad)
-	if got, want := e.Error(), `pkg.Read: line 3, column 2 (b c): "x": bad`; got != want {
+	if got, want := e.Error(), `pkg: Read: line 3, column 2 (b c): "x": bad`; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 	if !errors.Is(e, errBad) {
