@@ -20,6 +20,11 @@ type Columns struct {
 
 	Followers, Likes, Comments, Shares, Saves, Views, Reach, Impressions, Clicks, Conversions string
 
+	// Caption names the column of the post's text; empty (the default, and
+	// DefaultColumns' value) means the file has none and Post.Caption stays
+	// empty.
+	Caption string
+
 	// TimeLayouts are tried in order on PublishedAt; empty means
 	// time.RFC3339, then "2006-01-02 15:04:05", then "2006-01-02".
 	TimeLayouts []string
@@ -85,14 +90,14 @@ func ReadPosts(r io.Reader, c Columns) ([]Post, error) {
 		f   Fields
 		idx int
 	}
-	var idxID, idxCreator, idxPlatform, idxTime int
+	var idxID, idxCreator, idxPlatform, idxTime, idxCaption int
 	var counts []countCol
 	var hidden Fields // counts without a column
 	for _, x := range []struct {
 		field, name string
 		dst         *int
 	}{{"ID", c.ID, &idxID}, {"Creator", c.Creator, &idxCreator}, {"Platform", c.Platform, &idxPlatform},
-		{"PublishedAt", c.PublishedAt, &idxTime}} {
+		{"PublishedAt", c.PublishedAt, &idxTime}, {"Caption", c.Caption, &idxCaption}} {
 		if *x.dst, err = col(x.field, x.name); err != nil {
 			return nil, err
 		}
@@ -130,7 +135,7 @@ func ReadPosts(r io.Reader, c Columns) ([]Post, error) {
 		if err != nil {
 			return nil, err
 		}
-		p := Post{ID: rec.Field(idxID), Creator: rec.Field(idxCreator), Hidden: hidden}
+		p := Post{ID: rec.Field(idxID), Creator: rec.Field(idxCreator), Caption: rec.Field(idxCaption), Hidden: hidden}
 		if idxPlatform >= 0 {
 			if err := p.Platform.UnmarshalText([]byte(rec.Field(idxPlatform))); err != nil {
 				return nil, rec.Errorf(idxPlatform, ErrInvalid)

@@ -22,6 +22,12 @@ type Post struct {
 	PublishedAt time.Time `json:"published_at"`
 	Followers   int64     `json:"followers"` // audience size when the post was published
 
+	// Caption is the post's text as published (caption, description or
+	// title), hashtags and mentions included, used by disclosure and brief
+	// checks (package collab). Empty means the export carried no text; it
+	// is not a count and has no bit in Hidden.
+	Caption string `json:"caption,omitempty"`
+
 	Likes       int64 `json:"likes"`
 	Comments    int64 `json:"comments"`
 	Shares      int64 `json:"shares"`
