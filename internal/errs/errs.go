@@ -133,9 +133,11 @@ func cut(s string) string {
 	return s[:MaxValueLen] + "… (" + strconv.Itoa(len(s)) + " bytes)"
 }
 
-// Decimal renders d in constant time: in full when short, otherwise as
-// "≈1e+N (D digits)": its order of magnitude from the coefficient's bit
-// length and its exponent, and the coefficient's digit count.
+// Decimal renders d in time linear in its coefficient's size (never
+// quadratic, never in full when long): in full when it has at most
+// MaxValueLen digits and a small exponent, otherwise as "≈1e+N, D digits":
+// its order of magnitude and its coefficient's digit count, both estimated
+// from the coefficient's bit length (the count may be one too high).
 func Decimal(d decimal.Decimal) string {
 	bitLen := d.Coefficient().BitLen() // Coefficient copies; the cost is linear, not quadratic
 	exp := int64(d.Exponent())
@@ -148,7 +150,11 @@ func Decimal(d decimal.Decimal) string {
 		sign = "-"
 	}
 	mag := exp + digits - 1
-	return fmt.Sprintf("%s≈1e%+d, %d digits", sign, mag, digits)
+	unit := "digits"
+	if digits == 1 {
+		unit = "digit"
+	}
+	return fmt.Sprintf("%s≈1e%+d, %d %s", sign, mag, digits, unit)
 }
 
 // The sentinels shared by every package. Each package re-exports the ones it
