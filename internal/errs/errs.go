@@ -189,3 +189,9 @@ var (
 	// unique.
 	ErrDuplicate = errors.New("duplicate")
 )
+
+// Index returns the field path of element i of field: Index("posts", 3) is
+// "posts[3]".
+func Index(field string, i int) string {
+	return field + "[" + strconv.Itoa(i) + "]"
+}
