@@ -33,8 +33,8 @@
 // own floor, and a test (layers_test.go) keeps it so.
 //
 //	examples/…             runnable programs; may import any package
-//	selection              imports kpi, audience, budget
-//	roi                    imports kpi, budget
+//	selection              imports kpi, audience, budget, collab
+//	roi, collab            import kpi, budget
 //	kpi  audience  budget  import nothing of ours
 //	internal/…             shared helpers; import nothing above them
 //
@@ -76,11 +76,32 @@
 //
 // # Errors
 //
-// Bad input returns an error, never a panic, a NaN or a silent zero. Messages
-// read "pkg: Func: field: what was wrong (value)"; each package exports
-// sentinel errors that [errors.Is] matches, and parsers return typed errors
-// carrying the line, column and value of the bad field. Must… helpers, which
-// panic, exist only for literals in tests and examples.
+// Bad input returns an error, never a panic, a NaN or a silent zero. Every
+// package speaks one way: messages read "pkg: Func: field: what was wrong
+// (value)", for example "kpi: EngagementRate: base: not positive (0)", and
+// every error wraps an exported sentinel of its package that [errors.Is]
+// matches. The conditions all packages share have one sentinel each, with
+// the same name and the same value everywhere (ErrInvalid, ErrNegative,
+// ErrNonPositive, ErrEmpty, ErrOverflow, ErrTooLarge, ErrSyntax,
+// ErrMissingColumn, ErrDuplicate), so errors.Is(err, kpi.ErrInvalid) and
+// errors.Is(err, budget.ErrInvalid) are the same test. Every CSV reader
+// returns one error type for a bad field, ParseError, with the line, column,
+// header and value. A long value is shown shortened, never in full. Must…
+// helpers, which panic, exist only for literals in tests and examples.
+//
+// # Enums and zero values
+//
+// Every enum has one text rule: String and MarshalText write its name,
+// UnmarshalText and every ParseX read it back ignoring case and surrounding
+// spaces, and a bit set joins names with "|" ("likes|comments", the empty
+// set is "none"). The zero value of every enum is valid: it is the
+// documented default. A configuration struct's zero field means the default
+// its comment states.
+//
+// # Stability
+//
+// The names listed as stable in the repository's API.md keep their meaning
+// in every v0 minor release; every other change is listed in CHANGELOG.md.
 //
 // # Concurrency
 //
