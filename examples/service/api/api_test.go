@@ -1,15 +1,16 @@
-package service_test
+package api_test
 
 import (
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/influencekit/influencekit/examples/service"
+	"github.com/influencekit/influencekit/examples/service/api"
 	"github.com/shopspring/decimal"
 )
 
@@ -49,11 +50,11 @@ func post(t *testing.T, h http.Handler, body, contentType string) *httptest.Resp
 }
 
 func TestReport(t *testing.T) {
-	rec := post(t, service.Handler{}, campaign, "application/json")
+	rec := post(t, api.Handler{}, campaign, "application/json")
 	if rec.Code != http.StatusOK {
 		t.Fatalf("status %d: %s", rec.Code, rec.Body)
 	}
-	var rep service.Report
+	var rep api.Report
 	if err := json.Unmarshal(rec.Body.Bytes(), &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -111,33 +112,48 @@ func TestErrors(t *testing.T) {
 	negative := strings.Replace(campaign, `"likes": 400`, `"likes": -4`, 1)
 	// 257 distinct channels, one over MaxChannels, in the second path.
 	var many []string
-	for i := range service.MaxChannels + 1 {
+	for i := range api.MaxChannels + 1 {
 		many = append(many, fmt.Sprintf("%q", fmt.Sprint("c", i)))
 	}
 	tooMany := strings.Replace(campaign, `"paths": [`, `"paths": [{"channels": ["ana"], "conversions": 1}, {"channels": [`+strings.Join(many, ",")+`], "conversions": 1}, `, 1)
 	for _, tc := range []struct {
 		name, body, contentType string
-		h                       service.Handler
+		h                       api.Handler
 		status                  int
 		field, msg              string
 	}{
-		{"negative count", negative, "application/json", service.Handler{}, 400, "posts[0].likes", "negative (-4)"},
-		{"unknown field", `{"currency": "EUR", "budget": 5}`, "", service.Handler{}, 400, "", `unknown field "budget"`},
-		{"wrong type", `{"currency": 978}`, "", service.Handler{}, 400, "currency", "want a string"},
-		{"bad currency", strings.Replace(campaign, `"EUR"`, `"EURO"`, 1), "", service.Handler{}, 400, "currency", "ISO 4217"},
-		{"unknown creator", strings.Replace(campaign, `"creator": "ben"`, `"creator": "bob"`, 1), "", service.Handler{}, 400, "posts[1].creator", `"bob"`},
-		{"bad cost", strings.Replace(campaign, `"100.00"`, `"1.005"`, 1), "", service.Handler{}, 400, "influencers[0].cost", "minor unit"},
-		{"malformed", `{"currency": `, "", service.Handler{}, 400, "", "unexpected EOF"},
-		{"empty", ``, "", service.Handler{}, 400, "", "empty body"},
-		{"too many channels", tooMany, "", service.Handler{}, 400, "paths[1].channels", "more than 256 distinct channels"},
-		{"server's zone", strings.Replace(campaign, `"currency": "EUR",`, `"currency": "EUR", "time_zone": "Local",`, 1), "", service.Handler{}, 400, "time_zone", `"Local"`},
-		{"order amount", strings.Replace(campaign, `"amount": "50.00"`, `"amount": "50.005"`, 1), "", service.Handler{}, 400, "orders[0].amount", "minor unit of EUR (50.005)"},
-		{"too large", campaign, "", service.Handler{MaxBytes: 64}, 413, "", "over 64 bytes"},
-		{"content type", campaign, "text/csv", service.Handler{}, 415, "", "want application/json"},
+		{"negative count", negative, "application/json", api.Handler{}, 400, "posts[0].likes", "negative (-4)"},
+		// v0.2: an unknown key is a 400 naming its path, not json's bare
+		// `json: unknown field "budget"`.
+		{"unknown field", `{"currency": "EUR", "budget": 5}`, "", api.Handler{}, 400, "budget", `unknown field "budget"`},
+		{"unknown nested field", strings.Replace(campaign, `"saves": null,`, `"saves": null, "bogus": 1,`, 1), "", api.Handler{}, 400, "posts[1].bogus", `unknown field "bogus": not part of a post`},
+		{"unknown link field", strings.Replace(campaign, `"source": "instagram"`, `"src": "instagram"`, 1), "", api.Handler{}, 400, "influencers[1].links[0].src", `unknown field "src"`},
+		{"wrong type", `{"currency": 978}`, "", api.Handler{}, 400, "currency", "want a string"},
+		{"wrong type in a post", strings.Replace(campaign, `"likes": 900`, `"likes": "900"`, 1), "", api.Handler{}, 400, "posts[1].likes", "want a whole number, not a JSON string"},
+		{"fraction for a count", strings.Replace(campaign, `"likes": 900`, `"likes": 900.5`, 1), "", api.Handler{}, 400, "posts[1].likes", "want a whole number, not a JSON number"},
+		{"object for an array", `{"currency": "EUR", "posts": {}}`, "", api.Handler{}, 400, "posts", "want an array, not an object"},
+		{"unknown platform", strings.Replace(campaign, `"platform": "tiktok"`, `"platform": "myspace"`, 1), "", api.Handler{}, 400, "posts[1].platform", `"myspace"`},
+		{"bad time", strings.Replace(campaign, `"2026-04-09T18:00:00Z"`, `"9 April"`, 1), "", api.Handler{}, 400, "posts[1].published_at", `"9 April"`},
+		{"bad currency", strings.Replace(campaign, `"EUR"`, `"EURO"`, 1), "", api.Handler{}, 400, "currency", "ISO 4217"},
+		{"unknown creator", strings.Replace(campaign, `"creator": "ben"`, `"creator": "bob"`, 1), "", api.Handler{}, 400, "posts[1].creator", `"bob"`},
+		{"bad cost", strings.Replace(campaign, `"100.00"`, `"1.005"`, 1), "", api.Handler{}, 400, "influencers[0].cost", "minor unit"},
+		// v0.2: malformed JSON names where it broke off (was the bare
+		// "unexpected EOF" with no field).
+		{"malformed", `{"currency": `, "", api.Handler{}, 400, "currency", "malformed JSON: the body ends at byte 13"},
+		// In `{"posts": [{"likes": 1x}]}` the x is the 23rd byte (counted
+		// from 1: `{"posts": [` is 11 bytes, `{"likes": ` 10 more, then 1).
+		{"syntax error", `{"posts": [{"likes": 1x}]}`, "", api.Handler{}, 400, "posts[0].likes", "malformed JSON at byte 23: invalid character 'x'"},
+		{"two values", `{"currency": "EUR"} {}`, "", api.Handler{}, 400, "", "more than one JSON value"},
+		{"empty", ``, "", api.Handler{}, 400, "", "empty body"},
+		{"too many channels", tooMany, "", api.Handler{}, 400, "paths[1].channels", "more than 256 distinct channels"},
+		{"server's zone", strings.Replace(campaign, `"currency": "EUR",`, `"currency": "EUR", "time_zone": "Local",`, 1), "", api.Handler{}, 400, "time_zone", `"Local"`},
+		{"order amount", strings.Replace(campaign, `"amount": "50.00"`, `"amount": "50.005"`, 1), "", api.Handler{}, 400, "orders[0].amount", "minor unit of EUR (50.005)"},
+		{"too large", campaign, "", api.Handler{MaxBytes: 64}, 413, "", "over 64 bytes"},
+		{"content type", campaign, "text/csv", api.Handler{}, 415, "", "want application/json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := post(t, tc.h, tc.body, tc.contentType)
-			var e service.Error
+			var e api.Error
 			if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil {
 				t.Fatalf("body %q: %v", rec.Body, err)
 			}
@@ -150,7 +166,7 @@ func TestErrors(t *testing.T) {
 
 func TestMethod(t *testing.T) {
 	rec := httptest.NewRecorder()
-	service.Handler{}.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/report", nil))
+	api.Handler{}.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/report", nil))
 	if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != "POST" {
 		t.Errorf("GET: %d, Allow %q", rec.Code, rec.Header().Get("Allow"))
 	}
@@ -158,7 +174,7 @@ func TestMethod(t *testing.T) {
 
 // TestServer runs the handler behind a real HTTP server.
 func TestServer(t *testing.T) {
-	srv := httptest.NewServer(service.Handler{})
+	srv := httptest.NewServer(api.Handler{})
 	defer srv.Close()
 	resp, err := http.Post(srv.URL+"/report", "application/json", strings.NewReader(campaign))
 	if err != nil {
@@ -167,5 +183,17 @@ func TestServer(t *testing.T) {
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/json; charset=utf-8" {
 		t.Errorf("status %d, content type %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+}
+
+// TestReadmeRequest posts examples/service/campaign.json, the file the
+// README's curl command sends: it must stay a valid campaign.
+func TestReadmeRequest(t *testing.T) {
+	b, err := os.ReadFile("../campaign.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := post(t, api.Handler{}, string(b), "application/json"); rec.Code != http.StatusOK {
+		t.Errorf("campaign.json: status %d: %s", rec.Code, rec.Body)
 	}
 }

@@ -1,4 +1,4 @@
-package service_test
+package api_test
 
 import (
 	"encoding/json"
@@ -7,7 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 
-	"github.com/influencekit/influencekit/examples/service"
+	"github.com/influencekit/influencekit/examples/service/api"
 )
 
 // The request of the package documentation, posted to the handler.
@@ -26,9 +26,9 @@ func ExampleHandler() {
 	  "paths": [{"channels": ["pia.pure", "newsletter"], "conversions": 2, "value": "42.34", "nulls": 10}]
 	}`
 	rec := httptest.NewRecorder()
-	service.Handler{}.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/report", strings.NewReader(body)))
+	api.Handler{}.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/report", strings.NewReader(body)))
 
-	var rep service.Report
+	var rep api.Report
 	if err := json.Unmarshal(rec.Body.Bytes(), &rep); err != nil {
 		fmt.Println(err)
 		return

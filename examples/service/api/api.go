@@ -1,0 +1,223 @@
+// Package api shows how a Go service embeds influencekit: an
+// http.Handler that accepts a campaign as JSON (influencers with their
+// costs and tracking, posts, orders, journeys) and answers with the
+// campaign report as JSON.
+//
+//	POST /report   Content-Type: application/json
+//
+//	{
+//	  "currency": "EUR",
+//	  "influencers": [{"handle": "pia.pure", "cost": "875.00",
+//	                   "codes": ["PIA15"], "links": [{"source": "tiktok", "campaign": "pia"}]}],
+//	  "overhead": "1200.00",
+//	  "posts": [{"id": "p1", "creator": "pia.pure", "platform": "tiktok",
+//	             "published_at": "2026-04-01T18:00:00Z", "followers": 9000,
+//	             "likes": 1200, "comments": 40, "shares": 60, "saves": 30,
+//	             "views": 15000, "reach": 9800, "impressions": 16000}],
+//	  "orders": [{"id": "#1", "time": "2026-04-02T10:00:00Z", "amount": "21.17",
+//	              "currency": "EUR", "code": "PIA15"}],
+//	  "paths": [{"channels": ["pia.pure", "newsletter"], "conversions": 2, "value": "42.34", "nulls": 10}]
+//	}
+//
+// Amounts are JSON strings ("875.00"), read exactly as decimals, never as
+// binary floating point. A count that is absent or null in a post was not
+// reported (Instagram's hidden likes): it is left out, never read as 0.
+//
+// The response holds the per-influencer and total metrics of roi.Report
+// (ROI, ROAS, CPA, CPE, CPM), the orders credited by code and link
+// (roi.AttributeOrders), the campaign's pooled engagement rates and weekly
+// series (kpi), and the journeys' credit under the linear and Markov models
+// (roi.Attribute). Every decimal is a JSON string; rates are fractions.
+//
+// Errors are JSON {"error": "…", "field": "…"}: 400 for a request that
+// cannot be read or is invalid, with the path of the value at fault in
+// field, such as "posts[3].likes" (malformed JSON and unknown keys
+// included: {"posts": [{"likes": 1, "bogus": 2}]} answers field
+// "posts[0].bogus"; paths with more than MaxChannels distinct channels are
+// refused, to bound the Markov model's work); 405 for a method other than
+// POST, 413 for a body over Handler.MaxBytes, 415 for another content
+// type. The handler holds no state: it is safe for concurrent use.
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"time"
+
+	"github.com/influencekit/influencekit/kpi"
+	"github.com/influencekit/influencekit/roi"
+	"github.com/shopspring/decimal"
+)
+
+// DefaultMaxBytes is the body limit of a zero Handler: 1 MiB.
+const DefaultMaxBytes = 1 << 20
+
+// MaxChannels bounds the distinct channels of a request's paths. The Markov
+// model's cost grows with the cube of its states: one 15 KB path of 2,000
+// channels took 4.5 s of CPU, 256 channels take milliseconds, and a
+// campaign's real channels (creators, search, newsletter, ads) are far fewer.
+const MaxChannels = 256
+
+// Handler serves POST requests with a Campaign and answers with a Report.
+// The zero value is ready to use.
+type Handler struct {
+	// MaxBytes limits the request body; 0 means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// Campaign is the request body.
+type Campaign struct {
+	Currency    string       `json:"currency"`
+	TimeZone    string       `json:"time_zone,omitempty"` // IANA name for the weekly series; default UTC
+	Influencers []Influencer `json:"influencers"`
+	Overhead    *string      `json:"overhead,omitempty"` // cost not tied to one influencer
+	Posts       []Post       `json:"posts"`
+	Orders      []roi.Order  `json:"orders,omitempty"`
+	Paths       []Path       `json:"paths,omitempty"`
+}
+
+// Influencer is a booked creator: their cost and how their sales are
+// recognised.
+type Influencer struct {
+	Handle string    `json:"handle"`
+	Cost   string    `json:"cost"`
+	Codes  []string  `json:"codes,omitempty"`
+	Links  []roi.UTM `json:"links,omitempty"`
+}
+
+// Post is a kpi.Post in JSON; a nil count was not reported.
+type Post struct {
+	ID          string       `json:"id"`
+	Creator     string       `json:"creator"`
+	Platform    kpi.Platform `json:"platform"`
+	PublishedAt time.Time    `json:"published_at"`
+	Followers   *int64       `json:"followers"`
+	Likes       *int64       `json:"likes"`
+	Comments    *int64       `json:"comments"`
+	Shares      *int64       `json:"shares"`
+	Saves       *int64       `json:"saves"`
+	Views       *int64       `json:"views"`
+	Reach       *int64       `json:"reach"`
+	Impressions *int64       `json:"impressions"`
+	Clicks      *int64       `json:"clicks"`
+	Conversions *int64       `json:"conversions"`
+}
+
+// Path is a roi.Path in JSON.
+type Path struct {
+	Channels    []string `json:"channels"`
+	Conversions int64    `json:"conversions"`
+	Value       string   `json:"value,omitempty"`
+	Nulls       int64    `json:"nulls"`
+}
+
+// Report is the response body.
+type Report struct {
+	Currency    string                           `json:"currency"`
+	Campaign    roi.CampaignReport               `json:"campaign"`
+	Orders      *roi.OrderAttribution            `json:"orders,omitempty"`
+	Engagement  Engagement                       `json:"engagement"`
+	Weekly      []Week                           `json:"weekly"`
+	Attribution map[string]map[string]roi.Credit `json:"attribution,omitempty"` // model → channel → credit
+}
+
+// Engagement holds the campaign's pooled engagement rates (every
+// interaction; posts lacking a needed count are left out and counted).
+type Engagement struct {
+	ByFollowers *kpi.Result `json:"by_followers,omitempty"`
+	ByReach     *kpi.Result `json:"by_reach,omitempty"`
+}
+
+// Week is one ISO week of the campaign.
+type Week struct {
+	Week        string           `json:"week"`
+	Start       time.Time        `json:"start"`
+	Posts       int64            `json:"posts"`
+	Reach       int64            `json:"reach"`
+	RateByReach *decimal.Decimal `json:"er_by_reach,omitempty"`
+}
+
+// Error is the body of an error response. Field is the path of the value
+// at fault, such as "posts[3].likes" (an array index in brackets, an object
+// key after a dot); it is "" when the body as a whole is at fault (empty,
+// two JSON values) and for the 405, 413 and 415 answers.
+type Error struct {
+	Error string `json:"error"`
+	Field string `json:"field"`
+}
+
+// badRequest is an invalid request, naming the field; err is the library's
+// error when a library function refused the value.
+type badRequest struct {
+	field, msg string
+	err        error
+}
+
+func (e *badRequest) Error() string { return e.field + ": " + e.msg }
+
+func (e *badRequest) Unwrap() error { return e.err }
+
+func bad(field, format string, args ...any) *badRequest {
+	return &badRequest{field: field, msg: fmt.Sprintf(format, args...)}
+}
+
+// refused is the library's error about the request's field: its message
+// names the library function, the field and the value.
+func refused(field string, err error) *badRequest {
+	return &badRequest{field: field, msg: err.Error(), err: err}
+}
+
+// ServeHTTP implements http.Handler.
+func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		writeJSON(w, http.StatusMethodNotAllowed, Error{Error: "method " + r.Method + " not allowed: POST a campaign"})
+		return
+	}
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
+			writeJSON(w, http.StatusUnsupportedMediaType, Error{Error: "content type " + ct + ": want application/json"})
+			return
+		}
+	}
+	limit := h.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeJSON(w, http.StatusRequestEntityTooLarge, Error{Error: fmt.Sprintf("body over %d bytes", tooBig.Limit)})
+			return
+		}
+		writeJSON(w, http.StatusBadRequest, Error{Error: "reading the body: " + err.Error()})
+		return
+	}
+	c, err := decode(body)
+	if err == nil {
+		var rep Report
+		if rep, err = Build(c); err == nil {
+			writeJSON(w, http.StatusOK, rep)
+			return
+		}
+	}
+	var br *badRequest
+	if !errors.As(err, &br) {
+		br = &badRequest{msg: err.Error()} // not reached: decode and Build name a field
+	}
+	writeJSON(w, http.StatusBadRequest, Error{Error: br.msg, Field: br.field})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v) // the client may have gone; nothing more to do
+}
