@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -12,101 +11,65 @@ import (
 
 	"github.com/influencekit/influencekit/audience"
 	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/csvx"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/influencekit/influencekit/roi"
 	"github.com/shopspring/decimal"
 )
 
-// fileError is a bad field of one of the program's own CSV files (the
-// library's readers return their own *ParseError, which reads the same way).
-type fileError struct {
-	Line, Column int
-	Header       string
-	Value        string
-	Err          error
-}
+// The program's own CSV files are read through internal/csvx, the layer
+// the library's readers use: a bad field is a *csvx.Error (the library's
+// ParseError) naming the reader, the line, the column, its header and the
+// value, and wrapping one of the shared sentinels.
 
-func (e *fileError) Error() string {
-	if e.Column == 0 {
-		return fmt.Sprintf("line %d: %v", e.Line, e.Err)
-	}
-	return fmt.Sprintf("line %d, column %d (%s): %q: %v", e.Line, e.Column, e.Header, e.Value, e.Err)
-}
-
-func (e *fileError) Unwrap() error { return e.Err }
-
-// table reads a CSV file with a header row and hands out fields by name,
-// with the line and column of each for error messages.
+// csvTable reads a CSV file with a header row and hands out fields by
+// name; its errors carry the line and column of the field.
 type csvTable struct {
-	r      *csv.Reader
-	cur    budget.Currency // of the amounts
-	header []string
-	index  map[string]int
-	rec    []string
+	r   *csvx.Reader
+	cur budget.Currency // of the amounts
+	rec csvx.Record
 }
 
-func normalize(h string) string {
-	return strings.ToLower(strings.Join(strings.FieldsFunc(h, func(r rune) bool {
-		return r == ' ' || r == '_' || r == '-' || r == '.' || r == '\ufeff' || r == '\r' || r == '\n'
-	}), " "))
-}
-
-func newTable(r io.Reader, cur budget.Currency, required ...string) (*csvTable, error) {
-	t := &csvTable{r: csv.NewReader(r), cur: cur, index: map[string]int{}}
-	t.r.FieldsPerRecord = -1
-	h, err := t.r.Read()
+func newTable(fn string, r io.Reader, cur budget.Currency, required ...string) (*csvTable, error) {
+	cr, err := csvx.NewReader(fn, r, ',')
 	if err != nil {
-		if err == io.EOF {
-			return nil, errors.New("empty file: no header row")
-		}
 		return nil, err
 	}
-	t.header = h
-	for i, name := range h {
-		t.index[normalize(name)] = i
-	}
 	for _, name := range required {
-		if _, ok := t.index[normalize(name)]; !ok {
-			return nil, &fileError{Line: 1, Err: fmt.Errorf("missing column %q (the header has %s)", name, strings.Join(h, ", "))}
+		if cr.Column(name) < 0 {
+			return nil, &csvx.Error{Func: fn, Line: 1, Err: fmt.Errorf("%w %q (the header has %s)",
+				errs.ErrMissingColumn, name, strings.Join(cr.Header(), ", "))}
 		}
 	}
-	return t, nil
+	return &csvTable{r: cr, cur: cur}, nil
 }
 
 // next reads the next record; false at the end.
 func (t *csvTable) next() (bool, error) {
-	rec, err := t.r.Read()
+	rec, err := t.r.Next()
 	if err == io.EOF {
 		return false, nil
 	}
 	if err != nil {
-		return false, err // *csv.ParseError: line and column included
+		return false, err // a *csvx.Error: line and column included
 	}
 	t.rec = rec
 	return true, nil
 }
 
-func (t *csvTable) str(name string) string {
-	i, ok := t.index[normalize(name)]
-	if !ok || i >= len(t.rec) {
-		return ""
-	}
-	return strings.TrimSpace(t.rec[i])
-}
+func (t *csvTable) str(name string) string { return t.rec.Field(t.r.Column(name)) }
 
-func (t *csvTable) errorf(name string, format string, args ...any) error {
-	i := t.index[normalize(name)]
-	line, _ := t.r.FieldPos(0) // the record's first line (FieldPos(i) panics on a short row)
-	if i < len(t.rec) {
-		line, _ = t.r.FieldPos(i)
-	}
-	return &fileError{Line: line, Column: i + 1, Header: t.header[i], Value: t.str(name), Err: fmt.Errorf(format, args...)}
+// errorf is a bad value in column name of the current record; the message
+// wraps sentinel.
+func (t *csvTable) errorf(name string, sentinel error, format string, args ...any) error {
+	return t.rec.Errorf(t.r.Column(name), fmt.Errorf("%s (%w)", fmt.Sprintf(format, args...), sentinel))
 }
 
 func (t *csvTable) count(name string) (int64, error) {
 	n, err := kpi.ParseCount(t.str(name))
 	if err != nil {
-		return 0, t.errorf(name, "not a count: %w", unwrapAll(err))
+		return 0, t.rec.Errorf(t.r.Column(name), fmt.Errorf("not a count: %w", unwrapAll(err)))
 	}
 	return n, nil
 }
@@ -114,10 +77,10 @@ func (t *csvTable) count(name string) (int64, error) {
 func (t *csvTable) money(name string) (decimal.Decimal, error) {
 	d, err := decimal.NewFromString(t.str(name))
 	if err != nil || d.IsNegative() {
-		return decimal.Decimal{}, t.errorf(name, "not an amount (write it as 1234.50)")
+		return decimal.Decimal{}, t.errorf(name, errs.ErrSyntax, "not an amount (write it as 1234.50)")
 	}
 	if t.cur.Check(d) != nil {
-		return decimal.Decimal{}, t.errorf(name, "finer than the minor unit of %s", t.cur.Code())
+		return decimal.Decimal{}, t.errorf(name, errs.ErrInvalid, "finer than the minor unit of %s", t.cur.Code())
 	}
 	return d, nil
 }
@@ -129,15 +92,15 @@ func (t *csvTable) deliverables(name string) (int, budget.Deliverable, error) {
 	pieces, err := strconv.Atoi(n)
 	var d budget.Deliverable
 	if !ok || err != nil || pieces < 1 || d.UnmarshalText([]byte(strings.TrimSpace(kind))) != nil {
-		return 0, d, t.errorf(name, `want a number and a kind (post, reel, story, video or bundle), such as "2 reel"`)
+		return 0, d, t.errorf(name, errs.ErrSyntax, `want a number and a kind (post, reel, story, video or bundle), such as "2 reel"`)
 	}
 	return pieces, d, nil
 }
 
 // readRows reads a CSV file that has the required columns, one value a
-// row; its amounts are in cur.
-func readRows[T any](r io.Reader, cur budget.Currency, required []string, row func(t *csvTable) (T, error)) ([]T, error) {
-	t, err := newTable(r, cur, required...)
+// row; its amounts are in cur. fn names the reader in errors.
+func readRows[T any](fn string, r io.Reader, cur budget.Currency, required []string, row func(t *csvTable) (T, error)) ([]T, error) {
+	t, err := newTable(fn, r, cur, required...)
 	if err != nil {
 		return nil, err
 	}
@@ -196,19 +159,19 @@ func readProfiles(r io.Reader, cur budget.Currency) ([]profile, error) {
 		cols = append(cols, a.column)
 	}
 	seen := map[string]bool{}
-	out, err := readRows(r, cur, cols, func(t *csvTable) (profile, error) {
+	out, err := readRows("campaign.readProfiles", r, cur, cols, func(t *csvTable) (profile, error) {
 		var err error
 		p := profile{Handle: strings.TrimPrefix(t.str("handle"), "@"), Category: strings.ToLower(t.str("category")),
 			Country: strings.ToUpper(t.str("country")), Language: t.str("language")}
 		if p.Handle == "" {
-			return p, t.errorf("handle", "empty handle")
+			return p, t.errorf("handle", errs.ErrInvalid, "empty handle")
 		}
 		if seen[p.Handle] {
-			return p, t.errorf("handle", "handle listed twice")
+			return p, t.errorf("handle", errs.ErrDuplicate, "handle listed twice")
 		}
 		seen[p.Handle] = true
 		if err := p.Platform.UnmarshalText([]byte(t.str("platform"))); err != nil {
-			return p, t.errorf("platform", "unknown platform")
+			return p, t.errorf("platform", errs.ErrInvalid, "unknown platform")
 		}
 		if p.Followers, err = t.count("followers"); err != nil {
 			return p, err
@@ -226,7 +189,7 @@ func readProfiles(r io.Reader, cur budget.Currency) ([]profile, error) {
 		share := func(dim, cat, col string) error {
 			v, err := decimal.NewFromString(t.str(col))
 			if err != nil || v.IsNegative() || v.GreaterThan(decimal.NewFromInt(100)) {
-				return t.errorf(col, "not a share in percent (0 to 100)")
+				return t.errorf(col, errs.ErrInvalid, "not a share in percent (0 to 100)")
 			}
 			p.Demographics[dim][cat] = v
 			return nil
@@ -249,7 +212,7 @@ func readProfiles(r io.Reader, cur budget.Currency) ([]profile, error) {
 				sum = sum.Add(v)
 			}
 			if !sum.IsPositive() {
-				return p, t.errorf(first, "the %s shares of the audience sum to zero", dim)
+				return p, t.errorf(first, errs.ErrInvalid, "the %s shares of the audience sum to zero", dim)
 			}
 		}
 		return p, nil
@@ -258,7 +221,7 @@ func readProfiles(r io.Reader, cur budget.Currency) ([]profile, error) {
 		return nil, err
 	}
 	if len(out) == 0 {
-		return nil, errors.New("no creators")
+		return nil, fmt.Errorf("no creators: %w", errs.ErrEmpty)
 	}
 	return out, nil
 }
@@ -283,7 +246,8 @@ func readFollowersMax(r io.Reader, maxIDs uint64) (map[string]*audience.Set, err
 		}
 		handle, ranges, ok := strings.Cut(text, ":")
 		if !ok || strings.TrimSpace(handle) == "" {
-			return nil, &fileError{Line: line, Column: 1, Header: "handle", Value: text, Err: errors.New(`want "handle: first-last …"`)}
+			return nil, &csvx.Error{Func: "campaign.readFollowers", Line: line, Column: 1, Header: "handle", Value: text,
+				Err: fmt.Errorf(`want "handle: first-last …" (%w)`, errs.ErrSyntax)}
 		}
 		handle = strings.TrimPrefix(strings.TrimSpace(handle), "@")
 		s := sets[handle]
@@ -300,8 +264,8 @@ func readFollowersMax(r io.Reader, maxIDs uint64) (map[string]*audience.Set, err
 				b, err2 = strconv.ParseUint(hi, 10, 64)
 			}
 			if err1 != nil || err2 != nil || b < a || b-a >= maxIDs-total {
-				return nil, &fileError{Line: line, Column: col, Header: "ids", Value: field,
-					Err: fmt.Errorf("not an ID or a range first-last, or more than %d IDs in all", maxIDs)}
+				return nil, &csvx.Error{Func: "campaign.readFollowers", Line: line, Column: col, Header: "ids", Value: field,
+					Err: fmt.Errorf("not an ID or a range first-last, or more than %d IDs in all (%w)", maxIDs, errs.ErrSyntax)}
 			}
 			ids := make([]uint64, 0, b-a+1)
 			total += b - a + 1
@@ -331,14 +295,14 @@ type booking struct {
 
 func readBookings(r io.Reader, cur budget.Currency) ([]booking, error) {
 	seen := map[string]bool{}
-	return readRows(r, cur, []string{"handle", "deliverables", "fee", "code", "utm_source", "utm_campaign"}, func(t *csvTable) (booking, error) {
+	return readRows("campaign.readBookings", r, cur, []string{"handle", "deliverables", "fee", "code", "utm_source", "utm_campaign"}, func(t *csvTable) (booking, error) {
 		var err error
 		b := booking{Handle: strings.TrimPrefix(t.str("handle"), "@")}
 		if b.Handle == "" {
-			return b, t.errorf("handle", "empty handle")
+			return b, t.errorf("handle", errs.ErrInvalid, "empty handle")
 		}
 		if seen[b.Handle] {
-			return b, t.errorf("handle", "booked twice")
+			return b, t.errorf("handle", errs.ErrDuplicate, "booked twice")
 		}
 		seen[b.Handle] = true
 		if b.Pieces, b.Deliverable, err = t.deliverables("deliverables"); err != nil {
@@ -367,14 +331,14 @@ type expense struct {
 }
 
 func readSpend(r io.Reader, cur budget.Currency) ([]expense, error) {
-	return readRows(r, cur, []string{"date", "item", "category", "amount"}, func(t *csvTable) (expense, error) {
+	return readRows("campaign.readSpend", r, cur, []string{"date", "item", "category", "amount"}, func(t *csvTable) (expense, error) {
 		var err error
 		e := expense{Item: t.str("item"), Category: t.str("category")}
 		if e.Date, err = time.Parse(time.DateOnly, t.str("date")); err != nil {
-			return e, t.errorf("date", "want a date such as 2026-04-01")
+			return e, t.errorf("date", errs.ErrSyntax, "want a date such as 2026-04-01")
 		}
 		if e.Category == "" {
-			return e, t.errorf("category", "empty category")
+			return e, t.errorf("category", errs.ErrInvalid, "empty category")
 		}
 		if e.Amount, err = t.money("amount"); err != nil {
 			return e, err
@@ -390,7 +354,7 @@ type pastCampaign struct {
 }
 
 func readPast(r io.Reader, cur budget.Currency) ([]pastCampaign, error) {
-	return readRows(r, cur, []string{"campaign", "cost", "revenue", "orders", "engagements", "impressions"}, func(t *csvTable) (pastCampaign, error) {
+	return readRows("campaign.readPast", r, cur, []string{"campaign", "cost", "revenue", "orders", "engagements", "impressions"}, func(t *csvTable) (pastCampaign, error) {
 		var err error
 		p := pastCampaign{Name: t.str("campaign")}
 		m := &p.Metrics

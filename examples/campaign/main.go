@@ -52,7 +52,6 @@ package main
 import (
 	"bytes"
 	"embed"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -63,6 +62,7 @@ import (
 	"time"
 
 	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/csvx"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/influencekit/influencekit/roi"
 	"github.com/shopspring/decimal"
@@ -222,19 +222,12 @@ func readPosts(r io.Reader) ([]kpi.Post, error) {
 		return nil, err
 	}
 	cols := kpi.DefaultColumns()
-	header, err := csv.NewReader(bytes.NewReader(b)).Read()
-	if err != nil && err != io.EOF {
-		return nil, err
-	}
-	have := map[string]bool{}
-	for _, h := range header {
-		have[normalize(h)] = true
-	}
-	for _, c := range []*string{&cols.Shares, &cols.Saves, &cols.Views, &cols.Reach, &cols.Impressions, &cols.Clicks, &cols.Conversions} {
-		if !have[normalize(*c)] {
-			*c = "" // not in the file: the count is "not reported"
+	if cr, err := csvx.NewReader("campaign.readPosts", bytes.NewReader(b), ','); err == nil {
+		for _, c := range []*string{&cols.Shares, &cols.Saves, &cols.Views, &cols.Reach, &cols.Impressions, &cols.Clicks, &cols.Conversions} {
+			if cr.Column(*c) < 0 {
+				*c = "" // not in the file: the count is "not reported"
+			}
 		}
-	}
-	posts, err := kpi.ReadPosts(bytes.NewReader(b), cols)
-	return posts, err
+	} // else kpi.ReadPosts reports what is wrong with the header
+	return kpi.ReadPosts(bytes.NewReader(b), cols)
 }
