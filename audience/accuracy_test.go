@@ -10,7 +10,7 @@ import (
 )
 
 // TestSketchAccuracy measures, over 200 seeded trials per case, the relative
-// RMSE of the union and intersection estimates that CompareSketches reports
+// RMSE of the union and intersection estimates that OverlapSketches reports
 // for two 10⁶-ID audiences overlapping by 1 %, 10 % and 50 %, and requires it
 // to be within 1.1× the theoretical relative standard error:
 //
@@ -62,14 +62,14 @@ func TestSketchAccuracy(t *testing.T) {
 				}
 				a.stale.Store(true)
 				b.stale.Store(true)
-				p := CompareSketches(a, b)
-				u, in := p.Union.Value.InexactFloat64(), p.Intersection.Value.InexactFloat64()
+				p := OverlapSketches(a, b)
+				u, in := float64(p.Union), float64(p.Shared)
 				seU += (u/float64(unionN) - 1) * (u/float64(unionN) - 1)
 				seI += (in/float64(tc.overlap) - 1) * (in/float64(tc.overlap) - 1)
-				if p.Union.Low.InexactFloat64() <= float64(unionN) && float64(unionN) <= p.Union.High.InexactFloat64() {
+				if p.Low.Union <= int64(unionN) && int64(unionN) <= p.High.Union {
 					coverU++
 				}
-				if p.Intersection.Low.InexactFloat64() <= float64(tc.overlap) && float64(tc.overlap) <= p.Intersection.High.InexactFloat64() {
+				if p.Low.Shared <= int64(tc.overlap) && int64(tc.overlap) <= p.High.Shared {
 					coverI++
 				}
 			}

@@ -361,7 +361,7 @@ func BenchmarkSketchIntersect(b *testing.B) {
 		b.ReportAllocs()
 		b.ResetTimer()
 		for b.Loop() {
-			CompareSketches(f.sketches[0], f.sketches[1])
+			OverlapSketches(f.sketches[0], f.sketches[1])
 		}
 	})
 	b.Run("baseline-exact-1e6", func(b *testing.B) {

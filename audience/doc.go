@@ -21,12 +21,24 @@
 // used wherever the formula allows, 256-bit floats for square roots and 36
 // digit logarithms otherwise.
 //
-// # Follower overlap, exact
+// # Follower overlap
 //
-// A Set holds 64-bit follower IDs. Overlap compares two sets (shared,
-// only-A, only-B, union, Jaccard, overlap of the smaller); UniqueReach,
-// Exclusive and ExpectedFrequency describe a group; OverlapMatrix computes
-// all pairs in parallel. Union, Intersect, Difference, IntersectionLen,
+// Every overlap comparison answers one shape, Pair (shared, only-A, only-B,
+// union, Jaccard, overlap of the smaller), with Exact and a Low and High
+// bound for each figure: exact sets give exact figures (Low = High), theta
+// sketches give estimates with their bounds. The core calls and their
+// sketch siblings:
+//
+//	exact (Set)                 sketched (Sketch)
+//	Overlap(a, b)               OverlapSketches(a, b), OverlapSketchSet(a, set)
+//	UniqueReach(sets...)        UniqueReachSketches(sketches...)
+//	OverlapMatrix(sets, w)      SketchOverlapMatrix(sketches, w)  (both give a Matrix)
+//
+// # Follower sets, exact
+//
+// A Set holds 64-bit follower IDs. UniqueReach, Exclusive and
+// ExpectedFrequency describe a group; OverlapMatrix computes all pairs in
+// parallel. Union, Intersect, Difference, IntersectionLen,
 // (*Set).CountNotIn, Contains, Clone and All serve selection algorithms such
 // as budgeted max-coverage. A Universe maps external IDs (uint64 or string)
 // to dense 32-bit IDs, which makes sets smaller and faster.
@@ -38,14 +50,13 @@
 // roaring bitmaps; IDs spread too widely for buckets to pay (snowflake IDs)
 // stay in one sorted uint64 slice.
 //
-// # Follower overlap, sketched
+// # Follower sets, sketched
 //
 // A Sketch is a DataSketches-compatible theta sketch (k = 4096 by default)
-// for audiences too large to ship or hold: Add, Merge, Estimate,
-// CompareSketches (union, intersection, differences, Jaccard, each with
-// bounds and exact when both sets are small), CompareSketchSet (a sketch
-// against a Set held in full: exact when the sketch's set is small) and
-// SketchOverlapMatrix.
+// for audiences too large to ship or hold: Add, Merge, Estimate, and the
+// sketch siblings above (exact when both sets are small; OverlapSketchSet
+// compares a sketch with a Set held in full, exact when the sketch's set is
+// small).
 // MarshalBinary and UnmarshalBinary speak the Apache DataSketches compact
 // theta format, so sketches built in Spark, Druid, Pinot or Hive merge here.
 //
@@ -54,8 +65,7 @@
 // Bad input gives an error wrapping one of the Err… sentinels, never a
 // panic. Functions on sets take nil as the empty set and return no error;
 // ratios with a zero denominator are 0 by documented convention. The
-// matrices' accessors (Matrix.Size, Matrix.Shared, Matrix.Pair,
-// SketchMatrix.Pair) answer (value, ok) and report ok = false for an index
+// Matrix accessors (Size, Shared, Pair) answer (value, ok) and report ok = false for an index
 // outside [0, N()), like a map lookup, instead of panicking like a slice.
 // Set is safe for concurrent reads once filled; Add is not (see Set).
 package audience

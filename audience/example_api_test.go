@@ -393,14 +393,14 @@ func ExampleMatrix_Size() {
 	// Output: 2 3 2 false
 }
 
-func ExampleSketchMatrix_Pair() {
+func ExampleMatrix_Pair_sketches() {
 	var a, b audience.Sketch
 	a.Add(1, 2, 3)
 	b.Add(2, 3, 4, 5)
 	m := audience.SketchOverlapMatrix([]*audience.Sketch{&a, &b}, 1)
 	p, ok := m.Pair(1, 0) // A = sketch 1, B = sketch 0
 	// {2,3,4,5} vs {1,2,3}: both 2, only A 2, only B 1, union 5, Jaccard 2/5.
-	fmt.Println(ok, p.Intersection.Value, p.OnlyA.Value, p.OnlyB.Value, p.Union.Value, p.Jaccard.Value)
+	fmt.Println(ok, p.Shared, p.OnlyA, p.OnlyB, p.Union, p.Jaccard)
 	_, ok = m.Pair(0, 2)
 	fmt.Println(ok)
 	// Output:

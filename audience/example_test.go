@@ -155,7 +155,7 @@ func ExampleUniverse() {
 	// Output: 2 4
 }
 
-func ExampleCompareSketches() {
+func ExampleOverlapSketches() {
 	a, err := audience.NewSketch(0) // k = 4096
 	if err != nil {
 		panic(err)
@@ -167,8 +167,8 @@ func ExampleCompareSketches() {
 	a.Add(1, 2, 3)
 	b.Add(2, 3, 4)
 	// Small sets are kept whole: the figures are exact.
-	p := audience.CompareSketches(a, b)
-	fmt.Println(p.Exact, p.Union.Value, p.Intersection.Value, p.Jaccard.Value)
+	p := audience.OverlapSketches(a, b)
+	fmt.Println(p.Exact, p.Union, p.Shared, p.Jaccard)
 
 	// Ship a sketch as DataSketches bytes and read it back.
 	raw, err := a.MarshalBinary()
@@ -185,7 +185,7 @@ func ExampleCompareSketches() {
 	// 40 3
 }
 
-func ExampleCompareSketchSet() {
+func ExampleOverlapSketchSet() {
 	// A partner ships the sketch of a small audience; ours is held in full.
 	partner, err := audience.NewSketch(0)
 	if err != nil {
@@ -198,8 +198,8 @@ func ExampleCompareSketchSet() {
 	}
 	// The partner's sketch is exact (3 IDs ≤ k), so the comparison is exact
 	// however large our set is.
-	p := audience.CompareSketchSet(partner, ours)
-	fmt.Println(p.Exact, p.Intersection.Value, p.Union.Value)
+	p := audience.OverlapSketchSet(partner, ours)
+	fmt.Println(p.Exact, p.Shared, p.Union)
 	// Output: true 3 100000
 }
 
@@ -267,6 +267,6 @@ func ExampleSketchOverlapMatrix() {
 	p02, _ := m.Pair(0, 2)
 	p12, _ := m.Pair(1, 2)
 	// Audiences of 200 IDs sharing 100: Jaccard 100/(200+200−100) = 1/3.
-	fmt.Println(p01.Intersection.Value, p02.Intersection.Value, p12.Jaccard.Value)
+	fmt.Println(p01.Shared, p02.Shared, p12.Jaccard)
 	// Output: 100 0 0.3333333333333333
 }

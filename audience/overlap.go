@@ -7,28 +7,53 @@ import (
 	"sync/atomic"
 
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/theta"
 	"github.com/shopspring/decimal"
 )
 
-// Pair describes how two audiences A and B overlap. Counts are exact.
+// Pair describes how two audiences A and B overlap. It is the one result
+// shape of every overlap comparison: exact for two Sets (Overlap,
+// OverlapMatrix), estimated from theta sketches (OverlapSketches,
+// OverlapSketchSet, SketchOverlapMatrix).
 //
-// Jaccard and OfSmaller are fractions rounded half away from zero to
-// exact.Precision (16) decimal places. By convention a ratio whose
-// denominator is 0 is 0, never NaN: Jaccard when A and B are both empty,
-// OfSmaller when either is.
+// Counts are whole numbers of followers. Jaccard and OfSmaller are
+// fractions rounded half away from zero to exact.Precision (16) decimal
+// places. By convention a ratio whose denominator is 0 is 0, never NaN:
+// Jaccard when A and B are both empty, OfSmaller when either is.
+//
+// Exact tells whether the figures are exact. Low and High bound every
+// figure: for an exact Pair they equal it; for an estimate they are
+// SketchStdDevs standard deviations below and above (see OverlapSketches),
+// and Low.X ≤ X ≤ High.X holds for every figure X.
 type Pair struct {
 	Shared int64 `json:"shared"` // |A ∩ B|
-	OnlyA  int64 `json:"onlyA"`  // |A \ B|
-	OnlyB  int64 `json:"onlyB"`  // |B \ A|
-	Union  int64 `json:"union"`  // |A ∪ B|, the pair's unique reach
+	OnlyA  int64 `json:"only_a"` // |A \ B|
+	OnlyB  int64 `json:"only_b"` // |B \ A|
+	Union  int64 `json:"union"`  // |A ∪ B| = Shared + OnlyA + OnlyB, the pair's unique reach
 
-	Jaccard   decimal.Decimal `json:"jaccard"`   // Shared / Union (Jaccard index)
-	OfSmaller decimal.Decimal `json:"ofSmaller"` // Shared / min(|A|, |B|) (overlap coefficient, Szymkiewicz–Simpson)
+	Jaccard   decimal.Decimal `json:"jaccard"`    // Shared / Union (Jaccard index)
+	OfSmaller decimal.Decimal `json:"of_smaller"` // Shared / min(|A|, |B|) (overlap coefficient, Szymkiewicz–Simpson)
+
+	Exact bool      `json:"exact"` // true when no sampling was involved: Low = High = the figures
+	Low   PairBound `json:"low"`   // lower bound of each figure
+	High  PairBound `json:"high"`  // upper bound of each figure
 }
 
-// pairOf builds a Pair from exact sizes.
+// PairBound holds one bound (Pair.Low or Pair.High) of each figure of a
+// Pair, in the same units.
+type PairBound struct {
+	Shared    int64           `json:"shared"`
+	OnlyA     int64           `json:"only_a"`
+	OnlyB     int64           `json:"only_b"`
+	Union     int64           `json:"union"`
+	Jaccard   decimal.Decimal `json:"jaccard"`
+	OfSmaller decimal.Decimal `json:"of_smaller"`
+}
+
+// pairOf builds the exact Pair of sets of sizes lenA and lenB sharing
+// shared IDs.
 func pairOf(lenA, lenB, shared int64) Pair {
-	p := Pair{
+	b := PairBound{
 		Shared:    shared,
 		OnlyA:     lenA - shared,
 		OnlyB:     lenB - shared,
@@ -36,13 +61,17 @@ func pairOf(lenA, lenB, shared int64) Pair {
 		Jaccard:   decimal.Zero,
 		OfSmaller: decimal.Zero,
 	}
-	if p.Union > 0 {
-		p.Jaccard = exact.Ratio(shared, p.Union)
+	if b.Union > 0 {
+		b.Jaccard = exact.Ratio(shared, b.Union)
 	}
 	if m := min(lenA, lenB); m > 0 {
-		p.OfSmaller = exact.Ratio(shared, m)
+		b.OfSmaller = exact.Ratio(shared, m)
 	}
-	return p
+	return Pair{
+		Shared: b.Shared, OnlyA: b.OnlyA, OnlyB: b.OnlyB, Union: b.Union,
+		Jaccard: b.Jaccard, OfSmaller: b.OfSmaller,
+		Exact: true, Low: b, High: b,
+	}
 }
 
 // Overlap compares two exact audiences. A nil set is the empty set. With an
@@ -129,54 +158,95 @@ func ExpectedFrequency(sets ...*Set) (decimal.Decimal, error) {
 	return exact.Div(total.Decimal(), decimal.NewFromInt(u)), nil
 }
 
-// Matrix holds the pairwise overlaps of n sets: sizes and the exact shared
-// count of every pair. Build it with OverlapMatrix. It is immutable and safe
-// for concurrent use.
+// Matrix holds the pairwise overlaps of n audiences: exact, built by
+// OverlapMatrix from Sets, or estimated, built by SketchOverlapMatrix from
+// sketches. Its accessors answer (value, ok) and report ok = false for an
+// index outside [0, N()), like a map lookup, instead of panicking like a
+// slice. It is immutable and safe for concurrent use.
 type Matrix struct {
-	sizes  []int64
-	shared []int64 // n×n, row-major, symmetric; diagonal = size
+	n int
+	// exact: sizes and the n×n shared counts, row-major, symmetric,
+	// diagonal = size.
+	sizes, shared []int64
+	// sketched: the snapshots and the upper triangle of their comparisons,
+	// row-major, i < j.
+	sketched bool
+	cs       []*theta.Compact
+	pairs    []theta.Pair
 }
 
-// N returns the number of sets (0 for a nil Matrix).
+// N returns the number of audiences (0 for a nil Matrix).
 func (m *Matrix) N() int {
 	if m == nil {
 		return 0
 	}
-	return len(m.sizes)
+	return m.n
 }
 
-// in reports whether i and j both index a set of m.
+// in reports whether i and j both index an audience of m.
 func (m *Matrix) in(i, j int) bool {
 	n := m.N()
 	return i >= 0 && j >= 0 && i < n && j < n
 }
 
-// Size returns |Sᵢ|. ok is false (and the size 0) when i is not in
-// [0, N()); Size never panics.
+// Size returns |Sᵢ|: exact, or for sketches the estimate rounded to the
+// nearest whole (the same as Pair(i, i).Union). ok is false (and the size
+// 0) when i is not in [0, N()).
 func (m *Matrix) Size(i int) (size int64, ok bool) {
 	if !m.in(i, i) {
 		return 0, false
 	}
+	if m.sketched {
+		return sketchPairOf(theta.Compare(m.cs[i], m.cs[i])).Union, true
+	}
 	return m.sizes[i], true
 }
 
-// Shared returns |Sᵢ ∩ Sⱼ| (|Sᵢ| when i == j). ok is false (and the count
-// 0) when i or j is not in [0, N()); Shared never panics.
+// Shared is shorthand for Pair(i, j).Shared: |Sᵢ ∩ Sⱼ| (|Sᵢ| when i == j).
+// ok is false (and the count 0) when i or j is not in [0, N()).
 func (m *Matrix) Shared(i, j int) (shared int64, ok bool) {
 	if !m.in(i, j) {
 		return 0, false
 	}
-	return m.shared[i*len(m.sizes)+j], true
+	if m.sketched {
+		p, _ := m.Pair(i, j)
+		return p.Shared, true
+	}
+	return m.shared[i*m.n+j], true
 }
 
-// Pair returns the full Pair of sets i and j (A = i, B = j), the same as
-// Overlap(sets[i], sets[j]). ok is false (and the Pair zero) when i or j is
-// not in [0, N()); Pair never panics.
+// Pair returns the full Pair of audiences i and j (A = i, B = j), the same
+// as Overlap(sets[i], sets[j]) or OverlapSketches(sketches[i],
+// sketches[j]); Pair(i, i) compares i with itself. ok is false (and the
+// Pair zero) when i or j is not in [0, N()).
 func (m *Matrix) Pair(i, j int) (p Pair, ok bool) {
 	if !m.in(i, j) {
 		return Pair{}, false
 	}
-	return pairOf(m.sizes[i], m.sizes[j], m.shared[i*len(m.sizes)+j]), true
+	if !m.sketched {
+		return pairOf(m.sizes[i], m.sizes[j], m.shared[i*m.n+j]), true
+	}
+	swap := i > j
+	if swap {
+		i, j = j, i
+	}
+	var tp theta.Pair
+	if i == j {
+		tp = theta.Compare(m.cs[i], m.cs[i])
+	} else {
+		tp = m.pairs[m.index(i, j)]
+	}
+	if swap {
+		tp.OnlyA, tp.OnlyB = tp.OnlyB, tp.OnlyA
+		tp.EmptyA, tp.EmptyB = tp.EmptyB, tp.EmptyA
+	}
+	return sketchPairOf(tp), true
+}
+
+// index is the position of pair (i, j), i < j, in the upper triangle.
+func (m *Matrix) index(i, j int) int {
+	// Row i starts after rows 0…i−1, which hold (n−1)+(n−2)+…+(n−i) pairs.
+	return i*(2*m.n-i-1)/2 + (j - i - 1)
 }
 
 // OverlapMatrix computes |Sᵢ ∩ Sⱼ| for every pair of sets, in parallel on
@@ -186,7 +256,7 @@ func (m *Matrix) Pair(i, j int) (p Pair, ok bool) {
 // Memory: 8·n² bytes (8 MB for 1,000 sets).
 func OverlapMatrix(sets []*Set, workers int) *Matrix {
 	n := len(sets)
-	m := &Matrix{sizes: make([]int64, n), shared: make([]int64, n*n)}
+	m := &Matrix{n: n, sizes: make([]int64, n), shared: make([]int64, n*n)}
 	for i, s := range sets {
 		m.sizes[i] = s.Len() // settles every set before going parallel
 		m.shared[i*n+i] = m.sizes[i]

@@ -262,7 +262,7 @@ func TestMatrixOutOfRange(t *testing.T) {
 	m := OverlapMatrix(sets, 1)
 	var empty Matrix
 	var nilM *Matrix
-	var nilSM *SketchMatrix
+	var nilSM *Matrix // v0.1's nil *SketchMatrix
 	sk := make([]*Sketch, len(sets))
 	for i, s := range sets {
 		var err error
@@ -281,7 +281,10 @@ func TestMatrixOutOfRange(t *testing.T) {
 			t.Errorf("Pair(%d, %d) = %+v, %v; want zero, false", i, j, p, ok)
 		}
 		if _, ok := sm.Pair(i, j); ok {
-			t.Errorf("SketchMatrix.Pair(%d, %d) ok", i, j)
+			t.Errorf("sketched Matrix.Pair(%d, %d) ok", i, j)
+		}
+		if v, ok := sm.Shared(i, j); ok || v != 0 {
+			t.Errorf("sketched Matrix.Shared(%d, %d) = %d, %v; want 0, false", i, j, v, ok)
 		}
 		if _, ok := empty.Pair(i, j); ok {
 			t.Errorf("empty Matrix Pair(%d, %d) ok", i, j)
@@ -290,7 +293,7 @@ func TestMatrixOutOfRange(t *testing.T) {
 			t.Errorf("nil Matrix Shared(%d, %d) ok", i, j)
 		}
 		if _, ok := nilSM.Pair(i, j); ok {
-			t.Errorf("nil SketchMatrix Pair(%d, %d) ok", i, j)
+			t.Errorf("nil sketched Matrix Pair(%d, %d) ok", i, j)
 		}
 	}
 	if nilM.N() != 0 || nilSM.N() != 0 {
@@ -307,5 +310,15 @@ func TestMatrixOutOfRange(t *testing.T) {
 	// {1,2,3} ∩ {1,3,5} = {1,3}: 2 shared, by hand.
 	if v, ok := m.Shared(2, 0); !ok || v != 2 {
 		t.Errorf("Shared(2, 0) = %d, %v; want 2, true", v, ok)
+	}
+	// The sketches are exact (3 IDs each ≤ k): the same figures.
+	if v, ok := sm.Shared(2, 0); !ok || v != 2 {
+		t.Errorf("sketched Shared(2, 0) = %d, %v; want 2, true", v, ok)
+	}
+	if v, ok := sm.Size(1); !ok || v != 2 {
+		t.Errorf("sketched Size(1) = %d, %v; want 2 ({1, 4}), true", v, ok)
+	}
+	if _, ok := sm.Size(3); ok {
+		t.Error("sketched Size(3) ok")
 	}
 }

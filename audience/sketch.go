@@ -3,10 +3,10 @@ package audience
 import (
 	"fmt"
 	"math"
-	"slices"
 	"sync"
 	"sync/atomic"
 
+	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/influencekit/influencekit/internal/theta"
 	"github.com/shopspring/decimal"
 )
@@ -49,7 +49,7 @@ const SketchStdDevs = 2
 // A sketch keeps at most k = 2^lgK hashes (8 bytes each). While it has seen
 // at most k distinct IDs it keeps all of them and every figure is exact
 // (Estimate.Exact); beyond that, counts have a relative standard error of
-// about 1/√(k−1) (1.56 % at the default k = 4096). See CompareSketches for
+// about 1/√(k−1) (1.56 % at the default k = 4096). See OverlapSketches for
 // unions, intersections and Jaccard.
 //
 // Concurrency: Add, AddString, Merge and UnmarshalBinary must not run
@@ -108,10 +108,7 @@ func (s *Sketch) builder() *theta.Sketch {
 		s.lgK = DefaultSketchLgK
 	}
 	if s.b == nil {
-		b, err := theta.New(s.lgK)
-		if err != nil { // lgK was validated; cannot happen
-			panic(err)
-		}
+		b := theta.NewClamped(s.lgK) // lgK was validated by NewSketch
 		if s.c != nil {
 			b.Merge(s.c)
 		}
@@ -187,13 +184,9 @@ func (s *Sketch) compact() *theta.Compact {
 	return s.c
 }
 
-// snapshot returns the compact sketch (emptyCompact for an empty one).
-func (s *Sketch) snapshot() *theta.Compact {
-	if c := s.compact(); c != nil {
-		return c
-	}
-	return emptyCompact
-}
+// snapshot returns the compact sketch; nil (theta's empty sketch) for an
+// empty one.
+func (s *Sketch) snapshot() *theta.Compact { return s.compact() }
 
 // Estimate is an estimated count or ratio with its bounds. Sketch internals
 // are float64; each field is converted once, at this boundary, with
@@ -206,15 +199,6 @@ type Estimate struct {
 	// enough (at most k distinct IDs) to be kept whole, so Value is exact
 	// and Low = Value = High.
 	Exact bool `json:"exact"`
-}
-
-func fromTheta(e theta.Estimate) Estimate {
-	return Estimate{
-		Value: fromFloat(e.Value),
-		Low:   fromFloat(e.Lower),
-		High:  fromFloat(e.Upper),
-		Exact: e.Exact,
-	}
 }
 
 // fromFloat converts a sketch figure to a decimal. Figures are finite by
@@ -315,52 +299,47 @@ func (s *Sketch) UnmarshalBinary(data []byte) error {
 	return nil
 }
 
-// SketchPair compares two sketched audiences A and B. Every figure is an
-// estimate with bounds at SketchStdDevs standard deviations, and Exact when
-// both sketches hold their whole sets (each at most k distinct IDs): then
-// the comparison falls back to exact counting of the hashes.
+// OverlapSketches is Overlap for sketched audiences: it estimates how a and
+// b overlap and returns the same Pair. nil sketches are empty.
 //
-// Relative standard errors at nominal size k (DataSketches' theta accuracy
-// notes; the estimates use all union hashes below the common θ, which does
-// at least this well):
+// When both sketches hold their whole sets (each saw at most k distinct
+// IDs) the Pair is exact and equals Overlap of the two sets. Otherwise
+// Exact is false and Low and High bound each figure at SketchStdDevs
+// standard deviations. Shared, OnlyA and OnlyB are the theta estimates
+// (sampled hashes ÷ θ) rounded to the nearest whole, Union is their sum,
+// and the bounds are rounded outwards (down for Low, up for High). Jaccard
+// and OfSmaller are the shares of the sampled hashes (θ cancels), exact
+// ratios rounded to 16 places, with Wilson score bounds. Relative standard
+// errors at nominal size k (DataSketches' theta accuracy notes; the
+// estimates use all union hashes below the common θ, which does at least
+// this well):
 //
 //	Union:          1/√(k−1)                       (1.56 % at k = 4096)
-//	Intersection:   √(F/(k−1)), F = |A∪B| ÷ |A∩B|  (22 % at 1 % overlap of equal sets)
+//	Shared:         √(F/(k−1)), F = |A∪B| ÷ |A∩B|  (22 % at 1 % overlap of equal sets)
 //	OnlyA, OnlyB:   √(F/(k−1)), F = |A∪B| ÷ |A\B|
 //	Jaccard:        √(J(1−J)/m), m ≈ k sampled union hashes
 //
 // Unlike HyperLogLog inclusion–exclusion, whose intersection error is
 // proportional to the union, these errors shrink with the overlap ratio F.
-type SketchPair struct {
-	Union        Estimate `json:"union"`        // |A ∪ B|
-	Intersection Estimate `json:"intersection"` // |A ∩ B|
-	OnlyA        Estimate `json:"onlyA"`        // |A \ B|
-	OnlyB        Estimate `json:"onlyB"`        // |B \ A|
-	Jaccard      Estimate `json:"jaccard"`      // |A∩B| ÷ |A∪B|, 0 for two empty sets
-	Exact        bool     `json:"exact"`        // no sampling: every figure is exact
-}
-
-// CompareSketches estimates how sketched audiences a and b overlap. nil
-// sketches are empty. When both are exact the result is exact (see
-// SketchPair).
+// An estimate beyond 2⁶³−1 (possible only for a decoded sketch with an
+// absurdly small θ) saturates at math.MaxInt64.
 //
 // Cost: one merge of the two sorted hash lists (internal/theta's Compare),
 // about 10 µs at k = 4096 (BenchmarkSketchIntersect, ≈ 140× faster than the
-// exact intersection of the 10⁶-ID sets). An audience-side copy of that
-// merge using mergeLanes' unchecked rounds took about 8 µs; the copy was
-// dropped for one implementation, and the faster loop belongs in theta.
-func CompareSketches(a, b *Sketch) SketchPair {
+// exact intersection of the 10⁶-ID sets).
+func OverlapSketches(a, b *Sketch) Pair {
 	return sketchPairOf(theta.Compare(a.snapshot(), b.snapshot()))
 }
 
-// CompareSketchSet compares a sketched audience a with an audience b held
-// exactly as a Set, hashing every ID of b (cost O(|b|)). Every ID of b is
-// known, so b contributes no sampling error of its own: when a is exact (it
-// saw at most k distinct IDs) the result is exact whatever the size of b,
-// and otherwise the figures are estimated from a's θ-sample of A ∪ B with at
-// most the errors of CompareSketches. Use it when one side is small enough
-// to keep whole, or is your own audience held in full.
-func CompareSketchSet(a *Sketch, b *Set) SketchPair {
+// OverlapSketchSet is OverlapSketches of a sketched audience a and an
+// audience b held exactly as a Set, hashing every ID of b (cost O(|b|)).
+// Every ID of b is known, so b contributes no sampling error of its own:
+// when a is exact (it saw at most k distinct IDs) the Pair is exact
+// whatever the size of b, and otherwise the figures are estimated from a's
+// θ-sample of A ∪ B with at most the errors of OverlapSketches. Use it when
+// one side is small enough to keep whole, or is your own audience held in
+// full.
+func OverlapSketchSet(a *Sketch, b *Set) Pair {
 	ca := a.snapshot()
 	th := ca.Theta()
 	hb := make([]uint64, 0, b.Len())
@@ -369,14 +348,9 @@ func CompareSketchSet(a *Sketch, b *Set) SketchPair {
 			hb = append(hb, h)
 		}
 	}
-	slices.Sort(hb)
-	hb = slices.Compact(hb)
-	cb := emptyCompact
+	var cb *theta.Compact // nil: the empty sketch
 	if b.Len() > 0 {
-		c, err := theta.FromHashes(hb, theta.MaxTheta)
-		if err == nil { // cannot fail: hashes are in range, theta is MaxTheta
-			cb = c
-		}
+		cb = theta.ExactFromHashes(hb, theta.MaxTheta)
 	}
 	// b is exact: only a's θ limits the comparison. b is empty only if it
 	// has no ID (not merely no hash below θ).
@@ -385,69 +359,105 @@ func CompareSketchSet(a *Sketch, b *Set) SketchPair {
 	return sketchPairOf(p)
 }
 
-var emptyCompact = func() *theta.Compact {
-	b, err := theta.New(theta.DefaultLgK)
-	if err != nil {
-		panic(err)
+// UniqueReachSketches is UniqueReach for sketched audiences: the estimated
+// |A ∪ B ∪ …|, from the theta union of the sketches at the largest nominal
+// size among them. nil sketches are empty; UniqueReachSketches() is an
+// exact 0. The Estimate is exact while the union holds at most k distinct
+// IDs.
+func UniqueReachSketches(sketches ...*Sketch) Estimate {
+	lgK := MinSketchLgK
+	for _, s := range sketches {
+		if s != nil {
+			lgK = max(lgK, s.LgK())
+		}
 	}
-	return b.Compact()
-}()
-
-func sketchPairOf(p theta.Pair) SketchPair {
-	return SketchPair{
-		Union:        fromTheta(p.Union(SketchStdDevs)),
-		Intersection: fromTheta(p.Intersection(SketchStdDevs)),
-		OnlyA:        fromTheta(p.ANotB(SketchStdDevs)),
-		OnlyB:        fromTheta(p.BNotA(SketchStdDevs)),
-		Jaccard:      fromTheta(p.Jaccard(SketchStdDevs)),
-		Exact:        p.Exact(),
-	}
+	u := &Sketch{lgK: lgK}
+	u.Merge(sketches...)
+	return u.Estimate()
 }
 
-// SketchMatrix holds the pairwise comparisons of n sketches, built by
-// SketchOverlapMatrix. It is immutable and safe for concurrent use.
-type SketchMatrix struct {
-	n     int
-	cs    []*theta.Compact
-	pairs []theta.Pair // upper triangle, row-major, i < j
+// sketchPairOf turns a theta comparison into a Pair (see OverlapSketches).
+func sketchPairOf(p theta.Pair) Pair {
+	if p.Exact() {
+		both := int64(p.Both)
+		if p.EmptyA || p.EmptyB {
+			both = 0
+		}
+		return pairOf(int64(p.OnlyA)+both, int64(p.OnlyB)+both, both)
+	}
+	const z = SketchStdDevs
+	sh, oa, ob, un := p.Intersection(z), p.ANotB(z), p.BNotA(z), p.Union(z)
+	out := Pair{Shared: nearest(sh.Value), OnlyA: nearest(oa.Value), OnlyB: nearest(ob.Value)}
+	out.Union = satAdd(satAdd(out.Shared, out.OnlyA), out.OnlyB)
+	out.Low = PairBound{
+		Shared: min(down(sh.Lower), out.Shared),
+		OnlyA:  min(down(oa.Lower), out.OnlyA),
+		OnlyB:  min(down(ob.Lower), out.OnlyB),
+		Union:  min(down(un.Lower), out.Union),
+	}
+	out.High = PairBound{
+		Shared: max(up(sh.Upper), out.Shared),
+		OnlyA:  max(up(oa.Upper), out.OnlyA),
+		OnlyB:  max(up(ob.Upper), out.OnlyB),
+		Union:  max(up(un.Upper), out.Union),
+	}
+	out.Jaccard, out.Low.Jaccard, out.High.Jaccard = ratioOf(p.Both, p.Jaccard(z))
+	out.OfSmaller, out.Low.OfSmaller, out.High.OfSmaller = ratioOf(p.Both, p.OfSmaller(z))
+	return out
 }
 
-// N returns the number of sketches (0 for a nil SketchMatrix).
-func (m *SketchMatrix) N() int {
-	if m == nil {
+// ratioOf converts a sampled proportion hits ÷ e.Count: the value exactly
+// (rounded to 16 places) and theta's float bounds rounded to 16 places,
+// widened if needed so that low ≤ value ≤ high. No sampled hash (an empty
+// side) gives 0.
+func ratioOf(hits int, e theta.Estimate) (value, low, high decimal.Decimal) {
+	if e.Count == 0 {
+		return decimal.Zero, decimal.Zero, decimal.Zero
+	}
+	value = exact.Ratio(int64(hits), int64(e.Count))
+	low = decimal.Min(fraction(e.Lower, 0), value)
+	high = decimal.Max(fraction(e.Upper, 1), value)
+	return value, low, high
+}
+
+// fraction converts a bound in [0, 1] to a decimal rounded to 16 places.
+// theta's bounds are finite and in [0, 1] by construction; anything else
+// (unreachable) reads as the widest bound on that side, wide.
+func fraction(f float64, wide float64) decimal.Decimal {
+	if !(f >= 0 && f <= 1) {
+		f = wide
+	}
+	return decimal.NewFromFloat(f).Round(exact.Precision)
+}
+
+// maxCount is 2⁶³ as a float64: counts at or beyond it saturate.
+const maxCount = 0x1p63
+
+// whole converts a non-negative sketch count to int64 after rounding with
+// r, saturating at math.MaxInt64. theta's counts are finite and
+// non-negative by construction; a NaN (unreachable) reads as wide.
+func whole(f float64, r func(float64) float64, wide int64) int64 {
+	switch f = r(f); {
+	case math.IsNaN(f):
+		return wide
+	case f <= 0:
 		return 0
+	case f >= maxCount:
+		return math.MaxInt64
 	}
-	return m.n
+	return int64(f)
 }
 
-// Pair returns the comparison of sketches i and j (A = i, B = j), the same
-// as CompareSketches(sketches[i], sketches[j]); Pair(i, i) compares i with
-// itself. ok is false (and the SketchPair zero) when i or j is not in
-// [0, N()); Pair never panics.
-func (m *SketchMatrix) Pair(i, j int) (sp SketchPair, ok bool) {
-	if n := m.N(); i < 0 || j < 0 || i >= n || j >= n {
-		return SketchPair{}, false
-	}
-	swap := i > j
-	if swap {
-		i, j = j, i
-	}
-	var p theta.Pair
-	if i == j {
-		p = theta.Compare(m.cs[i], m.cs[i])
-	} else {
-		p = m.pairs[m.index(i, j)]
-	}
-	if swap {
-		p.OnlyA, p.OnlyB = p.OnlyB, p.OnlyA
-		p.EmptyA, p.EmptyB = p.EmptyB, p.EmptyA
-	}
-	return sketchPairOf(p), true
-}
+func nearest(f float64) int64 { return whole(f, math.Round, 0) }
+func down(f float64) int64    { return whole(f, math.Floor, 0) }
+func up(f float64) int64      { return whole(f, math.Ceil, math.MaxInt64) }
 
-func (m *SketchMatrix) index(i, j int) int {
-	// Row i starts after rows 0…i−1, which hold (n−1)+(n−2)+…+(n−i) pairs.
-	return i*(2*m.n-i-1)/2 + (j - i - 1)
+// satAdd adds non-negative counts, saturating at math.MaxInt64.
+func satAdd(a, b int64) int64 {
+	if s, ok := exact.Add(a, b); ok {
+		return s
+	}
+	return math.MaxInt64
 }
 
 // matrixBlock is the number of rows a SketchOverlapMatrix worker takes at a
@@ -455,18 +465,20 @@ func (m *SketchMatrix) index(i, j int) int {
 // other sketches stream past them once.
 const matrixBlock = 8
 
-// SketchOverlapMatrix compares every pair of sketches, in parallel on
-// workers goroutines (workers <= 0 means runtime.GOMAXPROCS(0)). Each
-// comparison is one merge of two sorted hash lists of at most k each, so the
-// cost is n(n−1)/2 × O(k) whatever the audiences' sizes. Memory: 20·n²
-// bytes for the pairs (20 MB for 1,000 sketches), plus the sketches.
-func SketchOverlapMatrix(sketches []*Sketch, workers int) *SketchMatrix {
+// SketchOverlapMatrix is OverlapMatrix for sketched audiences: it compares
+// every pair of sketches, in parallel on workers goroutines (workers <= 0
+// means runtime.GOMAXPROCS(0)), and returns the same Matrix, whose Pair(i,
+// j) is OverlapSketches(sketches[i], sketches[j]). Each comparison is one
+// merge of two sorted hash lists of at most k each, so the cost is
+// n(n−1)/2 × O(k) whatever the audiences' sizes. Memory: 20·n² bytes for the
+// pairs (20 MB for 1,000 sketches), plus the sketches.
+func SketchOverlapMatrix(sketches []*Sketch, workers int) *Matrix {
 	n := len(sketches)
 	cs := make([]*theta.Compact, n)
 	for i, s := range sketches {
 		cs[i] = s.snapshot()
 	}
-	m := &SketchMatrix{n: n, cs: cs, pairs: make([]theta.Pair, max(0, n*(n-1)/2))}
+	m := &Matrix{n: n, sketched: true, cs: cs, pairs: make([]theta.Pair, max(0, n*(n-1)/2))}
 	// A unit of work is a block of matrixBlock rows; each column sketch j
 	// is then read once per block, not once per row, and compared while it
 	// is in cache.

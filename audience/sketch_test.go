@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -33,6 +34,29 @@ func rangeSketch(t testing.TB, lo, hi uint64) *Sketch {
 	return s
 }
 
+// countOf views one count of a Pair (value, low and high bounds) as an
+// Estimate, so that the checks written for v0.1's SketchPair keep their form.
+func countOf(p Pair, v, lo, hi int64) Estimate {
+	return Estimate{Value: decimal.NewFromInt(v), Low: decimal.NewFromInt(lo), High: decimal.NewFromInt(hi), Exact: p.Exact}
+}
+
+// The figures of a Pair as Estimates.
+func sharedOf(p Pair) Estimate { return countOf(p, p.Shared, p.Low.Shared, p.High.Shared) }
+func onlyAOf(p Pair) Estimate  { return countOf(p, p.OnlyA, p.Low.OnlyA, p.High.OnlyA) }
+func unionOf(p Pair) Estimate  { return countOf(p, p.Union, p.Low.Union, p.High.Union) }
+func jaccardOf(p Pair) Estimate {
+	return Estimate{Value: p.Jaccard, Low: p.Low.Jaccard, High: p.High.Jaccard, Exact: p.Exact}
+}
+
+// exactPair is the exact Pair with the given figures (Low = High = them).
+func exactPair(shared, onlyA, onlyB, union int64, jaccard, ofSmaller string) Pair {
+	b := PairBound{Shared: shared, OnlyA: onlyA, OnlyB: onlyB, Union: union, Jaccard: dec(jaccard), OfSmaller: dec(ofSmaller)}
+	return Pair{
+		Shared: shared, OnlyA: onlyA, OnlyB: onlyB, Union: union, Jaccard: b.Jaccard, OfSmaller: b.OfSmaller,
+		Exact: true, Low: b, High: b,
+	}
+}
+
 func exactEst(v int64) Estimate {
 	d := decimal.NewFromInt(v)
 	return Estimate{Value: d, Low: d, High: d, Exact: true}
@@ -43,14 +67,10 @@ func exactEst(v int64) Estimate {
 func TestSketchExactFallback(t *testing.T) {
 	a := mustSketch(t, 0, 1, 2, 3)
 	b := mustSketch(t, 0, 2, 3, 4)
-	got := CompareSketches(a, b)
+	got := OverlapSketches(a, b)
 	// |A∪B| = |{1,2,3,4}| = 4, |A∩B| = |{2,3}| = 2, A\B = {1}, B\A = {4},
-	// Jaccard 2/4 = 0.5.
-	want := SketchPair{
-		Union: exactEst(4), Intersection: exactEst(2), OnlyA: exactEst(1), OnlyB: exactEst(1),
-		Jaccard: Estimate{Value: dec("0.5"), Low: dec("0.5"), High: dec("0.5"), Exact: true},
-		Exact:   true,
-	}
+	// Jaccard 2/4 = 0.5, OfSmaller 2/min(3, 3) = 0.6666…67 (16 places).
+	want := exactPair(2, 1, 1, 4, "0.5", "0.6666666666666667")
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -59,8 +79,8 @@ func TestSketchExactFallback(t *testing.T) {
 	}
 	// nil and zero sketches are empty; two empty sets have Jaccard 0.
 	var zero Sketch
-	e := CompareSketches(nil, &zero)
-	if !e.Exact || !e.Union.Value.IsZero() || !e.Jaccard.Value.IsZero() {
+	e := OverlapSketches(nil, &zero)
+	if !e.Exact || e.Union != 0 || !e.Jaccard.IsZero() {
 		t.Errorf("empty pair: %+v", e)
 	}
 }
@@ -71,7 +91,7 @@ func TestSketchEstimates(t *testing.T) {
 	// A = 0…99,999, B = 50,000…149,999: |A∩B| = 50,000, |A∪B| = 150,000,
 	// Jaccard 1/3.
 	a, b := rangeSketch(t, 0, 100_000), rangeSketch(t, 50_000, 150_000)
-	p := CompareSketches(a, b)
+	p := OverlapSketches(a, b)
 	k := 4096.0
 	check := func(name string, e Estimate, truth, rse float64) {
 		t.Helper()
@@ -83,10 +103,10 @@ func TestSketchEstimates(t *testing.T) {
 			t.Errorf("%s: bad bounds %+v", name, e)
 		}
 	}
-	check("Union", p.Union, 150_000, 1/math.Sqrt(k-1))
-	check("Intersection", p.Intersection, 50_000, math.Sqrt(3/(k-1)))
-	check("OnlyA", p.OnlyA, 50_000, math.Sqrt(3/(k-1)))
-	check("Jaccard", p.Jaccard, 1.0/3, math.Sqrt(3/(k-1)))
+	check("Union", unionOf(p), 150_000, 1/math.Sqrt(k-1))
+	check("Intersection", sharedOf(p), 50_000, math.Sqrt(3/(k-1)))
+	check("OnlyA", onlyAOf(p), 50_000, math.Sqrt(3/(k-1)))
+	check("Jaccard", jaccardOf(p), 1.0/3, math.Sqrt(3/(k-1)))
 	check("Count", a.Estimate(), 100_000, 1/math.Sqrt(k-1))
 	if p.Exact || a.IsExact() {
 		t.Error("estimation-mode sketches claim exactness")
@@ -214,7 +234,7 @@ func TestJavaSketches(t *testing.T) {
 					return
 				}
 				ours := rangeSketch(t, 0, n)
-				inter := CompareSketches(ours, &java).Intersection.Value.InexactFloat64()
+				inter := float64(OverlapSketches(ours, &java).Shared)
 				if math.Abs(inter-float64(n)) > 0.03*float64(n) {
 					t.Errorf("ours ∩ java = %v, want ≈ %d", inter, n)
 				}
@@ -236,7 +256,7 @@ func TestSketchMatrix(t *testing.T) {
 			for j := range sk {
 				if got, ok := m.Pair(i, j); !ok {
 					t.Fatalf("Pair(%d, %d) not ok", i, j)
-				} else if diff := cmp.Diff(CompareSketches(sk[i], sk[j]), got); diff != "" {
+				} else if diff := cmp.Diff(OverlapSketches(sk[i], sk[j]), got); diff != "" {
 					t.Fatalf("workers %d, pair (%d,%d) (-want +got):\n%s", workers, i, j, diff)
 				}
 			}
@@ -284,9 +304,9 @@ func TestSketchNonEmptyNoEntries(t *testing.T) {
 	}
 }
 
-// TestCompareSketchSet: a small sketched audience against a large exact set
+// TestOverlapSketchSet: a small sketched audience against a large exact set
 // is compared exactly; a large sketch against a set is estimated.
-func TestCompareSketchSet(t *testing.T) {
+func TestOverlapSketchSet(t *testing.T) {
 	small := mustSketch(t, 0, 1, 2, 3, 1_000_000_000)
 	big := NewSet()
 	for i := uint64(2); i < 200_000; i++ {
@@ -294,29 +314,25 @@ func TestCompareSketchSet(t *testing.T) {
 	}
 	// A = {1, 2, 3, 10⁹}, B = 2…199,999: A∩B = {2, 3}, A\B = {1, 10⁹},
 	// |B\A| = 199,998 − 2 = 199,996, |A∪B| = 199,998 + 2 = 200,000,
-	// Jaccard 2/200,000 = 0.00001.
-	got := CompareSketchSet(small, big)
-	want := SketchPair{
-		Union: exactEst(200_000), Intersection: exactEst(2), OnlyA: exactEst(2), OnlyB: exactEst(199_996),
-		Jaccard: Estimate{Value: dec("0.00001"), Low: dec("0.00001"), High: dec("0.00001"), Exact: true},
-		Exact:   true,
-	}
+	// Jaccard 2/200,000 = 0.00001, OfSmaller 2/min(4, 199,998) = 0.5.
+	got := OverlapSketchSet(small, big)
+	want := exactPair(2, 2, 199_996, 200_000, "0.00001", "0.5")
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	// Large sketch (0…99,999) against the set 50,000…149,999: estimated.
-	p := CompareSketchSet(rangeSketch(t, 0, 100_000), NewSetFromSorted(func() []uint64 {
+	p := OverlapSketchSet(rangeSketch(t, 0, 100_000), NewSetFromSorted(func() []uint64 {
 		ids := make([]uint64, 0, 100_000)
 		for i := uint64(50_000); i < 150_000; i++ {
 			ids = append(ids, i)
 		}
 		return ids
 	}()))
-	in := p.Intersection.Value.InexactFloat64()
+	in := float64(p.Shared)
 	if p.Exact || math.Abs(in-50_000) > 4*math.Sqrt(3.0/4095)*50_000 {
 		t.Errorf("estimated intersection %v (exact %v)", in, p.Exact)
 	}
-	if e := CompareSketchSet(nil, nil); !e.Exact || !e.Union.Value.IsZero() {
+	if e := OverlapSketchSet(nil, nil); !e.Exact || e.Union != 0 {
 		t.Errorf("nil, nil: %+v", e)
 	}
 }
@@ -338,18 +354,18 @@ func TestMarshalCompressed(t *testing.T) {
 	}
 }
 
-// TestCompareSketchSetNoHashBelowTheta: a non-empty set none of whose hashes
+// TestOverlapSketchSetNoHashBelowTheta: a non-empty set none of whose hashes
 // falls below the sketch's θ is not "empty": its intersection is an
 // estimate of 0 with a positive upper bound, not an exact 0.
-func TestCompareSketchSetNoHashBelowTheta(t *testing.T) {
+func TestOverlapSketchSetNoHashBelowTheta(t *testing.T) {
 	a := rangeSketch(t, 0, 100_000)
 	c := a.snapshot()
 	var id uint64
 	for id = 1 << 40; theta.HashUint64(id) < c.Theta(); id++ {
 	}
-	p := CompareSketchSet(a, NewSet(id))
-	if p.Intersection.Exact || !p.Intersection.Value.IsZero() || !p.Intersection.High.IsPositive() {
-		t.Errorf("got %+v", p.Intersection)
+	p := OverlapSketchSet(a, NewSet(id))
+	if p.Exact || p.Shared != 0 || p.High.Shared <= 0 {
+		t.Errorf("got %+v", p)
 	}
 }
 
@@ -360,8 +376,8 @@ func TestConcurrentSketchReads(t *testing.T) {
 	done := make(chan string)
 	for range 8 {
 		go func() {
-			p := CompareSketches(a, b)
-			done <- p.Intersection.Value.String() + " " + a.Estimate().Value.String()
+			p := OverlapSketches(a, b)
+			done <- strconv.FormatInt(p.Shared, 10) + " " + a.Estimate().Value.String()
 		}()
 	}
 	first := <-done
@@ -385,7 +401,7 @@ func TestSketchMatrixBlocks(t *testing.T) {
 				for j := range sk {
 					if got, ok := m.Pair(i, j); !ok {
 						t.Fatalf("Pair(%d, %d) not ok", i, j)
-					} else if diff := cmp.Diff(CompareSketches(sk[i], sk[j]), got); diff != "" {
+					} else if diff := cmp.Diff(OverlapSketches(sk[i], sk[j]), got); diff != "" {
 						t.Fatalf("n %d workers %d pair (%d,%d) (-want +got):\n%s", n, workers, i, j, diff)
 					}
 				}

@@ -81,7 +81,7 @@ type sketchCover struct {
 }
 
 func (c *sketchCover) gain(i int) int64 {
-	return round(audience.CompareSketches(c.s, c.fam.sketches[i]).OnlyB.Value)
+	return audience.OverlapSketches(c.s, c.fam.sketches[i]).OnlyB
 }
 
 func (c *sketchCover) add(i int) { c.s.Merge(c.fam.sketches[i]) }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/influencekit/influencekit/internal/sorted"
 )
 
 var benchSizes = []int{10, 1_000, 100_000, 1_000_000}
@@ -116,7 +118,7 @@ func BenchmarkIntersection(b *testing.B) {
 			ea, eb := ids(0), ids(n/2)
 			b.ReportAllocs()
 			for b.Loop() {
-				sink += uint64(mergeCount(ea, eb))
+				sink += uint64(sorted.CountCommon(ea, eb))
 			}
 		})
 	}

@@ -83,6 +83,14 @@ func FromHashes(hashes []uint64, theta uint64) (*Compact, error) {
 	if theta == 0 || theta > MaxTheta {
 		return nil, fmt.Errorf("theta: FromHashes: theta: must be in [1, 2^63-1] (%d): %w", theta, ErrCorrupt)
 	}
+	return ExactFromHashes(hashes, theta), nil
+}
+
+// ExactFromHashes is FromHashes for a theta the caller knows is valid (a
+// sketch's own, or MaxTheta): a theta outside [1, MaxTheta] is clamped
+// into it instead of being an error.
+func ExactFromHashes(hashes []uint64, theta uint64) *Compact {
+	theta = min(max(theta, 1), MaxTheta)
 	hs := make([]uint64, 0, len(hashes))
 	for _, h := range hashes {
 		if h != 0 && h < theta {
@@ -91,7 +99,7 @@ func FromHashes(hashes []uint64, theta uint64) (*Compact, error) {
 	}
 	slices.Sort(hs)
 	hs = slices.Compact(hs)
-	return &Compact{hashes: hs, theta: theta}, nil
+	return &Compact{hashes: hs, theta: theta}
 }
 
 // Trim returns c cut to at most k = 2^lgK hashes: if c holds more, theta

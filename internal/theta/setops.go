@@ -61,7 +61,7 @@ func below(hs []uint64, theta uint64) []uint64 {
 // the single merge.
 func intersectCount(a, b []uint64, theta uint64) int {
 	if len(a) < 64 || len(b) < 64 {
-		return mergeCount(a, b)
+		return sorted.CountCommon(a, b)
 	}
 	var ai, bi [5]int
 	q := theta / 4
@@ -90,20 +90,8 @@ func intersectCount(a, b []uint64, theta uint64) int {
 		i3 += sorted.B2I(x3 <= y3)
 		j3 += sorted.B2I(y3 <= x3)
 	}
-	return n + mergeCount(a[i0:e0], b[j0:f0]) + mergeCount(a[i1:e1], b[j1:f1]) +
-		mergeCount(a[i2:e2], b[j2:f2]) + mergeCount(a[i3:e3], b[j3:f3])
-}
-
-// mergeCount counts common values of two ascending slices with one merge.
-func mergeCount(a, b []uint64) int {
-	i, j, n := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		x, y := a[i], b[j]
-		n += sorted.B2I(x == y)
-		i += sorted.B2I(x <= y)
-		j += sorted.B2I(y <= x)
-	}
-	return n
+	return n + sorted.CountCommon(a[i0:e0], b[j0:f0]) + sorted.CountCommon(a[i1:e1], b[j1:f1]) +
+		sorted.CountCommon(a[i2:e2], b[j2:f2]) + sorted.CountCommon(a[i3:e3], b[j3:f3])
 }
 
 // Exact reports whether both sketches are exact, so every figure of the pair
@@ -154,12 +142,31 @@ func (p Pair) BNotA(numStdDev float64) Estimate {
 // this package's convention, exactly.
 func (p Pair) Jaccard(numStdDev float64) Estimate {
 	p.OnlyA, p.OnlyB, p.Both = max(p.OnlyA, 0), max(p.OnlyB, 0), max(p.Both, 0)
-	m := p.OnlyA + p.OnlyB + p.Both
-	if m == 0 {
-		return Estimate{Exact: p.Exact()}
+	return wilson(p.Both, p.OnlyA+p.OnlyB+p.Both, p.Exact(), numStdDev)
+}
+
+// OfSmaller estimates the overlap coefficient |A∩B| ÷ min(|A|, |B|) as
+// Both ÷ min(OnlyA+Both, OnlyB+Both), the share of the smaller side's
+// sampled hashes that the other side also holds (θ cancels). Bounds: the
+// Wilson score interval over the m = min(OnlyA+Both, OnlyB+Both) sampled
+// hashes, as for Jaccard. With an empty side it is 0, exactly.
+func (p Pair) OfSmaller(numStdDev float64) Estimate {
+	p.OnlyA, p.OnlyB, p.Both = max(p.OnlyA, 0), max(p.OnlyB, 0), max(p.Both, 0)
+	if p.EmptyA || p.EmptyB {
+		return Estimate{Exact: true}
 	}
-	j := float64(p.Both) / float64(m)
-	if p.Exact() {
+	return wilson(p.Both, min(p.OnlyA, p.OnlyB)+p.Both, p.Exact(), numStdDev)
+}
+
+// wilson returns the proportion hits ÷ m (0 ≤ hits ≤ m) with its Wilson
+// score interval at numStdDev standard deviations; exact (no interval) when
+// the counts are exact. m = 0 gives 0.
+func wilson(hits, m int, exact bool, numStdDev float64) Estimate {
+	if m == 0 {
+		return Estimate{Exact: exact}
+	}
+	j := float64(hits) / float64(m)
+	if exact {
 		return Estimate{Value: j, Lower: j, Upper: j, Count: m, Exact: true}
 	}
 	fm := float64(m)

@@ -54,10 +54,17 @@ func New(lgK int) (*Sketch, error) {
 	if lgK < MinLgK || lgK > MaxLgK {
 		return nil, fmt.Errorf("theta: New: lgK: must be in [%d, %d] (%d): %w", MinLgK, MaxLgK, lgK, ErrLgK)
 	}
+	return NewClamped(lgK), nil
+}
+
+// NewClamped is New for a size the caller has already validated: an lgK
+// outside [MinLgK, MaxLgK] is clamped into it instead of being an error.
+func NewClamped(lgK int) *Sketch {
+	lgK = min(max(lgK, MinLgK), MaxLgK)
 	s := &Sketch{lgK: uint8(lgK), theta: MaxTheta, empty: true}
 	s.lgCur = startLgTable(uint8(lgK))
 	s.table = make([]uint64, 1<<s.lgCur)
-	return s, nil
+	return s
 }
 
 // startLgTable is the starting table size: the smallest 2^(lgK+1-2j) that
