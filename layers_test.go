@@ -21,7 +21,8 @@ var allowed = map[string][]string{
 	"audience":  nil,
 	"budget":    nil,
 	"roi":       {"kpi", "budget"},
-	"selection": {"kpi", "audience", "budget"},
+	"collab":    {"kpi", "budget"},
+	"selection": {"kpi", "audience", "budget", "collab"},
 }
 
 // TestImportLayers parses every Go file of the module (tests included) and
@@ -125,6 +126,13 @@ func TestCheckImport(t *testing.T) {
 		{"roi", "audience", false},
 		{"selection", "audience", true},
 		{"selection", "roi", false},
+		{"selection", "collab", true},
+		{"collab", "kpi", true},
+		{"collab", "budget", true},
+		{"collab", "selection", false},
+		{"collab", "roi", false},
+		{"collab", "audience", false},
+		{"kpi", "collab", false},
 		{"budget", "budget", true},
 		{"internal/exact", "kpi", false},
 		{"internal/csvx", "internal/exact", true},

@@ -1,0 +1,35 @@
+package collab
+
+import (
+	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/csvx"
+	"github.com/influencekit/influencekit/internal/errs"
+)
+
+// The sentinels collab's errors wrap; errors.Is matches them. The shared
+// ones are the same values as in every other package of the module
+// (collab.ErrInvalid is kpi.ErrInvalid).
+var (
+	// ErrInvalid: an argument outside its domain (unknown deliverable ID,
+	// unknown enum text, empty ID, a zero time where one is needed,
+	// shares that do not sum to 1).
+	ErrInvalid = errs.ErrInvalid
+	// ErrNegative: a negative count, amount or number of days.
+	ErrNegative = errs.ErrNegative
+	// ErrEmpty: a CSV input without a header row.
+	ErrEmpty = errs.ErrEmpty
+	// ErrSyntax: a time or number that does not parse.
+	ErrSyntax = errs.ErrSyntax
+	// ErrMissingColumn: a CSV input without a column it needs.
+	ErrMissingColumn = errs.ErrMissingColumn
+	// ErrDuplicate: a deliverable or post ID given twice, or one post
+	// claimed by published events of two deliverables.
+	ErrDuplicate = errs.ErrDuplicate
+	// ErrCurrencyMismatch: money in a currency other than the fee's; the
+	// error is budget's *MismatchError.
+	ErrCurrencyMismatch = budget.ErrCurrencyMismatch
+)
+
+// ParseError is the module's one error type for a bad CSV field or row
+// (line, column, header, value); it wraps the sentinel of the cause.
+type ParseError = csvx.Error

@@ -1,0 +1,76 @@
+package collab
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Fold returns s folded for matching captions, the same way whatever the
+// caption's language:
+//
+//   - the four Turkish and English i's (I, İ, ı, i) are one letter, so
+//     "#İşbirliği", "#işbirliği", "#IŞBIRLIĞI" and "#ISBİRLİĞİ"... fold to
+//     the same tag as their lower-case Turkish spelling (a Turkish "I" is
+//     "ı", an English one "i": matching must accept both);
+//   - a combining dot above (U+0307, as in a decomposed "İ") is dropped, and
+//     a combining cedilla, breve or diaeresis after s, c, g, o or u is
+//     composed with it (ş, ç, ğ, ö, ü), so decomposed Turkish text matches
+//     composed text;
+//   - every other letter is folded by Unicode simple case folding to its
+//     lower case (Σ, σ and ς fold alike; K, the Kelvin sign and k alike).
+//
+// Fold does not remove other accents: "é" and "e" differ.
+func Fold(s string) string {
+	var sc scanner
+	sc.scan(s, false)
+	return string(sc.buf)
+}
+
+// foldRune folds r after prev (the previous folded rune): it returns the
+// folded rune and whether to write it, or compose = true when it replaces
+// prev.
+func foldRune(prev, r rune) (f rune, keep, compose bool) {
+	switch r {
+	case 'I', 'İ', 'ı', 'i':
+		return 'i', true, false
+	case '\u0307': // combining dot above: part of a decomposed İ
+		return 0, false, false
+	case '\u0327', '\u0306', '\u0308': // cedilla, breve, diaeresis
+		if c, ok := composeTurkish(prev, r); ok {
+			return c, false, true
+		}
+		return r, true, false
+	}
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r, true, false
+	}
+	return unicode.ToLower(unicode.ToUpper(r)), true, false
+}
+
+func composeTurkish(base, mark rune) (rune, bool) {
+	switch {
+	case mark == '\u0327' && base == 's':
+		return 'ş', true
+	case mark == '\u0327' && base == 'c':
+		return 'ç', true
+	case mark == '\u0306' && base == 'g':
+		return 'ğ', true
+	case mark == '\u0308' && base == 'o':
+		return 'ö', true
+	case mark == '\u0308' && base == 'u':
+		return 'ü', true
+	}
+	return 0, false
+}
+
+// isWord reports whether r continues a word, hashtag or mention: a letter,
+// digit, combining mark or "_".
+func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == '_' || ('0' <= r && r <= '9') || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}

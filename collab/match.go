@@ -1,0 +1,196 @@
+package collab
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+
+	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/kpi"
+)
+
+// Content is a published post and the kind of content it is (kpi.Post does
+// not say whether a video is a reel, a short or a story).
+type Content struct {
+	Post kpi.Post `json:"post"`
+	Kind Kind     `json:"kind"`
+}
+
+// Matching is which published posts count for which deliverables.
+type Matching struct {
+	// Links pair a deliverable with a post that counts for it, in the
+	// order of the deliverables passed, then by publication time.
+	Links []PostLink `json:"links"`
+	// Missing lists every deliverable with fewer linked posts than it
+	// owes, in the order passed.
+	Missing []Shortfall `json:"missing"`
+	// Extra lists the IDs of the posts linked to no deliverable, in input
+	// order: posts the creators published beyond what was booked (or
+	// outside every window), not counted as delivered.
+	Extra []string `json:"extra"`
+}
+
+// PostLink is one post counted for one deliverable.
+type PostLink struct {
+	Deliverable string `json:"deliverable"`
+	Post        string `json:"post"`
+	// ByEvent is true when a Published event named the post, false when
+	// Match found it by creator, platform, kind and window.
+	ByEvent bool `json:"by_event"`
+}
+
+// Shortfall is a deliverable with fewer posts than it owes.
+type Shortfall struct {
+	Deliverable string `json:"deliverable"`
+	Want        int    `json:"want"` // Count
+	Got         int    `json:"got"`
+}
+
+// Match links published posts to deliverables. It is deterministic:
+//
+//  1. A Published event whose Post names a post links that post to the
+//     event's deliverable, whatever its window.
+//  2. Each remaining post, in publication order (ties by ID), goes to the
+//     first deliverable, by due time then ID, that still owes a piece and
+//     has the post's creator, platform and kind, with the post's time in
+//     its Window. So a post that fits two deliverables counts once, for
+//     the one due first.
+//
+// Posts linked to nothing are Extra; deliverables with fewer links than
+// Count are Missing. Events are not filtered by time: pass those before
+// the date you report on.
+//
+// Errors: an invalid deliverable or two with one ID, two posts with one ID
+// or one without ID (ErrDuplicate, ErrInvalid, field "posts[i].…"), a
+// Published event naming an unknown deliverable or post (ErrInvalid), and
+// one post named by Published events of two deliverables (ErrDuplicate: a
+// post cannot be delivered twice).
+func Match(ds []Deliverable, posts []Content, events []Event) (Matching, error) {
+	const fn = "collab.Match"
+	idx, err := index(fn, ds)
+	if err != nil {
+		return Matching{}, err
+	}
+	pidx, err := postIndex(fn, posts)
+	if err != nil {
+		return Matching{}, err
+	}
+	owner := make([]int, len(posts)) // deliverable index + 1; 0 = none
+	got := make([]int, len(ds))
+	if err := linkByEvents(fn, ds, idx, pidx, events, owner, got); err != nil {
+		return Matching{}, err
+	}
+	linkByWindow(ds, posts, owner, got)
+	return collect(ds, posts, events, pidx, owner, got), nil
+}
+
+func postIndex(fn string, posts []Content) (map[string]int, error) {
+	pidx := make(map[string]int, len(posts))
+	for i := range posts {
+		id := posts[i].Post.ID
+		at := "posts[" + strconv.Itoa(i) + "]"
+		switch _, dup := pidx[id]; {
+		case id == "":
+			return nil, errs.New(ErrInvalid, fn, at+".post.id", "empty", errs.None)
+		case dup:
+			return nil, errs.New(ErrDuplicate, fn, at+".post.id", "given twice", id)
+		case !kindText.Valid(posts[i].Kind):
+			return nil, errs.New(ErrInvalid, fn, at+".kind", "unknown kind", posts[i].Kind)
+		}
+		pidx[id] = i
+	}
+	return pidx, nil
+}
+
+func linkByEvents(fn string, ds []Deliverable, idx, pidx map[string]int, events []Event, owner, got []int) error {
+	for i := range events {
+		e := &events[i]
+		if e.Action != Published || e.Post == "" {
+			continue
+		}
+		at := "events[" + strconv.Itoa(i) + "]."
+		d, ok := idx[e.Deliverable]
+		if !ok {
+			return errs.New(ErrInvalid, fn, at+"deliverable", "no such deliverable", e.Deliverable)
+		}
+		p, ok := pidx[e.Post]
+		switch {
+		case !ok:
+			return errs.New(ErrInvalid, fn, at+"post", "no such post", e.Post)
+		case owner[p] == d+1:
+			continue // the same publication recorded twice
+		case owner[p] != 0:
+			return errs.New(ErrDuplicate, fn, at+"post", "already published for deliverable "+
+				errs.Quote(ds[owner[p]-1].ID), e.Post)
+		}
+		owner[p] = d + 1
+		got[d]++
+	}
+	return nil
+}
+
+// linkByWindow gives each unlinked post to the first open deliverable, by
+// due time, of its creator that it fits.
+func linkByWindow(ds []Deliverable, posts []Content, owner, got []int) {
+	byCreator := make(map[string][]int)
+	for i := range ds {
+		byCreator[ds[i].Creator] = append(byCreator[ds[i].Creator], i)
+	}
+	for _, l := range byCreator {
+		slices.SortFunc(l, func(a, b int) int { return compareDue(&ds[a], &ds[b]) })
+	}
+	order := make([]int, 0, len(posts))
+	for i := range posts {
+		if owner[i] == 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := posts[a].Post.PublishedAt.Compare(posts[b].Post.PublishedAt); c != 0 {
+			return c
+		}
+		return cmp.Compare(posts[a].Post.ID, posts[b].Post.ID)
+	})
+	for _, p := range order {
+		c := &posts[p]
+		for _, d := range byCreator[c.Post.Creator] {
+			dd := &ds[d]
+			if got[d] < dd.pieces() && dd.Platform == c.Post.Platform && dd.Kind == c.Kind &&
+				dd.Window.Contains(c.Post.PublishedAt) {
+				owner[p] = d + 1
+				got[d]++
+				break
+			}
+		}
+	}
+}
+
+func collect(ds []Deliverable, posts []Content, events []Event, pidx map[string]int, owner, got []int) Matching {
+	var m Matching
+	byEvent := make(map[int]bool)
+	for i := range events {
+		if p, ok := pidx[events[i].Post]; ok && events[i].Action == Published {
+			byEvent[p] = true
+		}
+	}
+	linked := make([][]int, len(ds))
+	for p, o := range owner {
+		if o == 0 {
+			m.Extra = append(m.Extra, posts[p].Post.ID)
+			continue
+		}
+		linked[o-1] = append(linked[o-1], p)
+	}
+	for d := range ds {
+		slices.SortFunc(linked[d], func(a, b int) int {
+			return posts[a].Post.PublishedAt.Compare(posts[b].Post.PublishedAt)
+		})
+		for _, p := range linked[d] {
+			m.Links = append(m.Links, PostLink{Deliverable: ds[d].ID, Post: posts[p].Post.ID, ByEvent: byEvent[p]})
+		}
+		if got[d] < ds[d].pieces() {
+			m.Missing = append(m.Missing, Shortfall{Deliverable: ds[d].ID, Want: ds[d].pieces(), Got: got[d]})
+		}
+	}
+	return m
+}

@@ -1,0 +1,68 @@
+package collab
+
+import "unicode/utf8"
+
+// token is a word, hashtag or mention of a folded caption.
+type token struct {
+	kind byte // '#' hashtag, '@' mention, ' ' plain word
+	a, b int  // byte span of the folded text, without the '#' or '@'
+	at   int  // rune offset in the caption as written where it starts ('#' and '@' included)
+}
+
+// scanner folds a caption into buf and, when asked, cuts it into tokens: a
+// token is a maximal run of word runes (letters, digits, marks, "_");
+// after "#" it is a hashtag, after "@" a mention (which may hold dots, a
+// trailing dot excluded).
+type scanner struct {
+	buf  []byte
+	toks []token
+}
+
+func (s *scanner) scan(caption string, tokens bool) {
+	s.buf, s.toks = s.buf[:0], s.toks[:0]
+	var prev rune = -1
+	in := false
+	var cur token
+	ri := -1
+	for _, r := range caption {
+		ri++
+		f, keep, compose := foldRune(prev, r)
+		if compose {
+			s.buf = utf8.AppendRune(s.buf[:len(s.buf)-utf8.RuneLen(prev)], f)
+			prev = f
+			continue
+		}
+		if !keep {
+			continue
+		}
+		if tokens {
+			w := isWord(f) || (in && cur.kind == '@' && f == '.')
+			if in && !w {
+				s.end(cur)
+				in = false
+			}
+			if !in && w {
+				in = true
+				cur = token{kind: ' ', a: len(s.buf), at: ri}
+				if prev == '#' || prev == '@' {
+					cur.kind, cur.at = byte(prev), ri-1
+				}
+			}
+		}
+		s.buf = utf8.AppendRune(s.buf, f)
+		prev = f
+	}
+	if tokens && in {
+		s.end(cur)
+	}
+}
+
+func (s *scanner) end(t token) {
+	t.b = len(s.buf)
+	for t.kind == '@' && t.b > t.a && s.buf[t.b-1] == '.' {
+		t.b--
+	}
+	s.toks = append(s.toks, t)
+}
+
+func (s *scanner) text(t token) []byte { return s.buf[t.a:t.b] }
