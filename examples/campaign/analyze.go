@@ -365,34 +365,86 @@ type vetting struct {
 	bench decimal.Decimal // the benchmark rate of the platform and tier; zero if none
 }
 
+// build makes the report. Each section is a function of its own, below in
+// report order; build runs them in the order their data allow: the
+// shortlists (3) pick under the fee budget, the influencer-fee share of the
+// category split (4), so the split comes first; the goals (1) state where
+// the results (6) stand, so they come after them.
 func build(in inputs, b brief) (Report, error) {
 	rep := Report{Brand: b.Brand, Campaign: b.Campaign, Currency: in.Currency.Code(), Start: b.Start, End: b.End, AsOf: b.AsOf}
-
-	// ---- 2. candidates: filter, score and rank (selection.Rank) ----
-	vets, err := rankCandidates(&rep, in, b)
+	vets, err := rankCandidates(&rep, in, b) // 2
 	if err != nil {
 		return rep, err
 	}
-
-	// ---- 4 (first half). the budget split, to the cent ----
-	weights := make([]decimal.Decimal, len(b.Shares))
-	var wsum decimal.Decimal
-	for i, s := range b.Shares {
-		weights[i] = s.Weight
-		wsum = wsum.Add(s.Weight)
-	}
-	parts, err := in.Currency.Split(in.Budget, weights)
+	split, err := splitBudget(in, b) // 4, the categories' amounts
 	if err != nil {
-		return rep, fmt.Errorf("budget: %w", err)
+		return rep, err
 	}
-	feeBudget := zero
-	for i, s := range b.Shares {
-		if s.Category == budget.InfluencerFees {
-			feeBudget = feeBudget.Add(parts[i])
-		}
+	if err := shortlistSection(&rep, in, b, split.fees()); err != nil { // 3
+		return rep, err
 	}
+	plan, err := budgetSection(&rep, in, b, vets, split) // 4
+	if err != nil {
+		return rep, err
+	}
+	if err := tracking(&rep, in, b); err != nil { // 5
+		return rep, err
+	}
+	if err := results(&rep, in, plan); err != nil { // 6
+		return rep, err
+	}
+	if err := goalsSection(&rep, b); err != nil { // 1
+		return rep, err
+	}
+	return rep, nextCampaign(&rep, in, b) // 7
+}
 
-	// ---- 3. shortlists ----
+// goalsSection (section 1) states where each goal stands: the engagements
+// and reach of the tracked posts (section 5), the orders and revenue
+// credited to creators and the ROAS of the whole budget (section 6).
+func goalsSection(rep *Report, b brief) error {
+	var eng, reach int64
+	for _, cr := range rep.Creators {
+		eng += cr.Engagements
+		reach += cr.Reach
+	}
+	att, total := rep.Results.Orders, rep.Results.Report.Total
+	roas := decimal.Zero
+	if total.ROAS != nil {
+		roas = *total.ROAS
+	}
+	achieved := []decimal.Decimal{
+		decimal.NewFromInt(eng), decimal.NewFromInt(reach), decimal.NewFromInt(att.Total.Orders - att.Unattributed.Orders),
+		att.Total.Revenue.Sub(att.Unattributed.Revenue), roas,
+	}
+	why := []string{
+		"interactions the sponsored posts reported; a count a post hid adds nothing (a lower bound)",
+		"the reach of each post, added up: a person reached twice counts twice",
+		"orders with a creator's code, or else a creator's link (utm_campaign)",
+		"revenue of those orders, after discounts",
+		"credited revenue / everything spent (fees, production, ads, tools, agency)",
+	}
+	for i, g := range b.Goals {
+		gs := GoalStatus{Metric: g.Metric, Unit: g.Unit, Goal: g.Goal, Deadline: b.End, Achieved: achieved[i], Why: why[i]}
+		gs.Fraction = ratio(gs.Achieved, gs.Goal)
+		gs.Met = !gs.Achieved.LessThan(gs.Goal)
+		gs.OnTrack, gs.Expected = gs.Met, gs.Goal
+		if g.Unit != "ratio" {
+			target := kpi.Target{Metric: g.Metric, Goal: g.Goal, Start: b.Start, Deadline: b.End}
+			pr, err := target.Progress(gs.Achieved, b.AsOf)
+			if err != nil {
+				return fmt.Errorf("goal %q: %w", g.Metric, err)
+			}
+			gs.Expected, gs.OnTrack = pr.Expected, pr.OnTrack
+		}
+		rep.Goals = append(rep.Goals, gs)
+	}
+	return nil
+}
+
+// shortlistSection (section 3) picks creators under the fee budget, by
+// value and by unique reach.
+func shortlistSection(rep *Report, in inputs, b brief, feeBudget decimal.Decimal) error {
 	cands := make([]selection.Candidate, len(rep.Candidates))
 	for i, r := range rep.Candidates {
 		cands[i] = selection.Candidate{ID: r.Handle, Fee: r.Fee, Value: r.Value, Followers: in.Followers[r.Handle]}
@@ -401,54 +453,30 @@ func build(in inputs, b brief) (Report, error) {
 		}
 	}
 	rep.Shortlists.FeeBudget, rep.Shortlists.MaxShare, rep.Shortlists.AtLeast = feeBudget, b.MaxShare, b.AtLeast
-	for _, g := range []selection.Goal{selection.MaxValue, selection.MaxUniqueReach} {
-		// Platforms go through the tier constraints: Constraints.Tier maps a
-		// candidate to any group name.
-		cons := selection.Constraints{MaxShare: b.MaxShare, Tier: map[string]string{}, AtLeastPerTier: b.AtLeast}
-		for _, r := range rep.Candidates {
-			cons.Tier[r.Handle] = r.Platform.String()
-			if r.Authenticity.LessThan(b.MinAuthenticity) {
-				cons.Exclude = append(cons.Exclude, r.Handle)
-			}
+	// Platforms go through the tier constraints: Constraints.Tier maps a
+	// candidate to any group name.
+	cons := selection.Constraints{MaxShare: b.MaxShare, Tier: map[string]string{}, AtLeastPerTier: b.AtLeast}
+	for _, r := range rep.Candidates {
+		cons.Tier[r.Handle] = r.Platform.String()
+		if r.Authenticity.LessThan(b.MinAuthenticity) {
+			cons.Exclude = append(cons.Exclude, r.Handle)
 		}
+	}
+	for _, g := range []selection.Goal{selection.MaxValue, selection.MaxUniqueReach} {
 		pick, err := selection.ShortlistWith(cands, feeBudget, g, cons)
 		if errors.Is(err, selection.ErrInfeasible) {
 			var need []string
 			for _, pl := range slices.Sorted(maps.Keys(b.AtLeast)) {
 				need = append(need, fmt.Sprintf("%d %s", b.AtLeast[pl], pl))
 			}
-			return rep, fmt.Errorf("shortlist: the fee budget %s (the influencer-fee share of -budget) cannot hold %s creators with none over %s of it: raise -budget (%w)",
+			return fmt.Errorf("shortlist: the fee budget %s (the influencer-fee share of -budget) cannot hold %s creators with none over %s of it: raise -budget (%w)",
 				money(feeBudget, in.Currency), strings.Join(need, " and "), pct(b.MaxShare, 0), err)
 		}
 		if err != nil {
-			return rep, fmt.Errorf("shortlist: %w", err)
+			return fmt.Errorf("shortlist: %w", err)
 		}
-		sl := Shortlist{Goal: g.String(), Cost: pick.Cost, Value: pick.Value, Optimal: pick.Optimal, Method: pick.Stats.Method, SeedSize: pick.Stats.SeedSize}
-		var sets []*audience.Set
-		covered := &audience.Set{}
-		for _, id := range pick.IDs {
-			i := slices.IndexFunc(rep.Candidates, func(r Ranked) bool { return r.Handle == id })
-			s := cands[i].Followers
-			sets = append(sets, s)
-			sl.Creators = append(sl.Creators, Picked{Handle: id, Fee: cands[i].Fee, Value: cands[i].Value, Sample: s.Len(), Gained: s.CountNotIn(covered)})
-			covered = audience.Union(covered, s)
-			sl.SumSamples += s.Len()
-		}
-		for i, x := range audience.Exclusive(sets...) {
-			sl.Creators[i].Exclusive = x
-		}
-		sl.UniqueReach = audience.UniqueReach(sets...)
-		m := audience.OverlapMatrix(sets, 0)
-		sl.Overlaps = []OverlapRow{} // [] in JSON, not null, when no two share a follower
-		for i := range sets {
-			for j := i + 1; j < len(sets); j++ {
-				pr, _ := m.Pair(i, j) // i, j < len(sets) = m.N(): always ok
-				if pr.Shared > 0 {
-					sl.Overlaps = append(sl.Overlaps, OverlapRow{A: pick.IDs[i], B: pick.IDs[j], Shared: pr.Shared, Jaccard: pr.Jaccard, OfSmaller: pr.OfSmaller})
-				}
-			}
-		}
-		slices.SortStableFunc(sl.Overlaps, func(a, b OverlapRow) int { return cmp.Compare(b.Shared, a.Shared) })
+		sl := describePick(pick, cands)
+		sl.Goal = g.String()
 		if g == selection.MaxValue {
 			rep.Shortlists.ByValue = sl
 		} else {
@@ -458,40 +486,152 @@ func build(in inputs, b brief) (Report, error) {
 	for _, bk := range in.Bookings {
 		rep.Shortlists.Booked = append(rep.Shortlists.Booked, bk.Handle)
 	}
+	return nil
+}
 
-	// ---- 4. the plan: categories, one line per booked creator, actuals ----
+// describePick lists a pick's creators with the followers each adds, and
+// the overlaps of their followers.
+func describePick(pick selection.Pick, cands []selection.Candidate) Shortlist {
+	sl := Shortlist{Cost: pick.Cost, Value: pick.Value, Optimal: pick.Optimal, Method: pick.Stats.Method, SeedSize: pick.Stats.SeedSize}
+	var sets []*audience.Set
+	covered := &audience.Set{}
+	for _, id := range pick.IDs {
+		c := cands[slices.IndexFunc(cands, func(c selection.Candidate) bool { return c.ID == id })]
+		s := c.Followers
+		sets = append(sets, s)
+		sl.Creators = append(sl.Creators, Picked{Handle: id, Fee: c.Fee, Value: c.Value, Sample: s.Len(), Gained: s.CountNotIn(covered)})
+		covered = audience.Union(covered, s)
+		sl.SumSamples += s.Len()
+	}
+	for i, x := range audience.Exclusive(sets...) {
+		sl.Creators[i].Exclusive = x
+	}
+	sl.UniqueReach = audience.UniqueReach(sets...)
+	m := audience.OverlapMatrix(sets, 0)
+	sl.Overlaps = []OverlapRow{} // [] in JSON, not null, when no two share a follower
+	for i := range sets {
+		for j := i + 1; j < len(sets); j++ {
+			pr, _ := m.Pair(i, j) // i, j < len(sets) = m.N(): always ok
+			if pr.Shared > 0 {
+				sl.Overlaps = append(sl.Overlaps, OverlapRow{A: pick.IDs[i], B: pick.IDs[j], Shared: pr.Shared, Jaccard: pr.Jaccard, OfSmaller: pr.OfSmaller})
+			}
+		}
+	}
+	slices.SortStableFunc(sl.Overlaps, func(a, b OverlapRow) int { return cmp.Compare(b.Shared, a.Shared) })
+	return sl
+}
+
+// categorySplit is the budget divided among the brief's categories, to the
+// cent, with the weights it was divided by.
+type categorySplit struct {
+	shares  []budget.Share
+	parts   []decimal.Decimal // parts[i] is shares[i]'s amount
+	weights decimal.Decimal   // Σ shares' weights
+}
+
+// splitBudget divides the budget among the brief's categories.
+func splitBudget(in inputs, b brief) (categorySplit, error) {
+	cs := categorySplit{shares: b.Shares}
+	weights := make([]decimal.Decimal, len(b.Shares))
+	for i, s := range b.Shares {
+		weights[i] = s.Weight
+		cs.weights = cs.weights.Add(s.Weight)
+	}
+	var err error
+	if cs.parts, err = in.Currency.Split(in.Budget, weights); err != nil {
+		return cs, fmt.Errorf("budget: %w", err)
+	}
+	return cs, nil
+}
+
+// fees is the influencer-fee share: the fee budget of the shortlists.
+func (cs categorySplit) fees() decimal.Decimal {
+	fee := zero
+	for i, s := range cs.shares {
+		if s.Category == budget.InfluencerFees {
+			fee = fee.Add(cs.parts[i])
+		}
+	}
+	return fee
+}
+
+// budgetSection (section 4) builds the plan: the categories, one line per
+// booked creator, the spend against them.
+func budgetSection(rep *Report, in inputs, b brief, vets map[string]vetting, split categorySplit) (budget.Plan, error) {
 	plan, err := budget.NewPlan(in.Currency, in.Budget, b.Start, b.End)
 	if err != nil {
-		return rep, fmt.Errorf("budget: %w", err)
+		return plan, fmt.Errorf("budget: %w", err)
 	}
+	if plan, err = bookFees(rep, plan, in, vets); err != nil {
+		return plan, err
+	}
+	if plan, err = planCategories(plan, split, feesBooked(rep.Budget.Fees)); err != nil {
+		return plan, err
+	}
+	if plan, err = recordSpend(plan, in.Spend); err != nil {
+		return plan, err
+	}
+	rep.Budget.Plan = plan
+	rep.Budget.Total, rep.Budget.Planned, rep.Budget.Actual, rep.Budget.Remaining = plan.Total(), plan.Planned(), plan.Actual(), plan.Remaining()
+	if rep.Budget.Burn, err = plan.BurnRate(b.AsOf); err != nil {
+		return plan, fmt.Errorf("budget: %w", err)
+	}
+	rep.Budget.OverBudget = []string{} // [] in JSON, not null
+	for _, li := range plan.OverBudget() {
+		rep.Budget.OverBudget = append(rep.Budget.OverBudget, li.Name)
+	}
+	rep.Budget.Categories = categoryRows(plan, split)
+	for i, f := range rep.Budget.Fees {
+		li, _ := plan.Item(f.Handle)
+		rep.Budget.Fees[i].Paid = li.Actual
+	}
+	return plan, nil
+}
+
+func feesBooked(rows []FeeRow) decimal.Decimal {
 	booked := zero
+	for _, f := range rows {
+		booked = booked.Add(f.Agreed)
+	}
+	return booked
+}
+
+// bookFees adds a plan line per booked creator, and compares their fee
+// with the rate card's estimate and their quote.
+func bookFees(rep *Report, plan budget.Plan, in inputs, vets map[string]vetting) (budget.Plan, error) {
 	rateCard := budget.DefaultRateCard(in.Currency)
+	var err error
 	for _, bk := range in.Bookings {
 		if plan, err = plan.AddItem(budget.LineItem{Name: bk.Handle, Category: budget.InfluencerFees, Planned: bk.Fee}); err != nil {
-			return rep, fmt.Errorf("bookings: %w", err)
+			return plan, fmt.Errorf("bookings: %w", err)
 		}
-		booked = booked.Add(bk.Fee)
 		row := FeeRow{Handle: bk.Handle, Deliverables: fmt.Sprintf("%d %s", bk.Pieces, bk.Deliverable), Agreed: bk.Fee}
 		if i := slices.IndexFunc(in.Profiles, func(p profile) bool { return p.Handle == bk.Handle }); i >= 0 {
 			p := in.Profiles[i]
 			row.Quoted, row.QuotedFor = p.Fee, fmt.Sprintf("%d %s", p.Pieces, p.Deliverable)
 			v := vets[p.Handle]
-			d := bk.Deliverable
 			card := rateCard // engagement is judged against the creator's own tier benchmark
 			if v.bench.IsPositive() {
 				card.BenchmarkEngagement = v.bench
 			}
-			est, err := card.Price(budget.Quote{Deliverable: d, Followers: p.Followers, EngagementRate: v.er, AudienceFit: v.fit})
+			est, err := card.Price(budget.Quote{Deliverable: bk.Deliverable, Followers: p.Followers, EngagementRate: v.er, AudienceFit: v.fit})
 			if err != nil {
-				return rep, fmt.Errorf("fee estimate of %s: %w", bk.Handle, err)
+				return plan, fmt.Errorf("fee estimate of %s: %w", bk.Handle, err)
 			}
 			n := decimal.NewFromInt(int64(bk.Pieces))
 			row.Low, row.Expected, row.High = est.Low.Mul(n), est.Expected.Mul(n), est.High.Mul(n)
 		}
 		rep.Budget.Fees = append(rep.Budget.Fees, row)
 	}
-	for i, s := range b.Shares {
-		amount := parts[i]
+	return plan, nil
+}
+
+// planCategories adds a plan line per category: its split, less the fees
+// already booked for the influencer fees.
+func planCategories(plan budget.Plan, split categorySplit, booked decimal.Decimal) (budget.Plan, error) {
+	var err error
+	for i, s := range split.shares {
+		amount := split.parts[i]
 		name := string(s.Category)
 		if s.Category == budget.InfluencerFees {
 			amount = amount.Sub(booked)
@@ -501,65 +641,56 @@ func build(in inputs, b brief) (Report, error) {
 			}
 		}
 		if plan, err = plan.AddItem(budget.LineItem{Name: name, Category: s.Category, Planned: amount}); err != nil {
-			return rep, fmt.Errorf("budget: %w", err)
+			return plan, fmt.Errorf("budget: %w", err)
 		}
 	}
-	for _, e := range in.Spend {
+	return plan, nil
+}
+
+// recordSpend records the ledger against the plan: a creator's fee on
+// their line, anything else on its category's (a line planned at zero if
+// the category has none).
+func recordSpend(plan budget.Plan, spend []expense) (budget.Plan, error) {
+	var err error
+	for _, e := range spend {
 		name := e.Category
 		if h, ok := strings.CutPrefix(e.Item, "fee "); ok && e.Category == string(budget.InfluencerFees) {
 			name = h
 		}
 		if _, ok := plan.Item(name); !ok {
 			if plan, err = plan.AddItem(budget.LineItem{Name: name, Category: budget.Category(e.Category), Planned: zero}); err != nil {
-				return rep, fmt.Errorf("spend %q: %w", e.Item, err)
+				return plan, fmt.Errorf("spend %q: %w", e.Item, err)
 			}
 		}
 		if plan, err = plan.RecordActual(name, e.Amount); err != nil {
-			return rep, fmt.Errorf("spend %q: %w", e.Item, err)
+			return plan, fmt.Errorf("spend %q: %w", e.Item, err)
 		}
 	}
-	rep.Budget.Plan = plan
-	rep.Budget.Total, rep.Budget.Planned, rep.Budget.Actual, rep.Budget.Remaining = plan.Total(), plan.Planned(), plan.Actual(), plan.Remaining()
-	if rep.Budget.Burn, err = plan.BurnRate(b.AsOf); err != nil {
-		return rep, fmt.Errorf("budget: %w", err)
-	}
-	rep.Budget.OverBudget = []string{} // [] in JSON, not null
-	for _, li := range plan.OverBudget() {
-		rep.Budget.OverBudget = append(rep.Budget.OverBudget, li.Name)
-	}
+	return plan, nil
+}
+
+// categoryRows compares each category's split with its spend; categories
+// spent on without a share of the plan (a user's own ledger) come last.
+func categoryRows(plan budget.Plan, split categorySplit) []CategoryRow {
 	byCat := map[budget.Category]budget.CategoryTotal{}
 	for _, ct := range plan.ByCategory() {
 		byCat[ct.Category] = ct
 	}
-	for i, s := range b.Shares {
+	var rows []CategoryRow
+	for i, s := range split.shares {
 		ct := byCat[s.Category]
-		row := CategoryRow{Category: s.Category, Share: ratio(s.Weight, wsum), Split: parts[i], Planned: ct.Planned, Actual: ct.Actual}
-		row.Variance = ct.Actual.Sub(parts[i])
-		row.Fraction = ratio(row.Variance, parts[i])
-		rep.Budget.Categories = append(rep.Budget.Categories, row)
+		row := CategoryRow{Category: s.Category, Share: ratio(s.Weight, split.weights), Split: split.parts[i], Planned: ct.Planned, Actual: ct.Actual}
+		row.Variance = ct.Actual.Sub(split.parts[i])
+		row.Fraction = ratio(row.Variance, split.parts[i])
+		rows = append(rows, row)
 	}
-	// Categories spent on without a share of the plan (a user's own ledger).
 	for _, ct := range plan.ByCategory() {
-		if !slices.ContainsFunc(b.Shares, func(s budget.Share) bool { return s.Category == ct.Category }) {
-			rep.Budget.Categories = append(rep.Budget.Categories, CategoryRow{Category: ct.Category, Split: zero,
+		if !slices.ContainsFunc(split.shares, func(s budget.Share) bool { return s.Category == ct.Category }) {
+			rows = append(rows, CategoryRow{Category: ct.Category, Split: zero,
 				Planned: ct.Planned, Actual: ct.Actual, Variance: ct.Actual, Share: zero, Fraction: zero})
 		}
 	}
-	for i, f := range rep.Budget.Fees {
-		li, _ := plan.Item(f.Handle)
-		rep.Budget.Fees[i].Paid = li.Actual
-	}
-
-	// ---- 5. tracking ----
-	if err := tracking(&rep, in, b); err != nil {
-		return rep, err
-	}
-
-	// ---- 6. results ----
-	if err := results(&rep, in, b, plan); err != nil {
-		return rep, err
-	}
-	return rep, nil
+	return rows
 }
 
 // placeRate compares the likes+comments rate by followers (mean of rates,
@@ -580,3 +711,6 @@ func placeRate(posts []kpi.Post, p kpi.Platform, tier kpi.Tier) string {
 	}
 	return s
 }
+
+// nextCampaign (section 7): not yet.
+func nextCampaign(rep *Report, in inputs, b brief) error { return nil }

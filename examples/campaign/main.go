@@ -101,114 +101,150 @@ func write(w io.Writer, rep Report, asJSON bool) error {
 	return printReport(w, rep)
 }
 
+// dataFiles are the program's input files: flag name, embedded file, what
+// it holds; in the order they are read.
+var dataFiles = []struct{ name, file, what string }{
+	{"profiles", "creators.csv", "candidate creators (CSV)"},
+	{"history", "history.csv", "the candidates' recent posts (CSV)"},
+	{"followers", "followers.txt", "follower ID samples (text)"},
+	{"bookings", "bookings.csv", "booked creators, fees and tracking (CSV)"},
+	{"posts", "posts.csv", "sponsored posts (CSV)"},
+	{"orders", "orders.csv", "shop orders (CSV)"},
+	{"paths", "paths.csv", "customer journeys (CSV, ';'-separated)"},
+	{"spend", "spend.csv", "spend ledger (CSV)"},
+	{"past", "past.csv", "past campaigns (CSV)"},
+}
+
+// options are the command line's.
+type options struct {
+	files            map[string]*string // flag name → path; "" for the embedded file
+	budget, currency string
+	asJSON           bool
+	asOf             string
+}
+
+// parseFlags reads the command line.
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	fs := flag.NewFlagSet("campaign", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := options{files: map[string]*string{}}
+	for _, f := range dataFiles {
+		o.files[f.name] = fs.String(f.name, "", f.what+"; default: the embedded data/"+f.file)
+	}
+	fs.StringVar(&o.budget, "budget", "45000", "total budget, in -currency")
+	fs.StringVar(&o.currency, "currency", "EUR", "ISO 4217 currency of every amount")
+	fs.BoolVar(&o.asJSON, "json", false, "write the report as JSON")
+	fs.StringVar(&o.asOf, "asof", "", "report date YYYY-MM-DD: only data before it counts (default: the campaign's end, the final report)")
+	if err := fs.Parse(args); err != nil {
+		return o, usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected argument %q (flags only; see -h)", fs.Arg(0))
+	}
+	return o, nil
+}
+
 // report reads the flags and the files and builds the report; it says
 // whether -json was given.
 func report(args []string, stderr io.Writer) (Report, bool, error) {
-	fs := flag.NewFlagSet("campaign", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	files := map[string]*string{}
-	for _, f := range []struct{ name, file, what string }{
-		{"profiles", "creators.csv", "candidate creators (CSV)"},
-		{"history", "history.csv", "the candidates' recent posts (CSV)"},
-		{"followers", "followers.txt", "follower ID samples (text)"},
-		{"bookings", "bookings.csv", "booked creators, fees and tracking (CSV)"},
-		{"posts", "posts.csv", "sponsored posts (CSV)"},
-		{"orders", "orders.csv", "shop orders (CSV)"},
-		{"paths", "paths.csv", "customer journeys (CSV, ';'-separated)"},
-		{"spend", "spend.csv", "spend ledger (CSV)"},
-		{"past", "past.csv", "past campaigns (CSV)"},
-	} {
-		files[f.name] = fs.String(f.name, "", f.what+"; default: the embedded data/"+f.file)
-	}
-	budgetFlag := fs.String("budget", "45000", "total budget, in -currency")
-	currencyFlag := fs.String("currency", "EUR", "ISO 4217 currency of every amount")
-	asJSON := fs.Bool("json", false, "write the report as JSON")
-	asOf := fs.String("asof", "", "report date YYYY-MM-DD: only data before it counts (default: the campaign's end, the final report)")
-	if err := fs.Parse(args); err != nil {
-		return Report{}, false, usageError{err}
-	}
-	if fs.NArg() > 0 {
-		return Report{}, false, fmt.Errorf("unexpected argument %q (flags only; see -h)", fs.Arg(0))
-	}
-	cur, err := budget.ParseCurrency(*currencyFlag)
+	o, err := parseFlags(args, stderr)
 	if err != nil {
-		return Report{}, false, fmt.Errorf("-currency: %q is not an ISO 4217 code", *currencyFlag)
+		return Report{}, false, err
 	}
-	total, err := decimal.NewFromString(*budgetFlag)
+	cur, err := budget.ParseCurrency(o.currency)
+	if err != nil {
+		return Report{}, false, fmt.Errorf("-currency: %q is not an ISO 4217 code", o.currency)
+	}
+	total, err := decimal.NewFromString(o.budget)
 	if err != nil || !total.IsPositive() {
-		return Report{}, false, fmt.Errorf("-budget: %q is not a positive amount", *budgetFlag)
+		return Report{}, false, fmt.Errorf("-budget: %q is not a positive amount", o.budget)
 	}
 	if err := cur.Check(total); err != nil {
-		return Report{}, false, fmt.Errorf("-budget: %s has more decimals than %s allows", *budgetFlag, cur.Code())
+		return Report{}, false, fmt.Errorf("-budget: %s has more decimals than %s allows", o.budget, cur.Code())
 	}
-	in := inputs{Currency: cur, Budget: total}
-
-	// open returns the user's file or the embedded one.
-	read := func(name, embedded string, parse func(io.Reader) error) error {
-		path := *files[name]
-		var r io.Reader
-		if path == "" {
-			path = "data/" + embedded
-			b, err := sample.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			r = bytes.NewReader(b)
-		} else {
-			f, err := os.Open(path)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			r = f
-		}
-		if err := parse(r); err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		return nil
+	in, err := readInputs(o.files, cur, total)
+	if err != nil {
+		return Report{}, false, err
 	}
-	steps := []struct {
-		name, file string
-		parse      func(io.Reader) error
-	}{
-		{"profiles", "creators.csv", func(r io.Reader) (err error) { in.Profiles, err = readProfiles(r, cur); return }},
-		{"history", "history.csv", func(r io.Reader) (err error) { in.History, err = readPosts(r); return }},
-		{"followers", "followers.txt", func(r io.Reader) (err error) { in.Followers, err = readFollowers(r); return }},
-		{"bookings", "bookings.csv", func(r io.Reader) (err error) { in.Bookings, err = readBookings(r, cur); return }},
-		{"posts", "posts.csv", func(r io.Reader) (err error) { in.Posts, err = readPosts(r); return }},
-		{"orders", "orders.csv", func(r io.Reader) (err error) { in.Orders, err = roi.ReadOrders(r, cur.Code()); return }},
-		{"paths", "paths.csv", func(r io.Reader) (err error) { in.Paths, err = roi.ReadPaths(r); return }},
-		{"spend", "spend.csv", func(r io.Reader) (err error) { in.Spend, err = readSpend(r, cur); return }},
-		{"past", "past.csv", func(r io.Reader) (err error) { in.Past, err = readPast(r, cur); return }},
-	}
-	for _, s := range steps {
-		if err := read(s.name, s.file, s.parse); err != nil {
+	b := defaultBrief()
+	if o.asOf != "" {
+		if err := cutAt(&in, &b, o.asOf); err != nil {
 			return Report{}, false, err
 		}
 	}
+	rep, err := build(in, b)
+	return rep, o.asJSON, err
+}
 
+// readFile parses the user's file at path, or the embedded one if path is
+// "". A parse error is prefixed with the file's path.
+func readFile(path, embedded string, parse func(io.Reader) error) error {
+	var r io.Reader
+	if path == "" {
+		path = "data/" + embedded
+		b, err := sample.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		r = bytes.NewReader(b)
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	if err := parse(r); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// readInputs reads every data file, the user's or the embedded one.
+func readInputs(files map[string]*string, cur budget.Currency, total decimal.Decimal) (inputs, error) {
+	in := inputs{Currency: cur, Budget: total}
+	parsers := map[string]func(io.Reader) error{
+		"profiles":  func(r io.Reader) (err error) { in.Profiles, err = readProfiles(r, cur); return },
+		"history":   func(r io.Reader) (err error) { in.History, err = readPosts(r); return },
+		"followers": func(r io.Reader) (err error) { in.Followers, err = readFollowers(r); return },
+		"bookings":  func(r io.Reader) (err error) { in.Bookings, err = readBookings(r, cur); return },
+		"posts":     func(r io.Reader) (err error) { in.Posts, err = readPosts(r); return },
+		"orders":    func(r io.Reader) (err error) { in.Orders, err = roi.ReadOrders(r, cur.Code()); return },
+		"paths":     func(r io.Reader) (err error) { in.Paths, err = roi.ReadPaths(r); return },
+		"spend":     func(r io.Reader) (err error) { in.Spend, err = readSpend(r, cur); return },
+		"past":      func(r io.Reader) (err error) { in.Past, err = readPast(r, cur); return },
+	}
+	for _, f := range dataFiles {
+		if err := readFile(*files[f.name], f.file, parsers[f.name]); err != nil {
+			return in, err
+		}
+	}
 	for i, o := range in.Orders {
 		if o.Currency != cur.Code() {
-			return Report{}, false, fmt.Errorf("orders are in %s but the campaign is in %s (set -currency %s): order %s, row %d",
+			return in, fmt.Errorf("orders are in %s but the campaign is in %s (set -currency %s): order %s, row %d",
 				o.Currency, cur.Code(), o.Currency, o.ID, i+1)
 		}
 	}
-	b := defaultBrief()
-	if *asOf != "" {
-		t, err := time.Parse(time.DateOnly, *asOf)
-		if err != nil || !t.After(b.Start) {
-			return Report{}, false, fmt.Errorf("-asof: %q is not a date after the campaign's start (%s)", *asOf, b.Start.Format(time.DateOnly))
-		}
-		if t.Before(b.End) {
-			b.AsOf = t
-			in.Posts = slices.DeleteFunc(in.Posts, func(p kpi.Post) bool { return !p.PublishedAt.Before(t) })
-			in.Orders = slices.DeleteFunc(in.Orders, func(o roi.Order) bool { return !o.Time.Before(t) })
-			in.Spend = slices.DeleteFunc(in.Spend, func(e expense) bool { return !e.Date.Before(t) })
-			in.Paths = nil // journeys carry no dates: they cannot be cut at the report date
-		}
+	return in, nil
+}
+
+// cutAt makes the report one as of the day asOf: only the data before it
+// count.
+func cutAt(in *inputs, b *brief, asOf string) error {
+	t, err := time.Parse(time.DateOnly, asOf)
+	if err != nil || !t.After(b.Start) {
+		return fmt.Errorf("-asof: %q is not a date after the campaign's start (%s)", asOf, b.Start.Format(time.DateOnly))
 	}
-	rep, err := build(in, b)
-	return rep, *asJSON, err
+	if !t.Before(b.End) {
+		return nil // the final report
+	}
+	b.AsOf = t
+	in.Posts = slices.DeleteFunc(in.Posts, func(p kpi.Post) bool { return !p.PublishedAt.Before(t) })
+	in.Orders = slices.DeleteFunc(in.Orders, func(o roi.Order) bool { return !o.Time.Before(t) })
+	in.Spend = slices.DeleteFunc(in.Spend, func(e expense) bool { return !e.Date.Before(t) })
+	in.Paths = nil // journeys carry no dates: they cannot be cut at the report date
+	return nil
 }
 
 // usageError is a command-line error that the flag package has reported.
@@ -221,7 +257,7 @@ func readPosts(r io.Reader) ([]kpi.Post, error) {
 	if err != nil {
 		return nil, err
 	}
-	cols := kpi.DefaultColumns()
+	cols := kpi.DefaultPostColumns()
 	if cr, err := csvx.NewReader("campaign.readPosts", bytes.NewReader(b), ','); err == nil {
 		for _, c := range []*string{&cols.Shares, &cols.Saves, &cols.Views, &cols.Reach, &cols.Impressions, &cols.Clicks, &cols.Conversions} {
 			if cr.Column(*c) < 0 {

@@ -55,7 +55,7 @@ func benchmarks(profiles []selection.Profile) (kpi.Benchmarks, error) {
 	var keys []key
 	for _, p := range profiles {
 		r, err := publicRate.Rate(p.Posts)
-		if errors.Is(err, kpi.ErrEmpty) || errors.Is(err, kpi.ErrZeroBase) {
+		if errors.Is(err, kpi.ErrEmpty) || errors.Is(err, kpi.ErrNonPositive) {
 			continue
 		}
 		if err != nil {
@@ -90,8 +90,9 @@ func benchmarks(profiles []selection.Profile) (kpi.Benchmarks, error) {
 	return out, nil
 }
 
-// rankCandidates fills rep.Candidates and rep.Rejected with selection.Rank.
-func rankCandidates(rep *Report, in inputs, b brief) (map[string]vetting, error) {
+// selectionProfiles turns the candidates into selection.Profile: their
+// recent posts, audience, follower sample and quote.
+func selectionProfiles(in inputs) []selection.Profile {
 	profiles := make([]selection.Profile, len(in.Profiles))
 	for i, p := range in.Profiles {
 		sp := selection.Profile{
@@ -108,6 +109,13 @@ func rankCandidates(rep *Report, in inputs, b brief) (map[string]vetting, error)
 		slices.SortStableFunc(sp.History, func(x, y selection.Snapshot) int { return x.At.Compare(y.At) })
 		profiles[i] = sp
 	}
+	return profiles
+}
+
+// rankCandidates (section 2) fills rep.Candidates and rep.Rejected with
+// selection.Rank.
+func rankCandidates(rep *Report, in inputs, b brief) (map[string]vetting, error) {
+	profiles := selectionProfiles(in)
 	bench, err := benchmarks(profiles)
 	if err != nil {
 		return nil, err
@@ -119,30 +127,8 @@ func rankCandidates(rep *Report, in inputs, b brief) (map[string]vetting, error)
 	vets := map[string]vetting{}
 	for i, s := range ranking.Top {
 		p := in.Profiles[s.Index]
-		r := Ranked{
-			Rank: i + 1, Handle: s.Handle, Platform: p.Platform, Tier: s.Tier, Followers: p.Followers, Fee: s.Fee,
-			FeeEstimated: s.FeeEstimated, ER: s.EngagementRate, ERFormula: publicRate.String(),
-			Score: s.Score, Flags: []string{},
-			Benchmark:    placeRate(profiles[s.Index].Posts, p.Platform, s.Tier),
-			SampleSize:   in.Followers[p.Handle].Len(),
-			Deliverables: fmt.Sprintf("%d %s", p.Pieces, p.Deliverable),
-		}
-		for _, c := range s.Breakdown {
-			r.Breakdown = append(r.Breakdown, CriterionRow{Criterion: c.Criterion.String(), Score: c.Score, Weight: c.Weight,
-				Contribution: c.Contribution, Missing: c.Missing, Reason: c.Reason})
-			switch c.Criterion {
-			case selection.AudienceFit:
-				r.Fit = c.Score
-			case selection.Authenticity:
-				r.Authenticity = c.Score
-			}
-		}
-		for _, f := range s.Flags {
-			r.Flags = append(r.Flags, f.Reason)
-		}
-		// Value: the engagements the package should bring from the target
-		// audience: rate × followers × pieces × audience fit.
-		r.Value = s.EngagementRate.Mul(decimal.NewFromInt(p.Followers)).Mul(decimal.NewFromInt(int64(p.Pieces))).Mul(r.Fit).Round(0)
+		r := rankedRow(s, p, profiles[s.Index].Posts, in.Followers[p.Handle].Len())
+		r.Rank = i + 1
 		vets[p.Handle] = vetting{er: s.EngagementRate, fit: r.Fit}
 		if pl, err := bench.Place(s.EngagementRate, p.Platform, s.Tier, publicRate); err == nil {
 			vets[p.Handle] = vetting{er: s.EngagementRate, fit: r.Fit, bench: pl.Benchmark.Rate}
@@ -151,20 +137,7 @@ func rankCandidates(rep *Report, in inputs, b brief) (map[string]vetting, error)
 	}
 	for _, rj := range ranking.Rejected {
 		p := in.Profiles[rj.Index]
-		detail := rj.Reason
-		switch rj.Filter { // the same reasons, in the report's units
-		case selection.FilterFee:
-			detail = fmt.Sprintf("quote %s > %s", money(p.Fee, in.Currency), money(b.MaxFee, in.Currency))
-		case selection.FilterFollowers:
-			detail = fmt.Sprintf("%s < %s", thousands(p.Followers), thousands(b.MinFollowers))
-		case selection.FilterEngagement:
-			if r, err := publicRate.Rate(profiles[rj.Index].Posts); err == nil {
-				detail = fmt.Sprintf("%s < %s (%s)", pct(r, 2), pct(b.MinER, 1), publicRate)
-			}
-		case selection.FilterCountry:
-			detail = fmt.Sprintf("based in %s, not %s", p.Country, strings.Join(b.Countries, "/"))
-		}
-		rep.Rejected = append(rep.Rejected, Rejected{Handle: rj.Handle, Platform: p.Platform, Filter: strings.ReplaceAll(rj.Filter.String(), "-", " "), Detail: detail})
+		rep.Rejected = append(rep.Rejected, rejectedRow(rj, p, profiles[rj.Index].Posts, in.Currency, b))
 		if r, err := publicRate.Rate(profiles[rj.Index].Posts); err == nil {
 			if fit, err := fitOf(b, p); err == nil {
 				vets[p.Handle] = vetting{er: r, fit: fit}
@@ -172,6 +145,54 @@ func rankCandidates(rep *Report, in inputs, b brief) (map[string]vetting, error)
 		}
 	}
 	return vets, nil
+}
+
+// rankedRow is a ranked candidate's line, with the breakdown of its score.
+func rankedRow(s selection.Scored, p profile, posts []kpi.Post, sample int64) Ranked {
+	r := Ranked{
+		Handle: s.Handle, Platform: p.Platform, Tier: s.Tier, Followers: p.Followers, Fee: s.Fee,
+		FeeEstimated: s.FeeEstimated, ER: s.EngagementRate, ERFormula: publicRate.String(),
+		Score: s.Score, Flags: []string{},
+		Benchmark:    placeRate(posts, p.Platform, s.Tier),
+		SampleSize:   sample,
+		Deliverables: fmt.Sprintf("%d %s", p.Pieces, p.Deliverable),
+	}
+	for _, c := range s.Breakdown {
+		r.Breakdown = append(r.Breakdown, CriterionRow{Criterion: c.Criterion.String(), Score: c.Score, Weight: c.Weight,
+			Contribution: c.Contribution, Missing: c.Missing, Reason: c.Reason})
+		switch c.Criterion {
+		case selection.AudienceFit:
+			r.Fit = c.Score
+		case selection.Authenticity:
+			r.Authenticity = c.Score
+		}
+	}
+	for _, f := range s.Flags {
+		r.Flags = append(r.Flags, f.Reason)
+	}
+	// Value: the engagements the package should bring from the target
+	// audience: rate × followers × pieces × audience fit.
+	r.Value = s.EngagementRate.Mul(decimal.NewFromInt(p.Followers)).Mul(decimal.NewFromInt(int64(p.Pieces))).Mul(r.Fit).Round(0)
+	return r
+}
+
+// rejectedRow is a rejected candidate's line: the filter, and the reason in
+// the report's units.
+func rejectedRow(rj selection.Rejection, p profile, posts []kpi.Post, cur budget.Currency, b brief) Rejected {
+	detail := rj.Reason
+	switch rj.Filter {
+	case selection.FilterFee:
+		detail = fmt.Sprintf("quote %s > %s", money(p.Fee, cur), money(b.MaxFee, cur))
+	case selection.FilterFollowers:
+		detail = fmt.Sprintf("%s < %s", thousands(p.Followers), thousands(b.MinFollowers))
+	case selection.FilterEngagement:
+		if r, err := publicRate.Rate(posts); err == nil {
+			detail = fmt.Sprintf("%s < %s (%s)", pct(r, 2), pct(b.MinER, 1), publicRate)
+		}
+	case selection.FilterCountry:
+		detail = fmt.Sprintf("based in %s, not %s", p.Country, strings.Join(b.Countries, "/"))
+	}
+	return Rejected{Handle: rj.Handle, Platform: p.Platform, Filter: strings.ReplaceAll(rj.Filter.String(), "-", " "), Detail: detail}
 }
 
 // fitOf is the audience fit of a profile to the brief's target.

@@ -117,7 +117,21 @@ func emvCard(cur string) roi.RateCard {
 	}
 }
 
-func results(rep *Report, in inputs, b brief, plan budget.Plan) error {
+// results (section 6) credits the orders to the creators, measures each
+// creator and the campaign (roi.Report), shares the journeys' conversions
+// among channels and compares the totals with the previous campaigns.
+func results(rep *Report, in inputs, plan budget.Plan) error {
+	if err := measure(rep, in, plan); err != nil {
+		return err
+	}
+	if err := multiTouch(rep, in.Paths); err != nil {
+		return err
+	}
+	return vsPast(rep, in.Past)
+}
+
+// measure credits the orders by code and link and runs roi.Report.
+func measure(rep *Report, in inputs, plan budget.Plan) error {
 	var tracking []roi.Tracking
 	for _, bk := range in.Bookings {
 		tracking = append(tracking, bk.Tracking)
@@ -142,81 +156,56 @@ func results(rep *Report, in inputs, b brief, plan budget.Plan) error {
 	if rep.Results.Report, err = roi.Report(c); err != nil {
 		return fmt.Errorf("results: %w", err)
 	}
+	return nil
+}
 
+// multiTouch shares the journeys' conversions and value among channels by
+// the linear and the Markov model.
+func multiTouch(rep *Report, paths []roi.Path) error {
 	rep.Results.MultiTouch = []TouchRow{} // [] in JSON when there are no journeys
-	if len(in.Paths) > 0 {
-		models := [2]roi.Model{roi.Linear, roi.Markov}
-		var credits [2]map[string]roi.Credit
-		for i, m := range models {
-			if credits[i], err = roi.Attribute(in.Paths, m); err != nil {
-				return fmt.Errorf("paths: %s: %w", m, err)
-			}
-			rep.Results.Models[i] = m.String()
-		}
-		for ch := range credits[0] {
-			rep.Results.MultiTouch = append(rep.Results.MultiTouch, TouchRow{Channel: ch, Credits: [2]roi.Credit{credits[0][ch], credits[1][ch]}})
-		}
-		slices.SortFunc(rep.Results.MultiTouch, func(a, b TouchRow) int {
-			return cmp.Or(b.Credits[1].Value.Cmp(a.Credits[1].Value), strings.Compare(a.Channel, b.Channel))
-		})
-		for _, p := range in.Paths {
-			rep.Results.Conversions = rep.Results.Conversions.Add(decimal.NewFromInt(p.Conversions))
-		}
+	if len(paths) == 0 {
+		return nil
 	}
+	models := [2]roi.Model{roi.Linear, roi.Markov}
+	var credits [2]map[string]roi.Credit
+	for i, m := range models {
+		var err error
+		if credits[i], err = roi.Attribute(paths, m); err != nil {
+			return fmt.Errorf("paths: %s: %w", m, err)
+		}
+		rep.Results.Models[i] = m.String()
+	}
+	for ch := range credits[0] {
+		rep.Results.MultiTouch = append(rep.Results.MultiTouch, TouchRow{Channel: ch, Credits: [2]roi.Credit{credits[0][ch], credits[1][ch]}})
+	}
+	slices.SortFunc(rep.Results.MultiTouch, func(a, b TouchRow) int {
+		return cmp.Or(b.Credits[1].Value.Cmp(a.Credits[1].Value), strings.Compare(a.Channel, b.Channel))
+	})
+	for _, p := range paths {
+		rep.Results.Conversions = rep.Results.Conversions.Add(decimal.NewFromInt(p.Conversions))
+	}
+	return nil
+}
 
-	if len(in.Past) > 0 {
-		var ms []roi.Metrics
-		var names []string
-		for _, p := range in.Past {
-			ms = append(ms, p.Metrics)
-			names = append(names, p.Name)
-		}
-		pooled, err := roi.Pool(ms...)
-		if err != nil {
-			return fmt.Errorf("past campaigns: %w", err)
-		}
-		if rep.Results.VsPast, err = roi.Compare(rep.Results.Report.Total, pooled.Benchmark()); err != nil {
-			return fmt.Errorf("past campaigns: %w", err)
-		}
-		rep.Results.PastName = strings.Join(names, " + ")
+// vsPast compares the campaign's totals with the previous campaigns,
+// pooled.
+func vsPast(rep *Report, past []pastCampaign) error {
+	if len(past) == 0 {
+		return nil
 	}
-
-	// ---- 1. goals, now that the results are known ----
-	var eng, reach int64
-	for _, cr := range rep.Creators {
-		eng += cr.Engagements
-		reach += cr.Reach
+	var ms []roi.Metrics
+	var names []string
+	for _, p := range past {
+		ms = append(ms, p.Metrics)
+		names = append(names, p.Name)
 	}
-	total := rep.Results.Report.Total
-	roas := decimal.Zero
-	if total.ROAS != nil {
-		roas = *total.ROAS
+	pooled, err := roi.Pool(ms...)
+	if err != nil {
+		return fmt.Errorf("past campaigns: %w", err)
 	}
-	achieved := []decimal.Decimal{
-		decimal.NewFromInt(eng), decimal.NewFromInt(reach), decimal.NewFromInt(att.Total.Orders - att.Unattributed.Orders),
-		att.Total.Revenue.Sub(att.Unattributed.Revenue), roas,
+	if rep.Results.VsPast, err = roi.Compare(rep.Results.Report.Total, pooled.Benchmark()); err != nil {
+		return fmt.Errorf("past campaigns: %w", err)
 	}
-	why := []string{
-		"interactions the sponsored posts reported; a count a post hid adds nothing (a lower bound)",
-		"the reach of each post, added up: a person reached twice counts twice",
-		"orders with a creator's code, or else a creator's link (utm_campaign)",
-		"revenue of those orders, after discounts",
-		"credited revenue / everything spent (fees, production, ads, tools, agency)",
-	}
-	for i, g := range b.Goals {
-		gs := GoalStatus{Metric: g.Metric, Unit: g.Unit, Goal: g.Goal, Deadline: b.End, Achieved: achieved[i], Why: why[i]}
-		gs.Fraction = ratio(gs.Achieved, gs.Goal)
-		gs.Met = !gs.Achieved.LessThan(gs.Goal)
-		gs.OnTrack, gs.Expected = gs.Met, gs.Goal
-		if g.Unit != "ratio" {
-			target := kpi.Target{Metric: g.Metric, Goal: g.Goal, Start: b.Start, Deadline: b.End}
-			pr, err := target.Progress(gs.Achieved, b.AsOf)
-			if err != nil {
-				return fmt.Errorf("goal %q: %w", g.Metric, err)
-			}
-			gs.Expected, gs.OnTrack = pr.Expected, pr.OnTrack
-		}
-		rep.Goals = append(rep.Goals, gs)
-	}
+	rep.Results.PastName = strings.Join(names, " + ")
 	return nil
 }
