@@ -198,45 +198,52 @@ func shortlists(p *printer, rep Report) {
 		p.f("%s\n\n", wrap("Quoting more than the cap, never picked: "+strings.Join(over, ", ")+"."))
 	}
 	for _, sl := range []Shortlist{s.ByValue, s.ByReach} {
-		proof := "proven optimal"
-		if !sl.Optimal {
-			proof = "best found, not proven optimal"
-		}
-		what := "expected on-target engagements " + number(sl.Value, 0)
-		if sl.Goal == "max-unique-reach" {
-			what = fmt.Sprintf("unique followers ≈%s", thousands(sl.Value.IntPart()*sampleRate))
-		}
-		name := map[string]string{"max-value": "By value", "max-unique-reach": "By unique reach"}[sl.Goal]
-		p.f("%s: %d creators for %s, %s (%s, %s)\n", name, len(sl.Creators), p.m(sl.Cost), what, sl.Method, proof)
-		tw := p.table("lrrrrr", "creator", "fee", "value", "sample", "new", "only theirs")
-		for _, c := range sl.Creators {
-			tw.row(fmt.Sprintf("%s\t%s\t%s\t%s\t+%s\t%s\t\n", c.Handle, p.m(c.Fee), number(c.Value, 0), thousands(c.Sample), thousands(c.Gained), thousands(c.Exclusive)))
-		}
-		tw.flush()
-		dup := sl.SumSamples - sl.UniqueReach
-		p.f("  %s sampled follows, %s distinct people (≈%s): %s of the follows are duplicates.\n",
-			thousands(sl.SumSamples), thousands(sl.UniqueReach), thousands(sl.UniqueReach*sampleRate),
-			pct(ratio(decimal.NewFromInt(dup), decimal.NewFromInt(sl.SumSamples)), 1))
-		if len(sl.Overlaps) > 0 {
-			p.f("  largest overlaps (shared sampled followers; share of the smaller audience):\n")
-			for i, o := range sl.Overlaps {
-				if i == 5 {
-					p.f("    … and %d more pairs\n", len(sl.Overlaps)-5)
-					break
-				}
-				p.f("    %-20s & %-20s %5s  (%s; Jaccard %s)\n", o.A, o.B, thousands(o.Shared), pct(o.OfSmaller, 0), o.Jaccard.StringFixed(2))
-			}
-		}
-		p.f("\n")
+		pickTable(p, sl)
 	}
+	bookedNotes(p, s)
+}
+
+// pickTable prints one shortlist: its creators, the reach they add, the
+// largest overlaps.
+func pickTable(p *printer, sl Shortlist) {
+	proof := "proven optimal"
+	if !sl.Optimal {
+		proof = "best found, not proven optimal"
+	}
+	what := "expected on-target engagements " + number(sl.Value, 0)
+	if sl.Goal == "max-unique-reach" {
+		what = fmt.Sprintf("unique followers ≈%s", thousands(sl.Value.IntPart()*sampleRate))
+	}
+	name := map[string]string{"max-value": "By value", "max-unique-reach": "By unique reach"}[sl.Goal]
+	p.f("%s: %d creators for %s, %s (%s, %s)\n", name, len(sl.Creators), p.m(sl.Cost), what, sl.Method, proof)
+	tw := p.table("lrrrrr", "creator", "fee", "value", "sample", "new", "only theirs")
+	for _, c := range sl.Creators {
+		tw.row(fmt.Sprintf("%s\t%s\t%s\t%s\t+%s\t%s\t\n", c.Handle, p.m(c.Fee), number(c.Value, 0), thousands(c.Sample), thousands(c.Gained), thousands(c.Exclusive)))
+	}
+	tw.flush()
+	dup := sl.SumSamples - sl.UniqueReach
+	p.f("  %s sampled follows, %s distinct people (≈%s): %s of the follows are duplicates.\n",
+		thousands(sl.SumSamples), thousands(sl.UniqueReach), thousands(sl.UniqueReach*sampleRate),
+		pct(ratio(decimal.NewFromInt(dup), decimal.NewFromInt(sl.SumSamples)), 1))
+	if len(sl.Overlaps) > 0 {
+		p.f("  largest overlaps (shared sampled followers; share of the smaller audience):\n")
+		for i, o := range sl.Overlaps {
+			if i == 5 {
+				p.f("    … and %d more pairs\n", len(sl.Overlaps)-5)
+				break
+			}
+			p.f("    %-20s & %-20s %5s  (%s; Jaccard %s)\n", o.A, o.B, thousands(o.Shared), pct(o.OfSmaller, 0), o.Jaccard.StringFixed(2))
+		}
+	}
+	p.f("\n")
+}
+
+// bookedNotes compares the booked creators with the shortlists.
+func bookedNotes(p *printer, s Shortlists) {
 	p.f("%s\n", wrap("Booked: "+strings.Join(s.Booked, ", ")+"."))
 	var differs []string
 	for _, c := range s.ByValue.Creators {
-		found := false
-		for _, b := range s.Booked {
-			found = found || b == c.Handle
-		}
-		if !found {
+		if !slices.Contains(s.Booked, c.Handle) {
 			differs = append(differs, c.Handle)
 		}
 	}
@@ -364,6 +371,28 @@ func resultsSection(p *printer, rep Report) {
 	p.section(6, "Results", "Cost is what was paid (the creator's fee line); revenue and orders are credited by code or link.\n"+
 		"ROI = (revenue − cost) / cost; ROAS = revenue / cost; CPA per order, CPE per engagement, CPM per 1,000 impressions.\n"+
 		wrap("EMV (earned media value) prices the posts' actions as paid media would, with "+r.EMVSource+" ("+rep.Currency+")."))
+	metricsTable(p, r.Report)
+	ordersNote(p, r.Orders)
+	if rep.AsOf.Before(rep.End) {
+		p.f("\nMulti-touch attribution: left out before the campaign's end, as the journeys (paths) carry no dates.\n")
+	} else if len(r.MultiTouch) > 0 {
+		multiTouchTable(p, r)
+	}
+	p.f("\nAgainst the published benchmarks (kpi.DefaultBenchmarks): likes + comments by followers, the public formula;\n")
+	p.f("\"typical\" is within half to twice the tier's rate. The table has no TikTok rows yet.\n")
+	for _, c := range rep.Creators {
+		if c.Benchmark != "no benchmark" && c.Benchmark != "n/a" {
+			p.f("  %-20s %s\n", c.Handle, c.Benchmark)
+		}
+	}
+	if len(r.VsPast) > 0 {
+		vsPastTable(p, rep)
+	}
+}
+
+// metricsTable prints the metrics of each creator, the overhead and the
+// campaign's total.
+func metricsTable(p *printer, cr roi.CampaignReport) {
 	tw := p.table("lrrrrrrrrr", "creator", "cost", "revenue", "orders", "ROI", "ROAS", "CPA", "CPE", "CPM", "EMV")
 	opt := func(d *decimal.Decimal) string {
 		if d == nil {
@@ -381,20 +410,22 @@ func resultsSection(p *printer, rep Report) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", name, p.m(m.Cost), p.m(m.Revenue), number(m.Conversions, 0),
 			signed(optPct(m.ROI, 0)), x(m.ROAS), opt(m.CPA), opt(m.CPE), opt(m.CPM), opt(m.EMV))
 	}
-	for _, ir := range r.Report.Influencers {
+	for _, ir := range cr.Influencers {
 		row(ir.Influencer, ir.Metrics)
 	}
-	tw.row(fmt.Sprintf("overhead *\t%s\t\t\t\t\t\t\t\t\t\n", p.m(r.Report.Overhead)))
-	row("campaign total", r.Report.Total)
+	tw.row(fmt.Sprintf("overhead *\t%s\t\t\t\t\t\t\t\t\t\n", p.m(cr.Overhead)))
+	row("campaign total", cr.Total)
 	tw.flush()
 	p.f("  * production, paid amplification, agency, tools and contingency: cost, not tied to one creator.\n")
-	for _, ir := range r.Report.Influencers {
+	for _, ir := range cr.Influencers {
 		if ir.NotReported != 0 {
 			p.f("  n/a: a post of %s hid its %s, so its CPE (and the total's) would be biased: left undefined.\n", ir.Influencer, ir.NotReported)
 		}
 	}
+}
 
-	o := r.Orders
+// ordersNote says how the orders were credited.
+func ordersNote(p *printer, o roi.OrderAttribution) {
 	p.f("\nOrders: %s worth %s in the campaign weeks.\n  Credited to creators: ", thousands(o.Total.Orders), p.m(o.Total.Revenue))
 	var byCode, byLink int64
 	for _, s := range o.Influencers {
@@ -411,62 +442,55 @@ func resultsSection(p *printer, rep Report) {
 		p.f(", codes of no creator: %s", strings.Join(codes, ", "))
 	}
 	p.f(".\n")
+}
 
-	if rep.AsOf.Before(rep.End) {
-		p.f("\nMulti-touch attribution: left out before the campaign's end, as the journeys (paths) carry no dates.\n")
-	} else if len(r.MultiTouch) > 0 {
-		p.f("\nMulti-touch attribution over %s converting journeys: %s gives every touch an equal share;\n", number(r.Conversions, 0), r.Models[0])
-		p.f("%s credits each channel with how much conversion would drop without it (removal effect).\n", r.Models[1])
-		tw = p.table("lrrrrr", "channel", r.Models[0]+" orders", r.Models[0]+" value", r.Models[1]+" orders", r.Models[1]+" value", "difference")
-		places := p.cur.MinorUnits()
-		row := func(name string, a, b roi.Credit) {
-			va, vb := a.Value.Round(places), b.Value.Round(places) // the difference of the amounts shown
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", name, number(a.Conversions, 1), p.m(va),
-				number(b.Conversions, 1), p.m(vb), signed(p.m(vb.Sub(va))))
-		}
-		var ta, tb roi.Credit
-		for _, t := range r.MultiTouch {
-			row(t.Channel, t.Credits[0], t.Credits[1])
-			ta.Conversions, ta.Value = ta.Conversions.Add(t.Credits[0].Conversions), ta.Value.Add(t.Credits[0].Value)
-			tb.Conversions, tb.Value = tb.Conversions.Add(t.Credits[1].Conversions), tb.Value.Add(t.Credits[1].Value)
-		}
-		row("total", ta, tb)
-		tw.flush()
-		p.f("  Orders are shown to 0.1 and values to the cent: a column of rounded figures may miss its total by a little.\n")
+// multiTouchTable prints the two attribution models side by side.
+func multiTouchTable(p *printer, r Results) {
+	p.f("\nMulti-touch attribution over %s converting journeys: %s gives every touch an equal share;\n", number(r.Conversions, 0), r.Models[0])
+	p.f("%s credits each channel with how much conversion would drop without it (removal effect).\n", r.Models[1])
+	tw := p.table("lrrrrr", "channel", r.Models[0]+" orders", r.Models[0]+" value", r.Models[1]+" orders", r.Models[1]+" value", "difference")
+	places := p.cur.MinorUnits()
+	row := func(name string, a, b roi.Credit) {
+		va, vb := a.Value.Round(places), b.Value.Round(places) // the difference of the amounts shown
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", name, number(a.Conversions, 1), p.m(va),
+			number(b.Conversions, 1), p.m(vb), signed(p.m(vb.Sub(va))))
 	}
-
-	p.f("\nAgainst the published benchmarks (kpi.DefaultBenchmarks): likes + comments by followers, the public formula;\n")
-	p.f("\"typical\" is within half to twice the tier's rate. The table has no TikTok rows yet.\n")
-	for _, c := range rep.Creators {
-		if c.Benchmark != "no benchmark" && c.Benchmark != "n/a" {
-			p.f("  %-20s %s\n", c.Handle, c.Benchmark)
-		}
+	var ta, tb roi.Credit
+	for _, t := range r.MultiTouch {
+		row(t.Channel, t.Credits[0], t.Credits[1])
+		ta.Conversions, ta.Value = ta.Conversions.Add(t.Credits[0].Conversions), ta.Value.Add(t.Credits[0].Value)
+		tb.Conversions, tb.Value = tb.Conversions.Add(t.Credits[1].Conversions), tb.Value.Add(t.Credits[1].Value)
 	}
+	row("total", ta, tb)
+	tw.flush()
+	p.f("  Orders are shown to 0.1 and values to the cent: a column of rounded figures may miss its total by a little.\n")
+}
 
-	if len(r.VsPast) > 0 {
-		p.f("\nAgainst the previous campaign (%s):\n", r.PastName)
-		partial := rep.AsOf.Before(rep.End)
-		if partial {
-			p.f("This campaign is not over: its totals are so far (\"partial\"); its rates and costs per result compare.\n")
+// vsPastTable compares the totals with the previous campaign.
+func vsPastTable(p *printer, rep Report) {
+	r := rep.Results
+	p.f("\nAgainst the previous campaign (%s):\n", r.PastName)
+	partial := rep.AsOf.Before(rep.End)
+	if partial {
+		p.f("This campaign is not over: its totals are so far (\"partial\"); its rates and costs per result compare.\n")
+	}
+	tw := p.table("lrrrl", "metric", "this campaign", "previous", "change", "")
+	for _, c := range r.VsPast {
+		cur, base, abs := compareValues(p, c)
+		rel := ""
+		if c.Relative != nil && c.Metric != roi.MetricROI { // a change of a percentage is in points
+			rel = " (" + signed(pct(*c.Relative, 0)) + ")"
 		}
-		tw = p.table("lrrrl", "metric", "this campaign", "previous", "change", "")
-		for _, c := range r.VsPast {
-			cur, base, abs := compareValues(p, c)
-			rel := ""
-			if c.Relative != nil && c.Metric != roi.MetricROI { // a change of a percentage is in points
-				rel = " (" + signed(pct(*c.Relative, 0)) + ")"
+		verdict := c.Verdict.String()
+		switch c.Metric {
+		case roi.MetricCost, roi.MetricRevenue, roi.MetricConversions, roi.MetricEngagements, roi.MetricImpressions, roi.MetricEMV:
+			if partial {
+				verdict = "partial"
 			}
-			verdict := c.Verdict.String()
-			switch c.Metric {
-			case roi.MetricCost, roi.MetricRevenue, roi.MetricConversions, roi.MetricEngagements, roi.MetricImpressions, roi.MetricEMV:
-				if partial {
-					verdict = "partial"
-				}
-			}
-			tw.row(fmt.Sprintf("%s\t%s\t%s\t%s%s\t%s\n", metricName(c.Metric), cur, base, abs, rel, verdict))
 		}
-		tw.flush()
+		tw.row(fmt.Sprintf("%s\t%s\t%s\t%s%s\t%s\n", metricName(c.Metric), cur, base, abs, rel, verdict))
 	}
+	tw.flush()
 }
 
 // compareValues formats a comparison as shown: the change is the difference
