@@ -1,0 +1,233 @@
+package collab
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/stat"
+)
+
+// Delivery counts how a creator's deliverables went in one campaign (or,
+// in a History, in all of them).
+type Delivery struct {
+	Deliverables int `json:"deliverables"`
+	OnTime       int `json:"on_time"`
+	Late         int `json:"late"`
+	Overdue      int `json:"overdue"` // never delivered, past due at the end
+	Cancelled    int `json:"cancelled"`
+	Open         int `json:"open"`
+	// DaysLate sums Status.DaysLate over the late deliveries.
+	DaysLate int `json:"days_late"`
+	// Rounds sums the drafts submitted over the delivered ones.
+	Rounds int `json:"rounds"`
+}
+
+// Tally counts statuses into a Delivery.
+func Tally(sts []Status) Delivery {
+	var t Delivery
+	for _, s := range sts {
+		t.Deliverables++
+		switch s.State {
+		case StateOnTime:
+			t.OnTime++
+			t.Rounds += s.Rounds
+		case StateLate:
+			t.Late++
+			t.DaysLate += s.DaysLate
+			t.Rounds += s.Rounds
+		case StateOverdue:
+			t.Overdue++
+		case StateCancelled:
+			t.Cancelled++
+		default:
+			t.Open++
+		}
+	}
+	return t
+}
+
+func (t *Delivery) add(o Delivery) {
+	t.Deliverables += o.Deliverables
+	t.OnTime += o.OnTime
+	t.Late += o.Late
+	t.Overdue += o.Overdue
+	t.Cancelled += o.Cancelled
+	t.Open += o.Open
+	t.DaysLate += o.DaysLate
+	t.Rounds += o.Rounds
+}
+
+// CampaignResult is what one creator did in one campaign: delivery from
+// Tally, fee paid, and the results the campaign's report measured, passed
+// as plain values (the roi report's per-creator ROAS and CPA), so that
+// collab does not depend on roi.
+type CampaignResult struct {
+	Campaign string       `json:"campaign"`
+	Creator  string       `json:"creator"`
+	End      time.Time    `json:"end"` // the campaign's end: orders a creator's campaigns
+	Delivery Delivery     `json:"delivery"`
+	FeePaid  budget.Money `json:"fee_paid"`
+	// ROAS (revenue / cost) and CPA (cost per acquisition) as the report
+	// measured them; invalid (JSON null) when not measured.
+	ROAS decimal.NullDecimal `json:"roas"`
+	CPA  decimal.NullDecimal `json:"cpa"`
+	// Gifts sent and posts earned from them (EarnedPosts) in the campaign.
+	Gifts  int `json:"gifts"`
+	Earned int `json:"earned"`
+}
+
+// History is a creator's record across campaigns.
+type History struct {
+	Creator string `json:"creator"`
+	// Campaigns counts the campaigns together; Repeat is Campaigns − 1,
+	// the bookings after the first.
+	Campaigns int      `json:"campaigns"`
+	Repeat    int      `json:"repeat"`
+	First     string   `json:"first"` // the campaign with the earliest End
+	Last      string   `json:"last"`  // the campaign with the latest End
+	Delivery  Delivery `json:"delivery"`
+	// OnTimeRate is OnTime / (OnTime + Late): the share of delivered
+	// deliverables delivered on time; null when none was delivered.
+	OnTimeRate decimal.NullDecimal `json:"on_time_rate"`
+	// MeanDelay is DaysLate / (OnTime + Late): mean days late per delivered
+	// deliverable, an on-time one counting 0; null when none was delivered.
+	MeanDelay decimal.NullDecimal `json:"mean_delay_days"`
+	// MeanRounds is Rounds / (OnTime + Late): drafts per delivered
+	// deliverable; null when none was delivered.
+	MeanRounds decimal.NullDecimal `json:"mean_rounds"`
+	FeePaid    budget.Money        `json:"fee_paid"`
+	// ROAS and CPA are the measured values per campaign, oldest first
+	// (campaigns without a measure are left out, not read as zero).
+	ROAS []Point `json:"roas"`
+	CPA  []Point `json:"cpa"`
+	// ROASTrend and CPATrend are least-squares slopes of the measured
+	// values per campaign (x = 0, 1, 2, … in End order): the change per
+	// campaign; null with fewer than two measured campaigns.
+	ROASTrend decimal.NullDecimal `json:"roas_trend"`
+	CPATrend  decimal.NullDecimal `json:"cpa_trend"`
+	Gifts     int                 `json:"gifts"`
+	Earned    int                 `json:"earned"`
+}
+
+// Point is one campaign's value of a measure.
+type Point struct {
+	Campaign string          `json:"campaign"`
+	End      time.Time       `json:"end"`
+	Value    decimal.Decimal `json:"value"`
+}
+
+// Histories returns one History per creator found in results, sorted by
+// creator; each creator's campaigns are taken in End order (ties by
+// campaign name). Rates are exact fractions rounded once to 16 places.
+//
+// Errors (field "results[i].…"): an empty campaign or creator, a zero End
+// (ErrInvalid); the same creator twice in one campaign (ErrDuplicate); a
+// negative count, fee, ROAS or CPA (ErrNegative); fees in two currencies
+// for one creator (*budget.MismatchError).
+func Histories(results []CampaignResult) ([]History, error) {
+	const fn = "collab.Histories"
+	by := make(map[string][]int)
+	seen := make(map[[2]string]bool, len(results))
+	for i := range results {
+		r := &results[i]
+		if err := checkResult(fn, i, r); err != nil {
+			return nil, err
+		}
+		k := [2]string{r.Campaign, r.Creator}
+		if seen[k] {
+			return nil, errs.New(ErrDuplicate, fn, "results["+strconv.Itoa(i)+"].creator",
+				"twice in campaign "+errs.Quote(r.Campaign), r.Creator)
+		}
+		seen[k] = true
+		by[r.Creator] = append(by[r.Creator], i)
+	}
+	out := make([]History, 0, len(by))
+	for creator, l := range by {
+		h, err := history(fn, creator, results, l)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	slices.SortFunc(out, func(a, b History) int { return cmp.Compare(a.Creator, b.Creator) })
+	return out, nil
+}
+
+func checkResult(fn string, i int, r *CampaignResult) error {
+	at := "results[" + strconv.Itoa(i) + "]."
+	d := r.Delivery
+	switch {
+	case r.Campaign == "":
+		return errs.New(ErrInvalid, fn, at+"campaign", "empty", errs.None)
+	case r.Creator == "":
+		return errs.New(ErrInvalid, fn, at+"creator", "empty", errs.None)
+	case r.End.IsZero():
+		return errs.New(ErrInvalid, fn, at+"end", "zero time", errs.None)
+	case min(d.Deliverables, d.OnTime, d.Late, d.Overdue, d.Cancelled, d.Open, d.DaysLate, d.Rounds, r.Gifts, r.Earned) < 0:
+		return errs.New(ErrNegative, fn, at+"delivery", "negative count", errs.None)
+	case r.FeePaid.Amount.Sign() < 0:
+		return errs.New(ErrNegative, fn, at+"fee_paid", "negative", r.FeePaid.Amount)
+	case r.ROAS.Valid && r.ROAS.Decimal.Sign() < 0:
+		return errs.New(ErrNegative, fn, at+"roas", "negative", r.ROAS.Decimal)
+	case r.CPA.Valid && r.CPA.Decimal.Sign() < 0:
+		return errs.New(ErrNegative, fn, at+"cpa", "negative", r.CPA.Decimal)
+	}
+	return nil
+}
+
+func history(fn, creator string, results []CampaignResult, l []int) (History, error) {
+	slices.SortFunc(l, func(a, b int) int {
+		if c := results[a].End.Compare(results[b].End); c != 0 {
+			return c
+		}
+		return cmp.Compare(results[a].Campaign, results[b].Campaign)
+	})
+	h := History{Creator: creator, Campaigns: len(l), Repeat: len(l) - 1,
+		First: results[l[0]].Campaign, Last: results[l[len(l)-1]].Campaign,
+		FeePaid: budget.Money{Amount: decimal.Zero, Currency: results[l[0]].FeePaid.Currency}}
+	for _, i := range l {
+		r := &results[i]
+		if r.FeePaid.Currency != h.FeePaid.Currency {
+			return h, &budget.MismatchError{Func: fn, Field: "results[" + strconv.Itoa(i) + "].fee_paid",
+				Left: h.FeePaid.Currency, Right: r.FeePaid.Currency}
+		}
+		h.FeePaid.Amount = h.FeePaid.Amount.Add(r.FeePaid.Amount)
+		h.Delivery.add(r.Delivery)
+		h.Gifts += r.Gifts
+		h.Earned += r.Earned
+		if r.ROAS.Valid {
+			h.ROAS = append(h.ROAS, Point{Campaign: r.Campaign, End: r.End, Value: r.ROAS.Decimal})
+		}
+		if r.CPA.Valid {
+			h.CPA = append(h.CPA, Point{Campaign: r.Campaign, End: r.End, Value: r.CPA.Decimal})
+		}
+	}
+	if n := int64(h.Delivery.OnTime + h.Delivery.Late); n > 0 {
+		h.OnTimeRate = decimal.NewNullDecimal(exact.Ratio(int64(h.Delivery.OnTime), n))
+		h.MeanDelay = decimal.NewNullDecimal(exact.Ratio(int64(h.Delivery.DaysLate), n))
+		h.MeanRounds = decimal.NewNullDecimal(exact.Ratio(int64(h.Delivery.Rounds), n))
+	}
+	h.ROASTrend, h.CPATrend = trend(h.ROAS), trend(h.CPA)
+	return h, nil
+}
+
+// trend is the least-squares slope of the points' values against 0, 1, 2, ….
+func trend(ps []Point) decimal.NullDecimal {
+	xs := make([]decimal.Decimal, len(ps))
+	ys := make([]decimal.Decimal, len(ps))
+	for i, p := range ps {
+		xs[i], ys[i] = decimal.NewFromInt(int64(i)), p.Value
+	}
+	f, ok := stat.Line(xs, ys)
+	if !ok {
+		return decimal.NullDecimal{}
+	}
+	return decimal.NewNullDecimal(f.Slope)
+}
