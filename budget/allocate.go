@@ -1,18 +1,21 @@
 package budget
 
 import (
-	"fmt"
+	"errors"
 	"math"
+	"slices"
+	"strconv"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/shopspring/decimal"
 )
 
-// Method names how Allocate optimises.
+// Method names how Allocate optimises. Its zero value is Auto, the default.
 type Method int
 
 const (
-	// Auto picks WaterFilling when every curve is concave from its channel's
+	// Auto (the default) picks WaterFilling when every curve is concave from its channel's
 	// minimum (Inflection ≤ Min), GridDP otherwise.
 	Auto Method = iota
 	// WaterFilling solves the KKT conditions of a concave problem exactly:
@@ -26,11 +29,6 @@ const (
 	// Time O(n · G²) for G grid steps.
 	GridDP
 )
-
-var methodNames = [...]string{"auto", "water-filling", "grid-dp"}
-
-// String returns "auto", "water-filling" or "grid-dp".
-func (m Method) String() string { return enumString("Method", methodNames[:], int(m)) }
 
 // Channel is one influencer, channel or campaign that can receive spend.
 type Channel struct {
@@ -97,52 +95,25 @@ type problem struct {
 type validator interface{ Validate() error }
 
 func newProblem(fn string, channels []Channel, opt AllocateOptions) (*problem, error) {
-	if !opt.Currency.IsValid() {
-		return nil, errf(ErrCurrency, fn, "Currency", "zero Currency")
+	if err := opt.validate(fn); err != nil {
+		return nil, err
 	}
 	if len(channels) == 0 {
-		return nil, errf(ErrInvalid, fn, "channels", "empty")
-	}
-	if opt.Method < Auto || opt.Method > GridDP {
-		return nil, errf(ErrInvalid, fn, "Method", "unknown (%d)", int(opt.Method))
-	}
-	if opt.GridSteps < 0 || opt.GridSteps > 100_000 {
-		return nil, errf(ErrInvalid, fn, "GridSteps", "outside [0, 100000] (%d)", opt.GridSteps)
+		return nil, errs.New(ErrEmpty, fn, "channels", "no channels", errs.None)
 	}
 	p := &problem{fn: fn, places: opt.Currency.minor, scale: math.Pow10(int(opt.Currency.minor))}
 	n := len(channels)
 	p.curves, p.names = make([]Curve, n), make([]string, n)
 	p.lo, p.hi = make([]int64, n), make([]int64, n)
 	for i, c := range channels {
-		field := fmt.Sprintf("channels[%d]", i)
-		if c.Name != "" {
-			field = c.Name
-		}
-		if c.Curve == nil {
-			return nil, errf(ErrInvalid, fn, field+".Curve", "nil")
-		}
-		if v, ok := c.Curve.(validator); ok {
-			if err := v.Validate(); err != nil {
-				return nil, fmt.Errorf("budget: %s: %s.Curve: %w", fn, field, err)
-			}
-		}
-		lo, err := unitsOf(fn, field+".Min", c.Min, opt.Currency)
+		lo, hi, err := channelBounds(fn, i, c, opt.Currency)
 		if err != nil {
 			return nil, err
-		}
-		hi := int64(-1)
-		if !c.Max.IsZero() {
-			if hi, err = unitsOf(fn, field+".Max", c.Max, opt.Currency); err != nil {
-				return nil, err
-			}
-			if hi < lo {
-				return nil, errf(ErrInvalid, fn, field+".Max", "below Min (%s < %s)", c.Max, c.Min)
-			}
 		}
 		p.curves[i], p.names[i], p.lo[i], p.hi[i] = c.Curve, c.Name, lo, hi
 		p.sumLo += lo
 		if p.sumLo > maxUnits {
-			return nil, errf(ErrInvalid, fn, "channels", "minimums sum beyond 2^53 minor units")
+			return nil, errs.New(ErrTooLarge, fn, "channels", "minimums sum beyond 2^53 minor units", errs.None)
 		}
 		if hi < 0 {
 			p.unb = true
@@ -153,17 +124,76 @@ func newProblem(fn string, channels []Channel, opt AllocateOptions) (*problem, e
 	return p, nil
 }
 
+// validate checks the options: a currency, a known Method, GridSteps in
+// [0, 100000].
+func (opt AllocateOptions) validate(fn string) error {
+	if !opt.Currency.IsValid() {
+		return errs.New(ErrInvalid, fn, "Currency", "zero Currency", errs.None)
+	}
+	if !methodText.Valid(opt.Method) {
+		return errs.New(ErrInvalid, fn, "Method", "unknown", int64(opt.Method))
+	}
+	if opt.GridSteps < 0 {
+		return errs.New(ErrNegative, fn, "GridSteps", "", opt.GridSteps)
+	}
+	if opt.GridSteps > 100_000 {
+		return errs.New(ErrTooLarge, fn, "GridSteps", "above 100000", opt.GridSteps)
+	}
+	return nil
+}
+
+// channelBounds checks channels[i] and returns its bounds in minor units
+// (hi = -1 when unbounded). Errors name the channel by Name, or by index.
+func channelBounds(fn string, i int, c Channel, cur Currency) (lo, hi int64, err error) {
+	field := "channels[" + strconv.Itoa(i) + "]"
+	if c.Name != "" {
+		field = c.Name
+	}
+	if c.Curve == nil {
+		return 0, 0, errs.New(ErrInvalid, fn, field+".Curve", "nil", errs.None)
+	}
+	if v, ok := c.Curve.(validator); ok {
+		if err := v.Validate(); err != nil {
+			return 0, 0, curveError(fn, field+".Curve", err)
+		}
+	}
+	if lo, err = unitsOf(fn, field+".Min", c.Min, cur); err != nil {
+		return 0, 0, err
+	}
+	hi = -1
+	if !c.Max.IsZero() {
+		if hi, err = unitsOf(fn, field+".Max", c.Max, cur); err != nil {
+			return 0, 0, err
+		}
+		if hi < lo {
+			return 0, 0, errs.New(ErrInvalid, fn, field+".Max", "below Min", c.Max.String()+" < "+c.Min.String())
+		}
+	}
+	return lo, hi, nil
+}
+
+// curveError restates a curve's Validate error as fn's, with the channel's
+// field before the curve's own: "budget: Allocate: ch.Curve.EC: must be
+// finite and > 0 (-1)". It keeps the sentinel.
+func curveError(fn, field string, err error) error {
+	var e *errs.Error
+	if errors.As(err, &e) {
+		return &errs.Error{Func: fn, Field: field + "." + e.Field, What: e.What, Value: e.Value, Err: e.Err}
+	}
+	return errs.New(ErrInvalid, fn, field, err.Error(), errs.None)
+}
+
 // unitsOf converts a non-negative amount to minor units.
 func unitsOf(fn, field string, d decimal.Decimal, cur Currency) (int64, error) {
 	if d.Sign() < 0 {
-		return 0, errf(ErrInvalid, fn, field, "negative (%s)", d)
+		return 0, errs.New(ErrNegative, fn, field, "", d)
 	}
 	u, err := toUnits(fn, field, d, cur.minor)
 	if err != nil {
 		return 0, err
 	}
 	if !u.IsInt64() || u.Int64() > maxUnits {
-		return 0, errf(ErrInvalid, fn, field, "beyond 2^53 minor units (%s)", d)
+		return 0, errs.New(ErrTooLarge, fn, field, "beyond 2^53 minor units", d)
 	}
 	return u.Int64(), nil
 }
@@ -210,11 +240,16 @@ func (p *problem) concave() bool {
 // which makes the result the best allocation in whole minor units.
 //
 // Errors: ErrInfeasible when total < Σ Min or total > Σ Max (with every Max
-// set); ErrInvalid for negative amounts, Max < Min, empty channels, a nil or
-// invalid curve, or amounts beyond 2^53 minor units; ErrMinorUnit for amounts
-// finer than the currency's minor unit; ErrCurrency without a currency.
+// set); ErrEmpty for no channels; ErrNegative for negative amounts;
+// ErrInvalid for Max < Min, a nil or invalid curve, an unknown Method or the
+// zero Currency; ErrTooLarge for amounts beyond 2^53 minor units;
+// ErrMinorUnit for amounts finer than the currency's minor unit.
 func Allocate(total decimal.Decimal, channels []Channel, opt AllocateOptions) (Allocation, error) {
-	const fn = "Allocate"
+	return allocate("budget.Allocate", total, channels, opt)
+}
+
+// allocate is Allocate reporting its errors as fn.
+func allocate(fn string, total decimal.Decimal, channels []Channel, opt AllocateOptions) (Allocation, error) {
 	p, err := newProblem(fn, channels, opt)
 	if err != nil {
 		return Allocation{}, err
@@ -224,18 +259,12 @@ func Allocate(total decimal.Decimal, channels []Channel, opt AllocateOptions) (A
 		return Allocation{}, err
 	}
 	if b < p.sumLo {
-		return Allocation{}, errf(ErrInfeasible, fn, "total", "below the sum of minimums (%s < %s)", total, decimal.New(p.sumLo, -p.places))
+		return Allocation{}, errs.New(ErrInfeasible, fn, "total", "below the sum of minimums", total.String()+" < "+decimal.New(p.sumLo, -p.places).String())
 	}
 	if !p.unb && b > p.sumHi {
-		return Allocation{}, errf(ErrInfeasible, fn, "total", "above the sum of maximums (%s > %s)", total, decimal.New(p.sumHi, -p.places))
+		return Allocation{}, errs.New(ErrInfeasible, fn, "total", "above the sum of maximums", total.String()+" > "+decimal.New(p.sumHi, -p.places).String())
 	}
-	m := opt.Method
-	if m == Auto {
-		m = GridDP
-		if p.concave() {
-			m = WaterFilling
-		}
-	}
+	m := p.method(opt.Method)
 	var units []int64
 	if m == WaterFilling {
 		units = p.roundUnits(p.waterfill(b, nil), b)
@@ -260,11 +289,24 @@ func gridSteps(steps, n int) int {
 	return steps
 }
 
+// method resolves Auto: WaterFilling when every curve is concave from its
+// channel's minimum, GridDP otherwise.
+func (p *problem) method(m Method) Method {
+	if m != Auto {
+		return m
+	}
+	if p.concave() {
+		return WaterFilling
+	}
+	return GridDP
+}
+
 // checkGrid refuses a grid whose table of choices would exceed maxGridCells.
 func (p *problem) checkGrid(steps int) error {
 	n := len(p.curves)
 	if g := gridSteps(steps, n); n > maxGridCells/(g+1) {
-		return errf(ErrInvalid, p.fn, "GridSteps", "%d channels × %d grid steps exceed %d cells", n, g+1, maxGridCells)
+		return errs.New(ErrTooLarge, p.fn, "GridSteps", "channels × grid steps beyond 2^26 cells",
+			strconv.Itoa(n)+" × "+strconv.Itoa(g+1))
 	}
 	return nil
 }
@@ -293,10 +335,35 @@ func (p *problem) waterfill(b int64, lambda *float64) []float64 {
 		w.u[i] = float64(p.hiOf(i, b)) / p.scale
 		w.ml[i], w.mu[i] = c.Marginal(w.l[i]), c.Marginal(w.u[i])
 	}
-	w.xl, w.xu = slicesClone(w.l), slicesClone(w.u)
-	cur := make([]float64, n)
+	w.xl, w.xu = slices.Clone(w.l), slices.Clone(w.u)
 	tolS := 1e-4 / p.scale // a ten-thousandth of a minor unit
-	// bracket: S(lamHi) ≤ B ≤ S(lamLo)
+	br := w.bracket(B)
+	best, bestLam := br.cur, br.lamLo
+	if math.Abs(br.sHi-B) <= math.Abs(br.sLo-B) {
+		best, bestLam = br.hiCur, br.lamHi
+	}
+	if math.Abs(br.sLo-B) > tolS && math.Abs(br.sHi-B) > tolS && br.lamLo > 0 {
+		bestLam = w.illinois(br, B, tolS, best)
+	}
+	if lambda != nil {
+		*lambda = bestLam
+	}
+	return best
+}
+
+// lamBracket is a bracket of λ with S(lamHi) = sHi ≤ B ≤ sLo = S(lamLo),
+// and the spends at each end (cur at lamLo, hiCur at lamHi).
+type lamBracket struct {
+	lamLo, lamHi float64
+	sLo, sHi     float64
+	cur, hiCur   []float64
+}
+
+// bracket finds λ bracketing B by doubling λ from 1 while S(λ) > B, or
+// halving it while S(λ) < B, and narrows the per-channel brackets xl, xu to
+// the spends at the bracket's ends.
+func (w *wf) bracket(B float64) lamBracket {
+	cur := make([]float64, len(w.curves))
 	lamHi, lamLo := 1.0, 1.0
 	sHi := w.sum(lamHi, cur)
 	for k := 0; sHi > B && k < 2100; k++ {
@@ -305,7 +372,7 @@ func (p *problem) waterfill(b int64, lambda *float64) []float64 {
 		sHi = w.sum(lamHi, cur)
 	}
 	copy(w.xl, cur)
-	hiCur := slicesClone(cur)
+	hiCur := slices.Clone(cur)
 	var sLo float64
 	if lamLo == lamHi {
 		sLo = w.sum(lamLo, cur)
@@ -324,52 +391,53 @@ func (p *problem) waterfill(b int64, lambda *float64) []float64 {
 		sLo = w.sum(lamLo, cur)
 	}
 	copy(w.xu, cur)
-	best, bestLam := slicesClone(cur), lamLo
-	if math.Abs(sHi-B) <= math.Abs(sLo-B) {
-		copy(best, hiCur)
-		bestLam = lamHi
+	return lamBracket{lamLo: lamLo, lamHi: lamHi, sLo: sLo, sHi: sHi, cur: cur, hiCur: hiCur}
+}
+
+// illinois runs the Illinois regula falsi on h(t) = S(e^t) − B inside the
+// bracket (h(tLo) > 0 > h(tHi)) until |h| ≤ tolS, writing the spends of
+// each step into best, and returns the last λ.
+func (w *wf) illinois(br lamBracket, B, tolS float64, best []float64) float64 {
+	cur := make([]float64, len(w.curves))
+	bestLam := br.lamLo
+	if math.Abs(br.sHi-B) <= math.Abs(br.sLo-B) {
+		bestLam = br.lamHi
 	}
-	if math.Abs(sLo-B) > tolS && math.Abs(sHi-B) > tolS && lamLo > 0 {
-		// Illinois on h(t) = S(e^t) − B, h(tLo) > 0 > h(tHi)
-		tLo, tHi := math.Log(lamLo), math.Log(lamHi)
-		hLo, hHi := sLo-B, sHi-B
-		side := 0
-		for range 300 {
-			t := (tLo*hHi - tHi*hLo) / (hHi - hLo)
-			if !(t > tLo && t < tHi) {
-				t = tLo + (tHi-tLo)/2
+	tLo, tHi := math.Log(br.lamLo), math.Log(br.lamHi)
+	hLo, hHi := br.sLo-B, br.sHi-B
+	side := 0
+	for range 300 {
+		t := (tLo*hHi - tHi*hLo) / (hHi - hLo)
+		if !(t > tLo && t < tHi) {
+			t = tLo + (tHi-tLo)/2
+		}
+		if !(t > tLo && t < tHi) {
+			break
+		}
+		lam := math.Exp(t)
+		h := w.sum(lam, cur) - B
+		copy(best, cur)
+		bestLam = lam
+		if math.Abs(h) <= tolS {
+			break
+		}
+		if h > 0 {
+			tLo, hLo = t, h
+			copy(w.xu, cur)
+			if side == 1 {
+				hHi /= 2
 			}
-			if !(t > tLo && t < tHi) {
-				break
+			side = 1
+		} else {
+			tHi, hHi = t, h
+			copy(w.xl, cur)
+			if side == -1 {
+				hLo /= 2
 			}
-			lam := math.Exp(t)
-			h := w.sum(lam, cur) - B
-			copy(best, cur)
-			bestLam = lam
-			if math.Abs(h) <= tolS {
-				break
-			}
-			if h > 0 {
-				tLo, hLo = t, h
-				copy(w.xu, cur)
-				if side == 1 {
-					hHi /= 2
-				}
-				side = 1
-			} else {
-				tHi, hHi = t, h
-				copy(w.xl, cur)
-				if side == -1 {
-					hLo /= 2
-				}
-				side = -1
-			}
+			side = -1
 		}
 	}
-	if lambda != nil {
-		*lambda = bestLam
-	}
-	return best
+	return bestLam
 }
 
 // wf is the state of one water-filling run.
@@ -452,8 +520,6 @@ func (w *wf) root(c Curve, lam float64, i int) float64 {
 	}
 	return a + (b-a)/2
 }
-
-func slicesClone(s []float64) []float64 { return append([]float64(nil), s...) }
 
 // roundUnits turns float spends (currency units) into minor units within the
 // bounds summing to b: floor, then largest fractional parts (ties to the
@@ -664,7 +730,7 @@ func (p *problem) result(units []int64, m Method, cur Currency) (Allocation, err
 		}
 		for _, v := range []float64{r, mg, avg} {
 			if !finite(v) {
-				return Allocation{}, errf(ErrInvalid, p.fn, p.names[i]+".Curve", "not finite at spend %g (%g)", x, v)
+				return Allocation{}, errs.New(ErrInvalid, p.fn, p.field(i)+".Curve", "not finite at spend "+strconv.FormatFloat(x, 'g', -1, 64), v)
 			}
 		}
 		a.Channels[i] = ChannelResult{
@@ -681,151 +747,187 @@ func (p *problem) result(units []int64, m Method, cur Currency) (Allocation, err
 
 func toDec(f float64) decimal.Decimal { return decimal.NewFromFloat(f).Round(exact.Precision) }
 
-// TargetKind names the return a target-efficiency allocation holds to.
-type TargetKind int
+// field names channel i in an error: its Name, or "channels[i]".
+func (p *problem) field(i int) string {
+	if p.names[i] != "" {
+		return p.names[i]
+	}
+	return "channels[" + strconv.Itoa(i) + "]"
+}
+
+// ReturnKind names the return a ReturnTarget holds to. Its zero value is
+// MarginalReturn, the default.
+type ReturnKind int
 
 const (
-	// MarginalTarget spends on each channel up to the largest spend whose
-	// marginal return is still at least Value.
-	MarginalTarget TargetKind = iota
-	// AverageTarget finds the largest total whose optimal allocation returns
+	// MarginalReturn (the default) spends on each channel up to the largest
+	// spend whose marginal return is still at least Value.
+	MarginalReturn ReturnKind = iota
+	// AverageReturn finds the largest total whose optimal allocation returns
 	// on average (Σ response / Σ spend) at least Value.
-	AverageTarget
+	AverageReturn
 )
 
-// Target configures AllocateTarget.
-type Target struct {
-	Kind  TargetKind      `json:"kind"`
+// ReturnTarget configures AllocateTarget: spend while the return holds.
+type ReturnTarget struct {
+	Kind  ReturnKind      `json:"kind"`  // default MarginalReturn
 	Value decimal.Decimal `json:"value"` // the return floor, response per currency unit; > 0
 	Limit decimal.Decimal `json:"limit"` // the most that may be spent in total; zero means no limit
 }
 
 // AllocateTarget spends as much as stays efficient, instead of a fixed total.
 //
-// MarginalTarget: each channel gets the largest spend in [Min, Max] whose
+// MarginalReturn: each channel gets the largest spend in [Min, Max] whose
 // marginal return f'(x) is at least Value (for an S-shaped curve, on its
 // concave side), rounded down to a minor unit; a channel whose return never
 // reaches Value gets its Min. This is the KKT allocation at λ = Value. If the
 // sum exceeds Limit, the result is Allocate(Limit) instead, whose marginal
 // return is then above Value.
 //
-// AverageTarget: the largest total B (a whole number of minor units, up to
+// AverageReturn: the largest total B (a whole number of minor units, up to
 // Limit) for which the optimal allocation of B has Σ response / B ≥ Value,
 // found by bisection for concave curves (where that average falls as B
 // grows) and by a scan of the DP grid for S-shaped ones. For S-shaped curves
 // without Limit or maximums, the search for an upper end starts at four
 // times the sum of the inflection points and doubles: set Limit to be sure.
 //
-// Errors as Allocate, plus ErrInfeasible when even the minimums miss an
-// AverageTarget, or when a return stays above Value at any spend (an
-// unbounded channel with Limit zero).
-func AllocateTarget(channels []Channel, t Target, opt AllocateOptions) (Allocation, error) {
-	const fn = "AllocateTarget"
+// Errors as Allocate, plus ErrNonPositive for a Value ≤ 0, ErrInfeasible
+// when even the minimums miss an AverageReturn, or when a return stays above
+// Value at any spend (an unbounded channel with Limit zero).
+func AllocateTarget(channels []Channel, t ReturnTarget, opt AllocateOptions) (Allocation, error) {
+	const fn = "budget.AllocateTarget"
 	p, err := newProblem(fn, channels, opt)
 	if err != nil {
 		return Allocation{}, err
 	}
 	if t.Value.Sign() <= 0 {
-		return Allocation{}, errf(ErrInvalid, fn, "Value", "must be > 0 (%s)", t.Value)
+		return Allocation{}, errs.New(ErrNonPositive, fn, "Value", "", t.Value)
 	}
-	v := t.Value.InexactFloat64()
-	limit := int64(-1)
-	if !t.Limit.IsZero() {
-		if limit, err = unitsOf(fn, "Limit", t.Limit, opt.Currency); err != nil {
-			return Allocation{}, err
-		}
-		if limit < p.sumLo {
-			return Allocation{}, errf(ErrInfeasible, fn, "Limit", "below the sum of minimums (%s)", t.Limit)
-		}
+	limit, capU, err := p.targetCap(t, opt.Currency)
+	if err != nil {
+		return Allocation{}, err
 	}
-	capU := int64(maxUnits)
-	if limit >= 0 {
-		capU = limit
-	}
-	if !p.unb {
-		capU = min(capU, p.sumHi)
-	}
-	m := opt.Method
-	if m == Auto {
-		m = GridDP
-		if p.concave() {
-			m = WaterFilling
-		}
-	}
+	m := p.method(opt.Method)
 	if m == GridDP {
 		if err := p.checkGrid(opt.GridSteps); err != nil {
 			return Allocation{}, err
 		}
 	}
 	switch t.Kind {
-	case MarginalTarget:
-		units := make([]int64, len(p.curves))
-		var s int64
-		for i, c := range p.curves {
-			u, err := p.marginalSpend(i, c, v)
-			if err != nil {
-				return Allocation{}, err
-			}
-			units[i] = u
-			s += u
+	case MarginalReturn:
+		return p.marginalTarget(channels, t, opt, limit)
+	case AverageReturn:
+		b, err := p.averageTarget(t, m, opt.GridSteps, limit, capU)
+		if err != nil {
+			return Allocation{}, err
 		}
-		if limit >= 0 && s > limit {
-			return Allocate(t.Limit, channels, opt)
-		}
-		a, err := p.result(units, WaterFilling, opt.Currency)
-		return a, err
-	case AverageTarget:
-		ok := func(b int64) bool { return p.avgOK(b, v, m, opt.GridSteps) }
-		if p.unb && limit < 0 {
-			// grow a cap until the average drops below the target; an S-curve's
-			// average first rises, so start past its inflection
-			c := max(p.sumLo, 1)
-			if m == GridDP {
-				infl := 0.0
-				for _, cv := range p.curves {
-					infl += 4 * cv.Inflection()
-				}
-				c = max(c, int64(min(infl*p.scale, maxUnits/4)))
-			}
-			for ok(c) {
-				if c >= maxUnits/2 {
-					return Allocation{}, errf(ErrInfeasible, fn, "Value", "average return stays above it at any spend (%s)", t.Value)
-				}
-				c *= 2
-			}
-			capU = c
-		}
-		b := int64(-1)
-		if m == GridDP {
-			_, best, step := p.gridDP(capU, opt.GridSteps)
-			for j := len(best) - 1; j >= 0; j-- {
-				bb := p.sumLo + int64(j)*step
-				if bb > 0 && best[j]/(float64(bb)/p.scale) >= v {
-					b = bb
-					break
-				}
-			}
-		} else if ok(p.sumLo) {
-			lo, hi := p.sumLo, capU // ok(lo) holds
-			if ok(hi) {
-				lo = hi
-			}
-			for hi-lo > 1 {
-				mid := lo + (hi-lo)/2
-				if ok(mid) {
-					lo = mid
-				} else {
-					hi = mid
-				}
-			}
-			b = lo
-		}
-		if b < 0 {
-			return Allocation{}, errf(ErrInfeasible, fn, "Value", "average return below it at every spend (%s)", t.Value)
-		}
-		return Allocate(decimal.New(b, -p.places), channels, AllocateOptions{Currency: opt.Currency, Method: m, GridSteps: opt.GridSteps})
+		return allocate(fn, decimal.New(b, -p.places), channels, AllocateOptions{Currency: opt.Currency, Method: m, GridSteps: opt.GridSteps})
 	}
-	return Allocation{}, errf(ErrInvalid, fn, "Kind", "unknown (%d)", int(t.Kind))
+	return Allocation{}, errs.New(ErrInvalid, fn, "Kind", "unknown", int64(t.Kind))
+}
+
+// targetCap returns the target's Limit in units (-1 for none) and the most
+// any allocation can spend: Limit, Σ Max, or 2^53 units.
+func (p *problem) targetCap(t ReturnTarget, cur Currency) (limit, capU int64, err error) {
+	limit = -1
+	if !t.Limit.IsZero() {
+		if limit, err = unitsOf(p.fn, "Limit", t.Limit, cur); err != nil {
+			return 0, 0, err
+		}
+		if limit < p.sumLo {
+			return 0, 0, errs.New(ErrInfeasible, p.fn, "Limit", "below the sum of minimums", t.Limit)
+		}
+	}
+	capU = int64(maxUnits)
+	if limit >= 0 {
+		capU = limit
+	}
+	if !p.unb {
+		capU = min(capU, p.sumHi)
+	}
+	return limit, capU, nil
+}
+
+// marginalTarget is AllocateTarget's MarginalReturn.
+func (p *problem) marginalTarget(channels []Channel, t ReturnTarget, opt AllocateOptions, limit int64) (Allocation, error) {
+	v := t.Value.InexactFloat64()
+	units := make([]int64, len(p.curves))
+	var s int64
+	for i, c := range p.curves {
+		u, err := p.marginalSpend(i, c, v)
+		if err != nil {
+			return Allocation{}, err
+		}
+		units[i] = u
+		s += u
+	}
+	if limit >= 0 && s > limit {
+		return allocate(p.fn, t.Limit, channels, opt)
+	}
+	return p.result(units, WaterFilling, opt.Currency)
+}
+
+// averageTarget returns the largest total, in units, whose optimal
+// allocation averages at least t.Value (AllocateTarget's AverageReturn).
+func (p *problem) averageTarget(t ReturnTarget, m Method, steps int, limit, capU int64) (int64, error) {
+	v := t.Value.InexactFloat64()
+	ok := func(b int64) bool { return p.avgOK(b, v, m, steps) }
+	if p.unb && limit < 0 {
+		c, err := p.growCap(t, m, ok)
+		if err != nil {
+			return 0, err
+		}
+		capU = c
+	}
+	b := int64(-1)
+	if m == GridDP {
+		_, best, step := p.gridDP(capU, steps)
+		for j := len(best) - 1; j >= 0; j-- {
+			bb := p.sumLo + int64(j)*step
+			if bb > 0 && best[j]/(float64(bb)/p.scale) >= v {
+				b = bb
+				break
+			}
+		}
+	} else if ok(p.sumLo) {
+		lo, hi := p.sumLo, capU // ok(lo) holds
+		if ok(hi) {
+			lo = hi
+		}
+		for hi-lo > 1 {
+			mid := lo + (hi-lo)/2
+			if ok(mid) {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		b = lo
+	}
+	if b < 0 {
+		return 0, errs.New(ErrInfeasible, p.fn, "Value", "average return below it at every spend", t.Value)
+	}
+	return b, nil
+}
+
+// growCap doubles a cap until the average drops below the target; an
+// S-curve's average first rises, so it starts past its inflection.
+func (p *problem) growCap(t ReturnTarget, m Method, ok func(int64) bool) (int64, error) {
+	c := max(p.sumLo, 1)
+	if m == GridDP {
+		infl := 0.0
+		for _, cv := range p.curves {
+			infl += 4 * cv.Inflection()
+		}
+		c = max(c, int64(min(infl*p.scale, maxUnits/4)))
+	}
+	for ok(c) {
+		if c >= maxUnits/2 {
+			return 0, errs.New(ErrInfeasible, p.fn, "Value", "average return stays above it at any spend", t.Value)
+		}
+		c *= 2
+	}
+	return c, nil
 }
 
 // avgOK reports whether the optimal response at budget b averages ≥ v.
@@ -872,7 +974,7 @@ func (p *problem) marginalSpend(i int, c Curve, v float64) (int64, error) {
 		b = max(start*2, 1)
 		for c.Marginal(b) >= v {
 			if b*p.scale >= maxUnits {
-				return 0, errf(ErrInfeasible, p.fn, p.names[i], "marginal return stays above the target at any spend")
+				return 0, errs.New(ErrInfeasible, p.fn, p.field(i), "marginal return stays above the target at any spend", errs.None)
 			}
 			b *= 2
 		}

@@ -267,16 +267,16 @@ func TestAllocateErrors(t *testing.T) {
 		{"above maximums", "10", []Channel{{Curve: mm, Max: d("4")}, {Curve: mm, Max: d("5")}}, eurOpt, ErrInfeasible, "above the sum of maximums"},
 		{"max below min", "10", []Channel{{Name: "x", Curve: mm, Min: d("5"), Max: d("4")}}, eurOpt, ErrInvalid, "x.Max: below Min"},
 		{"nil curve", "10", []Channel{{Name: "x"}}, eurOpt, ErrInvalid, "x.Curve: nil"},
-		{"bad curve", "10", []Channel{{Curve: Hill{1, 0, 1}}}, eurOpt, ErrInvalid, "channels[0].Curve"},
-		{"no currency", "10", []Channel{{Curve: mm}}, AllocateOptions{}, ErrCurrency, "Currency"},
+		{"bad curve", "10", []Channel{{Curve: Hill{1, 0, 1}}}, eurOpt, ErrInvalid, "budget: Allocate: channels[0].Curve.EC: must be finite and > 0 (0)"},
+		{"no currency", "10", []Channel{{Curve: mm}}, AllocateOptions{}, ErrInvalid, "Currency: zero Currency"},
 		{"sub-cent", "10.001", []Channel{{Curve: mm}}, eurOpt, ErrMinorUnit, "total"},
-		{"negative", "-1", []Channel{{Curve: mm}}, eurOpt, ErrInvalid, "total: negative"},
-		{"empty", "1", nil, eurOpt, ErrInvalid, "channels: empty"},
+		{"negative", "-1", []Channel{{Curve: mm}}, eurOpt, ErrNegative, "total: negative"},
+		{"empty", "1", nil, eurOpt, ErrEmpty, "channels: no channels"},
 		{"method", "1", []Channel{{Curve: mm}}, AllocateOptions{Currency: eurOpt.Currency, Method: 9}, ErrInvalid, "Method"},
-		{"huge", "1e20", []Channel{{Curve: mm}}, eurOpt, ErrInvalid, "2^53"},
+		{"huge", "1e20", []Channel{{Curve: mm}}, eurOpt, ErrTooLarge, "2^53"},
 		// 1000 channels × 100,001 grid points = 1.0·10⁸ > 2²⁶ ≈ 6.7·10⁷ cells
 		{"grid too large", "1000", slices.Repeat([]Channel{{Curve: Hill{1, 1, 3}}}, 1000),
-			AllocateOptions{Currency: eurOpt.Currency, GridSteps: 100_000}, ErrInvalid, "GridSteps"},
+			AllocateOptions{Currency: eurOpt.Currency, GridSteps: 100_000}, ErrTooLarge, "GridSteps"},
 	}
 	for _, tt := range tests {
 		_, err := Allocate(d(tt.total), tt.chans, tt.opt)
@@ -289,7 +289,7 @@ func TestAllocateErrors(t *testing.T) {
 func TestAllocateTarget(t *testing.T) {
 	chans := []Channel{{Name: "a", Curve: MichaelisMenten{100, 10}}, {Name: "b", Curve: MichaelisMenten{100, 40}}}
 	// marginal 0.4: x = √(βκ/0.4) − κ = √2500 − 10 = 40 and √10000 − 40 = 60
-	got, err := AllocateTarget(chans, Target{Kind: MarginalTarget, Value: d("0.4")}, eurOpt)
+	got, err := AllocateTarget(chans, ReturnTarget{Kind: MarginalReturn, Value: d("0.4")}, eurOpt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,25 +297,25 @@ func TestAllocateTarget(t *testing.T) {
 		t.Errorf("marginal target (-want +got):\n%s", diff)
 	}
 	// with a limit of 80 the allocation of 80 itself
-	got, err = AllocateTarget(chans, Target{Kind: MarginalTarget, Value: d("0.4"), Limit: d("80")}, eurOpt)
+	got, err = AllocateTarget(chans, ReturnTarget{Kind: MarginalReturn, Value: d("0.4"), Limit: d("80")}, eurOpt)
 	if err != nil || !got.Total.Equal(d("80")) {
 		t.Errorf("limited: %v, %v", got.Total, err)
 	}
 	// average 2 on one channel: 100/(x + 10) ≥ 2 ⇔ x ≤ 40
 	one := chans[:1]
-	got, err = AllocateTarget(one, Target{Kind: AverageTarget, Value: d("2")}, eurOpt)
+	got, err = AllocateTarget(one, ReturnTarget{Kind: AverageReturn, Value: d("2")}, eurOpt)
 	if err != nil || !got.Total.Equal(d("40")) {
 		t.Errorf("average target: %v, %v; want 40", got.Total, err)
 	}
 	// S-shaped: f(x) = 100x²/(x² + 100), f(x)/x ≥ 4 ⇔ x² − 25x + 100 ≤ 0 ⇔ 5 ≤ x ≤ 20: largest 20.
 	s := []Channel{{Name: "s", Curve: Hill{Beta: 100, EC: 10, Slope: 2}}}
-	got, err = AllocateTarget(s, Target{Kind: AverageTarget, Value: d("4"), Limit: d("100")}, eurOpt)
+	got, err = AllocateTarget(s, ReturnTarget{Kind: AverageReturn, Value: d("4"), Limit: d("100")}, eurOpt)
 	if err != nil || !got.Total.Equal(d("20")) || got.Method != GridDP {
 		t.Errorf("S-shaped average target: %v (%v), %v; want 20", got.Total, got.Method, err)
 	}
 	// marginal on the S-curve: f'(x) = 100·2·100x/(x²+100)² ≥ 1 beyond the inflection;
 	// f'(20) = 400000/250000 = 1.6, f'(30) = 600000/1000000 = 0.6: the crossing lies between.
-	got, err = AllocateTarget(s, Target{Kind: MarginalTarget, Value: d("1")}, eurOpt)
+	got, err = AllocateTarget(s, ReturnTarget{Kind: MarginalReturn, Value: d("1")}, eurOpt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,13 +325,13 @@ func TestAllocateTarget(t *testing.T) {
 		t.Errorf("S-shaped marginal target: %g (f' %g)", x, h.Marginal(x))
 	}
 	// errors
-	if _, err := AllocateTarget(one, Target{Value: d("0")}, eurOpt); !errors.Is(err, ErrInvalid) {
+	if _, err := AllocateTarget(one, ReturnTarget{Value: d("0")}, eurOpt); !errors.Is(err, ErrNonPositive) {
 		t.Errorf("zero value: %v", err)
 	}
-	if _, err := AllocateTarget(one, Target{Kind: AverageTarget, Value: d("1000")}, eurOpt); !errors.Is(err, ErrInfeasible) {
+	if _, err := AllocateTarget(one, ReturnTarget{Kind: AverageReturn, Value: d("1000")}, eurOpt); !errors.Is(err, ErrInfeasible) {
 		t.Errorf("unreachable average: %v", err)
 	}
-	if _, err := AllocateTarget(one, Target{Kind: 7, Value: d("1")}, eurOpt); !errors.Is(err, ErrInvalid) {
+	if _, err := AllocateTarget(one, ReturnTarget{Kind: 7, Value: d("1")}, eurOpt); !errors.Is(err, ErrInvalid) {
 		t.Errorf("kind 7: %v", err)
 	}
 }
@@ -446,7 +446,7 @@ func TestAllocateTargetBruteForce(t *testing.T) {
 				want = b
 			}
 		}
-		got, err := AllocateTarget(chans, Target{Kind: AverageTarget, Value: decimal.NewFromFloat(v), Limit: decimal.New(limit, -2)}, eurOpt)
+		got, err := AllocateTarget(chans, ReturnTarget{Kind: AverageReturn, Value: decimal.NewFromFloat(v), Limit: decimal.New(limit, -2)}, eurOpt)
 		if want < 0 {
 			if !errors.Is(err, ErrInfeasible) {
 				t.Errorf("trial %d: want ErrInfeasible, got %v, %v", trial, got.Total, err)

@@ -1,6 +1,10 @@
 package budget
 
 import (
+	"encoding/json"
+	"strings"
+
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/shopspring/decimal"
 )
 
@@ -35,7 +39,9 @@ var minorUnits = map[string]int32{
 }
 
 // ParseCurrency returns the currency with the given ISO 4217 alphabetic code
-// (three letters, upper case: "EUR", "JPY"). It knows these codes, with the
+// ("EUR", "JPY"), read as the module reads every name: ignoring case and
+// surrounding spaces, so "eur" and " Eur " are EUR too (Code and String
+// always give the upper-case code). It knows these codes, with the
 // number of digits of their minor unit from ISO 4217 list one ("Current
 // currency & funds code list", column "Minor unit", published by the
 // maintenance agency SIX,
@@ -48,13 +54,18 @@ var minorUnits = map[string]int32{
 //	3 digits: BHD IQD JOD KWD LYD OMR TND
 //	4 digits: CLF UYW
 //
-// Other codes are an error wrapping ErrCurrency.
+// Other codes are an error wrapping ErrInvalid.
 func ParseCurrency(code string) (Currency, error) {
-	m, ok := minorUnits[code]
+	return parseCurrency("budget.ParseCurrency", code)
+}
+
+func parseCurrency(fn, code string) (Currency, error) {
+	c := strings.ToUpper(strings.TrimSpace(code))
+	m, ok := minorUnits[c]
 	if !ok {
-		return Currency{}, errf(ErrCurrency, "ParseCurrency", "code", "not an ISO 4217 code this package knows (%q)", code)
+		return Currency{}, errs.New(ErrInvalid, fn, "code", "not an ISO 4217 code this package knows", code)
 	}
-	return Currency{code: code, minor: m}, nil
+	return Currency{code: c, minor: m}, nil
 }
 
 // MustParseCurrency is ParseCurrency for literals in tests and examples: it
@@ -92,13 +103,14 @@ func (c Currency) String() string {
 // MarshalText returns the code. The zero Currency marshals to "".
 func (c Currency) MarshalText() ([]byte, error) { return []byte(c.code), nil }
 
-// UnmarshalText parses an ISO 4217 code; "" gives the zero Currency.
+// UnmarshalText parses an ISO 4217 code as ParseCurrency does; "" gives the
+// zero Currency. On error the receiver keeps its value.
 func (c *Currency) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*c = Currency{}
 		return nil
 	}
-	v, err := ParseCurrency(string(b))
+	v, err := parseCurrency("budget.Currency.UnmarshalText", string(b))
 	if err != nil {
 		return err
 	}
@@ -106,73 +118,138 @@ func (c *Currency) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Split is Split(total, weights, c.MinorUnits()).
-func (c Currency) Split(total decimal.Decimal, weights []decimal.Decimal) ([]decimal.Decimal, error) {
-	if !c.IsValid() {
-		return nil, errf(ErrCurrency, "Currency.Split", "currency", "zero Currency")
-	}
-	return Split(total, weights, c.minor)
-}
-
 // Round rounds d to the currency's minor unit, half away from zero
 // (2.345 EUR → 2.35, −2.345 EUR → −2.35, 2.5 JPY → 3).
 func (c Currency) Round(d decimal.Decimal) decimal.Decimal { return d.Round(c.minor) }
 
 // Check returns an error wrapping ErrMinorUnit unless d is a whole number of
-// the currency's minor units (1.005 EUR is not; 1.00 and 1 are).
+// the currency's minor units (1.005 EUR is not; 1.00 and 1 are). The zero
+// Currency is an error wrapping ErrInvalid.
 func (c Currency) Check(d decimal.Decimal) error {
+	return c.check("budget.Currency.Check", "amount", d)
+}
+
+// check is Check reporting its error as fn and field.
+func (c Currency) check(fn, field string, d decimal.Decimal) error {
 	if !c.IsValid() {
-		return errf(ErrCurrency, "Currency.Check", "currency", "zero Currency")
+		return errs.New(ErrInvalid, fn, "currency", "zero Currency", errs.None)
 	}
 	if !whole(d, c.minor) {
-		return errf(ErrMinorUnit, "Currency.Check", "amount", "finer than the %s minor unit (%s)", c.code, d)
+		return errs.New(ErrMinorUnit, fn, field, "finer than the "+c.code+" minor unit", d)
 	}
 	return nil
 }
 
 // Money is an amount in one currency. The zero Money has no currency and is
 // invalid for arithmetic.
+//
+// It marshals to JSON as {"amount":"12.30","currency":"EUR"}: the amount a
+// string with exactly the currency's minor digits, whatever the decimal
+// package's globals say.
 type Money struct {
 	Amount   decimal.Decimal
 	Currency Currency
 }
 
 // NewMoney returns amount in cur, which must be a whole number of cur's
-// minor units (ErrMinorUnit otherwise).
+// minor units (ErrMinorUnit otherwise); the zero Currency is ErrInvalid.
 func NewMoney(amount decimal.Decimal, cur Currency) (Money, error) {
-	if err := cur.Check(amount); err != nil {
+	if err := cur.check("budget.NewMoney", "amount", amount); err != nil {
 		return Money{}, err
 	}
 	return Money{Amount: amount, Currency: cur}, nil
 }
 
-// Add returns m + o. Different currencies are a *MismatchError; a
-// Money without a currency (the zero Money) is an error wrapping ErrCurrency.
-func (m Money) Add(o Money) (Money, error) {
-	if !m.Currency.IsValid() || !o.Currency.IsValid() {
-		return Money{}, errf(ErrCurrency, "Money.Add", "Currency", "zero Currency (%q and %q)", m.Currency.code, o.Currency.code)
+// moneyJSON is Money's wire form.
+type moneyJSON struct {
+	Amount   string   `json:"amount"`
+	Currency Currency `json:"currency"`
+}
+
+// MarshalJSON encodes m as {"amount":"12.30","currency":"EUR"}, the amount
+// with exactly the currency's minor digits (12.3 EUR is "12.30", 5 JPY
+// "5"). An amount finer than the minor unit, or without a currency, is
+// written with all its digits, never rounded: the zero Money is
+// {"amount":"0","currency":""}.
+func (m Money) MarshalJSON() ([]byte, error) {
+	return json.Marshal(moneyJSON{Amount: m.amountText(), Currency: m.Currency})
+}
+
+// amountText is the amount with exactly the currency's minor digits, or all
+// its digits when that would round it (or there is no currency).
+func (m Money) amountText() string {
+	if !m.Currency.IsValid() || !whole(m.Amount, m.Currency.minor) {
+		return m.Amount.String()
 	}
-	if m.Currency != o.Currency {
-		return Money{}, &MismatchError{Func: "Money.Add", Left: m.Currency, Right: o.Currency}
+	return m.Amount.StringFixed(m.Currency.minor)
+}
+
+// UnmarshalJSON decodes the form MarshalJSON writes, as NewMoney checks it:
+// a known currency (any case) and an amount that is a whole number of its
+// minor units. On error the receiver keeps its value.
+func (m *Money) UnmarshalJSON(b []byte) error {
+	const fn = "budget.Money.UnmarshalJSON"
+	var j struct {
+		Amount   string `json:"amount"`
+		Currency string `json:"currency"`
+	}
+	if err := json.Unmarshal(b, &j); err != nil {
+		return errs.New(ErrSyntax, fn, "", "not a money object: "+err.Error(), errs.None)
+	}
+	cur, err := parseCurrency(fn, j.Currency)
+	if err != nil {
+		return err
+	}
+	amt, err := parseAmount(fn, "amount", j.Amount, true)
+	if err != nil {
+		return err
+	}
+	if err := cur.check(fn, "amount", amt); err != nil {
+		return err
+	}
+	*m = Money{Amount: amt, Currency: cur}
+	return nil
+}
+
+// Add returns m + o. Different currencies are a *MismatchError; a
+// Money without a currency (the zero Money) is an error wrapping ErrInvalid.
+func (m Money) Add(o Money) (Money, error) {
+	if err := sameCurrency("budget.Money.Add", m, o); err != nil {
+		return Money{}, err
 	}
 	return Money{Amount: m.Amount.Add(o.Amount), Currency: m.Currency}, nil
 }
 
 // Sub returns m − o. Different currencies are a *MismatchError; a
-// Money without a currency (the zero Money) is an error wrapping ErrCurrency.
+// Money without a currency (the zero Money) is an error wrapping ErrInvalid.
 func (m Money) Sub(o Money) (Money, error) {
-	if !m.Currency.IsValid() || !o.Currency.IsValid() {
-		return Money{}, errf(ErrCurrency, "Money.Sub", "Currency", "zero Currency (%q and %q)", m.Currency.code, o.Currency.code)
-	}
-	if m.Currency != o.Currency {
-		return Money{}, &MismatchError{Func: "Money.Sub", Left: m.Currency, Right: o.Currency}
+	if err := sameCurrency("budget.Money.Sub", m, o); err != nil {
+		return Money{}, err
 	}
 	return Money{Amount: m.Amount.Sub(o.Amount), Currency: m.Currency}, nil
 }
 
-// Split splits m by weights at the currency's minor unit (see Split).
+// sameCurrency checks that m and o have one, the same, currency.
+func sameCurrency(fn string, m, o Money) error {
+	if !m.Currency.IsValid() || !o.Currency.IsValid() {
+		return errs.New(ErrInvalid, fn, "Currency", "zero Currency", m.Currency.code+" and "+o.Currency.code)
+	}
+	if m.Currency != o.Currency {
+		return &MismatchError{Func: fn, Left: m.Currency, Right: o.Currency}
+	}
+	return nil
+}
+
+// Split splits m by weights at the currency's minor unit, each part in m's
+// currency: m.Split(weights) is shorthand for Split(m.Amount, weights,
+// m.Currency.MinorUnits()). The zero Money (no currency) is an error
+// wrapping ErrInvalid; other errors as Split's.
 func (m Money) Split(weights []decimal.Decimal) ([]Money, error) {
-	parts, err := m.Currency.Split(m.Amount, weights)
+	const fn = "budget.Money.Split"
+	if err := m.Currency.check(fn, "Amount", m.Amount); err != nil {
+		return nil, err
+	}
+	parts, err := split(fn, "weights", m.Amount, weights, m.Currency.minor)
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +263,8 @@ func (m Money) Split(weights []decimal.Decimal) ([]Money, error) {
 // Equal reports whether m and o have the same currency and equal amounts.
 func (m Money) Equal(o Money) bool { return m.Currency == o.Currency && m.Amount.Equal(o.Amount) }
 
-// String returns "12.50 EUR", with exactly the currency's minor digits.
+// String returns "12.50 EUR", with exactly the currency's minor digits (all
+// the amount's digits when it is finer than the minor unit: never rounded).
 func (m Money) String() string {
-	return m.Amount.StringFixed(m.Currency.minor) + " " + m.Currency.String()
+	return m.amountText() + " " + m.Currency.String()
 }

@@ -23,9 +23,17 @@ func TestParseCurrency(t *testing.T) {
 			t.Errorf("%s: got %s with %d places, want %d", code, c, c.MinorUnits(), m)
 		}
 	}
-	for _, bad := range []string{"", "eur", "XXX", "EURO"} {
-		if _, err := ParseCurrency(bad); !errors.Is(err, ErrCurrency) {
-			t.Errorf("ParseCurrency(%q) err = %v, want ErrCurrency", bad, err)
+	// v0.2: the code is read ignoring case and surrounding spaces, as every
+	// name of the module is (and as the example service always did).
+	for _, in := range []string{"eur", " Eur ", "EUR\n"} {
+		if c, err := ParseCurrency(in); err != nil || c != MustParseCurrency("EUR") || c.Code() != "EUR" {
+			t.Errorf("ParseCurrency(%q) = %v, %v; want EUR", in, c, err)
+		}
+	}
+	for _, bad := range []string{"", "XXX", "EURO", "E UR"} {
+		_, err := ParseCurrency(bad)
+		if !errors.Is(err, ErrInvalid) || !strings.HasPrefix(err.Error(), "budget: ParseCurrency: code: ") {
+			t.Errorf("ParseCurrency(%q) err = %v, want ErrInvalid naming code", bad, err)
 		}
 	}
 	if (Currency{}).IsValid() || (Currency{}).String() != "(no currency)" {
@@ -42,8 +50,11 @@ func TestCurrencyText(t *testing.T) {
 	if string(b) != "KWD" {
 		t.Errorf("MarshalText = %q", b)
 	}
-	if err := c.UnmarshalText([]byte("ABC")); !errors.Is(err, ErrCurrency) {
+	if err := c.UnmarshalText([]byte("ABC")); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "Currency.UnmarshalText: code") {
 		t.Errorf("UnmarshalText(ABC) err = %v", err)
+	}
+	if c != MustParseCurrency("KWD") {
+		t.Errorf("failed UnmarshalText changed the receiver to %v", c)
 	}
 }
 
@@ -65,13 +76,16 @@ func TestCurrencyRoundCheckSplit(t *testing.T) {
 	if err := kwd.Check(d("1.005")); err != nil {
 		t.Errorf("KWD.Check(1.005) = %v", err)
 	}
-	// 100 yen by 1:1:1 → 34, 33, 33
-	parts, err := jpy.Split(d("100"), decs("1", "1", "1"))
-	if err != nil || !parts[0].Equal(d("34")) || !parts[2].Equal(d("33")) {
-		t.Errorf("JPY.Split = %v, %v", parts, err)
+	// 100 yen by 1:1:1 → 34, 33, 33 (Currency.Split is gone: Money.Split)
+	parts, err := Money{d("100"), jpy}.Split(decs("1", "1", "1"))
+	if err != nil || !parts[0].Amount.Equal(d("34")) || !parts[2].Amount.Equal(d("33")) || parts[0].Currency != jpy {
+		t.Errorf("JPY Money.Split = %v, %v", parts, err)
 	}
-	if _, err := (Currency{}).Split(d("1"), decs("1")); !errors.Is(err, ErrCurrency) {
+	if _, err := (Money{Amount: d("1")}).Split(decs("1")); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "zero Currency") {
 		t.Errorf("zero Currency Split err = %v", err)
+	}
+	if err := (Currency{}).Check(d("1")); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "zero Currency") {
+		t.Errorf("zero Currency Check err = %v", err)
 	}
 }
 
@@ -102,16 +116,18 @@ func TestMoney(t *testing.T) {
 	if _, err := a.Sub(Money{d("1"), usd}); !errors.Is(err, ErrCurrencyMismatch) {
 		t.Errorf("Sub(USD) err = %v", err)
 	}
-	// the zero Money has no currency: ErrCurrency, not a mismatch of two empty codes
+	// the zero Money has no currency: ErrInvalid naming it, not a mismatch of two empty codes
 	for _, m := range []Money{{}, {Amount: d("1")}} {
-		if _, err := m.Add(m); !errors.Is(err, ErrCurrency) || errors.Is(err, ErrCurrencyMismatch) {
-			t.Errorf("%v.Add(itself) err = %v, want ErrCurrency", m, err)
+		if _, err := m.Add(m); !errors.Is(err, ErrInvalid) || errors.Is(err, ErrCurrencyMismatch) || !strings.Contains(err.Error(), "zero Currency") {
+			t.Errorf("%v.Add(itself) err = %v, want ErrInvalid", m, err)
 		}
-		if _, err := a.Sub(m); !errors.Is(err, ErrCurrency) {
-			t.Errorf("Sub(%v) err = %v, want ErrCurrency", m, err)
+		if _, err := a.Sub(m); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "zero Currency") {
+			t.Errorf("Sub(%v) err = %v, want ErrInvalid", m, err)
 		}
 	}
-	if _, err := NewMoney(d("0.001"), eur); !errors.Is(err, ErrMinorUnit) {
+	// the error names the function called (v0.1 said Currency.Check)
+	_, err = NewMoney(d("0.001"), eur)
+	if !errors.Is(err, ErrMinorUnit) || err.Error() != "budget: NewMoney: amount: finer than the EUR minor unit (0.001)" {
 		t.Errorf("NewMoney(0.001 EUR) err = %v", err)
 	}
 	// 10.50 by 1:1 → 5.25 each
@@ -128,12 +144,12 @@ func FuzzParseCurrency(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		c, err := ParseCurrency(s)
 		if err != nil {
-			if !errors.Is(err, ErrCurrency) {
-				t.Fatalf("error %v does not wrap ErrCurrency", err)
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("error %v does not wrap ErrInvalid", err)
 			}
 			return
 		}
-		if c.Code() != s || c.MinorUnits() < 0 || c.MinorUnits() > 4 {
+		if c.Code() != strings.ToUpper(strings.TrimSpace(s)) || c.MinorUnits() < 0 || c.MinorUnits() > 4 {
 			t.Fatalf("ParseCurrency(%q) = %v (%d places)", s, c, c.MinorUnits())
 		}
 		var back Currency

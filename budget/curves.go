@@ -2,6 +2,10 @@ package budget
 
 import (
 	"math"
+	"strconv"
+
+	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/shopspring/decimal"
 )
 
 // Curve is a response curve: the expected response (conversions, revenue,
@@ -39,7 +43,7 @@ type Hill struct {
 
 // Validate reports parameters outside Beta ≥ 0, EC > 0, Slope > 0 (or not finite).
 func (h Hill) Validate() error {
-	const fn = "Hill.Validate"
+	const fn = "budget.Hill.Validate"
 	return firstErr(
 		param(fn, "Beta", h.Beta, h.Beta >= 0, "≥ 0"),
 		param(fn, "EC", h.EC, h.EC > 0, "> 0"),
@@ -121,7 +125,7 @@ func (r RobynHill) Hill() Hill { return Hill{Beta: r.Beta, EC: r.GammaTrans(), S
 // Validate reports parameters outside Beta ≥ 0, Alpha > 0, 0 < Gamma ≤ 1,
 // 0 ≤ Min ≤ Max, γₜ > 0.
 func (r RobynHill) Validate() error {
-	const fn = "RobynHill.Validate"
+	const fn = "budget.RobynHill.Validate"
 	return firstErr(
 		param(fn, "Beta", r.Beta, r.Beta >= 0, "≥ 0"),
 		param(fn, "Alpha", r.Alpha, r.Alpha > 0, "> 0"),
@@ -150,7 +154,7 @@ type MichaelisMenten struct {
 
 // Validate reports parameters outside Beta ≥ 0, Kappa > 0.
 func (m MichaelisMenten) Validate() error {
-	const fn = "MichaelisMenten.Validate"
+	const fn = "budget.MichaelisMenten.Validate"
 	return firstErr(
 		param(fn, "Beta", m.Beta, m.Beta >= 0, "≥ 0"),
 		param(fn, "Kappa", m.Kappa, m.Kappa > 0, "> 0"))
@@ -183,6 +187,48 @@ func (m MichaelisMenten) Marginal(x float64) float64 {
 // Inflection returns 0: the curve is concave.
 func (m MichaelisMenten) Inflection() float64 { return 0 }
 
+// MichaelisMentenThrough returns the Michaelis–Menten curve through one
+// observed point: the response (revenue, conversions, reach) that a spend
+// (in currency units) brought, assuming the curve's elasticity at that point
+// is elasticity, a fraction in (0, 1):
+//
+//	Kappa = spend·e/(1 − e),  Beta = response/(1 − e)
+//
+// so that f(spend) = response and x·f'(x)/f(x) = Kappa/(x + Kappa) = e at
+// x = spend: a 1 % larger spend there brings about e % more response, and
+// the marginal return is e·response/spend, e times the average return. The
+// assumption is the caller's to state: e = 0.5 puts the observed spend at
+// the half-saturation point (the next currency unit returns half the
+// average so far); e near 1 is almost a straight line (no saturation yet),
+// e near 0 a curve already saturated. One point cannot tell saturation from
+// a straight line: the elasticity is that missing piece, not a fit.
+//
+// Example: 1,000.00 spent brought 4,000.00 of revenue; at e = 0.5, Kappa =
+// 1000·0.5/0.5 = 1000 and Beta = 4000/0.5 = 8000: f(x) = 8000·x/(x + 1000),
+// whose marginal return at 1,000 is 8000·1000/2000² = 2 = 0.5·4000/1000.
+//
+// The decimals are converted to float64 once (curves are estimator
+// internals). Errors: spend ≤ 0 (ErrNonPositive), response < 0
+// (ErrNegative), elasticity outside (0, 1) (ErrInvalid), or values beyond
+// float64's range (ErrTooLarge).
+func MichaelisMentenThrough(spend, response, elasticity decimal.Decimal) (MichaelisMenten, error) {
+	const fn = "budget.MichaelisMentenThrough"
+	switch {
+	case spend.Sign() <= 0:
+		return MichaelisMenten{}, errs.New(ErrNonPositive, fn, "spend", "", spend)
+	case response.Sign() < 0:
+		return MichaelisMenten{}, errs.New(ErrNegative, fn, "response", "", response)
+	case elasticity.Sign() <= 0 || elasticity.GreaterThanOrEqual(decimal.NewFromInt(1)):
+		return MichaelisMenten{}, errs.New(ErrInvalid, fn, "elasticity", "outside (0, 1)", elasticity)
+	}
+	x, y, e := spend.InexactFloat64(), response.InexactFloat64(), elasticity.InexactFloat64()
+	m := MichaelisMenten{Beta: y / (1 - e), Kappa: x * e / (1 - e)}
+	if !finite(m.Beta) || !finite(m.Kappa) || !(m.Kappa > 0) || !(x > 0) {
+		return MichaelisMenten{}, errs.New(ErrTooLarge, fn, "", "spend, response or elasticity beyond float64's range", errs.None)
+	}
+	return m, nil
+}
+
 // inverseMarginal returns the x ≥ 0 with Marginal(x) = lambda:
 // √(Beta·Kappa/λ) − Kappa.
 func (m MichaelisMenten) inverseMarginal(lambda float64) float64 {
@@ -201,7 +247,7 @@ type Logistic struct {
 
 // Validate reports parameters outside Max ≥ 0, Steepness > 0, finite Mid.
 func (l Logistic) Validate() error {
-	const fn = "Logistic.Validate"
+	const fn = "budget.Logistic.Validate"
 	return firstErr(
 		param(fn, "Max", l.Max, l.Max >= 0, "≥ 0"),
 		param(fn, "Steepness", l.Steepness, l.Steepness > 0, "> 0"),
@@ -244,9 +290,9 @@ func param(fn, field string, v float64, ok bool, want string) error {
 		return nil
 	}
 	if want == "finite" {
-		return errf(ErrInvalid, fn, field, "must be finite (%g)", v)
+		return errs.New(ErrInvalid, fn, field, "must be finite", v)
 	}
-	return errf(ErrInvalid, fn, field, "must be finite and %s (%g)", want, v)
+	return errs.New(ErrInvalid, fn, field, "must be finite and "+want, v)
 }
 
 func firstErr(errs ...error) error {
@@ -267,14 +313,15 @@ func firstErr(errs ...error) error {
 // 150, 175, 187.5, 193.75. (Meridian's geometric adstock is the same sum
 // divided by Σ θˢ over its window: a weighted average instead of a sum.)
 func GeometricAdstock(x []float64, theta float64) ([]float64, error) {
+	const fn = "budget.GeometricAdstock"
 	if !(theta >= 0 && theta < 1) {
-		return nil, errf(ErrInvalid, "GeometricAdstock", "theta", "outside [0, 1) (%g)", theta)
+		return nil, errs.New(ErrInvalid, fn, "theta", "outside [0, 1)", theta)
 	}
 	out := make([]float64, len(x))
 	prev := 0.0
 	for i, v := range x {
 		if !finite(v) {
-			return nil, errf(ErrInvalid, "GeometricAdstock", "x", "not finite at %d (%g)", i, v)
+			return nil, errs.New(ErrInvalid, fn, "x["+strconv.Itoa(i)+"]", "not finite", v)
 		}
 		prev = v + theta*prev
 		out[i] = prev
@@ -282,11 +329,12 @@ func GeometricAdstock(x []float64, theta float64) ([]float64, error) {
 	return out, nil
 }
 
-// WeibullKind selects the Weibull adstock variant.
+// WeibullKind selects the Weibull adstock variant. Its zero value is
+// WeibullCDF, the default.
 type WeibullKind int
 
 const (
-	// WeibullCDF decays by the Weibull survival function: the weight of a
+	// WeibullCDF (the default) decays by the Weibull survival function: the weight of a
 	// lag-ℓ carry-over is ∏_{j<ℓ} (1 − F(j)), F the Weibull CDF, with
 	// weight 1 at lag 0. No lagged peak.
 	WeibullCDF WeibullKind = iota
@@ -310,17 +358,17 @@ const (
 // shape = 0, all weights zero, is refused as degenerate) and scale in [0, 1].
 // O(len(x)²).
 func WeibullAdstock(x []float64, shape, scale float64, kind WeibullKind) ([]float64, error) {
-	const fn = "WeibullAdstock"
+	const fn = "budget.WeibullAdstock"
 	if !(shape > 0) || !finite(shape) {
-		return nil, errf(ErrInvalid, fn, "shape", "must be > 0 (%g)", shape)
+		return nil, errs.New(ErrInvalid, fn, "shape", "must be finite and > 0", shape)
 	}
 	if !(scale >= 0 && scale <= 1) {
-		return nil, errf(ErrInvalid, fn, "scale", "outside [0, 1] (%g)", scale)
+		return nil, errs.New(ErrInvalid, fn, "scale", "outside [0, 1]", scale)
 	}
 	n := len(x)
 	for i, v := range x {
 		if !finite(v) {
-			return nil, errf(ErrInvalid, fn, "x", "not finite at %d (%g)", i, v)
+			return nil, errs.New(ErrInvalid, fn, "x["+strconv.Itoa(i)+"]", "not finite", v)
 		}
 	}
 	if n == 0 {
@@ -352,7 +400,7 @@ func WeibullAdstock(x []float64, shape, scale float64, kind WeibullKind) ([]floa
 			}
 		}
 	default:
-		return nil, errf(ErrInvalid, fn, "kind", "unknown (%d)", int(kind))
+		return nil, errs.New(ErrInvalid, fn, "kind", "unknown", int64(kind))
 	}
 	out := make([]float64, n)
 	for s, v := range x {

@@ -1,105 +1,62 @@
 package budget
 
-import (
-	"fmt"
-	"slices"
+import "github.com/influencekit/influencekit/internal/enum"
+
+// The text of the package's enums, by the module's one rule (internal/enum):
+// String returns the name, MarshalText the same name (an unknown value is an
+// error wrapping ErrInvalid), UnmarshalText reads it ignoring case and
+// surrounding spaces and leaves the receiver unchanged on error. Every
+// enum's zero value is valid: its documented default.
+var (
+	methodText  = enum.New[Method]("budget.Method", ErrInvalid, "auto", "water-filling", "grid-dp")
+	basisText   = enum.New[Basis]("budget.Basis", ErrInvalid, "per-band", "per-thousand-followers", "per-thousand-views")
+	returnText  = enum.New[ReturnKind]("budget.ReturnKind", ErrInvalid, "marginal", "average")
+	weibullText = enum.New[WeibullKind]("budget.WeibullKind", ErrInvalid, "cdf", "pdf")
+	formatText  = enum.New[Format]("budget.Format", ErrInvalid, "post", "reel", "story", "video", "bundle")
 )
 
-// enumText marshals an enum value by its name table.
-func enumText(fn string, names []string, v int) ([]byte, error) {
-	if v < 0 || v >= len(names) {
-		return nil, errf(ErrInvalid, fn, "", "unknown value (%d)", v)
-	}
-	return []byte(names[v]), nil
-}
-
-// enumParse returns the index of b in names.
-func enumParse(fn string, names []string, b []byte) (int, error) {
-	i := slices.Index(names, string(b))
-	if i < 0 {
-		return 0, errf(ErrInvalid, fn, "", "unknown name (%q)", b)
-	}
-	return i, nil
-}
-
-func enumString(typ string, names []string, v int) string {
-	if v >= 0 && v < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%s(%d)", typ, v)
-}
-
-// MarshalText returns "auto", "water-filling" or "grid-dp".
-func (m Method) MarshalText() ([]byte, error) {
-	return enumText("Method.MarshalText", methodNames[:], int(m))
-}
-
-// UnmarshalText parses the names MarshalText writes.
-func (m *Method) UnmarshalText(b []byte) error {
-	i, err := enumParse("Method.UnmarshalText", methodNames[:], b)
-	if err != nil {
-		return err // the receiver keeps its value
-	}
-	*m = Method(i)
-	return nil
-}
-
-var basisNames = [...]string{"per-tier", "per-thousand-followers", "per-thousand-views"}
-
-// String returns "per-tier", "per-thousand-followers" or "per-thousand-views".
-func (b Basis) String() string { return enumString("Basis", basisNames[:], int(b)) }
+// String returns "auto", "water-filling" or "grid-dp".
+func (m Method) String() string { return methodText.String(m) }
 
 // MarshalText returns the String form; an unknown value is an error.
-func (b Basis) MarshalText() ([]byte, error) {
-	return enumText("Basis.MarshalText", basisNames[:], int(b))
-}
+func (m Method) MarshalText() ([]byte, error) { return methodText.Marshal(m) }
 
-// UnmarshalText parses the names MarshalText writes.
-func (b *Basis) UnmarshalText(t []byte) error {
-	i, err := enumParse("Basis.UnmarshalText", basisNames[:], t)
-	if err != nil {
-		return err // the receiver keeps its value
-	}
-	*b = Basis(i)
-	return nil
-}
+// UnmarshalText parses the names String writes, ignoring case.
+func (m *Method) UnmarshalText(b []byte) error { return methodText.Unmarshal(m, b) }
 
-var targetNames = [...]string{"marginal", "average"}
+// String returns "per-band", "per-thousand-followers" or "per-thousand-views".
+func (b Basis) String() string { return basisText.String(b) }
+
+// MarshalText returns the String form; an unknown value is an error.
+func (b Basis) MarshalText() ([]byte, error) { return basisText.Marshal(b) }
+
+// UnmarshalText parses the names String writes, ignoring case.
+func (b *Basis) UnmarshalText(t []byte) error { return basisText.Unmarshal(b, t) }
 
 // String returns "marginal" or "average".
-func (k TargetKind) String() string { return enumString("TargetKind", targetNames[:], int(k)) }
+func (k ReturnKind) String() string { return returnText.String(k) }
 
 // MarshalText returns the String form; an unknown value is an error.
-func (k TargetKind) MarshalText() ([]byte, error) {
-	return enumText("TargetKind.MarshalText", targetNames[:], int(k))
-}
+func (k ReturnKind) MarshalText() ([]byte, error) { return returnText.Marshal(k) }
 
-// UnmarshalText parses the names MarshalText writes.
-func (k *TargetKind) UnmarshalText(b []byte) error {
-	i, err := enumParse("TargetKind.UnmarshalText", targetNames[:], b)
-	if err != nil {
-		return err // the receiver keeps its value
-	}
-	*k = TargetKind(i)
-	return nil
-}
-
-var weibullNames = [...]string{"cdf", "pdf"}
+// UnmarshalText parses the names String writes, ignoring case.
+func (k *ReturnKind) UnmarshalText(b []byte) error { return returnText.Unmarshal(k, b) }
 
 // String returns "cdf" or "pdf".
-func (k WeibullKind) String() string { return enumString("WeibullKind", weibullNames[:], int(k)) }
+func (k WeibullKind) String() string { return weibullText.String(k) }
 
 // MarshalText returns the String form; an unknown value is an error.
-func (k WeibullKind) MarshalText() ([]byte, error) {
-	return enumText("WeibullKind.MarshalText", weibullNames[:], int(k))
-}
+func (k WeibullKind) MarshalText() ([]byte, error) { return weibullText.Marshal(k) }
 
-// UnmarshalText parses the names MarshalText writes.
-func (k *WeibullKind) UnmarshalText(b []byte) error {
-	i, err := enumParse("WeibullKind.UnmarshalText", weibullNames[:], b)
-	if err != nil {
-		return err // the receiver keeps its value
-	}
-	*k = WeibullKind(i)
-	return nil
-}
+// UnmarshalText parses the names String writes, ignoring case.
+func (k *WeibullKind) UnmarshalText(b []byte) error { return weibullText.Unmarshal(k, b) }
+
+// String returns "post", "reel", "story", "video" or "bundle", or
+// "Format(n)" for an unknown value.
+func (f Format) String() string { return formatText.String(f) }
+
+// MarshalText returns the String form; an unknown value is an error.
+func (f Format) MarshalText() ([]byte, error) { return formatText.Marshal(f) }
+
+// UnmarshalText parses the names String writes, ignoring case.
+func (f *Format) UnmarshalText(b []byte) error { return formatText.Unmarshal(f, b) }

@@ -19,9 +19,9 @@ func TestEnumText(t *testing.T) {
 		{WaterFilling, new(Method), "water-filling"},
 		{GridDP, new(Method), "grid-dp"},
 		{PerThousandViews, new(Basis), "per-thousand-views"},
-		{AverageTarget, new(TargetKind), "average"},
+		{AverageReturn, new(ReturnKind), "average"},
 		{WeibullPDF, new(WeibullKind), "pdf"},
-		{Video, new(Deliverable), "video"},
+		{FormatVideo, new(Format), "video"},
 	}
 	for _, c := range cases {
 		b, err := c.v.MarshalText()
@@ -42,7 +42,7 @@ func TestEnumText(t *testing.T) {
 			t.Errorf("after UnmarshalText(nope): %q, want %q unchanged", got, c.want)
 		}
 	}
-	for _, v := range []textEnum{Method(9), Basis(-1), TargetKind(5), WeibullKind(2)} {
+	for _, v := range []textEnum{Method(9), Basis(-1), ReturnKind(5), WeibullKind(2)} {
 		if _, err := v.MarshalText(); !errors.Is(err, ErrInvalid) {
 			t.Errorf("%v: MarshalText err = %v", v, err)
 		}

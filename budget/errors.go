@@ -2,41 +2,51 @@ package budget
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // Sentinel errors. Every error returned by this package wraps one of them, so
-// callers can branch with errors.Is.
+// callers can branch with errors.Is. The shared ones are the module's own
+// (errors.Is(err, budget.ErrInvalid) and errors.Is(err, kpi.ErrInvalid) are
+// the same test); the others are conditions of this package.
 var (
-	// ErrInvalid reports an argument outside its documented domain: a
-	// negative amount where none is allowed, an empty name, a NaN curve
-	// parameter, a time range whose end is not after its start.
-	ErrInvalid = errors.New("invalid argument")
-
-	// ErrWeights reports weights that cannot split an amount: none at all,
-	// a negative one, or all of them zero.
-	ErrWeights = errors.New("invalid weights")
+	// ErrInvalid reports an argument outside its documented domain that no
+	// more specific sentinel names: an unknown currency code or enum text, a
+	// zero Currency or Plan, an empty name, a NaN curve parameter, a time
+	// range whose end is not after its start.
+	ErrInvalid = errs.ErrInvalid
+	// ErrNegative reports a negative amount, weight, count or bound where
+	// none is allowed.
+	ErrNegative = errs.ErrNegative
+	// ErrNonPositive reports a zero denominator: weights that are all zero,
+	// a variance fraction of a line item planned at zero, a zero target.
+	ErrNonPositive = errs.ErrNonPositive
+	// ErrEmpty reports nothing to work on: no weights, no shares, no
+	// channels.
+	ErrEmpty = errs.ErrEmpty
+	// ErrTooLarge reports an input beyond a documented limit: a decimal
+	// exponent beyond ±MaxExponent, places beyond ±MaxPlaces, more than
+	// 2^53 minor units in an allocation, a grid too large.
+	ErrTooLarge = errs.ErrTooLarge
+	// ErrSyntax reports text that is not a decimal or a JSON document this
+	// package reads.
+	ErrSyntax = errs.ErrSyntax
+	// ErrDuplicate reports a second line item with a name already in the
+	// plan.
+	ErrDuplicate = errs.ErrDuplicate
 
 	// ErrMinorUnit reports an amount that is not a whole number of minor
 	// units (10^-places), such as 1.005 in a currency with 2 decimals.
-	ErrMinorUnit = errors.New("amount is not a whole number of minor units")
-
-	// ErrCurrency reports an unknown or malformed ISO 4217 code.
-	ErrCurrency = errors.New("unknown currency")
+	ErrMinorUnit = errors.New("not a whole number of minor units")
 
 	// ErrCurrencyMismatch reports an operation on amounts in two different
-	// currencies. The concrete error is a *MismatchError.
+	// currencies. The concrete error is a *MismatchError. It is the
+	// module's one currency-mismatch error: roi reports it too.
 	ErrCurrencyMismatch = errors.New("currency mismatch")
 
 	// ErrNotFound reports a line item name that is not in the plan.
 	ErrNotFound = errors.New("no such line item")
-
-	// ErrDuplicate reports a second line item with a name already in the plan.
-	ErrDuplicate = errors.New("duplicate line item")
-
-	// ErrZeroPlanned reports a variance fraction asked of a line item whose
-	// planned amount is zero: the fraction is undefined.
-	ErrZeroPlanned = errors.New("planned amount is zero")
 
 	// ErrInfeasible reports spend bounds that cannot meet the total: the
 	// minimums sum to more than the total, or the maximums to less.
@@ -44,24 +54,24 @@ var (
 )
 
 // MismatchError is returned when two amounts in different currencies meet in
-// one operation. It wraps ErrCurrencyMismatch.
+// one operation. It wraps ErrCurrencyMismatch and reads like every error of
+// the module, "pkg: Func: field: currency mismatch (EUR and USD)":
+//
+//	budget: Money.Add: currency mismatch (EUR and USD)
+//
+// Other packages return it for their own mismatches, naming their function
+// (Func "roi.Report", Field "Plan").
 type MismatchError struct {
-	Func        string   // the function that refused, e.g. "Money.Add"
-	Left, Right Currency // the two currencies involved
+	Func        string   // "pkg.Func" of the function the caller called, e.g. "budget.Money.Add"
+	Field       string   // the argument or field holding Right; may be ""
+	Left, Right Currency // the expected currency and the one that differs
 }
 
 func (e *MismatchError) Error() string {
-	return fmt.Sprintf("budget: %s: currency mismatch (%s and %s)", e.Func, e.Left, e.Right)
+	ee := errs.Error{Func: e.Func, Field: e.Field, What: "currency mismatch",
+		Value: e.Left.String() + " and " + e.Right.String(), Err: ErrCurrencyMismatch}
+	return ee.Error()
 }
 
 // Unwrap returns ErrCurrencyMismatch.
 func (e *MismatchError) Unwrap() error { return ErrCurrencyMismatch }
-
-// errf builds "budget: Func: field: what (value)" wrapping sentinel.
-func errf(sentinel error, fn, field string, format string, args ...any) error {
-	msg := fmt.Sprintf(format, args...)
-	if field != "" {
-		return fmt.Errorf("budget: %s: %s: %s: %w", fn, field, msg, sentinel)
-	}
-	return fmt.Errorf("budget: %s: %s: %w", fn, msg, sentinel)
-}

@@ -110,9 +110,9 @@ func ExamplePlan_AddItem() {
 	fmt.Println(err)
 	// Output:
 	// 0 1 6000.00 4000.00
-	// budget: Plan.AddItem: Reels: name already in the plan: duplicate line item
+	// budget: Plan.AddItem: Name: already in the plan ("Reels")
 	// true
-	// budget: Plan.AddItem: Stories.Planned: negative (-5): invalid argument
+	// budget: Plan.AddItem: Stories.Planned: negative (-5)
 }
 
 func ExamplePlan_Record() {
@@ -155,7 +155,7 @@ func ExamplePlan_Record() {
 	fmt.Println(errors.Is(err, budget.ErrNotFound))
 	// Output:
 	// 2000.00 8000.00
-	// budget: Plan.Record: currency mismatch (EUR and USD)
+	// budget: Plan.Record: m.Currency: currency mismatch (EUR and USD)
 	// true true
 	// true
 }
@@ -266,18 +266,18 @@ func ExampleMoney_String() {
 	// 0 (no currency)
 }
 
-func ExampleDeliverable_String() {
-	fmt.Println(budget.Post, budget.Reel, budget.Story, budget.Video, budget.Bundle)
-	fmt.Println(budget.Deliverable(9)) // not a known deliverable
+func ExampleFormat_String() {
+	fmt.Println(budget.FormatPost, budget.FormatReel, budget.FormatStory, budget.FormatVideo, budget.FormatBundle)
+	fmt.Println(budget.Format(9)) // not a known format
 	// Output:
 	// post reel story video bundle
-	// Deliverable(9)
+	// Format(9)
 }
 
 func ExampleBasis_String() {
-	fmt.Println(budget.PerTier, budget.PerThousandFollowers, budget.PerThousandViews)
+	fmt.Println(budget.PerBand, budget.PerThousandFollowers, budget.PerThousandViews)
 	fmt.Println(budget.Basis(7)) // not a known basis
 	// Output:
-	// per-tier per-thousand-followers per-thousand-views
+	// per-band per-thousand-followers per-thousand-views
 	// Basis(7)
 }

@@ -34,19 +34,20 @@ func ExampleSplitEven() {
 	// Output: [3 3 2 2]
 }
 
-func ExampleSplitRoundRobin() {
-	// As go-money's Allocate: 3333, 6666, 0 cents and the left cent to the
-	// first part, where Split would give it to the largest remainder (6666⅔).
+func ExampleSplit_largestRemainder() {
+	// 10000 cents by 1:2:0: quotas 3333⅓, 6666⅔ and 0, floors 3333, 6666, 0
+	// and one cent left, which goes to the largest remainder (⅔): index 1.
+	// (go-money's Allocate, v0.1's SplitRoundRobin, gave it to the first
+	// part: 33.34, 66.66, 0.00.)
 	w := []decimal.Decimal{decimal.NewFromInt(1), decimal.NewFromInt(2), decimal.NewFromInt(0)}
-	rr, _ := budget.SplitRoundRobin(decimal.RequireFromString("100.00"), w, 2)
 	lr, _ := budget.Split(decimal.RequireFromString("100.00"), w, 2)
-	for i := range rr {
-		fmt.Println(rr[i].StringFixed(2), lr[i].StringFixed(2))
+	for i := range lr {
+		fmt.Println(lr[i].StringFixed(2))
 	}
 	// Output:
-	// 33.34 33.33
-	// 66.66 66.67
-	// 0.00 0.00
+	// 33.33
+	// 66.67
+	// 0.00
 }
 
 func ExampleMoney_Add() {
@@ -105,8 +106,8 @@ func ExampleNewPlanFromShares() {
 
 func ExampleRateCard_Price() {
 	card := budget.DefaultRateCard(budget.MustParseCurrency("EUR")) // illustrative numbers
-	est, err := card.Price(budget.Quote{
-		Deliverable:    budget.Reel,
+	est, err := card.Price(budget.Deliverable{
+		Format:         budget.FormatReel,
 		Followers:      50_000,
 		EngagementRate: decimal.RequireFromString("0.045"),
 		AudienceFit:    decimal.RequireFromString("0.8"),
@@ -156,7 +157,7 @@ func ExampleAllocateTarget() {
 		{Name: "A", Curve: budget.MichaelisMenten{Beta: 100, Kappa: 10}},
 		{Name: "B", Curve: budget.MichaelisMenten{Beta: 100, Kappa: 40}},
 	}
-	a, _ := budget.AllocateTarget(chans, budget.Target{Kind: budget.MarginalTarget, Value: decimal.RequireFromString("0.4")},
+	a, _ := budget.AllocateTarget(chans, budget.ReturnTarget{Kind: budget.MarginalReturn, Value: decimal.RequireFromString("0.4")},
 		budget.AllocateOptions{Currency: budget.MustParseCurrency("EUR")})
 	fmt.Println(a.Channels[0].Spend, a.Channels[1].Spend, a.Total)
 	// Output: 40 60 100
@@ -240,7 +241,7 @@ func ExampleNewPlan() {
 	// influencer_fees 3000.00 3300.00
 	// paid_amplification 1000.00 400.00
 	// over: creator fees 300.00 0.1
-	// budget: Plan.Record: currency mismatch (EUR and USD)
+	// budget: Plan.Record: m.Currency: currency mismatch (EUR and USD)
 }
 
 func ExampleLineItem_Variance() {
@@ -249,7 +250,7 @@ func ExampleLineItem_Variance() {
 	fmt.Println(amount.StringFixed(2), fraction)
 	li.Planned = decimal.Zero
 	_, _, err := li.Variance()
-	fmt.Println(errors.Is(err, budget.ErrZeroPlanned))
+	fmt.Println(errors.Is(err, budget.ErrNonPositive))
 	// Output:
 	// 100.00 0.1
 	// true
@@ -283,7 +284,7 @@ func ExamplePlan_UnmarshalJSON() {
 	fmt.Println(err)
 	// Output:
 	// EUR 900 750 <nil>
-	// budget: Plan.AddItem: reels.Planned: finer than the EUR minor unit (600.005): amount is not a whole number of minor units
+	// budget: Plan.UnmarshalJSON: reels.Planned: finer than the EUR minor unit (600.005)
 }
 
 func ExampleMichaelisMenten() {
@@ -331,13 +332,40 @@ func ExampleMoney_Split() {
 	// Output: [33 JPY 67 JPY]
 }
 
-func ExampleCurrency_Split() {
-	// KWD has 3 decimals: 10.000 is 10000 fils, 3333 each and one left.
+func ExampleSplit_currency() {
+	// Split at a currency's minor unit (v0.1's Currency.Split): KWD has 3
+	// decimals: 10.000 is 10000 fils, 3333 each and one left.
 	kwd := budget.MustParseCurrency("KWD")
 	one := decimal.NewFromInt(1)
-	parts, _ := kwd.Split(decimal.NewFromInt(10), []decimal.Decimal{one, one, one})
+	parts, _ := budget.Split(decimal.NewFromInt(10), []decimal.Decimal{one, one, one}, kwd.MinorUnits())
 	fmt.Println(parts)
 	// Output: [3.334 3.333 3.333]
+}
+
+func ExampleMoney_MarshalJSON() {
+	// the amount keeps the currency's minor digits: 12.3 EUR is "12.30"
+	m := budget.Money{Amount: decimal.RequireFromString("12.3"), Currency: budget.MustParseCurrency("EUR")}
+	b, _ := json.Marshal(m)
+	fmt.Println(string(b))
+	var back budget.Money
+	err := json.Unmarshal([]byte(`{"amount":"5","currency":"jpy"}`), &back)
+	fmt.Println(back, err)
+	// Output:
+	// {"amount":"12.30","currency":"EUR"}
+	// 5 JPY <nil>
+}
+
+func ExampleMichaelisMentenThrough() {
+	// 1,000.00 spent brought 4,000.00; assume elasticity 0.5 there:
+	// Kappa = 1000·0.5/0.5 = 1000, Beta = 4000/0.5 = 8000. The curve passes
+	// through the point, f(1000) = 8000·1000/2000 = 4000, and the next euro
+	// returns f'(1000) = 8000·1000/2000² = 2, half the average return of 4.
+	m, err := budget.MichaelisMentenThrough(decimal.NewFromInt(1000), decimal.NewFromInt(4000), decimal.RequireFromString("0.5"))
+	fmt.Printf("%+v %v\n", m, err)
+	fmt.Println(m.Response(1000), m.Marginal(1000))
+	// Output:
+	// {Beta:8000 Kappa:1000} <nil>
+	// 4000 2
 }
 
 func ExampleCurrency_Round() {
@@ -353,7 +381,7 @@ func ExampleCurrency_Check() {
 	fmt.Println(eur.Check(decimal.RequireFromString("1.005")))
 	// Output:
 	// <nil>
-	// budget: Currency.Check: amount: finer than the EUR minor unit (1.005): amount is not a whole number of minor units
+	// budget: Currency.Check: amount: finer than the EUR minor unit (1.005)
 }
 
 func ExampleMustParseCurrency() {
@@ -365,7 +393,7 @@ func ExampleMustParseCurrency() {
 func ExampleDefaultRateCard() {
 	// illustrative numbers only: a micro creator's post is 500, a reel 1.5×
 	card := budget.DefaultRateCard(budget.MustParseCurrency("USD"))
-	for _, t := range card.Tiers {
+	for _, t := range card.Bands {
 		fmt.Println(t.Name, t.MinFollowers, t.Fee)
 	}
 	fmt.Println(card.Basis, card.Factors.Reel, card.Spread)
@@ -375,14 +403,14 @@ func ExampleDefaultRateCard() {
 	// mid 100000 2500
 	// macro 500000 7500
 	// mega 1000000 15000
-	// per-tier 1.5 0.2
+	// per-band 1.5 0.2
 }
 
 func ExampleRateCard_Validate() {
 	card := budget.DefaultRateCard(budget.MustParseCurrency("EUR"))
 	card.FitFloor = decimal.RequireFromString("1.2")
 	fmt.Println(card.Validate())
-	// Output: budget: RateCard.Validate: FitFloor: outside [0, 1] (1.2): invalid argument
+	// Output: budget: RateCard.Validate: FitFloor: outside [0, 1] (1.2)
 }
 
 func ExampleMoney_Sub() {
@@ -399,7 +427,7 @@ func ExampleCurrency_MarshalText() {
 	fmt.Println(string(b))
 	var back struct{ Currency budget.Currency }
 	err := json.Unmarshal([]byte(`{"Currency":"XYZ"}`), &back)
-	fmt.Println(errors.Is(err, budget.ErrCurrency))
+	fmt.Println(errors.Is(err, budget.ErrInvalid))
 	// Output:
 	// {"Currency":"KWD"}
 	// true
@@ -407,6 +435,6 @@ func ExampleCurrency_MarshalText() {
 
 func ExampleMethod_MarshalText() {
 	b, _ := json.Marshal(budget.AllocateOptions{Method: budget.GridDP}.Method)
-	fmt.Println(string(b), budget.WaterFilling, budget.AverageTarget, budget.WeibullPDF, budget.Reel)
+	fmt.Println(string(b), budget.WaterFilling, budget.AverageReturn, budget.WeibullPDF, budget.FormatReel)
 	// Output: "grid-dp" water-filling average pdf reel
 }

@@ -10,8 +10,8 @@ import (
 
 // wrapsSentinel reports whether err wraps one of the package's sentinels.
 func wrapsSentinel(err error) bool {
-	for _, s := range []error{ErrInvalid, ErrWeights, ErrMinorUnit, ErrCurrency, ErrCurrencyMismatch,
-		ErrNotFound, ErrDuplicate, ErrZeroPlanned, ErrInfeasible} {
+	for _, s := range []error{ErrInvalid, ErrNegative, ErrNonPositive, ErrEmpty, ErrTooLarge, ErrSyntax,
+		ErrMinorUnit, ErrCurrencyMismatch, ErrNotFound, ErrDuplicate, ErrInfeasible} {
 		if errors.Is(err, s) {
 			return true
 		}
@@ -71,7 +71,7 @@ func FuzzAllocateTarget(f *testing.F) {
 		}
 		got, err := Allocate(total, chans, opt)
 		check("Allocate", got, err, true)
-		tg := Target{Kind: TargetKind(mode % 2), Value: decimal.New(value%1000, -1), Limit: decimal.New(cents%1_000_000, -2)}
+		tg := ReturnTarget{Kind: ReturnKind(mode % 2), Value: decimal.New(value%1000, -1), Limit: decimal.New(cents%1_000_000, -2)}
 		got, err = AllocateTarget(chans, tg, opt)
 		check("AllocateTarget", got, err, false)
 		// every valid curve: no NaN at any spend
@@ -102,7 +102,7 @@ func FuzzRateCardPrice(f *testing.F) {
 		card := DefaultRateCard(MustParseCurrency("EUR"))
 		card.Basis = Basis(basis % 4)
 		card.Rate = rt
-		q := Quote{Deliverable: Deliverable(deliv % 6), Followers: followers, Views: views,
+		q := Deliverable{Format: Format(deliv % 6), Followers: followers, Views: views,
 			EngagementRate: e, AudienceFit: ft, UsageMonths: usage % 1000, ExclusivityMonths: excl % 1000}
 		est, err := card.Price(q)
 		if err != nil {

@@ -2,12 +2,13 @@ package budget
 
 import (
 	"encoding/json"
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/shopspring/decimal"
 )
@@ -46,12 +47,12 @@ type LineItem struct {
 // Variance returns Actual − Planned (positive: over budget) and that amount
 // as a fraction of Planned, rounded half away from zero at exact.Precision
 // (16) places: planned 1000.00, actual 1100.00 gives 100.00 and 0.1. When
-// Planned is zero the amount is still returned and the error wraps
-// ErrZeroPlanned.
+// Planned is zero the fraction is undefined: the amount is still returned
+// and the error wraps ErrNonPositive.
 func (li LineItem) Variance() (amount, fraction decimal.Decimal, err error) {
 	amount = li.Actual.Sub(li.Planned)
 	if li.Planned.IsZero() {
-		return amount, decimal.Decimal{}, errf(ErrZeroPlanned, "LineItem.Variance", li.Name, "fraction undefined (planned 0)")
+		return amount, decimal.Decimal{}, errs.New(ErrNonPositive, "budget.LineItem.Variance", li.Name+".Planned", "zero, the fraction is undefined", li.Planned)
 	}
 	return amount, exact.Div(amount, li.Planned), nil
 }
@@ -73,18 +74,21 @@ type Plan struct {
 // must be non-negative and a whole number of cur's minor unit, and end must
 // be after start.
 func NewPlan(cur Currency, total decimal.Decimal, start, end time.Time) (Plan, error) {
-	const fn = "NewPlan"
+	return newPlan("budget.NewPlan", cur, total, start, end)
+}
+
+func newPlan(fn string, cur Currency, total decimal.Decimal, start, end time.Time) (Plan, error) {
 	if !cur.IsValid() {
-		return Plan{}, errf(ErrCurrency, fn, "currency", "zero Currency")
+		return Plan{}, errs.New(ErrInvalid, fn, "currency", "zero Currency", errs.None)
 	}
 	if err := checkAmount(fn, "total", cur, total); err != nil {
 		return Plan{}, err
 	}
 	if !end.After(start) {
-		return Plan{}, errf(ErrInvalid, fn, "end", "not after start (%s, %s)", start.Format(time.RFC3339), end.Format(time.RFC3339))
+		return Plan{}, errs.New(ErrInvalid, fn, "end", "not after start "+start.Format(time.RFC3339), end.Format(time.RFC3339))
 	}
 	if end.Sub(start) == time.Duration(math.MaxInt64) {
-		return Plan{}, errf(ErrInvalid, fn, "end", "period longer than 292 years (%s, %s)", start.Format(time.RFC3339), end.Format(time.RFC3339))
+		return Plan{}, errs.New(ErrTooLarge, fn, "end", "more than 292 years after start "+start.Format(time.RFC3339), end.Format(time.RFC3339))
 	}
 	return Plan{cur: cur, total: total, start: start, end: end}, nil
 }
@@ -96,31 +100,31 @@ func NewPlan(cur Currency, total decimal.Decimal, start, end time.Time) (Plan, e
 // Example: 10,000.00 EUR by InfluencerFees 60, ContentProduction 25,
 // Contingency 15 plans 6,000.00, 2,500.00 and 1,500.00.
 func NewPlanFromShares(cur Currency, total decimal.Decimal, start, end time.Time, shares []Share) (Plan, error) {
-	const fn = "NewPlanFromShares"
-	p, err := NewPlan(cur, total, start, end)
+	const fn = "budget.NewPlanFromShares"
+	p, err := newPlan(fn, cur, total, start, end)
 	if err != nil {
 		return Plan{}, err
 	}
 	if len(shares) == 0 {
-		return Plan{}, errf(ErrWeights, fn, "shares", "empty")
+		return Plan{}, errs.New(ErrEmpty, fn, "shares", "no shares", errs.None)
 	}
 	ws := make([]decimal.Decimal, len(shares))
 	for i, s := range shares {
 		if s.Category == "" {
-			return Plan{}, errf(ErrInvalid, fn, fmt.Sprintf("shares[%d].Category", i), "empty")
+			return Plan{}, errs.New(ErrInvalid, fn, "shares["+strconv.Itoa(i)+"].Category", "empty", errs.None)
 		}
 		// named after the share rather than Split's weights[i]
-		if err := weightError(fn, fmt.Sprintf("shares[%d].Weight", i), s.Weight); err != nil {
+		if err := weightError(fn, "shares["+strconv.Itoa(i)+"].Weight", s.Weight); err != nil {
 			return Plan{}, err
 		}
 		ws[i] = s.Weight
 	}
-	parts, err := Split(total, ws, cur.minor)
-	if err != nil { // all weights zero (the total was checked by NewPlan)
-		return Plan{}, fmt.Errorf("budget: %s: shares: %w", fn, err)
+	parts, err := split(fn, "shares", total, ws, cur.minor)
+	if err != nil { // all weights zero (the total was checked by newPlan)
+		return Plan{}, err
 	}
 	for i, s := range shares {
-		if p, err = p.AddItem(LineItem{Name: string(s.Category), Category: s.Category, Planned: parts[i]}); err != nil {
+		if p, err = p.addItem(fn, LineItem{Name: string(s.Category), Category: s.Category, Planned: parts[i]}); err != nil {
 			return Plan{}, err
 		}
 	}
@@ -129,20 +133,20 @@ func NewPlanFromShares(cur Currency, total decimal.Decimal, start, end time.Time
 
 func checkAmount(fn, field string, cur Currency, d decimal.Decimal) error {
 	if d.Sign() < 0 {
-		return errf(ErrInvalid, fn, field, "negative (%s)", d)
+		return errs.New(ErrNegative, fn, field, "", d)
 	}
 	if !whole(d, cur.minor) {
-		return errf(ErrMinorUnit, fn, field, "finer than the %s minor unit (%s)", cur, d)
+		return errs.New(ErrMinorUnit, fn, field, "finer than the "+cur.code+" minor unit", d)
 	}
 	return nil
 }
 
 func (p Plan) validItem(fn string, li LineItem) error {
 	if strings.TrimSpace(li.Name) == "" {
-		return errf(ErrInvalid, fn, "Name", "empty")
+		return errs.New(ErrInvalid, fn, "Name", "empty", li.Name)
 	}
 	if li.Category == "" {
-		return errf(ErrInvalid, fn, li.Name+".Category", "empty")
+		return errs.New(ErrInvalid, fn, li.Name+".Category", "empty", errs.None)
 	}
 	if err := checkAmount(fn, li.Name+".Planned", p.cur, li.Planned); err != nil {
 		return err
@@ -153,18 +157,21 @@ func (p Plan) validItem(fn string, li LineItem) error {
 // AddItem returns a copy of the plan with li appended. The name must be
 // non-empty and unique in the plan, the category non-empty, the amounts
 // non-negative whole numbers of the currency's minor unit; errors name the
-// item and the field ("budget: Plan.AddItem: Reels.Planned: negative (-5): invalid argument").
+// item and the field ("budget: Plan.AddItem: Reels.Planned: negative (-5)").
 // Planned amounts may sum to more than the total: Unallocated goes negative.
 func (p Plan) AddItem(li LineItem) (Plan, error) {
-	const fn = "Plan.AddItem"
+	return p.addItem("budget.Plan.AddItem", li)
+}
+
+func (p Plan) addItem(fn string, li LineItem) (Plan, error) {
 	if !p.cur.IsValid() {
-		return Plan{}, errf(ErrInvalid, fn, "plan", "zero Plan")
+		return Plan{}, errs.New(ErrInvalid, fn, "plan", "zero Plan", errs.None)
 	}
 	if err := p.validItem(fn, li); err != nil {
 		return Plan{}, err
 	}
 	if p.index(li.Name) >= 0 {
-		return Plan{}, errf(ErrDuplicate, fn, li.Name, "name already in the plan")
+		return Plan{}, errs.New(ErrDuplicate, fn, "Name", "already in the plan", li.Name)
 	}
 	q := p
 	q.items = append(slices.Clip(p.items), li)
@@ -179,17 +186,20 @@ func (p Plan) index(name string) int {
 // spend of the named item. A negative amount records a refund; the actual
 // may not go below zero.
 func (p Plan) RecordActual(name string, amount decimal.Decimal) (Plan, error) {
-	const fn = "Plan.RecordActual"
+	return p.recordActual("budget.Plan.RecordActual", name, amount)
+}
+
+func (p Plan) recordActual(fn, name string, amount decimal.Decimal) (Plan, error) {
 	i := p.index(name)
 	if i < 0 {
-		return Plan{}, errf(ErrNotFound, fn, "name", "%q", name)
+		return Plan{}, errs.New(ErrNotFound, fn, "name", "", name)
 	}
 	if !whole(amount, p.cur.minor) {
-		return Plan{}, errf(ErrMinorUnit, fn, name+".Actual", "finer than the %s minor unit (%s)", p.cur, amount)
+		return Plan{}, errs.New(ErrMinorUnit, fn, name+".Actual", "finer than the "+p.cur.code+" minor unit", amount)
 	}
 	a := p.items[i].Actual.Add(amount)
 	if a.Sign() < 0 {
-		return Plan{}, errf(ErrInvalid, fn, name+".Actual", "would go negative (%s)", a)
+		return Plan{}, errs.New(ErrNegative, fn, name+".Actual", "would go negative", a)
 	}
 	q := p
 	q.items = slices.Clone(p.items)
@@ -200,10 +210,11 @@ func (p Plan) RecordActual(name string, amount decimal.Decimal) (Plan, error) {
 // Record is RecordActual for an amount with its currency: a currency other
 // than the plan's is a *MismatchError (wrapping ErrCurrencyMismatch).
 func (p Plan) Record(name string, m Money) (Plan, error) {
+	const fn = "budget.Plan.Record"
 	if m.Currency != p.cur {
-		return Plan{}, &MismatchError{Func: "Plan.Record", Left: p.cur, Right: m.Currency}
+		return Plan{}, &MismatchError{Func: fn, Field: "m.Currency", Left: p.cur, Right: m.Currency}
 	}
-	return p.RecordActual(name, m.Amount)
+	return p.recordActual(fn, name, m.Amount)
 }
 
 // Currency returns the plan's currency.
@@ -314,12 +325,12 @@ type Burn struct {
 // Example: a 3,000.00 plan over 30 days with 1,000.00 spent after 10 days
 // burns 100.00 per day, Elapsed ⅓, Spent ⅓, Pace 1, Projected 3,000.00.
 func (p Plan) BurnRate(now time.Time) (Burn, error) {
-	const fn = "Plan.BurnRate"
+	const fn = "budget.Plan.BurnRate"
 	if !p.cur.IsValid() {
-		return Burn{}, errf(ErrInvalid, fn, "plan", "zero Plan")
+		return Burn{}, errs.New(ErrInvalid, fn, "plan", "zero Plan", errs.None)
 	}
 	if !now.After(p.start) {
-		return Burn{}, errf(ErrInvalid, fn, "now", "not after the plan's start (%s)", now.Format(time.RFC3339Nano))
+		return Burn{}, errs.New(ErrInvalid, fn, "now", "not after the plan's start", now.Format(time.RFC3339Nano))
 	}
 	if now.After(p.end) {
 		now = p.end
@@ -388,23 +399,23 @@ func (p Plan) MarshalJSON() ([]byte, error) {
 // each item's "planned" are required (a missing one is ErrInvalid, not a
 // silent zero); a missing "actual" means nothing spent yet.
 func (p *Plan) UnmarshalJSON(b []byte) error {
-	const fn = "Plan.UnmarshalJSON"
+	const fn = "budget.Plan.UnmarshalJSON"
 	var j planJSON
 	if err := json.Unmarshal(b, &j); err != nil {
-		return fmt.Errorf("budget: %s: %w: %w", fn, ErrInvalid, err)
+		return errs.New(ErrSyntax, fn, "", "not a plan: "+err.Error(), errs.None)
 	}
 	total, err := parseAmount(fn, "total", j.Total, true)
 	if err != nil {
 		return err
 	}
-	q, err := NewPlan(j.Currency, total, j.Start, j.End)
+	q, err := newPlan(fn, j.Currency, total, j.Start, j.End)
 	if err != nil {
 		return err
 	}
 	for i, it := range j.Items {
 		field := it.Name
 		if field == "" {
-			field = fmt.Sprintf("items[%d]", i)
+			field = "items[" + strconv.Itoa(i) + "]"
 		}
 		pl, err := parseAmount(fn, field+".planned", it.Planned, true)
 		if err != nil {
@@ -414,7 +425,7 @@ func (p *Plan) UnmarshalJSON(b []byte) error {
 		if err != nil {
 			return err
 		}
-		if q, err = q.AddItem(LineItem{Name: it.Name, Category: it.Category, Planned: pl, Actual: ac}); err != nil {
+		if q, err = q.addItem(fn, LineItem{Name: it.Name, Category: it.Category, Planned: pl, Actual: ac}); err != nil {
 			return err
 		}
 	}
@@ -427,16 +438,16 @@ func (p *Plan) UnmarshalJSON(b []byte) error {
 func parseAmount(fn, field, s string, required bool) (decimal.Decimal, error) {
 	if s == "" {
 		if required {
-			return decimal.Decimal{}, errf(ErrInvalid, fn, field, "missing")
+			return decimal.Decimal{}, errs.New(ErrInvalid, fn, field, "missing", errs.None)
 		}
 		return decimal.Zero, nil
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.Decimal{}, errf(ErrInvalid, fn, field, "not a decimal (%q)", s)
+		return decimal.Decimal{}, errs.New(ErrSyntax, fn, field, "not a decimal", s)
 	}
 	if e := d.Exponent(); e < -100 || e > 100 {
-		return decimal.Decimal{}, errf(ErrInvalid, fn, field, "exponent out of range (%q)", s)
+		return decimal.Decimal{}, errs.New(ErrTooLarge, fn, field, "exponent outside [-100, 100]", s)
 	}
 	return d, nil
 }

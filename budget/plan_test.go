@@ -116,7 +116,7 @@ func TestPlanTracking(t *testing.T) {
 		t.Errorf("Variance = %s, %s; want -1500, -0.6", amt, frac)
 	}
 	amt, _, err = LineItem{Name: "x", Planned: decimal.Zero, Actual: d("5")}.Variance()
-	if !errors.Is(err, ErrZeroPlanned) || !amt.Equal(d("5")) {
+	if !errors.Is(err, ErrNonPositive) || !amt.Equal(d("5")) || !strings.Contains(err.Error(), "x.Planned: zero") {
 		t.Errorf("zero planned: %s, %v", amt, err)
 	}
 }
@@ -130,7 +130,7 @@ func TestPlanErrors(t *testing.T) {
 		want error
 		msg  string
 	}{
-		{"negative planned", second(p.AddItem(LineItem{Name: "Reels", Category: Tools, Planned: d("-5")})), ErrInvalid,
+		{"negative planned", second(p.AddItem(LineItem{Name: "Reels", Category: Tools, Planned: d("-5")})), ErrNegative,
 			"budget: Plan.AddItem: Reels.Planned: negative (-5)"},
 		{"sub-cent actual", second(p.AddItem(LineItem{Name: "Reels", Category: Tools, Planned: d("5"), Actual: d("0.001")})), ErrMinorUnit,
 			"Reels.Actual"},
@@ -138,15 +138,15 @@ func TestPlanErrors(t *testing.T) {
 		{"empty category", second(p.AddItem(LineItem{Name: "a"})), ErrInvalid, "a.Category: empty"},
 		{"duplicate", second(p.AddItem(LineItem{Name: "contingency", Category: Tools})), ErrDuplicate, "contingency"},
 		{"unknown item", second(p.RecordActual("nope", d("1"))), ErrNotFound, `"nope"`},
-		{"actual below zero", second(p.RecordActual("contingency", d("-1"))), ErrInvalid, "contingency.Actual: would go negative (-1)"},
+		{"actual below zero", second(p.RecordActual("contingency", d("-1"))), ErrNegative, "contingency.Actual: would go negative (-1)"},
 		{"sub-cent record", second(p.RecordActual("contingency", d("0.005"))), ErrMinorUnit, "contingency.Actual"},
 		{"end before start", second(NewPlan(eur, d("1"), planEnd, planStart)), ErrInvalid, "end"},
-		{"negative total", second(NewPlan(eur, d("-1"), planStart, planEnd)), ErrInvalid, "total: negative (-1)"},
-		{"no currency", second(NewPlan(Currency{}, d("1"), planStart, planEnd)), ErrCurrency, "currency"},
-		{"bad shares", second(NewPlanFromShares(eur, d("1"), planStart, planEnd, []Share{{Tools, d("1")}, {Management, d("-1")}})), ErrWeights,
+		{"negative total", second(NewPlan(eur, d("-1"), planStart, planEnd)), ErrNegative, "total: negative (-1)"},
+		{"no currency", second(NewPlan(Currency{}, d("1"), planStart, planEnd)), ErrInvalid, "currency: zero Currency"},
+		{"bad shares", second(NewPlanFromShares(eur, d("1"), planStart, planEnd, []Share{{Tools, d("1")}, {Management, d("-1")}})), ErrNegative,
 			"budget: NewPlanFromShares: shares[1].Weight: negative (-1)"},
-		{"zero shares", second(NewPlanFromShares(eur, d("1"), planStart, planEnd, []Share{{Tools, d("0")}})), ErrWeights, "shares"},
-		{"no shares", second(NewPlanFromShares(eur, d("1"), planStart, planEnd, nil)), ErrWeights, "budget: NewPlanFromShares: shares: empty"},
+		{"zero shares", second(NewPlanFromShares(eur, d("1"), planStart, planEnd, []Share{{Tools, d("0")}})), ErrNonPositive, "budget: NewPlanFromShares: shares: all zero"},
+		{"no shares", second(NewPlanFromShares(eur, d("1"), planStart, planEnd, nil)), ErrEmpty, "budget: NewPlanFromShares: shares: no shares"},
 		{"zero plan", second(Plan{}.AddItem(LineItem{Name: "a", Category: Tools})), ErrInvalid, "zero Plan"},
 	}
 	for _, tt := range tests {
@@ -221,7 +221,7 @@ func TestPlanJSON(t *testing.T) {
 		{`{"currency":"EUR","total":"1.00","start":"2026-03-01T00:00:00Z","end":"2026-03-02T00:00:00Z","items":[{"name":"x","category":"tools","actual":"0.10"}]}`,
 			`budget: Plan.UnmarshalJSON: x.planned: missing`},
 		{`{"currency":"ZZZ"}`, `ZZZ`},
-		{`{"currency":"EUR","total":"1e9999"}`, `total: exponent out of range`},
+		{`{"currency":"EUR","total":"1e9999"}`, `total: exponent outside [-100, 100] ("1e9999")`},
 		{`[1]`, `Plan.UnmarshalJSON`},
 	}
 	for _, c := range bad {
@@ -275,7 +275,7 @@ func TestPlanRecordMoney(t *testing.T) {
 	}
 	_, err = p.Record("contingency", Money{d("1"), MustParseCurrency("USD")})
 	var me *MismatchError
-	if !errors.As(err, &me) || me.Left != MustParseCurrency("EUR") || me.Func != "Plan.Record" {
+	if !errors.As(err, &me) || me.Left != MustParseCurrency("EUR") || me.Func != "budget.Plan.Record" || me.Field != "m.Currency" {
 		t.Errorf("USD into EUR plan: %v", err)
 	}
 }
@@ -318,7 +318,7 @@ func TestPlanEdges(t *testing.T) {
 	if _, ok := q1.Item("c"); ok || len(q2.Items()) != 2 {
 		t.Error("derived plans share their items")
 	}
-	if _, err := NewPlan(eur, d("1"), time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)); !errors.Is(err, ErrInvalid) {
+	if _, err := NewPlan(eur, d("1"), time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "end: more than 292 years") {
 		t.Errorf("500-year plan: %v", err)
 	}
 }

@@ -17,28 +17,28 @@ func TestRateCardPrice(t *testing.T) {
 	tests := []struct {
 		name                string
 		card                RateCard
-		q                   Quote
+		q                   Deliverable
 		low, expected, high string
 	}{
 		// micro tier 500 × reel 1.5 × engagement 0.045/0.03 = 1.5 × fit 0.5+0.5·0.8 = 0.9
 		// × usage 1 + 0.1·3 = 1.3 × exclusivity 1 = 1316.25; ×0.8 = 1053.00; ×1.2 = 1579.50
 		{"worked example", DefaultRateCard(eur),
-			Quote{Deliverable: Reel, Followers: 50_000, EngagementRate: d("0.045"), AudienceFit: d("0.8"), UsageMonths: 3},
+			Deliverable{Format: FormatReel, Followers: 50_000, EngagementRate: d("0.045"), AudienceFit: d("0.8"), UsageMonths: 3},
 			"1053.00", "1316.25", "1579.50"},
 		// nano 100 × post 1 × engagement floor 0.5 (rate 0) × fit 0.5 = 25; 20, 30
-		{"floors", DefaultRateCard(eur), Quote{Deliverable: Post, Followers: 5_000}, "20", "25", "30"},
+		{"floors", DefaultRateCard(eur), Deliverable{Format: FormatPost, Followers: 5_000}, "20", "25", "30"},
 		// mega 15,000 × bundle 3 × cap 2 (0.3/0.03 = 10) × fit 1 = 90,000; 72,000, 108,000
 		{"caps", DefaultRateCard(eur),
-			Quote{Deliverable: Bundle, Followers: 2_000_000, EngagementRate: d("0.3"), AudienceFit: d("1")},
+			Deliverable{Format: FormatBundle, Followers: 2_000_000, EngagementRate: d("0.3"), AudienceFit: d("1")},
 			"72000", "90000", "108000"},
 		// 10 × 123,456/1000 = 1234.56 × story 0.5 = 617.28 × 1 × 1 × exclusivity 1 + 0.05·2 = 1.1
 		// = 679.008 → 679.01; low 543.2064 → 543.21; high 814.8096 → 814.81
 		{"per thousand followers", perK,
-			Quote{Deliverable: Story, Followers: 123_456, EngagementRate: d("0.03"), AudienceFit: d("1"), ExclusivityMonths: 2},
+			Deliverable{Format: FormatStory, Followers: 123_456, EngagementRate: d("0.03"), AudienceFit: d("1"), ExclusivityMonths: 2},
 			"543.21", "679.01", "814.81"},
 		// 10 × 1,234/1000 = 12.34 × video 2 = 24.68 → 25 yen; 19.744 → 20; 29.616 → 30
 		{"per thousand views in yen", views,
-			Quote{Deliverable: Video, Views: 1_234, EngagementRate: d("0.03"), AudienceFit: d("1")},
+			Deliverable{Format: FormatVideo, Views: 1_234, EngagementRate: d("0.03"), AudienceFit: d("1")},
 			"20", "25", "30"},
 	}
 	for _, tt := range tests {
@@ -62,7 +62,7 @@ func TestRateCardPrice(t *testing.T) {
 
 func TestRateCardBreakdown(t *testing.T) {
 	got, err := DefaultRateCard(MustParseCurrency("EUR")).Price(
-		Quote{Deliverable: Reel, Followers: 50_000, EngagementRate: d("0.045"), AudienceFit: d("0.8"), UsageMonths: 3})
+		Deliverable{Format: FormatReel, Followers: 50_000, EngagementRate: d("0.045"), AudienceFit: d("0.8"), UsageMonths: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,52 +85,52 @@ func TestRateCardErrors(t *testing.T) {
 	high := card
 	high.Spread = d("2")
 	tiers := card
-	tiers.Tiers = []Tier{{"big", 1000, d("1")}}
+	tiers.Bands = []FeeBand{{"big", 1000, d("1")}}
 	tests := []struct {
 		name string
 		card RateCard
-		q    Quote
+		q    Deliverable
 		msg  string
 	}{
-		{"followers", card, Quote{Followers: -1}, "Followers: negative (-1)"},
-		{"fit", card, Quote{AudienceFit: d("1.5")}, "AudienceFit: outside [0, 1] (1.5)"},
-		{"engagement", card, Quote{EngagementRate: d("-0.1")}, "EngagementRate"},
-		{"usage", card, Quote{UsageMonths: -1}, "UsageMonths"},
-		{"deliverable", card, Quote{Deliverable: 9}, "Deliverable: unknown (9)"},
-		{"spread", high, Quote{}, "Spread: outside [0, 1] (2)"},
-		{"below tiers", tiers, Quote{Followers: 10}, "below every tier (10)"},
-		{"no currency", RateCard{}, Quote{}, "Currency"},
+		{"followers", card, Deliverable{Followers: -1}, "Followers: negative (-1)"},
+		{"fit", card, Deliverable{AudienceFit: d("1.5")}, "AudienceFit: outside [0, 1] (1.5)"},
+		{"engagement", card, Deliverable{EngagementRate: d("-0.1")}, "EngagementRate"},
+		{"usage", card, Deliverable{UsageMonths: -1}, "UsageMonths"},
+		{"deliverable", card, Deliverable{Format: 9}, "Format: unknown (9)"},
+		{"spread", high, Deliverable{}, "Spread: outside [0, 1] (2)"},
+		{"below tiers", tiers, Deliverable{Followers: 10}, "below every band (10)"},
+		{"no currency", RateCard{}, Deliverable{}, "Currency"},
 	}
 	for _, tt := range tests {
 		_, err := tt.card.Price(tt.q)
 		if err == nil || !strings.Contains(err.Error(), tt.msg) {
 			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.msg)
 		}
-		if err != nil && !errors.Is(err, ErrInvalid) && !errors.Is(err, ErrCurrency) {
+		if err != nil && !errors.Is(err, ErrInvalid) && !errors.Is(err, ErrNegative) {
 			t.Errorf("%s: err %v wraps no sentinel", tt.name, err)
 		}
 	}
 }
 
-func TestDeliverableText(t *testing.T) {
-	for dl := Post; dl <= Bundle; dl++ {
+func TestFormatText(t *testing.T) {
+	for dl := FormatPost; dl <= FormatBundle; dl++ {
 		b, err := dl.MarshalText()
 		if err != nil {
 			t.Fatal(err)
 		}
-		var back Deliverable
+		var back Format
 		if err := back.UnmarshalText(b); err != nil || back != dl {
 			t.Errorf("%s: round trip %v, %v", b, back, err)
 		}
 	}
-	if _, err := Deliverable(7).MarshalText(); err == nil {
+	if _, err := Format(7).MarshalText(); err == nil {
 		t.Error("MarshalText(7) should fail")
 	}
-	var x Deliverable
+	var x Format
 	if err := x.UnmarshalText([]byte("tweet")); !errors.Is(err, ErrInvalid) {
 		t.Errorf("UnmarshalText(tweet) = %v", err)
 	}
-	if Deliverable(7).String() != "Deliverable(7)" || Reel.String() != "reel" {
+	if Format(7).String() != "Format(7)" || FormatReel.String() != "reel" {
 		t.Error("String")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/shopspring/decimal"
 )
 
@@ -15,7 +16,8 @@ import (
 const MaxPlaces = 30
 
 // Split divides total into parts proportional to weights, each a multiple of
-// 10^-places, summing exactly to total.
+// 10^-places, summing exactly to total. It is the package's one way to split
+// money: SplitEven and Money.Split are shorthands for it.
 //
 // Method (largest remainder, also called Hamilton's method): with T the total
 // in minor units (T = total·10^places) and W = Σ wᵢ, each part first gets
@@ -37,12 +39,13 @@ const MaxPlaces = 30
 // the same integer); otherwise math/big is used. The k largest remainders are
 // selected in linear expected time without sorting.
 //
-// Errors (wrapping the sentinels): ErrWeights when weights is empty, a weight
-// is negative, or all weights are zero, or a weight's exponent is beyond
-// ±MaxExponent; ErrMinorUnit when total is not a multiple of 10^-places
-// (1.005 at 2 places: round it yourself first, Split never rounds money
-// silently); ErrInvalid when places is outside [-MaxPlaces, MaxPlaces] or
-// total's exponent beyond ±MaxExponent.
+// Errors (wrapping the sentinels): ErrEmpty when weights is empty;
+// ErrNegative when a weight is negative; ErrNonPositive when all weights are
+// zero (their sum, the divisor, is zero); ErrMinorUnit when total is not a
+// multiple of 10^-places (1.005 at 2 places: round it yourself first, Split
+// never rounds money silently); ErrTooLarge when places is outside
+// [-MaxPlaces, MaxPlaces] or the exponent of total or a weight beyond
+// ±MaxExponent.
 //
 // Parts of equal small value may share one Decimal (decimals are immutable,
 // so this is invisible except in allocation counts).
@@ -51,19 +54,24 @@ const MaxPlaces = 30
 // 3333⅓ units, floors 3333 each, one unit left, all remainders equal, so it
 // goes to the first part: 33.34, 33.33, 33.33.
 func Split(total decimal.Decimal, weights []decimal.Decimal, places int32) ([]decimal.Decimal, error) {
-	const fn = "Split"
+	return split("budget.Split", "weights", total, weights, places)
+}
+
+// split is Split reporting its errors as fn, with the weights named field
+// ("weights", "shares").
+func split(fn, field string, total decimal.Decimal, weights []decimal.Decimal, places int32) ([]decimal.Decimal, error) {
 	units, err := toUnits(fn, "total", total, places)
 	if err != nil {
 		return nil, err
 	}
 	if len(weights) == 0 {
-		return nil, errf(ErrWeights, fn, "weights", "empty")
+		return nil, errs.New(ErrEmpty, fn, field, "no weights", errs.None)
 	}
 	neg := units.Sign() < 0
 	if units.IsUint64() || (neg && new(big.Int).Neg(units).IsUint64()) {
 		t := absUint64(units)
 		if t <= math.MaxInt64 {
-			ws, w, ok, err := scaleWeights64(fn, weights)
+			ws, w, ok, err := scaleWeights64(fn, field, weights)
 			if err != nil {
 				return nil, err
 			}
@@ -72,7 +80,7 @@ func Split(total decimal.Decimal, weights []decimal.Decimal, places int32) ([]de
 			}
 		}
 	}
-	bw, err := scaleWeightsBig(fn, weights)
+	bw, err := scaleWeightsBig(fn, field, weights)
 	if err != nil {
 		return nil, err
 	}
@@ -80,106 +88,41 @@ func Split(total decimal.Decimal, weights []decimal.Decimal, places int32) ([]de
 }
 
 // SplitEven divides total into n parts that differ by at most one minor unit,
-// summing exactly to total, the larger parts first. It is Split with n equal
-// weights, computed without any per-part division.
+// summing exactly to total, the larger parts first. SplitEven(total, n,
+// places) is shorthand for Split(total, n equal weights, places).
 //
 // Example: 100.00 into 3 at 2 places: 10000 units = 3·3333 + 1, so the first
 // part gets the extra unit: 33.34, 33.33, 33.33. −0.05 into 2: −0.03, −0.02.
 //
-// Errors: ErrInvalid when n is outside [1, 2³¹−1] (beyond, the result alone
-// would take 48 GiB, and a slice that cannot be made would panic) or places
-// is out of range; ErrMinorUnit when total is not a multiple of 10^-places.
-//
-// The returned parts share their two distinct values; decimals are immutable,
-// so that is safe.
+// Errors: ErrNonPositive when n < 1; ErrTooLarge when n > 2³¹−1 (beyond,
+// the result alone would take 32 GiB, and a slice that cannot be made would
+// panic) or places is out of range; ErrMinorUnit when total is not a
+// multiple of 10^-places.
 func SplitEven(total decimal.Decimal, n int, places int32) ([]decimal.Decimal, error) {
-	const fn = "SplitEven"
-	units, err := toUnits(fn, "total", total, places)
-	if err != nil {
-		return nil, err
+	const fn = "budget.SplitEven"
+	if n < 1 {
+		return nil, errs.New(ErrNonPositive, fn, "n", "", n)
 	}
-	if n < 1 || n > maxEvenParts {
-		return nil, errf(ErrInvalid, fn, "n", "outside [1, %d] (%d)", maxEvenParts, n)
+	if n > maxEvenParts {
+		return nil, errs.New(ErrTooLarge, fn, "n", "above 2147483647 parts", n)
 	}
-	neg := units.Sign() < 0
-	abs := new(big.Int).Abs(units)
-	q, r := new(big.Int).QuoRem(abs, big.NewInt(int64(n)), new(big.Int))
-	k := int(r.Int64()) // r < n, fits
-	small := q
-	big1 := new(big.Int).Add(q, big.NewInt(1))
-	if neg {
-		small.Neg(small)
-		big1.Neg(big1)
+	if _, err := toUnits(fn, "total", total, places); err != nil {
+		return nil, err // before making n weights
 	}
-	ds := decimal.NewFromBigInt(small, -places)
-	dl := decimal.NewFromBigInt(big1, -places)
-	out := make([]decimal.Decimal, n)
-	for i := range out {
-		if i < k {
-			out[i] = dl
-		} else {
-			out[i] = ds
-		}
+	ws := make([]decimal.Decimal, n)
+	one := decimal.NewFromInt(1)
+	for i := range ws {
+		ws[i] = one
 	}
-	return out, nil
-}
-
-// SplitRoundRobin divides total by weights the way the common money
-// libraries' Allocate does (github.com/Rhymond/go-money, Money.Allocate):
-// each part first gets T·wᵢ/W minor units truncated toward zero, then the
-// units left over are handed out one by one from the first part onwards,
-// whatever its weight or remainder (so a zero weight can receive a unit when
-// it comes first). Parts sum exactly to total; unlike go-money, the
-// arithmetic never overflows.
-//
-// Example: 100.00 by 1:2:0 at 2 places: 10000 units give 3333, 6666, 0 and
-// one unit left, which goes to the first part: 33.34, 66.66, 0.00. Split
-// would instead give it to the largest remainder (6666⅔): 33.33, 66.67, 0.00.
-//
-// Errors as for Split.
-func SplitRoundRobin(total decimal.Decimal, weights []decimal.Decimal, places int32) ([]decimal.Decimal, error) {
-	const fn = "SplitRoundRobin"
-	units, err := toUnits(fn, "total", total, places)
-	if err != nil {
-		return nil, err
-	}
-	if len(weights) == 0 {
-		return nil, errf(ErrWeights, fn, "weights", "empty")
-	}
-	bw, err := scaleWeightsBig(fn, weights)
-	if err != nil {
-		return nil, err
-	}
-	neg := units.Sign() < 0
-	t := new(big.Int).Abs(units)
-	qs := make([]*big.Int, len(bw.w))
-	left := new(big.Int).Set(t)
-	for i, w := range bw.w {
-		q := new(big.Int).Mul(t, w)
-		q.Quo(q, bw.sum)
-		qs[i] = q
-		left.Sub(left, q)
-	}
-	k := int(left.Int64()) // < len(weights)
-	for i := 0; i < k; i++ {
-		qs[i].Add(qs[i], big.NewInt(1))
-	}
-	out := make([]decimal.Decimal, len(qs))
-	for i, q := range qs {
-		if neg {
-			q.Neg(q)
-		}
-		out[i] = decimal.NewFromBigInt(q, -places)
-	}
-	return out, nil
+	return split(fn, "n", total, ws, places)
 }
 
 // maxEvenParts bounds SplitEven's n.
 const maxEvenParts = math.MaxInt32
 
 // MaxExponent bounds the decimal exponent of amounts and weights: a value
-// d = c·10^e with |e| > MaxExponent is refused (ErrInvalid), so that no input
-// makes the package build a power of ten with billions of digits.
+// d = c·10^e with |e| > MaxExponent is refused (ErrTooLarge), so that no
+// input makes the package build a power of ten with billions of digits.
 const MaxExponent = 1000
 
 // whole reports whether d is a whole number of 10^-places units.
@@ -192,7 +135,7 @@ func whole(d decimal.Decimal, places int32) bool {
 
 func checkExponent(fn, field string, d decimal.Decimal) error {
 	if e := d.Exponent(); e < -MaxExponent || e > MaxExponent {
-		return errf(ErrInvalid, fn, field, "exponent outside [-%d, %d] (%d)", MaxExponent, MaxExponent, e)
+		return errs.New(ErrTooLarge, fn, field, "exponent outside [-1000, 1000]", int64(e))
 	}
 	return nil
 }
@@ -200,14 +143,14 @@ func checkExponent(fn, field string, d decimal.Decimal) error {
 // toUnits returns d·10^places, which must be an integer.
 func toUnits(fn, field string, d decimal.Decimal, places int32) (*big.Int, error) {
 	if places < -MaxPlaces || places > MaxPlaces {
-		return nil, errf(ErrInvalid, fn, "places", "outside [-%d, %d] (%d)", MaxPlaces, MaxPlaces, places)
+		return nil, errs.New(ErrTooLarge, fn, "places", "outside [-30, 30]", int64(places))
 	}
 	if err := checkExponent(fn, field, d); err != nil {
 		return nil, err
 	}
 	s := d.Shift(places)
 	if !s.IsInteger() {
-		return nil, errf(ErrMinorUnit, fn, field, "not a multiple of 1e%d (%s)", -places, d)
+		return nil, errs.New(ErrMinorUnit, fn, field, "not a multiple of 1e"+strconv.Itoa(int(-places)), d)
 	}
 	return s.BigInt(), nil
 }
@@ -224,12 +167,9 @@ var pow10u64 = [...]uint64{
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
 }
 
-// checkWeight validates weights[i].
-func checkWeight(fn string, i int, w decimal.Decimal) error {
-	if w.Sign() < 0 || !weightExponentOK(w) {
-		return weightError(fn, "weights["+strconv.Itoa(i)+"]", w)
-	}
-	return nil
+// checkWeight validates weights[i], named field[i].
+func checkWeight(fn, field string, i int, w decimal.Decimal) error {
+	return weightError(fn, field+"["+strconv.Itoa(i)+"]", w)
 }
 
 func weightExponentOK(w decimal.Decimal) bool {
@@ -237,21 +177,27 @@ func weightExponentOK(w decimal.Decimal) bool {
 	return w.Sign() == 0 || (e >= -MaxExponent && e <= MaxExponent)
 }
 
-// weightError returns the ErrWeights error of a weight that is negative or
-// whose exponent is out of range, or nil.
+// weightError returns the error of a weight that is negative (ErrNegative)
+// or whose exponent is out of range (ErrTooLarge), or nil.
 func weightError(fn, field string, w decimal.Decimal) error {
 	if w.Sign() < 0 {
-		return errf(ErrWeights, fn, field, "negative (%s)", w)
+		return errs.New(ErrNegative, fn, field, "", w)
 	}
 	if !weightExponentOK(w) {
-		return errf(ErrWeights, fn, field, "exponent outside [-%d, %d] (%d)", MaxExponent, MaxExponent, w.Exponent())
+		return checkExponent(fn, field, w)
 	}
 	return nil
 }
 
+// allZero is the error of weights that are all zero: their sum, the
+// divisor, is zero.
+func allZero(fn, field string) error {
+	return errs.New(ErrNonPositive, fn, field, "all zero, nothing to split by", errs.None)
+}
+
 // scaleWeights64 brings the weights to a common exponent as uint64
 // coefficients. ok is false when a coefficient or the sum does not fit.
-func scaleWeights64(fn string, weights []decimal.Decimal) (ws []uint64, sum uint64, ok bool, err error) {
+func scaleWeights64(fn, field string, weights []decimal.Decimal) (ws []uint64, sum uint64, ok bool, err error) {
 	ws = make([]uint64, len(weights))
 	minExp := int32(math.MaxInt32)
 	sameExp := true
@@ -262,7 +208,7 @@ func scaleWeights64(fn string, weights []decimal.Decimal) (ws []uint64, sum uint
 		}
 		c := w.CoefficientInt64() // exact: at most 18 digits
 		if c < 0 {
-			return nil, 0, false, checkWeight(fn, i, w)
+			return nil, 0, false, checkWeight(fn, field, i, w)
 		}
 		if c == 0 {
 			continue
@@ -280,7 +226,7 @@ func scaleWeights64(fn string, weights []decimal.Decimal) (ws []uint64, sum uint
 		ws[i] = uint64(c)
 	}
 	if first {
-		return nil, 0, false, errf(ErrWeights, fn, "weights", "all zero")
+		return nil, 0, false, allZero(fn, field)
 	}
 	var carry uint64
 	if sameExp {
@@ -313,60 +259,81 @@ func scaleWeights64(fn string, weights []decimal.Decimal) (ws []uint64, sum uint
 	return ws, sum, true, nil
 }
 
-// split64 is the fast path: t < 2^63, Σws = w < 2^64, w > 0.
+// split64 is the fast path: t < 2^63, Σws = w < 2^64, w > 0. It overwrites
+// ws with the remainders.
 func split64(t uint64, ws []uint64, w uint64, neg bool, places int32) []decimal.Decimal {
-	n := len(ws)
-	qs := make([]uint64, n)
-	var given uint64
-	// When t < 2^53 the float quotient t·(c/w) is within a unit or two of
-	// the exact ⌊t·c/w⌋, and comparing 128-bit products corrects it: cheaper
-	// than a 128/64-bit division. Otherwise divide. The remainder
-	// rᵢ = t·cᵢ − qᵢ·w < w replaces cᵢ in ws (zero for a zero weight).
-	est := t < 1<<53
-	tf, wf := float64(t), float64(w)
-	// Histogram of the remainders by their top bits, for remainderThreshold.
-	nb := min(16, max(4, bits.Len(uint(n))))
-	shift := max(0, bits.Len64(w-1)-nb)
-	hist := make([]int, 1<<nb)
-	for i, c := range ws {
-		if c == 0 {
-			continue
-		}
-		phi, plo := bits.Mul64(t, c)
-		var q, r uint64
-		if est {
-			q = uint64(tf * (float64(c) / wf))
-			for q > 0 {
-				if qhi, qlo := bits.Mul64(q, w); qhi < phi || (qhi == phi && qlo <= plo) {
-					break // q·w ≤ t·c
-				}
-				q--
-			}
-			for {
-				// r = t·c − q·w ≥ w ⇒ q too small
-				qhi, qlo := bits.Mul64(q, w)
-				rlo, borrow := bits.Sub64(plo, qlo, 0)
-				rhi, _ := bits.Sub64(phi, qhi, borrow)
-				if rhi == 0 && rlo < w {
-					r = rlo
-					break
-				}
-				q++
-			}
-		} else {
-			// phi < w because t·c ≤ t·w, so the quotient fits in 64 bits.
-			q, r = bits.Div64(phi, plo, w)
-		}
-		qs[i], ws[i] = q, r
-		given += q
-		hist[r>>shift]++
-	}
+	qs, given, hist, shift := quotas64(t, ws, w)
 	rs := ws
 	k := int(t - given) // < number of nonzero remainders ≤ n
 	thr, eq := uint64(math.MaxUint64), 0
 	if k > 0 {
 		thr, eq = remainderThreshold(rs, hist, shift, k)
 	}
+	return parts64(qs, rs, k, thr, eq, neg, places)
+}
+
+// quotas64 sets qs[i] = ⌊t·cᵢ/w⌋ and replaces cᵢ in ws by the remainder
+// rᵢ = t·cᵢ − qᵢ·w < w (zero for a zero weight). It returns the quotas, their
+// sum, and a histogram of the remainders by their top bits (r >> shift), for
+// remainderThreshold.
+func quotas64(t uint64, ws []uint64, w uint64) (qs []uint64, given uint64, hist []int, shift int) {
+	n := len(ws)
+	qs = make([]uint64, n)
+	// When t < 2^53 the float quotient t·(c/w) is within a unit or two of
+	// the exact ⌊t·c/w⌋, and comparing 128-bit products corrects it: cheaper
+	// than a 128/64-bit division. Otherwise divide.
+	est := t < 1<<53
+	tf, wf := float64(t), float64(w)
+	nb := min(16, max(4, bits.Len(uint(n))))
+	shift = max(0, bits.Len64(w-1)-nb)
+	hist = make([]int, 1<<nb)
+	for i, c := range ws {
+		if c == 0 {
+			continue
+		}
+		var q, r uint64
+		if est {
+			q, r = quotaEstimated(t, c, w, tf, wf)
+		} else {
+			// t·c ≤ t·w, so the high word is below w and the quotient fits in 64 bits.
+			phi, plo := bits.Mul64(t, c)
+			q, r = bits.Div64(phi, plo, w)
+		}
+		qs[i], ws[i] = q, r
+		given += q
+		hist[r>>shift]++
+	}
+	return qs, given, hist, shift
+}
+
+// quotaEstimated returns ⌊t·c/w⌋ and t·c mod w for t < 2^53: the float64
+// estimate t·(c/w), corrected by exact 128-bit comparisons.
+func quotaEstimated(t, c, w uint64, tf, wf float64) (q, r uint64) {
+	phi, plo := bits.Mul64(t, c)
+	q = uint64(tf * (float64(c) / wf))
+	for q > 0 {
+		if qhi, qlo := bits.Mul64(q, w); qhi < phi || (qhi == phi && qlo <= plo) {
+			break // q·w ≤ t·c
+		}
+		q--
+	}
+	for {
+		// r = t·c − q·w ≥ w ⇒ q too small
+		qhi, qlo := bits.Mul64(q, w)
+		rlo, borrow := bits.Sub64(plo, qlo, 0)
+		rhi, _ := bits.Sub64(phi, qhi, borrow)
+		if rhi == 0 && rlo < w {
+			return q, rlo
+		}
+		q++
+	}
+}
+
+// parts64 builds the parts: quota qs[i], plus one unit for the k largest
+// remainders (those above thr, and the first eq of those equal to it, in
+// index order), negated when neg, at places.
+func parts64(qs, rs []uint64, k int, thr uint64, eq int, neg bool, places int32) []decimal.Decimal {
+	n := len(qs)
 	out := make([]decimal.Decimal, n)
 	// Parts of a large split repeat the same small values (10⁶ parts of
 	// 1,000,000.00 average 100 minor units), so parts below cacheMax share one
@@ -524,11 +491,11 @@ type bigWeights struct {
 }
 
 // scaleWeightsBig brings the weights to a common exponent as big integers.
-func scaleWeightsBig(fn string, weights []decimal.Decimal) (bigWeights, error) {
+func scaleWeightsBig(fn, field string, weights []decimal.Decimal) (bigWeights, error) {
 	minExp := int32(math.MaxInt32)
 	found := false
 	for i, w := range weights {
-		if err := checkWeight(fn, i, w); err != nil {
+		if err := checkWeight(fn, field, i, w); err != nil {
 			return bigWeights{}, err
 		}
 		if w.Sign() > 0 {
@@ -537,7 +504,7 @@ func scaleWeightsBig(fn string, weights []decimal.Decimal) (bigWeights, error) {
 		}
 	}
 	if !found {
-		return bigWeights{}, errf(ErrWeights, fn, "weights", "all zero")
+		return bigWeights{}, allZero(fn, field)
 	}
 	bw := bigWeights{w: make([]*big.Int, len(weights)), sum: new(big.Int)}
 	ten := big.NewInt(10)

@@ -251,9 +251,9 @@ type Criteria struct {
 	// kpi.DefaultBenchmarks).
 	Benchmarks kpi.Benchmarks `json:"benchmarks"`
 	// RateCard, if set, estimates the fee of profiles without one, for a
-	// Deliverable (default budget.Post).
-	RateCard    *budget.RateCard   `json:"rate_card,omitempty"`
-	Deliverable budget.Deliverable `json:"deliverable"`
+	// Deliverable (default budget.FormatPost).
+	RateCard    *budget.RateCard `json:"rate_card,omitempty"`
+	Deliverable budget.Format    `json:"deliverable"`
 	// Authenticity sets the authenticity signals (zero:
 	// DefaultAuthenticityRules).
 	Authenticity AuthenticityRules `json:"authenticity"`

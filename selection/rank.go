@@ -522,7 +522,7 @@ func (r *ranker) evaluate(p *Profile) (features, Filter, string) {
 }
 
 func (r *ranker) estimateFee(p *Profile) (decimal.Decimal, error) {
-	q := budget.Quote{Deliverable: r.c.Deliverable, Followers: p.Followers, AudienceFit: decimal.NewFromInt(1)}
+	q := budget.Deliverable{Format: r.c.Deliverable, Followers: p.Followers, AudienceFit: decimal.NewFromInt(1)}
 	if d, _, ok := r.engagement(p); ok {
 		q.EngagementRate = d
 	} else {

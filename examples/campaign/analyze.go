@@ -538,7 +538,7 @@ func splitBudget(in inputs, b brief) (categorySplit, error) {
 		cs.weights = cs.weights.Add(s.Weight)
 	}
 	var err error
-	if cs.parts, err = in.Currency.Split(in.Budget, weights); err != nil {
+	if cs.parts, err = budget.Split(in.Budget, weights, in.Currency.MinorUnits()); err != nil {
 		return cs, fmt.Errorf("budget: %w", err)
 	}
 	return cs, nil
@@ -614,7 +614,7 @@ func bookFees(rep *Report, plan budget.Plan, in inputs, vets map[string]vetting)
 			if v.bench.IsPositive() {
 				card.BenchmarkEngagement = v.bench
 			}
-			est, err := card.Price(budget.Quote{Deliverable: bk.Deliverable, Followers: p.Followers, EngagementRate: v.er, AudienceFit: v.fit})
+			est, err := card.Price(budget.Deliverable{Format: bk.Deliverable, Followers: p.Followers, EngagementRate: v.er, AudienceFit: v.fit})
 			if err != nil {
 				return plan, fmt.Errorf("fee estimate of %s: %w", bk.Handle, err)
 			}

@@ -86,11 +86,11 @@ func (t *csvTable) money(name string) (decimal.Decimal, error) {
 }
 
 // deliverables reads a package such as "2 reel": a count and a kind that
-// budget.Deliverable knows.
-func (t *csvTable) deliverables(name string) (int, budget.Deliverable, error) {
+// budget.Format knows.
+func (t *csvTable) deliverables(name string) (int, budget.Format, error) {
 	n, kind, ok := strings.Cut(t.str(name), " ")
 	pieces, err := strconv.Atoi(n)
-	var d budget.Deliverable
+	var d budget.Format
 	if !ok || err != nil || pieces < 1 || d.UnmarshalText([]byte(strings.TrimSpace(kind))) != nil {
 		return 0, d, t.errorf(name, errs.ErrSyntax, `want a number and a kind (post, reel, story, video or bundle), such as "2 reel"`)
 	}
@@ -144,7 +144,7 @@ type profile struct {
 	Language     string
 	Fee          decimal.Decimal // quoted, for the campaign package
 	Pieces       int             // deliverables in the package
-	Deliverable  budget.Deliverable
+	Deliverable  budget.Format
 	Demographics audience.Demographics
 }
 
@@ -288,7 +288,7 @@ func readFollowersMax(r io.Reader, maxIDs uint64) (map[string]*audience.Set, err
 type booking struct {
 	Handle      string
 	Pieces      int
-	Deliverable budget.Deliverable
+	Deliverable budget.Format
 	Fee         decimal.Decimal // agreed
 	Tracking    roi.Tracking
 }

@@ -35,7 +35,7 @@ func criteria(b brief, cur budget.Currency, bench kpi.Benchmarks) selection.Crit
 		FitWeights:        b.Weights,
 		Benchmarks:        bench,
 		RateCard:          &rc, // for a profile without a quote
-		Deliverable:       budget.Reel,
+		Deliverable:       budget.FormatReel,
 	}
 }
 
