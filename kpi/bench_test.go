@@ -124,7 +124,7 @@ func BenchmarkReadPosts(b *testing.B) {
 	in := sb.String()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ReadPosts(strings.NewReader(in), DefaultColumns()); err != nil {
+		if _, err := ReadPosts(strings.NewReader(in), DefaultPostColumns()); err != nil {
 			b.Fatal(err)
 		}
 	}

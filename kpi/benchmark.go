@@ -1,8 +1,13 @@
 package kpi
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/shopspring/decimal"
 
+	"github.com/influencekit/influencekit/internal/enum"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 )
 
@@ -10,7 +15,8 @@ import (
 // whenever a row is added, removed or corrected.
 const BenchmarksVersion = "2026.11"
 
-// Statistic says how a benchmark summarises the accounts it covers.
+// Statistic says how a benchmark summarises the accounts it covers. The
+// zero value is Unstated.
 type Statistic uint8
 
 // Statistics. Unstated is for sources that publish "the engagement rate" of
@@ -21,26 +27,20 @@ const (
 	Median
 )
 
-var statisticNames = [...]string{"unstated", "mean", "median"}
+var statisticEnum = enum.New[Statistic]("kpi.Statistic", ErrInvalid, "unstated", "mean", "median")
 
-// String returns "unstated", "mean" or "median".
-func (s Statistic) String() string { return enumString(int(s), statisticNames[:], "Statistic") }
+// String returns "unstated", "mean" or "median"; a value out of range
+// prints as "Statistic(9)".
+func (s Statistic) String() string { return statisticEnum.String(s) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (s Statistic) MarshalText() ([]byte, error) {
-	return enumMarshal("Statistic.MarshalText", "statistic", int(s), statisticNames[:])
-}
+// MarshalText implements encoding.TextMarshaler with String's form; a value
+// out of range is an error wrapping ErrInvalid.
+func (s Statistic) MarshalText() ([]byte, error) { return statisticEnum.Marshal(s) }
 
-// UnmarshalText accepts the names String returns, ignoring case; on an
-// error (wrapping ErrInvalid) the value is left unchanged.
-func (s *Statistic) UnmarshalText(b []byte) error {
-	v, err := enumParse("Statistic.UnmarshalText", "statistic", string(b), statisticNames[:])
-	if err != nil {
-		return err
-	}
-	*s = Statistic(v)
-	return nil
-}
+// UnmarshalText accepts the names String returns, ignoring case and
+// surrounding space; on an error (wrapping ErrInvalid) the value is left
+// unchanged.
+func (s *Statistic) UnmarshalText(b []byte) error { return statisticEnum.Unmarshal(s, b) }
 
 // Benchmark is one published engagement rate for a platform and tier.
 type Benchmark struct {
@@ -89,36 +89,30 @@ func DefaultBenchmarks() Benchmarks {
 	}
 }
 
-// Position places a rate against a benchmark. The zero value is invalid.
+// Position places a rate against a benchmark. The zero value is Typical.
 type Position uint8
 
 // Positions.
 const (
-	Below Position = iota + 1
-	Typical
-	Above
+	Typical Position = iota // within a factor of 2 of the benchmark
+	Below                   // under half the benchmark
+	Above                   // over twice the benchmark
 )
 
-var positionNames = [...]string{"", "below", "typical", "above"}
+var positionEnum = enum.New[Position]("kpi.Position", ErrInvalid, "typical", "below", "above")
 
-// String returns "below", "typical" or "above".
-func (p Position) String() string { return enumString(int(p), positionNames[:], "Position") }
+// String returns "typical", "below" or "above"; a value out of range prints
+// as "Position(9)".
+func (p Position) String() string { return positionEnum.String(p) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (p Position) MarshalText() ([]byte, error) {
-	return enumMarshal("Position.MarshalText", "position", int(p), positionNames[:])
-}
+// MarshalText implements encoding.TextMarshaler with String's form; a value
+// out of range is an error wrapping ErrInvalid.
+func (p Position) MarshalText() ([]byte, error) { return positionEnum.Marshal(p) }
 
-// UnmarshalText accepts the names String returns, ignoring case; on an
-// error (wrapping ErrInvalid) the value is left unchanged.
-func (p *Position) UnmarshalText(b []byte) error {
-	v, err := enumParse("Position.UnmarshalText", "position", string(b), positionNames[:])
-	if err != nil {
-		return err
-	}
-	*p = Position(v)
-	return nil
-}
+// UnmarshalText accepts the names String returns, ignoring case and
+// surrounding space; on an error (wrapping ErrInvalid) the value is left
+// unchanged.
+func (p *Position) UnmarshalText(b []byte) error { return positionEnum.Unmarshal(p, b) }
 
 // Placement is a rate compared with a benchmark.
 type Placement struct {
@@ -137,29 +131,33 @@ type Placement struct {
 
 // Place compares rate with the most recent row of t for the platform, tier
 // and the formula's interactions and base (the Average is not compared: a
-// benchmark summarises accounts, whatever their per-post average); among
-// rows of the same year the first wins. No matching row wraps
-// ErrNoBenchmark; a negative rate, or a matching row whose rate is not
-// positive, wraps ErrInvalid.
+// benchmark summarises accounts, whatever their per-post average; a zero
+// Interactions matches rows of DefaultInteractions); among rows of the same
+// year the first wins. No matching row wraps ErrNoBenchmark; a negative
+// rate wraps ErrNegative; a matching row whose rate is not positive wraps
+// ErrNonPositive; an invalid formula wraps ErrInvalid.
 func (t Benchmarks) Place(rate decimal.Decimal, platform Platform, tier Tier, f Formula) (Placement, error) {
-	const fn = "Benchmarks.Place"
+	const fn = "kpi.Benchmarks.Place"
 	if rate.IsNegative() {
-		return Placement{}, errorf(fn, "rate", ErrInvalid, rate)
+		return Placement{}, errs.New(ErrNegative, fn, "rate", "", rate)
+	}
+	if err := f.validate(fn); err != nil {
+		return Placement{}, err
 	}
 	best := -1
 	for i, r := range t.Rows {
-		if r.Platform == platform && r.Tier == tier && r.Formula.Interactions == f.Interactions &&
+		if r.Platform == platform && r.Tier == tier && r.Formula.interactions() == f.interactions() &&
 			r.Formula.Base == f.Base && (best < 0 || r.Year > t.Rows[best].Year) {
 			best = i
 		}
 	}
 	if best < 0 {
-		return Placement{}, errorf(fn, "benchmark", ErrNoBenchmark,
-			platform.String()+" "+tier.String()+" "+f.Interactions.String()+" by "+f.Base.String())
+		return Placement{}, errs.New(ErrNoBenchmark, fn, "t.Rows", "no row for", platform.String()+" "+tier.String()+" "+
+			strings.ReplaceAll(f.interactions().String(), "|", "+")+" by "+f.Base.String())
 	}
 	b := t.Rows[best]
 	if !b.Rate.IsPositive() {
-		return Placement{}, errorf(fn, "Rows["+itoa(best)+"].Rate", ErrInvalid, b.Rate)
+		return Placement{}, errs.New(ErrNonPositive, fn, "t.Rows["+strconv.Itoa(best)+"].Rate", "", b.Rate)
 	}
 	half, two, tenth, ten := decimal.New(5, -1), decimal.NewFromInt(2), decimal.New(1, -1), decimal.NewFromInt(10)
 	ratio := exact.Div(rate, b.Rate)

@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -10,19 +11,19 @@ import (
 	"github.com/influencekit/influencekit/internal/csvx"
 )
 
-// Columns maps the fields of a Post to the header names of a CSV file. A
+// PostColumns maps the fields of a Post to the header names of a CSV file. A
 // header matches ignoring case, surrounding space, and runs of spaces, line
 // breaks, "_", "-" and "." ("Avg. Likes" matches "avg_likes"). An empty
 // name means the file has no such column: a count without a column is not
 // reported (its bit is set in Post.Hidden), a text field stays empty.
-type Columns struct {
+type PostColumns struct {
 	ID, Creator, Platform, PublishedAt string
 
 	Followers, Likes, Comments, Shares, Saves, Views, Reach, Impressions, Clicks, Conversions string
 
 	// Caption names the column of the post's text; empty (the default, and
-	// DefaultColumns' value) means the file has none and Post.Caption stays
-	// empty.
+	// DefaultPostColumns' value) means the file has none and Post.Caption
+	// stays empty.
 	Caption string
 
 	// TimeLayouts are tried in order on PublishedAt; empty means
@@ -34,13 +35,13 @@ type Columns struct {
 	Comma rune
 }
 
-// DefaultColumns returns Columns whose header names are the Post field names
-// in snake case: "id", "creator", "platform", "published_at", "followers",
-// "likes", "comments", "shares", "saves", "views", "reach", "impressions",
-// "clicks", "conversions". Columns it names must all be present: clear the
-// ones a file lacks.
-func DefaultColumns() Columns {
-	return Columns{
+// DefaultPostColumns returns PostColumns whose header names are the Post
+// field names in snake case: "id", "creator", "platform", "published_at",
+// "followers", "likes", "comments", "shares", "saves", "views", "reach",
+// "impressions", "clicks", "conversions". Columns it names must all be
+// present: clear the ones a file lacks.
+func DefaultPostColumns() PostColumns {
+	return PostColumns{
 		ID: "id", Creator: "creator", Platform: "platform", PublishedAt: "published_at",
 		Followers: "followers", Likes: "likes", Comments: "comments", Shares: "shares",
 		Saves: "saves", Views: "views", Reach: "reach", Impressions: "impressions",
@@ -54,7 +55,8 @@ func DefaultColumns() Columns {
 //
 // Counts are read with ParseCount ("1,234", "3.3k", "475.8m"); a cell that
 // ParseCount calls not reported ("", "N/A", "NaN", "-") sets the field's bit
-// in Post.Hidden. Platform is read with Platform.UnmarshalText.
+// in Post.Hidden and leaves the count 0. Platform is read with
+// Platform.UnmarshalText.
 //
 // Errors: an input without a header row wraps ErrEmpty; a column named in c
 // but absent from the header wraps ErrMissingColumn; an unreadable cell is
@@ -62,69 +64,15 @@ func DefaultColumns() Columns {
 // sentinel of the cause (ErrSyntax, ErrNegative, ErrOverflow, ErrInvalid
 // for a bad platform or time, ErrNotReported for an empty PublishedAt: a
 // post needs its time). No rows is not an error.
-func ReadPosts(r io.Reader, c Columns) ([]Post, error) {
+func ReadPosts(r io.Reader, c PostColumns) ([]Post, error) {
 	const fn = "kpi.ReadPosts"
-	comma := c.Comma
-	if comma == 0 {
-		comma = ','
-	}
-	rd, err := csvx.NewReader(fn, r, comma)
-	if errors.Is(err, csvx.ErrNoHeader) {
-		return nil, &ParseError{Func: fn, Line: 1, Err: fmt.Errorf("%w: %w", ErrEmpty, csvx.ErrNoHeader)}
-	}
+	rd, err := csvx.NewReader(fn, r, cmp.Or(c.Comma, ','))
 	if err != nil {
 		return nil, err
 	}
-	col := func(field, name string) (int, error) {
-		if name == "" {
-			return -1, nil
-		}
-		i := rd.Column(name)
-		if i < 0 {
-			return -1, &ParseError{Func: fn, Line: 1, Header: name,
-				Err: fmt.Errorf("%w: no header matches %q (%s)", ErrMissingColumn, name, field)}
-		}
-		return i, nil
-	}
-	type countCol struct {
-		f   Fields
-		idx int
-	}
-	var idxID, idxCreator, idxPlatform, idxTime, idxCaption int
-	var counts []countCol
-	var hidden Fields // counts without a column
-	for _, x := range []struct {
-		field, name string
-		dst         *int
-	}{{"ID", c.ID, &idxID}, {"Creator", c.Creator, &idxCreator}, {"Platform", c.Platform, &idxPlatform},
-		{"PublishedAt", c.PublishedAt, &idxTime}, {"Caption", c.Caption, &idxCaption}} {
-		if *x.dst, err = col(x.field, x.name); err != nil {
-			return nil, err
-		}
-	}
-	for _, x := range []struct {
-		f    Fields
-		name string
-	}{{FieldFollowers, c.Followers}, {FieldLikes, c.Likes}, {FieldComments, c.Comments},
-		{FieldShares, c.Shares}, {FieldSaves, c.Saves}, {FieldViews, c.Views}, {FieldReach, c.Reach},
-		{FieldImpressions, c.Impressions}, {FieldClicks, c.Clicks}, {FieldConversions, c.Conversions}} {
-		i, err := col(fieldTitle(x.f), x.name)
-		if err != nil {
-			return nil, err
-		}
-		if i < 0 {
-			hidden |= x.f
-			continue
-		}
-		counts = append(counts, countCol{x.f, i})
-	}
-	layouts := c.TimeLayouts
-	if len(layouts) == 0 {
-		layouts = []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02"}
-	}
-	loc := c.Location
-	if loc == nil {
-		loc = time.UTC
+	pr, err := c.layout(fn, rd)
+	if err != nil {
+		return nil, err
 	}
 	var posts []Post
 	for {
@@ -135,30 +83,104 @@ func ReadPosts(r io.Reader, c Columns) ([]Post, error) {
 		if err != nil {
 			return nil, err
 		}
-		p := Post{ID: rec.Field(idxID), Creator: rec.Field(idxCreator), Caption: rec.Field(idxCaption), Hidden: hidden}
-		if idxPlatform >= 0 {
-			if err := p.Platform.UnmarshalText([]byte(rec.Field(idxPlatform))); err != nil {
-				return nil, rec.Errorf(idxPlatform, ErrInvalid)
-			}
-		}
-		if idxTime >= 0 {
-			if p.PublishedAt, err = parseTime(rec.Field(idxTime), layouts, loc); err != nil {
-				return nil, rec.Errorf(idxTime, err)
-			}
-		}
-		for _, cc := range counts {
-			v, err := ParseCount(rec.Field(cc.idx))
-			switch {
-			case errors.Is(err, ErrNotReported):
-				p.Hidden |= cc.f
-			case err != nil:
-				return nil, rec.Errorf(cc.idx, cause(err))
-			default:
-				*p.field(cc.f) = v
-			}
+		p, err := pr.post(rec)
+		if err != nil {
+			return nil, err
 		}
 		posts = append(posts, p)
 	}
+}
+
+// postLayout is where the fields of a Post are in the rows of one file.
+type postLayout struct {
+	id, creator, platform, time, caption int // column indexes, -1: none
+	counts                               []countColumn
+	hidden                               Fields // counts without a column
+	layouts                              []string
+	loc                                  *time.Location
+}
+
+// countColumn is the column of one count.
+type countColumn struct {
+	f   Fields
+	idx int
+}
+
+// layout finds the columns c names in the header of rd.
+func (c PostColumns) layout(fn string, rd *csvx.Reader) (postLayout, error) {
+	col := func(field, name string) (int, error) {
+		if name == "" {
+			return -1, nil
+		}
+		i := rd.Column(name)
+		if i < 0 {
+			return -1, &ParseError{Func: fn, Line: 1, Header: name,
+				Err: fmt.Errorf("%w: no header matches %q (PostColumns.%s)", ErrMissingColumn, name, field)}
+		}
+		return i, nil
+	}
+	pl := postLayout{layouts: c.TimeLayouts, loc: c.Location}
+	for _, x := range []struct {
+		field, name string
+		dst         *int
+	}{{"ID", c.ID, &pl.id}, {"Creator", c.Creator, &pl.creator}, {"Platform", c.Platform, &pl.platform},
+		{"PublishedAt", c.PublishedAt, &pl.time}, {"Caption", c.Caption, &pl.caption}} {
+		var err error
+		if *x.dst, err = col(x.field, x.name); err != nil {
+			return postLayout{}, err
+		}
+	}
+	for _, x := range []struct {
+		f    Fields
+		name string
+	}{{FieldFollowers, c.Followers}, {FieldLikes, c.Likes}, {FieldComments, c.Comments},
+		{FieldShares, c.Shares}, {FieldSaves, c.Saves}, {FieldViews, c.Views}, {FieldReach, c.Reach},
+		{FieldImpressions, c.Impressions}, {FieldClicks, c.Clicks}, {FieldConversions, c.Conversions}} {
+		i, err := col(fieldTitle(x.f), x.name)
+		if err != nil {
+			return postLayout{}, err
+		}
+		if i < 0 {
+			pl.hidden |= x.f
+			continue
+		}
+		pl.counts = append(pl.counts, countColumn{x.f, i})
+	}
+	if len(pl.layouts) == 0 {
+		pl.layouts = []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02"}
+	}
+	if pl.loc == nil {
+		pl.loc = time.UTC
+	}
+	return pl, nil
+}
+
+// post reads one row.
+func (pl *postLayout) post(rec csvx.Record) (Post, error) {
+	p := Post{ID: rec.Field(pl.id), Creator: rec.Field(pl.creator), Caption: rec.Field(pl.caption), Hidden: pl.hidden}
+	if pl.platform >= 0 {
+		if err := p.Platform.UnmarshalText([]byte(rec.Field(pl.platform))); err != nil {
+			return Post{}, rec.Errorf(pl.platform, fmt.Errorf("unknown platform: %w", ErrInvalid))
+		}
+	}
+	if pl.time >= 0 {
+		var err error
+		if p.PublishedAt, err = parseTime(rec.Field(pl.time), pl.layouts, pl.loc); err != nil {
+			return Post{}, rec.Errorf(pl.time, err)
+		}
+	}
+	for _, cc := range pl.counts {
+		v, err := ParseCount(rec.Field(cc.idx))
+		switch {
+		case errors.Is(err, ErrNotReported):
+			p.Hidden |= cc.f
+		case err != nil:
+			return Post{}, rec.Errorf(cc.idx, cause(err))
+		default:
+			*p.field(cc.f) = v
+		}
+	}
+	return p, nil
 }
 
 // cause returns the sentinel wrapped by one of this package's errors, so
@@ -172,6 +194,8 @@ func cause(err error) error {
 	return err
 }
 
+// parseTime reads a PublishedAt cell: empty is ErrNotReported, text no
+// layout reads ErrInvalid.
 func parseTime(s string, layouts []string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -182,5 +206,5 @@ func parseTime(s string, layouts []string, loc *time.Location) (time.Time, error
 			return t, nil
 		}
 	}
-	return time.Time{}, ErrInvalid
+	return time.Time{}, fmt.Errorf("not a time in PostColumns.TimeLayouts: %w", ErrInvalid)
 }

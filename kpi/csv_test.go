@@ -11,8 +11,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func exportColumns() Columns {
-	c := DefaultColumns()
+func exportColumns() PostColumns {
+	c := DefaultPostColumns()
 	c.ID, c.PublishedAt = "post id", "published at"
 	return c
 }
@@ -79,7 +79,7 @@ func TestReadAccounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadPosts(strings.NewReader(string(data)), Columns{Creator: "channel_info",
+	got, err := ReadPosts(strings.NewReader(string(data)), PostColumns{Creator: "channel_info",
 		Followers: "followers", Likes: "new_post_avg_like"})
 	if err != nil {
 		t.Fatal(err)
@@ -133,26 +133,26 @@ func TestReadAccounts(t *testing.T) {
 func TestReadPostsErrors(t *testing.T) {
 	tests := []struct {
 		name, in string
-		cols     Columns
+		cols     PostColumns
 		want     error
 		msg      string
 		line     int
 	}{
-		{"garbage count", "id,likes\r\np1,12\r\np2,3.3q\r\n", Columns{ID: "id", Likes: "likes"}, ErrSyntax,
-			`kpi.ReadPosts: line 3, column 2 (likes): "3.3q": invalid number`, 3},
-		{"negative", "id,\"Avg.\n Likes\"\nx,-4\n", Columns{ID: "id", Likes: "avg likes"}, ErrNegative,
-			`kpi.ReadPosts: line 3, column 2 (Avg. Likes): "-4": negative count`, 3},
-		{"overflow", "likes\n99999999999b\n", Columns{Likes: "likes"}, ErrOverflow,
-			`kpi.ReadPosts: line 2, column 1 (likes): "99999999999b": int64 overflow`, 2},
-		{"missing column", "id,likes\n", Columns{ID: "id", Reach: "reach"}, ErrMissingColumn,
-			`kpi.ReadPosts: line 1: missing column: no header matches "reach" (Reach)`, 1},
-		{"bad time", "when\n2026-13-01\n", Columns{PublishedAt: "when"}, ErrInvalid,
-			`kpi.ReadPosts: line 2, column 1 (when): "2026-13-01": invalid argument`, 2},
-		{"bad platform", "id,platform\na,myspace\n", Columns{Platform: "platform"}, ErrInvalid,
-			`kpi.ReadPosts: line 2, column 2 (platform): "myspace": invalid argument`, 2},
-		{"empty", "", DefaultColumns(), ErrEmpty, `kpi.ReadPosts: line 1: no posts: no header row`, 1},
-		{"no time", "id,when\np1,\n", Columns{ID: "id", PublishedAt: "when"}, ErrNotReported,
-			`kpi.ReadPosts: line 2, column 2 (when): "": not reported`, 2},
+		{"garbage count", "id,likes\r\np1,12\r\np2,3.3q\r\n", PostColumns{ID: "id", Likes: "likes"}, ErrSyntax,
+			`kpi: ReadPosts: line 3, column 2 (likes): "3.3q": invalid syntax`, 3},
+		{"negative", "id,\"Avg.\n Likes\"\nx,-4\n", PostColumns{ID: "id", Likes: "avg likes"}, ErrNegative,
+			`kpi: ReadPosts: line 3, column 2 (Avg. Likes): "-4": negative`, 3},
+		{"overflow", "likes\n99999999999b\n", PostColumns{Likes: "likes"}, ErrOverflow,
+			`kpi: ReadPosts: line 2, column 1 (likes): "99999999999b": overflows int64`, 2},
+		{"missing column", "id,likes\n", PostColumns{ID: "id", Reach: "reach"}, ErrMissingColumn,
+			`kpi: ReadPosts: line 1: missing column: no header matches "reach" (PostColumns.Reach)`, 1},
+		{"bad time", "when\n2026-13-01\n", PostColumns{PublishedAt: "when"}, ErrInvalid,
+			`kpi: ReadPosts: line 2, column 1 (when): "2026-13-01": not a time in PostColumns.TimeLayouts: invalid`, 2},
+		{"bad platform", "id,platform\na,myspace\n", PostColumns{Platform: "platform"}, ErrInvalid,
+			`kpi: ReadPosts: line 2, column 2 (platform): "myspace": unknown platform: invalid`, 2},
+		{"empty", "", DefaultPostColumns(), ErrEmpty, `kpi: ReadPosts: line 1: no header row: empty`, 1},
+		{"no time", "id,when\np1,\n", PostColumns{ID: "id", PublishedAt: "when"}, ErrNotReported,
+			`kpi: ReadPosts: line 2, column 2 (when): "": not reported`, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,7 +170,7 @@ func TestReadPostsErrors(t *testing.T) {
 		})
 	}
 	// An unterminated quote reports its line.
-	_, err := ReadPosts(strings.NewReader("id\n\"p1\n"), Columns{ID: "id"})
+	_, err := ReadPosts(strings.NewReader("id\n\"p1\n"), PostColumns{ID: "id"})
 	var pe *ParseError
 	if !errors.As(err, &pe) || pe.Line != 2 || !errors.Is(err, csv.ErrQuote) {
 		t.Errorf("unterminated quote: err = %v", err)
@@ -182,7 +182,7 @@ func FuzzReadPosts(f *testing.F) {
 	f.Add("\uFEFFid;\"Likes\r\n\";followers\r\n\"a;b\";N/A;12k\r\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		for _, comma := range []rune{',', ';'} {
-			c := Columns{ID: "id", Likes: "likes", Followers: "followers", Comma: comma}
+			c := PostColumns{ID: "id", Likes: "likes", Followers: "followers", Comma: comma}
 			posts, err := ReadPosts(strings.NewReader(in), c)
 			if err != nil {
 				continue

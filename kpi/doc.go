@@ -8,17 +8,23 @@
 //
 // A [Post] carries the counts of one piece of content as int64. A count the
 // platform hid (Instagram lets creators hide likes) or the export did not
-// contain is named in Post.Hidden; it is "not reported", never zero.
-// [Formula.Rate] skips a post that lacks a count it needs; totals say which
-// counts were incomplete; parsers return an error wrapping [ErrNotReported].
+// contain is named in Post.Hidden and its field stays 0; it is "not
+// reported", never zero. [Formula.Rate] skips a post that lacks a count it
+// needs; totals say which counts were incomplete; parsers return an error
+// wrapping [ErrNotReported]. A post whose Hidden names a count that is not
+// zero contradicts itself: every function reading posts refuses it with an
+// error naming the field ("kpi: Formula.Rate: posts[3].Likes: hidden but not
+// zero (120)") rather than guess which one the caller meant.
 //
 // # Engagement rate formulas
 //
 // There is no single engagement rate. A [Formula] names the three choices
 // that make one: which interactions count ([Likes] | [Comments] | [Shares] |
 // [Saves]), the base they are divided by ([ByFollowers], [ByReach],
-// [ByImpressions], [ByViews]) and how posts are combined ([MeanOfRates],
-// [PooledRate], [MedianRate]). Two posts with 400 engagements on 10,000
+// [ByImpressions], [ByViews]) and how posts are combined ([PooledRate],
+// [MeanOfRates], [MedianRate]). The zero Formula is likes + comments by
+// followers, pooled: the counts every platform shows, never an average of
+// averages unless asked for. Two posts with 400 engagements on 10,000
 // views and 500 on 20,000 have a mean of rates of (0.04 + 0.025) / 2 =
 // 0.0325 but a pooled rate of 900 / 30,000 = 0.03. Presets such as
 // [PresetFollowers12] and [PresetTikTok] give the definitions in public use
@@ -37,10 +43,21 @@
 // # Errors
 //
 // Bad input returns an error, never a panic: "kpi: Func: field: what was
-// wrong (value)", wrapping one of the sentinels ([ErrNegative],
-// [ErrZeroBase], [ErrEmpty], [ErrOverflow], [ErrInvalid], [ErrNotReported],
-// [ErrSyntax], [ErrMissingColumn], [ErrNoBenchmark]) for errors.Is. CSV
-// errors are a *[ParseError] with the line, column, header and value.
+// wrong (value)", for example "kpi: EngagementRate: base: not positive (0)",
+// wrapping one of the sentinels for errors.Is. The conditions every
+// influencekit package shares use the shared sentinels ([ErrInvalid],
+// [ErrNegative], [ErrNonPositive], [ErrEmpty], [ErrOverflow], [ErrTooLarge],
+// [ErrSyntax], [ErrMissingColumn]); kpi adds [ErrNotReported] and
+// [ErrNoBenchmark]. CSV errors are a *[ParseError] with the line, column,
+// header and value.
+//
+// # Enums
+//
+// Platform, Base, Average, Tier, Statistic and Position print their name
+// and read it back ignoring case; the bit sets Interaction and Fields join
+// names with "|" ("likes|comments"; the empty set is "none"). The zero value
+// of each is valid and is its default: UnknownPlatform, ByFollowers,
+// PooledRate, NoTier, Unstated, Typical, the empty set.
 //
 // # Time
 //

@@ -2,45 +2,62 @@ package kpi
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/influencekit/influencekit/internal/csvx"
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // Sentinel errors. Every error returned by this package wraps one of them, so
 // callers branch with errors.Is; the message names the function, the field
 // and the offending value: "kpi: Func: field: what was wrong (value)".
+//
+// The sentinels of conditions every influencekit package shares are the
+// same values in every package: errors.Is(err, kpi.ErrInvalid) and
+// errors.Is(err, budget.ErrInvalid) are the same test.
 var (
-	// ErrNegative reports a negative count.
-	ErrNegative = errors.New("negative count")
-	// ErrZeroBase reports a zero or negative denominator: followers, reach,
-	// impressions, views, clicks or a start value.
-	ErrZeroBase = errors.New("base is not positive")
+	// ErrInvalid reports an argument outside its domain that no more
+	// specific sentinel names: an unknown enum value or text, a window
+	// ending before it starts, a post whose Hidden names a count that is
+	// not zero, inconsistent thresholds.
+	ErrInvalid = errs.ErrInvalid
+	// ErrNegative reports a negative count, rate or threshold.
+	ErrNegative = errs.ErrNegative
+	// ErrNonPositive reports a zero or negative denominator or size:
+	// followers, reach, impressions, views, clicks, a start value, a goal,
+	// a number of posts or a duration.
+	ErrNonPositive = errs.ErrNonPositive
 	// ErrEmpty reports an empty input, or one where every post was skipped
-	// because a count the calculation needs was not reported.
-	ErrEmpty = errors.New("no posts")
+	// because a count the calculation needs was not reported, or a CSV
+	// input without a header row.
+	ErrEmpty = errs.ErrEmpty
 	// ErrOverflow reports a sum or product that does not fit in an int64.
-	ErrOverflow = errors.New("int64 overflow")
-	// ErrInvalid reports an invalid argument: an unknown enum value, a bad
-	// window, inconsistent thresholds.
-	ErrInvalid = errors.New("invalid argument")
+	ErrOverflow = errs.ErrOverflow
+	// ErrTooLarge reports an input beyond a documented limit: a weekly
+	// series longer than MaxWeeks, a target longer than 292 years.
+	ErrTooLarge = errs.ErrTooLarge
+	// ErrSyntax reports text that is not a number this package can read.
+	ErrSyntax = errs.ErrSyntax
+	// ErrMissingColumn reports a CSV column named in PostColumns but absent
+	// from the header row.
+	ErrMissingColumn = errs.ErrMissingColumn
+
 	// ErrNotReported reports a count or rate that the platform hid or the
 	// export left out ("", "N/A", "NaN%"). It is not zero.
 	ErrNotReported = errors.New("not reported")
-	// ErrSyntax reports text that is not a number this package can read.
-	ErrSyntax = errors.New("invalid number")
-	// ErrMissingColumn reports a CSV column named in Columns but absent from
-	// the header row.
-	ErrMissingColumn = errors.New("missing column")
 	// ErrNoBenchmark reports that no benchmark row matches a placement query.
 	ErrNoBenchmark = errors.New("no matching benchmark")
 )
 
 // ParseError describes a bad CSV field or row read by ReadPosts: its line,
-// column, header and value. errors.Is matches the package sentinels through it.
+// column, header and value. errors.Is matches the package sentinels through
+// it. It is the one CSV error type of every influencekit package.
 type ParseError = csvx.Error
 
-// errorf builds "kpi: fn: field: sentinel (value)".
-func errorf(fn, field string, sentinel error, value any) error {
-	return fmt.Errorf("kpi: %s: %s: %w (%v)", fn, field, sentinel, value)
+// postField returns the field path "posts[i].name" ("posts[i]" when name is
+// empty) for error messages.
+func postField(i int, name string) string {
+	if name == "" {
+		return errs.Index("posts", i)
+	}
+	return errs.Index("posts", i) + "." + name
 }

@@ -112,7 +112,7 @@ func ExampleTotals_Engagements() {
 	fmt.Println(errors.Is(err, kpi.ErrNotReported), err)
 	// Output:
 	// 550 515
-	// true kpi: Totals.Engagements: saves: not reported (by some posts)
+	// true kpi: Totals.Engagements: Saves: not reported by some posts
 }
 
 func ExampleTotals_ReachRate() {
@@ -130,7 +130,7 @@ func ExampleTotals_ReachRate() {
 	fmt.Println(err)
 	// Output:
 	// 0.3333333333333333
-	// kpi: Totals.ReachRate: reach: not reported (by some posts)
+	// kpi: Totals.ReachRate: Reach: not reported by some posts
 }
 
 func ExampleTotals_CTR() {
@@ -147,7 +147,7 @@ func ExampleTotals_CTR() {
 	fmt.Println(err)
 	// Output:
 	// 0.02
-	// kpi: Totals.CTR: impressions: base is not positive (0)
+	// kpi: Totals.CTR: Impressions: not positive (0)
 }
 
 func ExampleTotals_ConversionRate() {
@@ -169,7 +169,7 @@ func ExampleBase_Field() {
 		n, ok := p.Count(b.Field())
 		fmt.Println(b, n, ok)
 	}
-	fmt.Println(kpi.Base(0).Field())
+	fmt.Println(kpi.Base(9).Field()) // out of range: no field
 	// Output:
 	// followers 12000 true
 	// reach 5000 true
@@ -182,12 +182,16 @@ func ExampleFormula_String() {
 	fmt.Println(kpi.PresetTikTok().Formula)
 	fmt.Println(kpi.Formula{Interactions: kpi.Saves | kpi.Likes, Base: kpi.ByReach, Average: kpi.MedianRate})
 	fmt.Println(kpi.Formula{Interactions: kpi.Likes | kpi.Comments, Base: kpi.ByFollowers, Average: kpi.MeanOfRates})
-	fmt.Println(kpi.Formula{Interactions: kpi.Likes}) // invalid: no base, no average
+	fmt.Println(kpi.Formula{Interactions: kpi.Likes})                      // zero Base and Average: the defaults
+	fmt.Println(kpi.Formula{})                                             // zero Interactions: likes + comments
+	fmt.Println(kpi.Formula{Interactions: kpi.Likes, Base: 9, Average: 9}) // invalid fields print as Type(n)
 	// Output:
 	// likes+comments+shares by views, pooled
 	// likes+saves by reach, median rate
 	// likes+comments by followers, mean of rates
-	// likes by Base(0), Average(0)
+	// likes by followers, pooled
+	// likes+comments by followers, pooled
+	// likes by Base(9), Average(9)
 }
 
 func ExamplePlatform_String() {
@@ -207,13 +211,13 @@ func ExampleTier_String() {
 }
 
 func ExampleAverage_String() {
-	fmt.Println(kpi.MeanOfRates, kpi.PooledRate, kpi.MedianRate, kpi.Average(0))
-	// Output: mean pooled median Average(0)
+	fmt.Println(kpi.MeanOfRates, kpi.PooledRate, kpi.MedianRate, kpi.Average(0), kpi.Average(9))
+	// Output: mean pooled median pooled Average(9)
 }
 
 func ExampleBase_String() {
-	fmt.Println(kpi.ByFollowers, kpi.ByReach, kpi.ByImpressions, kpi.ByViews, kpi.Base(0))
-	// Output: followers reach impressions views Base(0)
+	fmt.Println(kpi.ByFollowers, kpi.ByReach, kpi.ByImpressions, kpi.ByViews, kpi.Base(0), kpi.Base(9))
+	// Output: followers reach impressions views followers Base(9)
 }
 
 func ExampleInteraction_String() {
@@ -236,8 +240,8 @@ func ExampleStatistic_String() {
 }
 
 func ExamplePosition_String() {
-	fmt.Println(kpi.Below, kpi.Typical, kpi.Above, kpi.Position(0))
-	// Output: below typical above Position(0)
+	fmt.Println(kpi.Below, kpi.Typical, kpi.Above, kpi.Position(0), kpi.Position(9))
+	// Output: below typical above typical Position(9)
 }
 
 func ExampleFields_String() {

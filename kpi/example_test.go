@@ -19,10 +19,10 @@ func ExampleEngagementRate() {
 	}
 	fmt.Println(r, "=", r.Shift(2).String()+" %")
 	_, err = kpi.EngagementRate(1_000, 0)
-	fmt.Println(errors.Is(err, kpi.ErrZeroBase), err)
+	fmt.Println(errors.Is(err, kpi.ErrNonPositive), err)
 	// Output:
 	// 0.01 = 1 %
-	// true kpi: EngagementRate: base: base is not positive (0)
+	// true kpi: EngagementRate: base: not positive (0)
 }
 
 func ExampleGrowthRate() {
@@ -94,7 +94,7 @@ func ExampleParseCount() {
 	// 1,234   1234
 	// 0.01k   10
 	// N/A     not reported
-	// 1.5     kpi: ParseCount: count: invalid number ("1.5" is not a whole count)
+	// 1.5     kpi: ParseCount: text: not a whole count ("1.5")
 }
 
 func ExampleParseRate() {
@@ -112,7 +112,7 @@ func ExampleReadPosts() {
 	in := "\uFEFFpost,creator,published,followers,likes,comments\r\n" +
 		"p1,\"Doe, Jane\",2026-03-02,12.4k,1.2k,85\r\n" +
 		"p2,\"Doe, Jane\",2026-03-09,12.4k,N/A,12\r\n"
-	cols := kpi.Columns{ID: "post", Creator: "creator", PublishedAt: "published",
+	cols := kpi.PostColumns{ID: "post", Creator: "creator", PublishedAt: "published",
 		Followers: "followers", Likes: "likes", Comments: "comments"}
 	posts, err := kpi.ReadPosts(strings.NewReader(in), cols)
 	if err != nil {
@@ -121,12 +121,12 @@ func ExampleReadPosts() {
 	for _, p := range posts {
 		fmt.Println(p.ID, p.Creator, p.PublishedAt.Format("2006-01-02"), p.Followers, p.Likes, p.Comments, "hidden:", p.Hidden)
 	}
-	_, err = kpi.ReadPosts(strings.NewReader("post,likes\np1,lots\n"), kpi.Columns{ID: "post", Likes: "likes"})
+	_, err = kpi.ReadPosts(strings.NewReader("post,likes\np1,lots\n"), kpi.PostColumns{ID: "post", Likes: "likes"})
 	fmt.Println(err)
 	// Output:
 	// p1 Doe, Jane 2026-03-02 12400 1200 85 hidden: shares|saves|views|reach|impressions|clicks|conversions
 	// p2 Doe, Jane 2026-03-09 12400 0 12 hidden: likes|shares|saves|views|reach|impressions|clicks|conversions
-	// kpi.ReadPosts: line 2, column 2 (likes): "lots": invalid number
+	// kpi: ReadPosts: line 2, column 2 (likes): "lots": invalid syntax
 }
 
 func ExampleSum() {
@@ -257,7 +257,7 @@ func ExampleConversionRate() {
 	// Google Ads Help: 50 conversions from 1,000 clicks is 5 %.
 	r, _ := kpi.ConversionRate(50, 1_000)
 	_, err := kpi.ConversionRate(50, 0)
-	fmt.Println(r, errors.Is(err, kpi.ErrZeroBase))
+	fmt.Println(r, errors.Is(err, kpi.ErrNonPositive))
 	// Output: 0.05 true
 }
 
@@ -301,10 +301,12 @@ func ExamplePresets() {
 func ExampleFormula_Validate() {
 	ok := kpi.Formula{Interactions: kpi.Likes, Base: kpi.ByReach, Average: kpi.PooledRate}
 	fmt.Println(ok, ok.Validate())
-	fmt.Println(kpi.Formula{Interactions: kpi.Likes}.Validate())
+	fmt.Println(kpi.Formula{}.Validate()) // zero fields are the defaults
+	fmt.Println(kpi.Formula{Interactions: kpi.Likes, Base: 9}.Validate())
 	// Output:
 	// likes by reach, pooled <nil>
-	// kpi: Formula.Validate: Base: invalid argument (0)
+	// <nil>
+	// kpi: Formula.Validate: Base: out of range (Base(9))
 }
 
 func ExampleFormula_Needs() {
@@ -337,10 +339,10 @@ func ExamplePost_Count() {
 	// 12 true
 }
 
-func ExampleDefaultColumns() {
+func ExampleDefaultPostColumns() {
 	// A file with the default headers but no saves column: clear that name,
 	// and saves are not reported.
-	cols := kpi.DefaultColumns()
+	cols := kpi.DefaultPostColumns()
 	cols.Saves = ""
 	cols.Shares, cols.Views, cols.Reach, cols.Impressions, cols.Clicks, cols.Conversions = "", "", "", "", "", ""
 	in := "id,creator,platform,published_at,followers,likes,comments\n" +
@@ -369,14 +371,14 @@ func ExampleDefaultThresholds() {
 func ExampleThresholds_Validate() {
 	bad := kpi.Thresholds{Nano: 1_000, Micro: 10_000, Mid: 10_000, Macro: 500_000, Mega: 1_000_000}
 	fmt.Println(bad.Validate())
-	// Output: kpi: Thresholds.Validate: mid: invalid argument (10000 not above 10000)
+	// Output: kpi: Thresholds.Validate: Mid: not above Micro 10000 (10000)
 }
 
 func ExampleTarget_Validate() {
 	start := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	t := kpi.Target{Metric: "sign-ups", Goal: decimal.NewFromInt(500), Start: start, Deadline: start}
 	fmt.Println(t.Validate())
-	// Output: kpi: Target.Validate: Deadline: invalid argument (2026-03-01T00:00:00Z not after Start 2026-03-01T00:00:00Z)
+	// Output: kpi: Target.Validate: Deadline: not after Start 2026-03-01T00:00:00Z ("2026-03-01T00:00:00Z")
 }
 
 func ExampleDefaultBenchmarks() {
@@ -398,7 +400,7 @@ func ExamplePlatform_UnmarshalText() {
 	// Output:
 	// instagram <nil>
 	// x <nil>
-	// x kpi: Platform.UnmarshalText: platform: invalid argument ("myspace")
+	// x kpi: Platform.UnmarshalText: text: unknown kpi.Platform, want one of unknown, instagram, tiktok, youtube, facebook, x, linkedin, pinterest, snapchat, twitch, threads ("myspace")
 }
 
 func ExampleFields_UnmarshalText() {

@@ -9,10 +9,14 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/influencekit/influencekit/internal/enum"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 )
 
-// Interaction is a bit set of the interactions counted as engagements.
+// Interaction is a bit set of the interactions counted as engagements. Its
+// zero value is the empty set; in a Formula it means the default,
+// Likes | Comments.
 type Interaction uint8
 
 // Interactions. Combine them with |, for example Likes | Comments.
@@ -24,67 +28,55 @@ const (
 
 	// AllInteractions is Likes | Comments | Shares | Saves.
 	AllInteractions = Likes | Comments | Shares | Saves
+
+	// DefaultInteractions is Likes | Comments: the interactions every
+	// platform shows publicly, used by a Formula whose Interactions is 0.
+	DefaultInteractions = Likes | Comments
 )
 
-var interactionNames = fieldNames[:4]
+var interactionBits = enum.NewBits[Interaction]("kpi.Interaction", ErrInvalid, "likes", "comments", "shares", "saves")
 
-// String returns the names joined by "|", for example "likes|comments".
-func (i Interaction) String() string { return bitsString(uint64(i), interactionNames) }
+// String returns the names joined by "|", for example "likes|comments"; the
+// empty set is "none".
+func (i Interaction) String() string { return interactionBits.String(i) }
 
-// MarshalText implements encoding.TextMarshaler with String's form.
-func (i Interaction) MarshalText() ([]byte, error) {
-	if i&^AllInteractions != 0 || i == 0 {
-		return nil, errorf("Interaction.MarshalText", "interaction", ErrInvalid, uint8(i))
-	}
-	return []byte(i.String()), nil
-}
+// MarshalText implements encoding.TextMarshaler with String's form; unknown
+// bits are an error wrapping ErrInvalid.
+func (i Interaction) MarshalText() ([]byte, error) { return interactionBits.Marshal(i) }
 
-// UnmarshalText parses names separated by "|" or "+", ignoring case.
-func (i *Interaction) UnmarshalText(b []byte) error {
-	v, err := parseBits("Interaction.UnmarshalText", "interaction", string(b), interactionNames)
-	if err != nil {
-		return err
-	}
-	if v == 0 {
-		return errorf("Interaction.UnmarshalText", "interaction", ErrInvalid, string(b))
-	}
-	*i = Interaction(v)
-	return nil
-}
+// UnmarshalText parses names separated by "|" or "+", or "none", ignoring
+// case and surrounding space. An error wraps ErrInvalid and leaves i
+// unchanged.
+func (i *Interaction) UnmarshalText(b []byte) error { return interactionBits.Unmarshal(i, b) }
 
-// Base is the denominator of an engagement rate. The zero value is invalid.
+// Base is the denominator of an engagement rate. The zero value is
+// ByFollowers, the default.
 type Base uint8
 
 // Bases.
 const (
-	ByFollowers   Base = iota + 1 // followers when the post was published
-	ByReach                       // unique accounts that saw the post
-	ByImpressions                 // times the post was shown
-	ByViews                       // video views (plays)
+	ByFollowers   Base = iota // followers when the post was published; the default
+	ByReach                   // unique accounts that saw the post
+	ByImpressions             // times the post was shown
+	ByViews                   // video views (plays)
 )
 
-var baseNames = [...]string{"", "followers", "reach", "impressions", "views"}
+var baseEnum = enum.New[Base]("kpi.Base", ErrInvalid, "followers", "reach", "impressions", "views")
 
-// String returns "followers", "reach", "impressions" or "views".
-func (b Base) String() string { return enumString(int(b), baseNames[:], "Base") }
+// String returns "followers", "reach", "impressions" or "views"; a value out
+// of range prints as "Base(9)".
+func (b Base) String() string { return baseEnum.String(b) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (b Base) MarshalText() ([]byte, error) {
-	return enumMarshal("Base.MarshalText", "base", int(b), baseNames[:])
-}
+// MarshalText implements encoding.TextMarshaler with String's form; a value
+// out of range is an error wrapping ErrInvalid.
+func (b Base) MarshalText() ([]byte, error) { return baseEnum.Marshal(b) }
 
-// UnmarshalText accepts the names String returns, ignoring case; on an
-// error (wrapping ErrInvalid) the value is left unchanged.
-func (b *Base) UnmarshalText(t []byte) error {
-	v, err := enumParse("Base.UnmarshalText", "base", string(t), baseNames[:])
-	if err != nil {
-		return err
-	}
-	*b = Base(v)
-	return nil
-}
+// UnmarshalText accepts the names String returns, ignoring case and
+// surrounding space; on an error (wrapping ErrInvalid) the value is left
+// unchanged.
+func (b *Base) UnmarshalText(t []byte) error { return baseEnum.Unmarshal(b, t) }
 
-// Field returns the Post count this base reads.
+// Field returns the Post count this base reads; 0 for a value out of range.
 func (b Base) Field() Fields {
 	switch b {
 	case ByFollowers:
@@ -100,81 +92,101 @@ func (b Base) Field() Fields {
 }
 
 // Average says how per-post counts become one rate. The zero value is
-// invalid.
+// PooledRate, the default.
 type Average uint8
 
 // Averages.
 const (
+	// PooledRate is Σ eᵢ / Σ bᵢ: total engagements over total base. Large
+	// posts weigh more. This is how campaign totals are made, and the
+	// default.
+	PooledRate Average = iota
 	// MeanOfRates is (1/n) Σ eᵢ/bᵢ: the mean of the per-post rates. Each post
 	// weighs the same, whatever its base.
-	MeanOfRates Average = iota + 1
-	// PooledRate is Σ eᵢ / Σ bᵢ: total engagements over total base. Large
-	// posts weigh more. This is how campaign totals are made.
-	PooledRate
+	MeanOfRates
 	// MedianRate is the median of the per-post rates eᵢ/bᵢ; with an even
 	// number of posts, the mean of the two middle rates.
 	MedianRate
 )
 
-var averageNames = [...]string{"", "mean", "pooled", "median"}
+var (
+	averageEnum = enum.New[Average]("kpi.Average", ErrInvalid, "pooled", "mean", "median")
+	// averageLong names the averages in Formula.String.
+	averageLong = enum.New[Average]("kpi.Average", ErrInvalid, "pooled", "mean of rates", "median rate")
+)
 
-// String returns "mean", "pooled" or "median".
-func (a Average) String() string { return enumString(int(a), averageNames[:], "Average") }
+// String returns "pooled", "mean" or "median"; a value out of range prints
+// as "Average(9)".
+func (a Average) String() string { return averageEnum.String(a) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (a Average) MarshalText() ([]byte, error) {
-	return enumMarshal("Average.MarshalText", "average", int(a), averageNames[:])
-}
+// MarshalText implements encoding.TextMarshaler with String's form; a value
+// out of range is an error wrapping ErrInvalid.
+func (a Average) MarshalText() ([]byte, error) { return averageEnum.Marshal(a) }
 
-// UnmarshalText accepts the names String returns, ignoring case; on an
-// error (wrapping ErrInvalid) the value is left unchanged.
-func (a *Average) UnmarshalText(t []byte) error {
-	v, err := enumParse("Average.UnmarshalText", "average", string(t), averageNames[:])
-	if err != nil {
-		return err
-	}
-	*a = Average(v)
-	return nil
-}
+// UnmarshalText accepts the names String returns, ignoring case and
+// surrounding space; on an error (wrapping ErrInvalid) the value is left
+// unchanged.
+func (a *Average) UnmarshalText(t []byte) error { return averageEnum.Unmarshal(a, t) }
 
 // Formula names exactly how an engagement rate over several posts is made:
 // which interactions count as engagements, what they are divided by, and how
-// the posts are combined. The zero Formula is invalid; see the presets
-// (PresetFollowers12, PresetReach…) for the definitions in public use.
+// the posts are combined.
+//
+// The zero Formula is valid: likes + comments by followers, pooled
+// (Σ (likes + comments) / Σ followers). Those are the counts every platform
+// shows publicly, so it can be computed for any creator, and pooling is the
+// library's default for totals: never an average of averages unless
+// MeanOfRates is asked for. The presets (PresetFollowers12,
+// PresetReach…) give the other definitions in public use.
 type Formula struct {
-	Interactions Interaction `json:"interactions"` // bit set: Likes | Comments | Shares | Saves
-	Base         Base        `json:"base"`         // ByFollowers, ByReach, ByImpressions, ByViews
-	Average      Average     `json:"average"`      // MeanOfRates, PooledRate, MedianRate
+	// Interactions counted as engagements, a bit set: Likes | Comments |
+	// Shares | Saves. 0 means DefaultInteractions (Likes | Comments).
+	Interactions Interaction `json:"interactions"`
+	// Base divides the engagements: ByFollowers (the zero value),
+	// ByReach, ByImpressions, ByViews.
+	Base Base `json:"base"`
+	// Average combines the posts: PooledRate (the zero value),
+	// MeanOfRates, MedianRate.
+	Average Average `json:"average"`
+}
+
+// interactions returns f.Interactions, or DefaultInteractions when it is 0.
+func (f Formula) interactions() Interaction {
+	if f.Interactions == 0 {
+		return DefaultInteractions
+	}
+	return f.Interactions
 }
 
 // String describes the formula, for example
-// "likes+comments by followers, mean of rates".
-// An invalid field prints as Type(n), for example "likes by Base(0), pooled".
+// "likes+comments by followers, mean of rates"; the zero Formula is
+// "likes+comments by followers, pooled". An invalid field prints as
+// Type(n), for example "likes by Base(9), pooled".
 func (f Formula) String() string {
-	return strings.ReplaceAll(f.Interactions.String(), "|", "+") + " by " + f.Base.String() +
-		", " + enumString(int(f.Average), averageLongNames[:], "Average")
+	return strings.ReplaceAll(f.interactions().String(), "|", "+") + " by " + f.Base.String() +
+		", " + averageLong.String(f.Average)
 }
 
-var averageLongNames = [...]string{"", "mean of rates", "pooled", "median rate"}
-
-// Validate reports an error wrapping ErrInvalid when a field is zero or
-// unknown.
-func (f Formula) Validate() error { return f.validate("Formula.Validate") }
+// Validate reports an error wrapping ErrInvalid when a field is out of
+// range: an interaction bit beyond Saves, a Base beyond ByViews, an Average
+// beyond MedianRate. Zero fields are valid: they mean the defaults.
+func (f Formula) Validate() error { return f.validate("kpi.Formula.Validate") }
 
 func (f Formula) validate(fn string) error {
 	switch {
-	case f.Interactions == 0 || f.Interactions&^AllInteractions != 0:
-		return errorf(fn, "Interactions", ErrInvalid, uint8(f.Interactions))
+	case f.Interactions&^AllInteractions != 0:
+		return errs.New(ErrInvalid, fn, "Interactions", "unknown bits", f.Interactions)
 	case f.Base.Field() == 0:
-		return errorf(fn, "Base", ErrInvalid, uint8(f.Base))
-	case f.Average < MeanOfRates || f.Average > MedianRate:
-		return errorf(fn, "Average", ErrInvalid, uint8(f.Average))
+		return errs.New(ErrInvalid, fn, "Base", "out of range", f.Base)
+	case f.Average > MedianRate:
+		return errs.New(ErrInvalid, fn, "Average", "out of range", f.Average)
 	}
 	return nil
 }
 
-// Needs returns the counts the formula reads: its interactions and its base.
-func (f Formula) Needs() Fields { return Fields(f.Interactions) | f.Base.Field() }
+// Needs returns the counts the formula reads: its interactions (the
+// default ones when Interactions is 0) and its base.
+func (f Formula) Needs() Fields { return Fields(f.interactions()) | f.Base.Field() }
 
 // Result is a rate with the number of posts it was made from.
 type Result struct {
@@ -190,11 +202,13 @@ type Result struct {
 //
 // Posts whose Hidden set includes a count the formula needs (its
 // interactions or its base) are skipped; they never count as zero. Errors
-// (none panics): an invalid formula (ErrInvalid); no posts, or every post
-// skipped (ErrEmpty); a negative needed count (ErrNegative); a post whose
-// engagements exceed the int64 range (ErrOverflow); for MeanOfRates and
-// MedianRate a post with base 0, for PooledRate a total base of 0
-// (ErrZeroBase). Sums are kept in 128 bits and cannot overflow.
+// (none panics): an invalid formula (ErrInvalid); a post that contradicts
+// itself, Hidden naming a count that is not zero (ErrInvalid, see Post); no
+// posts, or every post skipped (ErrEmpty); a negative needed count
+// (ErrNegative); a post whose engagements exceed the int64 range
+// (ErrOverflow); for MeanOfRates and MedianRate a post with base 0, for
+// PooledRate a total base of 0 (ErrNonPositive). Sums are kept in 128 bits
+// and cannot overflow.
 //
 // Speed: the inner loop is integer only (one 128/64-bit division per post
 // for MeanOfRates) and allocates nothing; one decimal is made at the end.
@@ -202,35 +216,41 @@ type Result struct {
 // the truncation, and recomputes at 38 places, then with exact rationals
 // (math/big), only when the bound does not decide the 16th place.
 func (f Formula) Rate(posts []Post) (decimal.Decimal, error) {
-	r, err := f.measure("Formula.Rate", posts)
+	r, err := f.measure("kpi.Formula.Rate", posts)
 	return r.Rate, err
 }
 
 // Measure is Rate that also reports how many posts were used and skipped.
 func (f Formula) Measure(posts []Post) (Result, error) {
-	return f.measure("Formula.Measure", posts)
+	return f.measure("kpi.Formula.Measure", posts)
 }
 
-// u128 is an unsigned 128-bit accumulator.
-type u128 struct{ hi, lo uint64 }
+// digits sums values below 2⁶⁴ exactly in two exact.Sum128, one for the
+// high and one for the low 32 bits of each value, so that both halves fit
+// the int64 that Sum128 adds.
+type digits struct{ hi, lo exact.Sum128 }
 
-func (a *u128) add(v uint64) {
-	var c uint64
-	a.lo, c = bits.Add64(a.lo, v, 0)
-	a.hi += c
+func (s *digits) add(v uint64) {
+	s.hi.Add(int64(v >> 32))         //nolint:gosec // below 2³²
+	s.lo.Add(int64(v & (1<<32 - 1))) //nolint:gosec // below 2³²
 }
 
-func (a u128) big() *big.Int {
-	x := new(big.Int).SetUint64(a.hi)
-	x.Lsh(x, 64)
-	return x.Or(x, new(big.Int).SetUint64(a.lo))
-}
-
-func (a u128) decimal() decimal.Decimal {
-	if a.hi == 0 {
-		return decimal.NewFromUint64(a.lo)
+// uint128 returns the sum as two 64-bit words, and false when a half does
+// not fit an int64 (more than 2³¹ values).
+func (s *digits) uint128() (hi, lo uint64, ok bool) {
+	h, okH := s.hi.Int64()
+	l, okL := s.lo.Int64()
+	if !okH || !okL {
+		return 0, 0, false
 	}
-	return decimal.NewFromBigInt(a.big(), 0)
+	lo, c := bits.Add64(uint64(h)<<32, uint64(l), 0)
+	return uint64(h)>>32 + c, lo, true
+}
+
+// big returns the sum, whatever its size.
+func (s *digits) big() *big.Int {
+	x := new(big.Int).Lsh(s.hi.Decimal().BigInt(), 32)
+	return x.Add(x, s.lo.Decimal().BigInt())
 }
 
 // reader extracts engagements and base from posts without branching on the
@@ -242,8 +262,9 @@ type reader struct {
 }
 
 func (f Formula) reader() reader {
+	in := f.interactions()
 	m := func(i Interaction) uint64 {
-		if f.Interactions&i != 0 {
+		if in&i != 0 {
 			return ^uint64(0)
 		}
 		return 0
@@ -257,12 +278,18 @@ const (
 	stSkip
 	stNegative
 	stOverflow
+	stConflict // Hidden names a count that is not zero
 )
 
 // read returns the engagements and base of p.
 func (r *reader) read(p *Post) (e, b uint64, st int) {
-	if p.Hidden&r.need != 0 {
-		return 0, 0, stSkip
+	if p.Hidden != 0 {
+		if p.conflict() != 0 {
+			return 0, 0, stConflict
+		}
+		if p.Hidden&r.need != 0 {
+			return 0, 0, stSkip
+		}
 	}
 	var bv int64
 	switch r.base {
@@ -287,25 +314,24 @@ func (r *reader) read(p *Post) (e, b uint64, st int) {
 	return e, uint64(bv), stOK
 }
 
-// badPost builds the error for a post whose read status is st.
+// badPost builds the error for posts[i], whose read status is st.
 func (r *reader) badPost(fn string, i int, p *Post, st int) error {
-	if st == stOverflow {
-		return errorf(fn, "posts["+itoa(i)+"] engagements", ErrOverflow, "ID "+strconv.Quote(p.ID))
+	switch st {
+	case stConflict:
+		return checkPost(fn, i, p)
+	case stOverflow:
+		in := strings.ReplaceAll(Interaction(r.need&Fields(AllInteractions)).String(), "|", "+")
+		return errs.New(ErrOverflow, fn, postField(i, ""), "engagements ("+in+") overflow int64", errs.None)
 	}
 	for _, fl := range []Fields{FieldLikes, FieldComments, FieldShares, FieldSaves, r.base.Field()} {
 		if r.need&fl == 0 {
 			continue
 		}
 		if v, _ := p.Count(fl); v < 0 {
-			return errorf(fn, "posts["+itoa(i)+"]."+fieldTitle(fl), ErrNegative, v)
+			return errs.New(ErrNegative, fn, postField(i, fieldTitle(fl)), "", v)
 		}
 	}
-	return errorf(fn, "posts["+itoa(i)+"]", ErrNegative, p.ID)
-}
-
-func fieldTitle(f Fields) string {
-	s := f.String()
-	return strings.ToUpper(s[:1]) + s[1:]
+	return errs.New(ErrNegative, fn, postField(i, ""), "a needed count is negative", errs.None)
 }
 
 func (f Formula) measure(fn string, posts []Post) (Result, error) {
@@ -324,7 +350,7 @@ func (f Formula) measure(fn string, posts []Post) (Result, error) {
 
 func (f Formula) pooled(fn string, posts []Post) (Result, error) {
 	rd := f.reader()
-	var se, sb u128
+	var se, sb exact.Sum128
 	n := 0
 	for i := range posts {
 		e, b, st := rd.read(&posts[i])
@@ -334,26 +360,28 @@ func (f Formula) pooled(fn string, posts []Post) (Result, error) {
 			}
 			return Result{}, rd.badPost(fn, i, &posts[i], st)
 		}
-		se.add(e)
-		sb.add(b)
+		se.Add(int64(e)) //nolint:gosec // read keeps e below 2⁶³
+		sb.Add(int64(b)) //nolint:gosec // read keeps b below 2⁶³
 		n++
 	}
 	res := Result{Posts: n, Skipped: len(posts) - n}
 	if n == 0 {
-		return res, emptyErr(fn, posts)
+		return res, emptyErr(fn, f, posts)
 	}
-	if sb == (u128{}) {
-		return res, errorf(fn, "total "+f.Base.String(), ErrZeroBase, 0)
+	e, okE := se.Int64()
+	b, okB := sb.Int64()
+	if okB && b == 0 {
+		return res, errs.New(ErrNonPositive, fn, "posts", "total "+f.Base.String()+" not positive", 0)
 	}
-	if se.hi == 0 && sb.hi == 0 && sb.lo>>62 == 0 {
-		// round(se·10¹⁶ / sb) in 128-bit integers: se·10¹⁶ < 2¹¹⁸.
-		hi, lo := bits.Mul64(se.lo, pow16)
-		if q, ok := roundDiv(u128{hi, lo}, sb.lo); ok {
-			res.Rate = decimal.New(int64(q), -exact.Precision)
+	if okE && okB && b>>62 == 0 {
+		// round(e·10¹⁶ / b) in 128-bit integers: e·10¹⁶ < 2¹¹⁷.
+		hi, lo := bits.Mul64(uint64(e), pow16)
+		if q, ok := roundDiv(hi, lo, uint64(b)); ok {
+			res.Rate = decimal.New(int64(q), -exact.Precision) //nolint:gosec // q < 2⁶³
 			return res, nil
 		}
 	}
-	res.Rate = se.decimal().DivRound(sb.decimal(), exact.Precision)
+	res.Rate = exact.Div(se.Decimal(), sb.Decimal())
 	return res, nil
 }
 
@@ -361,13 +389,14 @@ func (f Formula) pooled(fn string, posts []Post) (Result, error) {
 const pow16 = 10_000_000_000_000_000
 
 // roundDiv returns floor((2n + d) / 2d), which is n/d rounded half away from
-// zero to an integer, when d < 2⁶², n < 2¹²⁶ and the result is below 2⁶³.
-func roundDiv(n u128, d uint64) (uint64, bool) {
-	if d == 0 || d>>62 != 0 || n.hi>>62 != 0 {
+// zero to an integer, for the 128-bit n = hi·2⁶⁴ + lo, when d < 2⁶²,
+// n < 2¹²⁶ and the result is below 2⁶³.
+func roundDiv(hi, lo, d uint64) (uint64, bool) {
+	if d == 0 || d>>62 != 0 || hi>>62 != 0 {
 		return 0, false
 	}
-	hi := n.hi<<1 | n.lo>>63
-	lo, c := bits.Add64(n.lo<<1, d, 0)
+	hi = hi<<1 | lo>>63
+	lo, c := bits.Add64(lo<<1, d, 0)
 	hi += c
 	d2 := d << 1
 	if hi >= d2 {
@@ -380,15 +409,17 @@ func roundDiv(n u128, d uint64) (uint64, bool) {
 	return q, true
 }
 
-func emptyErr(fn string, posts []Post) error {
+// emptyErr reports that no post of posts could be used.
+func emptyErr(fn string, f Formula, posts []Post) error {
 	if len(posts) == 0 {
-		return errorf(fn, "posts", ErrEmpty, 0)
+		return errs.New(ErrEmpty, fn, "posts", "no posts", errs.None)
 	}
-	return errorf(fn, "posts", ErrEmpty, "all "+itoa(len(posts))+" skipped: a needed count was not reported")
+	return errs.New(ErrEmpty, fn, "posts", "all "+strconv.Itoa(len(posts))+
+		" skipped: each lacks a count the formula needs", f.Needs())
 }
 
 func zeroBaseErr(fn string, f Formula, i int) error {
-	return errorf(fn, "posts["+itoa(i)+"]."+fieldTitle(f.Base.Field()), ErrZeroBase, 0)
+	return errs.New(ErrNonPositive, fn, postField(i, fieldTitle(f.Base.Field())), "", 0)
 }
 
 // pow19 is 10^19, the largest power of ten below 2^64.
@@ -397,7 +428,8 @@ const pow19 = 10_000_000_000_000_000_000
 func (f Formula) mean(fn string, posts []Post) (Result, error) {
 	rd := f.reader()
 	// Pass 1: each rate eᵢ/bᵢ = qᵢ + dᵢ·10⁻¹⁹ + ρᵢ with 0 <= ρᵢ < 10⁻¹⁹.
-	var sq, sd u128
+	var sq exact.Sum128
+	var sd digits
 	var nz uint64 // posts with ρᵢ > 0
 	n := 0
 	for i := range posts {
@@ -413,7 +445,7 @@ func (f Formula) mean(fn string, posts []Post) (Result, error) {
 		}
 		r := e
 		if e >= b {
-			sq.add(e / b)
+			sq.Add(int64(e / b)) //nolint:gosec // e < 2⁶³
 			r = e % b
 		}
 		hi, lo := bits.Mul64(r, pow19)
@@ -426,27 +458,13 @@ func (f Formula) mean(fn string, posts []Post) (Result, error) {
 	}
 	res := Result{Posts: n, Skipped: len(posts) - n}
 	if n == 0 {
-		return res, emptyErr(fn, posts)
+		return res, emptyErr(fn, f, posts)
 	}
-	// Σ rates · 10¹⁹ lies in [N, N + nz) with N = Σq·10¹⁹ + Σd. The mean at
-	// 16 places is round((N+δ) / (n·10³)), 0 <= δ < nz.
-	if sq.hi == 0 && uint64(n) < 1<<52 {
-		hi, lo := bits.Mul64(sq.lo, pow19)
-		lo, c := bits.Add64(lo, sd.lo, 0)
-		hi, c2 := bits.Add64(hi, sd.hi, c)
-		lo2, c3 := bits.Add64(lo, nz, 0)
-		hi2, c4 := bits.Add64(hi, 0, c3)
-		if c2 == 0 && c4 == 0 {
-			d := uint64(n) * 1000
-			q1, ok1 := roundDiv(u128{hi, lo}, d)
-			q2, ok2 := roundDiv(u128{hi2, lo2}, d)
-			if ok1 && ok2 && q1 == q2 {
-				res.Rate = decimal.New(int64(q1), -exact.Precision)
-				return res, nil
-			}
-		}
+	if rate, ok := meanFast(sq, &sd, nz, n); ok {
+		res.Rate = rate
+		return res, nil
 	}
-	N := sq.big()
+	N := sq.Decimal().BigInt()
 	N.Mul(N, bigPow10(19))
 	N.Add(N, sd.big())
 	if rate, ok := roundMean(N, nz, n, 19); ok {
@@ -455,6 +473,33 @@ func (f Formula) mean(fn string, posts []Post) (Result, error) {
 	}
 	res.Rate = f.meanSlow(posts, n)
 	return res, nil
+}
+
+// meanFast rounds the mean of n rates whose sum times 10¹⁹ lies in
+// [N, N + nz), N = Σq·10¹⁹ + Σd, to 16 places in 128-bit integers: the
+// result is round((N+δ) / (n·10³)), 0 <= δ < nz. It returns false when the
+// sums exceed 128 bits or when δ could change the result.
+func meanFast(sq exact.Sum128, sd *digits, nz uint64, n int) (decimal.Decimal, bool) {
+	q, okQ := sq.Int64()
+	dh, dl, okD := sd.uint128()
+	if !okQ || !okD || uint64(n) >= 1<<52 {
+		return decimal.Decimal{}, false
+	}
+	hi, lo := bits.Mul64(uint64(q), pow19)
+	lo, c := bits.Add64(lo, dl, 0)
+	hi, c2 := bits.Add64(hi, dh, c)
+	lo2, c3 := bits.Add64(lo, nz, 0)
+	hi2, c4 := bits.Add64(hi, 0, c3)
+	if c2 != 0 || c4 != 0 {
+		return decimal.Decimal{}, false
+	}
+	d := uint64(n) * 1000
+	q1, ok1 := roundDiv(hi, lo, d)
+	q2, ok2 := roundDiv(hi2, lo2, d)
+	if !ok1 || !ok2 || q1 != q2 {
+		return decimal.Decimal{}, false
+	}
+	return decimal.New(int64(q1), -exact.Precision), true //nolint:gosec // q1 < 2⁶³
 }
 
 // roundMean returns (N+δ)/(n·10^scale) rounded half away from zero to
@@ -488,7 +533,8 @@ func bigPow10(e int32) *big.Int {
 // validated by the fast pass; n posts were used.
 func (f Formula) meanSlow(posts []Post, n int) decimal.Decimal {
 	rd := f.reader()
-	var sq, s1, s2 u128
+	var sq exact.Sum128
+	var s1, s2 digits
 	var nz uint64
 	for i := range posts {
 		e, b, st := rd.read(&posts[i])
@@ -497,7 +543,7 @@ func (f Formula) meanSlow(posts []Post, n int) decimal.Decimal {
 		}
 		r := e
 		if e >= b {
-			sq.add(e / b)
+			sq.Add(int64(e / b)) //nolint:gosec // e < 2⁶³
 			r = e % b
 		}
 		hi, lo := bits.Mul64(r, pow19)
@@ -510,7 +556,7 @@ func (f Formula) meanSlow(posts []Post, n int) decimal.Decimal {
 			nz++
 		}
 	}
-	N := sq.big()
+	N := sq.Decimal().BigInt()
 	N.Mul(N, bigPow10(19))
 	N.Add(N, s1.big())
 	N.Mul(N, bigPow10(19))
@@ -599,7 +645,7 @@ func (f Formula) median(fn string, posts []Post) (Result, error) {
 	n := len(fr)
 	res := Result{Posts: n, Skipped: len(posts) - n}
 	if n == 0 {
-		return res, emptyErr(fn, posts)
+		return res, emptyErr(fn, f, posts)
 	}
 	k := n / 2
 	selectFrac(fr, k)
@@ -681,5 +727,3 @@ func selectFracBudget(a []frac, k, budget int) {
 		}
 	}
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }

@@ -73,3 +73,57 @@ func TestFormulaHidden(t *testing.T) {
 		t.Errorf("all skipped: err = %v, want ErrEmpty", err)
 	}
 }
+
+// TestZeroFormula: the zero Formula is likes + comments by followers,
+// pooled, and every zero field means its default.
+func TestZeroFormula(t *testing.T) {
+	posts := []Post{
+		{ID: "a", Likes: 90, Comments: 10, Shares: 50, Saves: 5, Followers: 1_000, Views: 4_000},
+		{ID: "b", Likes: 25, Comments: 5, Shares: 8, Followers: 3_000, Views: 1_000},
+	}
+	tests := []struct {
+		f    Formula
+		want string
+	}{
+		// (90 + 10 + 25 + 5) / (1,000 + 3,000) = 130 / 4,000 = 0.0325.
+		{Formula{}, "0.0325"},
+		{Formula{Interactions: Likes | Comments, Base: ByFollowers, Average: PooledRate}, "0.0325"},
+		// Mean of rates: (100/1,000 + 30/3,000) / 2 = (0.1 + 0.01) / 2 = 0.055.
+		{Formula{Average: MeanOfRates}, "0.055"},
+		// By views, pooled: 130 / (4,000 + 1,000) = 0.026.
+		{Formula{Base: ByViews}, "0.026"},
+		// Shares only, by followers, pooled: 58 / 4,000 = 0.0145.
+		{Formula{Interactions: Shares}, "0.0145"},
+	}
+	for _, tt := range tests {
+		got, err := tt.f.Rate(posts)
+		if err != nil || !got.Equal(dec(tt.want)) {
+			t.Errorf("%+v.Rate = %s, %v; want %s", tt.f, got, err, tt.want)
+		}
+	}
+	if err := (Formula{}).Validate(); err != nil {
+		t.Errorf("Formula{}.Validate() = %v", err)
+	}
+	if got, want := (Formula{}).String(), "likes+comments by followers, pooled"; got != want {
+		t.Errorf("Formula{}.String() = %q, want %q", got, want)
+	}
+	if got, want := (Formula{}).Needs(), FieldLikes|FieldComments|FieldFollowers; got != want {
+		t.Errorf("Formula{}.Needs() = %v, want %v", got, want)
+	}
+	// Totals take the same default: Σ likes + comments = 130.
+	tot, err := Sum(posts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, err := tot.Engagements(0); err != nil || e != 130 {
+		t.Errorf("Totals.Engagements(0) = %d, %v; want 130", e, err)
+	}
+	if r, err := tot.EngagementRate(0, ByFollowers); err != nil || !r.Equal(dec("0.0325")) {
+		t.Errorf("Totals.EngagementRate(0, ByFollowers) = %s, %v; want 0.0325", r, err)
+	}
+	// A benchmark row of likes + comments matches the zero Interactions.
+	lc := DefaultBenchmarks()
+	if p, err := lc.Place(dec("0.0178"), Instagram, Nano, Formula{}); err != nil || !p.Ratio.Equal(dec("1")) {
+		t.Errorf("Place with the zero Formula = %+v, %v; want ratio 1", p, err)
+	}
+}

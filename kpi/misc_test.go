@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -48,7 +49,7 @@ func TestWindows(t *testing.T) {
 	if d := cmp.Diff([]string{"d", "a", "b", "c"}, ids(got)); d != "" {
 		t.Errorf("Latest(10) (-want +got):\n%s", d)
 	}
-	if _, err := Latest(posts, 0, now); !errors.Is(err, ErrInvalid) {
+	if _, err := Latest(posts, 0, now); !errors.Is(err, ErrNonPositive) {
 		t.Errorf("Latest(0) err = %v", err)
 	}
 	// [Mar 2 10:00, Mar 5 00:00): a, b; d sits on the excluded end.
@@ -64,7 +65,7 @@ func TestWindows(t *testing.T) {
 	if d := cmp.Diff([]string{"b", "a", "d"}, ids(got)); d != "" {
 		t.Errorf("Trailing (-want +got):\n%s", d)
 	}
-	if _, err := Trailing(posts, now, 0); !errors.Is(err, ErrInvalid) {
+	if _, err := Trailing(posts, now, 0); !errors.Is(err, ErrNonPositive) {
 		t.Errorf("Trailing(0) err = %v", err)
 	}
 }
@@ -140,7 +141,7 @@ func TestTotals(t *testing.T) {
 
 	_, err = Sum([]Post{{Likes: math.MaxInt64}, {Likes: 1}})
 	// 2⁶³ − 1 = 9,223,372,036,854,775,807 likes, plus 1 on posts[1].
-	if want := "kpi: Sum: posts[1].Likes: int64 overflow (total likes 9223372036854775807 + 1)"; !errors.Is(err, ErrOverflow) || err.Error() != want {
+	if want := "kpi: Sum: posts[1].Likes: overflows int64 added to the total 9223372036854775807 (1)"; !errors.Is(err, ErrOverflow) || err.Error() != want {
 		t.Errorf("overflow err = %v, want %s", err, want)
 	}
 	_, err = ByCreator([]Post{{Clicks: -1}})
@@ -160,7 +161,7 @@ func TestWeekly(t *testing.T) {
 		{ID: "p2", PublishedAt: at("2026-03-04T12:00:00Z"), Likes: 300, Followers: 1_000},
 		{ID: "p3", PublishedAt: at("2026-03-10T10:00:00Z"), Likes: 150, Followers: 1_000},
 		{ID: "p4", PublishedAt: at("2026-03-16T09:00:00Z"), Likes: 90, Followers: 1_500},
-		{ID: "p5", PublishedAt: at("2026-03-22T21:30:00Z"), Likes: 50, Followers: 1_000, Hidden: FieldLikes},
+		{ID: "p5", PublishedAt: at("2026-03-22T21:30:00Z"), Likes: 0, Followers: 1_000, Hidden: FieldLikes},
 		{ID: "p6", PublishedAt: at("2026-04-06T08:00:00Z"), Likes: 30, Followers: 1_000},
 	}
 	weeks, err := Weekly(posts, Formula{Likes, ByFollowers, PooledRate}, ist)
@@ -209,11 +210,19 @@ func TestWeekly(t *testing.T) {
 	if _, err := Weekly(posts, Formula{Likes, ByFollowers, PooledRate}, nil); !errors.Is(err, ErrInvalid) {
 		t.Errorf("nil loc err = %v", err)
 	}
+	// p5 with its hidden likes set to 50 contradicts itself: an error naming
+	// it, not a week silently left unrated.
+	bad := slices.Clone(posts)
+	bad[4].Likes = 50
+	if _, err := Weekly(bad, Formula{Likes, ByFollowers, PooledRate}, ist); !errors.Is(err, ErrInvalid) ||
+		err.Error() != "kpi: Weekly: posts[4].Likes: hidden but not zero (50)" {
+		t.Errorf("hidden but not zero err = %v", err)
+	}
 	if _, err := Weekly(nil, Formula{Likes, ByFollowers, PooledRate}, time.UTC); !errors.Is(err, ErrEmpty) {
 		t.Errorf("no posts err = %v", err)
 	}
 	far := []Post{{PublishedAt: at("1900-01-01T00:00:00Z")}, {PublishedAt: at("2200-01-01T00:00:00Z")}}
-	if _, err := Weekly(far, Formula{Likes, ByFollowers, PooledRate}, time.UTC); !errors.Is(err, ErrInvalid) {
+	if _, err := Weekly(far, Formula{Likes, ByFollowers, PooledRate}, time.UTC); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("300 years err = %v", err)
 	}
 }
@@ -288,14 +297,18 @@ func TestTargetProgress(t *testing.T) {
 			}
 		})
 	}
-	bad := []Target{
-		{Goal: dec("0"), Start: target.Start, Deadline: target.Deadline},
-		{Goal: dec("1"), Start: target.Start, Deadline: target.Start},
-		{Goal: dec("1"), Start: at("1700-01-01T00:00:00Z"), Deadline: at("2100-01-01T00:00:00Z")},
+	// v0.2: each condition wraps the shared sentinel that names it.
+	bad := []struct {
+		t    Target
+		want error
+	}{
+		{Target{Goal: dec("0"), Start: target.Start, Deadline: target.Deadline}, ErrNonPositive},
+		{Target{Goal: dec("1"), Start: target.Start, Deadline: target.Start}, ErrInvalid},
+		{Target{Goal: dec("1"), Start: at("1700-01-01T00:00:00Z"), Deadline: at("2100-01-01T00:00:00Z")}, ErrTooLarge},
 	}
 	for _, b := range bad {
-		if _, err := b.Progress(dec("1"), target.Start); !errors.Is(err, ErrInvalid) {
-			t.Errorf("%+v: err = %v, want ErrInvalid", b, err)
+		if _, err := b.t.Progress(dec("1"), target.Start); !errors.Is(err, b.want) {
+			t.Errorf("%+v: err = %v, want %v", b.t, err, b.want)
 		}
 	}
 }
@@ -327,9 +340,16 @@ func TestTiers(t *testing.T) {
 	if got, _ := custom.Tier(20_000); got != Mid {
 		t.Errorf("custom.Tier(20,000) = %v, want mid", got)
 	}
-	for _, bad := range []Thresholds{{Nano: -1, Micro: 1, Mid: 2, Macro: 3, Mega: 4}, {Nano: 1, Micro: 1, Mid: 2, Macro: 3, Mega: 4}, {}} {
-		if err := bad.Validate(); !errors.Is(err, ErrInvalid) {
-			t.Errorf("%+v.Validate() = %v", bad, err)
+	for _, bad := range []struct {
+		t    Thresholds
+		want error
+	}{
+		{Thresholds{Nano: -1, Micro: 1, Mid: 2, Macro: 3, Mega: 4}, ErrNegative}, // v0.2: a negative threshold is ErrNegative
+		{Thresholds{Nano: 1, Micro: 1, Mid: 2, Macro: 3, Mega: 4}, ErrInvalid},
+		{Thresholds{}, ErrInvalid},
+	} {
+		if err := bad.t.Validate(); !errors.Is(err, bad.want) {
+			t.Errorf("%+v.Validate() = %v, want %v", bad.t, err, bad.want)
 		}
 	}
 }
@@ -375,7 +395,7 @@ func TestPlace(t *testing.T) {
 			t.Errorf("Place(%v %v %v) err = %v, want ErrNoBenchmark", q.p, q.t, q.f, err)
 		}
 	}
-	if _, err := table.Place(dec("-0.01"), Instagram, Nano, lc); !errors.Is(err, ErrInvalid) {
+	if _, err := table.Place(dec("-0.01"), Instagram, Nano, lc); !errors.Is(err, ErrNegative) {
 		t.Errorf("negative rate err = %v", err)
 	}
 	for _, r := range table.Rows {
@@ -440,7 +460,7 @@ func TestWeeklyZeroBase(t *testing.T) {
 	}
 	// A mean of per-post rates cannot divide by a post's zero views.
 	_, err = Weekly(posts, Formula{Likes, ByViews, MeanOfRates}, time.UTC)
-	if !errors.Is(err, ErrZeroBase) || !strings.Contains(err.Error(), "posts[1].Views") {
+	if !errors.Is(err, ErrNonPositive) || !strings.Contains(err.Error(), "posts[1].Views") {
 		t.Errorf("mean with a zero base: err = %v", err)
 	}
 }
@@ -454,11 +474,22 @@ func TestSmallAPI(t *testing.T) {
 	if err != nil || !r.Equal(dec("0.2")) {
 		t.Errorf("PresetTikTok = %s, %v; want 0.2", r, err)
 	}
-	if _, err := (Preset{Formula: PresetTikTok().Formula, Latest: -1}).Rate(posts, now); !errors.Is(err, ErrInvalid) {
+	if _, err := (Preset{Formula: PresetTikTok().Formula, Latest: -1}).Rate(posts, now); !errors.Is(err, ErrNegative) {
 		t.Errorf("Latest -1: err = %v", err)
 	}
-	if _, err := (Preset{Latest: 1}).Rate(posts, now); !errors.Is(err, ErrInvalid) {
+	// v0.2: the zero Formula is valid, likes+comments by followers, pooled;
+	// these posts have no followers: Σ followers = 0.
+	if _, err := (Preset{Latest: 1}).Rate(posts, now); !errors.Is(err, ErrNonPositive) ||
+		err.Error() != "kpi: Preset.Rate: posts: total followers not positive (0)" {
 		t.Errorf("zero formula: err = %v", err)
+	}
+	// Zero interactions by views, pooled, over the latest post before now:
+	// (5 likes + 5 comments) / 100 views = 0.1.
+	if r, err := (Preset{Formula: Formula{Base: ByViews}, Latest: 1}).Rate(posts, now); err != nil || !r.Equal(dec("0.1")) {
+		t.Errorf("default interactions by views = %s, %v; want 0.1", r, err)
+	}
+	if _, err := (Preset{Formula: Formula{Average: 9}, Latest: 1}).Rate(posts, now); !errors.Is(err, ErrInvalid) {
+		t.Errorf("invalid formula: err = %v", err)
 	}
 	// No posts at all under "every post" (Latest 0) is an empty input, not a
 	// bad window.
@@ -501,7 +532,7 @@ func TestSmallAPI(t *testing.T) {
 func TestFollowerGrowth(t *testing.T) {
 	posts := []Post{
 		{Creator: "ana", PublishedAt: at("2026-03-09T00:00:00Z"), Followers: 12_800},
-		{Creator: "ana", PublishedAt: at("2026-03-01T00:00:00Z"), Followers: 99, Hidden: FieldFollowers},
+		{Creator: "ana", PublishedAt: at("2026-03-01T00:00:00Z"), Followers: 0, Hidden: FieldFollowers},
 		{Creator: "ana", PublishedAt: at("2026-03-02T00:00:00Z"), Followers: 12_400},
 		{Creator: "ana", PublishedAt: at("2026-03-30T00:00:00Z"), Followers: 13_150},
 		{Creator: "ana", PublishedAt: at("2026-04-01T00:00:00Z"), Followers: 20_000}, // outside
@@ -515,12 +546,19 @@ func TestFollowerGrowth(t *testing.T) {
 	if _, err := FollowerGrowth(posts[1:2], at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z")); !errors.Is(err, ErrEmpty) {
 		t.Errorf("all hidden: err = %v", err)
 	}
+	// A hidden count that is not zero contradicts itself: an error naming it.
+	bad := slices.Clone(posts)
+	bad[1].Followers = 99
+	if _, err := FollowerGrowth(bad, at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z")); !errors.Is(err, ErrInvalid) ||
+		err.Error() != "kpi: FollowerGrowth: posts[1].Followers: hidden but not zero (99)" {
+		t.Errorf("hidden but not zero: err = %v", err)
+	}
 	mixed := append([]Post{{Creator: "ben", PublishedAt: at("2026-03-05T00:00:00Z"), Followers: 5}}, posts...)
 	if _, err := FollowerGrowth(mixed, at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z")); !errors.Is(err, ErrInvalid) {
 		t.Errorf("two creators: err = %v", err)
 	}
 	zero := []Post{{PublishedAt: at("2026-03-05T00:00:00Z")}}
-	if _, err := FollowerGrowth(zero, at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z")); !errors.Is(err, ErrZeroBase) {
+	if _, err := FollowerGrowth(zero, at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z")); !errors.Is(err, ErrNonPositive) {
 		t.Errorf("zero start: err = %v", err)
 	}
 }

@@ -3,10 +3,11 @@ package kpi
 import (
 	"math"
 	"math/bits"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // notReported reports whether t (trimmed) is one of the spellings exports use
@@ -34,14 +35,14 @@ func notReported(t string) bool {
 // ErrNotReported, never a zero. A negative count wraps ErrNegative; a value
 // that is not a whole number ("1.5", "1.2345k") or any other text wraps
 // ErrSyntax; more than the int64 range wraps ErrOverflow.
-func ParseCount(s string) (int64, error) {
-	const fn = "ParseCount"
-	t := strings.TrimSpace(s)
+func ParseCount(text string) (int64, error) {
+	const fn = "kpi.ParseCount"
+	t := strings.TrimSpace(text)
 	if notReported(t) {
-		return 0, errorf(fn, "count", ErrNotReported, strconv.Quote(s))
+		return 0, errs.New(ErrNotReported, fn, "text", "", text)
 	}
 	if t[0] == '-' {
-		return 0, errorf(fn, "count", ErrNegative, strconv.Quote(s))
+		return 0, errs.New(ErrNegative, fn, "text", "", text)
 	}
 	exp := 0
 	switch t[len(t)-1] {
@@ -57,11 +58,11 @@ func ParseCount(s string) (int64, error) {
 	}
 	intPart, fracPart, hasDot := strings.Cut(t, ".")
 	if !validInt(intPart) || (hasDot && !allDigits(fracPart)) {
-		return 0, errorf(fn, "count", ErrSyntax, strconv.Quote(s))
+		return 0, errs.New(ErrSyntax, fn, "text", "not a count", text)
 	}
 	fracPart = strings.TrimRight(fracPart, "0")
 	if len(fracPart) > exp {
-		return 0, errorf(fn, "count", ErrSyntax, strconv.Quote(s)+" is not a whole count")
+		return 0, errs.New(ErrSyntax, fn, "text", "not a whole count", text)
 	}
 	var v uint64
 	overflow := false
@@ -85,7 +86,7 @@ func ParseCount(s string) (int64, error) {
 		add('0')
 	}
 	if overflow {
-		return 0, errorf(fn, "count", ErrOverflow, strconv.Quote(s))
+		return 0, errs.New(ErrOverflow, fn, "text", "", text)
 	}
 	return int64(v), nil
 }
@@ -127,11 +128,11 @@ func validInt(s string) bool {
 // accepts for a missing value wrap ErrNotReported; anything else that is not
 // digits with an optional decimal point wraps ErrSyntax (exponents,
 // thousands separators and "inf" included).
-func ParseRate(s string) (decimal.Decimal, error) {
-	const fn = "ParseRate"
-	t := strings.TrimSpace(s)
+func ParseRate(text string) (decimal.Decimal, error) {
+	const fn = "kpi.ParseRate"
+	t := strings.TrimSpace(text)
 	if notReported(t) || notReported(strings.TrimSpace(strings.TrimSuffix(t, "%"))) {
-		return decimal.Decimal{}, errorf(fn, "rate", ErrNotReported, strconv.Quote(s))
+		return decimal.Decimal{}, errs.New(ErrNotReported, fn, "text", "", text)
 	}
 	pct := strings.HasSuffix(t, "%")
 	if pct {
@@ -143,11 +144,11 @@ func ParseRate(s string) (decimal.Decimal, error) {
 	}
 	intPart, fracPart, hasDot := strings.Cut(num, ".")
 	if !allDigits(intPart) || (hasDot && !allDigits(fracPart)) {
-		return decimal.Decimal{}, errorf(fn, "rate", ErrSyntax, strconv.Quote(s))
+		return decimal.Decimal{}, errs.New(ErrSyntax, fn, "text", "not a rate", text)
 	}
 	d, err := decimal.NewFromString(t)
 	if err != nil {
-		return decimal.Decimal{}, errorf(fn, "rate", ErrSyntax, strconv.Quote(s))
+		return decimal.Decimal{}, errs.New(ErrSyntax, fn, "text", "not a rate", text)
 	}
 	if pct {
 		d = d.Shift(-2)

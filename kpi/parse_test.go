@@ -74,7 +74,7 @@ func TestParseCount(t *testing.T) {
 		}
 	}
 	_, err := ParseCount("3.3q")
-	if want := `kpi: ParseCount: count: invalid number ("3.3q")`; err == nil || err.Error() != want {
+	if want := `kpi: ParseCount: text: not a count ("3.3q")`; err == nil || err.Error() != want {
 		t.Errorf("message = %v, want %q", err, want)
 	}
 }
@@ -224,8 +224,12 @@ func TestEnumsText(t *testing.T) {
 	if err := tier.UnmarshalText([]byte("giga")); !errors.Is(err, ErrInvalid) || tier != Macro {
 		t.Errorf("Tier.UnmarshalText(giga) = %v, %v; want Macro unchanged and ErrInvalid", tier, err)
 	}
-	if _, err := Base(0).MarshalText(); !errors.Is(err, ErrInvalid) {
-		t.Errorf("Base(0).MarshalText err = %v", err)
+	// v0.2: the zero Base is ByFollowers, the default; out of range fails.
+	if b, err := Base(0).MarshalText(); err != nil || string(b) != "followers" {
+		t.Errorf("Base(0).MarshalText = %q, %v; want followers", b, err)
+	}
+	if _, err := Base(9).MarshalText(); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Base(9).MarshalText err = %v", err)
 	}
 	if s := Base(9).String(); s != "Base(9)" {
 		t.Errorf("Base(9).String() = %q", s)
@@ -245,7 +249,7 @@ func TestEnumsText(t *testing.T) {
 			t.Errorf("Tier %v round trip: %v, %v", v, back, err)
 		}
 	}
-	for v := Interaction(1); v <= AllInteractions; v++ {
+	for v := Interaction(0); v <= AllInteractions; v++ { // v0.2: the empty set "none" round-trips too
 		var back Interaction
 		b, _ := v.MarshalText()
 		if err := back.UnmarshalText(b); err != nil || back != v {

@@ -3,16 +3,27 @@ package kpi
 import (
 	"strings"
 	"time"
+
+	"github.com/influencekit/influencekit/internal/enum"
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // Post is one published piece of content and the counts it collected.
 //
 // Counts are int64 and never negative. A count that the platform hid (for
 // example Instagram's hidden like counts) or that the export did not contain
-// is marked in Hidden and its field is ignored (keep it 0): it is "not
-// reported", which is not the same as zero. Calculations that need a hidden
-// count skip the post or return an error wrapping ErrNotReported, as each one
-// documents; none reads it as 0.
+// is named in Hidden and its field must stay 0: it is "not reported", which
+// is not the same as zero. Calculations that need a hidden count skip the
+// post or return an error wrapping ErrNotReported, as each one documents;
+// none reads it as 0.
+//
+// A post contradicts itself when Hidden names a count whose field is not
+// zero (Likes: 120 with FieldLikes hidden), or holds a bit no count has.
+// Every function that reads the counts of posts (Formula.Rate and Measure,
+// Preset.Rate, Sum, ByCreator, Weekly, FollowerGrowth) refuses such a post
+// with an error wrapping ErrInvalid that names it, for example
+// "kpi: Formula.Rate: posts[3].Likes: hidden but not zero (120)"; none
+// guesses which of the two the caller meant.
 //
 // The zero Post is a post with every count reported as zero.
 type Post struct {
@@ -64,30 +75,69 @@ const (
 	AllFields Fields = 1<<iota - 1
 )
 
-var fieldNames = [...]string{"likes", "comments", "shares", "saves", "followers",
-	"views", "reach", "impressions", "clicks", "conversions"}
+var fieldBits = enum.NewBits[Fields]("kpi.Fields", ErrInvalid, "likes", "comments", "shares", "saves",
+	"followers", "views", "reach", "impressions", "clicks", "conversions")
 
 // String returns the field names joined by "|" in declaration order, for
-// example "likes|saves"; the empty set is "none".
-func (f Fields) String() string { return bitsString(uint64(f), fieldNames[:]) }
+// example "likes|saves"; the empty set is "none"; an unknown bit prints as
+// hexadecimal ("0x400").
+func (f Fields) String() string { return fieldBits.String(f) }
 
-// MarshalText implements encoding.TextMarshaler with String's form.
-func (f Fields) MarshalText() ([]byte, error) {
-	if f&^AllFields != 0 {
-		return nil, errorf("Fields.MarshalText", "fields", ErrInvalid, uint16(f))
+// MarshalText implements encoding.TextMarshaler with String's form; unknown
+// bits are an error wrapping ErrInvalid.
+func (f Fields) MarshalText() ([]byte, error) { return fieldBits.Marshal(f) }
+
+// UnmarshalText parses names separated by "|" or "+", or "none", ignoring
+// case and surrounding space. An error wraps ErrInvalid and leaves f
+// unchanged.
+func (f *Fields) UnmarshalText(b []byte) error { return fieldBits.Unmarshal(f, b) }
+
+// conflict returns the first count that p.Hidden names but whose field is not
+// zero, or the bits of p.Hidden that name no count; 0 when p is consistent.
+func (p *Post) conflict() Fields {
+	if p.Hidden == 0 {
+		return 0
 	}
-	return []byte(f.String()), nil
+	if bad := p.Hidden &^ AllFields; bad != 0 {
+		return bad
+	}
+	for f := FieldLikes; f <= p.Hidden; f <<= 1 {
+		if p.Hidden&f != 0 && *p.field(f) != 0 {
+			return f
+		}
+	}
+	return 0
 }
 
-// UnmarshalText parses names separated by "|" or "+" (case-insensitive), or
-// "none".
-func (f *Fields) UnmarshalText(b []byte) error {
-	v, err := parseBits("Fields.UnmarshalText", "fields", string(b), fieldNames[:])
-	if err != nil {
-		return err
+// checkPost is the one validation of a post's Hidden set: the error, naming
+// posts[i] and the field, when the post contradicts itself (see Post), nil
+// otherwise.
+func checkPost(fn string, i int, p *Post) error {
+	c := p.conflict()
+	switch {
+	case c == 0:
+		return nil
+	case c&^AllFields != 0:
+		return errs.New(ErrInvalid, fn, postField(i, "Hidden"), "bits that name no count", c)
 	}
-	*f = Fields(v)
+	return errs.New(ErrInvalid, fn, postField(i, fieldTitle(c)), "hidden but not zero", *p.field(c))
+}
+
+// checkPosts runs checkPost over posts.
+func checkPosts(fn string, posts []Post) error {
+	for i := range posts {
+		if err := checkPost(fn, i, &posts[i]); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// fieldTitle returns the Post field name of one count bit, for example
+// "Likes".
+func fieldTitle(f Fields) string {
+	s := f.String()
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // Count returns the value of one count field (exactly one bit of f) and
@@ -145,22 +195,22 @@ const (
 	Threads
 )
 
-var platformNames = [...]string{"unknown", "instagram", "tiktok", "youtube", "facebook",
-	"x", "linkedin", "pinterest", "snapchat", "twitch", "threads"}
+var platformEnum = enum.New[Platform]("kpi.Platform", ErrInvalid, "unknown", "instagram", "tiktok",
+	"youtube", "facebook", "x", "linkedin", "pinterest", "snapchat", "twitch", "threads")
 
-// String returns the lower-case name, for example "instagram".
-func (p Platform) String() string { return enumString(int(p), platformNames[:], "Platform") }
+// String returns the lower-case name, for example "instagram"; a value out
+// of range prints as "Platform(42)".
+func (p Platform) String() string { return platformEnum.String(p) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (p Platform) MarshalText() ([]byte, error) {
-	return enumMarshal("Platform.MarshalText", "platform", int(p), platformNames[:])
-}
+// MarshalText implements encoding.TextMarshaler with String's form; a value
+// out of range is an error wrapping ErrInvalid.
+func (p Platform) MarshalText() ([]byte, error) { return platformEnum.Marshal(p) }
 
 // UnmarshalText accepts the names String returns, ignoring case and
-// surrounding space; "twitter" reads as X and "" as UnknownPlatform.
+// surrounding space; "twitter" reads as X and "" as UnknownPlatform. Other
+// text is an error wrapping ErrInvalid and leaves p unchanged.
 func (p *Platform) UnmarshalText(b []byte) error {
-	s := strings.ToLower(strings.TrimSpace(string(b)))
-	switch s {
+	switch strings.ToLower(strings.TrimSpace(string(b))) {
 	case "":
 		*p = UnknownPlatform
 		return nil
@@ -168,10 +218,5 @@ func (p *Platform) UnmarshalText(b []byte) error {
 		*p = X
 		return nil
 	}
-	v, err := enumParse("Platform.UnmarshalText", "platform", s, platformNames[:])
-	if err != nil {
-		return err
-	}
-	*p = Platform(v)
-	return nil
+	return platformEnum.Unmarshal(p, b)
 }

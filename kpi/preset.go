@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // Preset is an engagement-rate definition in public use: a Formula, the
@@ -18,12 +20,17 @@ type Preset struct {
 
 // Rate applies the preset to the posts published before now: it keeps the
 // Latest most recent of them (see Latest) and returns p.Formula's rate.
-// Errors as Formula.Rate and Latest.
+// Errors as Formula.Rate and Latest; a negative Latest wraps ErrNegative; a
+// post contradicting its Hidden set (see Post) is named by its index in
+// posts.
 func (p Preset) Rate(posts []Post, now time.Time) (decimal.Decimal, error) {
-	const fn = "Preset.Rate"
+	const fn = "kpi.Preset.Rate"
 	n := p.Latest
 	if n < 0 {
-		return decimal.Decimal{}, errorf(fn, "Latest", ErrInvalid, n)
+		return decimal.Decimal{}, errs.New(ErrNegative, fn, "Latest", "", n)
+	}
+	if err := checkPosts(fn, posts); err != nil {
+		return decimal.Decimal{}, err
 	}
 	if n == 0 {
 		n = max(len(posts), 1) // every post; no posts falls through to ErrEmpty

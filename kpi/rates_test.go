@@ -68,14 +68,14 @@ func TestRatesErrors(t *testing.T) {
 		want error
 		msg  string
 	}{
-		{"zero base", second(EngagementRate(5, 0)), ErrZeroBase, "kpi: EngagementRate: base: base is not positive (0)"},
-		{"negative base", second(EngagementRate(5, -3)), ErrZeroBase, "kpi: EngagementRate: base: base is not positive (-3)"},
-		{"negative count", second(EngagementRate(-1, 3)), ErrNegative, "kpi: EngagementRate: engagements: negative count (-1)"},
-		{"growth start 0", second(GrowthRate(0, 10)), ErrZeroBase, "kpi: GrowthRate: start: base is not positive (0)"},
-		{"growth end <0", second(GrowthRate(10, -1)), ErrNegative, "kpi: GrowthRate: end: negative count (-1)"},
-		{"ctr", second(CTR(1, 0)), ErrZeroBase, "kpi: CTR: impressions: base is not positive (0)"},
-		{"conversion", second(ConversionRate(-2, 5)), ErrNegative, "kpi: ConversionRate: conversions: negative count (-2)"},
-		{"reach", second(ReachRate(1, 0)), ErrZeroBase, "kpi: ReachRate: followers: base is not positive (0)"},
+		{"zero base", second(EngagementRate(5, 0)), ErrNonPositive, "kpi: EngagementRate: base: not positive (0)"},
+		{"negative base", second(EngagementRate(5, -3)), ErrNonPositive, "kpi: EngagementRate: base: not positive (-3)"},
+		{"negative count", second(EngagementRate(-1, 3)), ErrNegative, "kpi: EngagementRate: engagements: negative (-1)"},
+		{"growth start 0", second(GrowthRate(0, 10)), ErrNonPositive, "kpi: GrowthRate: start: not positive (0)"},
+		{"growth end <0", second(GrowthRate(10, -1)), ErrNegative, "kpi: GrowthRate: end: negative (-1)"},
+		{"ctr", second(CTR(1, 0)), ErrNonPositive, "kpi: CTR: impressions: not positive (0)"},
+		{"conversion", second(ConversionRate(-2, 5)), ErrNegative, "kpi: ConversionRate: conversions: negative (-2)"},
+		{"reach", second(ReachRate(1, 0)), ErrNonPositive, "kpi: ReachRate: followers: not positive (0)"},
 	}
 	for _, tt := range tests {
 		if !errors.Is(tt.err, tt.want) {

@@ -14,10 +14,20 @@ import (
 
 // slowRate is the obvious reference for Formula.Rate: exact rationals from
 // math/big for every post, a full sort for the median, one rounding at the
-// end. It returns ok=false where Rate must fail.
+// end. It returns ok=false where Rate must fail: also on any post whose
+// Hidden names a count that is not zero, or a bit beyond AllFields.
 func slowRate(f Formula, posts []Post) (decimal.Decimal, bool) {
 	type r struct{ e, b *big.Int }
 	var rs []r
+	in := f.Interactions
+	if in == 0 { // the zero Interactions means likes + comments
+		in = Likes | Comments
+	}
+	for _, p := range posts {
+		if contradicts(p) {
+			return decimal.Decimal{}, false
+		}
+	}
 	for _, p := range posts {
 		if p.Hidden&f.Needs() != 0 {
 			continue
@@ -27,7 +37,7 @@ func slowRate(f Formula, posts []Post) (decimal.Decimal, bool) {
 			i Interaction
 			v int64
 		}{{Likes, p.Likes}, {Comments, p.Comments}, {Shares, p.Shares}, {Saves, p.Saves}} {
-			if f.Interactions&x.i != 0 {
+			if in&x.i != 0 {
 				if x.v < 0 {
 					return decimal.Decimal{}, false
 				}
@@ -91,6 +101,32 @@ func roundRat(q *big.Rat) decimal.Decimal {
 	return decimal.NewFromBigInt(num, -16)
 }
 
+// contradicts reports whether p.Hidden names a count that is not zero, or a
+// bit no count has.
+func contradicts(p Post) bool {
+	if p.Hidden&^AllFields != 0 {
+		return true
+	}
+	for f, v := range map[Fields]int64{FieldLikes: p.Likes, FieldComments: p.Comments, FieldShares: p.Shares,
+		FieldSaves: p.Saves, FieldFollowers: p.Followers, FieldViews: p.Views, FieldReach: p.Reach,
+		FieldImpressions: p.Impressions, FieldClicks: p.Clicks, FieldConversions: p.Conversions} {
+		if p.Hidden&f != 0 && v != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// clearHidden sets the counts that p.Hidden names to 0, as a consistent
+// post has them.
+func clearHidden(p *Post) {
+	for f := FieldLikes; f <= FieldConversions; f <<= 1 {
+		if p.Hidden&f != 0 {
+			*p.field(f) = 0
+		}
+	}
+}
+
 func randomPosts(rng *rand.Rand, n int) []Post {
 	posts := make([]Post, n)
 	for i := range posts {
@@ -110,6 +146,9 @@ func randomPosts(rng *rand.Rand, n int) []Post {
 			Followers: pick(), Reach: pick(), Views: pick(), Impressions: pick()}
 		if rng.IntN(10) == 0 {
 			posts[i].Hidden = Fields(rng.IntN(int(AllFields) + 1))
+			if rng.IntN(3) > 0 { // two in three hidden posts are consistent; the rest contradict themselves
+				clearHidden(&posts[i])
+			}
 		}
 	}
 	return posts
@@ -117,9 +156,9 @@ func randomPosts(rng *rand.Rand, n int) []Post {
 
 func allFormulas() []Formula {
 	var fs []Formula
-	for i := Interaction(1); i <= AllInteractions; i++ {
+	for i := Interaction(0); i <= AllInteractions; i++ { // 0: the default, likes + comments
 		for b := ByFollowers; b <= ByViews; b++ {
-			for a := MeanOfRates; a <= MedianRate; a++ {
+			for a := Average(0); a <= MedianRate; a++ {
 				fs = append(fs, Formula{i, b, a})
 			}
 		}
@@ -218,25 +257,39 @@ func TestRateErrors(t *testing.T) {
 		want  error
 		msg   string
 	}{
-		{"empty", Formula{Likes, ByFollowers, PooledRate}, nil, ErrEmpty, "kpi: Formula.Rate: posts: no posts (0)"},
-		{"zero formula", Formula{}, []Post{ok}, ErrInvalid, "kpi: Formula.Rate: Interactions: invalid argument (0)"},
-		{"bad base", Formula{Likes, 9, PooledRate}, []Post{ok}, ErrInvalid, "kpi: Formula.Rate: Base: invalid argument (9)"},
-		{"bad average", Formula{Likes, ByReach, 0}, []Post{ok}, ErrInvalid, "kpi: Formula.Rate: Average: invalid argument (0)"},
+		{"empty", Formula{Likes, ByFollowers, PooledRate}, nil, ErrEmpty, "kpi: Formula.Rate: posts: no posts"},
+		// v0.2: the zero Formula is valid (TestZeroFormula); an unknown bit is not.
+		{"unknown interaction", Formula{Interactions: 1 << 4}, []Post{ok}, ErrInvalid, "kpi: Formula.Rate: Interactions: unknown bits (0x10)"},
+		{"bad base", Formula{Likes, 9, PooledRate}, []Post{ok}, ErrInvalid, "kpi: Formula.Rate: Base: out of range (Base(9))"},
+		{"bad average", Formula{Likes, ByReach, 9}, []Post{ok}, ErrInvalid, "kpi: Formula.Rate: Average: out of range (Average(9))"},
 		{"negative likes", Formula{Likes, ByFollowers, MeanOfRates}, []Post{ok, {Likes: -4, Followers: 3}}, ErrNegative,
-			"kpi: Formula.Rate: posts[1].Likes: negative count (-4)"},
+			"kpi: Formula.Rate: posts[1].Likes: negative (-4)"},
 		{"negative base", Formula{Likes, ByReach, MeanOfRates}, []Post{{Likes: 4, Reach: -3}}, ErrNegative,
-			"kpi: Formula.Rate: posts[0].Reach: negative count (-3)"},
-		{"zero base mean", Formula{Likes, ByViews, MeanOfRates}, []Post{ok, {ID: "z", Likes: 4}}, ErrZeroBase,
-			"kpi: Formula.Rate: posts[1].Views: base is not positive (0)"},
-		{"zero base median", Formula{Likes, ByViews, MedianRate}, []Post{{ID: "z", Likes: 4}}, ErrZeroBase,
-			"kpi: Formula.Rate: posts[0].Views: base is not positive (0)"},
-		{"zero total pooled", Formula{Likes, ByViews, PooledRate}, []Post{{ID: "z", Likes: 4}}, ErrZeroBase,
-			"kpi: Formula.Rate: total views: base is not positive (0)"},
+			"kpi: Formula.Rate: posts[0].Reach: negative (-3)"},
+		{"zero base mean", Formula{Likes, ByViews, MeanOfRates}, []Post{ok, {ID: "z", Likes: 4}}, ErrNonPositive,
+			"kpi: Formula.Rate: posts[1].Views: not positive (0)"},
+		{"zero base median", Formula{Likes, ByViews, MedianRate}, []Post{{ID: "z", Likes: 4}}, ErrNonPositive,
+			"kpi: Formula.Rate: posts[0].Views: not positive (0)"},
+		{"zero total pooled", Formula{Likes, ByViews, PooledRate}, []Post{{ID: "z", Likes: 4}}, ErrNonPositive,
+			"kpi: Formula.Rate: posts: total views not positive (0)"},
 		{"overflow", Formula{Likes | Comments, ByFollowers, PooledRate},
 			[]Post{{ID: "big", Likes: math.MaxInt64, Comments: 1, Followers: 1}}, ErrOverflow,
-			"kpi: Formula.Rate: posts[0] engagements: int64 overflow (ID \"big\")"},
+			"kpi: Formula.Rate: posts[0]: engagements (likes+comments) overflow int64"},
 		{"all hidden", Formula{Likes, ByFollowers, PooledRate}, []Post{{Hidden: FieldFollowers}, {Hidden: FieldLikes}}, ErrEmpty,
-			"kpi: Formula.Rate: posts: no posts (all 2 skipped: a needed count was not reported)"},
+			"kpi: Formula.Rate: posts: all 2 skipped: each lacks a count the formula needs (likes|followers)"},
+		// v0.2: a post contradicting its Hidden set is an error naming the
+		// field, whatever the average and whether the formula reads it.
+		{"hidden but not zero", Formula{Likes, ByFollowers, PooledRate},
+			[]Post{ok, ok, ok, {Likes: 120, Followers: 10, Hidden: FieldLikes}}, ErrInvalid,
+			"kpi: Formula.Rate: posts[3].Likes: hidden but not zero (120)"},
+		{"hidden but not zero, mean", Formula{Likes, ByFollowers, MeanOfRates},
+			[]Post{ok, {Likes: 1, Followers: 10, Clicks: 7, Hidden: FieldClicks}}, ErrInvalid,
+			"kpi: Formula.Rate: posts[1].Clicks: hidden but not zero (7)"},
+		{"hidden but not zero, median", Formula{Likes, ByFollowers, MedianRate},
+			[]Post{{Likes: 1, Followers: 10, Hidden: FieldFollowers}}, ErrInvalid,
+			"kpi: Formula.Rate: posts[0].Followers: hidden but not zero (10)"},
+		{"unknown hidden bit", Formula{Likes, ByFollowers, PooledRate}, []Post{{Likes: 1, Followers: 10, Hidden: 1 << 12}}, ErrInvalid,
+			"kpi: Formula.Rate: posts[0].Hidden: bits that name no count (0x1000)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

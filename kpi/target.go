@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 )
 
@@ -19,19 +20,20 @@ type Target struct {
 	Deadline time.Time       `json:"deadline"` // must be after Start
 }
 
-// Validate reports an error wrapping ErrInvalid when Goal is not positive or
-// Deadline is not after Start.
-func (t Target) Validate() error { return t.validate("Target.Validate") }
+// Validate reports an error when Goal is not positive (ErrNonPositive),
+// Deadline is not after Start (ErrInvalid) or the time frame is longer than
+// 292 years, the range of a time.Duration (ErrTooLarge).
+func (t Target) Validate() error { return t.validate("kpi.Target.Validate") }
 
 func (t Target) validate(fn string) error {
 	if !t.Goal.IsPositive() {
-		return errorf(fn, "Goal", ErrInvalid, t.Goal)
+		return errs.New(ErrNonPositive, fn, "Goal", "", t.Goal)
 	}
 	if !t.Deadline.After(t.Start) {
-		return errorf(fn, "Deadline", ErrInvalid, t.Deadline.Format(time.RFC3339)+" not after Start "+t.Start.Format(time.RFC3339))
+		return errs.New(ErrInvalid, fn, "Deadline", "not after Start "+t.Start.Format(time.RFC3339), t.Deadline.Format(time.RFC3339))
 	}
 	if d := t.Deadline.Sub(t.Start); d == time.Duration(math.MaxInt64) {
-		return errorf(fn, "Deadline", ErrInvalid, "time frame longer than 292 years")
+		return errs.New(ErrTooLarge, fn, "Deadline", "more than 292 years after Start "+t.Start.Format(time.RFC3339), t.Deadline.Format(time.RFC3339))
 	}
 	return nil
 }
@@ -62,9 +64,9 @@ type Progress struct {
 const nsPerDay = int64(24 * time.Hour)
 
 // Progress returns the progress of t at now given the value achieved so far.
-// An invalid target wraps ErrInvalid.
+// An invalid target fails as Validate.
 func (t Target) Progress(achieved decimal.Decimal, now time.Time) (Progress, error) {
-	if err := t.validate("Target.Progress"); err != nil {
+	if err := t.validate("kpi.Target.Progress"); err != nil {
 		return Progress{}, err
 	}
 	total := t.Deadline.Sub(t.Start) // saturates at ±292 years: still exact for any real campaign

@@ -1,6 +1,11 @@
 package kpi
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/influencekit/influencekit/internal/enum"
+	"github.com/influencekit/influencekit/internal/errs"
+)
 
 // Tier is a follower-count class of creators. The zero value NoTier is an
 // account below the nano threshold.
@@ -16,26 +21,20 @@ const (
 	Mega
 )
 
-var tierNames = [...]string{"none", "nano", "micro", "mid", "macro", "mega"}
+var tierEnum = enum.New[Tier]("kpi.Tier", ErrInvalid, "none", "nano", "micro", "mid", "macro", "mega")
 
-// String returns "none", "nano", "micro", "mid", "macro" or "mega".
-func (t Tier) String() string { return enumString(int(t), tierNames[:], "Tier") }
+// String returns "none", "nano", "micro", "mid", "macro" or "mega"; a value
+// out of range prints as "Tier(6)".
+func (t Tier) String() string { return tierEnum.String(t) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (t Tier) MarshalText() ([]byte, error) {
-	return enumMarshal("Tier.MarshalText", "tier", int(t), tierNames[:])
-}
+// MarshalText implements encoding.TextMarshaler with String's form; a value
+// out of range is an error wrapping ErrInvalid.
+func (t Tier) MarshalText() ([]byte, error) { return tierEnum.Marshal(t) }
 
-// UnmarshalText accepts the names String returns, ignoring case; on an
-// error (wrapping ErrInvalid) the value is left unchanged.
-func (t *Tier) UnmarshalText(b []byte) error {
-	v, err := enumParse("Tier.UnmarshalText", "tier", string(b), tierNames[:])
-	if err != nil {
-		return err
-	}
-	*t = Tier(v)
-	return nil
-}
+// UnmarshalText accepts the names String returns, ignoring case and
+// surrounding space; on an error (wrapping ErrInvalid) the value is left
+// unchanged.
+func (t *Tier) UnmarshalText(b []byte) error { return tierEnum.Unmarshal(t, b) }
 
 // Thresholds holds the smallest follower count of each tier; an account
 // belongs to the highest tier whose threshold it reaches. They must be
@@ -65,18 +64,20 @@ func LaterFohrThresholds() Thresholds {
 	return Thresholds{Nano: 0, Micro: 10_000, Mid: 100_000, Macro: 500_000, Mega: 1_000_000}
 }
 
-// Validate reports an error wrapping ErrInvalid unless the thresholds are
-// non-negative and strictly increasing.
-func (t Thresholds) Validate() error { return t.validate("Thresholds.Validate") }
+// Validate reports an error unless the thresholds are non-negative (a
+// negative Nano wraps ErrNegative) and strictly increasing (a threshold not
+// above the one before wraps ErrInvalid).
+func (t Thresholds) Validate() error { return t.validate("kpi.Thresholds.Validate") }
 
 func (t Thresholds) validate(fn string) error {
 	v := [...]int64{t.Nano, t.Micro, t.Mid, t.Macro, t.Mega}
+	names := [...]string{"Nano", "Micro", "Mid", "Macro", "Mega"}
 	if v[0] < 0 {
-		return errorf(fn, "Nano", ErrInvalid, v[0])
+		return errs.New(ErrNegative, fn, "Nano", "", v[0])
 	}
 	for i := 1; i < len(v); i++ {
 		if v[i] <= v[i-1] {
-			return errorf(fn, tierNames[i+1], ErrInvalid, strconv.FormatInt(v[i], 10)+" not above "+strconv.FormatInt(v[i-1], 10))
+			return errs.New(ErrInvalid, fn, names[i], "not above "+names[i-1]+" "+strconv.FormatInt(v[i-1], 10), v[i])
 		}
 	}
 	return nil
@@ -84,14 +85,14 @@ func (t Thresholds) validate(fn string) error {
 
 // Tier returns the tier of an account with the given followers: the
 // highest tier whose threshold it reaches, NoTier below Nano. Negative
-// followers wrap ErrNegative; invalid thresholds ErrInvalid.
+// followers wrap ErrNegative; invalid thresholds fail as Validate.
 func (t Thresholds) Tier(followers int64) (Tier, error) {
-	const fn = "Thresholds.Tier"
+	const fn = "kpi.Thresholds.Tier"
 	if err := t.validate(fn); err != nil {
 		return NoTier, err
 	}
 	if followers < 0 {
-		return NoTier, errorf(fn, "followers", ErrNegative, followers)
+		return NoTier, errs.New(ErrNegative, fn, "followers", "", followers)
 	}
 	switch {
 	case followers >= t.Mega:

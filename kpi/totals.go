@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 )
 
@@ -34,14 +35,18 @@ type Totals struct {
 }
 
 // Sum returns the totals of posts. A negative count wraps ErrNegative, a
-// total beyond the int64 range ErrOverflow. No posts is not an error: the
-// zero Totals.
-func Sum(posts []Post) (Totals, error) { return sum("Sum", posts) }
+// total beyond the int64 range ErrOverflow, a post contradicting its Hidden
+// set (see Post) ErrInvalid; each error names the post's index. No posts is
+// not an error: the zero Totals.
+func Sum(posts []Post) (Totals, error) { return sum("kpi.Sum", posts) }
 
 func sum(fn string, posts []Post) (Totals, error) {
 	var t Totals
 	for i := range posts {
 		p := &posts[i]
+		if err := checkPost(fn, i, p); err != nil {
+			return Totals{}, err
+		}
 		t.Hidden |= p.Hidden
 		fields := [...]struct {
 			f   Fields
@@ -59,12 +64,12 @@ func sum(fn string, posts []Post) (Totals, error) {
 				continue
 			}
 			if x.v < 0 {
-				return Totals{}, errorf(fn, "posts["+itoa(i)+"]."+fieldTitle(x.f), ErrNegative, x.v)
+				return Totals{}, errs.New(ErrNegative, fn, postField(i, fieldTitle(x.f)), "", x.v)
 			}
 			s, ok := exact.Add(*x.dst, x.v)
 			if !ok {
-				return Totals{}, errorf(fn, "posts["+itoa(i)+"]."+fieldTitle(x.f), ErrOverflow,
-					"total "+x.f.String()+" "+strconv.FormatInt(*x.dst, 10)+" + "+strconv.FormatInt(x.v, 10))
+				return Totals{}, errs.New(ErrOverflow, fn, postField(i, fieldTitle(x.f)),
+					"overflows int64 added to the total "+strconv.FormatInt(*x.dst, 10), x.v)
 			}
 			*x.dst = s
 		}
@@ -77,7 +82,7 @@ func sum(fn string, posts []Post) (Totals, error) {
 // report it.
 func (t Totals) count(fn string, f Fields) (int64, error) {
 	if t.Hidden&f != 0 {
-		return 0, errorf(fn, f.String(), ErrNotReported, "by some posts")
+		return 0, errs.New(ErrNotReported, fn, fieldTitle(f), "not reported by some posts", errs.None)
 	}
 	p := Post{Followers: t.Followers, Likes: t.Likes, Comments: t.Comments, Shares: t.Shares,
 		Saves: t.Saves, Views: t.Views, Reach: t.Reach, Impressions: t.Impressions,
@@ -95,13 +100,19 @@ func (t Totals) ratio(fn string, num, den Fields) (decimal.Decimal, error) {
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	return ratio(fn, num.String(), den.String(), n, d)
+	return ratio(fn, fieldTitle(num), fieldTitle(den), n, d)
 }
 
-// Engagements returns the total of the interactions i. Overflow wraps
-// ErrOverflow; an interaction some post did not report ErrNotReported.
+// Engagements returns the total of the interactions i; as in a Formula, 0
+// means DefaultInteractions (likes + comments). Overflow wraps ErrOverflow;
+// an interaction some post did not report ErrNotReported; an unknown bit in
+// i ErrInvalid.
 func (t Totals) Engagements(i Interaction) (int64, error) {
-	const fn = "Totals.Engagements"
+	const fn = "kpi.Totals.Engagements"
+	if err := (Formula{Interactions: i}).validate(fn); err != nil {
+		return 0, err
+	}
+	i = Formula{Interactions: i}.interactions()
 	var s int64
 	for _, f := range []Fields{FieldLikes, FieldComments, FieldShares, FieldSaves} {
 		if Fields(i)&f == 0 {
@@ -113,7 +124,7 @@ func (t Totals) Engagements(i Interaction) (int64, error) {
 		}
 		var ok bool
 		if s, ok = exact.Add(s, v); !ok {
-			return 0, errorf(fn, "engagements", ErrOverflow, i)
+			return 0, errs.New(ErrOverflow, fn, "i", "total engagements overflow int64", i)
 		}
 	}
 	return s, nil
@@ -121,10 +132,11 @@ func (t Totals) Engagements(i Interaction) (int64, error) {
 
 // EngagementRate returns the pooled engagement rate Σ engagements / Σ base of
 // the interactions i over base b: the campaign-level rate, never an average
-// of averages. Errors as EngagementRate, plus ErrNotReported when a needed
-// field is in Hidden.
+// of averages, as Formula{i, b, PooledRate}.Rate gives (i = 0 means
+// DefaultInteractions). Errors as EngagementRate, plus ErrNotReported when a
+// needed field is in Hidden and ErrInvalid for an unknown i or b.
 func (t Totals) EngagementRate(i Interaction, b Base) (decimal.Decimal, error) {
-	const fn = "Totals.EngagementRate"
+	const fn = "kpi.Totals.EngagementRate"
 	if err := (Formula{i, b, PooledRate}).validate(fn); err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -136,28 +148,28 @@ func (t Totals) EngagementRate(i Interaction, b Base) (decimal.Decimal, error) {
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	return ratio(fn, "engagements", b.String(), e, d)
+	return ratio(fn, "engagements", fieldTitle(b.Field()), e, d)
 }
 
 // ReachRate returns the pooled Σ reach / Σ followers as a fraction, 16
 // places, half away from zero (see ReachRate). A count some post did not
 // report wraps ErrNotReported.
 func (t Totals) ReachRate() (decimal.Decimal, error) {
-	return t.ratio("Totals.ReachRate", FieldReach, FieldFollowers)
+	return t.ratio("kpi.Totals.ReachRate", FieldReach, FieldFollowers)
 }
 
 // CTR returns the pooled Σ clicks / Σ impressions as a fraction, 16 places,
 // half away from zero (see CTR). A count some post did not report wraps
 // ErrNotReported.
 func (t Totals) CTR() (decimal.Decimal, error) {
-	return t.ratio("Totals.CTR", FieldClicks, FieldImpressions)
+	return t.ratio("kpi.Totals.CTR", FieldClicks, FieldImpressions)
 }
 
 // ConversionRate returns the pooled Σ conversions / Σ clicks as a fraction,
 // 16 places, half away from zero (see ConversionRate). A count some post
 // did not report wraps ErrNotReported.
 func (t Totals) ConversionRate() (decimal.Decimal, error) {
-	return t.ratio("Totals.ConversionRate", FieldConversions, FieldClicks)
+	return t.ratio("kpi.Totals.ConversionRate", FieldConversions, FieldClicks)
 }
 
 // CreatorTotals is the Totals of one creator's posts.
@@ -170,7 +182,7 @@ type CreatorTotals struct {
 // Errors as Sum over all the posts (so an error names the post's index in
 // posts).
 func ByCreator(posts []Post) ([]CreatorTotals, error) {
-	const fn = "ByCreator"
+	const fn = "kpi.ByCreator"
 	if _, err := sum(fn, posts); err != nil {
 		return nil, err
 	}

@@ -2,10 +2,12 @@ package kpi
 
 import (
 	"errors"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 )
 
@@ -44,19 +46,20 @@ type Week struct {
 // with no views yet).
 //
 // Errors: nil loc or an invalid formula (ErrInvalid), no posts (ErrEmpty),
-// more than MaxWeeks weeks (ErrInvalid), and the other errors of Sum and
-// Formula.Rate over the posts (a negative count; for MeanOfRates and
-// MedianRate a post whose base is 0), naming the post's index in posts.
+// more than MaxWeeks weeks (ErrTooLarge), and the other errors of Sum and
+// Formula.Rate over the posts (a negative count, a post contradicting its
+// Hidden set; for MeanOfRates and MedianRate a post whose base is 0),
+// naming the post's index in posts.
 func Weekly(posts []Post, f Formula, loc *time.Location) ([]Week, error) {
-	const fn = "Weekly"
+	const fn = "kpi.Weekly"
 	if loc == nil {
-		return nil, errorf(fn, "loc", ErrInvalid, "nil")
+		return nil, errs.New(ErrInvalid, fn, "loc", "nil", errs.None)
 	}
 	if err := f.validate(fn); err != nil {
 		return nil, err
 	}
 	if len(posts) == 0 {
-		return nil, errorf(fn, "posts", ErrEmpty, 0)
+		return nil, errs.New(ErrEmpty, fn, "posts", "no posts", errs.None)
 	}
 	// Validate once over all posts so that an error names the index in posts.
 	if _, err := sum(fn, posts); err != nil {
@@ -77,8 +80,8 @@ func Weekly(posts []Post, f Formula, loc *time.Location) ([]Week, error) {
 	start, end := weekStart(first, loc), weekStart(last, loc)
 	// Sub saturates at about 292 years, far above MaxWeeks weeks.
 	if n := end.Sub(start) / (7 * 24 * time.Hour); n >= MaxWeeks {
-		return nil, errorf(fn, "posts", ErrInvalid, "more than MaxWeeks weeks between "+
-			first.Format(time.RFC3339)+" and "+last.Format(time.RFC3339))
+		return nil, errs.New(ErrTooLarge, fn, "posts", "more than MaxWeeks ("+strconv.Itoa(MaxWeeks)+
+			") weeks from the first post, "+first.Format(time.RFC3339)+", to the last", last.Format(time.RFC3339))
 	}
 	type key struct{ y, w int }
 	var weeks []Week
@@ -126,7 +129,7 @@ func Weekly(posts []Post, f Formula, loc *time.Location) ([]Week, error) {
 // undefinedRate reports whether err only says that a week has no rate: no
 // post reports the counts f needs, or a pooled base totals zero.
 func undefinedRate(f Formula, err error) bool {
-	return errors.Is(err, ErrEmpty) || (f.Average == PooledRate && errors.Is(err, ErrZeroBase))
+	return errors.Is(err, ErrEmpty) || (f.Average == PooledRate && errors.Is(err, ErrNonPositive))
 }
 
 // weekStart returns Monday 00:00 in loc of the week holding t.

@@ -4,19 +4,21 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // Latest returns the n most recent posts published before now (PublishedAt
 // < now), newest first; ties on PublishedAt are ordered by ID then Creator.
 // Fewer than n posts is not an error: all of them are returned. n <= 0 wraps
-// ErrInvalid. The result is a new slice; posts is not modified.
+// ErrNonPositive. The result is a new slice; posts is not modified.
 func Latest(posts []Post, n int, now time.Time) ([]Post, error) {
-	return latest("Latest", posts, n, now)
+	return latest("kpi.Latest", posts, n, now)
 }
 
 func latest(fn string, posts []Post, n int, now time.Time) ([]Post, error) {
 	if n <= 0 {
-		return nil, errorf(fn, "n", ErrInvalid, n)
+		return nil, errs.New(ErrNonPositive, fn, "n", "", n)
 	}
 	out := make([]Post, 0, min(n, len(posts)))
 	for _, p := range posts {
@@ -39,12 +41,20 @@ func latest(fn string, posts []Post, n int, now time.Time) ([]Post, error) {
 // Between returns the posts published in [from, to), in input order, as a
 // new slice. to before from wraps ErrInvalid; from == to gives no posts.
 func Between(posts []Post, from, to time.Time) ([]Post, error) {
-	return between("Between", posts, from, to)
+	return between("kpi.Between", posts, from, to)
+}
+
+// checkWindow reports to before from.
+func checkWindow(fn string, from, to time.Time) error {
+	if to.Before(from) {
+		return errs.New(ErrInvalid, fn, "to", "before from "+from.Format(time.RFC3339), to.Format(time.RFC3339))
+	}
+	return nil
 }
 
 func between(fn string, posts []Post, from, to time.Time) ([]Post, error) {
-	if to.Before(from) {
-		return nil, errorf(fn, "to", ErrInvalid, to.Format(time.RFC3339)+" before from "+from.Format(time.RFC3339))
+	if err := checkWindow(fn, from, to); err != nil {
+		return nil, err
 	}
 	var out []Post
 	for _, p := range posts {
@@ -56,10 +66,11 @@ func between(fn string, posts []Post, from, to time.Time) ([]Post, error) {
 }
 
 // Trailing returns the posts published in [now-d, now): the last d before
-// now, for example the last 30 days. d <= 0 wraps ErrInvalid.
+// now, for example the last 30 days. d <= 0 wraps ErrNonPositive.
 func Trailing(posts []Post, now time.Time, d time.Duration) ([]Post, error) {
+	const fn = "kpi.Trailing"
 	if d <= 0 {
-		return nil, errorf("Trailing", "d", ErrInvalid, d)
+		return nil, errs.New(ErrNonPositive, fn, "d", "", d)
 	}
-	return between("Trailing", posts, now.Add(-d), now)
+	return between(fn, posts, now.Add(-d), now)
 }

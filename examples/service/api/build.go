@@ -209,7 +209,7 @@ func engagement(posts []kpi.Post, loc *time.Location) (Engagement, []Week, error
 		switch {
 		case err == nil:
 			*x.dst = &r
-		case errors.Is(err, kpi.ErrEmpty), errors.Is(err, kpi.ErrZeroBase):
+		case errors.Is(err, kpi.ErrEmpty), errors.Is(err, kpi.ErrNonPositive):
 			// no post reports the counts: no rate
 		default:
 			return e, nil, refused("posts", err)
