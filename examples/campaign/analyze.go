@@ -68,6 +68,7 @@ type Report struct {
 	Creators   []CreatorKPI `json:"creators"`
 	Weeks      []WeekRow    `json:"weeks"`
 	Results    Results      `json:"results"`
+	Next       NextCampaign `json:"next_campaign"`
 }
 
 // GoalStatus is a SMART goal and where it stands at the end of the data.
@@ -271,7 +272,7 @@ type brief struct {
 	Start, End      time.Time
 	AsOf            time.Time // the report date (End: the final report)
 	Target          audience.Demographics
-	Weights         audience.Weights
+	Weights         audience.DimensionWeights
 	Shares          []budget.Share
 	Goals           []goal
 	Platforms       []kpi.Platform
@@ -306,7 +307,7 @@ func defaultBrief() brief {
 			"gender":  {"f": dec("80"), "m": dec("20")},
 			"country": {"DE": dec("75"), "AT": dec("15"), "CH": dec("10")},
 		},
-		Weights: audience.Weights{"age": dec("2"), "gender": dec("1"), "country": dec("2")},
+		Weights: audience.DimensionWeights{"age": dec("2"), "gender": dec("1"), "country": dec("2")},
 		Shares: []budget.Share{
 			{Category: budget.InfluencerFees, Weight: dec("65")},
 			{Category: budget.ContentProduction, Weight: dec("8")},
@@ -711,6 +712,3 @@ func placeRate(posts []kpi.Post, p kpi.Platform, tier kpi.Tier) string {
 	}
 	return s
 }
-
-// nextCampaign (section 7): not yet.
-func nextCampaign(rep *Report, in inputs, b brief) error { return nil }

@@ -224,6 +224,11 @@ func TestAsOf(t *testing.T) {
 	if len(rep.Results.MultiTouch) != 0 {
 		t.Errorf("multi-touch attribution of undated journeys in a report as of %s", asOf)
 	}
+	// Section 7 judges creators by their whole fee and revenue: not before
+	// the end.
+	if rep.Next.Skipped == "" || len(rep.Next.Creators) != 0 {
+		t.Errorf("next campaign in a report as of %s: %+v", asOf, rep.Next)
+	}
 	// A report before the first post (-asof the day after the start) has
 	// nothing to track yet: no error (it was "no campaign posts").
 	var early Report

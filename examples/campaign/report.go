@@ -35,6 +35,7 @@ func printReport(w io.Writer, rep Report) error {
 	budgetPlan(p, rep)
 	trackingSection(p, rep)
 	resultsSection(p, rep)
+	nextSection(p, rep)
 	return p.err
 }
 

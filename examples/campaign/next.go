@@ -1,0 +1,161 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/influencekit/influencekit/budget"
+	"github.com/shopspring/decimal"
+)
+
+// Section 7 recommends how to spread the next campaign's fee budget over
+// this campaign's creators, from what each one returned, with budget's
+// allocation over response curves.
+//
+// The assumptions, stated in the report: each creator's credited revenue
+// follows a concave Michaelis–Menten curve f(x) = β·x/(κ + x) through the
+// one point this campaign observed (the fee paid, the revenue credited by
+// code or link), with elasticity nextElasticity there
+// (budget.MichaelisMentenThrough). Concave, because a creator's audience
+// saturates: more posts reach the same followers again. One campaign gives
+// one point per creator, so the elasticity is assumed, not fitted. No
+// creator gets more than nextMaxMultiple times this campaign's fee.
+var (
+	nextElasticity  = decimal.RequireFromString("0.5")
+	nextMaxMultiple = decimal.NewFromInt(3)
+)
+
+// NextCampaign is section 7: the next fee budget spread over the creators.
+type NextCampaign struct {
+	// Skipped says why there is no recommendation (a report before the
+	// campaign's end, whose fees and revenue are partial); empty otherwise.
+	Skipped     string          `json:"skipped,omitempty"`
+	Budget      decimal.Decimal `json:"budget"`       // this campaign's fee budget, spread again
+	Curve       string          `json:"curve"`        // the response curve assumed
+	Elasticity  decimal.Decimal `json:"elasticity"`   // of each curve at the observed fee
+	MaxMultiple decimal.Decimal `json:"max_multiple"` // of this campaign's fee, the most a creator gets
+	Method      string          `json:"method"`       // budget.Allocate's
+	Creators    []NextRow       `json:"creators"`
+	// LeftOut are the creators not spread over, with why ("handle: reason").
+	LeftOut  []string        `json:"left_out"`
+	Fees     decimal.Decimal `json:"fees"`             // Σ this campaign's fees of the creators spread over
+	Revenue  decimal.Decimal `json:"revenue"`          // Σ their credited revenue
+	Expected decimal.Decimal `json:"expected_revenue"` // Σ the curves at the recommended spends
+}
+
+// NextRow is one creator: what this campaign observed, and the
+// recommendation. Returns are in revenue per unit of currency spent.
+type NextRow struct {
+	Handle      string          `json:"handle"`
+	Fee         decimal.Decimal `json:"fee"`          // paid this campaign
+	Revenue     decimal.Decimal `json:"revenue"`      // credited this campaign
+	ROAS        decimal.Decimal `json:"roas"`         // Revenue / Fee: the average return observed
+	MarginalNow decimal.Decimal `json:"marginal_now"` // the curve's return of the next unit at Fee: elasticity × ROAS
+	Spend       decimal.Decimal `json:"spend"`        // recommended, in whole minor units
+	Change      decimal.Decimal `json:"change"`       // Spend − Fee
+	Expected    decimal.Decimal `json:"expected_revenue"`
+	Marginal    decimal.Decimal `json:"marginal"` // the return of the next unit at Spend
+	AtCap       bool            `json:"at_cap"`   // Spend is MaxMultiple × Fee
+}
+
+// observed is one creator's fee and credited revenue.
+type observed struct {
+	Handle       string
+	Fee, Revenue decimal.Decimal
+}
+
+// nextCampaign (section 7) spreads this campaign's fee budget over the
+// creators it paid, by their curves; a creator paid nothing is left out,
+// and said so.
+func nextCampaign(rep *Report, in inputs, b brief) error {
+	if b.AsOf.Before(b.End) {
+		rep.Next = NextCampaign{Skipped: "the campaign is not over: fees and revenue so far would misjudge the creators"}
+		return nil
+	}
+	var obs []observed
+	var left []string
+	for _, ir := range rep.Results.Report.Influencers {
+		if !ir.Cost.IsPositive() {
+			left = append(left, ir.Influencer+": no fee paid, so no return to judge by")
+			continue
+		}
+		obs = append(obs, observed{Handle: ir.Influencer, Fee: ir.Cost, Revenue: ir.Revenue})
+	}
+	next, err := spread(obs, rep.Shortlists.FeeBudget, in.Currency)
+	if err != nil {
+		return fmt.Errorf("next campaign: %w", err)
+	}
+	next.LeftOut = append([]string{}, left...) // [] in JSON, not null
+	rep.Next = next
+	return nil
+}
+
+// spread allocates total over the observed creators with budget.Allocate,
+// each on the Michaelis–Menten curve through their point.
+func spread(obs []observed, total decimal.Decimal, cur budget.Currency) (NextCampaign, error) {
+	next := NextCampaign{Budget: total, Elasticity: nextElasticity, MaxMultiple: nextMaxMultiple,
+		Curve: "Michaelis–Menten f(x) = β·x/(κ + x) through (fee, credited revenue)"}
+	if len(obs) == 0 {
+		return next, fmt.Errorf("no creator was paid: nothing to learn from")
+	}
+	chans := make([]budget.Channel, len(obs))
+	for i, o := range obs {
+		curve, err := budget.MichaelisMentenThrough(o.Fee, o.Revenue, nextElasticity)
+		if err != nil {
+			return next, fmt.Errorf("%s: %w", o.Handle, err)
+		}
+		chans[i] = budget.Channel{Name: o.Handle, Curve: curve, Max: o.Fee.Mul(nextMaxMultiple)}
+		next.Fees, next.Revenue = next.Fees.Add(o.Fee), next.Revenue.Add(o.Revenue)
+	}
+	alloc, err := budget.Allocate(total, chans, budget.AllocateOptions{Currency: cur})
+	if err != nil {
+		return next, err
+	}
+	next.Method, next.Expected = alloc.Method.String(), alloc.Response
+	for i, c := range alloc.Channels {
+		o := obs[i]
+		// Fee > 0: MichaelisMentenThrough checked it.
+		roas, now := o.Revenue.DivRound(o.Fee, 16), o.Revenue.Mul(nextElasticity).DivRound(o.Fee, 16)
+		next.Creators = append(next.Creators, NextRow{Handle: o.Handle, Fee: o.Fee, Revenue: o.Revenue,
+			ROAS: roas, MarginalNow: now, Spend: c.Spend, Change: c.Spend.Sub(o.Fee),
+			Expected: c.Response, Marginal: c.Marginal, AtCap: c.Spend.Equal(chans[i].Max)})
+	}
+	return next, nil
+}
+
+// nextSection prints section 7.
+func nextSection(p *printer, rep Report) {
+	n := rep.Next
+	p.section(7, "Next campaign: where to spread the budget", "")
+	if n.Skipped != "" {
+		p.f("Left out of a report as of %s: %s.\n", rep.AsOf.Format("Mon 2 Jan 2006"), n.Skipped)
+		return
+	}
+	p.f("%s\n\n", wrap(fmt.Sprintf("This campaign's fee budget, %s, spread again over the %d creators it paid, by budget.Allocate, "+
+		"from what each one returned: the revenue credited by code or link for the fee paid. Assumptions: each creator's revenue "+
+		"follows a concave %s; concave because an audience saturates, as more posts reach the same followers again, so each euro "+
+		"brings less than the one before. One campaign gives one point per creator, so the curve's elasticity there is assumed, "+
+		"not fitted: %s, which puts this campaign's fee at the half-saturation point, where the next euro returns half the average "+
+		"so far (ROAS × %s). No creator gets more than %s× this campaign's fee: a package grows by posts, and a creator's audience "+
+		"does not. The optimum gives every creator between zero and the cap the same return on the next euro; revenue that came "+
+		"without a code or link is not seen, so a creator whose sales came that way is under-rated.",
+		p.m(n.Budget), len(n.Creators), n.Curve, n.Elasticity, n.Elasticity, n.MaxMultiple)))
+	tw := p.table("lrrrrrrrr", "creator", "fee now", "revenue", "ROAS", "next € now", "recommended", "change", "expected revenue", "next € then")
+	for _, c := range n.Creators {
+		rec := p.m(c.Spend)
+		if c.AtCap {
+			rec += " (cap)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s×\t%s\t%s\t%s\t%s\t%s\t\n", c.Handle, p.m(c.Fee), p.m(c.Revenue), c.ROAS.StringFixed(2),
+			p.m(c.MarginalNow.Round(p.cur.MinorUnits())), rec, signed(p.m(c.Change)), p.m(c.Expected.Round(p.cur.MinorUnits())),
+			p.m(c.Marginal.Round(p.cur.MinorUnits())))
+	}
+	tw.row(fmt.Sprintf("total\t%s\t%s\t\t\t%s\t%s\t%s\t\n", p.m(n.Fees), p.m(n.Revenue), p.m(n.Budget),
+		signed(p.m(n.Budget.Sub(n.Fees))), p.m(n.Expected.Round(p.cur.MinorUnits()))))
+	tw.flush()
+	p.f("  \"next € now\" and \"then\": the revenue the curve expects from one more euro at this campaign's fee and at the\n")
+	p.f("  recommended spend (%s, the method of budget.Allocate).\n", n.Method)
+	if len(n.LeftOut) > 0 {
+		p.f("%s\n", wrap("  Left out: "+strings.Join(n.LeftOut, "; ")+"."))
+	}
+}
