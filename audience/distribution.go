@@ -1,11 +1,12 @@
 package audience
 
 import (
-	"fmt"
 	"maps"
 	"math/big"
 	"slices"
+	"strconv"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/shopspring/decimal"
 )
@@ -21,8 +22,9 @@ import (
 // whole is reported by UnknownShare and in DimensionFit so a reader sees how
 // much of a score rests on guesswork.
 //
-// Values must be >= 0 and the known categories must not all be zero;
-// category names must not be empty. A nil or empty Distribution is invalid.
+// Values must be >= 0 (ErrNegative) and the known categories must not all
+// be zero (ErrNonPositive); category names must not be empty (ErrInvalid). A
+// nil or empty Distribution is an error wrapping ErrEmpty.
 type Distribution map[string]decimal.Decimal
 
 // Unknown is the category that holds unreported mass; see Distribution.
@@ -47,16 +49,19 @@ func (d *dist) get(k string) decimal.Decimal {
 
 // check validates d for function fn, naming it field in errors.
 func check(fn, field string, d Distribution) (*dist, error) {
+	if len(d) == 0 {
+		return nil, errs.New(ErrEmpty, "audience."+fn, field, "no category", errs.None)
+	}
 	out := &dist{val: make(map[string]decimal.Decimal, len(d)), known: decimal.Zero, unknown: decimal.Zero}
 	// Visit categories in sorted order so that, of several bad entries,
 	// the error always names the same one (map order is random).
 	for _, k := range slices.Sorted(maps.Keys(d)) {
 		v := d[k]
 		if k == "" {
-			return nil, fmt.Errorf("audience: %s: %s: category: %w (%q)", fn, field, ErrCategory, k)
+			return nil, errs.New(ErrInvalid, "audience."+fn, field, "empty category name", errs.None)
 		}
 		if v.Sign() < 0 {
-			return nil, fmt.Errorf("audience: %s: %s[%q]: %w (%s)", fn, field, k, ErrNegative, v)
+			return nil, errs.New(ErrNegative, "audience."+fn, field+"["+strconv.Quote(k)+"]", "", v)
 		}
 		if k == Unknown {
 			out.unknown = v
@@ -67,7 +72,7 @@ func check(fn, field string, d Distribution) (*dist, error) {
 		out.known = out.known.Add(v)
 	}
 	if out.known.Sign() == 0 {
-		return nil, fmt.Errorf("audience: %s: %s: %w (known categories sum to 0 over %d categories)", fn, field, ErrZeroTotal, len(out.keys))
+		return nil, errs.New(ErrNonPositive, "audience."+fn, field, "known categories sum to 0", errs.None)
 	}
 	return out, nil
 }
@@ -250,7 +255,7 @@ func JensenShannon(p, q Distribution) (decimal.Decimal, error) {
 			r := v.Mul(decimal.NewFromInt(2)).DivRound(xy, lnPrec+4)
 			l, err := r.Ln(lnPrec)
 			if err != nil { // r > 0 always; kept for the no-panic rule
-				return decimal.Decimal{}, fmt.Errorf("audience: JensenShannon: %w", err)
+				return decimal.Decimal{}, errs.New(ErrNonPositive, "audience.JensenShannon", "p, q", "logarithm of a non-positive ratio", r)
 			}
 			sum = sum.Add(v.Mul(l))
 		}
@@ -366,7 +371,7 @@ func Affinity(actual, baseline Distribution) (map[string]decimal.Decimal, error)
 			if av.Sign() == 0 {
 				continue
 			}
-			return nil, fmt.Errorf("audience: Affinity: baseline[%q]: %w (actual has %s)", k, ErrNoBaseline, av)
+			return nil, errs.New(ErrNoBaseline, "audience.Affinity", "baseline["+strconv.Quote(k)+"]", "zero baseline share where actual has", av)
 		}
 		out[k] = exact.Div(av.Mul(b.known).Mul(hundred), q.known.Mul(bv))
 	}

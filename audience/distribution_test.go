@@ -134,7 +134,7 @@ func TestFit(t *testing.T) {
 		}
 	})
 	t.Run("weights 3:1", func(t *testing.T) {
-		rep, err := Fit(target, actual, Weights{"age": dec("3"), "gender": dec("1")})
+		rep, err := Fit(target, actual, DimensionWeights{"age": dec("3"), "gender": dec("1")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,7 +145,7 @@ func TestFit(t *testing.T) {
 		}
 	})
 	t.Run("unweighted dimension may be missing", func(t *testing.T) {
-		rep, err := Fit(target, Demographics{"age": exActual}, Weights{"age": dec("1")})
+		rep, err := Fit(target, Demographics{"age": exActual}, DimensionWeights{"age": dec("1")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -167,7 +167,7 @@ func TestOnTargetInterval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Interval{Estimate: dec("0.3"), Low: dec("0.2083484861008832"), High: dec("0.3916515138991168")}
+	want := Estimate{Value: dec("0.3"), Low: dec("0.2083484861008832"), High: dec("0.3916515138991168")}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -176,7 +176,7 @@ func TestOnTargetInterval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = Interval{Estimate: dec("1"), Low: dec("1"), High: dec("1")}
+	want = Estimate{Value: dec("1"), Low: dec("1"), High: dec("1")}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("p=1 (-want +got):\n%s", diff)
 	}
@@ -190,14 +190,14 @@ func TestDistributionErrors(t *testing.T) {
 		run  func() error
 	}{
 		{"negative", ErrNegative, func() error { _, err := Match(good, Distribution{"a": dec("-1"), "b": dec("2")}); return err }},
-		{"all zero", ErrZeroTotal, func() error { _, err := Match(Distribution{"a": dec("0")}, good); return err }},
-		{"empty", ErrZeroTotal, func() error { _, err := Hellinger(good, Distribution{}); return err }},
-		{"nil", ErrZeroTotal, func() error { _, err := JensenShannon(nil, good); return err }},
-		{"only unknown", ErrZeroTotal, func() error { _, err := Cosine(good, Distribution{Unknown: dec("5")}); return err }},
-		{"empty category", ErrCategory, func() error { _, err := TotalVariation(good, Distribution{"": dec("1")}); return err }},
+		{"all zero", ErrNonPositive, func() error { _, err := Match(Distribution{"a": dec("0")}, good); return err }},
+		{"empty", ErrEmpty, func() error { _, err := Hellinger(good, Distribution{}); return err }},
+		{"nil", ErrEmpty, func() error { _, err := JensenShannon(nil, good); return err }},
+		{"only unknown", ErrNonPositive, func() error { _, err := Cosine(good, Distribution{Unknown: dec("5")}); return err }},
+		{"empty category", ErrInvalid, func() error { _, err := TotalVariation(good, Distribution{"": dec("1")}); return err }},
 		{"no baseline", ErrNoBaseline, func() error { _, err := Affinity(Distribution{"a": dec("1"), "b": dec("1")}, good); return err }},
 		{"weight without dimension", ErrDimension, func() error {
-			_, err := Fit(Demographics{"age": good}, Demographics{"age": good}, Weights{"gender": dec("1")})
+			_, err := Fit(Demographics{"age": good}, Demographics{"age": good}, DimensionWeights{"gender": dec("1")})
 			return err
 		}},
 		{"weighted dimension missing in actual", ErrDimension, func() error {
@@ -205,20 +205,20 @@ func TestDistributionErrors(t *testing.T) {
 			return err
 		}},
 		{"negative weight", ErrNegative, func() error {
-			_, err := Fit(Demographics{"age": good}, Demographics{"age": good}, Weights{"age": dec("-1")})
+			_, err := Fit(Demographics{"age": good}, Demographics{"age": good}, DimensionWeights{"age": dec("-1")})
 			return err
 		}},
-		{"zero weights", ErrZeroTotal, func() error {
-			_, err := Fit(Demographics{"age": good}, Demographics{"age": good}, Weights{"age": dec("0")})
+		{"zero weights", ErrNonPositive, func() error {
+			_, err := Fit(Demographics{"age": good}, Demographics{"age": good}, DimensionWeights{"age": dec("0")})
 			return err
 		}},
-		{"no dimension", ErrZeroTotal, func() error { _, err := Fit(nil, nil, nil); return err }},
+		{"no dimension", ErrEmpty, func() error { _, err := Fit(nil, nil, nil); return err }},
 		{"bad dimension inside", ErrNegative, func() error {
 			_, err := Fit(Demographics{"age": good}, Demographics{"age": {"a": dec("-2")}}, nil)
 			return err
 		}},
-		{"sample size", ErrSampleSize, func() error { _, err := OnTargetInterval(good, good, 0, Z95()); return err }},
-		{"z", ErrSampleSize, func() error { _, err := OnTargetInterval(good, good, 10, dec("0")); return err }},
+		{"sample size", ErrNonPositive, func() error { _, err := OnTargetInterval(good, good, 0, Z95()); return err }},
+		{"z", ErrNonPositive, func() error { _, err := OnTargetInterval(good, good, 10, dec("0")); return err }},
 		{"frequency of nothing", ErrEmpty, func() error { _, err := ExpectedFrequency(nil, NewSet()); return err }},
 	}
 	for _, c := range cases {
@@ -238,7 +238,7 @@ func TestDistributionErrors(t *testing.T) {
 // always names the first in sorted order, whatever the map's order.
 func TestErrorNamesFirstBadCategory(t *testing.T) {
 	bad := Distribution{"zz": decimal.NewFromInt(-1), "aa": decimal.NewFromInt(-2), "mm": decimal.NewFromInt(-3), "ok": decimal.NewFromInt(5)}
-	want := `audience: Match: actual["aa"]: negative value (-2)`
+	want := `audience: Match: actual["aa"]: negative (-2)`
 	for range 50 {
 		_, err := Match(Distribution{"ok": decimal.NewFromInt(1)}, bad)
 		if err == nil || err.Error() != want || !errors.Is(err, ErrNegative) {

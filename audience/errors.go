@@ -1,30 +1,51 @@
 package audience
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/theta"
+)
 
 // Sentinel errors; every error the package returns wraps one of them, so
 // callers branch with errors.Is. Messages read
 // "audience: Func: field: what was wrong (value)".
+//
+// The conditions every package shares have the module's shared sentinels,
+// the same values as kpi.ErrNegative, budget.ErrEmpty and so on.
 var (
+	// ErrInvalid: an empty category or dimension name, or an ID assigned
+	// through a nil *Universe, or a sketch size (lgK) outside
+	// [MinSketchLgK, MaxSketchLgK].
+	ErrInvalid = errs.ErrInvalid
 	// ErrNegative: a share, count or weight below zero.
-	ErrNegative = errors.New("negative value")
-	// ErrZeroTotal: a distribution (or a set of weights) whose known
-	// categories sum to zero, so it cannot be normalised.
-	ErrZeroTotal = errors.New("total is zero")
-	// ErrCategory: an empty category or dimension name.
-	ErrCategory = errors.New("empty name")
+	ErrNegative = errs.ErrNegative
+	// ErrNonPositive: a distribution whose known categories sum to zero
+	// (only zeros, or only Unknown), weights that sum to zero, so that
+	// nothing can be normalised; a sample size below 1 or a z not above 0.
+	ErrNonPositive = errs.ErrNonPositive
+	// ErrEmpty: nothing to compute on: a nil or empty Distribution, a
+	// target with no dimension, an empty union of sets.
+	ErrEmpty = errs.ErrEmpty
+	// ErrTooLarge: a Universe already holds 2^32 IDs.
+	ErrTooLarge = errs.ErrTooLarge
+)
+
+// Sentinel errors of the package's own conditions.
+var (
 	// ErrDimension: a weight for a dimension the target does not have, or a
 	// weighted target dimension missing from the actual demographics.
 	ErrDimension = errors.New("dimension mismatch")
 	// ErrNoBaseline: an affinity index asked for a category whose baseline
 	// share is zero (the index would be infinite).
 	ErrNoBaseline = errors.New("baseline share is zero")
-	// ErrSampleSize: a sample size below 1, or a non-positive z.
-	ErrSampleSize = errors.New("invalid sample")
-	// ErrEmpty: a computation whose denominator is an empty audience.
-	ErrEmpty = errors.New("empty audience")
-	// ErrUniverseFull: a Universe already holds 2^32 IDs.
-	ErrUniverseFull = errors.New("universe full")
-	// ErrNilUniverse: an ID assigned through a nil *Universe.
-	ErrNilUniverse = errors.New("nil universe")
+	// ErrSketchTruncated: serialised bytes end before the data they announce.
+	ErrSketchTruncated = theta.ErrTruncated
+	// ErrSketchCorrupt: bytes that are not a valid compact theta sketch.
+	ErrSketchCorrupt = theta.ErrCorrupt
+	// ErrSketchUnsupported: a DataSketches image of another family or
+	// serial version (only compact theta v3 and v4 are read).
+	ErrSketchUnsupported = theta.ErrUnsupported
+	// ErrSketchSeed: the sketch was hashed with a seed other than 9001.
+	ErrSketchSeed = theta.ErrSeedMismatch
 )

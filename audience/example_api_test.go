@@ -198,7 +198,7 @@ func ExampleNewSketch() {
 	fmt.Println(s.LgK())
 	// lgK must lie in [MinSketchLgK, MaxSketchLgK].
 	_, err = audience.NewSketch(1)
-	fmt.Println(errors.Is(err, audience.ErrSketchSize))
+	fmt.Println(errors.Is(err, audience.ErrInvalid))
 	// Output:
 	// 12
 	// true

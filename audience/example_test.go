@@ -32,7 +32,7 @@ func ExampleFit() {
 		"country": {"TR": d("80"), "DE": d("20"), audience.Unknown: d("25")},
 	}
 	// Age counts three times as much as country.
-	rep, err := audience.Fit(target, actual, audience.Weights{"age": d("3"), "country": d("1")})
+	rep, err := audience.Fit(target, actual, audience.DimensionWeights{"age": d("3"), "country": d("1")})
 	if err != nil {
 		panic(err)
 	}
@@ -57,7 +57,7 @@ func ExampleOnTargetInterval() {
 		panic(err)
 	}
 	// 0.3 ± 2·√(0.3·0.7/1000) = 0.3 ± 0.0289828…
-	fmt.Println(iv.Estimate, iv.Low.Round(4), iv.High.Round(4))
+	fmt.Println(iv.Value, iv.Low.Round(4), iv.High.Round(4))
 	// Output: 0.3 0.271 0.329
 }
 

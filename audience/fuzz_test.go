@@ -36,7 +36,7 @@ func FuzzMeasures(f *testing.F) {
 	f.Add([]byte{0, 255, 0}, []byte{0, 1, 250})
 	f.Fuzz(func(t *testing.T, x, y []byte) {
 		p, q := distFrom(x), distFrom(y)
-		sentinels := []error{ErrNegative, ErrZeroTotal, ErrCategory, ErrNoBaseline}
+		sentinels := []error{ErrNegative, ErrNonPositive, ErrEmpty, ErrInvalid, ErrNoBaseline}
 		results := map[string]decimal.Decimal{}
 		for name, fn := range map[string]func(p, q Distribution) (decimal.Decimal, error){
 			"Match": Match, "TotalVariation": TotalVariation, "Bhattacharyya": Bhattacharyya,
@@ -62,7 +62,7 @@ func FuzzMeasures(f *testing.F) {
 		if _, err := Affinity(p, q); err != nil && !errors.Is(err, ErrNoBaseline) {
 			t.Fatalf("Affinity: %v", err)
 		}
-		rep, err := Fit(Demographics{"d": p, "e": q}, Demographics{"d": q, "e": p}, Weights{"d": decimal.NewFromInt(int64(len(x))), "e": decimal.NewFromInt(1)})
+		rep, err := Fit(Demographics{"d": p, "e": q}, Demographics{"d": q, "e": p}, DimensionWeights{"d": decimal.NewFromInt(int64(len(x))), "e": decimal.NewFromInt(1)})
 		if err != nil {
 			t.Fatalf("Fit: %v", err)
 		}
@@ -73,7 +73,7 @@ func FuzzMeasures(f *testing.F) {
 		if err != nil {
 			t.Fatalf("OnTargetInterval: %v", err)
 		}
-		if !inUnit(iv.Low) || !inUnit(iv.High) || iv.Low.GreaterThan(iv.Estimate) || iv.High.LessThan(iv.Estimate) {
+		if !inUnit(iv.Low) || !inUnit(iv.High) || iv.Low.GreaterThan(iv.Value) || iv.High.LessThan(iv.Value) {
 			t.Fatalf("interval %+v", iv)
 		}
 	})

@@ -7,7 +7,7 @@ import (
 
 // TestNilAndDegenerateInputs calls every method on a nil receiver and the
 // functions on nil or degenerate arguments: none may panic (DESIGN.md). A
-// nil *Universe reads as empty and refuses to assign with ErrNilUniverse.
+// nil *Universe reads as empty and refuses to assign with ErrInvalid.
 func TestNilAndDegenerateInputs(t *testing.T) {
 	try := func(name string, f func()) {
 		defer func() {
@@ -58,10 +58,10 @@ func TestNilAndDegenerateInputs(t *testing.T) {
 	try("OnTargetInterval", func() {
 		_, _ = OnTargetInterval(Distribution{"a": dec("1")}, Distribution{"a": dec("1")}, 1, dec("1e-30"))
 	})
-	if _, err := u.ID(1); !errors.Is(err, ErrNilUniverse) {
-		t.Errorf("nil Universe ID: %v, want ErrNilUniverse", err)
+	if _, err := u.ID(1); !errors.Is(err, ErrInvalid) {
+		t.Errorf("nil Universe ID: %v, want ErrInvalid", err)
 	}
-	if _, err := u.SetOfStrings("a"); !errors.Is(err, ErrNilUniverse) {
-		t.Errorf("nil Universe SetOfStrings: %v, want ErrNilUniverse", err)
+	if _, err := u.SetOfStrings("a"); !errors.Is(err, ErrInvalid) {
+		t.Errorf("nil Universe SetOfStrings: %v, want ErrInvalid", err)
 	}
 }

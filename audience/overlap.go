@@ -1,11 +1,11 @@
 package audience
 
 import (
-	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/influencekit/influencekit/internal/theta"
 	"github.com/shopspring/decimal"
@@ -153,7 +153,7 @@ func ExpectedFrequency(sets ...*Set) (decimal.Decimal, error) {
 	}
 	u := UniqueReach(sets...)
 	if u == 0 {
-		return decimal.Decimal{}, fmt.Errorf("audience: ExpectedFrequency: sets: %w (union is empty)", ErrEmpty)
+		return decimal.Decimal{}, errs.New(ErrEmpty, "audience.ExpectedFrequency", "sets", "union is empty", errs.None)
 	}
 	return exact.Div(total.Decimal(), decimal.NewFromInt(u)), nil
 }

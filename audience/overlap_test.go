@@ -231,7 +231,7 @@ func TestUniverse(t *testing.T) {
 		t.Errorf("Len = %d, want 4", u.Len())
 	}
 	full := &Universe{n: 1 << 32}
-	if _, err := full.ID(1); !errors.Is(err, ErrUniverseFull) {
+	if _, err := full.ID(1); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("full universe: %v", err)
 	}
 }

@@ -1,30 +1,16 @@
 package audience
 
 import (
-	"fmt"
+	"errors"
 	"math"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/influencekit/influencekit/internal/theta"
 	"github.com/shopspring/decimal"
-)
-
-// Sketch errors, re-exported from the sketch core so that errors.Is works
-// on errors from NewSketch and UnmarshalBinary.
-var (
-	// ErrSketchSize: a log2 nominal size outside [MinSketchLgK, MaxSketchLgK].
-	ErrSketchSize = theta.ErrLgK
-	// ErrSketchTruncated: serialised bytes end before the data they announce.
-	ErrSketchTruncated = theta.ErrTruncated
-	// ErrSketchCorrupt: bytes that are not a valid compact theta sketch.
-	ErrSketchCorrupt = theta.ErrCorrupt
-	// ErrSketchUnsupported: a DataSketches image of another family or
-	// serial version (only compact theta v3 and v4 are read).
-	ErrSketchUnsupported = theta.ErrUnsupported
-	// ErrSketchSeed: the sketch was hashed with a seed other than 9001.
-	ErrSketchSeed = theta.ErrSeedMismatch
 )
 
 // Sketch sizes: k = 2^lgK hashes are kept once a sketch holds more than k
@@ -34,6 +20,22 @@ const (
 	MaxSketchLgK     = theta.MaxLgK
 	DefaultSketchLgK = theta.DefaultLgK // k = 4096: RSE of a count 1.56 %
 )
+
+// lgKRange is what an lgK error says was wrong.
+var lgKRange = "not in [" + strconv.Itoa(MinSketchLgK) + ", " + strconv.Itoa(MaxSketchLgK) + "]"
+
+// rename returns err, an error of internal/theta, as the error of the
+// exported method fn ("audience.Sketch.UnmarshalBinary"): the same field,
+// text, value and sentinel under the name the caller called. nil stays nil.
+func rename(err error, fn string) error {
+	var e *errs.Error
+	if err == nil || !errors.As(err, &e) {
+		return err
+	}
+	out := *e
+	out.Func = fn
+	return &out
+}
 
 // SketchStdDevs is the width of every sketch bound: 2 standard deviations,
 // a 95.45 % two-sided interval under the normal approximation.
@@ -66,13 +68,13 @@ type Sketch struct {
 
 // NewSketch returns an empty sketch of nominal size k = 2^lgK; lgK 0 means
 // DefaultSketchLgK. Other values outside [MinSketchLgK, MaxSketchLgK] are an
-// error wrapping ErrSketchSize.
+// error wrapping ErrInvalid.
 func NewSketch(lgK int) (*Sketch, error) {
 	if lgK == 0 {
 		lgK = DefaultSketchLgK
 	}
 	if lgK < MinSketchLgK || lgK > MaxSketchLgK {
-		return nil, fmt.Errorf("audience: NewSketch: lgK: %w (%d, want %d…%d)", ErrSketchSize, lgK, MinSketchLgK, MaxSketchLgK)
+		return nil, errs.New(ErrInvalid, "audience.NewSketch", "lgK", lgKRange, lgK)
 	}
 	return &Sketch{lgK: lgK}, nil
 }
@@ -253,10 +255,7 @@ func (s *Sketch) MarshalBinary() ([]byte, error) {
 		c = e.builder().Compact()
 	}
 	b, err := c.MarshalBinary()
-	if err != nil {
-		return nil, fmt.Errorf("audience: Sketch.MarshalBinary: %w", err)
-	}
-	return b, nil
+	return b, rename(err, "audience.Sketch.MarshalBinary")
 }
 
 // MarshalCompressed encodes the sketch in the compressed compact theta
@@ -269,10 +268,7 @@ func (s *Sketch) MarshalCompressed() ([]byte, error) {
 		return s.MarshalBinary()
 	}
 	b, err := c.MarshalCompressed()
-	if err != nil {
-		return nil, fmt.Errorf("audience: Sketch.MarshalCompressed: %w", err)
-	}
-	return b, nil
+	return b, rename(err, "audience.Sketch.MarshalCompressed")
 }
 
 // UnmarshalBinary replaces s with the sketch encoded in data: a
@@ -285,7 +281,7 @@ func (s *Sketch) MarshalCompressed() ([]byte, error) {
 func (s *Sketch) UnmarshalBinary(data []byte) error {
 	c, err := theta.Decode(data)
 	if err != nil {
-		return fmt.Errorf("audience: Sketch.UnmarshalBinary: %w", err)
+		return rename(err, "audience.Sketch.UnmarshalBinary")
 	}
 	if t, err := c.Trim(s.LgK()); err == nil {
 		c = t

@@ -163,7 +163,7 @@ func TestSketchRoundTrip(t *testing.T) {
 }
 
 func TestSketchErrors(t *testing.T) {
-	if _, err := NewSketch(3); !errors.Is(err, ErrSketchSize) {
+	if _, err := NewSketch(3); !errors.Is(err, ErrInvalid) {
 		t.Errorf("NewSketch(3): %v", err)
 	}
 	good, err := rangeSketch(t, 0, 20_000).MarshalBinary()

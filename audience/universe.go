@@ -1,8 +1,9 @@
 package audience
 
 import (
-	"fmt"
 	"math"
+
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // Universe is a dictionary that maps external follower IDs (platform uint64
@@ -48,10 +49,10 @@ func (u *Universe) Len() int64 {
 
 func (u *Universe) next(fn string) (uint32, error) {
 	if u == nil {
-		return 0, fmt.Errorf("audience: Universe.%s: %w", fn, ErrNilUniverse)
+		return 0, errs.New(ErrInvalid, "audience.Universe."+fn, "u", "nil *Universe", errs.None)
 	}
 	if u.n > math.MaxUint32 {
-		return 0, fmt.Errorf("audience: Universe.%s: %w (%d IDs)", fn, ErrUniverseFull, u.n)
+		return 0, errs.New(ErrTooLarge, "audience.Universe."+fn, "u", "full: holds 2^32 IDs", errs.None)
 	}
 	id := uint32(u.n)
 	u.n++
@@ -59,8 +60,8 @@ func (u *Universe) next(fn string) (uint32, error) {
 }
 
 // ID returns the dense ID of external ID x, assigning the next one if x is
-// new. After 2^32 distinct IDs it returns an error wrapping ErrUniverseFull;
-// on a nil *Universe, one wrapping ErrNilUniverse.
+// new. After 2^32 distinct IDs it returns an error wrapping ErrTooLarge;
+// on a nil *Universe, one wrapping ErrInvalid.
 func (u *Universe) ID(x uint64) (uint32, error) {
 	if id, ok := u.Lookup(x); ok {
 		return id, nil

@@ -240,8 +240,8 @@ type Criteria struct {
 
 	// Target is the brand's target audience for AudienceFit, weighted by
 	// FitWeights (audience.Fit; nil: equal weights).
-	Target     audience.Demographics `json:"target,omitempty"`
-	FitWeights audience.Weights      `json:"fit_weights,omitempty"`
+	Target     audience.Demographics     `json:"target,omitempty"`
+	FitWeights audience.DimensionWeights `json:"fit_weights,omitempty"`
 
 	// Weights of the scored criteria (zero: DefaultWeights).
 	Weights Weights `json:"weights"`

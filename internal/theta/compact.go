@@ -1,10 +1,11 @@
 package theta
 
 import (
-	"fmt"
 	"iter"
 	"math"
 	"slices"
+
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // Compact is an immutable theta sketch: the sorted hashes below theta. It is
@@ -81,7 +82,7 @@ func (c *Compact) Bounds(numStdDev float64) (lower, upper float64) {
 // store, a test) form a sketch.
 func FromHashes(hashes []uint64, theta uint64) (*Compact, error) {
 	if theta == 0 || theta > MaxTheta {
-		return nil, fmt.Errorf("theta: FromHashes: theta: must be in [1, 2^63-1] (%d): %w", theta, ErrCorrupt)
+		return nil, errs.New(ErrCorrupt, "theta.FromHashes", "theta", "must be in [1, 2^63-1]", theta)
 	}
 	return ExactFromHashes(hashes, theta), nil
 }
@@ -108,7 +109,7 @@ func ExactFromHashes(hashes []uint64, theta uint64) *Compact {
 // relative standard error of 1/√(k−1).
 func (c *Compact) Trim(lgK int) (*Compact, error) {
 	if lgK < MinLgK || lgK > MaxLgK {
-		return nil, fmt.Errorf("theta: Trim: lgK: must be in [%d, %d] (%d): %w", MinLgK, MaxLgK, lgK, ErrLgK)
+		return nil, errs.New(ErrLgK, "theta.Trim", "lgK", lgKRange, lgK)
 	}
 	c = norm(c)
 	k := 1 << lgK

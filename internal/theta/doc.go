@@ -29,8 +29,8 @@
 // Any float64 is accepted there (its absolute value, capped at MaxStdDevs),
 // so no bound is ever NaN.
 //
-// Bad sizes and bad bytes return an error, never a panic: "theta: Func:
-// field: what was wrong (value): sentinel", wrapping ErrLgK, ErrEmptyInput,
+// Bad sizes and bad bytes return an error, never a panic: an *errs.Error
+// reading "theta: Func: field: what was wrong (value)", wrapping ErrLgK, ErrEmptyInput,
 // ErrTruncated, ErrCorrupt, ErrUnsupported or ErrSeedMismatch for
 // errors.Is.
 //

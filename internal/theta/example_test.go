@@ -124,7 +124,7 @@ func ExampleNew() {
 	fmt.Println(err)
 	// Output:
 	// 14 <nil>
-	// theta: New: lgK: must be in [5, 26] (4): lgK out of range
+	// theta: New: lgK: must be in [5, 26] (4)
 }
 
 // The published MurmurHash3 x64-128 vector (seed 0) that Guava's and
@@ -185,7 +185,7 @@ func ExampleFromHashes() {
 	fmt.Println(err)
 	// Output:
 	// [3 5 9] 10
-	// theta: FromHashes: theta: must be in [1, 2^63-1] (0): corrupt sketch
+	// theta: FromHashes: theta: must be in [1, 2^63-1] (0)
 }
 
 // All visits the retained hashes in ascending order.
@@ -247,7 +247,7 @@ func ExampleCompact_UnmarshalBinary() {
 	fmt.Println(err)
 	// Output:
 	// true 0 <nil>
-	// theta: Decode: preamble: need 8 bytes (3): truncated sketch
+	// theta: Decode: preamble: need 8 bytes (3)
 }
 
 // The textbook relative standard errors at k = 4096: 1/√4095 for a count

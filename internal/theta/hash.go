@@ -1,8 +1,9 @@
 package theta
 
 import (
-	"fmt"
 	"unsafe"
+
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // DefaultSeed is the hash seed of Apache DataSketches (9001). Sketches built
@@ -44,7 +45,7 @@ func HashUint64(id uint64) uint64 {
 // wrapping ErrEmptyInput.
 func HashBytes(b []byte) (uint64, error) {
 	if len(b) == 0 {
-		return 0, fmt.Errorf("theta: HashBytes: input: %w", ErrEmptyInput)
+		return 0, errs.New(ErrEmptyInput, "theta.HashBytes", "input", "", errs.None)
 	}
 	h1, _ := Murmur3(b, DefaultSeed)
 	return h1 >> 1, nil
@@ -57,7 +58,7 @@ func HashBytes(b []byte) (uint64, error) {
 // wrapping ErrEmptyInput, as DataSketches ignores empty strings.
 func HashString(s string) (uint64, error) {
 	if len(s) == 0 {
-		return 0, fmt.Errorf("theta: HashString: input: %w", ErrEmptyInput)
+		return 0, errs.New(ErrEmptyInput, "theta.HashString", "input", "", errs.None)
 	}
 	h1, _ := Murmur3(unsafe.Slice(unsafe.StringData(s), len(s)), DefaultSeed)
 	return h1 >> 1, nil

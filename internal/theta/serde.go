@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // Compact theta sketch image (Apache DataSketches, little-endian):
@@ -180,12 +182,12 @@ func Decode(data []byte) (*Compact, error) {
 }
 
 func decErr(field, what string, v any, sentinel error) error {
-	return fmt.Errorf("theta: Decode: %s: %s (%v): %w", field, what, v, sentinel)
+	return errs.New(sentinel, "theta.Decode", field, what, v)
 }
 
 func checkSeed(data []byte) error {
 	if sh := binary.LittleEndian.Uint16(data[6:]); sh != seedHash9001 {
-		return fmt.Errorf("theta: Decode: seed hash: want %#04x for seed 9001 (%#04x): %w", seedHash9001, sh, ErrSeedMismatch)
+		return errs.New(ErrSeedMismatch, "theta.Decode", "seed hash", fmt.Sprintf("want %#04x for seed 9001", seedHash9001), fmt.Sprintf("%#04x", sh))
 	}
 	return nil
 }

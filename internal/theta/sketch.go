@@ -1,8 +1,10 @@
 package theta
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
+
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // Nominal sizes. k = 2^lgK is the number of hashes a sketch keeps once in
@@ -13,6 +15,9 @@ const (
 	MaxLgK     = 26
 	DefaultLgK = 12 // k = 4096, DataSketches' default
 )
+
+// lgKRange is what an lgK error says was wrong.
+var lgKRange = "must be in [" + strconv.Itoa(MinLgK) + ", " + strconv.Itoa(MaxLgK) + "]"
 
 // Table policy. The retention rule is the DataSketches QuickSelect
 // sketch's, so that our retained hash sets equal Java's for the same input:
@@ -52,7 +57,7 @@ type Sketch struct {
 // [MinLgK, MaxLgK]; DefaultLgK gives k = 4096.
 func New(lgK int) (*Sketch, error) {
 	if lgK < MinLgK || lgK > MaxLgK {
-		return nil, fmt.Errorf("theta: New: lgK: must be in [%d, %d] (%d): %w", MinLgK, MaxLgK, lgK, ErrLgK)
+		return nil, errs.New(ErrLgK, "theta.New", "lgK", lgKRange, lgK)
 	}
 	return NewClamped(lgK), nil
 }
