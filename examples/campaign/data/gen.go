@@ -134,23 +134,26 @@ func main() {
 	writeSpend(filepath.Join(dir, "spend.csv"))
 }
 
+// must returns v, or stops the generator with err (a file it cannot write).
 func must[T any](v T, err error) T {
-	if err != nil {
-		panic(err)
-	}
+	check(err)
 	return v
+}
+
+// check stops the generator with err, if any: status 1 and the message.
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
 }
 
 func create(path string) (*bufio.Writer, func()) {
 	f := must(os.Create(path))
 	w := bufio.NewWriter(f)
 	return w, func() {
-		if err := w.Flush(); err != nil {
-			panic(err)
-		}
-		if err := f.Close(); err != nil {
-			panic(err)
-		}
+		check(w.Flush())
+		check(f.Close())
 	}
 }
 
@@ -285,7 +288,8 @@ func find(h string) creator {
 			return c
 		}
 	}
-	panic(h)
+	check(fmt.Errorf("no creator %q in the story", h))
+	return creator{}
 }
 
 type post struct {
