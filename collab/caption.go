@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/influencekit/influencekit/internal/errs"
 )
@@ -26,6 +27,14 @@ type Brief struct {
 	// Hashtags must each appear as a whole hashtag, with or without "#".
 	Hashtags []string `json:"hashtags"`
 }
+
+func (b *Brief) empty() bool {
+	return len(b.Rules) == 0 && b.Mention == "" && b.Code == "" && b.Link == "" && len(b.Hashtags) == 0
+}
+
+// scanners recycles scan buffers between Check calls (a Checker is shared
+// between goroutines, so it cannot own one).
+var scanners = sync.Pool{New: func() any { return new(scanner) }}
 
 // Compliance is what CheckCaption found.
 type Compliance struct {
@@ -178,14 +187,15 @@ func words(s string) [][]byte {
 // Check checks one caption; see Brief for what each element requires and
 // Rule for how labels match.
 func (c *Checker) Check(caption string) Compliance {
-	var sc scanner
+	sc := scanners.Get().(*scanner)
+	defer scanners.Put(sc)
 	sc.scan(caption, true)
 	var out Compliance
 	if len(c.rules) > 0 {
 		out.Rules = make([]RuleCheck, len(c.rules))
 	}
 	for i := range c.rules {
-		rc := c.rules[i].check(&sc)
+		rc := c.rules[i].check(sc)
 		switch rc.Problem {
 		case Undisclosed, WeakOnly:
 			out.Missing |= Disclosure
@@ -194,7 +204,7 @@ func (c *Checker) Check(caption string) Compliance {
 		}
 		out.Rules[i] = rc
 	}
-	out.Missing |= c.elements(&sc)
+	out.Missing |= c.elements(sc)
 	return out
 }
 
@@ -204,10 +214,11 @@ func (c *Checker) Discloses(caption string) bool {
 	if len(c.rules) == 0 {
 		return false
 	}
-	var sc scanner
+	sc := scanners.Get().(*scanner)
+	defer scanners.Put(sc)
 	sc.scan(caption, true)
 	for i := range c.rules {
-		if p := c.rules[i].check(&sc).Problem; p == Undisclosed || p == WeakOnly {
+		if p := c.rules[i].check(sc).Problem; p == Undisclosed || p == WeakOnly {
 			return false
 		}
 	}

@@ -92,11 +92,19 @@ func (d *Deliverable) terms() []Milestone {
 // currency or below zero, a milestone share outside (0, 1] or negative
 // NetDays, shares not summing to exactly 1, an up-front milestone without
 // Booked, or a Brief that NewChecker refuses.
-func (d Deliverable) Validate() error { return d.validate("collab.Deliverable.Validate", "") }
+func (d Deliverable) Validate() error { return d.validate("collab.Deliverable.Validate", -1) }
 
-func (d *Deliverable) validate(fn, at string) error {
+// validate checks d; i ≥ 0 is its index in the caller's slice, for the
+// field path "ds[i].…" (built only on error).
+func (d *Deliverable) validate(fn string, i int) error {
+	at := func() string {
+		if i < 0 {
+			return ""
+		}
+		return "ds[" + strconv.Itoa(i) + "]."
+	}
 	bad := func(sentinel error, field, what string, v any) error {
-		return errs.New(sentinel, fn, at+field, what, v)
+		return errs.New(sentinel, fn, at()+field, what, v)
 	}
 	switch {
 	case d.ID == "":
@@ -125,10 +133,11 @@ func (d *Deliverable) validate(fn, at string) error {
 	if err := d.validateTerms(bad); err != nil {
 		return err
 	}
-	if _, err := newChecker(fn, at+"brief.", d.Brief); err != nil {
-		return err
+	if d.Brief.empty() {
+		return nil
 	}
-	return nil
+	_, err := newChecker(fn, at()+"brief.", d.Brief)
+	return err
 }
 
 func (d *Deliverable) validateTerms(bad func(error, string, string, any) error) error {

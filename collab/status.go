@@ -92,12 +92,11 @@ func Statuses(ds []Deliverable, events []Event, asof time.Time) ([]Status, error
 func index(fn string, ds []Deliverable) (map[string]int, error) {
 	idx := make(map[string]int, len(ds))
 	for i := range ds {
-		at := "ds[" + strconv.Itoa(i) + "]."
-		if err := ds[i].validate(fn, at); err != nil {
+		if err := ds[i].validate(fn, i); err != nil {
 			return nil, err
 		}
 		if _, dup := idx[ds[i].ID]; dup {
-			return nil, errs.New(ErrDuplicate, fn, at+"id", "given twice", ds[i].ID)
+			return nil, errs.New(ErrDuplicate, fn, "ds["+strconv.Itoa(i)+"].id", "given twice", ds[i].ID)
 		}
 		idx[ds[i].ID] = i
 	}
@@ -110,15 +109,15 @@ func groupEvents(fn string, idx map[string]int, events []Event, asof time.Time) 
 	by := make([][]int, len(idx))
 	for i := range events {
 		e := &events[i]
-		at := "events[" + strconv.Itoa(i) + "]."
+		at := func() string { return "events[" + strconv.Itoa(i) + "]." }
 		d, ok := idx[e.Deliverable]
 		switch {
 		case !ok:
-			return nil, errs.New(ErrInvalid, fn, at+"deliverable", "no such deliverable", e.Deliverable)
+			return nil, errs.New(ErrInvalid, fn, at()+"deliverable", "no such deliverable", e.Deliverable)
 		case e.At.IsZero():
-			return nil, errs.New(ErrInvalid, fn, at+"at", "zero time", errs.None)
+			return nil, errs.New(ErrInvalid, fn, at()+"at", "zero time", errs.None)
 		case !actionText.Valid(e.Action):
-			return nil, errs.New(ErrInvalid, fn, at+"action", "unknown action", e.Action)
+			return nil, errs.New(ErrInvalid, fn, at()+"action", "unknown action", e.Action)
 		}
 		if e.At.Before(asof) {
 			by[d] = append(by[d], i)

@@ -1,0 +1,68 @@
+package collab
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzCheckCaption checks that any caption is checked without panic,
+// deterministically, that At offsets lie inside the caption, and that
+// adding an accepted label at the very start always discloses.
+func FuzzCheckCaption(f *testing.F) {
+	for _, s := range []string{"", "#ad", "#adventure", "#İşbirliği", "I\u0307ŞBİRLİĞİ", "@glow. code MARA15",
+		"s\u0327", "#", "@", "##ad", "\xff#ad", "Paid partnership with @x", strings.Repeat("#spon ", 40) + "#ad"} {
+		f.Add(s)
+	}
+	c, err := NewChecker(Brief{Rules: Rules(), Mention: "@glow", Code: "MARA15", Link: "glow.example", Hashtags: []string{"GlowUp"}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, caption string) {
+		a, b := c.Check(caption), c.Check(caption)
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("not deterministic: %+v vs %+v", a, b)
+		}
+		n := utf8.RuneCountInString(caption)
+		for _, r := range a.Rules {
+			if r.At < -1 || r.At >= n || (r.At == -1) != (r.Problem == Undisclosed) {
+				t.Fatalf("rule %s: at %d of %d runes, problem %s", r.Rule, r.At, n, r.Problem)
+			}
+		}
+		if got := c.Check("#ad #reklam " + caption); got.Rules[0].Problem != NoProblem || got.Rules[2].Problem != NoProblem {
+			t.Fatalf("label up front not accepted: %+v", got.Rules)
+		}
+		if Fold(Fold(caption)) != Fold(caption) {
+			t.Fatalf("Fold not idempotent on %q", caption)
+		}
+	})
+}
+
+// FuzzReadEvents checks that any input is read without panic,
+// deterministically, and that an error is a *ParseError or wraps a
+// sentinel.
+func FuzzReadEvents(f *testing.F) {
+	for _, s := range []string{"", "deliverable,action,at\n", "deliverable,action,at,post\nd,published,2026-05-01,p\n",
+		"deliverable,action,at\nd,\"x\n", "\ufeffDELIVERABLE;action;at\n", "deliverable,action,at\nd,briefed,2026-13-01\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		a, errA := ReadEvents(strings.NewReader(in))
+		b, errB := ReadEvents(strings.NewReader(in))
+		if (errA == nil) != (errB == nil) || !reflect.DeepEqual(a, b) {
+			t.Fatalf("not deterministic")
+		}
+		if errA != nil {
+			if _, ok := errA.(*ParseError); !ok {
+				t.Fatalf("error %T is not a *ParseError: %v", errA, errA)
+			}
+			return
+		}
+		for _, e := range a {
+			if e.Deliverable == "" || e.At.IsZero() || !actionText.Valid(e.Action) {
+				t.Fatalf("bad event accepted: %+v", e)
+			}
+		}
+	})
+}
