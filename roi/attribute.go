@@ -2,10 +2,12 @@ package roi
 
 import (
 	"cmp"
+	"fmt"
 	"math/big"
 	"slices"
 	"strconv"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/shopspring/decimal"
 )
@@ -16,10 +18,10 @@ import (
 // The same channel may appear several times, also consecutively. Several
 // Paths may share the same channels; they add up.
 type Path struct {
-	Channels    []string
-	Conversions int64
-	Value       decimal.Decimal
-	Nulls       int64
+	Channels    []string        `json:"channels"`
+	Conversions int64           `json:"conversions"`
+	Value       decimal.Decimal `json:"value"`
+	Nulls       int64           `json:"nulls"`
 }
 
 // Credit is what a channel is credited with: a share of the conversions and
@@ -31,7 +33,7 @@ type Credit struct {
 }
 
 // Attribute shares the paths' conversions and value among channels by model,
-// one of the [Rule] constants ([FirstTouch], [LastTouch], [Linear],
+// one of the [Rule] constants ([LastTouch], [FirstTouch], [Linear],
 // [PositionBased], [Markov], [Shapley]) or a configured [Positions] or
 // [MarkovChain] ([TimeDecay] needs touch times: see [AttributeJourneys]).
 //
@@ -60,17 +62,15 @@ type Credit struct {
 // So the credits sum exactly to the totals, and each differs from its exact
 // share by less than 10^-p.
 //
-// Errors: a path without channels ([ErrEmptyPath]), an empty channel name
+// Errors: a path without channels ([ErrEmpty]), an empty channel name
 // ([ErrInvalid]), negative counts or value ([ErrNegative]), value on a path
-// without conversions ([ErrInvalid]), totals beyond int64 ([ErrOverflow]), an
-// invalid model ([ErrModel]).
+// without conversions ([ErrInvalid]), totals beyond int64 ([ErrOverflow]), a
+// nil, unknown or misconfigured model, or a [TimeDecay], which needs the
+// touch times of [AttributeJourneys] ([ErrInvalid]).
 func Attribute(paths []Path, model Model) (map[string]Credit, error) {
-	const fn = "Attribute"
-	if model == nil {
-		return nil, errf(fn, "model", ErrModel, "nil")
-	}
+	const fn = "roi.Attribute"
 	if _, ok := model.(TimeDecay); ok {
-		return nil, errf(fn, "model", ErrNoTimes, model)
+		return nil, errs.New(ErrInvalid, fn, "model", "needs touch times: use AttributeJourneys", model)
 	}
 	if err := validateModel(fn, model); err != nil {
 		return nil, err
@@ -84,22 +84,24 @@ func Attribute(paths []Path, model Model) (map[string]Credit, error) {
 
 func validateModel(fn string, model Model) error {
 	switch m := model.(type) {
+	case nil:
+		return errs.New(ErrInvalid, fn, "model", "nil model", errs.None)
 	case Rule:
-		if m < FirstTouch || m > Shapley {
-			return errf(fn, "model", ErrModel, m)
+		if !ruleText.Valid(m) {
+			return errs.New(ErrInvalid, fn, "model", "unknown rule", m)
 		}
 	case Positions:
 		return m.validate(fn)
 	case MarkovChain:
-		if m.Order < 1 || m.Order > 3 {
-			return errf(fn, "MarkovChain.Order", ErrModel, m.Order)
+		if m.Order < 0 || m.Order > 3 {
+			return errs.New(ErrInvalid, fn, "MarkovChain.Order", "not 1, 2 or 3", m.Order)
 		}
 	case TimeDecay:
-		if m.HalfLife <= 0 {
-			return errf(fn, "TimeDecay.HalfLife", ErrModel, m.HalfLife)
+		if m.HalfLife < 0 {
+			return errs.New(ErrInvalid, fn, "TimeDecay.HalfLife", "negative", m.HalfLife)
 		}
 	default:
-		return errf(fn, "model", ErrModel, model)
+		return errs.New(ErrInvalid, fn, "model", "unknown model", fmt.Sprintf("%T", model))
 	}
 	return nil
 }
@@ -115,7 +117,7 @@ func (pp *prepared) attribute(fn string, model Model) (map[string]Credit, error)
 		}
 		return pp.heuristic(fn, m)
 	case MarkovChain:
-		return pp.markov(fn, m.Order)
+		return pp.markov(fn, m.order())
 	}
 	return pp.heuristic(fn, model)
 }
@@ -150,39 +152,39 @@ func prepare(fn string, paths []Path) (*prepared, error) {
 	for i := range paths {
 		p := &paths[i]
 		if len(p.Channels) == 0 {
-			return nil, errf(fn, pathField(i, "Channels"), ErrEmptyPath, "[]")
+			return nil, errs.New(ErrEmpty, fn, pathField(i, "Channels"), "no channels", errs.None)
 		}
 		if p.Conversions < 0 {
-			return nil, errf(fn, pathField(i, "Conversions"), ErrNegative, p.Conversions)
+			return nil, errs.New(ErrNegative, fn, pathField(i, "Conversions"), "", p.Conversions)
 		}
 		if p.Nulls < 0 {
-			return nil, errf(fn, pathField(i, "Nulls"), ErrNegative, p.Nulls)
+			return nil, errs.New(ErrNegative, fn, pathField(i, "Nulls"), "", p.Nulls)
 		}
 		if !expOK(p.Value) {
 			return nil, expErr(fn, pathField(i, "Value"), p.Value)
 		}
 		if p.Value.IsNegative() {
-			return nil, errf(fn, pathField(i, "Value"), ErrNegative, p.Value)
+			return nil, errs.New(ErrNegative, fn, pathField(i, "Value"), "", p.Value)
 		}
 		if p.Conversions == 0 && !p.Value.IsZero() {
-			return nil, errf(fn, pathField(i, "Value"), ErrInvalid, p.Value.String()+" without conversions")
+			return nil, errs.New(ErrInvalid, fn, pathField(i, "Value"), "value without conversions", p.Value)
 		}
 		var ok bool
 		if pp.totalConv, ok = exact.Add(pp.totalConv, p.Conversions); !ok {
-			return nil, errf(fn, pathField(i, "Conversions"), ErrOverflow, "total")
+			return nil, errs.New(ErrOverflow, fn, pathField(i, "Conversions"), "total conversions overflow int64", p.Conversions)
 		}
 		if pp.totalNulls, ok = exact.Add(pp.totalNulls, p.Nulls); !ok {
-			return nil, errf(fn, pathField(i, "Nulls"), ErrOverflow, "total")
+			return nil, errs.New(ErrOverflow, fn, pathField(i, "Nulls"), "total nulls overflow int64", p.Nulls)
 		}
 		if _, ok = exact.Add(pp.totalConv, pp.totalNulls); !ok {
-			return nil, errf(fn, pathField(i, "Nulls"), ErrOverflow, "total journeys")
+			return nil, errs.New(ErrOverflow, fn, pathField(i, "Nulls"), "total journeys overflow int64", p.Nulls)
 		}
 		start := len(pp.ch)
 		for _, name := range p.Channels {
 			c, seen := pp.index[name]
 			if !seen {
 				if name == "" {
-					return nil, errf(fn, pathField(i, "Channels"), ErrInvalid, "empty channel name")
+					return nil, errs.New(ErrInvalid, fn, pathField(i, "Channels"), "empty channel name", errs.None)
 				}
 				c = int32(len(pp.names))
 				pp.index[name] = c
@@ -223,10 +225,8 @@ func (pp *prepared) scale() {
 }
 
 func pathField(i int, field string) string {
-	return "paths[" + itoa(i) + "]." + field
+	return "paths[" + strconv.Itoa(i) + "]." + field
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }
 
 // slot kinds: each identifies one rational weight a touch can receive.
 const (
@@ -290,80 +290,103 @@ func (a *acc) add(s int, c int32, p *ppath) {
 	}
 }
 
+// heuristic attributes by a rule other than Markov, or by Positions: each
+// touch of a converting path gets a rational weight (a slot), the paths'
+// conversions and scaled values are summed per slot and channel exactly,
+// and each channel's share is Σ weight × sum over the slots.
 func (pp *prepared) heuristic(fn string, model Model) (map[string]Credit, error) {
 	pp.scale()
 	nch := len(pp.names)
 	a := &acc{nch: nch, slots: make(map[slotKey]int), useBig: !pp.scaledOK, lastIdx: -1}
 	var pos Positions
-	rule := Rule(0)
+	var rule Rule
+	positions := false
 	switch m := model.(type) {
 	case Rule:
 		rule = m
 	case Positions:
-		pos = m
+		pos, positions = m, true
 	default:
-		return nil, errf(fn, "model", ErrModel, model)
+		return nil, errs.New(ErrInvalid, fn, "model", "unknown model", fmt.Sprintf("%T", model))
 	}
 	var stamp []int32
-	var gen int32
-	if rule == Shapley {
+	if rule == Shapley && !positions {
 		stamp = make([]int32, nch)
 	}
+	var gen int32
 	for i := range pp.paths {
 		p := &pp.paths[i]
 		if p.conv == 0 {
 			continue
 		}
 		t := pp.ch[p.start:p.end]
-		n := len(t)
-		switch rule {
-		case FirstTouch:
-			a.add(a.slot(slotKey{slotAll, 1}), t[0], p)
-		case LastTouch:
-			a.add(a.slot(slotKey{slotAll, 1}), t[n-1], p)
-		case Linear:
-			s := a.slot(slotKey{slotOneOf, n})
-			for _, c := range t {
+		if positions {
+			a.addPositions(t, p)
+		} else {
+			a.addRule(rule, t, p, stamp, &gen)
+		}
+	}
+	convW, valW := a.channelWeights(a.slotWeights(pos))
+	return pp.credits(fn, convW, valW)
+}
+
+// addRule gives the touches t of path p their slots under rule. Shapley
+// uses stamp and gen to count each distinct channel once.
+func (a *acc) addRule(rule Rule, t []int32, p *ppath, stamp []int32, gen *int32) {
+	n := len(t)
+	switch rule {
+	case FirstTouch:
+		a.add(a.slot(slotKey{slotAll, 1}), t[0], p)
+	case LastTouch:
+		a.add(a.slot(slotKey{slotAll, 1}), t[n-1], p)
+	case Linear:
+		s := a.slot(slotKey{slotOneOf, n})
+		for _, c := range t {
+			a.add(s, c, p)
+		}
+	case Shapley:
+		*gen++
+		d := 0
+		for _, c := range t {
+			if stamp[c] != *gen {
+				stamp[c] = *gen
+				d++
+			}
+		}
+		s := a.slot(slotKey{slotOneOf, d})
+		*gen++
+		for _, c := range t {
+			if stamp[c] != *gen {
+				stamp[c] = *gen
 				a.add(s, c, p)
-			}
-		case Shapley:
-			gen++
-			d := 0
-			for _, c := range t {
-				if stamp[c] != gen {
-					stamp[c] = gen
-					d++
-				}
-			}
-			s := a.slot(slotKey{slotOneOf, d})
-			gen++
-			for _, c := range t {
-				if stamp[c] != gen {
-					stamp[c] = gen
-					a.add(s, c, p)
-				}
-			}
-		default: // positions
-			switch n {
-			case 1:
-				a.add(a.slot(slotKey{slotAll, 1}), t[0], p)
-			case 2:
-				a.add(a.slot(slotKey{slotTwoFirst, 2}), t[0], p)
-				a.add(a.slot(slotKey{slotTwoLast, 2}), t[1], p)
-			default:
-				a.add(a.slot(slotKey{slotFirst, n}), t[0], p)
-				a.add(a.slot(slotKey{slotLast, n}), t[n-1], p)
-				s := a.slot(slotKey{slotMiddle, n})
-				for _, c := range t[1 : n-1] {
-					a.add(s, c, p)
-				}
 			}
 		}
 	}
-	// Weights of the slots as exact rationals.
+}
+
+// addPositions gives the touches t of path p their position-based slots.
+func (a *acc) addPositions(t []int32, p *ppath) {
+	n := len(t)
+	switch n {
+	case 1:
+		a.add(a.slot(slotKey{slotAll, 1}), t[0], p)
+	case 2:
+		a.add(a.slot(slotKey{slotTwoFirst, 2}), t[0], p)
+		a.add(a.slot(slotKey{slotTwoLast, 2}), t[1], p)
+	default:
+		a.add(a.slot(slotKey{slotFirst, n}), t[0], p)
+		a.add(a.slot(slotKey{slotLast, n}), t[n-1], p)
+		s := a.slot(slotKey{slotMiddle, n})
+		for _, c := range t[1 : n-1] {
+			a.add(s, c, p)
+		}
+	}
+}
+
+// slotWeights returns the weight of each slot used, as an exact rational.
+func (a *acc) slotWeights(pos Positions) []*big.Rat {
 	first, last := pos.First.Rat(), pos.Last.Rat()
 	fl := new(big.Rat).Add(first, last)
-	half := big.NewRat(1, 2)
 	weights := make([]*big.Rat, len(a.keys))
 	for s, k := range a.keys {
 		w := new(big.Rat)
@@ -374,7 +397,7 @@ func (pp *prepared) heuristic(fn string, model Model) (map[string]Credit, error)
 			w.SetFrac64(1, int64(k.n))
 		case slotTwoFirst, slotTwoLast:
 			if fl.Sign() == 0 {
-				w.Set(half)
+				w.SetFrac64(1, 2)
 			} else if k.kind == slotTwoFirst {
 				w.Quo(first, fl)
 			} else {
@@ -390,14 +413,20 @@ func (pp *prepared) heuristic(fn string, model Model) (map[string]Credit, error)
 		}
 		weights[s] = w
 	}
-	convW := make([]*big.Rat, nch)
-	valW := make([]*big.Rat, nch)
+	return weights
+}
+
+// channelWeights returns each channel's share of the conversions and of the
+// (scaled) value: Σ over the slots of weight × the slot's sum.
+func (a *acc) channelWeights(weights []*big.Rat) (convW, valW []*big.Rat) {
+	convW = make([]*big.Rat, a.nch)
+	valW = make([]*big.Rat, a.nch)
 	tmp := new(big.Rat)
 	bigOne := big.NewInt(1)
-	for c := range nch {
+	for c := range a.nch {
 		cw, vw := new(big.Rat), new(big.Rat)
 		for s := range a.keys {
-			i := s*nch + c
+			i := s*a.nch + c
 			cw.Add(cw, tmp.Mul(weights[s], tmp.SetFrac(a.conv[i].Decimal().BigInt(), bigOne)))
 			if a.useBig {
 				if a.bigs[i].Sign() != 0 {
@@ -409,7 +438,7 @@ func (pp *prepared) heuristic(fn string, model Model) (map[string]Credit, error)
 		}
 		convW[c], valW[c] = cw, vw
 	}
-	return pp.credits(fn, convW, valW)
+	return convW, valW
 }
 
 // credits apportions the totals by the per-channel weights and builds the
@@ -417,11 +446,11 @@ func (pp *prepared) heuristic(fn string, model Model) (map[string]Credit, error)
 func (pp *prepared) credits(fn string, convW, valW []*big.Rat) (map[string]Credit, error) {
 	conv, err := apportion(decimal.NewFromInt(pp.totalConv), convW, pp.names)
 	if err != nil {
-		return nil, errf(fn, "conversions", err, pp.totalConv)
+		return nil, errs.New(err, fn, "conversions", "no channel has weight", pp.totalConv)
 	}
 	val, err := apportion(pp.totalValue, valW, pp.names)
 	if err != nil {
-		return nil, errf(fn, "value", err, pp.totalValue)
+		return nil, errs.New(err, fn, "value", "no channel has weight", pp.totalValue)
 	}
 	out := make(map[string]Credit, len(pp.names))
 	for c, name := range pp.names {

@@ -10,10 +10,13 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/influencekit/influencekit/budget"
 	"github.com/shopspring/decimal"
 )
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+var eur, usd = budget.MustParseCurrency("EUR"), budget.MustParseCurrency("USD")
 
 func path(s string, conv int64, value string, nulls int64) Path {
 	var ch []string
@@ -333,8 +336,8 @@ func TestAttributeJourneysTimeDecay(t *testing.T) {
 		t.Fatal(err)
 	}
 	approx(t, "linear a", got["a"].Conversions, 7.0/3)
-	if _, err := Attribute(nil, TimeDecay{HalfLife: day}); !errors.Is(err, ErrNoTimes) {
-		t.Errorf("Attribute(TimeDecay) = %v, want ErrNoTimes", err)
+	if _, err := Attribute(nil, TimeDecay{HalfLife: day}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Attribute(TimeDecay) = %v, want ErrInvalid", err)
 	}
 	js[0].Touches[0].At = t0.Add(15 * day)
 	if _, err := AttributeJourneys(js, TimeDecay{HalfLife: day}); !errors.Is(err, ErrInvalid) {
@@ -349,19 +352,23 @@ func TestAttributeErrors(t *testing.T) {
 		model Model
 		want  error
 	}{
-		{"empty path", []Path{{Conversions: 1}}, Linear, ErrEmptyPath},
+		{"empty path", []Path{{Conversions: 1}}, Linear, ErrEmpty},
 		{"empty name", []Path{{Channels: []string{"a", ""}, Conversions: 1}}, Linear, ErrInvalid},
 		{"negative conv", []Path{{Channels: []string{"a"}, Conversions: -1}}, Linear, ErrNegative},
 		{"negative nulls", []Path{{Channels: []string{"a"}, Nulls: -1}}, Markov, ErrNegative},
 		{"negative value", []Path{{Channels: []string{"a"}, Conversions: 1, Value: d("-1")}}, Linear, ErrNegative},
 		{"value without conversions", []Path{{Channels: []string{"a"}, Value: d("1")}}, Linear, ErrInvalid},
 		{"overflow", []Path{{Channels: []string{"a"}, Conversions: math.MaxInt64}, {Channels: []string{"a"}, Conversions: 1}}, Linear, ErrOverflow},
-		{"nil model", nil, nil, ErrModel},
-		{"rule 0", nil, Rule(0), ErrModel},
-		{"order 4", nil, MarkovChain{Order: 4}, ErrModel},
-		{"positions > 1", nil, Positions{First: d("0.6"), Last: d("0.5")}, ErrModel},
-		{"positions < 0", nil, Positions{First: d("-0.1")}, ErrModel},
-		{"half-life 0", nil, TimeDecay{}, ErrNoTimes},
+		{"nil model", nil, nil, ErrInvalid},
+		// Rule(0) is LastTouch since v0.2: an unknown rule is one out of range.
+		{"rule -1", nil, Rule(-1), ErrInvalid},
+		{"rule 6", nil, Rule(6), ErrInvalid},
+		{"order 4", nil, MarkovChain{Order: 4}, ErrInvalid},
+		{"order -1", nil, MarkovChain{Order: -1}, ErrInvalid},
+		{"positions > 1", nil, Positions{First: d("0.6"), Last: d("0.5")}, ErrInvalid},
+		{"positions < 0", nil, Positions{First: d("-0.1")}, ErrInvalid},
+		{"half-life 0", nil, TimeDecay{}, ErrInvalid},
+		{"pointer model", nil, new(Rule), ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -429,7 +436,7 @@ func TestAttributeNoConversions(t *testing.T) {
 }
 
 func TestRuleText(t *testing.T) {
-	for r := FirstTouch; r <= Shapley; r++ {
+	for r := LastTouch; r <= Shapley; r++ {
 		b, err := r.MarshalText()
 		if err != nil {
 			t.Fatal(err)
@@ -443,7 +450,7 @@ func TestRuleText(t *testing.T) {
 		t.Error("String")
 	}
 	var r Rule
-	if err := r.UnmarshalText([]byte("nope")); !errors.Is(err, ErrModel) {
+	if err := r.UnmarshalText([]byte("nope")); !errors.Is(err, ErrInvalid) {
 		t.Error(err)
 	}
 }

@@ -30,8 +30,8 @@
 // # Earned media value
 //
 // Two ways, both configurable: [EMVFromImpressions] (impressions × CPM /
-// 1000) and [RateCard.EMV] (Σ count × unit value × platform multiplier, line
-// by line). [IllustrativeRateCard] is an example with its source, not market
+// 1000) and [EMVCard.EMV] (Σ count × unit value × platform multiplier, line
+// by line). [IllustrativeEMVCard] is an example with its source, not market
 // data.
 //
 // # Attribution
@@ -42,7 +42,7 @@
 // reads a shop export.
 //
 // [Attribute] shares the conversions and value of customer-journey [Path]s
-// among channels with a [Model]: the rules [FirstTouch], [LastTouch],
+// among channels with a [Model]: the rules [LastTouch], [FirstTouch],
 // [Linear], [PositionBased], [Markov] and [Shapley], or the configured
 // [Positions], [MarkovChain] (order 1 to 3) and [TimeDecay] (with
 // [AttributeJourneys], whose touches carry times). Markov chains are solved
@@ -59,21 +59,39 @@
 // [Report] computes cost (from a budget.Plan or given), revenue,
 // conversions, engagements, impressions, ROI, ROAS, CPA, CPE, CPM and EMV
 // per influencer and for the campaign; [Compare] compares them with a
-// [Benchmark] or with past campaigns ([Pool]), metric by metric, with
+// [Baseline] (an industry benchmark typed in, or a past campaign's
+// metrics) or with past campaigns ([Pool]), metric by metric, with
 // absolute and relative change and a better/worse verdict by the metric's
 // direction. Result types marshal to JSON with decimals as strings.
 //
 // # Numbers and errors
 //
-// Money and ratios are [decimal.Decimal]; ratios are rounded half away from
-// zero at 16 decimal places (exact.Precision), sums are exact. Estimators
+// Money and ratios are [decimal.Decimal]; every amount of a report, an order
+// attribution or an EMV is in the one budget.Currency the result carries
+// (Campaign.Currency, Order.Currency, EMVCard.Currency), and amounts in
+// another currency meeting it are [ErrCurrencyMismatch] (a
+// *budget.MismatchError). Ratios are rounded half away from zero at 16
+// decimal places (exact.Precision), sums are exact. Estimators
 // that need floating point (Markov absorption probabilities, time-decay
 // weights, confidence intervals) say so and convert to decimals once. A
 // decimal input with an exponent beyond ±1000 (budget.MaxExponent, e.g.
-// 1e-5000) is refused with [ErrInvalid] before any arithmetic. Every
-// error wraps one of the package's sentinels (errors.Is) and reads
-// "roi: Func: field: what was wrong (value)"; CSV readers return
-// [*ParseError] with line and column, wrapping a sentinel too (only a
-// failing io.Reader's own error is passed on as it is). No function panics
-// on any input, and no value is mutable after construction.
+// 1e-5000) is refused with [ErrTooLarge] before any arithmetic. Every
+// error wraps one of the module's shared sentinels, re-exported here
+// (errors.Is(err, roi.ErrInvalid) is errors.Is(err, kpi.ErrInvalid)), and
+// reads "roi: Func: field: what was wrong (value)"; CSV readers return
+// [*ParseError] (the module's one CSV error type) with line and column,
+// wrapping a sentinel too (only a failing io.Reader's own error is passed
+// on as it is). No function panics on any input, no NaN becomes a number,
+// and no value is mutable after construction.
+//
+// # Enums and zero values
+//
+// [Rule], [CostBasis], [Direction] and [Verdict] read and write their names
+// ([Rule.String], MarshalText, UnmarshalText), parsing ignores case and
+// surrounding spaces. Every zero value is valid and the documented
+// default: the zero Rule is [LastTouch], the zero CostBasis [ActualCost],
+// the zero Direction [Neutral], the zero Verdict [Same]; the zero
+// [MarkovChain] is order 1 and the zero [TimeDecay] has a half-life of 7
+// days. Result types marshal to JSON with snake_case keys, decimals as
+// strings, enums and currencies by their text.
 package roi

@@ -3,8 +3,11 @@ package roi
 import (
 	"maps"
 	"slices"
-	"strings"
+	"strconv"
 
+	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -16,20 +19,20 @@ import (
 // A negative count or CPM is [ErrNegative].
 func EMVFromImpressions(impressions int64, cpm decimal.Decimal) (decimal.Decimal, error) {
 	if impressions < 0 {
-		return decimal.Decimal{}, errf("EMVFromImpressions", "impressions", ErrNegative, impressions)
+		return decimal.Decimal{}, errs.New(ErrNegative, "roi.EMVFromImpressions", "impressions", "", impressions)
 	}
-	if err := checkExp("EMVFromImpressions", "cpm", cpm); err != nil {
+	if err := checkExp("roi.EMVFromImpressions", "cpm", cpm); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if cpm.IsNegative() {
-		return decimal.Decimal{}, errf("EMVFromImpressions", "cpm", ErrNegative, cpm)
+		return decimal.Decimal{}, errs.New(ErrNegative, "roi.EMVFromImpressions", "cpm", "", cpm)
 	}
 	// Shift(-3) divides by 1000 exactly; Div would round at the host's
 	// decimal.DivisionPrecision.
 	return decimal.NewFromInt(impressions).Mul(cpm).Shift(-3), nil
 }
 
-// UnitValues are what one action is worth, in the rate card's currency:
+// UnitValues are what one action is worth, in the card's currency:
 // one impression, one video view, one like, and so on. A zero value leaves
 // the action out of the EMV.
 type UnitValues struct {
@@ -42,13 +45,14 @@ type UnitValues struct {
 	Click      decimal.Decimal `json:"click"`
 }
 
-// RateCard values actions for earned media value: per platform, a unit
+// EMVCard values actions for earned media value: per platform, a unit
 // value per action and a multiplier applied to all of the platform's
 // values (for example 1.2 where the brand judges attention dearer). Build
-// your own from your paid-media costs; [IllustrativeRateCard] is only an
-// example.
-type RateCard struct {
-	Currency string `json:"currency"`
+// your own from your paid-media costs; [IllustrativeEMVCard] is only an
+// example. (budget.RateCard is something else: the fees creators charge.)
+type EMVCard struct {
+	// Currency is the currency of every unit value (required).
+	Currency budget.Currency `json:"currency"`
 	// Source says where the values come from.
 	Source string `json:"source"`
 	// Default values every platform that Platforms does not list.
@@ -59,7 +63,7 @@ type RateCard struct {
 	Multipliers map[kpi.Platform]decimal.Decimal `json:"multipliers,omitempty"`
 }
 
-// IllustrativeRateCard returns an ILLUSTRATIVE rate card in USD, not market
+// IllustrativeEMVCard returns an ILLUSTRATIVE EMV card in USD, not market
 // data. Its values are the placeholder figures of the worked example in
 // Later Influence's help centre article "Earned Media Value (EMV) & Return on
 // Investment (ROI)" (an Instagram post valued as likes × $0.30 + comments ×
@@ -68,9 +72,9 @@ type RateCard struct {
 // daily). They apply to every platform, with multiplier 1. Views, shares,
 // saves and clicks are not valued by that example and are 0 here: set them
 // from your own costs.
-func IllustrativeRateCard() RateCard {
-	return RateCard{
-		Currency: "USD",
+func IllustrativeEMVCard() EMVCard {
+	return EMVCard{
+		Currency: budget.MustParseCurrency("USD"),
 		Source:   "illustrative: placeholder values of Later Influence's help article on EMV (likes $0.30, comments $0.50, $0.05 per 1,000 impressions)",
 		Default: UnitValues{
 			Impression: decimal.New(5, -5), // $0.05 per 1,000 impressions
@@ -80,19 +84,20 @@ func IllustrativeRateCard() RateCard {
 	}
 }
 
-// Validate reports a rate card with a negative unit value or multiplier or
-// without a currency.
-func (rc RateCard) Validate() error {
-	if strings.TrimSpace(rc.Currency) == "" {
-		return errf("RateCard.Validate", "Currency", ErrCurrency, `""`)
+// Validate reports a card without a currency ([ErrInvalid]), or with a
+// negative unit value or multiplier ([ErrNegative]) or one whose exponent is
+// beyond ±budget.MaxExponent ([ErrTooLarge]).
+func (rc EMVCard) Validate() error {
+	const fn = "roi.EMVCard.Validate"
+	if !rc.Currency.IsValid() {
+		return errs.New(ErrInvalid, fn, "Currency", "no currency", errs.None)
 	}
-	const fn = "RateCard.Validate"
 	check := func(field string, v decimal.Decimal) error {
 		if err := checkExp(fn, field, v); err != nil {
 			return err
 		}
 		if v.IsNegative() {
-			return errf(fn, field, ErrNegative, v)
+			return errs.New(ErrNegative, fn, field, "", v)
 		}
 		return nil
 	}
@@ -154,12 +159,12 @@ type EMVLine struct {
 
 // EMV is an earned media value with its lines: Total = Σ Lines[i].Value.
 type EMV struct {
-	Currency string          `json:"currency"`
+	Currency budget.Currency `json:"currency"`
 	Lines    []EMVLine       `json:"lines"`
 	Total    decimal.Decimal `json:"total"`
 }
 
-// EMV values posts with the rate card: for each platform and each action
+// EMV values posts with the card: for each platform and each action
 // with a non-zero unit value, a line count × unit value × multiplier, and
 // the total of the lines. Values are exact, in the card's currency. Lines
 // are ordered by platform, then impressions, views, likes, comments, shares,
@@ -171,9 +176,10 @@ type EMV struct {
 // 50,000 × 0.00005 = 1,500 + 250 + 2.5 = 1,752.50 USD, the figure of the
 // example the card cites.
 //
-// Errors: an invalid card (see [RateCard.Validate]), a negative count
-// ([ErrNegative]), a count total beyond int64 ([ErrOverflow]).
-func (rc RateCard) EMV(posts []kpi.Post) (EMV, error) {
+// Errors: an invalid card (see [EMVCard.Validate]), a negative count
+// ([ErrNegative]), a count that a post both hides and gives
+// ([ErrInvalid]), a count total beyond int64 ([ErrOverflow]).
+func (rc EMVCard) EMV(posts []kpi.Post) (EMV, error) {
 	if err := rc.Validate(); err != nil {
 		return EMV{}, err
 	}
@@ -193,17 +199,20 @@ func (rc RateCard) EMV(posts []kpi.Post) (EMV, error) {
 		}
 		for a := range actions {
 			k := key{p.Platform, a}
+			n := actions[a].count(p)
 			if p.Hidden&actions[a].field != 0 {
+				if n != 0 { // a count both hidden and given: refuse, do not guess
+					return EMV{}, errs.New(ErrInvalid, "roi.EMVCard.EMV", "posts["+strconv.Itoa(i)+"]."+actions[a].name, "hidden but not zero", n)
+				}
 				hidden[k]++
 				continue
 			}
-			n := actions[a].count(p)
 			if n < 0 {
-				return EMV{}, errf("RateCard.EMV", "posts["+itoa(i)+"]."+actions[a].name, ErrNegative, n)
+				return EMV{}, errs.New(ErrNegative, "roi.EMVCard.EMV", "posts["+strconv.Itoa(i)+"]."+actions[a].name, "", n)
 			}
-			s := counts[k] + n
-			if s < 0 {
-				return EMV{}, errf("RateCard.EMV", actions[a].name, ErrOverflow, "total")
+			s, ok := exact.Add(counts[k], n)
+			if !ok {
+				return EMV{}, errs.New(ErrOverflow, "roi.EMVCard.EMV", "posts["+strconv.Itoa(i)+"]."+actions[a].name, "total overflows int64", n)
 			}
 			counts[k] = s
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -29,11 +30,11 @@ func TestEMVFromImpressions(t *testing.T) {
 	}
 }
 
-func TestRateCardEMV(t *testing.T) {
+func TestEMVCardEMV(t *testing.T) {
 	// The cited example (Later Influence help centre): an Instagram post with
 	// 5,000 likes, 500 comments, 50,000 impressions:
 	// 5000 × 0.30 + 500 × 0.50 + 50000/1000 × 0.05 = 1500 + 250 + 2.5 = 1752.5.
-	card := IllustrativeRateCard()
+	card := IllustrativeEMVCard()
 	got, err := card.EMV([]kpi.Post{{Platform: kpi.Instagram, Likes: 5000, Comments: 500, Impressions: 50000}})
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +42,7 @@ func TestRateCardEMV(t *testing.T) {
 	if !got.Total.Equal(d("1752.5")) {
 		t.Errorf("total %v, want 1752.5", got.Total)
 	}
-	want := EMV{Currency: "USD", Total: d("1752.5"), Lines: []EMVLine{
+	want := EMV{Currency: usd, Total: d("1752.5"), Lines: []EMVLine{
 		{Platform: kpi.Instagram, Action: "impressions", Count: 50000, UnitValue: d("0.00005"), Multiplier: d("1"), Value: d("2.5")},
 		{Platform: kpi.Instagram, Action: "likes", Count: 5000, UnitValue: d("0.3"), Multiplier: d("1"), Value: d("1500")},
 		{Platform: kpi.Instagram, Action: "comments", Count: 500, UnitValue: d("0.5"), Multiplier: d("1"), Value: d("250")},
@@ -52,8 +53,8 @@ func TestRateCardEMV(t *testing.T) {
 
 	// A card of our own: TikTok values views and shares with multiplier 1.5;
 	// the default values likes only.
-	card = RateCard{
-		Currency: "EUR",
+	card = EMVCard{
+		Currency: eur,
 		Default:  UnitValues{Like: d("0.1")},
 		Platforms: map[kpi.Platform]UnitValues{
 			kpi.TikTok: {View: d("0.002"), Share: d("0.4")},
@@ -73,7 +74,7 @@ func TestRateCardEMV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = EMV{Currency: "EUR", Total: d("95"), Lines: []EMVLine{
+	want = EMV{Currency: eur, Total: d("95"), Lines: []EMVLine{
 		{Platform: kpi.Instagram, Action: "likes", Count: 200, UnitValue: d("0.1"), Multiplier: d("1"), Value: d("20"), NotReported: 1},
 		{Platform: kpi.TikTok, Action: "views", Count: 15000, UnitValue: d("0.002"), Multiplier: d("1.5"), Value: d("45")},
 		{Platform: kpi.TikTok, Action: "shares", Count: 50, UnitValue: d("0.4"), Multiplier: d("1.5"), Value: d("30")},
@@ -85,7 +86,7 @@ func TestRateCardEMV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back RateCard
+	var back EMVCard
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
@@ -93,10 +94,10 @@ func TestRateCardEMV(t *testing.T) {
 		t.Errorf("JSON round trip (-want +got)\n%s", diff)
 	}
 
-	bad := []RateCard{
-		{Currency: ""},
-		{Currency: "EUR", Default: UnitValues{Like: d("-1")}},
-		{Currency: "EUR", Multipliers: map[kpi.Platform]decimal.Decimal{kpi.X: d("-1")}},
+	bad := []EMVCard{
+		{Currency: budget.Currency{}},
+		{Currency: eur, Default: UnitValues{Like: d("-1")}},
+		{Currency: eur, Multipliers: map[kpi.Platform]decimal.Decimal{kpi.X: d("-1")}},
 	}
 	for _, c := range bad {
 		if _, err := c.EMV(nil); err == nil {

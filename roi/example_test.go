@@ -35,7 +35,7 @@ func ExampleCPM() {
 	fmt.Println(err)
 	// Output:
 	// 2.5
-	// roi: CPM: impressions: must be positive (0)
+	// roi: CPM: impressions: not positive (0)
 }
 
 func printCredits(c map[string]roi.Credit) {
@@ -141,10 +141,11 @@ func ExampleReadPaths() {
 }
 
 func ExampleAttributeOrders() {
+	eur := budget.MustParseCurrency("EUR")
 	orders := []roi.Order{
-		{ID: "1001", Amount: decimal.RequireFromString("59.90"), Currency: "EUR", Code: " anna10 "},
-		{ID: "1002", Amount: decimal.RequireFromString("120.00"), Currency: "EUR", LandingURL: "https://shop.example/?utm_source=instagram&utm_campaign=ben"},
-		{ID: "1003", Amount: decimal.RequireFromString("15.50"), Currency: "EUR", Code: "WELCOME5"},
+		{ID: "1001", Amount: decimal.RequireFromString("59.90"), Currency: eur, Code: " anna10 "},
+		{ID: "1002", Amount: decimal.RequireFromString("120.00"), Currency: eur, LandingURL: "https://shop.example/?utm_source=instagram&utm_campaign=ben"},
+		{ID: "1003", Amount: decimal.RequireFromString("15.50"), Currency: eur, Code: "WELCOME5"},
 	}
 	tracking := []roi.Tracking{
 		{Influencer: "anna", Codes: []string{"ANNA10"}},
@@ -181,8 +182,8 @@ func ExampleIncremental() {
 	// 95 % lift interval 0.257 0.79
 }
 
-func ExampleRateCard_EMV() {
-	card := roi.IllustrativeRateCard()
+func ExampleEMVCard_EMV() {
+	card := roi.IllustrativeEMVCard()
 	emv, _ := card.EMV([]kpi.Post{{Platform: kpi.Instagram, Likes: 5000, Comments: 500, Impressions: 50000}})
 	for _, l := range emv.Lines {
 		fmt.Printf("%-11s %6d × %-7s = %s\n", l.Action, l.Count, l.UnitValue, l.Value)
@@ -201,7 +202,7 @@ func ExampleReport() {
 	plan, _ = plan.AddItem(budget.LineItem{Name: "anna", Category: budget.InfluencerFees, Planned: decimal.NewFromInt(2000), Actual: decimal.NewFromInt(1800)})
 	plan, _ = plan.AddItem(budget.LineItem{Name: "tools", Category: budget.Tools, Planned: decimal.NewFromInt(300), Actual: decimal.NewFromInt(200)})
 	rep, err := roi.Report(roi.Campaign{
-		Currency: "EUR",
+		Currency: eur,
 		Plan:     plan,
 		Influencers: []roi.InfluencerInput{{
 			Influencer: "anna", Revenue: decimal.NewFromInt(5400), Conversions: decimal.NewFromInt(90),
@@ -215,7 +216,7 @@ func ExampleReport() {
 	fmt.Println("anna: cost", a.Cost, "ROI", a.ROI, "ROAS", a.ROAS, "CPA", a.CPA, "CPE", a.CPE, "CPM", a.CPM)
 	fmt.Println("campaign: cost", rep.Total.Cost, "ROAS", rep.Total.ROAS)
 
-	changes, _ := roi.Compare(rep.Total, roi.Benchmark{roi.MetricROAS: decimal.NewFromInt(4), roi.MetricCPM: decimal.NewFromInt(40)})
+	changes, _ := roi.Compare(rep.Total, roi.Baseline{roi.MetricROAS: decimal.NewFromInt(4), roi.MetricCPM: decimal.NewFromInt(40)})
 	for _, c := range changes {
 		fmt.Println(c.Metric, c.Current, "vs", c.Baseline, c.Absolute, c.Relative, c.Verdict)
 	}
@@ -238,12 +239,13 @@ func ExampleROAS() {
 	// Output:
 	// 2
 	// 1
-	// roi: ROAS: cost: must be positive (0)
+	// roi: ROAS: cost: not positive (0)
 }
 
 // Profit is revenue − cost: 150 − 200 = −50, a loss.
 func ExampleProfit() {
-	fmt.Println(roi.Profit(decimal.NewFromInt(150), decimal.NewFromInt(200)))
+	p, _ := roi.Profit(decimal.NewFromInt(150), decimal.NewFromInt(200))
+	fmt.Println(p)
 	// Output:
 	// -50
 }
@@ -297,7 +299,7 @@ func ExampleCPA() {
 	fmt.Println(err)
 	// Output:
 	// 25
-	// roi: CPA: cost: must not be negative (-500)
+	// roi: CPA: cost: negative (-500)
 }
 
 // 90 for 45 sign-ups: 90 / 45 = 2 per lead.
@@ -327,21 +329,21 @@ func ExampleEMVFromImpressions() {
 // The illustrative card values likes at 0.30, comments at 0.50 and 1,000
 // impressions at 0.05 (so one impression at 0.00005); it is an example, not
 // market data.
-func ExampleIllustrativeRateCard() {
-	card := roi.IllustrativeRateCard()
+func ExampleIllustrativeEMVCard() {
+	card := roi.IllustrativeEMVCard()
 	fmt.Println(card.Currency, card.Default.Like, card.Default.Comment, card.Default.Impression, card.Default.View)
 	// Output:
 	// USD 0.3 0.5 0.00005 0
 }
 
-// A rate card with a negative unit value is refused, naming the field.
-func ExampleRateCard_Validate() {
-	card := roi.RateCard{Currency: "EUR", Default: roi.UnitValues{Like: decimal.RequireFromString("-0.1")}}
+// An EMV card with a negative unit value is refused, naming the field.
+func ExampleEMVCard_Validate() {
+	card := roi.EMVCard{Currency: budget.MustParseCurrency("EUR"), Default: roi.UnitValues{Like: decimal.RequireFromString("-0.1")}}
 	fmt.Println(card.Validate())
 	card.Default.Like = decimal.RequireFromString("0.1")
 	fmt.Println(card.Validate())
 	// Output:
-	// roi: RateCard.Validate: Default.likes: must not be negative (-0.1)
+	// roi: EMVCard.Validate: Default.likes: negative (-0.1)
 	// <nil>
 }
 
@@ -369,14 +371,14 @@ func ExampleReadOrders() {
 	in := "Name,Created at,Total,Discount Code,Landing Site\n" +
 		"#1001,2026-03-02 10:15:00 +0100,59.90, anna10 ,/products/tee\n" +
 		"#1002,2026-03-02,120.00,,/?utm_source=instagram&utm_campaign=ben\n"
-	orders, err := roi.ReadOrders(strings.NewReader(in), "EUR")
+	orders, err := roi.ReadOrders(strings.NewReader(in), budget.MustParseCurrency("EUR"))
 	if err != nil {
 		log.Fatal(err)
 	}
 	for _, o := range orders {
 		fmt.Println(o.ID, o.Time.UTC().Format(time.RFC3339), o.Amount, o.Currency, strings.TrimSpace(o.Code), o.LandingURL)
 	}
-	_, err = roi.ReadOrders(strings.NewReader("id,time,amount\n1,2026-03-02,€5\n"), "EUR")
+	_, err = roi.ReadOrders(strings.NewReader("id,time,amount\n1,2026-03-02,€5\n"), budget.MustParseCurrency("EUR"))
 	fmt.Println(err != nil)
 	// Output:
 	// #1001 2026-03-02T09:15:00Z 59.9 EUR anna10 /products/tee
@@ -406,19 +408,19 @@ func ExampleCompare() {
 	cur := roi.Metrics{Cost: decimal.NewFromInt(600), Revenue: decimal.NewFromInt(1800), Impressions: 100000}
 	roas, cpm := decimal.NewFromInt(3), decimal.NewFromInt(6) // 1800/600, 600×1000/100000
 	cur.ROAS, cur.CPM = &roas, &cpm
-	changes, err := roi.Compare(cur, roi.Benchmark{roi.MetricROAS: decimal.NewFromInt(4), roi.MetricCPM: decimal.NewFromInt(8)})
+	changes, err := roi.Compare(cur, roi.Baseline{roi.MetricROAS: decimal.NewFromInt(4), roi.MetricCPM: decimal.NewFromInt(8)})
 	if err != nil {
 		log.Fatal(err)
 	}
 	for _, c := range changes {
 		fmt.Println(c.Metric, c.Current, "vs", c.Baseline, c.Absolute, *c.Relative, c.Verdict)
 	}
-	_, err = roi.Compare(cur, roi.Benchmark{"rosa": decimal.NewFromInt(4)})
+	_, err = roi.Compare(cur, roi.Baseline{"rosa": decimal.NewFromInt(4)})
 	fmt.Println(err)
 	// Output:
 	// roas 3 vs 4 -1 -0.25 worse
 	// cpm 6 vs 8 -2 -0.25 better
-	// roi: Compare: baseline: invalid (unknown metric rosa)
+	// roi: Compare: baseline: unknown metric ("rosa")
 }
 
 // Two past campaigns pooled: cost 1000 + 3000 = 4000, revenue 2000 + 10000
@@ -436,11 +438,11 @@ func ExamplePool() {
 	// 4000 12000 3 2 13.3333333333333333 true
 }
 
-// Benchmark lists the metrics that are defined: no CPM without
-// impressions, no EMV without a rate card.
-func ExampleMetrics_Benchmark() {
+// Baseline lists the metrics that are defined: no CPM without
+// impressions, no EMV without an EMV card.
+func ExampleMetrics_Baseline() {
 	m, _ := roi.Pool(roi.Metrics{Cost: decimal.NewFromInt(500), Revenue: decimal.NewFromInt(1500), Conversions: decimal.NewFromInt(25), Engagements: 2000})
-	b := m.Benchmark()
+	b := m.Baseline()
 	for _, k := range slices.Sorted(maps.Keys(b)) {
 		fmt.Println(k, b[k])
 	}
@@ -481,7 +483,7 @@ func ExampleDirection_UnmarshalText() {
 	fmt.Println(d.UnmarshalText([]byte("up")))
 	// Output:
 	// <nil> true
-	// roi: Direction.UnmarshalText: direction: invalid (up)
+	// roi: Direction.UnmarshalText: text: unknown roi.Direction, want one of neutral, higher, lower ("up")
 }
 
 func ExampleVerdict_MarshalText() {
@@ -502,11 +504,11 @@ func ExampleVerdict_UnmarshalText() {
 func ExampleRule_MarshalText() {
 	b, _ := roi.PositionBased.MarshalText()
 	fmt.Println(string(b), roi.Shapley.String())
-	_, err := roi.Rule(0).MarshalText()
+	_, err := roi.Rule(6).MarshalText()
 	fmt.Println(err)
 	// Output:
 	// position-based shapley
-	// roi: Rule.MarshalText: rule: unsupported attribution model (0)
+	// roi: Rule.MarshalText: unknown value (6)
 }
 
 func ExampleRule_UnmarshalText() {
@@ -515,7 +517,7 @@ func ExampleRule_UnmarshalText() {
 	fmt.Println(r.UnmarshalText([]byte("LastTouch")))
 	// Output:
 	// <nil> true
-	// roi: Rule.UnmarshalText: rule: unsupported attribution model (LastTouch)
+	// roi: Rule.UnmarshalText: text: unknown roi.Rule, want one of last-touch, first-touch, linear, position-based, markov, shapley ("LastTouch")
 }
 
 // The configured models name themselves with their parameters.
@@ -576,9 +578,9 @@ func ExampleMarkovChain() {
 }
 
 func ExampleRule_String() {
-	fmt.Println(roi.FirstTouch, roi.LastTouch, roi.Linear, roi.PositionBased, roi.Markov, roi.Shapley, roi.Rule(0))
+	fmt.Println(roi.FirstTouch, roi.LastTouch, roi.Linear, roi.PositionBased, roi.Markov, roi.Shapley, roi.Rule(6))
 	// Output:
-	// first-touch last-touch linear position-based markov shapley Rule(0)
+	// first-touch last-touch linear position-based markov shapley Rule(6)
 }
 
 func ExampleMarkovChain_String() {

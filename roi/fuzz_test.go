@@ -101,7 +101,7 @@ func FuzzReadOrders(f *testing.F) {
 	f.Add([]byte("id,time,amount,currency,code,landing site\n1,2026-01-01,1.5,EUR,anna,/?utm_campaign=ben\n2,2026-01-02,3,EUR,,\n"))
 	f.Add([]byte("\xef\xbb\xbfName,Created at,Total,Currency,Discount Code\r\n#1,2026-03-02 10:15:00 +0100,59.90,eur, ANNA \r\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
-		orders, err := ReadOrders(bytes.NewReader(in), "EUR")
+		orders, err := ReadOrders(bytes.NewReader(in), eur)
 		if err != nil {
 			checkParseErr(t, err)
 			return
@@ -111,7 +111,7 @@ func FuzzReadOrders(f *testing.F) {
 			{Influencer: "ben", Links: []UTM{{Campaign: "ben"}}},
 		})
 		if err != nil {
-			if !errors.Is(err, ErrCurrency) && !errors.Is(err, ErrInvalid) {
+			if !errors.Is(err, ErrCurrencyMismatch) && !errors.Is(err, ErrInvalid) {
 				t.Fatal(err)
 			}
 			return
@@ -143,8 +143,8 @@ func checkParseErr(t *testing.T, err error) {
 	t.Fatalf("%v wraps no sentinel", err)
 }
 
-var sentinels = []error{ErrNonPositive, ErrNegative, ErrOverflow, ErrInvalid, ErrEmptyPath, ErrModel,
-	ErrNoTimes, ErrDuplicateOrder, ErrDuplicateCode, ErrCurrency, ErrTooLarge, ErrMissingColumn}
+var sentinels = []error{ErrNonPositive, ErrNegative, ErrOverflow, ErrInvalid, ErrEmpty,
+	ErrDuplicate, ErrCurrencyMismatch, ErrTooLarge, ErrSyntax, ErrMissingColumn}
 
 // checkErr fails unless err wraps one of the package's sentinels and reads
 // "roi: Func: ...".
@@ -312,8 +312,8 @@ func FuzzReport(f *testing.F) {
 		if hidden%2 == 1 {
 			post.Hidden = kpi.FieldImpressions
 		}
-		card := RateCard{Currency: "EUR", Default: UnitValues{Like: ds[4], Impression: ds[4]}}
-		c := Campaign{Currency: "EUR", Overhead: ds[3], RateCard: &card, Influencers: []InfluencerInput{
+		card := EMVCard{Currency: eur, Default: UnitValues{Like: ds[4], Impression: ds[4]}}
+		c := Campaign{Currency: eur, Overhead: ds[3], EMVCard: &card, Influencers: []InfluencerInput{
 			{Influencer: "anna", Cost: ds[0], Revenue: ds[1], Conversions: ds[2], Posts: []kpi.Post{post}},
 			{Influencer: "ben", Cost: ds[0], Revenue: ds[1], Conversions: ds[2]},
 		}}
@@ -330,7 +330,7 @@ func FuzzReport(f *testing.F) {
 			checkErr(t, "Pool", err)
 			return
 		}
-		changes, err := Compare(pooled, pooled.Benchmark())
+		changes, err := Compare(pooled, pooled.Baseline())
 		if err != nil {
 			checkErr(t, "Compare", err)
 			return

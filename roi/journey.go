@@ -3,8 +3,10 @@ package roi
 import (
 	"math"
 	"math/big"
+	"strconv"
 	"time"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/shopspring/decimal"
 )
 
@@ -34,10 +36,7 @@ type Journey struct {
 // ConvertedAt ([ErrInvalid]). Credits sum exactly to the totals, rounded as
 // Attribute documents.
 func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, error) {
-	const fn = "AttributeJourneys"
-	if model == nil {
-		return nil, errf(fn, "model", ErrModel, "nil")
-	}
+	const fn = "roi.AttributeJourneys"
 	if err := validateModel(fn, model); err != nil {
 		return nil, err
 	}
@@ -47,7 +46,7 @@ func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, erro
 		for k, t := range j.Touches {
 			chans[k] = t.Channel
 			if k > 0 && t.At.Before(j.Touches[k-1].At) {
-				return nil, errf(fn, journeyField(i, k, "At"), ErrInvalid, t.At.Format(time.RFC3339Nano)+" before the previous touch")
+				return nil, errs.New(ErrInvalid, fn, journeyField(i, k, "At"), "before the previous touch", t.At.Format(time.RFC3339Nano))
 			}
 		}
 		paths[i] = Path{Channels: chans, Conversions: j.Conversions, Value: j.Value, Nulls: j.Nulls}
@@ -63,13 +62,13 @@ func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, erro
 	nch := len(pp.names)
 	convW := make([]decimal.Decimal, nch)
 	valW := make([]decimal.Decimal, nch)
-	h := td.HalfLife.Seconds()
+	h := td.halfLife().Seconds()
 	for i, j := range journeys {
 		if j.Conversions == 0 {
 			continue
 		}
 		if j.ConvertedAt.IsZero() {
-			return nil, errf(fn, "journeys["+itoa(i)+"].ConvertedAt", ErrInvalid, "zero time with conversions")
+			return nil, errs.New(ErrInvalid, fn, "journeys["+strconv.Itoa(i)+"].ConvertedAt", "zero time with conversions", errs.None)
 		}
 		// 2^(−Δₖ/h) relative to the latest touch (touches are in time
 		// order): 2^(−(last − tₖ)/h), in (0, 1]. The conversion time cancels
@@ -80,7 +79,7 @@ func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, erro
 		var sum float64
 		for k, t := range j.Touches {
 			if t.At.After(j.ConvertedAt) {
-				return nil, errf(fn, journeyField(i, k, "At"), ErrInvalid, t.At.Format(time.RFC3339Nano)+" after ConvertedAt "+j.ConvertedAt.Format(time.RFC3339Nano))
+				return nil, errs.New(ErrInvalid, fn, journeyField(i, k, "At"), "after ConvertedAt "+j.ConvertedAt.Format(time.RFC3339Nano), t.At.Format(time.RFC3339Nano))
 			}
 			gap := float64(last.Unix()) - float64(t.At.Unix()) + float64(last.Nanosecond()-t.At.Nanosecond())/1e9
 			ds[k] = math.Exp2(-gap / h)
@@ -103,5 +102,5 @@ func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, erro
 }
 
 func journeyField(i, k int, field string) string {
-	return "journeys[" + itoa(i) + "].Touches[" + itoa(k) + "]." + field
+	return "journeys[" + strconv.Itoa(i) + "].Touches[" + strconv.Itoa(k) + "]." + field
 }

@@ -2,7 +2,9 @@ package roi
 
 import (
 	"math"
+	"strconv"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/shopspring/decimal"
 )
@@ -53,7 +55,7 @@ type Incrementality struct {
 // negative ([ErrNegative]). For a baseline period conversions may exceed
 // Size (several per day).
 func Incremental(test, control Group, cost decimal.Decimal) (Incrementality, error) {
-	const fn = "Incremental"
+	const fn = "roi.Incremental"
 	if err := checkGroup(fn, "test", test); err != nil {
 		return Incrementality{}, err
 	}
@@ -61,7 +63,7 @@ func Incremental(test, control Group, cost decimal.Decimal) (Incrementality, err
 		return Incrementality{}, err
 	}
 	if control.Conversions == 0 {
-		return Incrementality{}, errf(fn, "control.Conversions", ErrNonPositive, 0)
+		return Incrementality{}, errs.New(ErrNonPositive, fn, "control.Conversions", "", 0)
 	}
 	if err := checkPositive(fn, "cost", cost); err != nil {
 		return Incrementality{}, err
@@ -87,13 +89,13 @@ func checkGroup(fn, name string, g Group) error {
 		return err
 	}
 	if g.Size <= 0 {
-		return errf(fn, name+".Size", ErrNonPositive, g.Size)
+		return errs.New(ErrNonPositive, fn, name+".Size", "", g.Size)
 	}
 	if g.Conversions < 0 {
-		return errf(fn, name+".Conversions", ErrNegative, g.Conversions)
+		return errs.New(ErrNegative, fn, name+".Conversions", "", g.Conversions)
 	}
 	if g.Revenue.IsNegative() {
-		return errf(fn, name+".Revenue", ErrNegative, g.Revenue)
+		return errs.New(ErrNegative, fn, name+".Revenue", "", g.Revenue)
 	}
 	return nil
 }
@@ -138,7 +140,7 @@ type LiftInterval struct {
 // the lift ([ErrNonPositive], [ErrInvalid]). A confidence so close to 0 or
 // 1 that float64 cannot tell it from them (1 − 10⁻¹⁷) is [ErrInvalid].
 func LiftCI(test, control Group, confidence decimal.Decimal) (LiftInterval, error) {
-	const fn = "LiftCI"
+	const fn = "roi.LiftCI"
 	if err := checkGroup(fn, "test", test); err != nil {
 		return LiftInterval{}, err
 	}
@@ -149,20 +151,20 @@ func LiftCI(test, control Group, confidence decimal.Decimal) (LiftInterval, erro
 		return LiftInterval{}, err
 	}
 	if !confidence.IsPositive() || confidence.GreaterThanOrEqual(one) {
-		return LiftInterval{}, errf(fn, "confidence", ErrInvalid, confidence)
+		return LiftInterval{}, errs.New(ErrInvalid, fn, "confidence", "not in (0, 1)", confidence)
 	}
 	if test.Conversions == 0 {
-		return LiftInterval{}, errf(fn, "test.Conversions", ErrNonPositive, 0)
+		return LiftInterval{}, errs.New(ErrNonPositive, fn, "test.Conversions", "", 0)
 	}
 	if control.Conversions == 0 {
-		return LiftInterval{}, errf(fn, "control.Conversions", ErrNonPositive, 0)
+		return LiftInterval{}, errs.New(ErrNonPositive, fn, "control.Conversions", "", 0)
 	}
 	for _, g := range []struct {
 		name string
 		g    Group
 	}{{"test", test}, {"control", control}} {
 		if g.g.Conversions >= g.g.Size {
-			return LiftInterval{}, errf(fn, g.name+".Conversions", ErrInvalid, "not below Size")
+			return LiftInterval{}, errs.New(ErrInvalid, fn, g.name+".Conversions", "not below Size "+strconv.FormatInt(g.g.Size, 10), g.g.Conversions)
 		}
 	}
 	c, _ := confidence.Float64()
@@ -170,7 +172,7 @@ func LiftCI(test, control Group, confidence decimal.Decimal) (LiftInterval, erro
 	if c <= 0 || c >= 1 || math.IsInf(z, 0) || math.IsNaN(z) {
 		// A level within float64 rounding of 0 or 1 (0.99999999999999999):
 		// the quantile would be 0 or infinite.
-		return LiftInterval{}, errf(fn, "confidence", ErrInvalid, confidence.String()+" too close to 0 or 1 for float64")
+		return LiftInterval{}, errs.New(ErrInvalid, fn, "confidence", "too close to 0 or 1 for float64", confidence)
 	}
 	x1, n1 := float64(test.Conversions), float64(test.Size)
 	x2, n2 := float64(control.Conversions), float64(control.Size)
@@ -186,7 +188,7 @@ func LiftCI(test, control Group, confidence decimal.Decimal) (LiftInterval, erro
 	for _, x := range bounds {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			// Not reachable with the checks above; never turn NaN into a panic.
-			return LiftInterval{}, errf(fn, "confidence", ErrInvalid, confidence)
+			return LiftInterval{}, errs.New(ErrInvalid, fn, "confidence", "interval bounds not finite", confidence)
 		}
 	}
 	out := LiftInterval{

@@ -1,9 +1,11 @@
 package roi
 
 import (
-	"fmt"
 	"math"
 	"math/big"
+	"strconv"
+
+	"github.com/influencekit/influencekit/internal/errs"
 
 	"github.com/shopspring/decimal"
 )
@@ -32,9 +34,9 @@ type RemovalEffects struct {
 // decimal places: they are estimates, exact to about 15 significant digits.
 // Paths are validated as by [Attribute].
 func MarkovRemovalEffects(paths []Path, order int) (RemovalEffects, error) {
-	const fn = "MarkovRemovalEffects"
+	const fn = "roi.MarkovRemovalEffects"
 	if order < 1 || order > 3 {
-		return RemovalEffects{}, errf(fn, "order", ErrModel, order)
+		return RemovalEffects{}, errs.New(ErrInvalid, fn, "order", "not 1, 2 or 3", order)
 	}
 	pp, err := prepare(fn, paths)
 	if err != nil {
@@ -44,7 +46,10 @@ func MarkovRemovalEffects(paths []Path, order int) (RemovalEffects, error) {
 	if err != nil {
 		return RemovalEffects{}, err
 	}
-	p, re := ch.removalEffects(len(pp.names))
+	p, re, ok := ch.removalEffects(len(pp.names))
+	if !ok {
+		return RemovalEffects{}, errs.New(ErrInvalid, fn, "paths", notFinite, errs.None)
+	}
 	out := RemovalEffects{Order: order, States: ch.states, ConversionProbability: floatDec(p), Effects: make(map[string]decimal.Decimal, len(pp.names))}
 	for c, name := range pp.names {
 		out.Effects[name] = floatDec(re[c])
@@ -115,7 +120,7 @@ func (pp *prepared) chain(fn string, order int) (*chain, error) {
 			id, ok := ids[key]
 			if !ok {
 				if len(last) == MaxMarkovStates {
-					return nil, errf(fn, "paths", ErrTooLarge, fmt.Sprintf("more than %d Markov states of order %d", MaxMarkovStates, order))
+					return nil, errs.New(ErrTooLarge, fn, "paths", "more than MaxMarkovStates Markov states of order "+strconv.Itoa(order), MaxMarkovStates)
 				}
 				id = int32(len(last))
 				ids[key] = id
@@ -126,7 +131,7 @@ func (pp *prepared) chain(fn string, order int) (*chain, error) {
 	}
 	S := len(last)
 	if S > MaxMarkovStates {
-		return nil, errf(fn, "paths", ErrTooLarge, fmt.Sprintf("%d Markov states of order %d, more than %d", S, order, MaxMarkovStates))
+		return nil, errs.New(ErrTooLarge, fn, "paths", "Markov states of order "+strconv.Itoa(order)+" beyond MaxMarkovStates", S)
 	}
 	ch := &chain{states: S, last: last, out: make([]int64, S+1), convCnt: make([]int64, S), counts: make([]int64, (S+1)*S)}
 	// Pass 2: count transitions. Sums stay within the total journeys,
@@ -153,7 +158,8 @@ func (pp *prepared) chain(fn string, order int) (*chain, error) {
 	return ch, nil
 }
 
-// removalEffects returns P and, per channel, 1 − P₋c/P (0 when P is 0).
+// removalEffects returns P and, per channel, 1 − P₋c/P (0 when P is 0),
+// and false when float64 produced a NaN or an infinity.
 //
 // With A = diag(out) − C over the transient states (C the transition
 // counts), b the conversion counts and g the start's transition counts
@@ -163,29 +169,13 @@ func (pp *prepared) chain(fn string, order int) (*chain, error) {
 // With M = A⁻¹, computed once, the inverse of the principal submatrix is
 // A_KK⁻¹ = M_KK − M_KR M_RR⁻¹ M_RK, so each channel costs O(S·|R| + |R|³)
 // on top of the O(S³) inverse, instead of a fresh O(S³) solve.
-func (ch *chain) removalEffects(nch int) (float64, []float64) {
+func (ch *chain) removalEffects(nch int) (float64, []float64, bool) {
 	S := ch.states
 	re := make([]float64, nch)
 	if S == 0 || ch.out[S] == 0 {
-		return 0, re
+		return 0, re, true
 	}
-	a := make([]float64, S*S)
-	b := make([]float64, S)
-	g := make([]float64, S)
-	for s := range S {
-		row := a[s*S : (s+1)*S]
-		for t, n := range ch.counts[s*S : (s+1)*S] {
-			row[t] = -float64(n)
-		}
-		row[s] += float64(ch.out[s])
-		if ch.out[s] == 0 {
-			// A channel seen only on paths without journeys: an isolated
-			// state that nothing enters; h = 0 there.
-			row[s] = 1
-		}
-		b[s] = float64(ch.convCnt[s])
-		g[s] = float64(ch.counts[S*S+s]) / float64(ch.out[S])
-	}
+	a, b, g := ch.system()
 	m := invert(a, S)
 	x := make([]float64, S) // M b
 	y := make([]float64, S) // gᵀ M
@@ -202,8 +192,11 @@ func (ch *chain) removalEffects(nch int) (float64, []float64) {
 	for i := range S {
 		p += g[i] * x[i]
 	}
-	if !(p > 0) || math.IsInf(p, 0) { // NaN too: never handed to decimal.NewFromFloat
-		return 0, re
+	if math.IsNaN(p) || math.IsInf(p, 0) {
+		return 0, nil, false
+	}
+	if p <= 0 { // no conversion reachable: every removal effect is 0
+		return 0, re, true
 	}
 	members := make([][]int, nch)
 	for s, c := range ch.last {
@@ -213,43 +206,75 @@ func (ch *chain) removalEffects(nch int) (float64, []float64) {
 		if len(R) == 0 {
 			continue // no state of its own: removing it changes nothing
 		}
-		r := len(R)
-		// α = g_Kᵀ M_KK b_K = gᵀMb − g_Rᵀ(Mb)_R − (gᵀM)_R b_R + g_Rᵀ M_RR b_R
-		alpha := p
-		for _, i := range R {
-			alpha -= g[i]*x[i] + y[i]*b[i]
+		rc := 1 - removed(m, S, R, g, b, x, y, p)/p
+		if math.IsNaN(rc) {
+			return 0, nil, false
 		}
-		mrr := make([]float64, r*r)
-		v := make([]float64, r) // (g_Kᵀ M_KR)
-		w := make([]float64, r) // (M_RK b_K)
-		for ii, i := range R {
-			v[ii] = y[i]
-			w[ii] = x[i]
-		}
-		for ii, i := range R {
-			for jj, j := range R {
-				mij := m[i*S+j]
-				mrr[ii*r+jj] = mij
-				alpha += g[i] * mij * b[j]
-				v[jj] -= g[i] * mij
-				w[ii] -= mij * b[j]
-			}
-		}
-		z := solve(mrr, w, r)
-		pc := alpha
-		for k := range r {
-			pc -= v[k] * z[k]
-		}
-		rc := 1 - pc/p
-		if rc < 0 || math.IsNaN(rc) { // rounding noise; removal never raises P
-			rc = 0
-		}
-		if rc > 1 {
-			rc = 1
-		}
-		re[c] = rc
+		re[c] = min(max(rc, 0), 1) // below 0 or above 1: rounding noise
 	}
-	return p, re
+	return p, re, true
+}
+
+// notFinite is the message for a Markov system that float64 could not
+// solve (a NaN or an infinity). The matrices built here are nonsingular, so
+// it is not expected; it is an error rather than a silent zero.
+const notFinite = "Markov absorption probabilities not finite in float64"
+
+// system returns A = diag(out) − C over the transient states, b the
+// conversion counts and g the start's transition counts over its total.
+func (ch *chain) system() (a, b, g []float64) {
+	S := ch.states
+	a = make([]float64, S*S)
+	b = make([]float64, S)
+	g = make([]float64, S)
+	for s := range S {
+		row := a[s*S : (s+1)*S]
+		for t, n := range ch.counts[s*S : (s+1)*S] {
+			row[t] = -float64(n)
+		}
+		row[s] += float64(ch.out[s])
+		if ch.out[s] == 0 {
+			// A channel seen only on paths without journeys: an isolated
+			// state that nothing enters; h = 0 there.
+			row[s] = 1
+		}
+		b[s] = float64(ch.convCnt[s])
+		g[s] = float64(ch.counts[S*S+s]) / float64(ch.out[S])
+	}
+	return a, b, g
+}
+
+// removed returns P₋c = g_Kᵀ A_KK⁻¹ b_K, the conversion probability with the
+// states R pinned to null, from M = A⁻¹ (S×S), x = M b, y = gᵀM and P.
+func removed(m []float64, S int, R []int, g, b, x, y []float64, p float64) float64 {
+	r := len(R)
+	// α = g_Kᵀ M_KK b_K = gᵀMb − g_Rᵀ(Mb)_R − (gᵀM)_R b_R + g_Rᵀ M_RR b_R
+	alpha := p
+	for _, i := range R {
+		alpha -= g[i]*x[i] + y[i]*b[i]
+	}
+	mrr := make([]float64, r*r)
+	v := make([]float64, r) // (g_Kᵀ M_KR)
+	w := make([]float64, r) // (M_RK b_K)
+	for ii, i := range R {
+		v[ii] = y[i]
+		w[ii] = x[i]
+	}
+	for ii, i := range R {
+		for jj, j := range R {
+			mij := m[i*S+j]
+			mrr[ii*r+jj] = mij
+			alpha += g[i] * mij * b[j]
+			v[jj] -= g[i] * mij
+			w[ii] -= mij * b[j]
+		}
+	}
+	z := solve(mrr, w, r)
+	pc := alpha
+	for k := range r {
+		pc -= v[k] * z[k]
+	}
+	return pc
 }
 
 // invert returns the inverse of the m×m matrix a (destroyed) by Gauss–Jordan
@@ -363,7 +388,10 @@ func (pp *prepared) markov(fn string, order int) (map[string]Credit, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, re := ch.removalEffects(len(pp.names))
+	_, re, ok := ch.removalEffects(len(pp.names))
+	if !ok {
+		return nil, errs.New(ErrInvalid, fn, "paths", notFinite, errs.None)
+	}
 	w := make([]*big.Rat, len(re))
 	for c, r := range re {
 		w[c] = new(big.Rat).SetFloat64(r) // exact: r is finite

@@ -1,9 +1,10 @@
 package roi
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/shopspring/decimal"
 )
@@ -14,7 +15,7 @@ var (
 )
 
 // checkExp refuses a decimal c·10^e with |e| > budget.MaxExponent (1000),
-// [ErrInvalid]: adding or comparing it with an ordinary amount would build a
+// [ErrTooLarge]: adding or comparing it with an ordinary amount would build a
 // power of ten with up to billions of digits (minutes of CPU, gigabytes),
 // and shifting it could overflow the int32 exponent.
 func checkExp(fn, field string, v decimal.Decimal) error {
@@ -32,7 +33,7 @@ func expOK(v decimal.Decimal) bool {
 }
 
 func expErr(fn, field string, v decimal.Decimal) error {
-	return errf(fn, field, ErrInvalid, fmt.Sprintf("exponent %d outside [-%d, %d]", v.Exponent(), budget.MaxExponent, budget.MaxExponent))
+	return errs.New(ErrTooLarge, fn, field, "exponent "+strconv.Itoa(int(v.Exponent()))+" outside ±budget.MaxExponent", v)
 }
 
 func checkCost(fn string, cost decimal.Decimal) error {
@@ -40,7 +41,7 @@ func checkCost(fn string, cost decimal.Decimal) error {
 		return err
 	}
 	if cost.IsNegative() {
-		return errf(fn, "cost", ErrNegative, cost)
+		return errs.New(ErrNegative, fn, "cost", "", cost)
 	}
 	return nil
 }
@@ -50,14 +51,14 @@ func checkPositive(fn, field string, v decimal.Decimal) error {
 		return err
 	}
 	if !v.IsPositive() {
-		return errf(fn, field, ErrNonPositive, v)
+		return errs.New(ErrNonPositive, fn, field, "", v)
 	}
 	return nil
 }
 
 func checkCount(fn, field string, n int64) error {
 	if n <= 0 {
-		return errf(fn, field, ErrNonPositive, n)
+		return errs.New(ErrNonPositive, fn, field, "", n)
 	}
 	return nil
 }
@@ -76,14 +77,14 @@ func checkCount(fn, field string, n int64) error {
 // cost must be positive ([ErrNonPositive]); revenue must not be negative
 // ([ErrNegative]).
 func ROI(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
-	if err := checkPositive("ROI", "cost", cost); err != nil {
+	if err := checkPositive("roi.ROI", "cost", cost); err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkExp("ROI", "revenue", revenue); err != nil {
+	if err := checkExp("roi.ROI", "revenue", revenue); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if revenue.IsNegative() {
-		return decimal.Decimal{}, errf("ROI", "revenue", ErrNegative, revenue)
+		return decimal.Decimal{}, errs.New(ErrNegative, "roi.ROI", "revenue", "", revenue)
 	}
 	return exact.Div(revenue.Sub(cost), cost), nil
 }
@@ -97,23 +98,34 @@ func ROI(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
 // cost must be positive ([ErrNonPositive]); revenue must not be negative
 // ([ErrNegative]).
 func ROAS(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
-	if err := checkPositive("ROAS", "cost", cost); err != nil {
+	if err := checkPositive("roi.ROAS", "cost", cost); err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkExp("ROAS", "revenue", revenue); err != nil {
+	if err := checkExp("roi.ROAS", "revenue", revenue); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if revenue.IsNegative() {
-		return decimal.Decimal{}, errf("ROAS", "revenue", ErrNegative, revenue)
+		return decimal.Decimal{}, errs.New(ErrNegative, "roi.ROAS", "revenue", "", revenue)
 	}
 	return exact.Div(revenue, cost), nil
 }
 
-// Profit returns revenue − cost, exactly (negative for a loss). It is the
-// numerator of [ROI]. Pass a contribution (revenue × margin) instead of
-// revenue to get the profit after cost of goods.
-func Profit(revenue, cost decimal.Decimal) decimal.Decimal {
-	return revenue.Sub(cost)
+// Profit returns revenue − cost, exactly (negative for a loss), in the
+// currency of both. It is the numerator of [ROI]. Pass a contribution
+// (revenue × margin) instead of revenue to get the profit after cost of
+// goods.
+//
+// An amount with an exponent beyond ±budget.MaxExponent (1e-5000) is
+// [ErrTooLarge]: subtracting it exactly from an ordinary amount would build
+// a number with up to billions of digits.
+func Profit(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
+	if err := checkExp("roi.Profit", "revenue", revenue); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if err := checkExp("roi.Profit", "cost", cost); err != nil {
+		return decimal.Decimal{}, err
+	}
+	return revenue.Sub(cost), nil
 }
 
 // BreakEvenRevenue returns the revenue at which a campaign costing cost pays
@@ -126,14 +138,14 @@ func Profit(revenue, cost decimal.Decimal) decimal.Decimal {
 // A negative cost is [ErrNegative]; margin <= 0 is [ErrNonPositive] and
 // margin > 1 [ErrInvalid].
 func BreakEvenRevenue(cost, margin decimal.Decimal) (decimal.Decimal, error) {
-	if err := checkCost("BreakEvenRevenue", cost); err != nil {
+	if err := checkCost("roi.BreakEvenRevenue", cost); err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkPositive("BreakEvenRevenue", "margin", margin); err != nil {
+	if err := checkPositive("roi.BreakEvenRevenue", "margin", margin); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if margin.GreaterThan(one) {
-		return decimal.Decimal{}, errf("BreakEvenRevenue", "margin", ErrInvalid, margin)
+		return decimal.Decimal{}, errs.New(ErrInvalid, "roi.BreakEvenRevenue", "margin", "above 1", margin)
 	}
 	return exact.Div(cost, margin), nil
 }
@@ -145,10 +157,10 @@ func BreakEvenRevenue(cost, margin decimal.Decimal) (decimal.Decimal, error) {
 // months. profitPerPeriod must be positive ([ErrNonPositive]): a campaign
 // that loses money never pays back.
 func PaybackPeriod(cost, profitPerPeriod decimal.Decimal) (decimal.Decimal, error) {
-	if err := checkCost("PaybackPeriod", cost); err != nil {
+	if err := checkCost("roi.PaybackPeriod", cost); err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkPositive("PaybackPeriod", "profitPerPeriod", profitPerPeriod); err != nil {
+	if err := checkPositive("roi.PaybackPeriod", "profitPerPeriod", profitPerPeriod); err != nil {
 		return decimal.Decimal{}, err
 	}
 	return exact.Div(cost, profitPerPeriod), nil
@@ -161,7 +173,7 @@ func PaybackPeriod(cost, profitPerPeriod decimal.Decimal) (decimal.Decimal, erro
 //
 // A negative cost is [ErrNegative]; newCustomers <= 0 is [ErrNonPositive].
 func CAC(cost decimal.Decimal, newCustomers int64) (decimal.Decimal, error) {
-	return perUnit("CAC", "newCustomers", cost, newCustomers, one)
+	return perUnit("roi.CAC", "newCustomers", cost, newCustomers, one)
 }
 
 func perUnit(fn, field string, cost decimal.Decimal, n int64, scale decimal.Decimal) (decimal.Decimal, error) {
@@ -181,7 +193,7 @@ func perUnit(fn, field string, cost decimal.Decimal, n int64, scale decimal.Deci
 //
 // A negative cost is [ErrNegative]; impressions <= 0 is [ErrNonPositive].
 func CPM(cost decimal.Decimal, impressions int64) (decimal.Decimal, error) {
-	return perUnit("CPM", "impressions", cost, impressions, thousand)
+	return perUnit("roi.CPM", "impressions", cost, impressions, thousand)
 }
 
 // CPE returns the cost per engagement cost / engagements (likes, comments,
@@ -193,7 +205,7 @@ func CPM(cost decimal.Decimal, impressions int64) (decimal.Decimal, error) {
 //
 // A negative cost is [ErrNegative]; engagements <= 0 is [ErrNonPositive].
 func CPE(cost decimal.Decimal, engagements int64) (decimal.Decimal, error) {
-	return perUnit("CPE", "engagements", cost, engagements, one)
+	return perUnit("roi.CPE", "engagements", cost, engagements, one)
 }
 
 // CPC returns the cost per click cost / clicks, in the currency of cost,
@@ -203,7 +215,7 @@ func CPE(cost decimal.Decimal, engagements int64) (decimal.Decimal, error) {
 //
 // A negative cost is [ErrNegative]; clicks <= 0 is [ErrNonPositive].
 func CPC(cost decimal.Decimal, clicks int64) (decimal.Decimal, error) {
-	return perUnit("CPC", "clicks", cost, clicks, one)
+	return perUnit("roi.CPC", "clicks", cost, clicks, one)
 }
 
 // CPA returns the cost per acquisition (or action: a sale, a sign-up, an
@@ -213,7 +225,7 @@ func CPC(cost decimal.Decimal, clicks int64) (decimal.Decimal, error) {
 //
 // A negative cost is [ErrNegative]; actions <= 0 is [ErrNonPositive].
 func CPA(cost decimal.Decimal, actions int64) (decimal.Decimal, error) {
-	return perUnit("CPA", "actions", cost, actions, one)
+	return perUnit("roi.CPA", "actions", cost, actions, one)
 }
 
 // CPL returns the cost per lead cost / leads: [CPA] where the action is a
@@ -222,7 +234,7 @@ func CPA(cost decimal.Decimal, actions int64) (decimal.Decimal, error) {
 //
 // A negative cost is [ErrNegative]; leads <= 0 is [ErrNonPositive].
 func CPL(cost decimal.Decimal, leads int64) (decimal.Decimal, error) {
-	return perUnit("CPL", "leads", cost, leads, one)
+	return perUnit("roi.CPL", "leads", cost, leads, one)
 }
 
 // CPV returns the cost per view cost / views (video views as the platform
@@ -231,5 +243,5 @@ func CPL(cost decimal.Decimal, leads int64) (decimal.Decimal, error) {
 //
 // A negative cost is [ErrNegative]; views <= 0 is [ErrNonPositive].
 func CPV(cost decimal.Decimal, views int64) (decimal.Decimal, error) {
-	return perUnit("CPV", "views", cost, views, one)
+	return perUnit("roi.CPV", "views", cost, views, one)
 }

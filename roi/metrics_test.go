@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/shopspring/decimal"
 )
 
@@ -100,15 +101,26 @@ func TestUnitCosts(t *testing.T) {
 		}
 	}
 	_, err := CPM(d("1"), 0)
-	if want := "roi: CPM: impressions: must be positive (0)"; err == nil || err.Error() != want {
+	if want := "roi: CPM: impressions: not positive (0)"; err == nil || err.Error() != want {
 		t.Errorf("message %q, want %q", err, want)
 	}
 }
 
 func TestProfitBreakEvenPayback(t *testing.T) {
 	// 200 − 150 = 50.
-	if got := Profit(d("200"), d("150")); !got.Equal(d("50")) {
-		t.Error(got)
+	if got, err := Profit(d("200"), d("150")); err != nil || !got.Equal(d("50")) {
+		t.Error(got, err)
+	}
+	// Issue 18: exponents near ±2^31 are refused at once, not subtracted
+	// exactly (which would build a number of billions of digits).
+	for _, pair := range [][2]decimal.Decimal{
+		{decimal.New(1, math.MaxInt32), d("1")},
+		{d("1"), decimal.New(1, math.MinInt32)},
+		{decimal.New(1, 1001), d("0")},
+	} {
+		if _, err := Profit(pair[0], pair[1]); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("Profit(%v, %v): %v, want ErrTooLarge", errs.Decimal(pair[0]), errs.Decimal(pair[1]), err)
+		}
 	}
 	// 1,000 at a 40 % margin breaks even at 1,000 / 0.4 = 2,500.
 	got, err := BreakEvenRevenue(d("1000"), d("0.4"))
@@ -238,18 +250,21 @@ func TestHugeExponents(t *testing.T) {
 		},
 		"Positions": func() error { _, err := Attribute(nil, Positions{First: tiny}); return err },
 		"Orders": func() error {
-			_, err := AttributeOrders([]Order{{ID: "1", Amount: huge, Currency: "EUR"}}, nil)
+			_, err := AttributeOrders([]Order{{ID: "1", Amount: huge, Currency: eur}}, nil)
 			return err
 		},
-		"RateCard":     func() error { return RateCard{Currency: "EUR", Default: UnitValues{Like: tiny}}.Validate() },
-		"Report":       func() error { _, err := Report(Campaign{Currency: "EUR", Overhead: huge}); return err },
+		"EMVCard":      func() error { return EMVCard{Currency: eur, Default: UnitValues{Like: tiny}}.Validate() },
+		"Report":       func() error { _, err := Report(Campaign{Currency: eur, Overhead: huge}); return err },
 		"Pool":         func() error { _, err := Pool(Metrics{Cost: huge}); return err },
-		"Compare":      func() error { _, err := Compare(Metrics{}, Benchmark{MetricCPM: tiny}); return err },
-		"Compare cur.": func() error { _, err := Compare(Metrics{Revenue: huge}, Benchmark{MetricCPM: one}); return err },
+		"Compare":      func() error { _, err := Compare(Metrics{}, Baseline{MetricCPM: tiny}); return err },
+		"Compare cur.": func() error { _, err := Compare(Metrics{Revenue: huge}, Baseline{MetricCPM: one}); return err },
+		"Profit":       func() error { _, err := Profit(huge, one); return err },
 	}
+	// v0.2: an exponent beyond the documented limit is ErrTooLarge (it was
+	// ErrInvalid).
 	for name, call := range calls {
-		if err := call(); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "exponent") {
-			t.Errorf("%s: %v, want ErrInvalid naming the exponent", name, err)
+		if err := call(); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "exponent") {
+			t.Errorf("%s: %v, want ErrTooLarge naming the exponent", name, err)
 		}
 	}
 }

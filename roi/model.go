@@ -1,9 +1,11 @@
 package roi
 
 import (
-	"fmt"
+	"strconv"
 	"time"
 
+	"github.com/influencekit/influencekit/internal/enum"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/shopspring/decimal"
 )
 
@@ -17,15 +19,17 @@ type Model interface {
 	isModel()
 }
 
-// Rule names a built-in attribution model. The zero value is not a model.
+// Rule names a built-in attribution model. The zero Rule is [LastTouch],
+// the last-click default of most analytics tools.
 type Rule int
 
 // The built-in models. Each is a constant usable as a [Model] exactly as named.
 const (
-	// FirstTouch gives each path's conversions and value to its first channel.
-	FirstTouch Rule = iota + 1
-	// LastTouch gives them to the last channel.
-	LastTouch
+	// LastTouch gives each path's conversions and value to its last
+	// channel. It is the zero Rule.
+	LastTouch Rule = iota
+	// FirstTouch gives them to the first channel.
+	FirstTouch
 	// Linear gives every touch an equal share, repeats included: in
 	// a > b > a, a gets 2/3 and b 1/3.
 	Linear
@@ -43,42 +47,21 @@ const (
 	Shapley
 )
 
-var ruleNames = [...]string{"", "first-touch", "last-touch", "linear", "position-based", "markov", "shapley"}
+var ruleText = enum.New[Rule]("roi.Rule", ErrInvalid, "last-touch", "first-touch", "linear", "position-based", "markov", "shapley")
 
-// String returns the rule's name in kebab case, e.g. "position-based".
-func (r Rule) String() string {
-	if r < FirstTouch || r > Shapley {
-		return fmt.Sprintf("Rule(%d)", int(r))
-	}
-	return ruleNames[r]
-}
+// String returns the rule's name in kebab case, e.g. "position-based"
+// ("Rule(N)" for a value that is not a rule).
+func (r Rule) String() string { return ruleText.String(r) }
 
 func (Rule) isModel() {}
 
-// MarshalText returns the name String gives.
-func (r Rule) MarshalText() ([]byte, error) {
-	if r < FirstTouch || r > Shapley {
-		return nil, errf("Rule.MarshalText", "rule", ErrModel, int(r))
-	}
-	return []byte(r.String()), nil
-}
+// MarshalText returns the name String gives; a value that is not a rule is
+// [ErrInvalid].
+func (r Rule) MarshalText() ([]byte, error) { return ruleText.Marshal(r) }
 
-// UnmarshalText parses a name String gives.
-func (r *Rule) UnmarshalText(b []byte) error {
-	return unmarshalEnum(r, "Rule.UnmarshalText", "rule", ErrModel, b, FirstTouch, LastTouch, Linear, PositionBased, Markov, Shapley)
-}
-
-// unmarshalEnum sets *dst to the value of all whose String is b, or returns
-// an error wrapping sentinel and leaves *dst alone.
-func unmarshalEnum[T fmt.Stringer](dst *T, fn, field string, sentinel error, b []byte, all ...T) error {
-	for _, x := range all {
-		if x.String() == string(b) {
-			*dst = x
-			return nil
-		}
-	}
-	return errf(fn, field, sentinel, string(b))
-}
+// UnmarshalText parses a name String gives, ignoring case and surrounding
+// spaces; other text is [ErrInvalid] and leaves r unchanged.
+func (r *Rule) UnmarshalText(b []byte) error { return ruleText.Unmarshal(r, b) }
 
 // Positions is position-based attribution with custom weights: First to the
 // first touch, Last to the last, and 1 − First − Last shared equally by the
@@ -105,13 +88,13 @@ func (p Positions) validate(fn string) error {
 		return err
 	}
 	if p.First.IsNegative() || p.First.GreaterThan(one) {
-		return errf(fn, "Positions.First", ErrModel, p.First)
+		return errs.New(ErrInvalid, fn, "Positions.First", "", p.First)
 	}
 	if p.Last.IsNegative() || p.Last.GreaterThan(one) {
-		return errf(fn, "Positions.Last", ErrModel, p.Last)
+		return errs.New(ErrInvalid, fn, "Positions.Last", "", p.Last)
 	}
 	if p.First.Add(p.Last).GreaterThan(one) {
-		return errf(fn, "Positions.First+Last", ErrModel, p.First.Add(p.Last))
+		return errs.New(ErrInvalid, fn, "Positions.First+Last", "", p.First.Add(p.Last))
 	}
 	return nil
 }
@@ -121,19 +104,29 @@ func (p Positions) validate(fn string) error {
 // conversions and value in proportion to the weights: a touch one half-life
 // before the conversion counts half as much as one at the conversion. It
 // needs touch times, so it works with [AttributeJourneys] only; [Attribute]
-// rejects it with [ErrNoTimes]. HalfLife must be positive (a common choice is
-// 7 days).
+// rejects it with [ErrInvalid]. HalfLife must not be negative; zero means
+// the default, 7 days (a common choice).
 //
 // The weights are computed in float64 (relative to the latest touch, so they
 // never underflow) and turned into decimals once per journey, at 20 places;
 // the apportioning that follows is exact, so the credits still sum exactly to
 // the totals.
 type TimeDecay struct {
-	HalfLife time.Duration
+	HalfLife time.Duration // 0 means 7 days
+}
+
+// defaultHalfLife is the half-life of the zero TimeDecay.
+const defaultHalfLife = 7 * 24 * time.Hour
+
+func (t TimeDecay) halfLife() time.Duration {
+	if t.HalfLife == 0 {
+		return defaultHalfLife
+	}
+	return t.HalfLife
 }
 
 // String returns "time-decay(HalfLife)".
-func (t TimeDecay) String() string { return "time-decay(" + t.HalfLife.String() + ")" }
+func (t TimeDecay) String() string { return "time-decay(" + t.halfLife().String() + ")" }
 func (TimeDecay) isModel()         {}
 
 // MarkovChain is the Markov chain model of order 1, 2 or 3 (Anderl, Becker,
@@ -157,11 +150,18 @@ func (TimeDecay) isModel()         {}
 // removal is the inverse of a principal submatrix, derived from it. The
 // removal effects are turned into exact rationals once and apportioned
 // exactly. The chain may have at most [MaxMarkovStates] states.
-// [Markov] is MarkovChain{Order: 1}.
+// [Markov] is MarkovChain{Order: 1}, and so is the zero MarkovChain.
 type MarkovChain struct {
-	Order int
+	Order int // 1, 2 or 3; 0 means 1
+}
+
+func (m MarkovChain) order() int {
+	if m.Order == 0 {
+		return 1
+	}
+	return m.Order
 }
 
 // String returns "markov(order N)".
-func (m MarkovChain) String() string { return fmt.Sprintf("markov(order %d)", m.Order) }
+func (m MarkovChain) String() string { return "markov(order " + strconv.Itoa(m.order()) + ")" }
 func (MarkovChain) isModel()         {}

@@ -2,25 +2,28 @@ package roi
 
 import (
 	"cmp"
-	"fmt"
 	"io"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/csvx"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/shopspring/decimal"
 )
 
-// Order is one sale from a shop export.
+// Order is one sale from a shop export: Amount in Currency.
 type Order struct {
-	ID         string          `json:"id"`
-	Time       time.Time       `json:"time"`
-	Amount     decimal.Decimal `json:"amount"`   // what the customer paid, after discounts; not negative
-	Currency   string          `json:"currency"` // ISO 4217 code, e.g. "EUR"
-	Code       string          `json:"code,omitempty"`
-	LandingURL string          `json:"landing_url,omitempty"` // the first page of the visit, with its utm_* parameters
+	ID       string          `json:"id"`
+	Time     time.Time       `json:"time"`
+	Amount   decimal.Decimal `json:"amount"` // what the customer paid, after discounts; not negative
+	Currency budget.Currency `json:"currency"`
+	Code     string          `json:"code,omitempty"`
+	// LandingURL is the first page of the visit, with its utm_* parameters.
+	LandingURL string `json:"landing_url,omitempty"`
 }
 
 // UTM holds the utm_* parameters of a link (Google Analytics' campaign
@@ -42,10 +45,10 @@ type UTM struct {
 func ParseUTM(rawURL string) (UTM, error) {
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil {
-		return UTM{}, errf("ParseUTM", "url", ErrInvalid, rawURL)
+		return UTM{}, errs.New(ErrInvalid, "roi.ParseUTM", "url", "not a URL", rawURL)
 	}
 	if _, err := url.ParseQuery(u.RawQuery); err != nil {
-		return UTM{}, errf("ParseUTM", "url", ErrInvalid, rawURL)
+		return UTM{}, errs.New(ErrInvalid, "roi.ParseUTM", "url", "not a URL", rawURL)
 	}
 	var m UTM
 	// In the URL's order (url.Values would lose it across "utm_source" and
@@ -55,7 +58,7 @@ func ParseUTM(rawURL string) (UTM, error) {
 		k, err1 := url.QueryUnescape(rk)
 		v, err2 := url.QueryUnescape(rv)
 		if err1 != nil || err2 != nil { // ParseQuery accepted it: not reached
-			return UTM{}, errf("ParseUTM", "url", ErrInvalid, rawURL)
+			return UTM{}, errs.New(ErrInvalid, "roi.ParseUTM", "url", "not a URL", rawURL)
 		}
 		v = strings.TrimSpace(v)
 		var dst *string
@@ -89,6 +92,18 @@ func (u UTM) matches(link UTM) bool {
 	f := func(p, v string) bool { return p == "" || strings.EqualFold(p, v) }
 	return f(u.Source, link.Source) && f(u.Medium, link.Medium) && f(u.Campaign, link.Campaign) &&
 		f(u.Term, link.Term) && f(u.Content, link.Content)
+}
+
+// query returns the pattern's non-empty fields as a query string,
+// "utm_source=ig&utm_campaign=anna", for messages.
+func (u UTM) query() string {
+	var parts []string
+	for _, kv := range [...][2]string{{"utm_source", u.Source}, {"utm_medium", u.Medium}, {"utm_campaign", u.Campaign}, {"utm_term", u.Term}, {"utm_content", u.Content}} {
+		if kv[1] != "" {
+			parts = append(parts, kv[0]+"="+url.QueryEscape(kv[1]))
+		}
+	}
+	return strings.Join(parts, "&")
 }
 
 func (u UTM) fold() UTM {
@@ -133,9 +148,9 @@ type Unattributed struct {
 }
 
 // OrderAttribution is the result of [AttributeOrders]. Σ Influencers +
-// Unattributed = Total, exactly, in orders and in revenue.
+// Unattributed = Total, exactly, in orders and in revenue, in Currency.
 type OrderAttribution struct {
-	Currency     string            `json:"currency"`
+	Currency     budget.Currency   `json:"currency"`
 	Influencers  []InfluencerSales `json:"influencers"` // one per Tracking entry, sorted by Influencer
 	Unattributed Unattributed      `json:"unattributed"`
 	Total        InfluencerSales   `json:"total"` // Influencer is empty
@@ -152,130 +167,53 @@ type OrderAttribution struct {
 //  3. otherwise the order is unattributed, counted as NoCode or UnknownCode.
 //
 // Every influencer in tracking appears in the result, with zeros if nothing
-// matched. All orders must be in one currency.
+// matched. All orders must be in one currency. No orders is not an error:
+// the result has zero totals and the zero Currency.
 //
-// Errors: an order with an empty or duplicate ID ([ErrInvalid],
-// [ErrDuplicateOrder]), a negative amount ([ErrNegative]), a missing or
-// mixed currency ([ErrCurrency]), an unparsable landing URL ([ErrInvalid]);
-// a tracking entry without a name or with a name listed twice, an empty
-// code or an all-empty link pattern, which would match everything
-// ([ErrInvalid]); a code or link pattern claimed by two influencers
-// ([ErrDuplicateCode]).
+// Errors: an order with an empty ID or without a currency, an unparsable
+// landing URL ([ErrInvalid]); an order ID twice ([ErrDuplicate]); a
+// negative amount ([ErrNegative]); an order in another currency than the
+// first order's ([ErrCurrencyMismatch], a *budget.MismatchError); a
+// tracking entry without a name, an empty code or an all-empty link
+// pattern, which would match everything ([ErrInvalid]); an influencer
+// listed twice, or a code or link pattern claimed by two influencers
+// ([ErrDuplicate]).
 func AttributeOrders(orders []Order, tracking []Tracking) (OrderAttribution, error) {
-	const fn = "AttributeOrders"
-	codes := map[string]int{}
-	type link struct {
-		pattern UTM
-		who     int
+	const fn = "roi.AttributeOrders"
+	mt, err := newMatcher(fn, tracking)
+	if err != nil {
+		return OrderAttribution{}, err
 	}
-	var links []link
-	seenLink := map[UTM]int{}
 	res := OrderAttribution{Influencers: make([]InfluencerSales, len(tracking))}
-	names := map[string]bool{}
 	for i, tr := range tracking {
-		if strings.TrimSpace(tr.Influencer) == "" {
-			return OrderAttribution{}, errf(fn, fmt.Sprintf("tracking[%d].Influencer", i), ErrInvalid, `""`)
-		}
-		if names[tr.Influencer] {
-			return OrderAttribution{}, errf(fn, fmt.Sprintf("tracking[%d].Influencer", i), ErrInvalid, "listed twice: "+tr.Influencer)
-		}
-		names[tr.Influencer] = true
 		res.Influencers[i] = InfluencerSales{Influencer: tr.Influencer, Revenue: decimal.Zero}
-		for _, c := range tr.Codes {
-			k := normCode(c)
-			if k == "" {
-				return OrderAttribution{}, errf(fn, fmt.Sprintf("tracking[%d].Codes", i), ErrInvalid, `""`)
-			}
-			if j, dup := codes[k]; dup && j != i {
-				return OrderAttribution{}, errf(fn, fmt.Sprintf("tracking[%d].Codes", i), ErrDuplicateCode, c)
-			}
-			codes[k] = i
-		}
-		for _, l := range tr.Links {
-			k := l.fold()
-			if k.IsZero() {
-				return OrderAttribution{}, errf(fn, fmt.Sprintf("tracking[%d].Links", i), ErrInvalid, "empty pattern")
-			}
-			if j, dup := seenLink[k]; dup && j != i {
-				return OrderAttribution{}, errf(fn, fmt.Sprintf("tracking[%d].Links", i), ErrDuplicateCode, k)
-			}
-			seenLink[k] = i
-			links = append(links, link{k, i})
-		}
 	}
 	ids := make(map[string]bool, len(orders))
 	unknown := map[string]int64{}
-	var revenue = make([][]decimal.Decimal, len(tracking))
+	revenue := make([][]decimal.Decimal, len(tracking))
 	var unattributed, total []decimal.Decimal
 	for i, o := range orders {
-		field := func(f string) string { return fmt.Sprintf("orders[%d].%s", i, f) }
-		if strings.TrimSpace(o.ID) == "" {
-			return OrderAttribution{}, errf(fn, field("ID"), ErrInvalid, `""`)
+		if err := res.checkOrder(fn, i, o, ids); err != nil {
+			return OrderAttribution{}, err
 		}
-		if ids[o.ID] {
-			return OrderAttribution{}, errf(fn, field("ID"), ErrDuplicateOrder, o.ID)
-		}
-		ids[o.ID] = true
-		if !expOK(o.Amount) {
-			return OrderAttribution{}, expErr(fn, field("Amount"), o.Amount)
-		}
-		if o.Amount.IsNegative() {
-			return OrderAttribution{}, errf(fn, field("Amount"), ErrNegative, o.Amount)
-		}
-		cur := strings.ToUpper(strings.TrimSpace(o.Currency))
-		if cur == "" {
-			return OrderAttribution{}, errf(fn, field("Currency"), ErrCurrency, `""`)
-		}
-		if res.Currency == "" {
-			res.Currency = cur
-		} else if cur != res.Currency {
-			return OrderAttribution{}, errf(fn, field("Currency"), ErrCurrency, cur+" after "+res.Currency)
-		}
-		who, byCode := -1, false
-		code := normCode(o.Code)
-		if code != "" {
-			if j, ok := codes[code]; ok {
-				who, byCode = j, true
-			}
-		}
-		if who < 0 && strings.TrimSpace(o.LandingURL) != "" {
-			u, err := ParseUTM(o.LandingURL)
-			if err != nil {
-				return OrderAttribution{}, errf(fn, field("LandingURL"), ErrInvalid, o.LandingURL)
-			}
-			if !u.IsZero() {
-				for _, l := range links {
-					if l.pattern.matches(u) {
-						who = l.who
-						break
-					}
-				}
-			}
+		who, byCode, err := mt.match(o)
+		if err != nil {
+			return OrderAttribution{}, errs.New(ErrInvalid, fn, "orders["+strconv.Itoa(i)+"].LandingURL", "not a URL", o.LandingURL)
 		}
 		total = append(total, o.Amount)
 		res.Total.Orders++
-		switch {
-		case who >= 0:
-			s := &res.Influencers[who]
-			s.Orders++
-			if byCode {
-				s.ByCode++
-				res.Total.ByCode++
-			} else {
-				s.ByLink++
-				res.Total.ByLink++
-			}
-			revenue[who] = append(revenue[who], o.Amount)
-		default:
-			res.Unattributed.Orders++
+		if who < 0 {
 			unattributed = append(unattributed, o.Amount)
-			if code == "" {
-				res.Unattributed.NoCode++
-			} else {
-				res.Unattributed.UnknownCode++
-				unknown[code]++
-			}
+			res.Unattributed.count(normCode(o.Code), unknown)
+			continue
 		}
+		res.Influencers[who].count(byCode)
+		if byCode {
+			res.Total.ByCode++
+		} else {
+			res.Total.ByLink++
+		}
+		revenue[who] = append(revenue[who], o.Amount)
 	}
 	for i := range res.Influencers {
 		res.Influencers[i].Revenue = decimal.Sum(decimal.Zero, revenue[i]...)
@@ -289,6 +227,128 @@ func AttributeOrders(orders []Order, tracking []Tracking) (OrderAttribution, err
 	slices.SortFunc(res.Unattributed.UnknownCodes, func(a, b CodeCount) int { return cmp.Compare(a.Code, b.Code) })
 	slices.SortStableFunc(res.Influencers, func(a, b InfluencerSales) int { return cmp.Compare(a.Influencer, b.Influencer) })
 	return res, nil
+}
+
+// count adds one order credited by code or by link.
+func (s *InfluencerSales) count(byCode bool) {
+	s.Orders++
+	if byCode {
+		s.ByCode++
+	} else {
+		s.ByLink++
+	}
+}
+
+// count adds one unattributed order with the (normalised) code, "" for none.
+func (u *Unattributed) count(code string, unknown map[string]int64) {
+	u.Orders++
+	if code == "" {
+		u.NoCode++
+		return
+	}
+	u.UnknownCode++
+	unknown[code]++
+}
+
+// checkOrder validates order i: its ID (present, not seen before), amount
+// and currency (the first order's sets res.Currency).
+func (res *OrderAttribution) checkOrder(fn string, i int, o Order, ids map[string]bool) error {
+	field := func(f string) string { return "orders[" + strconv.Itoa(i) + "]." + f }
+	if strings.TrimSpace(o.ID) == "" {
+		return errs.New(ErrInvalid, fn, field("ID"), "empty ID", o.ID)
+	}
+	if ids[o.ID] {
+		return errs.New(ErrDuplicate, fn, field("ID"), "order ID twice", o.ID)
+	}
+	ids[o.ID] = true
+	if err := checkExp(fn, field("Amount"), o.Amount); err != nil {
+		return err
+	}
+	if o.Amount.IsNegative() {
+		return errs.New(ErrNegative, fn, field("Amount"), "", o.Amount)
+	}
+	if !o.Currency.IsValid() {
+		return errs.New(ErrInvalid, fn, field("Currency"), "no currency", errs.None)
+	}
+	if !res.Currency.IsValid() {
+		res.Currency = o.Currency
+	} else if o.Currency != res.Currency {
+		return mismatch(fn, field("Currency"), res.Currency, o.Currency)
+	}
+	return nil
+}
+
+// matcher recognises an influencer's orders by code and by link.
+type matcher struct {
+	codes map[string]int // normalised code → tracking index
+	links []link         // in tracking order
+}
+
+type link struct {
+	pattern UTM // folded
+	who     int
+}
+
+// newMatcher validates tracking and indexes its codes and link patterns.
+func newMatcher(fn string, tracking []Tracking) (*matcher, error) {
+	mt := &matcher{codes: map[string]int{}}
+	seenLink := map[UTM]int{}
+	names := make(map[string]bool, len(tracking))
+	for i, tr := range tracking {
+		field := func(f string) string { return "tracking[" + strconv.Itoa(i) + "]." + f }
+		if strings.TrimSpace(tr.Influencer) == "" {
+			return nil, errs.New(ErrInvalid, fn, field("Influencer"), "empty name", tr.Influencer)
+		}
+		if names[tr.Influencer] {
+			return nil, errs.New(ErrDuplicate, fn, field("Influencer"), "listed twice", tr.Influencer)
+		}
+		names[tr.Influencer] = true
+		for _, c := range tr.Codes {
+			k := normCode(c)
+			if k == "" {
+				return nil, errs.New(ErrInvalid, fn, field("Codes"), "empty code", c)
+			}
+			if j, dup := mt.codes[k]; dup && j != i {
+				return nil, errs.New(ErrDuplicate, fn, field("Codes"), "claimed by "+tracking[j].Influencer+" too", c)
+			}
+			mt.codes[k] = i
+		}
+		for _, l := range tr.Links {
+			k := l.fold()
+			if k.IsZero() {
+				return nil, errs.New(ErrInvalid, fn, field("Links"), "empty pattern, which would match every order", errs.None)
+			}
+			if j, dup := seenLink[k]; dup && j != i {
+				return nil, errs.New(ErrDuplicate, fn, field("Links"), "claimed by "+tracking[j].Influencer+" too", k.query())
+			}
+			seenLink[k] = i
+			mt.links = append(mt.links, link{k, i})
+		}
+	}
+	return mt, nil
+}
+
+// match returns the tracking index credited with o (−1 for none) and
+// whether by code; an error for an unparsable landing URL.
+func (mt *matcher) match(o Order) (who int, byCode bool, err error) {
+	if j, ok := mt.codes[normCode(o.Code)]; ok {
+		return j, true, nil
+	}
+	if strings.TrimSpace(o.LandingURL) == "" {
+		return -1, false, nil
+	}
+	u, err := ParseUTM(o.LandingURL)
+	if err != nil {
+		return -1, false, err
+	}
+	if !u.IsZero() {
+		for _, l := range mt.links {
+			if l.pattern.matches(u) {
+				return l.who, false, nil
+			}
+		}
+	}
+	return -1, false, nil
 }
 
 func normCode(c string) string { return strings.ToUpper(strings.TrimSpace(c)) }
@@ -306,18 +366,24 @@ func normCode(c string) string { return strings.ToUpper(strings.TrimSpace(c)) }
 // Times are RFC 3339, "2006-01-02 15:04:05 -0700" (Shopify), or
 // "2006-01-02 15:04:05" / "2006-01-02T15:04:05" / "2006-01-02" read as UTC.
 // Amounts are plain decimals ("1234.50": no currency signs or thousands
-// separators), parsed exactly. A UTF-8 BOM and CRLF are accepted. Errors are
-// [*ParseError] values with the line and column, wrapping [ErrMissingColumn]
-// (also for an empty input), [ErrInvalid] (also malformed CSV, with the
-// encoding/csv error), [ErrNegative], [ErrCurrency] or [ErrDuplicateOrder];
-// a failing reader's own error comes back in a *ParseError without a line.
-func ReadOrders(r io.Reader, defaultCurrency string) ([]Order, error) {
+// separators), parsed exactly. Currency codes are ISO 4217 codes that
+// budget.ParseCurrency knows, in any case ("eur" is EUR). A UTF-8 BOM and
+// CRLF are accepted.
+//
+// Errors are [*ParseError] values with the line and column, wrapping
+// [ErrMissingColumn] (a required column absent), [ErrEmpty] (no header
+// row), [ErrSyntax] (a malformed time or amount, or malformed CSV, with the
+// encoding/csv error), [ErrInvalid] (an empty ID, an unknown currency code,
+// or no currency in the row and the zero defaultCurrency), [ErrNegative] or
+// [ErrDuplicate] (an order ID twice); a failing reader's own error comes
+// back in a *ParseError without a line.
+func ReadOrders(r io.Reader, defaultCurrency budget.Currency) ([]Order, error) {
 	const fn = "roi.ReadOrders"
 	cr, err := csvx.NewReader(fn, r, ',')
 	if err != nil {
-		return nil, readErr(err)
+		return nil, err
 	}
-	cols := struct{ id, time, amount, cur, code, url int }{
+	cols := orderColumns{
 		cr.Column("id", "order id", "order", "name", "order number"),
 		cr.Column("created at", "time", "date", "order date", "processed at"),
 		cr.Column("total", "amount", "total price", "revenue", "order total"),
@@ -325,7 +391,7 @@ func ReadOrders(r io.Reader, defaultCurrency string) ([]Order, error) {
 		cr.Column("discount code", "code", "coupon", "promo code", "discount codes"),
 		cr.Column("landing site", "landing url", "landing page", "url"),
 	}
-	for _, req := range []struct {
+	for _, req := range [...]struct {
 		name string
 		col  int
 	}{{"id", cols.id}, {"time", cols.time}, {"amount", cols.amount}} {
@@ -341,35 +407,49 @@ func ReadOrders(r io.Reader, defaultCurrency string) ([]Order, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, readErr(err)
+			return nil, err
 		}
-		o := Order{ID: rec.Field(cols.id), Code: rec.Field(cols.code), LandingURL: rec.Field(cols.url)}
-		if o.ID == "" {
-			return nil, rec.Errorf(cols.id, ErrInvalid)
+		o, err := cols.order(rec, defaultCurrency)
+		if err != nil {
+			return nil, err
 		}
 		if seen[o.ID] {
-			return nil, rec.Errorf(cols.id, ErrDuplicateOrder)
+			return nil, rec.Errorf(cols.id, ErrDuplicate)
 		}
 		seen[o.ID] = true
-		if o.Time, err = parseTime(rec.Field(cols.time)); err != nil {
-			return nil, rec.Errorf(cols.time, ErrInvalid)
-		}
-		s := rec.Field(cols.amount)
-		if o.Amount, err = parseDecimal(s); err != nil {
-			return nil, rec.Errorf(cols.amount, ErrInvalid)
-		}
-		if o.Amount.IsNegative() {
-			return nil, rec.Errorf(cols.amount, ErrNegative)
-		}
-		o.Currency = strings.ToUpper(rec.Field(cols.cur))
-		if o.Currency == "" {
-			o.Currency = strings.ToUpper(strings.TrimSpace(defaultCurrency))
-		}
-		if len(o.Currency) != 3 || strings.IndexFunc(o.Currency, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
-			return nil, rec.Errorf(cols.cur, ErrCurrency)
-		}
 		out = append(out, o)
 	}
+}
+
+// orderColumns are the column indices of a shop export, −1 when absent.
+type orderColumns struct{ id, time, amount, cur, code, url int }
+
+// order reads one row.
+func (cols orderColumns) order(rec csvx.Record, defaultCurrency budget.Currency) (Order, error) {
+	o := Order{ID: rec.Field(cols.id), Code: rec.Field(cols.code), LandingURL: rec.Field(cols.url)}
+	if o.ID == "" {
+		return Order{}, rec.Errorf(cols.id, ErrInvalid)
+	}
+	var err error
+	if o.Time, err = parseTime(rec.Field(cols.time)); err != nil {
+		return Order{}, rec.Errorf(cols.time, ErrSyntax)
+	}
+	if o.Amount, err = parseDecimal(rec.Field(cols.amount)); err != nil {
+		return Order{}, rec.Errorf(cols.amount, ErrSyntax)
+	}
+	if o.Amount.IsNegative() {
+		return Order{}, rec.Errorf(cols.amount, ErrNegative)
+	}
+	o.Currency = defaultCurrency
+	if code := rec.Field(cols.cur); code != "" {
+		if o.Currency, err = budget.ParseCurrency(code); err != nil {
+			return Order{}, rec.Errorf(cols.cur, ErrInvalid)
+		}
+	}
+	if !o.Currency.IsValid() {
+		return Order{}, rec.Errorf(cols.cur, ErrInvalid)
+	}
+	return o, nil
 }
 
 var timeLayouts = []string{time.RFC3339Nano, "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02"}
@@ -380,5 +460,5 @@ func parseTime(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, ErrInvalid
+	return time.Time{}, ErrSyntax
 }

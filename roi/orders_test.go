@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/influencekit/influencekit/budget"
 )
 
 func TestParseUTM(t *testing.T) {
@@ -53,19 +54,19 @@ func TestReadAndAttributeOrders(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	orders, err := ReadOrders(f, "EUR")
+	orders, err := ReadOrders(f, eur)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cet := time.FixedZone("", 3600)
 	wantOrders := []Order{
-		{ID: "#1001", Time: time.Date(2026, 3, 2, 10, 15, 0, 0, cet), Amount: d("59.90"), Currency: "EUR", Code: "anna10", LandingURL: "/products/tee"},
-		{ID: "#1002", Time: time.Date(2026, 3, 2, 11, 0, 0, 0, time.UTC), Amount: d("120.00"), Currency: "EUR",
+		{ID: "#1001", Time: time.Date(2026, 3, 2, 10, 15, 0, 0, cet), Amount: d("59.90"), Currency: eur, Code: "anna10", LandingURL: "/products/tee"},
+		{ID: "#1002", Time: time.Date(2026, 3, 2, 11, 0, 0, 0, time.UTC), Amount: d("120.00"), Currency: eur,
 			LandingURL: "https://shop.example/?utm_source=Instagram&utm_medium=story&utm_campaign=BEN"},
-		{ID: "#1003", Time: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC), Amount: d("15.5"), Currency: "EUR"},
-		{ID: "#1004", Time: time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC), Amount: d("40"), Currency: "EUR", Code: "WELCOME5"},
-		{ID: "#1005", Time: time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC), Amount: d("10.10"), Currency: "EUR", Code: "welcome5", LandingURL: "/?utm_source=tiktok&utm_campaign=anna"},
-		{ID: "#1006", Time: time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC), Amount: d("0"), Currency: "EUR", Code: "ANNA10", LandingURL: "/?utm_campaign=ben"},
+		{ID: "#1003", Time: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC), Amount: d("15.5"), Currency: eur},
+		{ID: "#1004", Time: time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC), Amount: d("40"), Currency: eur, Code: "WELCOME5"},
+		{ID: "#1005", Time: time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC), Amount: d("10.10"), Currency: eur, Code: "welcome5", LandingURL: "/?utm_source=tiktok&utm_campaign=anna"},
+		{ID: "#1006", Time: time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC), Amount: d("0"), Currency: eur, Code: "ANNA10", LandingURL: "/?utm_campaign=ben"},
 	}
 	if diff := cmp.Diff(wantOrders, orders); diff != "" {
 		t.Fatalf("(-want +got)\n%s", diff)
@@ -83,7 +84,7 @@ func TestReadAndAttributeOrders(t *testing.T) {
 	// anna 3 orders, 59.90 + 10.10 + 0 = 70.00; ben 1, 120.00; cleo 0;
 	// unattributed 2, 55.5; total 6, 245.50 = 70 + 120 + 55.5.
 	want := OrderAttribution{
-		Currency: "EUR",
+		Currency: eur,
 		Influencers: []InfluencerSales{
 			{Influencer: "anna", Orders: 3, Revenue: d("70"), ByCode: 2, ByLink: 1},
 			{Influencer: "ben", Orders: 1, Revenue: d("120"), ByLink: 1},
@@ -99,22 +100,24 @@ func TestReadAndAttributeOrders(t *testing.T) {
 }
 
 func TestAttributeOrdersErrors(t *testing.T) {
-	o := func(id, amount, cur string) Order { return Order{ID: id, Amount: d(amount), Currency: cur} }
+	o := func(id, amount string, cur budget.Currency) Order {
+		return Order{ID: id, Amount: d(amount), Currency: cur}
+	}
 	tests := []struct {
 		name     string
 		orders   []Order
 		tracking []Tracking
 		want     error
 	}{
-		{"duplicate id", []Order{o("1", "1", "EUR"), o("1", "2", "EUR")}, nil, ErrDuplicateOrder},
-		{"empty id", []Order{o(" ", "1", "EUR")}, nil, ErrInvalid},
-		{"mixed currency", []Order{o("1", "1", "EUR"), o("2", "2", "USD")}, nil, ErrCurrency},
-		{"no currency", []Order{o("1", "1", "")}, nil, ErrCurrency},
-		{"negative", []Order{o("1", "-1", "EUR")}, nil, ErrNegative},
-		{"bad url", []Order{{ID: "1", Amount: d("1"), Currency: "EUR", LandingURL: "http://[::1"}}, nil, ErrInvalid},
-		{"code twice", nil, []Tracking{{Influencer: "a", Codes: []string{"X"}}, {Influencer: "b", Codes: []string{" x"}}}, ErrDuplicateCode},
-		{"link twice", nil, []Tracking{{Influencer: "a", Links: []UTM{{Source: "ig"}}}, {Influencer: "b", Links: []UTM{{Source: "IG"}}}}, ErrDuplicateCode},
-		{"influencer twice", nil, []Tracking{{Influencer: "a"}, {Influencer: "a"}}, ErrInvalid},
+		{"duplicate id", []Order{o("1", "1", eur), o("1", "2", eur)}, nil, ErrDuplicate},
+		{"empty id", []Order{o(" ", "1", eur)}, nil, ErrInvalid},
+		{"mixed currency", []Order{o("1", "1", eur), o("2", "2", usd)}, nil, ErrCurrencyMismatch},
+		{"no currency", []Order{o("1", "1", budget.Currency{})}, nil, ErrInvalid},
+		{"negative", []Order{o("1", "-1", eur)}, nil, ErrNegative},
+		{"bad url", []Order{{ID: "1", Amount: d("1"), Currency: eur, LandingURL: "http://[::1"}}, nil, ErrInvalid},
+		{"code twice", nil, []Tracking{{Influencer: "a", Codes: []string{"X"}}, {Influencer: "b", Codes: []string{" x"}}}, ErrDuplicate},
+		{"link twice", nil, []Tracking{{Influencer: "a", Links: []UTM{{Source: "ig"}}}, {Influencer: "b", Links: []UTM{{Source: "IG"}}}}, ErrDuplicate},
+		{"influencer twice", nil, []Tracking{{Influencer: "a"}, {Influencer: "a"}}, ErrDuplicate},
 		{"empty pattern", nil, []Tracking{{Influencer: "a", Links: []UTM{{}}}}, ErrInvalid},
 		{"empty code", nil, []Tracking{{Influencer: "a", Codes: []string{" "}}}, ErrInvalid},
 	}
@@ -128,7 +131,7 @@ func TestAttributeOrdersErrors(t *testing.T) {
 	}
 	// Mixed currencies in a file are read; AttributeOrders rejects them.
 	// Upper-casing makes eur and EUR one currency.
-	orders, err := ReadOrders(strings.NewReader("id,time,amount,currency\n1,2026-01-01,1,eur\n2,2026-01-01,1,EUR\n"), "")
+	orders, err := ReadOrders(strings.NewReader("id,time,amount,currency\n1,2026-01-01,1,eur\n2,2026-01-01,1,EUR\n"), budget.Currency{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,17 +147,19 @@ func TestReadOrdersErrors(t *testing.T) {
 		want     error
 	}{
 		{"no amount column", "id,time\n1,2026-01-01\n", ErrMissingColumn},
-		{"duplicate id", head + "1,2026-01-01,1,EUR,\n1,2026-01-02,1,EUR,\n", ErrDuplicateOrder},
-		{"bad time", head + "1,yesterday,1,EUR,\n", ErrInvalid},
-		{"bad amount", head + "1,2026-01-01,\"1,5\",EUR,\n", ErrInvalid},
-		{"currency sign", head + "1,2026-01-01,€5,EUR,\n", ErrInvalid},
+		{"duplicate id", head + "1,2026-01-01,1,EUR,\n1,2026-01-02,1,EUR,\n", ErrDuplicate},
+		{"bad time", head + "1,yesterday,1,EUR,\n", ErrSyntax},
+		{"bad amount", head + "1,2026-01-01,\"1,5\",EUR,\n", ErrSyntax},
+		{"currency sign", head + "1,2026-01-01,€5,EUR,\n", ErrSyntax},
 		{"negative", head + "1,2026-01-01,-5,EUR,\n", ErrNegative},
-		{"no currency", "id,time,amount\n1,2026-01-01,5\n", ErrCurrency},
-		{"bad currency", head + "1,2026-01-01,5,euro,\n", ErrCurrency},
+		{"no currency", "id,time,amount\n1,2026-01-01,5\n", ErrInvalid},
+		{"bad currency", head + "1,2026-01-01,5,euro,\n", ErrInvalid},
+		{"empty id", head + ",2026-01-01,5,EUR,\n", ErrInvalid},
+		{"empty input", "", ErrEmpty},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadOrders(strings.NewReader(tt.in), "")
+			_, err := ReadOrders(strings.NewReader(tt.in), budget.Currency{})
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}

@@ -1,9 +1,6 @@
 package roi
 
 import (
-	"encoding/csv"
-	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -31,16 +28,17 @@ import (
 // apart (Attribute adds them up). A UTF-8 BOM and CRLF line ends are accepted.
 //
 // Errors are [*ParseError] values with the line and column, wrapping
-// [ErrMissingColumn] (also for an empty input), [ErrEmptyPath], [ErrInvalid]
-// (an empty channel name as in "a >> b", a malformed number, malformed CSV
-// such as a bare quote, which also wraps the encoding/csv error),
-// [ErrNegative] or [ErrOverflow]. A failing reader's own error comes back
-// in a *ParseError without a line.
+// [ErrMissingColumn] (a required column absent), [ErrEmpty] (no header row,
+// or an empty path), [ErrInvalid] (an empty channel name as in "a >> b", a
+// fractional count, a value without conversions), [ErrSyntax] (a malformed
+// number, or malformed CSV such as a bare quote, which also wraps the
+// encoding/csv error), [ErrNegative] or [ErrOverflow]. A failing reader's
+// own error comes back in a *ParseError without a line.
 func ReadPaths(r io.Reader) ([]Path, error) {
 	const fn = "roi.ReadPaths"
 	cr, err := csvx.NewReader(fn, r, ';')
 	if err != nil {
-		return nil, readErr(err)
+		return nil, err
 	}
 	colPath := cr.Column("path", "channels", "channel path")
 	colConv := cr.Column("total_conversions", "conversions", "total conversion")
@@ -59,12 +57,12 @@ func ReadPaths(r io.Reader) ([]Path, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, readErr(err)
+			return nil, err
 		}
 		var p Path
 		raw := rec.Field(colPath)
 		if raw == "" {
-			return nil, rec.Errorf(colPath, ErrEmptyPath)
+			return nil, rec.Errorf(colPath, ErrEmpty)
 		}
 		parts := strings.Split(raw, ">")
 		p.Channels = make([]string, len(parts))
@@ -91,24 +89,6 @@ func ReadPaths(r io.Reader) ([]Path, error) {
 	}
 }
 
-// readErr makes the CSV reader's own errors wrap this package's sentinels
-// too: malformed CSV (a bare or unclosed quote) [ErrInvalid], an input
-// without a header row [ErrMissingColumn]. The encoding/csv sentinel stays
-// wrapped. An error of the io.Reader itself is returned as it is.
-func readErr(err error) error {
-	var pe *ParseError
-	if !errors.As(err, &pe) {
-		return err
-	}
-	switch {
-	case errors.Is(pe.Err, csvx.ErrNoHeader):
-		pe.Err = fmt.Errorf("%w: %w", ErrMissingColumn, pe.Err)
-	case errors.Is(pe.Err, csv.ErrBareQuote), errors.Is(pe.Err, csv.ErrQuote), errors.Is(pe.Err, csv.ErrFieldCount):
-		pe.Err = fmt.Errorf("%w: %w", ErrInvalid, pe.Err)
-	}
-	return err
-}
-
 // decimalField parses an optional non-negative decimal ("" is zero).
 func decimalField(rec csvx.Record, col int) (decimal.Decimal, error) {
 	s := rec.Field(col)
@@ -117,7 +97,7 @@ func decimalField(rec csvx.Record, col int) (decimal.Decimal, error) {
 	}
 	v, err := parseDecimal(s)
 	if err != nil {
-		return decimal.Decimal{}, rec.Errorf(col, ErrInvalid)
+		return decimal.Decimal{}, rec.Errorf(col, ErrSyntax)
 	}
 	if v.IsNegative() {
 		return decimal.Decimal{}, rec.Errorf(col, ErrNegative)

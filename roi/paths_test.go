@@ -80,16 +80,16 @@ func TestReadPathsErrors(t *testing.T) {
 		{"no path column", "route;conversions\na;1\n", ErrMissingColumn, 1},
 		{"no conversions column", "path;value\na;1\n", ErrMissingColumn, 1},
 		{"empty channel", head + "a > > b;1;1;0\n", ErrInvalid, 2},
-		{"empty path", head + "a;1;1;0\n;1;1;0\n", ErrEmptyPath, 3},
+		{"empty path", head + "a;1;1;0\n;1;1;0\n", ErrEmpty, 3},
 		{"fractional count", head + "a;1.5;1;0\n", ErrInvalid, 2},
 		{"negative nulls", head + "a;1;1;-2\n", ErrNegative, 2},
-		{"bad value", head + "a;1;1e3;0\n", ErrInvalid, 2},
-		{"NaN value", head + "a;1;NaN;0\n", ErrInvalid, 2},
+		{"bad value", head + "a;1;1e3;0\n", ErrSyntax, 2},
+		{"NaN value", head + "a;1;NaN;0\n", ErrSyntax, 2},
 		{"value without conversions", head + "a;0;2;0\n", ErrInvalid, 2},
 		{"huge count", head + "a;99999999999999999999;0;0\n", ErrOverflow, 2},
-		{"empty input", "", ErrMissingColumn, 1},
-		{"bare quote", head + "a\"b;1;1;0\n", ErrInvalid, 2},
-		{"unclosed quote", head + "\"a;1;1;0\n", ErrInvalid, 2},
+		{"empty input", "", ErrEmpty, 1},
+		{"bare quote", head + "a\"b;1;1;0\n", ErrSyntax, 2},
+		{"unclosed quote", head + "\"a;1;1;0\n", ErrSyntax, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,15 +5,19 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/enum"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
 
 // CostBasis says which amount of a budget line item a report counts as cost.
+// The zero CostBasis is [ActualCost].
 type CostBasis int
 
 const (
@@ -25,25 +29,39 @@ const (
 	PlannedCost
 )
 
+var costBasisText = enum.New[CostBasis]("roi.CostBasis", ErrInvalid, "actual", "planned")
+
+// String returns "actual" or "planned" ("CostBasis(N)" for another value).
+func (b CostBasis) String() string { return costBasisText.String(b) }
+
+// MarshalText returns String's form; another value is [ErrInvalid].
+func (b CostBasis) MarshalText() ([]byte, error) { return costBasisText.Marshal(b) }
+
+// UnmarshalText parses String's form, ignoring case and surrounding spaces;
+// other text is [ErrInvalid] and leaves b unchanged.
+func (b *CostBasis) UnmarshalText(text []byte) error { return costBasisText.Unmarshal(b, text) }
+
 // Campaign is the input of [Report]. It is read, never modified.
 type Campaign struct {
-	// Currency is the ISO 4217 code of every amount (required). A Plan or
-	// RateCard in another currency is an error.
-	Currency string
+	// Currency is the currency of every amount (required). A Plan or
+	// EMVCard in another currency is [ErrCurrencyMismatch].
+	Currency budget.Currency
 	// Plan, when set (built by budget.NewPlan…), gives the costs: each
 	// influencer's cost is the line item named exactly like the influencer,
 	// by CostBasis; the other line items (tools, management, contingency
 	// spent…) are the campaign's overhead. The zero Plan means "no plan":
 	// InfluencerInput.Cost and Overhead are used instead; with a Plan they
 	// must be zero ([ErrInvalid]), so that no cost is silently ignored.
-	Plan      budget.Plan
+	Plan budget.Plan
+	// CostBasis says which amount of the Plan's line items is cost; the
+	// zero value is ActualCost.
 	CostBasis CostBasis
 	// Overhead is cost not tied to an influencer, used without a Plan.
 	Overhead decimal.Decimal
 	// Influencers are the people the campaign booked, each once.
 	Influencers []InfluencerInput
-	// RateCard, when not nil, values each influencer's posts as EMV.
-	RateCard *RateCard
+	// EMVCard, when not nil, values each influencer's posts as EMV.
+	EMVCard *EMVCard
 	// Engagements lists the interactions counted as engagements; 0 means
 	// kpi.AllInteractions (likes, comments, shares, saves).
 	Engagements kpi.Interaction
@@ -74,7 +92,7 @@ type Metrics struct {
 	Conversions decimal.Decimal  `json:"conversions"`
 	Engagements int64            `json:"engagements"`
 	Impressions int64            `json:"impressions"`
-	EMV         *decimal.Decimal `json:"emv,omitempty"`  // nil without a rate card
+	EMV         *decimal.Decimal `json:"emv,omitempty"`  // nil without an EMV card
 	ROI         *decimal.Decimal `json:"roi,omitempty"`  // (Revenue − Cost) / Cost
 	ROAS        *decimal.Decimal `json:"roas,omitempty"` // Revenue / Cost
 	CPA         *decimal.Decimal `json:"cpa,omitempty"`  // Cost / Conversions
@@ -83,7 +101,7 @@ type Metrics struct {
 	// NotReported lists the counts that some posts hid: Engagements and
 	// Impressions then cover only the posts that reported them, and the
 	// ratios built on them are nil. It also lists hidden counts that the
-	// rate card values (views, clicks, …): EMV then values only the posts
+	// EMV card values (views, clicks, …): EMV then values only the posts
 	// that reported them.
 	NotReported kpi.Fields `json:"not_reported,omitempty"`
 }
@@ -95,9 +113,10 @@ type InfluencerReport struct {
 }
 
 // CampaignReport is the result of [Report]: one line per influencer, in
-// input order, and the campaign total, whose Cost includes Overhead.
+// input order, and the campaign total, whose Cost includes Overhead. Every
+// amount is in Currency.
 type CampaignReport struct {
-	Currency    string             `json:"currency"`
+	Currency    budget.Currency    `json:"currency"`
 	Influencers []InfluencerReport `json:"influencers"`
 	Overhead    decimal.Decimal    `json:"overhead"`
 	Total       Metrics            `json:"total"`
@@ -109,149 +128,49 @@ type CampaignReport struct {
 // campaign's ratios are pooled (total cost over total conversions, …), never
 // averages of the influencers' ratios.
 //
-// Errors: no currency or a mismatched one ([ErrCurrency]), an influencer
-// twice or without a name, or without a line item in the Plan, a Cost or
-// Overhead given together with a Plan ([ErrInvalid]), negative amounts or
-// counts ([ErrNegative]), totals beyond int64 ([ErrOverflow]), and the
-// errors of [RateCard.EMV]. An error of kpi.Sum over an influencer's posts
-// wraps both kpi's sentinel and this package's (kpi.ErrNegative and
-// ErrNegative, for example).
+// Errors: no currency, an unknown CostBasis, an influencer without a name
+// or without a line item in the Plan, a Cost or Overhead given together
+// with a Plan ([ErrInvalid]); a Plan or EMVCard in another currency
+// ([ErrCurrencyMismatch], a *budget.MismatchError); an influencer twice
+// ([ErrDuplicate]); negative amounts or counts ([ErrNegative]); totals
+// beyond int64 ([ErrOverflow]); and the errors of kpi.Sum and
+// [EMVCard.EMV] over an influencer's posts, named by the influencer.
 func Report(c Campaign) (CampaignReport, error) {
-	const fn = "Report"
-	cur := strings.ToUpper(strings.TrimSpace(c.Currency))
-	if cur == "" {
-		return CampaignReport{}, errf(fn, "Currency", ErrCurrency, `""`)
-	}
-	usePlan := c.Plan.Currency().IsValid()
-	if usePlan && c.Plan.Currency().Code() != cur {
-		return CampaignReport{}, errf(fn, "Plan", ErrCurrency, c.Plan.Currency().Code()+" in a "+cur+" report")
-	}
-	if c.RateCard != nil && strings.ToUpper(strings.TrimSpace(c.RateCard.Currency)) != cur {
-		return CampaignReport{}, errf(fn, "RateCard", ErrCurrency, c.RateCard.Currency+" in a "+cur+" report")
-	}
-	if c.CostBasis != ActualCost && c.CostBasis != PlannedCost {
-		return CampaignReport{}, errf(fn, "CostBasis", ErrInvalid, int(c.CostBasis))
-	}
-	inter := c.Engagements
-	if inter == 0 {
-		inter = kpi.AllInteractions
-	}
-	basis := func(li budget.LineItem) decimal.Decimal {
-		if c.CostBasis == PlannedCost {
-			return li.Planned
-		}
-		return li.Actual
-	}
-	rep := CampaignReport{Currency: cur, Influencers: make([]InfluencerReport, 0, len(c.Influencers))}
-	names := map[string]bool{}
-	var tot Metrics
-	tot.Cost, tot.Revenue, tot.Conversions = decimal.Zero, decimal.Zero, decimal.Zero
-	var emvTotal decimal.Decimal
-	for i, in := range c.Influencers {
-		field := func(f string) string { return fmt.Sprintf("Influencers[%d].%s", i, f) }
-		if strings.TrimSpace(in.Influencer) == "" {
-			return CampaignReport{}, errf(fn, field("Influencer"), ErrInvalid, `""`)
-		}
-		if names[in.Influencer] {
-			return CampaignReport{}, errf(fn, field("Influencer"), ErrInvalid, "twice: "+in.Influencer)
-		}
-		names[in.Influencer] = true
-		m := Metrics{Cost: in.Cost, Revenue: in.Revenue, Conversions: in.Conversions}
-		if usePlan {
-			if !in.Cost.IsZero() {
-				// Two sources for one cost: refuse rather than drop one silently.
-				return CampaignReport{}, errf(fn, field("Cost"), ErrInvalid, in.Cost.String()+" given with a Plan, which sets the cost")
-			}
-			li, ok := c.Plan.Item(in.Influencer)
-			if !ok {
-				return CampaignReport{}, errf(fn, field("Influencer"), ErrInvalid, "no line item "+in.Influencer+" in the plan")
-			}
-			m.Cost = basis(li)
-		}
-		for _, x := range []struct {
-			name string
-			v    decimal.Decimal
-		}{{"Cost", m.Cost}, {"Revenue", m.Revenue}, {"Conversions", m.Conversions}} {
-			if err := checkExp(fn, field(x.name), x.v); err != nil {
-				return CampaignReport{}, err
-			}
-			if x.v.IsNegative() {
-				return CampaignReport{}, errf(fn, field(x.name), ErrNegative, x.v)
-			}
-		}
-		t, err := kpi.Sum(in.Posts)
-		if err != nil {
-			return CampaignReport{}, postsErr(fn, field("Posts"), err)
-		}
-		for _, f := range []struct {
-			i kpi.Interaction
-			f kpi.Fields
-			v int64
-		}{{kpi.Likes, kpi.FieldLikes, t.Likes}, {kpi.Comments, kpi.FieldComments, t.Comments},
-			{kpi.Shares, kpi.FieldShares, t.Shares}, {kpi.Saves, kpi.FieldSaves, t.Saves}} {
-			if inter&f.i == 0 {
-				continue
-			}
-			m.NotReported |= t.Hidden & f.f
-			var ok bool
-			if m.Engagements, ok = exact.Add(m.Engagements, f.v); !ok {
-				return CampaignReport{}, errf(fn, field("Posts"), ErrOverflow, "engagements")
-			}
-		}
-		m.Impressions = t.Impressions
-		m.NotReported |= t.Hidden & kpi.FieldImpressions
-		if c.RateCard != nil {
-			e, err := c.RateCard.EMV(in.Posts)
-			if err != nil {
-				return CampaignReport{}, fmt.Errorf("roi: %s: %s: %w", fn, field("Posts"), err)
-			}
-			m.EMV = &e.Total
-			// A count the card values but a post hid leaves EMV short: say so.
-			for _, l := range e.Lines {
-				if l.NotReported > 0 {
-					for _, a := range actions {
-						if a.name == l.Action {
-							m.NotReported |= a.field
-						}
-					}
-				}
-			}
-			emvTotal = emvTotal.Add(e.Total)
-		}
-		m.ratios()
-		rep.Influencers = append(rep.Influencers, InfluencerReport{Influencer: in.Influencer, Metrics: m})
-
-		tot.Cost = tot.Cost.Add(m.Cost)
-		tot.Revenue = tot.Revenue.Add(m.Revenue)
-		tot.Conversions = tot.Conversions.Add(m.Conversions)
-		var ok1, ok2 bool
-		tot.Engagements, ok1 = exact.Add(tot.Engagements, m.Engagements)
-		tot.Impressions, ok2 = exact.Add(tot.Impressions, m.Impressions)
-		if !ok1 || !ok2 {
-			return CampaignReport{}, errf(fn, "Influencers", ErrOverflow, "totals")
-		}
-		tot.NotReported |= m.NotReported
-	}
-	rep.Overhead = c.Overhead
-	if usePlan {
-		if !c.Overhead.IsZero() {
-			return CampaignReport{}, errf(fn, "Overhead", ErrInvalid, c.Overhead.String()+" given with a Plan, whose other line items are the overhead")
-		}
-		rep.Overhead = decimal.Zero
-		for _, li := range c.Plan.Items() {
-			if !names[li.Name] {
-				rep.Overhead = rep.Overhead.Add(basis(li))
-			}
-		}
-	}
-	if err := checkExp(fn, "Overhead", rep.Overhead); err != nil {
+	const fn = "roi.Report"
+	if err := c.check(fn); err != nil {
 		return CampaignReport{}, err
 	}
-	if rep.Overhead.IsNegative() {
-		return CampaignReport{}, errf(fn, "Overhead", ErrNegative, rep.Overhead)
+	rep := CampaignReport{Currency: c.Currency, Influencers: make([]InfluencerReport, 0, len(c.Influencers))}
+	names := make(map[string]bool, len(c.Influencers))
+	tot := Metrics{Cost: decimal.Zero, Revenue: decimal.Zero, Conversions: decimal.Zero}
+	emvTotal := decimal.Zero
+	for i, in := range c.Influencers {
+		field := func(f string) string { return "Influencers[" + strconv.Itoa(i) + "]." + f }
+		if strings.TrimSpace(in.Influencer) == "" {
+			return CampaignReport{}, errs.New(ErrInvalid, fn, field("Influencer"), "empty name", in.Influencer)
+		}
+		if names[in.Influencer] {
+			return CampaignReport{}, errs.New(ErrDuplicate, fn, field("Influencer"), "listed twice", in.Influencer)
+		}
+		names[in.Influencer] = true
+		m, err := c.influencer(fn, field, in)
+		if err != nil {
+			return CampaignReport{}, err
+		}
+		rep.Influencers = append(rep.Influencers, InfluencerReport{Influencer: in.Influencer, Metrics: m})
+		if err := tot.add(m); err != nil {
+			return CampaignReport{}, errs.New(err, fn, "Influencers", "totals overflow int64", errs.None)
+		}
+		if m.EMV != nil {
+			emvTotal = emvTotal.Add(*m.EMV)
+		}
+	}
+	var err error
+	if rep.Overhead, err = c.overhead(fn, names); err != nil {
+		return CampaignReport{}, err
 	}
 	tot.Cost = tot.Cost.Add(rep.Overhead)
-	if c.RateCard != nil {
+	if c.EMVCard != nil {
 		tot.EMV = &emvTotal
 	}
 	tot.ratios()
@@ -259,8 +178,169 @@ func Report(c Campaign) (CampaignReport, error) {
 	return rep, nil
 }
 
-// postsErr wraps an error of kpi.Sum so that it also wraps this package's
-// sentinel for the same condition (errors.Is works with either).
+// check validates the campaign's settings: currency, Plan and card
+// currencies, cost basis.
+func (c *Campaign) check(fn string) error {
+	if !c.Currency.IsValid() {
+		return errs.New(ErrInvalid, fn, "Currency", "no currency", errs.None)
+	}
+	if c.usePlan() && c.Plan.Currency() != c.Currency {
+		return mismatch(fn, "Plan", c.Currency, c.Plan.Currency())
+	}
+	if c.EMVCard != nil && c.EMVCard.Currency.IsValid() && c.EMVCard.Currency != c.Currency {
+		return mismatch(fn, "EMVCard", c.Currency, c.EMVCard.Currency)
+	}
+	if !costBasisText.Valid(c.CostBasis) {
+		return errs.New(ErrInvalid, fn, "CostBasis", "unknown cost basis", c.CostBasis)
+	}
+	return nil
+}
+
+// usePlan reports whether the campaign has a Plan (the zero Plan has no
+// currency).
+func (c *Campaign) usePlan() bool { return c.Plan.Currency().IsValid() }
+
+// cost returns line item li's cost by the campaign's CostBasis.
+func (c *Campaign) cost(li budget.LineItem) decimal.Decimal {
+	if c.CostBasis == PlannedCost {
+		return li.Planned
+	}
+	return li.Actual
+}
+
+// influencer returns one influencer's metrics: cost (from the Plan or
+// given), revenue and conversions checked, engagements and impressions
+// from the posts, EMV by the card, and the ratios.
+func (c *Campaign) influencer(fn string, field func(string) string, in InfluencerInput) (Metrics, error) {
+	m := Metrics{Cost: in.Cost, Revenue: in.Revenue, Conversions: in.Conversions}
+	if c.usePlan() {
+		if !in.Cost.IsZero() {
+			// Two sources for one cost: refuse rather than drop one silently.
+			return Metrics{}, errs.New(ErrInvalid, fn, field("Cost"), "given with a Plan, which sets the cost", in.Cost)
+		}
+		li, ok := c.Plan.Item(in.Influencer)
+		if !ok {
+			return Metrics{}, errs.New(ErrInvalid, fn, field("Influencer"), "no line item of that name in the Plan", in.Influencer)
+		}
+		m.Cost = c.cost(li)
+	}
+	for _, x := range [...]struct {
+		name string
+		v    decimal.Decimal
+	}{{"Cost", m.Cost}, {"Revenue", m.Revenue}, {"Conversions", m.Conversions}} {
+		if err := checkExp(fn, field(x.name), x.v); err != nil {
+			return Metrics{}, err
+		}
+		if x.v.IsNegative() {
+			return Metrics{}, errs.New(ErrNegative, fn, field(x.name), "", x.v)
+		}
+	}
+	if err := c.counts(fn, field, in.Posts, &m); err != nil {
+		return Metrics{}, err
+	}
+	if c.EMVCard != nil {
+		e, err := c.EMVCard.EMV(in.Posts)
+		if err != nil {
+			return Metrics{}, errs.New(err, fn, field("Posts"), "", errs.None)
+		}
+		m.EMV = &e.Total
+		m.NotReported |= e.notReported()
+	}
+	m.ratios()
+	return m, nil
+}
+
+// counts sets m's engagements (the campaign's interactions), impressions
+// and the counts the posts hid.
+func (c *Campaign) counts(fn string, field func(string) string, posts []kpi.Post, m *Metrics) error {
+	t, err := kpi.Sum(posts)
+	if err != nil {
+		return postsErr(fn, field("Posts"), err)
+	}
+	inter := c.Engagements
+	if inter == 0 {
+		inter = kpi.AllInteractions
+	}
+	for _, f := range [...]struct {
+		i kpi.Interaction
+		f kpi.Fields
+		v int64
+	}{{kpi.Likes, kpi.FieldLikes, t.Likes}, {kpi.Comments, kpi.FieldComments, t.Comments},
+		{kpi.Shares, kpi.FieldShares, t.Shares}, {kpi.Saves, kpi.FieldSaves, t.Saves}} {
+		if inter&f.i == 0 {
+			continue
+		}
+		m.NotReported |= t.Hidden & f.f
+		var ok bool
+		if m.Engagements, ok = exact.Add(m.Engagements, f.v); !ok {
+			return errs.New(ErrOverflow, fn, field("Posts"), "engagements overflow int64", errs.None)
+		}
+	}
+	m.Impressions = t.Impressions
+	m.NotReported |= t.Hidden & kpi.FieldImpressions
+	return nil
+}
+
+// notReported returns the counts the card values but some post hid: the
+// EMV is short of them.
+func (e EMV) notReported() kpi.Fields {
+	var f kpi.Fields
+	for _, l := range e.Lines {
+		if l.NotReported == 0 {
+			continue
+		}
+		for _, a := range actions {
+			if a.name == l.Action {
+				f |= a.field
+			}
+		}
+	}
+	return f
+}
+
+// add adds o's sums to m (not the ratios); an int64 overflow is
+// [ErrOverflow].
+func (m *Metrics) add(o Metrics) error {
+	m.Cost = m.Cost.Add(o.Cost)
+	m.Revenue = m.Revenue.Add(o.Revenue)
+	m.Conversions = m.Conversions.Add(o.Conversions)
+	var ok1, ok2 bool
+	m.Engagements, ok1 = exact.Add(m.Engagements, o.Engagements)
+	m.Impressions, ok2 = exact.Add(m.Impressions, o.Impressions)
+	if !ok1 || !ok2 {
+		return ErrOverflow
+	}
+	m.NotReported |= o.NotReported
+	return nil
+}
+
+// overhead returns the campaign's overhead: the Plan's line items that are
+// no influencer's, or Overhead without a Plan.
+func (c *Campaign) overhead(fn string, names map[string]bool) (decimal.Decimal, error) {
+	oh := c.Overhead
+	if c.usePlan() {
+		if !c.Overhead.IsZero() {
+			return decimal.Decimal{}, errs.New(ErrInvalid, fn, "Overhead", "given with a Plan, whose other line items are the overhead", c.Overhead)
+		}
+		oh = decimal.Zero
+		for _, li := range c.Plan.Items() {
+			if !names[li.Name] {
+				oh = oh.Add(c.cost(li))
+			}
+		}
+	}
+	if err := checkExp(fn, "Overhead", oh); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if oh.IsNegative() {
+		return decimal.Decimal{}, errs.New(ErrNegative, fn, "Overhead", "", oh)
+	}
+	return oh, nil
+}
+
+// postsErr wraps an error of kpi.Sum, naming the influencer's posts. It
+// matches this package's sentinel for the same condition too (errors.Is
+// works with kpi.ErrNegative and ErrNegative, for example).
 func postsErr(fn, field string, err error) error {
 	s := ErrInvalid
 	switch {
@@ -269,7 +349,10 @@ func postsErr(fn, field string, err error) error {
 	case errors.Is(err, kpi.ErrOverflow):
 		s = ErrOverflow
 	}
-	return fmt.Errorf("roi: %s: %s: %w: %w", fn, field, s, err)
+	if !errors.Is(err, s) { // kpi's sentinel is not the shared one
+		err = fmt.Errorf("%w: %w", s, err)
+	}
+	return errs.New(err, fn, field, "", errs.None)
 }
 
 func ptr(d decimal.Decimal) *decimal.Decimal { return &d }
@@ -296,36 +379,43 @@ func (m *Metrics) ratios() {
 // revenue, conversions, engagements, impressions and EMV (EMV only when
 // every input has one), NotReported united, and the ratios recomputed from
 // the sums, pooled. Compare a campaign with its predecessors as
-// Compare(current, Pool(past...).Benchmark()).
+// Compare(current, Pool(past...).Baseline()). The amounts must be in one
+// currency, the caller's.
+//
+// Errors: a negative amount or count ([ErrNegative]), an exponent beyond
+// ±budget.MaxExponent ([ErrTooLarge]), totals beyond int64 ([ErrOverflow]).
 func Pool(past ...Metrics) (Metrics, error) {
+	const fn = "roi.Pool"
 	m := Metrics{Cost: decimal.Zero, Revenue: decimal.Zero, Conversions: decimal.Zero}
 	emv := decimal.Zero
 	allEMV := len(past) > 0
 	for i, p := range past {
-		for _, x := range []struct {
+		field := func(f string) string { return "past[" + strconv.Itoa(i) + "]." + f }
+		for _, x := range [...]struct {
 			name string
 			v    *decimal.Decimal
 		}{{"Cost", &p.Cost}, {"Revenue", &p.Revenue}, {"Conversions", &p.Conversions}, {"EMV", p.EMV}} {
 			if x.v == nil {
 				continue
 			}
-			if err := checkExp("Pool", fmt.Sprintf("past[%d].%s", i, x.name), *x.v); err != nil {
+			if err := checkExp(fn, field(x.name), *x.v); err != nil {
 				return Metrics{}, err
 			}
+			if x.v.IsNegative() {
+				return Metrics{}, errs.New(ErrNegative, fn, field(x.name), "", *x.v)
+			}
 		}
-		if p.Cost.IsNegative() || p.Revenue.IsNegative() || p.Conversions.IsNegative() || p.Engagements < 0 || p.Impressions < 0 {
-			return Metrics{}, errf("Pool", fmt.Sprintf("past[%d]", i), ErrNegative, "amount or count")
+		for _, x := range [...]struct {
+			name string
+			v    int64
+		}{{"Engagements", p.Engagements}, {"Impressions", p.Impressions}} {
+			if x.v < 0 {
+				return Metrics{}, errs.New(ErrNegative, fn, field(x.name), "", x.v)
+			}
 		}
-		m.Cost = m.Cost.Add(p.Cost)
-		m.Revenue = m.Revenue.Add(p.Revenue)
-		m.Conversions = m.Conversions.Add(p.Conversions)
-		var ok1, ok2 bool
-		m.Engagements, ok1 = exact.Add(m.Engagements, p.Engagements)
-		m.Impressions, ok2 = exact.Add(m.Impressions, p.Impressions)
-		if !ok1 || !ok2 {
-			return Metrics{}, errf("Pool", "past", ErrOverflow, "totals")
+		if err := m.add(p); err != nil {
+			return Metrics{}, errs.New(err, fn, "past", "totals overflow int64", errs.None)
 		}
-		m.NotReported |= p.NotReported
 		if p.EMV == nil {
 			allEMV = false
 		} else {
@@ -339,7 +429,7 @@ func Pool(past ...Metrics) (Metrics, error) {
 	return m, nil
 }
 
-// The metric names of a [Benchmark] and of [Change.Metric].
+// The metric names of a [Baseline] and of [Change.Metric].
 const (
 	MetricCost        = "cost"
 	MetricRevenue     = "revenue"
@@ -354,19 +444,33 @@ const (
 	MetricCPM         = "cpm"
 )
 
-// Direction says which way a metric improves.
+// Direction says which way a metric improves. The zero Direction is
+// [Neutral].
 type Direction int8
 
 const (
 	// Neutral: neither way is better (cost: spending more is not worse in
 	// itself).
-	Neutral Direction = 0
+	Neutral Direction = iota
 	// HigherIsBetter: revenue, conversions, engagements, impressions, EMV,
 	// ROI, ROAS.
-	HigherIsBetter Direction = 1
+	HigherIsBetter
 	// LowerIsBetter: CPA, CPE, CPM.
-	LowerIsBetter Direction = -1
+	LowerIsBetter
 )
+
+var directionText = enum.New[Direction]("roi.Direction", ErrInvalid, "neutral", "higher", "lower")
+
+// sign returns +1 for HigherIsBetter, −1 for LowerIsBetter, 0 otherwise.
+func (d Direction) sign() int {
+	switch d {
+	case HigherIsBetter:
+		return 1
+	case LowerIsBetter:
+		return -1
+	}
+	return 0
+}
 
 var metricOrder = []struct {
 	name string
@@ -391,33 +495,18 @@ func MetricDirection(metric string) (Direction, bool) {
 
 // String returns "higher", "lower" or "neutral" ("Direction(N)" for a
 // value that is none of the three).
-func (d Direction) String() string {
-	switch d {
-	case HigherIsBetter:
-		return "higher"
-	case LowerIsBetter:
-		return "lower"
-	case Neutral:
-		return "neutral"
-	}
-	return fmt.Sprintf("Direction(%d)", int(d))
-}
+func (d Direction) String() string { return directionText.String(d) }
 
 // MarshalText returns String's form; a value that is not one of the three
 // directions is [ErrInvalid].
-func (d Direction) MarshalText() ([]byte, error) {
-	if d < LowerIsBetter || d > HigherIsBetter {
-		return nil, errf("Direction.MarshalText", "direction", ErrInvalid, int(d))
-	}
-	return []byte(d.String()), nil
-}
+func (d Direction) MarshalText() ([]byte, error) { return directionText.Marshal(d) }
 
-// UnmarshalText parses String's form.
-func (d *Direction) UnmarshalText(b []byte) error {
-	return unmarshalEnum(d, "Direction.UnmarshalText", "direction", ErrInvalid, b, Neutral, HigherIsBetter, LowerIsBetter)
-}
+// UnmarshalText parses String's form, ignoring case and surrounding spaces;
+// other text is [ErrInvalid] and leaves d unchanged.
+func (d *Direction) UnmarshalText(b []byte) error { return directionText.Unmarshal(d, b) }
 
-// Verdict is how a metric moved against its baseline.
+// Verdict is how a metric moved against its baseline. The zero Verdict is
+// [Same].
 type Verdict int8
 
 const (
@@ -427,45 +516,30 @@ const (
 	Changed                // moved, and the metric is Neutral
 )
 
+var verdictText = enum.New[Verdict]("roi.Verdict", ErrInvalid, "same", "better", "worse", "changed")
+
 // String returns "same", "better", "worse" or "changed" ("Verdict(N)" for
 // a value that is none of the four).
-func (v Verdict) String() string {
-	switch v {
-	case Same:
-		return "same"
-	case Better:
-		return "better"
-	case Worse:
-		return "worse"
-	case Changed:
-		return "changed"
-	}
-	return fmt.Sprintf("Verdict(%d)", int(v))
-}
+func (v Verdict) String() string { return verdictText.String(v) }
 
 // MarshalText returns String's form; a value that is not one of the four
 // verdicts is [ErrInvalid].
-func (v Verdict) MarshalText() ([]byte, error) {
-	if v < Same || v > Changed {
-		return nil, errf("Verdict.MarshalText", "verdict", ErrInvalid, int(v))
-	}
-	return []byte(v.String()), nil
-}
+func (v Verdict) MarshalText() ([]byte, error) { return verdictText.Marshal(v) }
 
-// UnmarshalText parses String's form.
-func (v *Verdict) UnmarshalText(b []byte) error {
-	return unmarshalEnum(v, "Verdict.UnmarshalText", "verdict", ErrInvalid, b, Same, Better, Worse, Changed)
-}
+// UnmarshalText parses String's form, ignoring case and surrounding spaces;
+// other text is [ErrInvalid] and leaves v unchanged.
+func (v *Verdict) UnmarshalText(b []byte) error { return verdictText.Unmarshal(v, b) }
 
-// Benchmark maps metric names (MetricROAS, …) to reference values: an
-// industry benchmark typed in by hand (for example {"cpm": 8, "roas": 4}), or
-// a past campaign's [Metrics.Benchmark].
-type Benchmark map[string]decimal.Decimal
+// Baseline maps metric names (MetricROAS, …) to reference values: an
+// industry benchmark typed in by hand (for example {"cpm": 8, "roas": 4}),
+// or a past campaign's [Metrics.Baseline]. (kpi.Benchmark is something
+// else: published engagement-rate benchmarks.)
+type Baseline map[string]decimal.Decimal
 
-// Benchmark returns the defined metrics of m by name (nil ratios and a nil
+// Baseline returns the defined metrics of m by name (nil ratios and a nil
 // EMV are left out).
-func (m Metrics) Benchmark() Benchmark {
-	b := Benchmark{
+func (m Metrics) Baseline() Baseline {
+	b := Baseline{
 		MetricCost: m.Cost, MetricRevenue: m.Revenue, MetricConversions: m.Conversions,
 		MetricEngagements: decimal.NewFromInt(m.Engagements), MetricImpressions: decimal.NewFromInt(m.Impressions),
 	}
@@ -501,21 +575,22 @@ type Change struct {
 //
 // Example: ROAS 3 against a benchmark of 4 is an absolute change of −1,
 // relative −0.25, worse; CPM 6 against 8 is −2, −0.25, better.
-func Compare(current Metrics, baseline Benchmark) ([]Change, error) {
+func Compare(current Metrics, baseline Baseline) ([]Change, error) {
+	const fn = "roi.Compare"
 	// Names in order, so that the error names the same metric whatever the
 	// map's iteration order.
 	for _, name := range slices.Sorted(maps.Keys(baseline)) {
 		if _, ok := MetricDirection(name); !ok {
-			return nil, errf("Compare", "baseline", ErrInvalid, "unknown metric "+name)
+			return nil, errs.New(ErrInvalid, fn, "baseline", "unknown metric", name)
 		}
-		if err := checkExp("Compare", "baseline["+name+"]", baseline[name]); err != nil {
+		if err := checkExp(fn, "baseline["+name+"]", baseline[name]); err != nil {
 			return nil, err
 		}
 	}
-	cur := current.Benchmark()
+	cur := current.Baseline()
 	for _, m := range metricOrder {
 		if v, ok := cur[m.name]; ok {
-			if err := checkExp("Compare", "current."+m.name, v); err != nil {
+			if err := checkExp(fn, "current."+m.name, v); err != nil {
 				return nil, err
 			}
 		}
@@ -540,7 +615,7 @@ func Compare(current Metrics, baseline Benchmark) ([]Change, error) {
 			ch.Verdict = Same
 		case m.dir == Neutral:
 			ch.Verdict = Changed
-		case s == int(m.dir):
+		case s == m.dir.sign():
 			ch.Verdict = Better
 		default:
 			ch.Verdict = Worse

@@ -34,12 +34,12 @@ func testPlan(t *testing.T) budget.Plan {
 }
 
 func testCampaign(t *testing.T) Campaign {
-	card := IllustrativeRateCard()
-	card.Currency = "EUR"
+	card := IllustrativeEMVCard()
+	card.Currency = eur
 	return Campaign{
-		Currency: "EUR",
+		Currency: eur,
 		Plan:     testPlan(t),
-		RateCard: &card,
+		EMVCard:  &card,
 		Influencers: []InfluencerInput{
 			{Influencer: "anna", Revenue: d("5400"), Conversions: d("90"), Posts: []kpi.Post{
 				{Platform: kpi.Instagram, Likes: 1000, Comments: 100, Shares: 50, Saves: 50, Impressions: 60000},
@@ -67,7 +67,7 @@ func TestReport(t *testing.T) {
 	// ROAS 6600/3500 = 1.885714285714285714…, CPA 3500/90 = 38.88…,
 	// CPE 3500/1700 = 2.0588235294117647 05…, EMV 523.
 	want := CampaignReport{
-		Currency: "EUR",
+		Currency: eur,
 		Overhead: d("200"),
 		Influencers: []InfluencerReport{
 			{"anna", Metrics{Cost: d("1800"), Revenue: d("5400"), Conversions: d("90"), Engagements: 1200, Impressions: 60000,
@@ -86,7 +86,7 @@ func TestReport(t *testing.T) {
 	// A hidden count the card values (views, at 0.01 on a card of our own)
 	// is reported in NotReported, though no ratio uses views.
 	c0 := testCampaign(t)
-	c0.RateCard.Default.View = d("0.01")
+	c0.EMVCard.Default.View = d("0.01")
 	c0.Influencers[0].Posts = append(c0.Influencers[0].Posts, kpi.Post{Platform: kpi.Instagram, Hidden: kpi.FieldViews})
 	got, err = Report(c0)
 	if err != nil {
@@ -113,7 +113,7 @@ func TestReport(t *testing.T) {
 	c.Overhead = d("50")
 	c.Influencers[0].Cost = d("100")
 	c.Influencers[1].Cost = d("0")
-	c.RateCard = nil
+	c.EMVCard = nil
 	got, err = Report(c)
 	if err != nil {
 		t.Fatal(err)
@@ -145,11 +145,13 @@ func TestReportErrors(t *testing.T) {
 		change func(*Campaign)
 		want   error
 	}{
-		{"no currency", func(c *Campaign) { c.Currency = "" }, ErrCurrency},
-		{"plan currency", func(c *Campaign) { c.Currency = "USD"; c.RateCard = nil }, ErrCurrency},
-		{"card currency", func(c *Campaign) { card := IllustrativeRateCard(); c.RateCard = &card }, ErrCurrency},
+		{"no currency", func(c *Campaign) { c.Currency = budget.Currency{} }, ErrInvalid},
+		{"plan currency", func(c *Campaign) { c.Currency = usd; c.EMVCard = nil }, ErrCurrencyMismatch},
+		{"card currency", func(c *Campaign) { card := IllustrativeEMVCard(); c.EMVCard = &card }, ErrCurrencyMismatch},
+		{"card without currency", func(c *Campaign) { c.EMVCard.Currency = budget.Currency{} }, ErrInvalid},
 		{"not in plan", func(c *Campaign) { c.Influencers[0].Influencer = "cleo" }, ErrInvalid},
-		{"twice", func(c *Campaign) { c.Influencers[1].Influencer = "anna" }, ErrInvalid},
+		{"twice", func(c *Campaign) { c.Influencers[1].Influencer = "anna" }, ErrDuplicate},
+		{"hidden but given", func(c *Campaign) { c.Influencers[1].Posts[0].Impressions = 5 }, ErrInvalid},
 		{"negative revenue", func(c *Campaign) { c.Influencers[1].Revenue = d("-1") }, ErrNegative},
 		{"negative count", func(c *Campaign) { c.Influencers[1].Posts[0].Likes = -1 }, kpi.ErrNegative},
 		{"negative count, roi sentinel", func(c *Campaign) { c.Influencers[1].Posts[0].Likes = -1 }, ErrNegative},
@@ -179,7 +181,7 @@ func TestCompare(t *testing.T) {
 	// −0.05714285714285715 → −0.0571428571428572 (half away from zero): worse.
 	// CPA 38.8888888888888889 − 40 = −1.1111111111111111, relative
 	// −0.0277777777777777775 → −0.0277777777777778: lower is better.
-	got, err := Compare(rep.Total, Benchmark{MetricCost: d("3000"), MetricROAS: d("2"), MetricCPA: d("40"), MetricCPM: d("8")})
+	got, err := Compare(rep.Total, Baseline{MetricCost: d("3000"), MetricROAS: d("2"), MetricCPA: d("40"), MetricCPM: d("8")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +194,7 @@ func TestCompare(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
-	if _, err := Compare(rep.Total, Benchmark{"roas ": d("1")}); !errors.Is(err, ErrInvalid) {
+	if _, err := Compare(rep.Total, Baseline{"roas ": d("1")}); !errors.Is(err, ErrInvalid) {
 		t.Error(err)
 	}
 
@@ -205,7 +207,7 @@ func TestCompare(t *testing.T) {
 	if !past.ROAS.Equal(d("2")) || !past.Cost.Equal(d("3300")) || !past.EMV.Equal(d("523")) || past.CPM != nil {
 		t.Errorf("pool %+v", past)
 	}
-	got, err = Compare(rep.Total, past.Benchmark())
+	got, err = Compare(rep.Total, past.Baseline())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@
 //	go run ./examples/campaign            # the report, as text
 //	go run ./examples/campaign -json      # the same report as JSON
 //
-// It prints six sections, in the order a campaign is run:
+// It prints seven sections, in the order a campaign is run:
 //
 //  1. Goals and KPIs: SMART targets (value and deadline) and where they stand.
 //  2. Candidates: forty creators filtered and ranked by selection.Rank
@@ -24,6 +24,9 @@
 //  6. Results: ROI, ROAS, CPA, CPE, CPM and EMV per creator and in total;
 //     orders credited by discount code and link; two multi-touch attribution
 //     models side by side; a comparison with the previous campaign.
+//  7. Next campaign: this campaign's fee budget spread again over the
+//     creators it paid (budget.Allocate), each on a concave response curve
+//     through their fee and credited revenue, with the assumptions stated.
 //
 // The sample data lives in data/ (embedded in the program; data/gen.go made
 // it, deterministically, and tells its story). Every name and number is
@@ -210,7 +213,7 @@ func readInputs(files map[string]*string, cur budget.Currency, total decimal.Dec
 		"followers": func(r io.Reader) (err error) { in.Followers, err = readFollowers(r); return },
 		"bookings":  func(r io.Reader) (err error) { in.Bookings, err = readBookings(r, cur); return },
 		"posts":     func(r io.Reader) (err error) { in.Posts, err = readPosts(r); return },
-		"orders":    func(r io.Reader) (err error) { in.Orders, err = roi.ReadOrders(r, cur.Code()); return },
+		"orders":    func(r io.Reader) (err error) { in.Orders, err = roi.ReadOrders(r, cur); return },
 		"paths":     func(r io.Reader) (err error) { in.Paths, err = roi.ReadPaths(r); return },
 		"spend":     func(r io.Reader) (err error) { in.Spend, err = readSpend(r, cur); return },
 		"past":      func(r io.Reader) (err error) { in.Past, err = readPast(r, cur); return },
@@ -221,7 +224,7 @@ func readInputs(files map[string]*string, cur budget.Currency, total decimal.Dec
 		}
 	}
 	for i, o := range in.Orders {
-		if o.Currency != cur.Code() {
+		if o.Currency != cur {
 			return in, fmt.Errorf("orders are in %s but the campaign is in %s (set -currency %s): order %s, row %d",
 				o.Currency, cur.Code(), o.Currency, o.ID, i+1)
 		}

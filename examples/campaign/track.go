@@ -106,8 +106,8 @@ func tracking(rep *Report, in inputs, b brief) error {
 // ILLUSTRATIVE, made up for this example from the order of magnitude of
 // paid-social prices (a few euros per 1,000 impressions, cents per like);
 // use your own.
-func emvCard(cur string) roi.RateCard {
-	return roi.RateCard{
+func emvCard(cur budget.Currency) roi.EMVCard {
+	return roi.EMVCard{
 		Currency: cur,
 		Source:   "illustrative unit values made up for this example, not market data: 4.00 per 1,000 impressions, 0.01 per view, 0.08 per like, 0.40 per comment, share or save, 0.60 per click",
 		Default: roi.UnitValues{
@@ -140,13 +140,13 @@ func measure(rep *Report, in inputs, plan budget.Plan) error {
 	if err != nil {
 		return fmt.Errorf("orders: %w", err)
 	}
-	if att.Currency != "" && att.Currency != in.Currency.Code() {
+	if att.Currency.IsValid() && att.Currency != in.Currency {
 		return fmt.Errorf("orders are in %s but the campaign is in %s (set -currency %s)", att.Currency, in.Currency.Code(), att.Currency)
 	}
 	rep.Results.Orders = att
-	card := emvCard(in.Currency.Code())
+	card := emvCard(in.Currency)
 	rep.Results.EMVSource = card.Source
-	c := roi.Campaign{Currency: in.Currency.Code(), Plan: plan, RateCard: &card}
+	c := roi.Campaign{Currency: in.Currency, Plan: plan, EMVCard: &card}
 	for _, bk := range in.Bookings {
 		i := slices.IndexFunc(att.Influencers, func(s roi.InfluencerSales) bool { return s.Influencer == bk.Handle })
 		s := att.Influencers[i]
@@ -203,7 +203,7 @@ func vsPast(rep *Report, past []pastCampaign) error {
 	if err != nil {
 		return fmt.Errorf("past campaigns: %w", err)
 	}
-	if rep.Results.VsPast, err = roi.Compare(rep.Results.Report.Total, pooled.Benchmark()); err != nil {
+	if rep.Results.VsPast, err = roi.Compare(rep.Results.Report.Total, pooled.Baseline()); err != nil {
 		return fmt.Errorf("past campaigns: %w", err)
 	}
 	rep.Results.PastName = strings.Join(names, " + ")

@@ -78,7 +78,7 @@ func amount(field, s string, cur budget.Currency) (decimal.Decimal, error) {
 // influencers reads the booked influencers and the overhead into the
 // roi.Campaign, with the tracking of their sales.
 func influencers(c Campaign, cur budget.Currency) (roi.Campaign, []roi.Tracking, error) {
-	in := roi.Campaign{Currency: cur.Code()}
+	in := roi.Campaign{Currency: cur}
 	if len(c.Influencers) == 0 {
 		return in, nil, bad("influencers", "empty: list the booked influencers")
 	}
@@ -186,7 +186,7 @@ func orders(c Campaign, cur budget.Currency, tracking []roi.Tracking, in *roi.Ca
 	if err != nil {
 		return nil, refused("orders", err)
 	}
-	if att.Currency != cur.Code() {
+	if att.Currency != cur {
 		return nil, bad("orders", "in %s, but the campaign is in %s", att.Currency, cur.Code())
 	}
 	for _, s := range att.Influencers {
