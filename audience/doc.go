@@ -43,7 +43,8 @@
 // as budgeted max-coverage. A Universe maps external IDs (uint64 or string)
 // to dense 32-bit IDs, which makes sets smaller and faster.
 //
-// Sets keep IDs in buckets by their high 32 bits: sorted uint32 arrays
+// The engine lives in internal/idset; Set and the functions above are its
+// documented face. Sets keep IDs in buckets by their high 32 bits: sorted uint32 arrays
 // (4 bytes per ID, intersected by a four-lane branch-free merge, or, when
 // sizes differ by more than 32×, by looking the small side up through a
 // directory of the large one) and, for dense buckets,

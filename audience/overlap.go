@@ -85,63 +85,6 @@ func Overlap(a, b *Set) Pair {
 	return pairOf(a.Len(), b.Len(), IntersectionLen(a, b))
 }
 
-// UniqueReach returns |A ∪ B ∪ …|: how many distinct people the audiences
-// reach together. nil sets are empty; UniqueReach() is 0.
-func UniqueReach(sets ...*Set) int64 {
-	switch len(sets) {
-	case 0:
-		return 0
-	case 1:
-		return sets[0].Len()
-	case 2:
-		a, b := sets[0], sets[1]
-		return a.Len() + b.Len() - IntersectionLen(a, b)
-	}
-	return Union(sets...).Len()
-}
-
-// Exclusive returns, for each set, how many of its IDs are in no other set of
-// the group: |Sᵢ \ ⋃_{j≠i} Sⱼ|. A nil set gives 0. The IDs of a set that
-// appears twice in the group are not exclusive to either position.
-func Exclusive(sets ...*Set) []int64 {
-	out := make([]int64, len(sets))
-	if len(sets) == 0 {
-		return out
-	}
-	if len(sets) == 1 {
-		out[0] = sets[0].Len()
-		return out
-	}
-	// Concatenate every set's IDs, sort, and keep the IDs that occur once:
-	// those are exactly the IDs exclusive to the one set holding them.
-	// Memory and time are linear in Σ|Sᵢ| (radix sort).
-	var total int64
-	for _, s := range sets {
-		total += s.Len()
-	}
-	all := make([]uint64, 0, total)
-	for _, s := range sets {
-		all = s.AppendTo(all)
-	}
-	sortUint64(all)
-	ones := all[:0]
-	for i := 0; i < len(all); {
-		j := i + 1
-		for j < len(all) && all[j] == all[i] {
-			j++
-		}
-		if j == i+1 {
-			ones = append(ones, all[i])
-		}
-		i = j
-	}
-	alone := NewSetFromSorted(ones)
-	for i, s := range sets {
-		out[i] = IntersectionLen(s, alone)
-	}
-	return out
-}
-
 // ExpectedFrequency returns Σ|Sᵢ| ÷ |⋃Sᵢ|: how many of the sets the average
 // reached person follows (total follows ÷ unique people, the "average
 // frequency" of media planning), rounded half away from zero to 16 places.

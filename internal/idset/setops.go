@@ -1,6 +1,7 @@
-package audience
+package idset
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -148,7 +149,7 @@ func Intersect(sets ...*Set) *Set {
 	}
 	// Start with the smallest set: the running result only shrinks.
 	order := slices.Clone(sets)
-	slices.SortStableFunc(order, func(x, y *Set) int { return cmpInt64(x.n, y.n) })
+	slices.SortStableFunc(order, func(x, y *Set) int { return cmp.Compare(x.n, y.n) })
 	cur := order[0].layout
 	cur.keys, cur.ctrs = slices.Clone(cur.keys), slices.Clone(cur.ctrs)
 	for _, s := range order[1:] {
@@ -207,16 +208,6 @@ func Difference(a, b *Set) *Set {
 		}
 	}
 	return out
-}
-
-func cmpInt64(x, y int64) int {
-	switch {
-	case x < y:
-		return -1
-	case x > y:
-		return 1
-	}
-	return 0
 }
 
 // bitmap returns the container as a roaring bitmap (shared if it is one;
@@ -329,19 +320,8 @@ func arrayAndLen[T uint32 | uint64](a, b []T) int64 {
 	return mergeLanes(a, b)
 }
 
-// mergeLen is the branch-free merge: each step compares one element of each
-// side and advances either or both, so the loop has no data-dependent
-// branch to mispredict.
-func mergeLen[T uint32 | uint64](a, b []T) int64 {
-	i, j, n := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		x, y := a[i], b[j]
-		n += sorted.B2I(x == y)
-		i += sorted.B2I(x <= y)
-		j += sorted.B2I(y <= x)
-	}
-	return int64(n)
-}
+// mergeLen is the branch-free merge count of sorted.CountCommon, as int64.
+func mergeLen[T uint32 | uint64](a, b []T) int64 { return int64(sorted.CountCommon(a, b)) }
 
 // gallopLen looks each element of the small array a up in the large array b
 // by exponential search from the previous position, then binary search:
@@ -528,4 +508,61 @@ func unionContainers(group []*container) container {
 		arrs[i] = c.arr
 	}
 	return newContainer(orAll(arrs))
+}
+
+// Exclusive returns, for each set, how many of its IDs are in no other set of
+// the group: |Sᵢ \ ⋃_{j≠i} Sⱼ|. A nil set gives 0. The IDs of a set that
+// appears twice in the group are not exclusive to either position.
+func Exclusive(sets ...*Set) []int64 {
+	out := make([]int64, len(sets))
+	if len(sets) == 0 {
+		return out
+	}
+	if len(sets) == 1 {
+		out[0] = sets[0].Len()
+		return out
+	}
+	// Concatenate every set's IDs, sort, and keep the IDs that occur once:
+	// those are exactly the IDs exclusive to the one set holding them.
+	// Memory and time are linear in Σ|Sᵢ| (radix sort).
+	var total int64
+	for _, s := range sets {
+		total += s.Len()
+	}
+	all := make([]uint64, 0, total)
+	for _, s := range sets {
+		all = s.AppendTo(all)
+	}
+	sortUint64(all)
+	ones := all[:0]
+	for i := 0; i < len(all); {
+		j := i + 1
+		for j < len(all) && all[j] == all[i] {
+			j++
+		}
+		if j == i+1 {
+			ones = append(ones, all[i])
+		}
+		i = j
+	}
+	alone := NewSetFromSorted(ones)
+	for i, s := range sets {
+		out[i] = IntersectionLen(s, alone)
+	}
+	return out
+}
+
+// UniqueReach returns |A ∪ B ∪ …| without keeping the union when it can:
+// for two sets |A| + |B| − |A ∩ B|. nil sets are empty; UniqueReach() is 0.
+func UniqueReach(sets ...*Set) int64 {
+	switch len(sets) {
+	case 0:
+		return 0
+	case 1:
+		return sets[0].Len()
+	case 2:
+		a, b := sets[0], sets[1]
+		return a.Len() + b.Len() - IntersectionLen(a, b)
+	}
+	return Union(sets...).Len()
 }

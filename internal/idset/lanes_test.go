@@ -1,4 +1,4 @@
-package audience
+package idset
 
 import (
 	"math/rand/v2"
