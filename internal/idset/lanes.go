@@ -39,7 +39,7 @@ const lanes = 4
 // pointer leaving its slice.
 func mergeLanes[T uint32 | uint64](a, b []T) int64 {
 	if len(a) < laneMin || len(b) < laneMin {
-		return mergeLen(a, b)
+		return int64(sorted.CountCommon(a, b))
 	}
 	var as, bs [lanes][]T
 	sz := int(unsafe.Sizeof(T(0)))
@@ -94,7 +94,7 @@ func mergeLanes[T uint32 | uint64](a, b []T) int64 {
 		n += int64(consumed - lanes*safe)
 	}
 	for k := range lanes {
-		n += mergeLen(as[k], bs[k])
+		n += int64(sorted.CountCommon(as[k], bs[k]))
 	}
 	return n
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/influencekit/influencekit/internal/sorted"
+
 	"github.com/RoaringBitmap/roaring/v2"
 )
 
@@ -39,7 +41,7 @@ func TestFastPaths(t *testing.T) {
 				a, b := sortedDistinct(r, na, limit), sortedDistinct(r, nb, limit)
 				want := slowAndLen(a, b)
 				for name, fn := range map[string]func(a, b []uint32) int64{
-					"mergeLen": mergeLen[uint32], "mergeLanes": mergeLanes[uint32], "gallopLen": gallopLen[uint32], "arrayAndLen": arrayAndLen[uint32],
+					"CountCommon": func(a, b []uint32) int64 { return int64(sorted.CountCommon(a, b)) }, "mergeLanes": mergeLanes[uint32], "gallopLen": gallopLen[uint32], "arrayAndLen": arrayAndLen[uint32],
 					"andArrays": func(a, b []uint32) int64 { return int64(len(andArrays(a, b))) },
 				} {
 					if got := fn(a, b); got != want {

@@ -320,9 +320,6 @@ func arrayAndLen[T uint32 | uint64](a, b []T) int64 {
 	return mergeLanes(a, b)
 }
 
-// mergeLen is the branch-free merge count of sorted.CountCommon, as int64.
-func mergeLen[T uint32 | uint64](a, b []T) int64 { return int64(sorted.CountCommon(a, b)) }
-
 // gallopLen looks each element of the small array a up in the large array b
 // by exponential search from the previous position, then binary search:
 // O(|a| log(|b|/|a|)).
