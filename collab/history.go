@@ -225,7 +225,7 @@ func trend(ps []Point) decimal.NullDecimal {
 	for i, p := range ps {
 		xs[i], ys[i] = decimal.NewFromInt(int64(i)), p.Value
 	}
-	f, ok := stat.Line(xs, ys)
+	f, ok := stat.Line(xs, ys, decimal.NewFromInt(1))
 	if !ok {
 		return decimal.NullDecimal{}
 	}

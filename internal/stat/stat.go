@@ -106,8 +106,10 @@ type Fit struct {
 // Line fits y = a + b·x by least squares and reports false when there are
 // fewer than two points or all x are equal. b = Sxy / Sxx with
 // Sxx = Σ(x − x̄)², Sxy = Σ(x − x̄)(y − ȳ); SSR = Syy − b·Sxy.
-// xs and ys must have the same length.
-func Line(xs, ys []decimal.Decimal) (Fit, bool) {
+// xs and ys must have the same length. Slope and SE are returned
+// multiplied by scale (a change of unit of x: nanoseconds to weeks), the
+// multiplication done before the one rounding.
+func Line(xs, ys []decimal.Decimal, scale decimal.Decimal) (Fit, bool) {
 	n := len(xs)
 	if n < 2 || len(ys) != n {
 		return Fit{}, false
@@ -127,7 +129,7 @@ func Line(xs, ys []decimal.Decimal) (Fit, bool) {
 	if nSxx.Sign() <= 0 {
 		return Fit{}, false
 	}
-	f := Fit{Slope: exact.Div(nSxy, nSxx)}
+	f := Fit{Slope: exact.Div(nSxy.Mul(scale), nSxx)}
 	if n >= 3 {
 		// SSR·n = nSyy − nSxy²/nSxx; SE² = SSR/((n−2)·Sxx) = n·SSR / ((n−2)·nSxx).
 		nSSR := nSyy.Sub(nSxy.Mul(nSxy).DivRound(nSxx, 2*work))
@@ -135,7 +137,7 @@ func Line(xs, ys []decimal.Decimal) (Fit, bool) {
 			nSSR = decimal.Zero
 		}
 		se2 := nSSR.DivRound(decimal.NewFromInt(int64(n-2)).Mul(nSxx), 2*work)
-		f.SE, f.HasSE = Sqrt(se2), true
+		f.SE, f.HasSE = Sqrt(se2.Mul(scale).Mul(scale)), true
 	}
 	return f, true
 }

@@ -66,21 +66,27 @@ func TestSqrt(t *testing.T) {
 
 func TestLine(t *testing.T) {
 	// y = 1 + 2x exactly: slope 2, SE 0.
-	f, ok := Line(ds("0", "1", "2"), ds("1", "3", "5"))
+	f, ok := Line(ds("0", "1", "2"), ds("1", "3", "5"), d("1"))
 	if !ok || !f.Slope.Equal(d("2")) || !f.HasSE || !f.SE.IsZero() {
 		t.Errorf("exact line = %+v %v", f, ok)
 	}
 	// x 0,1,2,3; y 1,3,2,4: x̄ 1.5, ȳ 2.5, Sxx 5, Sxy (−1.5)(−1.5)+(−0.5)(0.5)+(0.5)(−0.5)+(1.5)(1.5) = 4,
 	// slope 0.8; Syy 2.25+0.25+0.25+2.25 = 5; SSR = 5 − 0.8·4 = 1.8;
 	// SE = sqrt(1.8/2/5) = sqrt(0.18) = 0.42426406871192851464… → 0.4242640687119285.
-	f, ok = Line(ds("0", "1", "2", "3"), ds("1", "3", "2", "4"))
+	f, ok = Line(ds("0", "1", "2", "3"), ds("1", "3", "2", "4"), d("1"))
 	if !ok || !f.Slope.Equal(d("0.8")) || !f.SE.Equal(d("0.4242640687119285")) {
 		t.Errorf("noisy line = slope %s se %s %v", f.Slope, f.SE, ok)
 	}
-	if f, ok := Line(ds("0", "1"), ds("5", "3")); !ok || f.HasSE || !f.Slope.Equal(d("-2")) {
+	if f, ok := Line(ds("0", "1"), ds("5", "3"), d("1")); !ok || f.HasSE || !f.Slope.Equal(d("-2")) {
 		t.Errorf("two points = %+v", f)
 	}
-	if _, ok := Line(ds("1", "1"), ds("5", "3")); ok {
+	// x in tenths (0, 10, 20, 30) scaled by 10 gives the slope per unit x
+	// of the previous case: 0.8, SE 0.4242640687119285.
+	f, _ = Line(ds("0", "10", "20", "30"), ds("1", "3", "2", "4"), d("10"))
+	if !f.Slope.Equal(d("0.8")) || !f.SE.Equal(d("0.4242640687119285")) {
+		t.Errorf("scaled line = slope %s se %s", f.Slope, f.SE)
+	}
+	if _, ok := Line(ds("1", "1"), ds("5", "3"), d("1")); ok {
 		t.Error("equal x ok")
 	}
 }
