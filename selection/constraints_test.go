@@ -7,8 +7,50 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/influencekit/influencekit/audience"
 	"github.com/shopspring/decimal"
 )
+
+func mustSketch(s *audience.Set) *audience.Sketch {
+	sk, err := audience.SketchOf(s, 12)
+	if err != nil {
+		panic(err)
+	}
+	return sk
+}
+
+// TestInfeasibleNamesTheConstraint: ErrInfeasible says which constraint
+// cannot be met, from the five creators of constraintCands and a budget
+// of 150.
+func TestInfeasibleNamesTheConstraint(t *testing.T) {
+	cands, tiers := constraintCands()
+	tests := []struct {
+		c    Constraints
+		want string
+	}{
+		// The four cheapest fees: 20 + 30 + 50 + 60 = 160 > 150.
+		{Constraints{MinCreators: 4},
+			"selection: ShortlistWith: Constraints.MinCreators: the 4 cheapest candidates cost 160, above the budget left 150"},
+		// No candidate is nano.
+		{Constraints{Tier: tiers, AtLeastPerTier: map[string]int{"nano": 1}},
+			`selection: ShortlistWith: Constraints.AtLeastPerTier["nano"]: 1 more wanted, 0 candidates left after Include, Exclude and MaxShare`},
+		// Both macros (60 + 50 = 110) and the mega (100): 210 > 150,
+		// although each constraint alone fits.
+		{Constraints{Tier: tiers, AtLeastPerTier: map[string]int{"macro": 2, "mega": 1}},
+			"selection: ShortlistWith: Constraints: AtLeastPerTier, AtMostPerTier and MinCreators cannot all be met within the budget left (150)"},
+		// MaxWork 1 stops the branch and bound after its root node; its
+		// seeds (the value/fee greedy pick c+b+d and each single
+		// creator) hold fewer than 2 micros.
+		{Constraints{Tier: tiers, AtLeastPerTier: map[string]int{"micro": 2}, MaxWork: 1},
+			"selection: ShortlistWith: Constraints.MaxWork: reached before any pick met the constraints (1)"},
+	}
+	for _, tt := range tests {
+		_, err := ShortlistWith(cands, dec("150"), MaxValue, tt.c)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("err = %v\nwant  %s", err, tt.want)
+		}
+	}
+}
 
 // Five creators, budget 150. Every answer below was worked out by listing
 // the subsets that fit:
@@ -64,9 +106,9 @@ func TestConstraints(t *testing.T) {
 		{"at least above at most", Constraints{Tier: tiers, AtMostPerTier: map[string]int{"micro": 1}, AtLeastPerTier: map[string]int{"micro": 2}}, want{}, ErrInvalid},
 		{"at least of an empty tier", Constraints{Tier: tiers, AtLeastPerTier: map[string]int{"nano": 1}}, want{}, ErrInfeasible},
 		{"forced over at most", Constraints{Tier: tiers, Include: []string{"a"}, AtMostPerTier: map[string]int{"mega": 0}}, want{}, ErrInfeasible},
-		{"negative min", Constraints{MinCreators: -1}, want{}, ErrInvalid},
+		{"negative min", Constraints{MinCreators: -1}, want{}, ErrNegative},
 		{"share above 1", Constraints{MaxShare: dec("1.5")}, want{}, ErrInvalid},
-		{"negative work", Constraints{MaxWork: -1}, want{}, ErrInvalid},
+		{"negative work", Constraints{MaxWork: -1}, want{}, ErrNegative},
 	}
 	for _, tt := range tests {
 		for _, goal := range []Goal{MaxValue} {
@@ -100,17 +142,24 @@ func TestShortlistErrors(t *testing.T) {
 		err    error
 		msg    string
 	}{
-		{"negative fee", []Candidate{ok, {ID: "b", Fee: dec("-5")}}, dec("1"), MaxValue, ErrInvalid,
+		{"negative fee", []Candidate{ok, {ID: "b", Fee: dec("-5")}}, dec("1"), MaxValue, ErrNegative,
 			"selection: Shortlist: cands[1].Fee: negative (-5)"},
-		{"negative value", []Candidate{{ID: "b", Value: dec("-1")}}, dec("1"), MaxValue, ErrInvalid, ""},
-		{"repeated ID", []Candidate{ok, ok}, dec("1"), MaxValue, ErrInvalid,
+		{"negative value", []Candidate{{ID: "b", Value: dec("-1")}}, dec("1"), MaxValue, ErrNegative, ""},
+		{"repeated ID", []Candidate{ok, ok}, dec("1"), MaxValue, ErrDuplicate,
 			`selection: Shortlist: cands[1].ID: repeated ("a")`},
 		{"empty ID", []Candidate{{}}, dec("1"), MaxValue, ErrInvalid, ""},
-		{"negative budget", []Candidate{ok}, dec("-1"), MaxValue, ErrInvalid, ""},
+		{"negative budget", []Candidate{ok}, dec("-1"), MaxValue, ErrNegative, ""},
 		{"unknown goal", []Candidate{ok}, dec("1"), Goal(7), ErrInvalid, ""},
 		{"no followers", []Candidate{ok}, dec("1"), MaxUniqueReach, ErrNoFollowers, ""},
-		{"fee too fine", []Candidate{{ID: "a", Fee: dec("1e-20")}}, dec("1"), MaxValue, ErrOutOfRange, ""},
-		{"fees too large", []Candidate{{ID: "a", Fee: dec("9e18")}, {ID: "b", Fee: dec("9e18")}}, dec("1"), MaxValue, ErrOutOfRange, ""},
+		{"fee too fine", []Candidate{{ID: "a", Fee: dec("1e-20")}}, dec("1"), MaxValue, ErrOverflow, ""},
+		{"fees too large", []Candidate{{ID: "a", Fee: dec("9e18")}, {ID: "b", Fee: dec("9e18")}}, dec("1"), MaxValue, ErrOverflow, ""},
+		// The module's decimal limit: an exponent beyond ±1000.
+		{"budget beyond the limit", []Candidate{ok}, dec("1e1001"), MaxValue, ErrTooLarge,
+			"selection: Shortlist: budget: exponent beyond ±1000 (≈1e+1001, 1 digit)"},
+		{"followers and sketch", []Candidate{{ID: "a", Followers: audience.NewSet(1), Sketch: mustSketch(audience.NewSet(1))}}, dec("1"), MaxUniqueReach, ErrInvalid,
+			`selection: Shortlist: cands[0].Sketch: set with Followers: give one ("a")`},
+		{"neither followers nor sketch", []Candidate{ok}, dec("1"), MaxUniqueReach, ErrNoFollowers,
+			`selection: Shortlist: cands[0].Followers: nil, and no Sketch ("a")`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,11 +6,13 @@ import (
 
 	"github.com/influencekit/influencekit/audience"
 	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
 
-// Criterion names one scored criterion of Rank.
+// Criterion names one scored criterion of Rank. Its zero value is
+// Engagement.
 type Criterion uint8
 
 // The scored criteria, in the order of every breakdown. Each scores a
@@ -40,81 +42,25 @@ const (
 	numCriteria
 )
 
-var criterionNames = [...]string{"engagement", "audience-fit", "category-fit", "authenticity", "cost-efficiency", "growth"}
-
-// String returns the criterion's name, e.g. "cost-efficiency".
-func (c Criterion) String() string {
-	if int(c) < len(criterionNames) {
-		return criterionNames[c]
-	}
-	return "Criterion(" + strconv.Itoa(int(c)) + ")"
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (c Criterion) MarshalText() ([]byte, error) {
-	if int(c) >= len(criterionNames) {
-		return nil, errorf(ErrInvalid, "Criterion.MarshalText", "criterion", "unknown", int(c))
-	}
-	return []byte(criterionNames[c]), nil
-}
-
-// UnmarshalText accepts the names String returns.
-func (c *Criterion) UnmarshalText(b []byte) error {
-	for i, n := range criterionNames {
-		if string(b) == n {
-			*c = Criterion(i)
-			return nil
-		}
-	}
-	return errorf(ErrInvalid, "Criterion.UnmarshalText", "criterion", "unknown", strconv.Quote(string(b)))
-}
-
-// Filter names the hard filter that rejected a profile.
+// Filter names the hard filter that rejected a profile. Its zero value,
+// FilterNone, names no filter: the profile passed them all.
 type Filter uint8
 
 // The hard filters, checked in this order; a rejected profile names the
 // first that failed.
 const (
-	FilterHandle      Filter = iota + 1 // Criteria.ExcludeHandles
-	FilterPlatform                      // Criteria.Platforms
-	FilterFollowers                     // MinFollowers, MaxFollowers (or followers not reported)
-	FilterTier                          // Criteria.Tiers
-	FilterCountry                       // Criteria.Countries
-	FilterLanguage                      // Criteria.Languages
-	FilterCategory                      // Criteria.RequireCategory
-	FilterBrandSafety                   // Criteria.ExcludeCategories
-	FilterFee                           // Criteria.MaxFee (or no fee and no rate card)
-	FilterEngagement                    // Criteria.MinEngagement (or no engagement data)
+	FilterNone        Filter = iota // no filter: the profile passed
+	FilterHandle                    // Criteria.ExcludeHandles
+	FilterPlatform                  // Criteria.Platforms
+	FilterFollowers                 // MinFollowers, MaxFollowers (or followers not reported)
+	FilterTier                      // Criteria.Tiers
+	FilterCountry                   // Criteria.Countries
+	FilterLanguage                  // Criteria.Languages
+	FilterCategory                  // Criteria.RequireCategory
+	FilterBrandSafety               // Criteria.ExcludeCategories
+	FilterFee                       // Criteria.MaxFee (or no fee and no rate card)
+	FilterEngagement                // Criteria.MinEngagement (or no engagement data)
 )
-
-var filterNames = [...]string{"", "handle", "platform", "followers", "tier", "country", "language", "category", "brand-safety", "fee", "engagement"}
-
-// String returns the filter's name, e.g. "brand-safety".
-func (f Filter) String() string {
-	if int(f) < len(filterNames) && f != 0 {
-		return filterNames[f]
-	}
-	return "Filter(" + strconv.Itoa(int(f)) + ")"
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (f Filter) MarshalText() ([]byte, error) {
-	if f == 0 || int(f) >= len(filterNames) {
-		return nil, errorf(ErrInvalid, "Filter.MarshalText", "filter", "unknown", int(f))
-	}
-	return []byte(filterNames[f]), nil
-}
-
-// UnmarshalText accepts the names String returns.
-func (f *Filter) UnmarshalText(b []byte) error {
-	for i, n := range filterNames {
-		if i > 0 && string(b) == n {
-			*f = Filter(i)
-			return nil
-		}
-	}
-	return errorf(ErrInvalid, "Filter.UnmarshalText", "filter", "unknown", strconv.Quote(string(b)))
-}
 
 // Weights weighs the criteria in the total score, which is
 // Σ wᵢ·sᵢ / Σ wᵢ over the criteria that apply to a profile (a criterion
@@ -289,34 +235,34 @@ func (c Criteria) withDefaults() Criteria {
 // bounds or weights, MinFollowers above MaxFollowers, an invalid Formula,
 // Thresholds or RateCard, authenticity thresholds out of range.
 func (c Criteria) Validate() error {
-	return c.withDefaults().validate("Criteria.Validate")
+	return c.withDefaults().validate("selection.Criteria.Validate")
 }
 
 func (c Criteria) validate(fn string) error {
 	if c.MinFollowers < 0 {
-		return errorf(ErrInvalid, fn, "MinFollowers", "negative", c.MinFollowers)
+		return errs.New(ErrNegative, fn, "MinFollowers", "", c.MinFollowers)
 	}
 	if c.MaxFollowers < 0 {
-		return errorf(ErrInvalid, fn, "MaxFollowers", "negative", c.MaxFollowers)
+		return errs.New(ErrNegative, fn, "MaxFollowers", "", c.MaxFollowers)
 	}
 	if c.MaxFollowers > 0 && c.MinFollowers > c.MaxFollowers {
-		return errorf(ErrInvalid, fn, "MinFollowers", "above MaxFollowers", strconv.FormatInt(c.MinFollowers, 10)+" > "+strconv.FormatInt(c.MaxFollowers, 10))
+		return errs.New(ErrInvalid, fn, "MinFollowers", "above MaxFollowers "+strconv.FormatInt(c.MaxFollowers, 10), c.MinFollowers)
 	}
 	if c.MinEngagement.Sign() < 0 {
-		return errorf(ErrInvalid, fn, "MinEngagement", "negative", c.MinEngagement)
+		return errs.New(ErrNegative, fn, "MinEngagement", "", c.MinEngagement)
 	}
 	if c.MaxFee.Sign() < 0 {
-		return errorf(ErrInvalid, fn, "MaxFee", "negative", c.MaxFee)
+		return errs.New(ErrNegative, fn, "MaxFee", "", c.MaxFee)
 	}
 	if err := c.Formula.Validate(); err != nil {
-		return errorf(ErrInvalid, fn, "Formula", err.Error(), c.Formula)
+		return errs.New(ErrInvalid, fn, "Formula", err.Error(), c.Formula)
 	}
 	if err := c.Thresholds.Validate(); err != nil {
-		return errorf(ErrInvalid, fn, "Thresholds", err.Error(), c.Thresholds)
+		return errs.New(ErrInvalid, fn, "Thresholds", err.Error(), c.Thresholds)
 	}
 	if c.RateCard != nil {
 		if err := c.RateCard.Validate(); err != nil {
-			return errorf(ErrInvalid, fn, "RateCard", err.Error(), "")
+			return errs.New(ErrInvalid, fn, "RateCard", err.Error(), "")
 		}
 	}
 	// Scores are combined in float64 (see Rank): a weight that does not
@@ -325,15 +271,15 @@ func (c Criteria) validate(fn string) error {
 	var wsum float64
 	for i, w := range c.Weights.list() {
 		if w.Sign() < 0 {
-			return errorf(ErrInvalid, fn, "Weights."+Criterion(i).String(), "negative", w)
+			return errs.New(ErrNegative, fn, "Weights."+Criterion(i).String(), "", w)
 		}
 		if !floatable(w) {
-			return errorf(ErrInvalid, fn, "Weights."+Criterion(i).String(), "outside float64 range", w)
+			return errs.New(ErrInvalid, fn, "Weights."+Criterion(i).String(), "outside float64 range", w)
 		}
 		wsum += w.InexactFloat64()
 	}
 	if math.IsInf(wsum, 0) {
-		return errorf(ErrInvalid, fn, "Weights", "sum outside float64 range", wsum)
+		return errs.New(ErrInvalid, fn, "Weights", "sum outside float64 range", wsum)
 	}
 	a := c.Authenticity
 	for _, f := range []struct {
@@ -347,17 +293,17 @@ func (c Criteria) validate(fn string) error {
 		{"Penalty", a.Penalty},
 	} {
 		if f.v.Sign() <= 0 {
-			return errorf(ErrInvalid, fn, "Authenticity."+f.name, "not positive", f.v)
+			return errs.New(ErrInvalid, fn, "Authenticity."+f.name, "not positive", f.v)
 		}
 	}
 	if a.MinLikesPerComment.GreaterThan(a.MaxLikesPerComment) {
-		return errorf(ErrInvalid, fn, "Authenticity.MinLikesPerComment", "above MaxLikesPerComment", a.MinLikesPerComment)
+		return errs.New(ErrInvalid, fn, "Authenticity.MinLikesPerComment", "above MaxLikesPerComment", a.MinLikesPerComment)
 	}
 	if c.GrowthTarget.Sign() <= 0 {
-		return errorf(ErrInvalid, fn, "GrowthTarget", "not positive", c.GrowthTarget)
+		return errs.New(ErrInvalid, fn, "GrowthTarget", "not positive", c.GrowthTarget)
 	}
 	if !floatable(c.GrowthTarget) {
-		return errorf(ErrInvalid, fn, "GrowthTarget", "outside float64 range", c.GrowthTarget)
+		return errs.New(ErrInvalid, fn, "GrowthTarget", "outside float64 range", c.GrowthTarget)
 	}
 	return nil
 }

@@ -233,7 +233,7 @@ func ReadProfiles(r io.Reader, opt ReadOptions) ([]Profile, []Conflict, error) {
 			continue
 		}
 		if opt.Duplicates == DuplicateError {
-			return nil, nil, rec.Errorf(handle, fmt.Errorf("%w: first on line %d", ErrDuplicate, lines[j][0]))
+			return nil, nil, rec.Errorf(handle, fmt.Errorf("%w: handle repeated with conflicting values, first on line %d", ErrDuplicate, lines[j][0]))
 		}
 		kept := lines[j][0]
 		if opt.Duplicates == KeepLast {

@@ -55,7 +55,7 @@ func TestReadInfluencers(t *testing.T) {
 	if !errors.Is(err, ErrDuplicate) || !errors.As(err, &pe) || pe.Line != 9 || pe.Column != 1 || pe.Value != "eta" {
 		t.Fatalf("err = %v, want ErrDuplicate at line 9, column 1, value eta", err)
 	}
-	if want := `selection.ReadProfiles: line 9, column 1 (Influencer insta name): "eta": repeated handle with conflicting values: first on line 8`; err.Error() != want {
+	if want := `selection: ReadProfiles: line 9, column 1 (Influencer insta name): "eta": duplicate: handle repeated with conflicting values, first on line 8`; err.Error() != want {
 		t.Errorf("message\n%s\nwant\n%s", err, want)
 	}
 	const base = MissingFollowing | MissingPostCount | MissingAvgLikes | MissingAvgComments | MissingEngagementRate | MissingFee

@@ -2,62 +2,61 @@ package selection
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/influencekit/influencekit/internal/csvx"
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // Sentinel errors. Every error returned by this package wraps one of them
-// (test with errors.Is) and names the function, the field and the value:
-// "selection: Shortlist: cands[2].Fee: negative (-5)".
+// (test with errors.Is) and reads "selection: Func: field: what (value)",
+// for example "selection: Shortlist: cands[2].Fee: negative (-5)". The
+// conditions every package shares have the module's shared sentinels, the
+// same values as kpi.ErrInvalid, budget.ErrInvalid, …; the others are
+// selection's own.
 var (
-	// ErrInvalid reports an argument that is out of its domain: a negative
-	// fee, value or budget, an empty or repeated ID, an unknown Goal, a
-	// constraint that contradicts another.
-	ErrInvalid = errors.New("invalid argument")
+	// ErrInvalid reports an argument that is out of its domain and that no
+	// more specific sentinel names: an empty ID, an unknown Goal, a
+	// constraint that contradicts another, a profile whose value
+	// contradicts its Missing flag.
+	ErrInvalid = errs.ErrInvalid
+	// ErrNegative reports a negative fee, value, budget, count or weight.
+	ErrNegative = errs.ErrNegative
+	// ErrOverflow reports amounts whose exact integer form (fees in minor
+	// units, values scaled to their finest decimal place) does not fit in
+	// 63 bits, or a score that does not fit a float64.
+	ErrOverflow = errs.ErrOverflow
+	// ErrTooLarge reports a decimal beyond the module's limit (an exponent
+	// beyond ±1000 or more than 1000 digits).
+	ErrTooLarge = errs.ErrTooLarge
+	// ErrDuplicate reports a candidate ID given twice, or a handle that
+	// appears twice in a CSV input with conflicting values (under
+	// DuplicateError policy).
+	ErrDuplicate = errs.ErrDuplicate
+	// ErrMissingColumn reports a CSV input without a required column.
+	ErrMissingColumn = errs.ErrMissingColumn
+	// ErrSyntax reports a CSV field that is not a valid number, percentage
+	// or name.
+	ErrSyntax = errs.ErrSyntax
+
 	// ErrUnknownID reports a constraint naming a candidate that is not in
 	// the input.
 	ErrUnknownID = errors.New("unknown candidate ID")
 	// ErrInfeasible reports that no selection satisfies the budget and the
-	// constraints; it is returned only when that is proven.
+	// constraints; it is returned only when that is proven, and the error
+	// names the constraint that cannot be met (or "Constraints" when only
+	// their combination fails).
 	ErrInfeasible = errors.New("no selection satisfies the budget and constraints")
 	// ErrSearchLimit reports that the search stopped at its work limit
 	// (Constraints.MaxWork) before it found any selection satisfying the
 	// constraints, although one may exist.
 	ErrSearchLimit = errors.New("search limit reached before a feasible selection was found")
-	// ErrOutOfRange reports amounts whose exact integer form (fees in minor
-	// units, values scaled to their finest decimal place) does not fit in
-	// 63 bits.
-	ErrOutOfRange = errors.New("amount out of range")
-	// ErrNoFollowers reports a MaxUniqueReach candidate without a follower
-	// set.
+	// ErrNoFollowers reports a MaxUniqueReach candidate with neither a
+	// follower set nor a sketch.
 	ErrNoFollowers = errors.New("no follower set")
-	// ErrDuplicate reports a handle that appears twice in a CSV input with
-	// conflicting values, under DuplicateError policy.
-	ErrDuplicate = errors.New("repeated handle with conflicting values")
-	// ErrMissingColumn reports a CSV input without a required column.
-	ErrMissingColumn = errors.New("missing column")
-	// ErrSyntax reports a CSV field that is not a valid number, percentage
-	// or name.
-	ErrSyntax = errors.New("invalid syntax")
 )
 
 // ParseError describes a bad field or row of a CSV input, with its 1-based
 // line and column, the header and the offending text. errors.Is matches the
-// sentinels above through it.
+// sentinels above through it. It is the module's one CSV error type
+// (kpi.ParseError and roi.ParseError are the same type).
 type ParseError = csvx.Error
-
-// argError is the error for a bad argument: it prints as
-// "selection: Func: field: what (value)" and unwraps to its sentinel.
-type argError struct {
-	msg string
-	err error
-}
-
-func (e *argError) Error() string { return e.msg }
-func (e *argError) Unwrap() error { return e.err }
-
-// errorf builds "selection: fn: field: what (value)" wrapping sentinel.
-func errorf(sentinel error, fn, field, what string, value any) error {
-	return &argError{msg: fmt.Sprintf("selection: %s: %s: %s (%v)", fn, field, what, value), err: sentinel}
-}

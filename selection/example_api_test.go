@@ -10,12 +10,13 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The audiences of ExampleShortlist_uniqueReach as theta sketches. Each
-// holds fewer IDs than k = 2¹², so each sketch is exact and so is every
-// estimate: a+b reach 9 (4, 5, 6 shared), a+c and b+c reach 10, and b+c is
-// the cheaper. With exact sketches and ≤ 20 candidates the search is
-// exhaustive, so the pick is proven optimal.
-func ExampleShortlistSketches() {
+// The audiences of ExampleShortlist_uniqueReach as theta sketches
+// (Candidate.Sketch instead of Followers). Each holds fewer IDs than
+// k = 2¹², so each sketch is exact and so is every estimate: a+b reach 9
+// (4, 5, 6 shared), a+c and b+c reach 10, and b+c is the cheaper. With
+// exact sketches and ≤ 20 candidates the search is exhaustive, so the pick
+// is proven optimal.
+func ExampleShortlistWith_sketches() {
 	d := decimal.RequireFromString
 	sketch := func(ids ...uint64) *audience.Sketch {
 		s, err := audience.SketchOf(audience.NewSet(ids...), 12)
@@ -24,12 +25,12 @@ func ExampleShortlistSketches() {
 		}
 		return s
 	}
-	cands := []selection.SketchCandidate{
-		{ID: "a", Fee: d("300"), Followers: sketch(1, 2, 3, 4, 5, 6)},
-		{ID: "b", Fee: d("200"), Followers: sketch(4, 5, 6, 7, 8, 9)},
-		{ID: "c", Fee: d("200"), Followers: sketch(10, 11, 12, 13)},
+	cands := []selection.Candidate{
+		{ID: "a", Fee: d("300"), Sketch: sketch(1, 2, 3, 4, 5, 6)},
+		{ID: "b", Fee: d("200"), Sketch: sketch(4, 5, 6, 7, 8, 9)},
+		{ID: "c", Fee: d("200"), Sketch: sketch(10, 11, 12, 13)},
 	}
-	pick, err := selection.ShortlistSketches(cands, d("500"), selection.Constraints{})
+	pick, err := selection.ShortlistWith(cands, d("500"), selection.MaxUniqueReach, selection.Constraints{})
 	if err != nil {
 		panic(err)
 	}
@@ -57,44 +58,61 @@ func rankedProfiles() ([]selection.Profile, selection.Ranking) {
 	return profiles, ranking
 }
 
-// Candidates hands the ranked profiles to Shortlist: the score becomes the
-// value, the tier a name for Constraints.Tier. "nofee" ranks (category fit
-// 1, tied with "big" and after it by handle) but has no price, so it is
-// left out. Tiers (DefaultThresholds): 8,000 followers is nano
-// (1,000–10,000), 120,000 is mid (50,000–500,000).
+// Candidates hands every ranked profile to Shortlist (here k = 1 keeps
+// only "big" in Top, and still all three are accounted for): the score
+// becomes the value. "nofee" ranks (category fit 1, tied with "big" and
+// after it by handle) but has no price, so it is reported unpriced with
+// its reason instead of a candidate.
 func ExampleRanking_Candidates() {
-	profiles, ranking := rankedProfiles()
-	cands, tiers := ranking.Candidates(profiles)
+	profiles, _ := rankedProfiles()
+	c := selection.Criteria{Categories: []string{"fitness"}, Weights: selection.Weights{CategoryFit: decimal.NewFromInt(1)}}
+	ranking, err := selection.Rank(profiles, c, 1)
+	if err != nil {
+		panic(err)
+	}
+	cands, unpriced, err := ranking.Candidates(profiles)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(ranking.Top), "in top,", ranking.Passed, "ranked")
 	for _, c := range cands {
-		fmt.Println(c.ID, c.Fee, c.Value, tiers[c.ID], c.Followers.Len())
+		fmt.Println(c.ID, c.Fee, c.Value, c.Followers.Len())
+	}
+	for _, u := range unpriced {
+		fmt.Println(u.Handle, u.Filter, u.Reason)
 	}
 	// Output:
-	// big 2500 1 mid 4
-	// small 150 0 nano 3
+	// 1 in top, 3 ranked
+	// big 2500 1 4
+	// small 150 0 3
+	// nofee fee no fee and no rate card estimate
 }
 
-// SketchCandidates keeps only the priced profiles with a FollowerSketch:
-// here "small".
-func ExampleRanking_SketchCandidates() {
+// A profile with a FollowerSketch and no FollowerSet becomes a candidate
+// with Candidate.Sketch; ShortlistWith then estimates the reach of every
+// candidate from sketches (the exact sets are sketched too).
+func ExampleRanking_Candidates_sketch() {
 	profiles, _ := rankedProfiles()
 	s, err := audience.SketchOf(profiles[0].FollowerSet, 12)
 	if err != nil {
 		panic(err)
 	}
-	profiles[0].FollowerSketch = s
+	profiles[0].FollowerSet, profiles[0].FollowerSketch = nil, s
 	ranking, err := selection.Rank(profiles, selection.Criteria{Categories: []string{"fitness"},
 		Weights: selection.Weights{CategoryFit: decimal.NewFromInt(1)}}, 10)
 	if err != nil {
 		panic(err)
 	}
-	cands, tiers := ranking.SketchCandidates(profiles)
-	for _, c := range cands {
-		fmt.Println(c.ID, c.Fee, tiers[c.ID], c.Followers.Estimate().Value)
+	cands, _, err := ranking.Candidates(profiles)
+	if err != nil {
+		panic(err)
 	}
-	fmt.Println(len(tiers), "tier")
+	for _, c := range cands {
+		fmt.Println(c.ID, c.Fee, c.Followers != nil, c.Sketch != nil)
+	}
 	// Output:
-	// small 150 nano 3
-	// 1 tier
+	// big 2500 true false
+	// small 150 false true
 }
 
 // Validate reports the first field out of its domain, with its value.
@@ -104,7 +122,7 @@ func ExampleCriteria_Validate() {
 	fmt.Println(errors.Is(err, selection.ErrInvalid))
 	fmt.Println(selection.Criteria{}.Validate())
 	// Output:
-	// selection: Criteria.Validate: MinFollowers: above MaxFollowers (50000 > 10000)
+	// selection: Criteria.Validate: MinFollowers: above MaxFollowers 10000 (50000)
 	// true
 	// <nil>
 }
@@ -144,7 +162,7 @@ func ExampleGoal_UnmarshalText() {
 	fmt.Println(g.UnmarshalText([]byte("max-reach")))
 	// Output:
 	// true max-unique-reach
-	// selection: Goal.UnmarshalText: goal: unknown goal ("max-reach")
+	// selection: Goal.UnmarshalText: text: unknown selection.Goal, want one of max-value, max-unique-reach ("max-reach")
 }
 
 func ExampleCriterion_UnmarshalText() {

@@ -22,12 +22,12 @@ func ExampleCriterion_String() {
 	// Output: engagement audience-fit category-fit authenticity cost-efficiency growth Criterion(9)
 }
 
-// The hard filters print in the order they are checked; the zero Filter is
-// not a filter.
+// The hard filters print in the order they are checked; the zero Filter,
+// FilterNone, names no filter (the profile passed).
 func ExampleFilter_String() {
 	for f := selection.FilterHandle; f <= selection.FilterEngagement; f++ {
 		fmt.Print(f, " ")
 	}
-	fmt.Println(selection.Filter(0))
-	// Output: handle platform followers tier country language category brand-safety fee engagement Filter(0)
+	fmt.Println(selection.Filter(0), selection.Filter(11))
+	// Output: handle platform followers tier country language category brand-safety fee engagement none Filter(11)
 }

@@ -3,9 +3,9 @@ package selection
 import (
 	"iter"
 	"slices"
-	"strconv"
 
 	"github.com/influencekit/influencekit/audience"
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // setFamily is the exact family of audience.Sets: gains come from
@@ -22,7 +22,7 @@ func newSetFamily(fn string, cands []Candidate) (family, error) {
 	var buf []uint64
 	for i, c := range cands {
 		if c.Followers == nil {
-			return nil, errorf(ErrNoFollowers, fn, "cands["+strconv.Itoa(i)+"].Followers", "nil", strconv.Quote(c.ID))
+			return nil, errs.New(ErrNoFollowers, fn, errs.Index("cands", i)+".Followers", "nil", c.ID)
 		}
 		fam[i] = c.Followers
 		if n := c.Followers.Len(); n > 0 {

@@ -1,16 +1,24 @@
 package selection
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/influencekit/influencekit/audience"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
 
 // Profile is what is known about one creator account. Counts are int64; a
-// count or field that the source did not report is named in Missing and
-// its value is ignored (keep it zero): it is "not reported", never zero.
+// count or field that the source did not report is named in Missing and its
+// value must be zero: it is "not reported", never zero. A field both named
+// in Missing and set (a Fee of 500 with MissingFee still in Missing) is a
+// contradiction, and Rank and Ranking.Candidates refuse it with an error
+// naming the field ("profiles[3].Fee: set while Missing has fee (500)")
+// instead of guessing which of the two is right. A field not named in
+// Missing is reported, even when zero: a zero Fee without MissingFee is a
+// free booking (gifting), not an unknown price.
 type Profile struct {
 	Handle     string       `json:"handle"` // unique key, e.g. "cristiano"
 	Name       string       `json:"name,omitempty"`
@@ -44,15 +52,17 @@ type Profile struct {
 	// "country", and AudienceQuality when the data has it).
 	Audience audience.Demographics `json:"audience,omitempty"`
 	// FollowerSet is the exact set of follower IDs, for Shortlist's
-	// MaxUniqueReach; nil when unknown.
+	// MaxUniqueReach; nil when unknown. Ranking.Candidates copies it to
+	// Candidate.Followers.
 	FollowerSet *audience.Set `json:"-"`
-	// FollowerSketch is a theta sketch of the followers, for
-	// ShortlistSketches when the exact set is not available; nil when
-	// unknown.
+	// FollowerSketch is a theta sketch of the followers, used when the
+	// exact set is not available; nil when unknown. Ranking.Candidates
+	// copies it to Candidate.Sketch when FollowerSet is nil.
 	FollowerSketch *audience.Sketch `json:"-"`
 
-	// Fee is the creator's price for one deliverable. When it is missing
-	// (MissingFee) Rank estimates it with Criteria.RateCard, if set.
+	// Fee is the creator's price for one deliverable, ≥ 0. When it is
+	// missing (MissingFee; Fee must then be zero) Rank estimates it with
+	// Criteria.RateCard, if set.
 	Fee decimal.Decimal `json:"fee"`
 
 	// History lists follower counts over time, oldest first, for growth
@@ -69,7 +79,9 @@ type Snapshot struct {
 	Followers int64     `json:"followers"`
 }
 
-// Missing is a bit set of Profile fields that were not reported.
+// Missing is a bit set of Profile fields that were not reported. Its zero
+// value is the empty set: every field reported. Its text joins the field
+// names with "|" ("avg-likes|fee"), "none" for the empty set.
 type Missing uint16
 
 // The fields of Profile that may be missing.
@@ -86,8 +98,53 @@ const (
 	MissingAuthenticEngagements
 )
 
-// Has reports whether every field of f is missing.
+// Has reports whether every field of f is missing (all of them; see HasAny).
 func (m Missing) Has(f Missing) bool { return m&f == f }
+
+// HasAny reports whether at least one field of f is missing.
+func (m Missing) HasAny(f Missing) bool { return m&f != 0 }
+
+// checkProfile refuses a profile with a negative count, fee or rate, or a
+// field that is both named in Missing and set (see Profile). fn is
+// "selection.Func"; i is the profile's position, for the field path.
+func checkProfile(fn string, i int, p *Profile) error {
+	field := func(name string) string { return "profiles[" + strconv.Itoa(i) + "]." + name }
+	for _, f := range [...]struct {
+		name string
+		v    int64
+		miss Missing
+	}{{"Followers", p.Followers, MissingFollowers}, {"Following", p.Following, MissingFollowing},
+		{"PostCount", p.PostCount, MissingPostCount}, {"AvgLikes", p.AvgLikes, MissingAvgLikes},
+		{"AvgComments", p.AvgComments, MissingAvgComments}, {"AvgEngagements", p.AvgEngagements, MissingAvgEngagements},
+		{"AuthenticEngagements", p.AuthenticEngagements, MissingAuthenticEngagements}} {
+		if f.v < 0 {
+			return errs.New(ErrNegative, fn, field(f.name), "", f.v)
+		}
+		if f.v != 0 && p.Missing.Has(f.miss) {
+			return errs.New(ErrInvalid, fn, field(f.name), "set while Missing has "+f.miss.String(), f.v)
+		}
+	}
+	for _, f := range [...]struct {
+		name string
+		v    decimal.Decimal
+		miss Missing
+	}{{"Fee", p.Fee, MissingFee}, {"EngagementRate", p.EngagementRate, MissingEngagementRate}} {
+		if f.v.Sign() < 0 {
+			return errs.New(ErrNegative, fn, field(f.name), "", f.v)
+		}
+		if !f.v.IsZero() && p.Missing.Has(f.miss) {
+			return errs.New(ErrInvalid, fn, field(f.name), "set while Missing has "+f.miss.String(), f.v)
+		}
+	}
+	if p.Country != "" && p.Missing.Has(MissingCountry) {
+		return errs.New(ErrInvalid, fn, field("Country"), "set while Missing has country", p.Country)
+	}
+	if !floatable(p.EngagementRate) {
+		// Scored in float64: +Inf would make the engagement score NaN.
+		return errs.New(ErrInvalid, fn, field("EngagementRate"), "outside float64 range", p.EngagementRate)
+	}
+	return nil
+}
 
 // AudienceQuality is the Demographics dimension that splits an audience by
 // account kind, as audit tools report it: "real", "influencers",

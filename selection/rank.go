@@ -1,6 +1,7 @@
 package selection
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/influencekit/influencekit/audience"
 	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
@@ -28,15 +30,32 @@ const ScorePlaces = 12
 
 const scoreUnit = 1e12 // 10^ScorePlaces
 
-// Ranking is the result of Rank.
+// Ranking is the result of Rank. Every profile given to Rank is accounted
+// for: Passed + len(Rejected) = len(profiles).
 type Ranking struct {
 	// Top holds the k best profiles, best first. Equal scores are ordered
 	// by handle, then by input position.
 	Top []Scored `json:"top"`
-	// Rejected lists every profile a hard filter excluded, in input order.
+	// Rejected lists every profile a hard filter excluded, in input order,
+	// with the filter and the reason.
 	Rejected []Rejection `json:"rejected"`
-	// Passed counts the profiles that passed every filter.
+	// Passed counts the profiles that passed every filter: they are all
+	// ranked, and Candidates turns every one of them into a candidate, not
+	// only the k in Top.
 	Passed int `json:"passed"`
+
+	// ranked holds every profile that passed, in input order, and
+	// estimated the rate card's fee of those without one, by input
+	// position, for Candidates. A Ranking decoded from JSON has neither.
+	ranked    []ranked
+	estimated map[int32]decimal.Decimal
+}
+
+// ranked is a profile that passed, with its score.
+type ranked struct {
+	handle string
+	i      int32
+	score  int64 // units of 10^-ScorePlaces
 }
 
 // Scored is a ranked profile with the breakdown that explains its score.
@@ -105,6 +124,7 @@ type ranker struct {
 	cats    []string
 	auth    authRules
 	growth  float64
+	maxEff  float64 // the best efficiency among the profiles that passed
 }
 
 type benchKey struct {
@@ -135,14 +155,16 @@ type features struct {
 	ok        [numCriteria]bool
 	flags     int
 	benchRate float64
+	fitErr    string // why audience.Fit gave no score, when it failed
 }
 
 // Rank scores the profiles that pass c's hard filters and returns the k
 // best, best first, with a per-criterion breakdown, and the filter that
 // excluded each other profile. Ties are broken by handle, then input
 // position. It keeps the k best in a heap (O(n log k)), never sorting all
-// profiles. See Criterion for each criterion's formula and Weights for how
-// they combine; scores are float64 inside and decimal in the report (see
+// profiles; Ranking.Candidates gives every profile that passed, whatever k.
+// See Criterion for each criterion's formula and Weights for how they
+// combine; scores are float64 inside and decimal in the report (see
 // ScorePlaces).
 //
 // Engagement uses Criteria.Formula on Profile.Posts when present
@@ -150,34 +172,73 @@ type features struct {
 // rate. The MinEngagement filter is decided exactly: a profile whose float64
 // rate lies within 10⁻⁹ (relative) of the minimum is compared in decimal.
 //
-// Errors: k < 1, an invalid Criteria, or a profile with a negative count or
-// fee gives ErrInvalid.
+// Errors: k < 1, an invalid Criteria, or a profile whose field is both set
+// and named in Missing give ErrInvalid; a negative count, fee or rate, in
+// the profile or its posts, gives ErrNegative; a fee so small that the
+// engagements per unit of fee overflow float64 gives ErrOverflow; every
+// error names the profile's field ("profiles[3].Fee").
 func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
-	const fn = "Rank"
+	const fn = "selection.Rank"
 	if k < 1 {
-		return Ranking{}, errorf(ErrInvalid, fn, "k", "below 1", k)
+		return Ranking{}, errs.New(ErrInvalid, fn, "k", "below 1", k)
 	}
 	c = c.withDefaults()
 	if err := c.validate(fn); err != nil {
 		return Ranking{}, err
 	}
 	r := newRanker(c)
-	type pass struct {
-		i        int32
-		num, den float64
-		eff      float64
+	out, passed, err := r.filter(fn, profiles)
+	if err != nil {
+		return Ranking{}, err
 	}
+	out.ranked = make([]ranked, len(passed))
+	for j, ps := range passed {
+		score, err := r.score(fn, ps)
+		if err != nil {
+			return Ranking{}, err
+		}
+		out.ranked[j] = ranked{handle: profiles[ps.i].Handle, i: ps.i, score: score}
+	}
+	top := topK(out.ranked, k)
+	out.Top = make([]Scored, 0, len(top))
+	for _, x := range top {
+		sc, err := r.explain(fn, &profiles[x.i], int(x.i))
+		if err != nil {
+			return Ranking{}, err
+		}
+		sc.Score = decimal.New(x.score, -ScorePlaces)
+		out.Top = append(out.Top, sc)
+	}
+	return out, nil
+}
+
+// pass is a profile that passed the filters: its weighted scores without
+// CostEfficiency, which needs the best efficiency of all.
+type pass struct {
+	i        int32
+	num, den float64
+	eff      float64
+}
+
+// filter checks and evaluates every profile; it returns the Ranking's
+// Rejected and Passed, the profiles that passed, and sets r.maxEff.
+func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []pass, error) {
+	var out Ranking
 	passed := make([]pass, 0, len(profiles))
-	var rejected []Rejection
-	maxEff := 0.0
 	for i := range profiles {
 		p := &profiles[i]
 		if err := checkProfile(fn, i, p); err != nil {
-			return Ranking{}, err
+			return Ranking{}, nil, err
 		}
-		f, filter, reason := r.evaluate(p)
-		if filter != 0 {
-			rejected = append(rejected, Rejection{Handle: p.Handle, Index: i, Filter: filter, Reason: reason})
+		if err := r.checkPosts(fn, i, p); err != nil {
+			return Ranking{}, nil, err
+		}
+		f, filter, reason, err := r.evaluate(fn, i, p)
+		if err != nil {
+			return Ranking{}, nil, err
+		}
+		if filter != FilterNone {
+			out.Rejected = append(out.Rejected, Rejection{Handle: p.Handle, Index: i, Filter: filter, Reason: reason})
 			continue
 		}
 		var num, den float64
@@ -188,25 +249,43 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 			}
 		}
 		passed = append(passed, pass{i: int32(i), num: num, den: den, eff: f.eff})
-		maxEff = max(maxEff, f.eff)
-	}
-	// Top k by a min-heap whose root is the worst kept entry.
-	// Scores are compared as integers in units of 10^-ScorePlaces, so the
-	// order is exactly the order of the reported decimal scores.
-	type cand struct {
-		score int64
-		i     int32
-	}
-	worse := func(a, b cand) bool { // a ranks below b
-		if a.score != b.score {
-			return a.score < b.score
+		if f.feeEst {
+			if out.estimated == nil {
+				out.estimated = map[int32]decimal.Decimal{}
+			}
+			out.estimated[int32(i)] = f.fee
 		}
-		if ha, hb := profiles[a.i].Handle, profiles[b.i].Handle; ha != hb {
-			return ha > hb
-		}
-		return a.i > b.i
+		r.maxEff = max(r.maxEff, f.eff)
 	}
-	heap := make([]cand, 0, min(k, len(passed)))
+	out.Passed = len(passed)
+	return out, passed, nil
+}
+
+// score returns the score of a profile that passed, in units of
+// 10^-ScorePlaces, so that the ranking compares exactly the reported
+// decimal scores.
+func (r *ranker) score(fn string, ps pass) (int64, error) {
+	num, den := ps.num, ps.den
+	if ps.eff >= 0 && r.maxEff > 0 {
+		num += r.weights[CostEfficiency] * ps.eff / r.maxEff
+		den += r.weights[CostEfficiency]
+	}
+	s := 0.0
+	if den > 0 {
+		s = num / den
+	}
+	if math.IsNaN(s) || math.IsInf(s, 0) {
+		// Unreachable with validated weights and finite features; an
+		// error rather than a NaN turned into a score.
+		return 0, errs.New(ErrInvalid, fn, errs.Index("profiles", int(ps.i)), "score is not a finite number", s)
+	}
+	return int64(math.Round(s * scoreUnit)), nil
+}
+
+// topK returns the k best of ranked, best first, by a min-heap whose root
+// is the worst kept entry.
+func topK(all []ranked, k int) []ranked {
+	heap := make([]ranked, 0, min(k, len(all)))
 	down := func(j int) {
 		n := len(heap)
 		for {
@@ -225,18 +304,7 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 			j = m
 		}
 	}
-	wCost := r.weights[CostEfficiency]
-	for _, ps := range passed {
-		num, den := ps.num, ps.den
-		if ps.eff >= 0 && maxEff > 0 {
-			num += wCost * ps.eff / maxEff
-			den += wCost
-		}
-		s := 0.0
-		if den > 0 {
-			s = num / den
-		}
-		x := cand{score: int64(math.Round(s * scoreUnit)), i: ps.i}
+	for _, x := range all {
 		if len(heap) < k {
 			heap = append(heap, x)
 			for j := len(heap) - 1; j > 0; {
@@ -254,46 +322,31 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 			down(0)
 		}
 	}
-	slices.SortFunc(heap, func(a, b cand) int {
-		if worse(a, b) {
-			return 1
-		}
-		if worse(b, a) {
-			return -1
-		}
-		return 0
-	})
-	out := Ranking{Rejected: rejected, Passed: len(passed), Top: make([]Scored, 0, len(heap))}
-	for _, x := range heap {
-		sc := r.explain(&profiles[x.i], int(x.i), maxEff)
-		sc.Score = decimal.New(x.score, -ScorePlaces)
-		out.Top = append(out.Top, sc)
-	}
-	return out, nil
+	slices.SortFunc(heap, order)
+	return heap
 }
 
-func checkProfile(fn string, i int, p *Profile) error {
-	field := func(name string) string { return "profiles[" + strconv.Itoa(i) + "]." + name }
-	for _, f := range [...]struct {
-		name string
-		v    int64
-	}{{"Followers", p.Followers}, {"Following", p.Following}, {"PostCount", p.PostCount}, {"AvgLikes", p.AvgLikes},
-		{"AvgComments", p.AvgComments}, {"AvgEngagements", p.AvgEngagements}, {"AuthenticEngagements", p.AuthenticEngagements}} {
-		if f.v < 0 {
-			return errorf(ErrInvalid, fn, field(f.name), "negative", f.v)
-		}
+// worse reports whether a ranks below b: lower score, then larger handle,
+// then later position.
+func worse(a, b ranked) bool {
+	if a.score != b.score {
+		return a.score < b.score
 	}
-	if p.Fee.Sign() < 0 {
-		return errorf(ErrInvalid, fn, field("Fee"), "negative", p.Fee)
+	if a.handle != b.handle {
+		return a.handle > b.handle
 	}
-	if p.EngagementRate.Sign() < 0 {
-		return errorf(ErrInvalid, fn, field("EngagementRate"), "negative", p.EngagementRate)
+	return a.i > b.i
+}
+
+// order sorts best first (see worse).
+func order(a, b ranked) int {
+	if worse(a, b) {
+		return 1
 	}
-	if !floatable(p.EngagementRate) {
-		// Scored in float64: +Inf would make the engagement score NaN.
-		return errorf(ErrInvalid, fn, field("EngagementRate"), "outside float64 range", p.EngagementRate)
+	if worse(b, a) {
+		return -1
 	}
-	return nil
+	return 0
 }
 
 func newRanker(c Criteria) *ranker {
@@ -411,39 +464,74 @@ func fastFloat(d decimal.Decimal) float64 {
 var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
 	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
+// checkPosts refuses a profile whose posts are bad input for
+// Criteria.Formula (a negative count, a hidden count that is not zero, an
+// overflowing sum). Posts that give no rate for want of data (no base, every
+// needed count hidden) are not an error: engagement is then "no data",
+// reported in the breakdown.
+func (r *ranker) checkPosts(fn string, i int, p *Profile) error {
+	if len(p.Posts) == 0 {
+		return nil
+	}
+	_, err := r.c.Formula.Rate(p.Posts)
+	if err != nil && (errors.Is(err, kpi.ErrNegative) || errors.Is(err, kpi.ErrOverflow) || errors.Is(err, kpi.ErrInvalid)) {
+		return errs.New(err, fn, errs.Index("profiles", i)+".Posts", err.Error(), errs.None)
+	}
+	return nil
+}
+
 // evaluate applies the filters and computes the scores of p (all but
 // CostEfficiency, which needs every profile); a rejected profile gets its
 // filter and reason.
-func (r *ranker) evaluate(p *Profile) (features, Filter, string) {
-	c := &r.c
+func (r *ranker) evaluate(fn string, i int, p *Profile) (features, Filter, string, error) {
 	var f features
+	shared, filter, reason := r.screen(p, &f)
+	if filter != FilterNone {
+		return f, filter, reason, nil
+	}
+	f.er, f.erSource, f.erOK = r.engagementFloat(p)
+	r.setFee(p, &f)
+	if filter, reason := r.screenFeeEngagement(p, &f); filter != FilterNone {
+		return f, filter, reason, nil
+	}
+	if err := r.setScores(fn, i, p, &f, shared); err != nil {
+		return f, FilterNone, "", err
+	}
+	return f, FilterNone, "", nil
+}
+
+// screen applies the filters that need no measurement (handle to brand
+// safety) and sets f.tier; it returns the number of brand categories p
+// shares.
+func (r *ranker) screen(p *Profile, f *features) (int, Filter, string) {
+	c := &r.c
 	if len(c.ExcludeHandles) > 0 && containsFold(c.ExcludeHandles, p.Handle) {
-		return f, FilterHandle, "handle excluded"
+		return 0, FilterHandle, "handle excluded"
 	}
 	if len(c.Platforms) > 0 && !slices.Contains(c.Platforms, p.Platform) {
-		return f, FilterPlatform, "platform " + p.Platform.String() + " not in the list"
+		return 0, FilterPlatform, "platform " + p.Platform.String() + " not in the list"
 	}
 	noFollowers := p.Missing.Has(MissingFollowers)
 	if (c.MinFollowers > 0 || c.MaxFollowers > 0 || len(c.Tiers) > 0) && noFollowers {
-		return f, FilterFollowers, "followers not reported"
+		return 0, FilterFollowers, "followers not reported"
 	}
 	if c.MinFollowers > 0 && p.Followers < c.MinFollowers {
-		return f, FilterFollowers, fmt.Sprintf("%d followers, below %d", p.Followers, c.MinFollowers)
+		return 0, FilterFollowers, fmt.Sprintf("%d followers, below %d", p.Followers, c.MinFollowers)
 	}
 	if c.MaxFollowers > 0 && p.Followers > c.MaxFollowers {
-		return f, FilterFollowers, fmt.Sprintf("%d followers, above %d", p.Followers, c.MaxFollowers)
+		return 0, FilterFollowers, fmt.Sprintf("%d followers, above %d", p.Followers, c.MaxFollowers)
 	}
 	if !noFollowers {
 		f.tier, _ = c.Thresholds.Tier(p.Followers)
 	}
 	if len(c.Tiers) > 0 && !slices.Contains(c.Tiers, f.tier) {
-		return f, FilterTier, "tier " + f.tier.String() + " not in the list"
+		return 0, FilterTier, "tier " + f.tier.String() + " not in the list"
 	}
 	if len(c.Countries) > 0 && !containsFold(c.Countries, p.Country) {
-		return f, FilterCountry, "country " + strconv.Quote(p.Country) + " not in the list"
+		return 0, FilterCountry, "country " + strconv.Quote(p.Country) + " not in the list"
 	}
 	if len(c.Languages) > 0 && !containsFold(c.Languages, p.Language) {
-		return f, FilterLanguage, "language " + strconv.Quote(p.Language) + " not in the list"
+		return 0, FilterLanguage, "language " + strconv.Quote(p.Language) + " not in the list"
 	}
 	shared := 0
 	for _, want := range r.cats {
@@ -452,34 +540,42 @@ func (r *ranker) evaluate(p *Profile) (features, Filter, string) {
 		}
 	}
 	if c.RequireCategory && len(r.cats) > 0 && shared == 0 {
-		return f, FilterCategory, "no category in common"
+		return 0, FilterCategory, "no category in common"
 	}
 	for _, cat := range p.Categories {
 		if containsFold(c.ExcludeCategories, cat) {
-			return f, FilterBrandSafety, "category " + strconv.Quote(cat) + " excluded"
+			return 0, FilterBrandSafety, "category " + strconv.Quote(cat) + " excluded"
 		}
 	}
-	// Engagement.
-	f.er, f.erSource, f.erOK = r.engagementFloat(p)
-	// Fee.
+	return shared, FilterNone, ""
+}
+
+// setFee sets f's fee: the profile's, or the rate card's estimate when it
+// is missing.
+func (r *ranker) setFee(p *Profile, f *features) {
 	if !p.Missing.Has(MissingFee) {
 		f.fee, f.feeOK = p.Fee, true
-	} else if c.RateCard != nil && !noFollowers {
+	} else if r.c.RateCard != nil && !p.Missing.Has(MissingFollowers) {
 		if est, err := r.estimateFee(p); err == nil {
 			f.fee, f.feeOK, f.feeEst = est, true, true
 		}
 	}
+}
+
+// screenFeeEngagement applies the MaxFee and MinEngagement filters.
+func (r *ranker) screenFeeEngagement(p *Profile, f *features) (Filter, string) {
+	c := &r.c
 	if c.MaxFee.Sign() > 0 {
 		if !f.feeOK {
-			return f, FilterFee, "no fee and no rate card estimate"
+			return FilterFee, "no fee and no rate card estimate"
 		}
 		if f.fee.GreaterThan(c.MaxFee) {
-			return f, FilterFee, "fee " + f.fee.String() + " above " + c.MaxFee.String()
+			return FilterFee, "fee " + f.fee.String() + " above " + c.MaxFee.String()
 		}
 	}
 	if c.MinEngagement.Sign() > 0 {
 		if !f.erOK {
-			return f, FilterEngagement, "no engagement data"
+			return FilterEngagement, "no engagement data"
 		}
 		below := f.er < r.minER*(1-1e-9)
 		if !below && f.er <= r.minER*(1+1e-9) {
@@ -488,10 +584,17 @@ func (r *ranker) evaluate(p *Profile) (features, Filter, string) {
 		}
 		if below {
 			d, _, _ := r.engagement(p)
-			return f, FilterEngagement, "engagement " + d.String() + " below " + c.MinEngagement.String()
+			return FilterEngagement, "engagement " + d.String() + " below " + c.MinEngagement.String()
 		}
 	}
-	// Scores.
+	return FilterNone, ""
+}
+
+// setScores computes the criteria scores of a profile that passed, all but
+// CostEfficiency (f.eff keeps its input: expected engagements per unit of
+// fee, or −1 when unknown).
+func (r *ranker) setScores(fn string, i int, p *Profile, f *features, shared int) error {
+	c := &r.c
 	f.eff = -1
 	if f.erOK {
 		b := r.benchmarkF(p.Platform, f.tier)
@@ -499,26 +602,32 @@ func (r *ranker) evaluate(p *Profile) (features, Filter, string) {
 		if b > 0 {
 			f.s[Engagement], f.ok[Engagement] = f.er/(f.er+b), true
 		}
-		if f.feeOK && !noFollowers {
+		if f.feeOK && !p.Missing.Has(MissingFollowers) {
 			if fee := fastFloat(f.fee); fee > 0 {
 				f.eff = f.er * float64(p.Followers) / fee
+				if math.IsInf(f.eff, 0) {
+					return errs.New(ErrOverflow, fn, errs.Index("profiles", i)+".Fee", "so small that engagements per unit of fee overflow float64", f.fee)
+				}
 			}
 		}
 	}
 	if len(c.Target) > 0 && len(p.Audience) > 0 {
-		if rep, err := audience.Fit(c.Target, p.Audience, c.FitWeights); err == nil {
+		rep, err := audience.Fit(c.Target, p.Audience, c.FitWeights)
+		if err == nil {
 			f.s[AudienceFit], f.ok[AudienceFit] = rep.Score.InexactFloat64(), true
+		} else {
+			f.fitErr = err.Error()
 		}
 	}
 	if len(r.cats) > 0 {
 		f.s[CategoryFit], f.ok[CategoryFit] = float64(shared)/float64(len(r.cats)), true
 	}
-	f.flags, _ = r.authenticity(p, &f, false)
+	f.flags, _ = r.authenticity(p, f, false)
 	f.s[Authenticity], f.ok[Authenticity] = max(0, 1-float64(f.flags)*r.auth.penalty), true
 	if g, ok := growth30(p.History); ok {
 		f.s[Growth], f.ok[Growth] = min(max(g/r.growth, 0), 1), true
 	}
-	return f, 0, ""
+	return nil
 }
 
 func (r *ranker) estimateFee(p *Profile) (decimal.Decimal, error) {
@@ -553,26 +662,50 @@ func growth30(h []Snapshot) (float64, bool) {
 	return 0, false
 }
 
+// signal is one raised authenticity signal: its name and a function that
+// writes its reason (called only when the reason is reported).
+type signal struct {
+	name   string
+	reason func() string
+}
+
 // authenticity returns the number of raised signals and, with explain,
 // the signals with their reasons.
 func (r *ranker) authenticity(p *Profile, f *features, explain bool) (int, []Flag) {
-	var flags []Flag
-	n := 0
-	raise := func(signal string, reason func() string) {
-		n++
-		if explain {
-			flags = append(flags, Flag{Signal: signal, Reason: reason()})
-		}
+	var raised []signal
+	raised = r.engagementSignal(p, f, raised)
+	raised = r.likesSignal(p, raised)
+	raised = r.historySignals(p, raised)
+	raised = r.audienceSignal(p, raised)
+	if !explain {
+		return len(raised), nil
 	}
-	a := r.auth
-	if f.erOK && f.benchRate > 0 {
-		ratio := f.er / f.benchRate
-		if ratio > a.factor || ratio < 1/a.factor {
-			raise("engagement-out-of-range", func() string {
-				return fmt.Sprintf("engagement %.4f is %.2f× the %s %s benchmark %.4f (limit %s×)", f.er, ratio, p.Platform, f.tier, f.benchRate, r.c.Authenticity.EngagementFactor)
-			})
-		}
+	flags := make([]Flag, len(raised))
+	for j, sg := range raised {
+		flags[j] = Flag{Signal: sg.name, Reason: sg.reason()}
 	}
+	return len(raised), flags
+}
+
+// engagementSignal raises "engagement-out-of-range": engagement above
+// EngagementFactor × or below 1/EngagementFactor × the tier benchmark.
+func (r *ranker) engagementSignal(p *Profile, f *features, raised []signal) []signal {
+	if !f.erOK || f.benchRate <= 0 {
+		return raised
+	}
+	ratio := f.er / f.benchRate
+	if ratio <= r.auth.factor && ratio >= 1/r.auth.factor {
+		return raised
+	}
+	return append(raised, signal{"engagement-out-of-range", func() string {
+		return fmt.Sprintf("engagement %.4f is %.2f× the %s %s benchmark %.4f (limit %s×)", f.er, ratio, p.Platform, f.tier, f.benchRate, r.c.Authenticity.EngagementFactor)
+	}})
+}
+
+// likesSignal raises "likes-per-comment": the likes-to-comments ratio of
+// the posts (or of the averages) outside [MinLikesPerComment,
+// MaxLikesPerComment], or likes without a comment.
+func (r *ranker) likesSignal(p *Profile, raised []signal) []signal {
 	var likes, comments int64
 	lcOK := false
 	if len(p.Posts) > 0 {
@@ -583,79 +716,102 @@ func (r *ranker) authenticity(p *Profile, f *features, explain bool) (int, []Fla
 				lcOK = true
 			}
 		}
-	} else if !p.Missing.Has(MissingAvgLikes) && !p.Missing.Has(MissingAvgComments) {
+	} else if !p.Missing.HasAny(MissingAvgLikes | MissingAvgComments) {
 		likes, comments, lcOK = p.AvgLikes, p.AvgComments, true
 	}
-	if lcOK && likes > 0 {
-		if comments == 0 || float64(likes)/float64(comments) > a.maxLPC || float64(likes)/float64(comments) < a.minLPC {
-			raise("likes-per-comment", func() string {
-				if comments == 0 {
-					return fmt.Sprintf("%d likes and no comments", likes)
-				}
-				return fmt.Sprintf("%.1f likes per comment, outside [%s, %s]", float64(likes)/float64(comments), r.c.Authenticity.MinLikesPerComment, r.c.Authenticity.MaxLikesPerComment)
-			})
-		}
+	if !lcOK || likes == 0 {
+		return raised
 	}
+	if comments != 0 && float64(likes)/float64(comments) <= r.auth.maxLPC && float64(likes)/float64(comments) >= r.auth.minLPC {
+		return raised
+	}
+	return append(raised, signal{"likes-per-comment", func() string {
+		if comments == 0 {
+			return fmt.Sprintf("%d likes and no comments", likes)
+		}
+		return fmt.Sprintf("%.1f likes per comment, outside [%s, %s]", float64(likes)/float64(comments), r.c.Authenticity.MinLikesPerComment, r.c.Authenticity.MaxLikesPerComment)
+	}})
+}
+
+// historySignals raises "growth-spike" (a rise above SpikeGrowth between
+// snapshots at most 7 days apart), "authentic-engagement" (authentic share
+// of engagements below MinAuthenticShare) and "following-ratio"
+// (following / followers above MaxFollowingRatio, from 1,000 followers).
+func (r *ranker) historySignals(p *Profile, raised []signal) []signal {
+	a := r.auth
 	for j := 1; j < len(p.History); j++ {
 		prev, cur := p.History[j-1], p.History[j]
 		if prev.Followers > 0 && cur.At.Sub(prev.At) <= 7*24*time.Hour &&
 			float64(cur.Followers-prev.Followers)/float64(prev.Followers) > a.spike {
-			raise("growth-spike", func() string {
+			raised = append(raised, signal{"growth-spike", func() string {
 				return fmt.Sprintf("followers %d → %d between %s and %s (limit +%s)", prev.Followers, cur.Followers,
 					prev.At.Format(time.DateOnly), cur.At.Format(time.DateOnly), r.c.Authenticity.SpikeGrowth)
-			})
+			}})
 			break
 		}
 	}
-	if !p.Missing.Has(MissingAvgEngagements) && !p.Missing.Has(MissingAuthenticEngagements) && p.AvgEngagements > 0 &&
+	if !p.Missing.HasAny(MissingAvgEngagements|MissingAuthenticEngagements) && p.AvgEngagements > 0 &&
 		float64(p.AuthenticEngagements)/float64(p.AvgEngagements) < a.authentic {
-		raise("authentic-engagement", func() string {
+		raised = append(raised, signal{"authentic-engagement", func() string {
 			return fmt.Sprintf("%d of %d average engagements from real accounts (limit share %s)", p.AuthenticEngagements, p.AvgEngagements, r.c.Authenticity.MinAuthenticShare)
-		})
+		}})
 	}
-	if !p.Missing.Has(MissingFollowing) && !p.Missing.Has(MissingFollowers) && p.Followers >= 1000 &&
+	if !p.Missing.HasAny(MissingFollowing|MissingFollowers) && p.Followers >= 1000 &&
 		float64(p.Following)/float64(p.Followers) > a.follow {
-		raise("following-ratio", func() string {
+		raised = append(raised, signal{"following-ratio", func() string {
 			return fmt.Sprintf("follows %d accounts with %d followers (limit ratio %s)", p.Following, p.Followers, r.c.Authenticity.MaxFollowingRatio)
-		})
+		}})
 	}
-	if q, ok := p.Audience[AudienceQuality]; ok {
-		var total, bad decimal.Decimal
-		for k, v := range q {
-			total = total.Add(v)
-			if k == MassFollowers || k == Suspicious {
-				bad = bad.Add(v)
-			}
-		}
-		if total.Sign() > 0 {
-			share := exact.Div(bad, total)
-			if share.GreaterThan(r.c.Authenticity.MaxSuspiciousShare) {
-				raise("suspicious-audience", func() string {
-					return "share of mass followers and suspicious accounts " + share.StringFixed(4) + " above " + r.c.Authenticity.MaxSuspiciousShare.String()
-				})
-			}
-		}
-	}
-	return n, flags
+	return raised
 }
 
-// toDecimal converts a score once, rounded to ScorePlaces.
-func toDecimal(x float64) decimal.Decimal {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return decimal.Zero
+// audienceSignal raises "suspicious-audience": the share of MassFollowers
+// and Suspicious in the AudienceQuality dimension above MaxSuspiciousShare.
+func (r *ranker) audienceSignal(p *Profile, raised []signal) []signal {
+	q, ok := p.Audience[AudienceQuality]
+	if !ok {
+		return raised
 	}
-	return decimal.NewFromFloat(x).Round(ScorePlaces)
+	var total, bad decimal.Decimal
+	for k, v := range q {
+		total = total.Add(v)
+		if k == MassFollowers || k == Suspicious {
+			bad = bad.Add(v)
+		}
+	}
+	if total.Sign() <= 0 {
+		return raised
+	}
+	share := exact.Div(bad, total)
+	if !share.GreaterThan(r.c.Authenticity.MaxSuspiciousShare) {
+		return raised
+	}
+	return append(raised, signal{"suspicious-audience", func() string {
+		return "share of mass followers and suspicious accounts " + share.StringFixed(4) + " above " + r.c.Authenticity.MaxSuspiciousShare.String()
+	}})
+}
+
+// toDecimal converts a score once, rounded to ScorePlaces; a NaN or
+// infinite score is an error naming the profile, never a zero.
+func toDecimal(fn string, i int, x float64) (decimal.Decimal, error) {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return decimal.Zero, errs.New(ErrInvalid, fn, errs.Index("profiles", i), "score is not a finite number", x)
+	}
+	return decimal.NewFromFloat(x).Round(ScorePlaces), nil
 }
 
 // explain builds the reported breakdown of a profile that passed.
-func (r *ranker) explain(p *Profile, i int, maxEff float64) Scored {
-	f, _, _ := r.evaluate(p)
+func (r *ranker) explain(fn string, p *Profile, i int) (Scored, error) {
+	f, _, _, err := r.evaluate(fn, i, p)
+	if err != nil {
+		return Scored{}, err
+	}
 	out := Scored{Handle: p.Handle, Index: i, Tier: f.tier, Fee: f.fee, FeeEstimated: f.feeEst, EngagementSource: f.erSource}
 	if f.erOK {
 		out.EngagementRate, _, _ = r.engagement(p)
 	}
-	if f.eff >= 0 && maxEff > 0 {
-		f.s[CostEfficiency], f.ok[CostEfficiency] = f.eff/maxEff, true
+	if f.eff >= 0 && r.maxEff > 0 {
+		f.s[CostEfficiency], f.ok[CostEfficiency] = f.eff/r.maxEff, true
 	}
 	var den float64
 	for cr := range numCriteria {
@@ -667,12 +823,17 @@ func (r *ranker) explain(p *Profile, i int, maxEff float64) Scored {
 	for cr := range numCriteria {
 		cs := CriterionScore{Criterion: cr, Weight: r.wdec[cr], Missing: !f.ok[cr]}
 		if f.ok[cr] && den > 0 {
-			cs.Score, cs.Contribution = toDecimal(f.s[cr]), toDecimal(r.weights[cr]*f.s[cr]/den)
+			if cs.Score, err = toDecimal(fn, i, f.s[cr]); err != nil {
+				return Scored{}, err
+			}
+			if cs.Contribution, err = toDecimal(fn, i, r.weights[cr]*f.s[cr]/den); err != nil {
+				return Scored{}, err
+			}
 		}
 		cs.Reason = r.reason(cr, p, &f, len(out.Flags))
 		out.Breakdown = append(out.Breakdown, cs)
 	}
-	return out
+	return out, nil
 }
 
 func (r *ranker) reason(cr Criterion, p *Profile, f *features, flags int) string {
@@ -686,6 +847,9 @@ func (r *ranker) reason(cr Criterion, p *Profile, f *features, flags int) string
 		}
 		return fmt.Sprintf("engagement %.4f (%s) vs %s %s benchmark %.4f: %.2f× the benchmark, scored r/(r+b)", f.er, f.erSource, p.Platform, f.tier, f.benchRate, f.er/f.benchRate)
 	case AudienceFit:
+		if f.fitErr != "" {
+			return "no fit: " + f.fitErr
+		}
 		if !f.ok[cr] {
 			return "no target or no audience demographics"
 		}
@@ -716,47 +880,59 @@ func (r *ranker) reason(cr Criterion, p *Profile, f *features, flags int) string
 	return ""
 }
 
-// Candidates turns the ranked profiles into Shortlist candidates, best
-// first: ID is the handle, Fee the profile's fee (or the rate card's
-// estimate), Value the score, Followers the profile's FollowerSet (nil when
-// unknown). It also returns each candidate's tier name, for
-// Constraints.Tier. profiles must be the slice given to Rank; an entry
-// whose Index does not hold a profile of its handle there is left out. A
-// profile with neither a fee nor an estimate is left out: Shortlist cannot
-// price it.
-func (r Ranking) Candidates(profiles []Profile) ([]Candidate, map[string]string) {
-	cands := make([]Candidate, 0, len(r.Top))
-	tiers := make(map[string]string, len(r.Top))
-	for _, s := range r.Top {
-		if s.Index < 0 || s.Index >= len(profiles) || profiles[s.Index].Handle != s.Handle {
-			continue
-		}
-		p := &profiles[s.Index]
-		if p.Missing.Has(MissingFee) && !s.FeeEstimated {
-			continue
-		}
-		cands = append(cands, Candidate{ID: s.Handle, Fee: s.Fee, Value: s.Score, Followers: p.FollowerSet})
-		tiers[s.Handle] = s.Tier.String()
+// Candidates turns every profile that passed Rank's filters into a
+// Shortlist candidate, best first, not only the k in Top: ID is the handle,
+// Fee the profile's fee (or the rate card's estimate, as in Scored.Fee),
+// Value the score, Followers the profile's FollowerSet, and Sketch its
+// FollowerSketch when it has no FollowerSet. profiles must be the slice
+// given to Rank, unchanged.
+//
+// A ranked profile with neither a fee nor a rate card estimate cannot be
+// priced: it is not a candidate, and is returned in unpriced (best first,
+// Filter FilterFee, with the reason), so that every profile that passed is
+// accounted for: len(cands) + len(unpriced) = r.Passed.
+//
+// Errors: a profiles slice that is not the one ranked (shorter, or a
+// different handle at a ranked position) or a profile that contradicts its
+// Missing flags gives ErrInvalid naming the field; a Ranking with profiles
+// that passed but not made by Rank (decoded from JSON, which keeps no
+// scores beyond Top) gives ErrInvalid.
+func (r Ranking) Candidates(profiles []Profile) (cands []Candidate, unpriced []Rejection, err error) {
+	const fn = "selection.Ranking.Candidates"
+	if len(r.ranked) != r.Passed {
+		return nil, nil, errs.New(ErrInvalid, fn, "r", "not made by Rank: no scores kept for its profiles that passed", r.Passed)
 	}
-	return cands, tiers
-}
-
-// SketchCandidates is Candidates for ShortlistSketches: Followers is the
-// profile's FollowerSketch. Profiles without a fee or without a sketch are
-// left out.
-func (r Ranking) SketchCandidates(profiles []Profile) ([]SketchCandidate, map[string]string) {
-	cands, tiers := r.Candidates(profiles)
-	out := make([]SketchCandidate, 0, len(cands))
-	for _, s := range r.Top {
-		if s.Index < 0 || s.Index >= len(profiles) || profiles[s.Index].Handle != s.Handle {
-			continue
+	all := slices.Clone(r.ranked)
+	for _, x := range all {
+		i := int(x.i)
+		if i >= len(profiles) {
+			return nil, nil, errs.New(ErrInvalid, fn, "profiles", "shorter than the slice ranked: no profile at ranked position", i)
 		}
-		p := &profiles[s.Index]
-		if p.FollowerSketch == nil || (p.Missing.Has(MissingFee) && !s.FeeEstimated) {
-			delete(tiers, s.Handle)
-			continue
+		if h := profiles[i].Handle; h != x.handle {
+			return nil, nil, errs.New(ErrInvalid, fn, errs.Index("profiles", i)+".Handle", "not the profile ranked there ("+errs.Quote(x.handle)+")", h)
 		}
-		out = append(out, SketchCandidate{ID: s.Handle, Fee: s.Fee, Followers: p.FollowerSketch})
 	}
-	return out, tiers
+	slices.SortFunc(all, order)
+	cands = make([]Candidate, 0, len(all))
+	for _, x := range all {
+		i := int(x.i)
+		p := &profiles[i]
+		if err := checkProfile(fn, i, p); err != nil {
+			return nil, nil, err
+		}
+		c := Candidate{ID: p.Handle, Fee: p.Fee, Value: decimal.New(x.score, -ScorePlaces), Followers: p.FollowerSet}
+		if p.Missing.Has(MissingFee) {
+			est, ok := r.estimated[x.i]
+			if !ok {
+				unpriced = append(unpriced, Rejection{Handle: p.Handle, Index: i, Filter: FilterFee, Reason: "no fee and no rate card estimate"})
+				continue
+			}
+			c.Fee = est
+		}
+		if c.Followers == nil {
+			c.Sketch = p.FollowerSketch
+		}
+		cands = append(cands, c)
+	}
+	return cands, unpriced, nil
 }

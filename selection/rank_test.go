@@ -1,6 +1,7 @@
 package selection
 
 import (
+	"encoding/json"
 	"errors"
 	"math/rand/v2"
 	"slices"
@@ -128,29 +129,37 @@ func TestRankErrors(t *testing.T) {
 		profiles []Profile
 		c        Criteria
 		k        int
+		err      error
 	}{
-		{"k zero", ok, Criteria{}, 0},
-		{"negative followers", []Profile{{Handle: "a", Followers: -1}}, Criteria{}, 1},
-		{"negative fee", []Profile{{Handle: "a", Fee: dec("-1")}}, Criteria{}, 1},
+		{"k zero", ok, Criteria{}, 0, ErrInvalid},
+		{"negative followers", []Profile{{Handle: "a", Followers: -1}}, Criteria{}, 1, ErrNegative},
+		{"negative fee", []Profile{{Handle: "a", Fee: dec("-1")}}, Criteria{}, 1, ErrNegative},
 		// A published rate of 10⁴⁰⁰ is +Inf in float64: r/(r+b) = NaN.
-		{"huge rate", []Profile{{Handle: "a", EngagementRate: dec("1e400"), Missing: MissingAvgLikes}}, Criteria{}, 1},
-		{"min above max", ok, Criteria{MinFollowers: 10, MaxFollowers: 5}, 1},
-		{"negative weight", ok, Criteria{Weights: Weights{Growth: dec("-1")}}, 1},
+		{"huge rate", []Profile{{Handle: "a", EngagementRate: dec("1e400"), Missing: MissingAvgLikes}}, Criteria{}, 1, ErrInvalid},
+		{"min above max", ok, Criteria{MinFollowers: 10, MaxFollowers: 5}, 1, ErrInvalid},
+		{"negative weight", ok, Criteria{Weights: Weights{Growth: dec("-1")}}, 1, ErrNegative},
 		// Weights and the growth target are used as float64: 10⁴⁰⁰ is
 		// +Inf there (the score would be Inf/Inf = NaN), 10⁻⁴⁰⁰ is 0 (a
 		// silently ignored criterion), and 10³⁰⁸ + 10³⁰⁸ overflows.
-		{"huge weight", ok, Criteria{Weights: Weights{Engagement: dec("1e400")}}, 1},
-		{"tiny weight", ok, Criteria{Weights: Weights{Engagement: dec("1e-400")}}, 1},
-		{"weights sum overflows", ok, Criteria{Weights: Weights{Engagement: dec("1e308"), Growth: dec("1e308")}}, 1},
-		{"tiny growth target", ok, Criteria{GrowthTarget: dec("1e-400")}, 1},
-		{"bad thresholds", ok, Criteria{Thresholds: kpi.Thresholds{Nano: 5, Micro: 5, Mid: 6, Macro: 7, Mega: 8}}, 1},
+		{"huge weight", ok, Criteria{Weights: Weights{Engagement: dec("1e400")}}, 1, ErrInvalid},
+		{"tiny weight", ok, Criteria{Weights: Weights{Engagement: dec("1e-400")}}, 1, ErrInvalid},
+		{"weights sum overflows", ok, Criteria{Weights: Weights{Engagement: dec("1e308"), Growth: dec("1e308")}}, 1, ErrInvalid},
+		{"tiny growth target", ok, Criteria{GrowthTarget: dec("1e-400")}, 1, ErrInvalid},
+		{"bad thresholds", ok, Criteria{Thresholds: kpi.Thresholds{Nano: 5, Micro: 5, Mid: 6, Macro: 7, Mega: 8}}, 1, ErrInvalid},
 		{"likes bounds", ok, Criteria{Authenticity: AuthenticityRules{EngagementFactor: dec("3"), MinLikesPerComment: dec("9"), MaxLikesPerComment: dec("2"),
-			SpikeGrowth: dec("1"), MaxFollowingRatio: dec("1"), MaxSuspiciousShare: dec("1"), MinAuthenticShare: dec("1"), Penalty: dec("1")}}, 1},
+			SpikeGrowth: dec("1"), MaxFollowingRatio: dec("1"), MaxSuspiciousShare: dec("1"), MinAuthenticShare: dec("1"), Penalty: dec("1")}}, 1, ErrInvalid},
+		// The trap of v0.1: a fee set while Missing still says it is
+		// missing was silently dropped. Now each contradiction names its
+		// field.
+		{"fee set and missing", []Profile{{Handle: "a", Fee: dec("500"), Missing: MissingFee}}, Criteria{}, 1, ErrInvalid},
+		{"followers set and missing", []Profile{{Handle: "a", Followers: 10, Missing: MissingFollowers}}, Criteria{}, 1, ErrInvalid},
+		{"country set and missing", []Profile{{Handle: "a", Country: "TR", Missing: MissingCountry}}, Criteria{}, 1, ErrInvalid},
+		{"negative post count", []Profile{{Handle: "a", Followers: 10, Posts: []kpi.Post{{Followers: 10, Likes: -1}}}}, Criteria{}, 1, ErrNegative},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := Rank(tt.profiles, tt.c, tt.k); !errors.Is(err, ErrInvalid) {
-				t.Errorf("err = %v, want ErrInvalid", err)
+			if _, err := Rank(tt.profiles, tt.c, tt.k); !errors.Is(err, tt.err) {
+				t.Errorf("err = %v, want %v", err, tt.err)
 			}
 		})
 	}
@@ -282,16 +291,83 @@ func TestRankingCandidates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cands, tiers := r.Candidates(profiles)
-	// b has no fee and no rate card: left out.
-	if len(cands) != 1 || cands[0].ID != "a" || !cands[0].Fee.Equal(dec("500")) || !cands[0].Value.Equal(r.Top[1].Score) || tiers["a"] != "micro" {
-		t.Errorf("candidates %+v, tiers %v", cands, tiers)
+	cands, unpriced, err := r.Candidates(profiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// b has no fee and no rate card: not a candidate, reported.
+	if len(cands) != 1 || cands[0].ID != "a" || !cands[0].Fee.Equal(dec("500")) || !cands[0].Value.Equal(r.Top[1].Score) || r.Top[1].Tier != kpi.Micro {
+		t.Errorf("candidates %+v, top %+v", cands, r.Top)
+	}
+	wantUnpriced := []Rejection{{Handle: "b", Index: 1, Filter: FilterFee, Reason: "no fee and no rate card estimate"}}
+	if d := cmp.Diff(wantUnpriced, unpriced); d != "" {
+		t.Errorf("unpriced (-want +got):\n%s", d)
+	}
+	// Every profile that passed, not only the k in Top: with k = 1 the
+	// candidates are the same.
+	r1, err := Rank(profiles, rankCriteria(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands1, unpriced1, err := r1.Candidates(profiles)
+	if err != nil || len(r1.Top) != 1 {
+		t.Fatal(err, len(r1.Top))
+	}
+	if d := cmp.Diff(cands, cands1); d != "" || len(unpriced1) != 1 {
+		t.Errorf("k = 1 (-k=2 +k=1):\n%s unpriced %v", d, unpriced1)
 	}
 	// A slice other than the one ranked (here reordered) does not hand
-	// b's data to a: the mismatched entries are left out.
+	// b's data to a: it is an error naming the field.
 	swapped := []Profile{profiles[1], profiles[0]}
-	if cands, tiers := r.Candidates(swapped); len(cands) != 0 || len(tiers) != 0 {
-		t.Errorf("reordered profiles: candidates %+v, tiers %v; want none", cands, tiers)
+	_, _, err = r.Candidates(swapped)
+	if want := `selection: Ranking.Candidates: profiles[0].Handle: not the profile ranked there ("a") ("b")`; err == nil || err.Error() != want || !errors.Is(err, ErrInvalid) {
+		t.Errorf("reordered profiles: err = %v, want %s", err, want)
+	}
+	if _, _, err := r.Candidates(profiles[:1]); !errors.Is(err, ErrInvalid) {
+		t.Errorf("short profiles: err = %v, want ErrInvalid", err)
+	}
+	// A Ranking decoded from JSON keeps no scores beyond Top.
+	var decoded Ranking
+	if b, err := json.Marshal(r); err != nil || json.Unmarshal(b, &decoded) != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := decoded.Candidates(profiles); !errors.Is(err, ErrInvalid) {
+		t.Errorf("decoded ranking: err = %v, want ErrInvalid", err)
+	}
+}
+
+// TestFeeTrap is the newcomer's program of issue 12: profiles read
+// without a fee column (MissingFee), then given a fee, then ranked and
+// shortlisted. v0.1 answered "997 ranked, 0 candidates, picked 0 for
+// 0.00, optimal true"; now Rank names the contradiction, and once the flag
+// is cleared every creator is a candidate.
+func TestFeeTrap(t *testing.T) {
+	profiles := make([]Profile, 5)
+	for i := range profiles {
+		profiles[i] = Profile{Handle: "c" + strconv.Itoa(i), Platform: kpi.Instagram, Followers: 20000,
+			AvgLikes: 400, AvgComments: 20, Missing: MissingFee}
+		profiles[i].Fee = decimal.NewFromInt(100) // the user's fee, flag left set
+	}
+	_, err := Rank(profiles, Criteria{}, len(profiles))
+	if want := "selection: Rank: profiles[0].Fee: set while Missing has fee (100)"; err == nil || err.Error() != want || !errors.Is(err, ErrInvalid) {
+		t.Fatalf("err = %v, want %s", err, want)
+	}
+	for i := range profiles {
+		profiles[i].Missing &^= MissingFee
+	}
+	r, err := Rank(profiles, Criteria{}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, unpriced, err := r.Candidates(profiles)
+	if err != nil || len(cands) != 5 || len(unpriced) != 0 {
+		t.Fatalf("%d candidates, %d unpriced, err %v; want 5, 0, nil", len(cands), len(unpriced), err)
+	}
+	// Equal profiles: equal scores, so the handles' order; 3 × 100 fit
+	// the budget of 300, each worth the same score.
+	pick, err := Shortlist(cands, decimal.NewFromInt(300), MaxValue)
+	if err != nil || len(pick.IDs) != 3 || !pick.Cost.Equal(decimal.NewFromInt(300)) {
+		t.Errorf("pick %+v, err %v; want 3 creators for 300", pick, err)
 	}
 }
 

@@ -1,58 +1,31 @@
 package selection
 
 import (
+	"errors"
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strconv"
 
 	"github.com/influencekit/influencekit/audience"
+	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
-// Goal says what Shortlist maximises.
+// Goal says what Shortlist maximises. Its zero value is MaxValue.
 type Goal int
 
 const (
 	// MaxValue maximises Σ Candidate.Value of the picked candidates
-	// (0/1 knapsack).
+	// (0/1 knapsack). It is the zero Goal.
 	MaxValue Goal = iota
 	// MaxUniqueReach maximises |⋃ Followers| of the picked candidates:
 	// a follower shared by several picked creators counts once (budgeted
 	// maximum coverage).
 	MaxUniqueReach
 )
-
-var goalNames = [...]string{"max-value", "max-unique-reach"}
-
-// String returns "max-value" or "max-unique-reach".
-func (g Goal) String() string {
-	if g >= 0 && int(g) < len(goalNames) {
-		return goalNames[g]
-	}
-	return "Goal(" + strconv.Itoa(int(g)) + ")"
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (g Goal) MarshalText() ([]byte, error) {
-	if g < 0 || int(g) >= len(goalNames) {
-		return nil, errorf(ErrInvalid, "Goal.MarshalText", "goal", "unknown goal", int(g))
-	}
-	return []byte(goalNames[g]), nil
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler; it accepts the names
-// that String returns.
-func (g *Goal) UnmarshalText(b []byte) error {
-	for i, n := range goalNames {
-		if string(b) == n {
-			*g = Goal(i)
-			return nil
-		}
-	}
-	return errorf(ErrInvalid, "Goal.UnmarshalText", "goal", "unknown goal", strconv.Quote(string(b)))
-}
 
 // Pick is the result of Shortlist.
 type Pick struct {
@@ -93,16 +66,28 @@ type Stats struct {
 
 // Candidate is a creator who can be booked, as Shortlist takes them.
 // Ranking.Candidates builds them from ranked profiles.
+//
+// For MaxUniqueReach a candidate's followers are either an exact set
+// (Followers) or a theta sketch (Sketch), never both. When some candidates
+// of one call have a sketch, the exact sets of the others are sketched too
+// (audience.SketchOf at the largest lgK of the sketches given, exact while a
+// set holds fewer IDs than k), and every reach figure is an estimate.
+// MaxValue uses neither.
 type Candidate struct {
 	// ID identifies the candidate; it must be non-empty and unique.
 	ID string
 	// Fee is the booking fee, ≥ 0, in one currency for all candidates
 	// and the budget.
 	Fee   decimal.Decimal
-	Value decimal.Decimal // what booking them is worth, for MaxValue
+	Value decimal.Decimal // what booking them is worth, for MaxValue, ≥ 0
 	// Followers is the set of the creator's follower IDs, for
 	// MaxUniqueReach: shared followers count once. Unused by MaxValue.
 	Followers *audience.Set
+	// Sketch is a theta sketch of the creator's followers, for
+	// MaxUniqueReach when the exact set is not known (follower lists too
+	// large to ship, or pre-aggregated in a data warehouse). Unused by
+	// MaxValue; setting both Followers and Sketch is an error.
+	Sketch *audience.Sketch
 }
 
 // Default work limits, used when Constraints.MaxWork is zero. They are
@@ -160,18 +145,21 @@ type Constraints struct {
 }
 
 // Shortlist picks the candidates whose fees fit the budget and whose value
-// (MaxValue) or unique reach (MaxUniqueReach) is greatest. It is
-// ShortlistWith without constraints; see ShortlistWith for the algorithms
-// and their guarantees.
+// (MaxValue) or unique reach (MaxUniqueReach) is greatest.
+//
+// Shortlist is shorthand for ShortlistWith(cands, budget, goal,
+// Constraints{}); see ShortlistWith for the algorithms, their guarantees
+// and the errors.
 func Shortlist(cands []Candidate, budget decimal.Decimal, goal Goal) (Pick, error) {
-	return shortlist("Shortlist", cands, budget, goal, Constraints{})
+	return shortlist("selection.Shortlist", cands, budget, goal, Constraints{})
 }
 
-// ShortlistWith picks, among cands, the candidates whose fees sum to at most
-// budget, that satisfy c, and whose value (MaxValue) or unique reach
-// (MaxUniqueReach) is greatest; among equally good picks it prefers the
-// cheaper one. Fees, values and the budget are handled exactly, as integers
-// in their finest decimal place (minor units for fees).
+// ShortlistWith is the core call of the shortlist task. It picks, among
+// cands, the candidates whose fees sum to at most budget, that satisfy c,
+// and whose value (MaxValue) or unique reach (MaxUniqueReach) is greatest;
+// among equally good picks it prefers the cheaper one. Fees, values and the
+// budget are handled exactly, as integers in their finest decimal place
+// (minor units for fees).
 //
 // MaxValue (0/1 knapsack). Without tier or count constraints and when
 // candidates × (budget / g + 1) ≤ 2²⁶, where g is the greatest common
@@ -205,19 +193,37 @@ func Shortlist(cands []Candidate, budget decimal.Decimal, goal Goal) (Pick, erro
 // constraints are met by reserving budget for the cheapest candidates
 // still needed; they carry no stated guarantee.
 //
-// Errors: a negative fee, value or budget, an empty or repeated ID, an
-// unknown goal or contradicting constraints give ErrInvalid; a constraint
-// naming an unknown ID gives ErrUnknownID; a MaxUniqueReach candidate
-// without Followers gives ErrNoFollowers; ErrInfeasible when no pick can
+// Sketched followers (Candidate.Sketch). The same algorithms run with every
+// coverage figure an estimate: the marginal gain of a candidate is the
+// estimated |followers \ covered| of the two sketches (relative standard
+// error about √(F/(k−1)), F = |union| / |gain|), and the cover grows by
+// merging sketches (theta union). The exhaustive search copies a sketch per
+// branch; when that exceeds MaxWork it gives way to the greedy search.
+// Pick.Value is the estimated unique reach, rounded to a whole number.
+// Because estimates are not exactly submodular, the lazy evaluation and the
+// approximation guarantees hold only up to the sketches' error;
+// Pick.Optimal is true only when every sketch is exact (held its whole set)
+// and the search was exhaustive.
+//
+// Errors: a negative fee, value or budget gives ErrNegative; an empty ID,
+// an unknown goal, both Followers and Sketch set or contradicting
+// constraints give ErrInvalid; a repeated ID gives ErrDuplicate; a
+// constraint naming an unknown ID gives ErrUnknownID; a MaxUniqueReach
+// candidate with neither Followers nor Sketch gives ErrNoFollowers; an
+// amount beyond the module's decimal limit gives ErrTooLarge and fees or
+// values whose exact integer form exceeds 63 bits ErrOverflow;
+// ErrInfeasible, naming the constraint that cannot be met, when no pick can
 // satisfy the constraints; ErrSearchLimit when the work limit stopped the
 // search before any feasible pick was found.
 func ShortlistWith(cands []Candidate, budget decimal.Decimal, goal Goal, c Constraints) (Pick, error) {
-	return shortlist("ShortlistWith", cands, budget, goal, c)
+	return shortlist("selection.ShortlistWith", cands, budget, goal, c)
 }
 
+// shortlist is ShortlistWith; fn ("selection.Func") names the exported
+// function in errors.
 func shortlist(fn string, cands []Candidate, budget decimal.Decimal, goal Goal, c Constraints) (Pick, error) {
-	if goal != MaxValue && goal != MaxUniqueReach {
-		return Pick{}, errorf(ErrInvalid, fn, "goal", "unknown goal", int(goal))
+	if !goalText.Valid(goal) {
+		return Pick{}, errs.New(ErrInvalid, fn, "goal", "unknown", int(goal))
 	}
 	p, err := compile(fn, cands, budget, goal, c)
 	if err != nil {
@@ -228,14 +234,15 @@ func shortlist(fn string, cands []Candidate, budget decimal.Decimal, goal Goal, 
 	case MaxValue:
 		res, err = solveValue(p)
 	default:
-		fam, ferr := newSetFamily(fn, cands)
+		fam, exactAll, ferr := newFamily(fn, cands)
 		if ferr != nil {
 			return Pick{}, ferr
 		}
 		res, err = solveReach(p, fam)
+		res.optimal = res.optimal && exactAll
 	}
 	if err != nil {
-		return Pick{}, fmt.Errorf("selection: %s: %w", fn, err)
+		return Pick{}, p.failure(fn, err)
 	}
 	return p.pick(cands, goal, res), nil
 }
@@ -269,6 +276,10 @@ type problem struct {
 	atLeast  []int // per tier, remaining
 	minCount int   // remaining
 	maxWork  int64
+
+	tierNames []string        // the numbered tiers, by number
+	exp       int32           // fees in minor units are Fee × 10^-exp
+	left      decimal.Decimal // the budget left after the forced fees
 	// countPlain makes the greedy search count the evaluations plain
 	// greedy would make (result.plainEvals); a test and benchmark hook.
 	countPlain bool
@@ -287,68 +298,119 @@ func (p *problem) counted() bool {
 	return false
 }
 
+// compile checks the arguments and turns them into a problem. fn is
+// "selection.Func".
 func compile(fn string, cands []Candidate, budget decimal.Decimal, goal Goal, c Constraints) (*problem, error) {
+	pos, err := checkCands(fn, cands, budget, goal)
+	if err != nil {
+		return nil, err
+	}
+	include, exclude, err := checkConstraints(fn, cands, pos, c)
+	if err != nil {
+		return nil, err
+	}
+	p, err := newProblem(fn, pos, goal, c)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.addItems(fn, cands, budget, c, include, exclude); err != nil {
+		return nil, err
+	}
+	if goal == MaxValue {
+		if err := p.scaleValues(fn, cands); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// checkCands checks the budget and every candidate's ID, fee and value, and
+// returns each ID's position.
+func checkCands(fn string, cands []Candidate, budget decimal.Decimal, goal Goal) (map[string]int, error) {
+	if err := limit.Decimal(fn, "budget", budget); err != nil {
+		return nil, err
+	}
 	if budget.Sign() < 0 {
-		return nil, errorf(ErrInvalid, fn, "budget", "negative", budget)
+		return nil, errs.New(ErrNegative, fn, "budget", "", budget)
 	}
 	pos := make(map[string]int, len(cands))
 	for i, cd := range cands {
-		field := "cands[" + strconv.Itoa(i) + "]"
+		field := errs.Index("cands", i)
 		if cd.ID == "" {
-			return nil, errorf(ErrInvalid, fn, field+".ID", "empty", `""`)
+			return nil, errs.New(ErrInvalid, fn, field+".ID", "empty", "")
 		}
 		if _, dup := pos[cd.ID]; dup {
-			return nil, errorf(ErrInvalid, fn, field+".ID", "repeated", strconv.Quote(cd.ID))
+			return nil, errs.New(ErrDuplicate, fn, field+".ID", "repeated", cd.ID)
 		}
 		pos[cd.ID] = i
-		if cd.Fee.Sign() < 0 {
-			return nil, errorf(ErrInvalid, fn, field+".Fee", "negative", cd.Fee)
+		if err := limit.Decimal(fn, field+".Fee", cd.Fee); err != nil {
+			return nil, err
 		}
-		if goal == MaxValue && cd.Value.Sign() < 0 {
-			return nil, errorf(ErrInvalid, fn, field+".Value", "negative", cd.Value)
+		if cd.Fee.Sign() < 0 {
+			return nil, errs.New(ErrNegative, fn, field+".Fee", "", cd.Fee)
+		}
+		if goal != MaxValue {
+			continue
+		}
+		if err := limit.Decimal(fn, field+".Value", cd.Value); err != nil {
+			return nil, err
+		}
+		if cd.Value.Sign() < 0 {
+			return nil, errs.New(ErrNegative, fn, field+".Value", "", cd.Value)
 		}
 	}
+	return pos, nil
+}
+
+// checkConstraints checks c's lists and bounds, and returns the Include and
+// Exclude lists as marks by input position.
+func checkConstraints(fn string, cands []Candidate, pos map[string]int, c Constraints) (include, exclude []bool, err error) {
 	lookup := func(field string, ids []string) ([]bool, error) {
 		mark := make([]bool, len(cands))
 		for j, id := range ids {
 			i, ok := pos[id]
 			if !ok {
-				return nil, errorf(ErrUnknownID, fn, field+"["+strconv.Itoa(j)+"]", "not a candidate", strconv.Quote(id))
+				return nil, errs.New(ErrUnknownID, fn, errs.Index(field, j), "not a candidate", id)
 			}
 			mark[i] = true
 		}
 		return mark, nil
 	}
-	include, err := lookup("Constraints.Include", c.Include)
-	if err != nil {
-		return nil, err
+	if include, err = lookup("Constraints.Include", c.Include); err != nil {
+		return nil, nil, err
 	}
-	exclude, err := lookup("Constraints.Exclude", c.Exclude)
-	if err != nil {
-		return nil, err
+	if exclude, err = lookup("Constraints.Exclude", c.Exclude); err != nil {
+		return nil, nil, err
 	}
 	for i := range cands {
 		if include[i] && exclude[i] {
-			return nil, errorf(ErrInvalid, fn, "Constraints.Exclude", "also in Include", strconv.Quote(cands[i].ID))
+			return nil, nil, errs.New(ErrInvalid, fn, "Constraints.Exclude", "also in Include", cands[i].ID)
 		}
 	}
 	if c.MinCreators < 0 {
-		return nil, errorf(ErrInvalid, fn, "Constraints.MinCreators", "negative", c.MinCreators)
+		return nil, nil, errs.New(ErrNegative, fn, "Constraints.MinCreators", "", c.MinCreators)
 	}
 	if c.MaxWork < 0 {
-		return nil, errorf(ErrInvalid, fn, "Constraints.MaxWork", "negative", c.MaxWork)
+		return nil, nil, errs.New(ErrNegative, fn, "Constraints.MaxWork", "", c.MaxWork)
+	}
+	if err := limit.Decimal(fn, "Constraints.MaxShare", c.MaxShare); err != nil {
+		return nil, nil, err
 	}
 	if s := c.MaxShare; s.Sign() < 0 || s.GreaterThan(decimal.NewFromInt(1)) {
-		return nil, errorf(ErrInvalid, fn, "Constraints.MaxShare", "not in (0, 1]", s)
+		return nil, nil, errs.New(ErrInvalid, fn, "Constraints.MaxShare", "not in (0, 1]", s)
 	}
+	return include, exclude, nil
+}
 
+// newProblem checks the tier constraints and returns a problem with its
+// tiers numbered and its limits set, without items yet.
+func newProblem(fn string, pos map[string]int, goal Goal, c Constraints) (*problem, error) {
 	// Tiers: number them in sorted name order, and check the maps' keys
 	// in sorted order, so that neither the result nor the first error
 	// reported depends on map iteration.
-	names := map[string]bool{}
 	for _, id := range slices.Sorted(maps.Keys(c.Tier)) {
 		if _, ok := pos[id]; !ok {
-			return nil, errorf(ErrUnknownID, fn, "Constraints.Tier", "not a candidate", strconv.Quote(id))
+			return nil, errs.New(ErrUnknownID, fn, "Constraints.Tier", "not a candidate", id)
 		}
 	}
 	// Only the tiers that AtMostPerTier or AtLeastPerTier name are
@@ -357,32 +419,22 @@ func compile(fn string, cands []Candidate, budget decimal.Decimal, goal Goal, c 
 	// node, so a Tier map with a name per candidate must not number them
 	// all (3,000 names made the branch and bound run for minutes).
 	for _, t := range slices.Sorted(maps.Keys(c.AtMostPerTier)) {
-		n := c.AtMostPerTier[t]
-		if n < 0 {
-			return nil, errorf(ErrInvalid, fn, "Constraints.AtMostPerTier["+strconv.Quote(t)+"]", "negative", n)
+		if n := c.AtMostPerTier[t]; n < 0 {
+			return nil, errs.New(ErrNegative, fn, "Constraints.AtMostPerTier["+strconv.Quote(t)+"]", "", n)
 		}
-		names[t] = true
 	}
 	for _, t := range slices.Sorted(maps.Keys(c.AtLeastPerTier)) {
 		n := c.AtLeastPerTier[t]
 		if n < 0 {
-			return nil, errorf(ErrInvalid, fn, "Constraints.AtLeastPerTier["+strconv.Quote(t)+"]", "negative", n)
+			return nil, errs.New(ErrNegative, fn, "Constraints.AtLeastPerTier["+strconv.Quote(t)+"]", "", n)
 		}
 		if m, ok := c.AtMostPerTier[t]; ok && m < n {
-			return nil, errorf(ErrInvalid, fn, "Constraints.AtLeastPerTier["+strconv.Quote(t)+"]", "above AtMostPerTier", fmt.Sprintf("%d > %d", n, m))
+			return nil, errs.New(ErrInvalid, fn, "Constraints.AtLeastPerTier["+strconv.Quote(t)+"]", "above AtMostPerTier "+strconv.Itoa(m), n)
 		}
-		names[t] = true
 	}
-	tierNames := make([]string, 0, len(names))
-	for t := range names {
-		tierNames = append(tierNames, t)
-	}
-	slices.Sort(tierNames)
-	tierNum := make(map[string]int, len(tierNames))
-	for i, t := range tierNames {
-		tierNum[t] = i
-	}
-	p := &problem{ntier: len(tierNames), maxWork: c.MaxWork}
+	names := slices.Sorted(maps.Keys(c.AtMostPerTier))
+	names = slices.Compact(slices.Sorted(slices.Values(append(names, slices.Collect(maps.Keys(c.AtLeastPerTier))...))))
+	p := &problem{ntier: len(names), tierNames: names, maxWork: c.MaxWork, minCount: c.MinCreators}
 	if p.maxWork == 0 {
 		p.maxWork = DefaultMaxWork
 		if goal == MaxUniqueReach {
@@ -391,37 +443,45 @@ func compile(fn string, cands []Candidate, budget decimal.Decimal, goal Goal, c 
 	}
 	p.atMost = make([]int, p.ntier)
 	p.atLeast = make([]int, p.ntier)
-	for i, t := range tierNames {
+	for i, t := range names {
 		p.atMost[i] = -1
 		if n, ok := c.AtMostPerTier[t]; ok {
 			p.atMost[i] = n
 		}
 		p.atLeast[i] = c.AtLeastPerTier[t]
 	}
-	p.minCount = c.MinCreators
-	tierOf := func(i int) int {
-		if t, ok := c.Tier[cands[i].ID]; ok {
+	return p, nil
+}
+
+// addItems scales the fees to minor units, takes the Include list as
+// forced, leaves out Exclude and the fees above MaxShare, and makes every
+// other candidate a free item.
+func (p *problem) addItems(fn string, cands []Candidate, budget decimal.Decimal, c Constraints, include, exclude []bool) error {
+	tierNum := make(map[string]int, p.ntier)
+	for i, t := range p.tierNames {
+		tierNum[t] = i
+	}
+	tierOf := func(id string) int {
+		if t, ok := c.Tier[id]; ok {
 			if n, ok := tierNum[t]; ok {
 				return n
 			}
 		}
 		return -1
 	}
-
 	// MaxShare: a fee above share × budget is not allowed.
-	var shareCap decimal.Decimal
 	limitShare := c.MaxShare.Sign() > 0
-	if limitShare {
-		shareCap = c.MaxShare.Mul(budget)
-	}
-
+	shareCap := c.MaxShare.Mul(budget)
 	// Fees and the budget in minor units: scale by the finest decimal place.
-	exp := min(budget.Exponent(), 0)
-	for _, cd := range cands {
-		exp = min(exp, cd.Fee.Exponent())
+	if budget.Exponent() < -18 {
+		return errs.New(ErrOverflow, fn, "budget", "finer than 10^-18", budget)
 	}
-	if exp < -18 {
-		return nil, errorf(ErrOutOfRange, fn, "cands.Fee", "finer than 10^-18", fmt.Sprintf("10^%d", exp))
+	p.exp = min(budget.Exponent(), 0)
+	for i, cd := range cands {
+		if cd.Fee.Exponent() < -18 {
+			return errs.New(ErrOverflow, fn, errs.Index("cands", i)+".Fee", "finer than 10^-18", cd.Fee)
+		}
+		p.exp = min(p.exp, cd.Fee.Exponent())
 	}
 	var total int64
 	var forcedFees decimal.Decimal
@@ -431,69 +491,81 @@ func compile(fn string, cands []Candidate, budget decimal.Decimal, goal Goal, c 
 		}
 		if limitShare && cd.Fee.GreaterThan(shareCap) {
 			if include[i] {
-				return nil, errorf(ErrInfeasible, fn, "Constraints.Include", "fee above MaxShare of the budget", strconv.Quote(cd.ID)+" "+cd.Fee.String())
+				return errs.New(ErrInfeasible, fn, "Constraints.Include", "fee of "+errs.Quote(cd.ID)+" above MaxShare × budget "+shareCap.String(), cd.Fee)
 			}
 			continue
 		}
-		f, ok := scaled(cd.Fee, exp)
+		f, ok := scaled(cd.Fee, p.exp)
 		if ok {
-			total, ok = addOK(total, f)
+			total, ok = exact.Add(total, f)
 		}
 		if !ok {
-			return nil, errorf(ErrOutOfRange, fn, "cands["+strconv.Itoa(i)+"].Fee", "Σ fees in minor units above 2^63", cd.Fee)
+			return errs.New(ErrOverflow, fn, errs.Index("cands", i)+".Fee", "Σ fees in minor units above 2^63", cd.Fee)
 		}
-		t := tierOf(i)
-		if include[i] {
-			p.forced = append(p.forced, i)
-			forcedFees = forcedFees.Add(cd.Fee)
-			if t >= 0 {
-				if p.atMost[t] == 0 {
-					return nil, errorf(ErrInfeasible, fn, "Constraints.Include", "tier "+strconv.Quote(tierNames[t])+" over AtMostPerTier", strconv.Quote(cd.ID))
-				}
-				if p.atMost[t] > 0 {
-					p.atMost[t]--
-				}
-				p.atLeast[t] = max(p.atLeast[t]-1, 0)
-			}
-			p.minCount = max(p.minCount-1, 0)
+		if !include[i] {
+			p.items = append(p.items, i)
+			p.fee = append(p.fee, f)
+			p.tier = append(p.tier, tierOf(cd.ID))
 			continue
 		}
-		p.items = append(p.items, i)
-		p.fee = append(p.fee, f)
-		p.tier = append(p.tier, t)
+		if err := p.force(fn, i, cd.ID, tierOf(cd.ID)); err != nil {
+			return err
+		}
+		forcedFees = forcedFees.Add(cd.Fee)
 	}
-	left := budget.Sub(forcedFees)
-	if left.Sign() < 0 {
-		return nil, errorf(ErrInfeasible, fn, "Constraints.Include", "fees above the budget", forcedFees.String()+" > "+budget.String())
+	p.left = budget.Sub(forcedFees)
+	if p.left.Sign() < 0 {
+		return errs.New(ErrInfeasible, fn, "Constraints.Include", "fees above the budget "+budget.String(), forcedFees)
 	}
 	// The budget beyond Σ fees changes nothing; cap it there so that a
 	// huge budget never overflows.
-	if capped, ok := scaled(left, exp); ok && capped < total {
+	if capped, ok := scaled(p.left, p.exp); ok && capped < total {
 		p.cap = capped
 	} else {
 		p.cap = total
 	}
-	if goal == MaxValue {
-		vexp := int32(0)
-		for _, i := range p.items {
-			vexp = min(vexp, cands[i].Value.Exponent())
+	return nil
+}
+
+// force takes candidate i (of tier t, or -1) as forced by Include: its
+// tier's and the count's remaining limits shrink.
+func (p *problem) force(fn string, i int, id string, t int) error {
+	p.forced = append(p.forced, i)
+	if t >= 0 {
+		if p.atMost[t] == 0 {
+			return errs.New(ErrInfeasible, fn, "Constraints.Include", "tier "+strconv.Quote(p.tierNames[t])+" over AtMostPerTier", id)
 		}
-		if vexp < -18 {
-			return nil, errorf(ErrOutOfRange, fn, "cands.Value", "finer than 10^-18", fmt.Sprintf("10^%d", vexp))
+		if p.atMost[t] > 0 {
+			p.atMost[t]--
 		}
-		var vt int64
-		for _, i := range p.items {
-			v, ok := scaled(cands[i].Value, vexp)
-			if ok {
-				vt, ok = addOK(vt, v)
-			}
-			if !ok {
-				return nil, errorf(ErrOutOfRange, fn, "cands["+strconv.Itoa(i)+"].Value", "Σ scaled values above 2^63", cands[i].Value)
-			}
-			p.val = append(p.val, v)
-		}
+		p.atLeast[t] = max(p.atLeast[t]-1, 0)
 	}
-	return p, nil
+	p.minCount = max(p.minCount-1, 0)
+	return nil
+}
+
+// scaleValues sets p.val: the free items' values as integers in their
+// finest decimal place.
+func (p *problem) scaleValues(fn string, cands []Candidate) error {
+	vexp := int32(0)
+	for _, i := range p.items {
+		if cands[i].Value.Exponent() < -18 {
+			return errs.New(ErrOverflow, fn, errs.Index("cands", i)+".Value", "finer than 10^-18", cands[i].Value)
+		}
+		vexp = min(vexp, cands[i].Value.Exponent())
+	}
+	var vt int64
+	for _, i := range p.items {
+		v, ok := scaled(cands[i].Value, vexp)
+		if ok {
+			vt, ok = exact.Add(vt, v)
+		}
+		if !ok {
+			return errs.New(ErrOverflow, fn, errs.Index("cands", i)+".Value", "Σ scaled values above 2^63", cands[i].Value)
+		}
+		p.val = append(p.val, v)
+	}
+	return nil
 }
 
 // scaled returns d × 10^-exp as an int64, with ok false when it does not fit.
@@ -506,11 +578,57 @@ func scaled(d decimal.Decimal, exp int32) (int64, bool) {
 	return bi.Int64(), true
 }
 
-func addOK(a, b int64) (int64, bool) {
-	if b > 0 && a > math.MaxInt64-b {
-		return 0, false
+// failure turns a solver's error into the error of fn: ErrSearchLimit
+// names Constraints.MaxWork, ErrInfeasible the constraint that cannot be
+// met.
+func (p *problem) failure(fn string, err error) error {
+	switch {
+	case errors.Is(err, ErrSearchLimit):
+		return errs.New(ErrSearchLimit, fn, "Constraints.MaxWork", "reached before any pick met the constraints", p.maxWork)
+	case errors.Is(err, ErrInfeasible):
+		return p.infeasible(fn)
 	}
-	return a + b, true
+	return errs.New(err, fn, "", "", errs.None)
+}
+
+// infeasible names the first constraint that no pick can meet on its own
+// (a tier minimum, then MinCreators: too few candidates left, or the
+// cheapest of them over the budget left), or else all of them together.
+func (p *problem) infeasible(fn string) error {
+	check := func(field string, need int, fees []int64) error {
+		if len(fees) < need {
+			return errs.New(ErrInfeasible, fn, field, fmt.Sprintf("%d more wanted, %d candidates left after Include, Exclude and MaxShare", need, len(fees)), errs.None)
+		}
+		slices.Sort(fees)
+		var cost int64
+		for _, f := range fees[:need] {
+			cost += f // ≤ Σ fees, which fits (addItems)
+		}
+		if cost > p.cap {
+			return errs.New(ErrInfeasible, fn, field, fmt.Sprintf("the %d cheapest candidates cost %s, above the budget left %s", need, decimal.New(cost, p.exp), p.left), errs.None)
+		}
+		return nil
+	}
+	for t, name := range p.tierNames {
+		if p.atLeast[t] == 0 {
+			continue
+		}
+		var fees []int64
+		for k, tt := range p.tier {
+			if tt == t {
+				fees = append(fees, p.fee[k])
+			}
+		}
+		if err := check("Constraints.AtLeastPerTier["+strconv.Quote(name)+"]", p.atLeast[t], fees); err != nil {
+			return err
+		}
+	}
+	if p.minCount > 0 {
+		if err := check("Constraints.MinCreators", p.minCount, slices.Clone(p.fee)); err != nil {
+			return err
+		}
+	}
+	return errs.New(ErrInfeasible, fn, "Constraints", "AtLeastPerTier, AtMostPerTier and MinCreators cannot all be met within the budget left", p.left)
 }
 
 // pick turns a solver result into a Pick with exact decimal sums.

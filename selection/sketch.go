@@ -1,60 +1,52 @@
 package selection
 
 import (
-	"fmt"
 	"iter"
-	"strconv"
 
 	"github.com/influencekit/influencekit/audience"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/shopspring/decimal"
 )
 
-// SketchCandidate is a candidate whose followers are known only through a
-// theta sketch (audience.Sketch), as when follower lists are too large to
-// ship or come pre-aggregated from a data warehouse.
-type SketchCandidate struct {
-	ID        string
-	Fee       decimal.Decimal
-	Followers *audience.Sketch
-}
-
-// ShortlistSketches is ShortlistWith for MaxUniqueReach over sketched
-// audiences: the same algorithms (exhaustive search up to 20 candidates,
-// lazy greedy with partial enumeration beyond) with every coverage figure
-// an estimate. The exhaustive search copies a sketch per branch; when that
-// exceeds Constraints.MaxWork it gives way to the greedy search. The
-// marginal gain of a candidate is the estimated
-// |followers \ covered| of audience.CompareSketches (relative standard
-// error about √(F/(k−1)), F = |union| / |gain|), and the cover grows by
-// merging sketches (theta union). Pick.Value is the estimated unique reach
-// of the pick, rounded to a whole number. Because estimates are not exactly
-// submodular, the lazy evaluation and the approximation guarantees hold
-// only up to the sketches' error; Pick.Optimal is true only when every
-// sketch is exact (held its whole set) and the search was exhaustive.
-func ShortlistSketches(cands []SketchCandidate, budget decimal.Decimal, c Constraints) (Pick, error) {
-	const fn = "ShortlistSketches"
-	plain := make([]Candidate, len(cands))
-	fam := sketchFamily{sketches: make([]*audience.Sketch, len(cands)), lgK: audience.MinSketchLgK}
-	exactAll := true
-	for i, sc := range cands {
-		if sc.Followers == nil {
-			return Pick{}, errorf(ErrNoFollowers, fn, "cands["+strconv.Itoa(i)+"].Followers", "nil", strconv.Quote(sc.ID))
+// newFamily returns the follower family of MaxUniqueReach candidates, and
+// whether every figure it gives is exact: the exact sets (newSetFamily)
+// when no candidate has a Sketch, else a sketchFamily in which the exact
+// sets are sketched at the largest lgK of the given sketches.
+func newFamily(fn string, cands []Candidate) (family, bool, error) {
+	sketched := false
+	for i, c := range cands {
+		field := errs.Index("cands", i)
+		switch {
+		case c.Followers != nil && c.Sketch != nil:
+			return nil, false, errs.New(ErrInvalid, fn, field+".Sketch", "set with Followers: give one", c.ID)
+		case c.Followers == nil && c.Sketch == nil:
+			return nil, false, errs.New(ErrNoFollowers, fn, field+".Followers", "nil, and no Sketch", c.ID)
 		}
-		plain[i] = Candidate{ID: sc.ID, Fee: sc.Fee}
-		fam.sketches[i] = sc.Followers
-		fam.lgK = max(fam.lgK, sc.Followers.LgK())
-		exactAll = exactAll && sc.Followers.IsExact()
+		sketched = sketched || c.Sketch != nil
 	}
-	p, err := compile(fn, plain, budget, MaxUniqueReach, c)
-	if err != nil {
-		return Pick{}, err
+	if !sketched {
+		fam, err := newSetFamily(fn, cands)
+		return fam, true, err
 	}
-	res, err := solveReach(p, fam)
-	if err != nil {
-		return Pick{}, fmt.Errorf("selection: %s: %w", fn, err)
+	fam := sketchFamily{sketches: make([]*audience.Sketch, len(cands)), lgK: audience.MinSketchLgK}
+	for _, c := range cands {
+		if c.Sketch != nil {
+			fam.lgK = max(fam.lgK, c.Sketch.LgK())
+		}
 	}
-	res.optimal = res.optimal && exactAll
-	return p.pick(plain, MaxUniqueReach, res), nil
+	exactAll := true
+	for i, c := range cands {
+		s := c.Sketch
+		if s == nil {
+			var err error
+			if s, err = audience.SketchOf(c.Followers, fam.lgK); err != nil {
+				return nil, false, errs.New(ErrInvalid, fn, errs.Index("cands", i)+".Followers", "cannot be sketched: "+err.Error(), c.ID)
+			}
+		}
+		fam.sketches[i] = s
+		exactAll = exactAll && s.IsExact()
+	}
+	return fam, exactAll, nil
 }
 
 // sketchFamily estimates coverage from theta sketches; it cannot list

@@ -10,15 +10,15 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-func sketchesOf(t *testing.T, cands []Candidate, lgK int) []SketchCandidate {
+func sketchesOf(t *testing.T, cands []Candidate, lgK int) []Candidate {
 	t.Helper()
-	out := make([]SketchCandidate, len(cands))
+	out := make([]Candidate, len(cands))
 	for i, c := range cands {
 		s, err := audience.SketchOf(c.Followers, lgK)
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[i] = SketchCandidate{ID: c.ID, Fee: c.Fee, Followers: s}
+		out[i] = Candidate{ID: c.ID, Fee: c.Fee, Sketch: s}
 	}
 	return out
 }
@@ -43,7 +43,7 @@ func TestShortlistSketchesExact(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := ShortlistSketches(sketchesOf(t, cands, 12), budget, c)
+			got, err := ShortlistWith(sketchesOf(t, cands, 12), budget, MaxUniqueReach, c)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -63,7 +63,7 @@ func TestShortlistSketchesEstimate(t *testing.T) {
 	r := rand.New(rand.NewPCG(23, 24))
 	cands := reachInstance(r, 40, 200_000, 6000)
 	budget := decimal.NewFromInt(300)
-	got, err := ShortlistSketches(sketchesOf(t, cands, 9), budget, Constraints{})
+	got, err := ShortlistWith(sketchesOf(t, cands, 9), budget, MaxUniqueReach, Constraints{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestShortlistSketchesEstimate(t *testing.T) {
 // 16·2¹² = 65,536) it now stops after the second copy and falls back to
 // the greedy search, whose pick is not proven optimal.
 func TestShortlistSketchesWorkLimit(t *testing.T) {
-	cands := make([]SketchCandidate, 20)
+	cands := make([]Candidate, 20)
 	for i := range cands {
 		ids := make([]uint64, 50)
 		for j := range ids {
@@ -102,9 +102,9 @@ func TestShortlistSketchesWorkLimit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cands[i] = SketchCandidate{ID: "s" + strconv.Itoa(i), Fee: decimal.NewFromInt(1), Followers: s}
+		cands[i] = Candidate{ID: "s" + strconv.Itoa(i), Fee: decimal.NewFromInt(1), Sketch: s}
 	}
-	got, err := ShortlistSketches(cands, decimal.NewFromInt(10), Constraints{MaxWork: 100})
+	got, err := ShortlistWith(cands, decimal.NewFromInt(10), MaxUniqueReach, Constraints{MaxWork: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
