@@ -215,12 +215,17 @@ type Result struct {
 // MeanOfRates sums each rate to 19 decimal places, keeps an exact bound of
 // the truncation, and recomputes at 38 places, then with exact rationals
 // (math/big), only when the bound does not decide the 16th place.
+//
+// Rate is shorthand for Measure(posts).Rate.
 func (f Formula) Rate(posts []Post) (decimal.Decimal, error) {
 	r, err := f.measure("kpi.Formula.Rate", posts)
 	return r.Rate, err
 }
 
-// Measure is Rate that also reports how many posts were used and skipped.
+// Measure is the core call of the package's engagement rates: Rate's
+// result with how many posts were used and how many were skipped because a
+// count the formula needs was not reported. Rate is shorthand for
+// Measure(posts).Rate.
 func (f Formula) Measure(posts []Post) (Result, error) {
 	return f.measure("kpi.Formula.Measure", posts)
 }

@@ -109,5 +109,6 @@ func (t Thresholds) Tier(followers int64) (Tier, error) {
 	return NoTier, nil
 }
 
-// TierOf returns the tier of followers under DefaultThresholds.
+// TierOf returns the tier of followers under DefaultThresholds: it is
+// shorthand for DefaultThresholds().Tier(followers).
 func TierOf(followers int64) (Tier, error) { return DefaultThresholds().Tier(followers) }

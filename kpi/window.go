@@ -66,7 +66,8 @@ func between(fn string, posts []Post, from, to time.Time) ([]Post, error) {
 }
 
 // Trailing returns the posts published in [now-d, now): the last d before
-// now, for example the last 30 days. d <= 0 wraps ErrNonPositive.
+// now, for example the last 30 days: shorthand for
+// Between(posts, now.Add(-d), now). d <= 0 wraps ErrNonPositive.
 func Trailing(posts []Post, now time.Time, d time.Duration) ([]Post, error) {
 	const fn = "kpi.Trailing"
 	if d <= 0 {
