@@ -11,6 +11,7 @@ import (
 
 	"github.com/influencekit/influencekit/audience"
 	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/influencekit/influencekit/roi"
 	"github.com/influencekit/influencekit/selection"
@@ -45,7 +46,7 @@ func ratio(a, b decimal.Decimal) decimal.Decimal {
 	if b.IsZero() {
 		return zero
 	}
-	return a.DivRound(b, 16)
+	return exact.Div(a, b)
 }
 
 // Report is everything the program prints, in the same order; -json writes
@@ -344,18 +345,6 @@ func postsOf(posts []kpi.Post, creator string) []kpi.Post {
 		}
 	}
 	return out
-}
-
-func median(ds []decimal.Decimal) decimal.Decimal {
-	if len(ds) == 0 {
-		return zero
-	}
-	s := slices.Clone(ds)
-	slices.SortFunc(s, func(a, b decimal.Decimal) int { return a.Cmp(b) })
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return s[len(s)/2-1].Add(s[len(s)/2]).DivRound(two, 16)
 }
 
 // vetting is what the planner learns about one candidate.

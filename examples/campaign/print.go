@@ -18,22 +18,7 @@ func pct(d decimal.Decimal, places int32) string {
 }
 
 // thousands writes n with thousands separators: 1234567 → 1,234,567.
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func thousands(n int64) string { return number(decimal.NewFromInt(n), 0) }
 
 // number writes d rounded to places with thousands separators.
 func number(d decimal.Decimal, places int32) string {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/influencekit/influencekit/audience"
 	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/stat"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/influencekit/influencekit/selection"
 	"github.com/shopspring/decimal"
@@ -80,7 +81,7 @@ func benchmarks(profiles []selection.Profile) (kpi.Benchmarks, error) {
 		if len(rs) < 3 {
 			rs, src = byPlatform[k.p], "median of this campaign's "+k.p.String()+" candidates (no published row)"
 		}
-		m := median(rs)
+		m, _ := stat.Median(rs) // rs holds at least one rate
 		if !m.IsPositive() {
 			continue
 		}
