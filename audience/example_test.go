@@ -270,3 +270,33 @@ func ExampleSketchOverlapMatrix() {
 	fmt.Println(p01.Shared, p02.Shared, p12.Jaccard)
 	// Output: 100 0 0.3333333333333333
 }
+
+func ExampleUniqueReachSketches() {
+	var a, b audience.Sketch
+	a.Add(1, 2, 3)
+	b.Add(3, 4)
+	// {1, 2, 3} ∪ {3, 4} = {1, 2, 3, 4}: 4 people, exactly (both sketches
+	// hold their whole sets).
+	e := audience.UniqueReachSketches(&a, &b)
+	fmt.Println(e.Value, e.Exact)
+	// Output: 4 true
+}
+
+func ExamplePair_estimated() {
+	// Two audiences of 100,000 sharing 50,000, too large for k = 4096:
+	// the figures are estimates, each bracketed by its bounds.
+	a, _ := audience.NewSketch(0)
+	b, _ := audience.NewSketch(0)
+	for id := uint64(0); id < 100_000; id++ {
+		a.Add(id)
+		b.Add(id + 50_000)
+	}
+	p := audience.OverlapSketches(a, b)
+	fmt.Println(p.Exact)
+	fmt.Println(p.Low.Shared <= p.Shared && p.Shared <= p.High.Shared)
+	fmt.Println(p.Union == p.Shared+p.OnlyA+p.OnlyB)
+	// Output:
+	// false
+	// true
+	// true
+}

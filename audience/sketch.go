@@ -190,30 +190,32 @@ func (s *Sketch) compact() *theta.Compact {
 // empty one.
 func (s *Sketch) snapshot() *theta.Compact { return s.compact() }
 
-// Estimate is an estimated count or ratio with its bounds. Sketch internals
-// are float64; each field is converted once, at this boundary, with
-// decimal.NewFromFloat (the shortest decimal that round-trips the float).
+// Estimate is an estimated count or fraction with its bounds: a sketch's
+// distinct count (Sketch.Estimate, UniqueReachSketches) or a sampled share
+// (OnTargetInterval). Sketch figures are float64 inside; each is converted
+// once, at this boundary, with decimal.NewFromFloat (the shortest decimal
+// that round-trips the float). Low ≤ Value ≤ High.
 type Estimate struct {
 	Value decimal.Decimal `json:"value"`
-	Low   decimal.Decimal `json:"low"`  // SketchStdDevs standard deviations below
-	High  decimal.Decimal `json:"high"` // SketchStdDevs standard deviations above
+	Low   decimal.Decimal `json:"low"`  // lower bound (sketches: SketchStdDevs standard deviations below)
+	High  decimal.Decimal `json:"high"` // upper bound (sketches: SketchStdDevs standard deviations above)
 	// Exact is true when no sampling was involved: the sets were small
 	// enough (at most k distinct IDs) to be kept whole, so Value is exact
 	// and Low = Value = High.
 	Exact bool `json:"exact"`
 }
 
-// fromFloat converts a sketch figure to a decimal. Figures are finite by
-// construction (θ ≥ 2⁻⁶³, counts ≤ 2³¹); the guard keeps decimal's panic on
-// NaN or ±Inf unreachable whatever a decoded sketch holds.
-func fromFloat(f float64) decimal.Decimal {
+// fromFloat converts a non-negative sketch figure to a decimal. Figures are
+// finite by construction (θ ≥ 2⁻⁶³, counts ≤ 2³¹, bounds never NaN in
+// internal/theta); should one not be, it reads as the widest figure on its
+// side instead of reaching decimal's panic on NaN or ±Inf: 0 below
+// (low = true), math.MaxFloat64 above.
+func fromFloat(f float64, low bool) decimal.Decimal {
 	switch {
-	case math.IsNaN(f):
+	case math.IsNaN(f) && low, f < 0:
 		return decimal.Zero
-	case math.IsInf(f, 1):
+	case math.IsNaN(f), math.IsInf(f, 1):
 		return decimal.NewFromFloat(math.MaxFloat64)
-	case math.IsInf(f, -1):
-		return decimal.Zero
 	}
 	return decimal.NewFromFloat(f)
 }
@@ -228,9 +230,9 @@ func (s *Sketch) Estimate() Estimate {
 	}
 	lo, hi := c.Bounds(SketchStdDevs)
 	return Estimate{
-		Value: fromFloat(c.Estimate()),
-		Low:   fromFloat(lo),
-		High:  fromFloat(hi),
+		Value: fromFloat(c.Estimate(), false),
+		Low:   fromFloat(lo, true),
+		High:  fromFloat(hi, false),
 		Exact: !c.IsEstimationMode(),
 	}
 }

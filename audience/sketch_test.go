@@ -77,6 +77,13 @@ func TestSketchExactFallback(t *testing.T) {
 	if diff := cmp.Diff(exactEst(3), a.Estimate()); diff != "" {
 		t.Errorf("Estimate (-want +got):\n%s", diff)
 	}
+	// {1,2,3} ∪ {2,3,4} = {1,2,3,4}: 4, exactly; nothing: 0, exactly.
+	if diff := cmp.Diff(exactEst(4), UniqueReachSketches(a, b)); diff != "" {
+		t.Errorf("UniqueReachSketches (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(exactEst(0), UniqueReachSketches()); diff != "" {
+		t.Errorf("UniqueReachSketches() (-want +got):\n%s", diff)
+	}
 	// nil and zero sketches are empty; two empty sets have Jaccard 0.
 	var zero Sketch
 	e := OverlapSketches(nil, &zero)
@@ -107,6 +114,14 @@ func TestSketchEstimates(t *testing.T) {
 	check("Intersection", sharedOf(p), 50_000, math.Sqrt(3/(k-1)))
 	check("OnlyA", onlyAOf(p), 50_000, math.Sqrt(3/(k-1)))
 	check("Jaccard", jaccardOf(p), 1.0/3, math.Sqrt(3/(k-1)))
+	// OfSmaller: 50,000 of the smaller side's 100,000 = 0.5.
+	check("OfSmaller", Estimate{Value: p.OfSmaller, Low: p.Low.OfSmaller, High: p.High.OfSmaller}, 0.5, math.Sqrt(3/(k-1)))
+	// Every figure lies within its bounds, and the counts add up.
+	if p.Low.OnlyB > p.OnlyB || p.OnlyB > p.High.OnlyB || p.Union != p.Shared+p.OnlyA+p.OnlyB {
+		t.Errorf("OnlyB bounds or Union identity: %+v", p)
+	}
+	// UniqueReachSketches: |A ∪ B| = 150,000 (truth), within 4 RSE.
+	check("UniqueReachSketches", UniqueReachSketches(a, nil, b), 150_000, 1/math.Sqrt(k-1))
 	check("Count", a.Estimate(), 100_000, 1/math.Sqrt(k-1))
 	if p.Exact || a.IsExact() {
 		t.Error("estimation-mode sketches claim exactness")

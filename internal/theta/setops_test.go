@@ -96,6 +96,38 @@ func TestEstimateBounds(t *testing.T) {
 }
 
 // TestJaccardWilson: the Jaccard interval is the Wilson score interval.
+// TestOfSmaller: the overlap coefficient Both ÷ min(|A|, |B|), by hand.
+func TestOfSmaller(t *testing.T) {
+	a, b, c := sketchOf(t, 1, 2, 3), sketchOf(t, 1, 4), sketchOf(t, 1, 3, 5)
+	empty := sketchOf(t)
+	tests := []struct {
+		name string
+		x, y *Compact
+		want Estimate
+	}{
+		// {1,2,3} vs {1,4}: both {1}, smaller side 2: 1/2.
+		{"A,B", a, b, Estimate{Value: 0.5, Lower: 0.5, Upper: 0.5, Count: 2, Exact: true}},
+		// {1,2,3} vs {1,3,5}: both {1,3}, both sides 3: 2/3.
+		{"A,C", a, c, Estimate{Value: 2.0 / 3, Lower: 2.0 / 3, Upper: 2.0 / 3, Count: 3, Exact: true}},
+		// an empty side: 0, exactly.
+		{"A,∅", a, empty, Estimate{Exact: true}},
+		{"∅,B", empty, b, Estimate{Exact: true}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, Compare(tt.x, tt.y).OfSmaller(2)); diff != "" {
+			t.Errorf("%s (-want +got)\n%s", tt.name, diff)
+		}
+	}
+	// Estimation mode: the Wilson interval over the smaller side's sampled
+	// hashes brackets the value, inside [0, 1].
+	p := Pair{Theta: MaxTheta / 2, OnlyA: 30, OnlyB: 500, Both: 70}
+	e := p.OfSmaller(2)
+	// 70 of the smaller side's 100 sampled hashes: 0.7.
+	if e.Value != 0.7 || e.Count != 100 || e.Exact || !(0 <= e.Lower && e.Lower < 0.7 && 0.7 < e.Upper && e.Upper <= 1) {
+		t.Errorf("estimated OfSmaller %+v", e)
+	}
+}
+
 func TestJaccardWilson(t *testing.T) {
 	// 25 of 100 sampled union hashes shared, z = 2, θ < 1:
 	// den = 1 + 4/100 = 1.04; centre = (0.25 + 4/200)/1.04 = 0.259615;
