@@ -46,30 +46,7 @@ var timeLayouts = [...]string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02 1
 // action or a bad time is a *ParseError naming the line, column, header and
 // value and wrapping ErrInvalid or ErrSyntax. No rows is not an error.
 func ReadEvents(r io.Reader) ([]Event, error) {
-	const fn = "collab.ReadEvents"
-	rd, err := csvx.NewReader(fn, r, ',')
-	if err != nil {
-		return nil, err
-	}
-	cols, err := columns(fn, rd, []string{colDeliverable, colAction, colAt}, []string{colPost, colNote})
-	if err != nil {
-		return nil, err
-	}
-	var out []Event
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		e, err := readEvent(rec, cols)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
+	return readCSV("collab.ReadEvents", r, []string{colDeliverable, colAction, colAt}, []string{colPost, colNote}, readEvent)
 }
 
 func readEvent(rec csvx.Record, cols map[string]int) (Event, error) {
