@@ -63,10 +63,23 @@
 //
 // # Errors and concurrency
 //
-// Bad input gives an error wrapping one of the Err… sentinels, never a
-// panic. Functions on sets take nil as the empty set and return no error;
-// ratios with a zero denominator are 0 by documented convention. The
-// Matrix accessors (Size, Shared, Pair) answer (value, ok) and report ok = false for an index
+// Bad input gives an error reading "audience: Func: field: what was wrong
+// (value)", never a panic. It wraps one of the Err… sentinels: the
+// module's shared ErrInvalid, ErrNegative, ErrNonPositive, ErrEmpty and
+// ErrTooLarge (the same values as in kpi, budget and roi), or audience's
+// own ErrDimension, ErrNoBaseline and the ErrSketch… decoding errors.
+// Functions on sets take nil as the empty set and return no error; ratios
+// with a zero denominator are 0 by documented convention (Jaccard of two
+// empty sets, OfSmaller with an empty side). The Matrix accessors (Size,
+// Shared, Pair) answer (value, ok) and report ok = false for an index
 // outside [0, N()), like a map lookup, instead of panicking like a slice.
-// Set is safe for concurrent reads once filled; Add is not (see Set).
+// Set and Sketch are safe for concurrent reads once filled; Add is not (see
+// Set and Sketch).
+//
+// # Zero values
+//
+// The zero Set, Sketch (k = 4096) and Universe are empty and ready to use;
+// a nil *Set or *Sketch reads as empty. A nil or zero DimensionWeights
+// means equal weights. The zero Pair, Estimate and Matrix are empty
+// results, not inputs.
 package audience
