@@ -1,7 +1,6 @@
 package kpi
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -152,12 +151,12 @@ func (t Benchmarks) Place(rate decimal.Decimal, platform Platform, tier Tier, f 
 		}
 	}
 	if best < 0 {
-		return Placement{}, errs.New(ErrNoBenchmark, fn, "t.Rows", "no row for", platform.String()+" "+tier.String()+" "+
+		return Placement{}, errs.New(ErrNoBenchmark, fn, "Rows", "", platform.String()+" "+tier.String()+" "+
 			strings.ReplaceAll(f.interactions().String(), "|", "+")+" by "+f.Base.String())
 	}
 	b := t.Rows[best]
 	if !b.Rate.IsPositive() {
-		return Placement{}, errs.New(ErrNonPositive, fn, "t.Rows["+strconv.Itoa(best)+"].Rate", "", b.Rate)
+		return Placement{}, errs.New(ErrNonPositive, fn, errs.Index("Rows", best)+".Rate", "", b.Rate)
 	}
 	half, two, tenth, ten := decimal.New(5, -1), decimal.NewFromInt(2), decimal.New(1, -1), decimal.NewFromInt(10)
 	ratio := exact.Div(rate, b.Rate)

@@ -140,7 +140,8 @@ func (a *Average) UnmarshalText(t []byte) error { return averageEnum.Unmarshal(a
 // PresetReach…) give the other definitions in public use.
 type Formula struct {
 	// Interactions counted as engagements, a bit set: Likes | Comments |
-	// Shares | Saves. 0 means DefaultInteractions (Likes | Comments).
+	// Shares | Saves. 0 (the empty set, "none" in text) means
+	// DefaultInteractions (Likes | Comments).
 	Interactions Interaction `json:"interactions"`
 	// Base divides the engagements: ByFollowers (the zero value),
 	// ByReach, ByImpressions, ByViews.

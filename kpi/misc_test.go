@@ -436,6 +436,16 @@ func TestJSON(t *testing.T) {
 	if err := json.Unmarshal(fb, &f); err != nil || f != PresetTikTok().Formula {
 		t.Errorf("formula round trip = %v, %v", f, err)
 	}
+	// The zero Formula (likes+comments by followers, pooled) round-trips:
+	// its empty Interactions is "none", which a Formula reads as the default.
+	zb, err := json.Marshal(Formula{})
+	if want := `{"interactions":"none","base":"followers","average":"pooled"}`; err != nil || string(zb) != want {
+		t.Errorf("zero formula json = %s, %v; want %s", zb, err, want)
+	}
+	f = PresetTikTok().Formula
+	if err := json.Unmarshal(zb, &f); err != nil || f != (Formula{}) {
+		t.Errorf("zero formula round trip = %v, %v", f, err)
+	}
 }
 
 func TestWeeklyZeroBase(t *testing.T) {

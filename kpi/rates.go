@@ -1,7 +1,6 @@
 package kpi
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -125,7 +124,7 @@ func growthEnds(fn string, posts []Post, from, to time.Time) (first, last int, e
 			creator = i
 		} else if p.Creator != posts[creator].Creator {
 			return 0, 0, errs.New(ErrInvalid, fn, postField(i, "Creator"),
-				"a second creator in the window after "+postField(creator, "Creator")+" "+strconv.Quote(posts[creator].Creator), p.Creator)
+				"a second creator in the window after "+postField(creator, "Creator")+" "+errs.Quote(posts[creator].Creator), p.Creator)
 		}
 		if p.Hidden&FieldFollowers != 0 {
 			continue
