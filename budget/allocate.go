@@ -41,16 +41,16 @@ type Channel struct {
 // AllocateOptions configure Allocate and AllocateTarget.
 type AllocateOptions struct {
 	// Currency of every amount; required. Spends are whole minor units.
-	Currency Currency
+	Currency Currency `json:"currency"`
 	// Method; default Auto.
-	Method Method
+	Method Method `json:"method"`
 	// GridSteps is the number of grid steps GridDP cuts the budget above the
 	// minimums into; default min(1000, √(2·10⁸/n)) but at least 10, at most
 	// 100,000. Spend left over by the grid (less than one step per channel)
 	// is handed out greedily by marginal return. GridDP keeps n·(GridSteps+1)
 	// choices of 4 bytes: beyond maxGridCells (2²⁶, 256 MiB) it is refused
 	// with ErrInvalid rather than exhausting memory.
-	GridSteps int
+	GridSteps int `json:"grid_steps"`
 }
 
 // ChannelResult is one channel's share of an Allocation.

@@ -12,10 +12,13 @@
 //
 //	Split(100.00, [1 1 1], 2) = [33.34 33.33 33.33]
 //
-// SplitEven divides into n near-equal parts, SplitRoundRobin reproduces the
-// common money libraries' Allocate (leftover units to the first parts).
-// Money pairs an amount with its currency; mixing currencies is a
-// *MismatchError.
+// Split is the one way to split money; its shorthands are SplitEven(total,
+// n, places), Split with n equal weights, and Money.Split(weights), Split at
+// the money's minor unit with each part in its currency. Money pairs an
+// amount with its currency and marshals as {"amount":"12.30","currency":"EUR"};
+// mixing currencies is a *MismatchError (ErrCurrencyMismatch), the module's
+// one currency-mismatch error. ParseCurrency reads a code in any case
+// ("eur" is EUR).
 //
 // # Plans
 //
@@ -28,10 +31,12 @@
 //
 // # Fee estimates
 //
-// A RateCard prices a Deliverable (post, reel, story, video, bundle) from
-// plain values — followers, views, engagement rate, audience fit, usage
-// rights and exclusivity — as a low/expected/high range with a line-by-line
-// breakdown. DefaultRateCard's numbers are illustrative only.
+// A RateCard prices a Deliverable — its Format (post, reel, story, video,
+// bundle), followers, views, engagement rate, audience fit, usage rights and
+// exclusivity — as a Quote: a low/expected/high range with a line-by-line
+// breakdown. The base fee comes from the creator's FeeBand or a rate per
+// thousand followers or views. DefaultRateCard's numbers are illustrative
+// only.
 //
 // # Allocating spend
 //
@@ -41,7 +46,13 @@
 // within per-channel bounds to maximise the total response: by exact KKT
 // water-filling for concave curves, by an exact dynamic programme on a spend
 // grid for S-shaped ones. AllocateTarget spends instead as long as the
-// marginal or average return stays above a floor. Curves and optimisers use
+// marginal or average return stays above a ReturnTarget.
+//
+// To spread a next budget from one campaign's results, where each creator
+// or platform gives one observed (spend, return) point,
+// MichaelisMentenThrough builds a concave curve through that point at an
+// elasticity the caller states (the one assumption a single point needs),
+// and Allocate spreads the budget over those curves. Curves and optimisers use
 // float64 internally; results are converted to decimal once, and spends are
 // whole minor units summing exactly to the total.
 //
@@ -50,7 +61,14 @@
 // Reported rates are fractions (0.1 is 10 %) rounded half away from zero at
 // 16 decimal places. Bad input returns an error of the form
 // "budget: Func: field: what was wrong (value)" wrapping one of the exported
-// sentinels (ErrWeights, ErrMinorUnit, ErrInvalid, …); no function panics on
-// any input except the Must… helpers. All values are immutable and safe to
+// sentinels: the module's shared ones (ErrInvalid, ErrNegative,
+// ErrNonPositive, ErrEmpty, ErrTooLarge, ErrSyntax, ErrDuplicate) or the
+// package's own (ErrMinorUnit, ErrCurrencyMismatch, ErrNotFound,
+// ErrInfeasible); no function panics on any input except the Must…
+// helpers. Every enum's zero value is valid, its documented default
+// (Method Auto, Basis PerBand, Format FormatPost, ReturnKind MarginalReturn,
+// WeibullKind WeibullCDF); enum text is read ignoring case. The zero
+// Currency, Money and Plan are not valid values: build them with
+// ParseCurrency, NewMoney and NewPlan. All values are immutable and safe to
 // share between goroutines; the package has no mutable state.
 package budget

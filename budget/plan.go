@@ -320,7 +320,11 @@ type Burn struct {
 
 // BurnRate returns the plan's burn at now. now must be after Start (at
 // Start nothing has elapsed and the rates are undefined: ErrInvalid); now at
-// or after End counts as the whole period. A zero total gives Spent 0.
+// or after End counts as the whole period. A plan with a zero total and
+// nothing spent has Spent 0 and Pace 0; with a zero total and money spent,
+// Spent and Pace would be infinite: BurnRate then returns Elapsed, PerDay and
+// Projected, Spent and Pace zero, and an error wrapping ErrNonPositive
+// naming total (not a silent zero).
 //
 // Example: a 3,000.00 plan over 30 days with 1,000.00 spent after 10 days
 // burns 100.00 per day, Elapsed ⅓, Spent ⅓, Pace 1, Projected 3,000.00.
@@ -345,12 +349,15 @@ func (p Plan) BurnRate(now time.Time) (Burn, error) {
 		// Pace = (spent/total) / (el/dur) = spent·dur / (total·el)
 		Projected: spent.Mul(dur).DivRound(el, exact.Precision),
 	}
-	if !p.total.IsZero() {
-		b.Spent = exact.Div(spent, p.total)
-		b.Pace = spent.Mul(dur).DivRound(p.total.Mul(el), exact.Precision)
-	} else {
+	if p.total.IsZero() {
 		b.Pace = decimal.Zero
+		if spent.IsZero() {
+			return b, nil
+		}
+		return b, errs.New(ErrNonPositive, fn, "total", "zero with money spent, Spent and Pace are undefined", p.total)
 	}
+	b.Spent = exact.Div(spent, p.total)
+	b.Pace = spent.Mul(dur).DivRound(p.total.Mul(el), exact.Precision)
 	return b, nil
 }
 

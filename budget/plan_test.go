@@ -184,6 +184,19 @@ func TestBurnRate(t *testing.T) {
 	if _, err := p.BurnRate(planStart); !errors.Is(err, ErrInvalid) {
 		t.Errorf("BurnRate(start) err = %v", err)
 	}
+	// a zero total: Spent and Pace are undefined, an error naming total (v0.1
+	// returned Spent 0 and Pace 0 silently); the other values still come.
+	// 1000 spent over 10 of 30 days: elapsed 1/3, 100 a day, projected 3000.
+	z, _ := NewPlan(MustParseCurrency("EUR"), d("0"), planStart, planEnd)
+	z, _ = z.AddItem(LineItem{Name: "fees", Category: InfluencerFees, Actual: d("1000")})
+	got, err = z.BurnRate(planStart.AddDate(0, 0, 10))
+	if !errors.Is(err, ErrNonPositive) || !strings.Contains(err.Error(), "budget: Plan.BurnRate: total: zero") {
+		t.Errorf("zero total: err = %v", err)
+	}
+	want = Burn{Elapsed: third, Spent: d("0"), PerDay: d("100"), Pace: d("0"), Projected: d("3000")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("BurnRate of a zero total (-want +got):\n%s", diff)
+	}
 }
 
 func TestPlanJSON(t *testing.T) {

@@ -1,0 +1,110 @@
+package budget
+
+import (
+	"encoding/json"
+
+	"github.com/shopspring/decimal"
+)
+
+// The JSON of the package's result types: lowercase snake_case keys,
+// decimals as strings whatever the decimal package's global
+// MarshalJSONWithoutQuotes says, money with exactly its currency's minor
+// digits (1053 EUR is "1053.00"), enums by their text. Each type decodes
+// with encoding/json's default rules (decimal.Decimal reads the strings).
+
+// decText is d as a JSON string's content: all its digits.
+func decText(d decimal.Decimal) string { return d.String() }
+
+// moneyText is d with exactly cur's minor digits, or all its digits when
+// that would round it or there is no currency.
+func moneyText(d decimal.Decimal, cur Currency) string {
+	return Money{Amount: d, Currency: cur}.amountText()
+}
+
+type lineJSON struct {
+	Label  string `json:"label"`
+	Factor string `json:"factor"`
+	Amount string `json:"amount"`
+}
+
+// MarshalJSON encodes the line as {"label":…,"factor":"1.5","amount":"750"}
+// (factor and running amount unrounded, exact).
+func (l Line) MarshalJSON() ([]byte, error) {
+	return json.Marshal(lineJSON{Label: l.Label, Factor: decText(l.Factor), Amount: decText(l.Amount)})
+}
+
+// MarshalJSON encodes the quote as
+//
+//	{"currency":"EUR","low":"1053.00","expected":"1316.25","high":"1579.50","lines":[…]}
+//
+// with the range in the currency's minor digits.
+func (q Quote) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Currency Currency `json:"currency"`
+		Low      string   `json:"low"`
+		Expected string   `json:"expected"`
+		High     string   `json:"high"`
+		Lines    []Line   `json:"lines"`
+	}{q.Currency, moneyText(q.Low, q.Currency), moneyText(q.Expected, q.Currency), moneyText(q.High, q.Currency), q.Lines})
+}
+
+type channelResultJSON struct {
+	Name     string `json:"name"`
+	Spend    string `json:"spend"`
+	Response string `json:"response"`
+	Average  string `json:"average"`
+	Marginal string `json:"marginal"`
+}
+
+// MarshalJSON encodes the allocation as
+//
+//	{"currency":"EUR","total":"100.00","response":"…","method":"water-filling",
+//	 "channels":[{"name":"a","spend":"40.00","response":"…","average":"…","marginal":"…"}]}
+//
+// with spends in the currency's minor digits and responses and returns as
+// computed (16 places at most).
+func (a Allocation) MarshalJSON() ([]byte, error) {
+	chans := make([]channelResultJSON, len(a.Channels))
+	for i, c := range a.Channels {
+		chans[i] = channelResultJSON{Name: c.Name, Spend: moneyText(c.Spend, a.Currency),
+			Response: decText(c.Response), Average: decText(c.Average), Marginal: decText(c.Marginal)}
+	}
+	m, err := a.Method.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(struct {
+		Currency Currency            `json:"currency"`
+		Total    string              `json:"total"`
+		Response string              `json:"response"`
+		Method   string              `json:"method"`
+		Channels []channelResultJSON `json:"channels"`
+	}{a.Currency, moneyText(a.Total, a.Currency), decText(a.Response), string(m), chans})
+}
+
+// MarshalJSON encodes the item with its amounts as strings:
+// {"name":…,"category":…,"planned":"600.00","actual":"0"}. (A Plan writes
+// its items with the plan currency's minor digits.)
+func (li LineItem) MarshalJSON() ([]byte, error) {
+	return json.Marshal(itemJSON{Name: li.Name, Category: li.Category, Planned: decText(li.Planned), Actual: decText(li.Actual)})
+}
+
+// MarshalJSON encodes the totals with amounts as strings.
+func (c CategoryTotal) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Category Category `json:"category"`
+		Planned  string   `json:"planned"`
+		Actual   string   `json:"actual"`
+	}{c.Category, decText(c.Planned), decText(c.Actual)})
+}
+
+// MarshalJSON encodes the burn with its values as strings.
+func (b Burn) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Elapsed   string `json:"elapsed"`
+		Spent     string `json:"spent"`
+		PerDay    string `json:"per_day"`
+		Pace      string `json:"pace"`
+		Projected string `json:"projected"`
+	}{decText(b.Elapsed), decText(b.Spent), decText(b.PerDay), decText(b.Pace), decText(b.Projected)})
+}
