@@ -4,19 +4,21 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/influencekit/influencekit/internal/csvx"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
 
-// Columns maps Profile fields to CSV header names. Each field lists the
+// ProfileColumns maps Profile fields to CSV header names. Each field lists the
 // accepted names; the first one present in the header is used (names match
 // ignoring case, spaces, line breaks, '_', '-' and '.'). Categories takes
 // every listed column present, in the order listed. A field whose columns
 // are all absent is left missing, except Handle, which is required.
-type Columns struct {
+type ProfileColumns struct {
 	Handle, Name, Platform                []string
 	Followers, Following, PostCount       []string
 	AvgLikes, AvgComments, AvgEngagements []string
@@ -24,13 +26,13 @@ type Columns struct {
 	Categories, Country, Language, Fee    []string
 }
 
-// DefaultColumns returns the names used by common analytics exports,
+// DefaultProfileColumns returns the names used by common analytics exports,
 // including those of the two public Kaggle-style datasets
 // top_insta_influencers_data.csv ("channel_info", "60_day_eng_rate", …) and
 // instagram_influencers.csv ("Influencer insta name", "category_1",
 // "Audience country(mostly)", "Authentic engagement", "Engagement avg").
-func DefaultColumns() Columns {
-	return Columns{
+func DefaultProfileColumns() ProfileColumns {
+	return ProfileColumns{
 		Handle:               []string{"handle", "username", "account", "channel_info", "influencer insta name", "instagram handle"},
 		Name:                 []string{"name", "instagram name", "full name", "display name"},
 		Platform:             []string{"platform", "network"},
@@ -51,7 +53,8 @@ func DefaultColumns() Columns {
 
 // Duplicates says what ReadProfiles does with a handle that appears on
 // several rows with different values. Rows that repeat a handle with
-// identical values are always merged silently.
+// identical values are always merged silently. Its zero value is
+// DuplicateError.
 type Duplicates uint8
 
 const (
@@ -66,12 +69,12 @@ const (
 )
 
 // ReadOptions configures ReadProfiles. The zero value reads with
-// DefaultColumns, ',' separators, Instagram as the platform when no
+// DefaultProfileColumns, ',' separators, Instagram as the platform when no
 // platform column exists, and DuplicateError.
 type ReadOptions struct {
-	Columns    *Columns     // nil: DefaultColumns
-	Comma      rune         // 0: ','
-	Platform   kpi.Platform // when the file has no platform column (0: Instagram)
+	Columns    *ProfileColumns // nil: DefaultProfileColumns
+	Comma      rune            // 0: ','
+	Platform   kpi.Platform    // when the file has no platform column (0: Instagram)
 	Duplicates Duplicates
 }
 
@@ -93,13 +96,15 @@ type Conflict struct {
 // by ';' or '|'.
 //
 // A bad field gives a *ParseError naming its line, column, header and
-// value, wrapping ErrSyntax (and kpi's sentinel: kpi.ErrSyntax,
-// kpi.ErrNegative, kpi.ErrOverflow); a file without a handle column gives
-// ErrMissingColumn. A repeated handle is handled by opt.Duplicates; the
+// value, wrapping ErrSyntax (and kpi's sentinel: ErrNegative, ErrOverflow)
+// or, for a fee beyond the module's decimal limit, ErrTooLarge; a file
+// without a handle column gives ErrMissingColumn; a nil reader or an
+// unusable opt.Comma gives ErrInvalid. A repeated handle is handled by
+// opt.Duplicates (a conflict under DuplicateError wraps ErrDuplicate); the
 // conflicts found are returned.
 func ReadProfiles(r io.Reader, opt ReadOptions) ([]Profile, []Conflict, error) {
 	const fn = "selection.ReadProfiles"
-	cols := DefaultColumns()
+	cols := DefaultProfileColumns()
 	if opt.Columns != nil {
 		cols = *opt.Columns
 	}
@@ -115,27 +120,11 @@ func ReadProfiles(r io.Reader, opt ReadOptions) ([]Profile, []Conflict, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	handle := rd.Column(cols.Handle...)
-	if handle < 0 {
-		return nil, nil, &ParseError{Func: fn, Line: 1, Value: strings.Join(cols.Handle, ", "), Err: ErrMissingColumn}
+	at, err := locate(fn, rd, cols)
+	if err != nil {
+		return nil, nil, err
 	}
-	col := func(names []string) int { return rd.Column(names...) }
-	name, plat := col(cols.Name), col(cols.Platform)
-	followers, following, posts := col(cols.Followers), col(cols.Following), col(cols.PostCount)
-	likes, comments, engs, auth := col(cols.AvgLikes), col(cols.AvgComments), col(cols.AvgEngagements), col(cols.AuthenticEngagements)
-	rate, country, lang, fee := col(cols.EngagementRate), col(cols.Country), col(cols.Language), col(cols.Fee)
-	var catCols []int
-	for _, n := range cols.Categories {
-		if c := rd.Column(n); c >= 0 && !containsInt(catCols, c) {
-			catCols = append(catCols, c)
-		}
-	}
-
-	var out []Profile
-	var lines [][]int // lines of each output profile
-	seen := map[string]int{}
-	var conflicts []Conflict
-	conflictOf := map[string]int{}
+	d := dedup{policy: opt.Duplicates, seen: map[string]int{}, conflictOf: map[string]int{}}
 	for {
 		rec, err := rd.Next()
 		if err == io.EOF {
@@ -144,123 +133,190 @@ func ReadProfiles(r io.Reader, opt ReadOptions) ([]Profile, []Conflict, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		p := Profile{Handle: strings.TrimPrefix(rec.Field(handle), "@"), Platform: platform}
-		if p.Handle == "" {
-			return nil, nil, rec.Errorf(handle, fmt.Errorf("%w: empty handle", ErrSyntax))
+		p, err := at.profile(rec, platform)
+		if err != nil {
+			return nil, nil, err
 		}
-		if name >= 0 {
-			p.Name = rec.Field(name)
-		}
-		if plat >= 0 && rec.Field(plat) != "" {
-			if err := p.Platform.UnmarshalText([]byte(rec.Field(plat))); err != nil {
-				return nil, nil, rec.Errorf(plat, fmt.Errorf("%w: %w", ErrSyntax, err))
-			}
-		}
-		counts := []struct {
-			col  int
-			dst  *int64
-			miss Missing
-		}{
-			{followers, &p.Followers, MissingFollowers}, {following, &p.Following, MissingFollowing},
-			{posts, &p.PostCount, MissingPostCount}, {likes, &p.AvgLikes, MissingAvgLikes},
-			{comments, &p.AvgComments, MissingAvgComments}, {engs, &p.AvgEngagements, MissingAvgEngagements},
-			{auth, &p.AuthenticEngagements, MissingAuthenticEngagements},
-		}
-		for _, c := range counts {
-			if c.col < 0 {
-				p.Missing |= c.miss
-				continue
-			}
-			v, err := kpi.ParseCount(rec.Field(c.col))
-			switch {
-			case errors.Is(err, kpi.ErrNotReported):
-				p.Missing |= c.miss
-			case err != nil:
-				return nil, nil, rec.Errorf(c.col, fmt.Errorf("%w: %w", ErrSyntax, err))
-			default:
-				*c.dst = v
-			}
-		}
-		p.Missing |= MissingEngagementRate
-		if rate >= 0 {
-			v, err := kpi.ParseRate(rec.Field(rate))
-			switch {
-			case errors.Is(err, kpi.ErrNotReported):
-			case err != nil:
-				return nil, nil, rec.Errorf(rate, fmt.Errorf("%w: %w", ErrSyntax, err))
-			case v.Sign() < 0:
-				return nil, nil, rec.Errorf(rate, fmt.Errorf("%w: negative rate", ErrSyntax))
-			default:
-				p.EngagementRate = v
-				p.Missing &^= MissingEngagementRate
-			}
-		}
-		p.Missing |= MissingFee
-		if fee >= 0 && !notReported(rec.Field(fee)) {
-			v, err := decimal.NewFromString(strings.ReplaceAll(rec.Field(fee), ",", ""))
-			if err != nil || v.Sign() < 0 {
-				return nil, nil, rec.Errorf(fee, fmt.Errorf("%w: not a non-negative amount", ErrSyntax))
-			}
-			p.Fee = v
-			p.Missing &^= MissingFee
-		}
-		for _, c := range catCols {
-			for _, cat := range strings.FieldsFunc(rec.Field(c), func(r rune) bool { return r == ';' || r == '|' }) {
-				if cat = strings.TrimSpace(cat); cat != "" && !notReported(cat) {
-					p.Categories = append(p.Categories, cat)
-				}
-			}
-		}
-		if country >= 0 && !notReported(rec.Field(country)) {
-			p.Country = rec.Field(country)
-		} else {
-			p.Missing |= MissingCountry
-		}
-		if lang >= 0 && !notReported(rec.Field(lang)) {
-			p.Language = rec.Field(lang)
-		}
-
-		key := strings.ToLower(p.Handle)
-		j, dup := seen[key]
-		if !dup {
-			seen[key] = len(out)
-			out = append(out, p)
-			lines = append(lines, []int{rec.Line})
-			continue
-		}
-		lines[j] = append(lines[j], rec.Line)
-		if sameProfile(out[j], p) {
-			continue
-		}
-		if opt.Duplicates == DuplicateError {
-			return nil, nil, rec.Errorf(handle, fmt.Errorf("%w: handle repeated with conflicting values, first on line %d", ErrDuplicate, lines[j][0]))
-		}
-		kept := lines[j][0]
-		if opt.Duplicates == KeepLast {
-			out[j] = p
-			kept = rec.Line
-		}
-		if ci, ok := conflictOf[key]; ok {
-			conflicts[ci].Lines = lines[j]
-			conflicts[ci].Kept = kept
-		} else {
-			conflictOf[key] = len(conflicts)
-			conflicts = append(conflicts, Conflict{Handle: p.Handle, Lines: lines[j], Kept: kept})
+		if err := d.add(p, rec, at.handle); err != nil {
+			return nil, nil, err
 		}
 	}
-	for i := range conflicts {
-		conflicts[i].Lines = append([]int(nil), conflicts[i].Lines...)
+	for i := range d.conflicts {
+		d.conflicts[i].Lines = slices.Clone(d.conflicts[i].Lines)
 	}
-	return out, conflicts, nil
+	return d.out, d.conflicts, nil
 }
 
-func containsInt(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
+// columns holds the index of each ProfileColumns field in a header (-1:
+// absent).
+type columns struct {
+	handle, name, plat, followers, following, posts  int
+	likes, comments, engs, auth, rate, country, lang int
+	fee                                              int
+	cats                                             []int
+}
+
+// locate finds cols in rd's header; the handle column is required.
+func locate(fn string, rd *csvx.Reader, cols ProfileColumns) (columns, error) {
+	col := func(names []string) int { return rd.Column(names...) }
+	at := columns{handle: col(cols.Handle), name: col(cols.Name), plat: col(cols.Platform),
+		followers: col(cols.Followers), following: col(cols.Following), posts: col(cols.PostCount),
+		likes: col(cols.AvgLikes), comments: col(cols.AvgComments), engs: col(cols.AvgEngagements),
+		auth: col(cols.AuthenticEngagements), rate: col(cols.EngagementRate), country: col(cols.Country),
+		lang: col(cols.Language), fee: col(cols.Fee)}
+	if at.handle < 0 {
+		return at, &ParseError{Func: fn, Line: 1, Value: strings.Join(cols.Handle, ", "), Err: ErrMissingColumn}
+	}
+	for _, n := range cols.Categories {
+		if c := rd.Column(n); c >= 0 && !slices.Contains(at.cats, c) {
+			at.cats = append(at.cats, c)
 		}
 	}
-	return false
+	return at, nil
+}
+
+// profile reads one row.
+func (at columns) profile(rec csvx.Record, platform kpi.Platform) (Profile, error) {
+	p := Profile{Handle: strings.TrimPrefix(rec.Field(at.handle), "@"), Platform: platform}
+	if p.Handle == "" {
+		return p, rec.Errorf(at.handle, fmt.Errorf("%w: empty handle", ErrSyntax))
+	}
+	if at.name >= 0 {
+		p.Name = rec.Field(at.name)
+	}
+	if at.plat >= 0 && rec.Field(at.plat) != "" {
+		if err := p.Platform.UnmarshalText([]byte(rec.Field(at.plat))); err != nil {
+			return p, rec.Errorf(at.plat, fmt.Errorf("%w: %w", ErrSyntax, err))
+		}
+	}
+	if err := at.counts(rec, &p); err != nil {
+		return p, err
+	}
+	if err := at.rateAndFee(rec, &p); err != nil {
+		return p, err
+	}
+	for _, c := range at.cats {
+		for _, cat := range strings.FieldsFunc(rec.Field(c), func(r rune) bool { return r == ';' || r == '|' }) {
+			if cat = strings.TrimSpace(cat); cat != "" && !notReported(cat) {
+				p.Categories = append(p.Categories, cat)
+			}
+		}
+	}
+	if at.country >= 0 && !notReported(rec.Field(at.country)) {
+		p.Country = rec.Field(at.country)
+	} else {
+		p.Missing |= MissingCountry
+	}
+	if at.lang >= 0 && !notReported(rec.Field(at.lang)) {
+		p.Language = rec.Field(at.lang)
+	}
+	return p, nil
+}
+
+// counts reads the count columns of a row; an absent column or a field
+// not reported marks the count missing.
+func (at columns) counts(rec csvx.Record, p *Profile) error {
+	counts := []struct {
+		col  int
+		dst  *int64
+		miss Missing
+	}{
+		{at.followers, &p.Followers, MissingFollowers}, {at.following, &p.Following, MissingFollowing},
+		{at.posts, &p.PostCount, MissingPostCount}, {at.likes, &p.AvgLikes, MissingAvgLikes},
+		{at.comments, &p.AvgComments, MissingAvgComments}, {at.engs, &p.AvgEngagements, MissingAvgEngagements},
+		{at.auth, &p.AuthenticEngagements, MissingAuthenticEngagements},
+	}
+	for _, c := range counts {
+		if c.col < 0 {
+			p.Missing |= c.miss
+			continue
+		}
+		v, err := kpi.ParseCount(rec.Field(c.col))
+		switch {
+		case errors.Is(err, kpi.ErrNotReported):
+			p.Missing |= c.miss
+		case err != nil:
+			return rec.Errorf(c.col, fmt.Errorf("%w: %w", ErrSyntax, err))
+		default:
+			*c.dst = v
+		}
+	}
+	return nil
+}
+
+// rateAndFee reads the engagement rate and the fee of a row; an absent
+// column or a field not reported marks them missing.
+func (at columns) rateAndFee(rec csvx.Record, p *Profile) error {
+	p.Missing |= MissingEngagementRate
+	if at.rate >= 0 {
+		v, err := kpi.ParseRate(rec.Field(at.rate))
+		switch {
+		case errors.Is(err, kpi.ErrNotReported):
+		case err != nil:
+			return rec.Errorf(at.rate, fmt.Errorf("%w: %w", ErrSyntax, err))
+		case v.Sign() < 0:
+			return rec.Errorf(at.rate, fmt.Errorf("%w: negative rate", ErrSyntax))
+		default:
+			p.EngagementRate = v
+			p.Missing &^= MissingEngagementRate
+		}
+	}
+	p.Missing |= MissingFee
+	if at.fee >= 0 && !notReported(rec.Field(at.fee)) {
+		v, err := decimal.NewFromString(strings.ReplaceAll(rec.Field(at.fee), ",", ""))
+		if err != nil || v.Sign() < 0 {
+			return rec.Errorf(at.fee, fmt.Errorf("%w: not a non-negative amount", ErrSyntax))
+		}
+		if err := limit.Decimal("", "", v); err != nil {
+			return rec.Errorf(at.fee, fmt.Errorf("%w: beyond the module's decimal limit", ErrTooLarge))
+		}
+		p.Fee = v
+		p.Missing &^= MissingFee
+	}
+	return nil
+}
+
+// dedup collects the profiles of ReadProfiles, merging or reporting
+// repeated handles by its policy.
+type dedup struct {
+	policy     Duplicates
+	out        []Profile
+	lines      [][]int // lines of each output profile
+	seen       map[string]int
+	conflicts  []Conflict
+	conflictOf map[string]int
+}
+
+// add takes the profile read from rec; handle is its handle column.
+func (d *dedup) add(p Profile, rec csvx.Record, handle int) error {
+	key := strings.ToLower(p.Handle)
+	j, dup := d.seen[key]
+	if !dup {
+		d.seen[key] = len(d.out)
+		d.out = append(d.out, p)
+		d.lines = append(d.lines, []int{rec.Line})
+		return nil
+	}
+	d.lines[j] = append(d.lines[j], rec.Line)
+	if sameProfile(d.out[j], p) {
+		return nil
+	}
+	if d.policy == DuplicateError {
+		return rec.Errorf(handle, fmt.Errorf("%w: handle repeated with conflicting values, first on line %d", ErrDuplicate, d.lines[j][0]))
+	}
+	kept := d.lines[j][0]
+	if d.policy == KeepLast {
+		d.out[j] = p
+		kept = rec.Line
+	}
+	if ci, ok := d.conflictOf[key]; ok {
+		d.conflicts[ci].Lines = d.lines[j]
+		d.conflicts[ci].Kept = kept
+	} else {
+		d.conflictOf[key] = len(d.conflicts)
+		d.conflicts = append(d.conflicts, Conflict{Handle: p.Handle, Lines: d.lines[j], Kept: kept})
+	}
+	return nil
 }
 
 // notReported reports the spellings of a missing text value.

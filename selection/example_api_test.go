@@ -148,8 +148,8 @@ func ExampleDefaultAuthenticityRules() {
 
 // A header matches a column name ignoring case, spaces, '_', '-' and '.':
 // "Follower_Count" matches "follower count".
-func ExampleDefaultColumns() {
-	fmt.Println(selection.DefaultColumns().Followers)
+func ExampleDefaultProfileColumns() {
+	fmt.Println(selection.DefaultProfileColumns().Followers)
 	// Output: [followers follower count subscribers]
 }
 

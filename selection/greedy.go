@@ -319,39 +319,17 @@ func (g *greedyRun) eligible() int64 {
 // limit is p.maxWork thousand IDs.
 func reachGreedy(p *problem, fam family) (result, error) {
 	m := len(p.items)
-	base := fam.newCover()
+	gs := &greedySearch{p: p, fam: fam, base: fam.newCover(), byFee: make([]int, m)}
 	for _, i := range p.forced {
-		base.add(i)
+		gs.base.add(i)
 	}
-	byFee := make([]int, m)
-	for k := range byFee {
-		byFee[k] = k
+	for k := range gs.byFee {
+		gs.byFee[k] = k
 	}
-	slices.SortStableFunc(byFee, func(a, b int) int { return cmp.Compare(p.fee[a], p.fee[b]) })
+	slices.SortStableFunc(gs.byFee, func(a, b int) int { return cmp.Compare(p.fee[a], p.fee[b]) })
 
-	var best reachSolution
-	found := false
-	var evals, work int64
-	consider := func(seed []int, complete bool) *greedyRun {
-		g, ok := newRun(p, fam, base, seed)
-		if !ok {
-			return nil
-		}
-		var s reachSolution
-		if complete {
-			s, ok = g.run(byFee)
-		} else {
-			s, ok = g.finish(byFee)
-		}
-		evals += g.evals
-		work += g.work
-		if ok && s.beats(best, found) {
-			best, found = s, true
-		}
-		return g
-	}
-	first := consider(nil, true)
-	perRun := work
+	first := gs.consider(nil, true)
+	perRun := gs.work
 	// Best single item: the largest gain over the forced cover, from the
 	// first round of the greedy run (ties: the cheaper, then the first).
 	single := -1
@@ -364,29 +342,76 @@ func reachGreedy(p *problem, fam family) (result, error) {
 		}
 	}
 	if single >= 0 {
-		consider([]int{single}, false)
+		gs.consider([]int{single}, false)
 	}
-	// Partial enumeration, while every seed of the next size fits the
-	// work limit, counting each completion as costly as the first run.
+	seedSize := gs.enumerate(perRun)
+	st := Stats{Method: "greedy", GainEvaluations: gs.evals, SeedSize: seedSize, Truncated: seedSize < 3}
+	if !gs.found {
+		return result{stats: st}, gs.noPick()
+	}
+	chosen := slices.Clone(gs.best.chosen)
+	slices.Sort(chosen)
+	return result{chosen: chosen, reach: gs.best.reach, stats: st, plainEvals: first.plainEvals}, nil
+}
+
+// greedySearch is the state of reachGreedy: the best pick so far and the
+// work spent.
+type greedySearch struct {
+	p           *problem
+	fam         family
+	base        cover // the forced candidates' cover
+	byFee       []int // free items by ascending fee
+	best        reachSolution
+	found       bool
+	evals, work int64
+}
+
+// consider runs a greedy completion (complete) or only the count
+// constraints' completion (finish) from seed, and keeps its pick if it is
+// the best; it returns the run, nil when the seed does not fit.
+func (gs *greedySearch) consider(seed []int, complete bool) *greedyRun {
+	g, ok := newRun(gs.p, gs.fam, gs.base, seed)
+	if !ok {
+		return nil
+	}
+	var s reachSolution
+	if complete {
+		s, ok = g.run(gs.byFee)
+	} else {
+		s, ok = g.finish(gs.byFee)
+	}
+	gs.evals += g.evals
+	gs.work += g.work
+	if ok && s.beats(gs.best, gs.found) {
+		gs.best, gs.found = s, true
+	}
+	return g
+}
+
+// enumerate completes every seed of size 1, 2, 3 in turn while every seed
+// of the next size fits the work limit, counting each completion as costly
+// as the first run (perRun); it returns the largest size done.
+func (gs *greedySearch) enumerate(perRun int64) int {
+	m := len(gs.p.items)
 	limit := int64(math.MaxInt64)
-	if p.maxWork < math.MaxInt64/1000 {
-		limit = p.maxWork * 1000
+	if gs.p.maxWork < math.MaxInt64/1000 {
+		limit = gs.p.maxWork * 1000
 	}
 	seedSize := 0
 	for size := 1; size <= 3; size++ {
 		n := choose(m, size)
-		if n < 0 || work >= limit {
+		if n < 0 || gs.work >= limit {
 			break
 		}
 		hi, lo := bits.Mul64(uint64(n), uint64(perRun))
-		if hi != 0 || lo > uint64(limit-work) {
+		if hi != 0 || lo > uint64(limit-gs.work) {
 			break
 		}
 		seed := make([]int, size)
 		var rec func(pos, from int)
 		rec = func(pos, from int) {
 			if pos == size {
-				consider(seed, true)
+				gs.consider(seed, true)
 				return
 			}
 			for k := from; k < m; k++ {
@@ -397,22 +422,21 @@ func reachGreedy(p *problem, fam family) (result, error) {
 		rec(0, 0)
 		seedSize = size
 	}
-	st := Stats{Method: "greedy", GainEvaluations: evals, SeedSize: seedSize, Truncated: seedSize < 3}
-	if !found {
-		if p.counted() {
-			// The greedy search could not meet the constraints; that
-			// proves nothing unless even the cheapest items cannot.
-			g, _ := newRun(p, fam, base, nil)
-			if need, _, ok := g.reserve(byFee, -1); !ok || need > p.cap {
-				return result{stats: st}, ErrInfeasible
-			}
-			return result{stats: st}, ErrSearchLimit
-		}
-		return result{stats: st}, ErrInfeasible
+	return seedSize
+}
+
+// noPick is the error when no run met the constraints: ErrInfeasible when
+// even the cheapest items cannot meet them (or no constraint applies),
+// else ErrSearchLimit (the greedy search proves nothing).
+func (gs *greedySearch) noPick() error {
+	if !gs.p.counted() {
+		return ErrInfeasible
 	}
-	chosen := slices.Clone(best.chosen)
-	slices.Sort(chosen)
-	return result{chosen: chosen, reach: best.reach, stats: st, plainEvals: first.plainEvals}, nil
+	g, _ := newRun(gs.p, gs.fam, gs.base, nil)
+	if need, _, ok := g.reserve(gs.byFee, -1); !ok || need > gs.p.cap {
+		return ErrInfeasible
+	}
+	return ErrSearchLimit
 }
 
 // finish meets the count constraints with the cheapest items they need

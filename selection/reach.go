@@ -70,58 +70,12 @@ func solveReach(p *problem, fam family) (result, error) {
 // constraints in O(1 + tiers).
 func reachRegions(p *problem, fam family) (result, error) {
 	m := len(p.items)
+	f, total, forcedBit := regionCounts(p, fam)
 	nb := m
-	var forcedBit uint32
-	if len(p.forced) > 0 {
-		forcedBit = 1 << m
+	if forcedBit != 0 {
 		nb++
 	}
-	// The holders of each follower, by a merge of the ascending ID lists
-	// (one per free item, one for the union of the forced ones): each
-	// distinct ID adds one to cnt[mask of its holders]. A merge needs
-	// 8 bytes per listed ID and no hashing; a map from ID to mask took
-	// about 45 bytes per distinct ID.
-	type source struct {
-		ids []uint64
-		bit uint32
-	}
-	srcs := make([]source, 0, nb)
-	for k, i := range p.items {
-		ids, _ := fam.members(i)
-		srcs = append(srcs, source{slices.AppendSeq([]uint64(nil), ids), 1 << k})
-	}
-	if len(p.forced) > 0 {
-		var all []uint64
-		for _, i := range p.forced {
-			ids, _ := fam.members(i)
-			all = slices.AppendSeq(all, ids)
-		}
-		slices.Sort(all)
-		srcs = append(srcs, source{slices.Compact(all), forcedBit})
-	}
 	full := uint32(1)<<nb - 1
-	f := make([]int64, 1<<nb)
-	var total int64
-	for {
-		low, ok := uint64(0), false
-		for _, s := range srcs {
-			if len(s.ids) > 0 && (!ok || s.ids[0] < low) {
-				low, ok = s.ids[0], true
-			}
-		}
-		if !ok {
-			break
-		}
-		var mk uint32
-		for j := range srcs {
-			if s := &srcs[j]; len(s.ids) > 0 && s.ids[0] == low {
-				mk |= s.bit
-				s.ids = s.ids[1:]
-			}
-		}
-		f[mk]++
-		total++
-	}
 	for b := range nb {
 		bit := uint32(1) << b
 		for x := uint32(0); x <= full; x++ {
@@ -144,18 +98,7 @@ func reachRegions(p *problem, fam family) (result, error) {
 			cost[t] = cost[t&(t-1)] + p.fee[low]
 		}
 		c := cost[t]
-		if c > p.cap || bits.OnesCount32(t) < p.minCount {
-			continue
-		}
-		ok := true
-		for tt := range p.ntier {
-			n := bits.OnesCount32(t & tierMask[tt])
-			if n < p.atLeast[tt] || (p.atMost[tt] >= 0 && n > p.atMost[tt]) {
-				ok = false
-				break
-			}
-		}
-		if !ok {
+		if c > p.cap || !tiersMet(p, t, tierMask) {
 			continue
 		}
 		r := total - f[full^(t|forcedBit)]
@@ -174,6 +117,75 @@ func reachRegions(p *problem, fam family) (result, error) {
 		}
 	}
 	return result{chosen: chosen, reach: bestR, optimal: true, stats: st}, nil
+}
+
+// tiersMet reports whether the free items of mask t meet MinCreators and
+// every tier's bounds.
+func tiersMet(p *problem, t uint32, tierMask []uint32) bool {
+	if bits.OnesCount32(t) < p.minCount {
+		return false
+	}
+	for tt := range p.ntier {
+		n := bits.OnesCount32(t & tierMask[tt])
+		if n < p.atLeast[tt] || (p.atMost[tt] >= 0 && n > p.atMost[tt]) {
+			return false
+		}
+	}
+	return true
+}
+
+// regionCounts returns cnt[mask] for every mask of holders (one bit per
+// free item, and forcedBit, non-zero when there are forced candidates, for
+// their union) and the number of distinct followers. The holders of each
+// follower come from a merge of the ascending ID lists: each distinct ID
+// adds one to cnt[mask of its holders]. A merge needs 8 bytes per listed ID
+// and no hashing; a map from ID to mask took about 45 bytes per distinct ID.
+func regionCounts(p *problem, fam family) (cnt []int64, total int64, forcedBit uint32) {
+	m := len(p.items)
+	nb := m
+	if len(p.forced) > 0 {
+		forcedBit = 1 << m
+		nb++
+	}
+	type source struct {
+		ids []uint64
+		bit uint32
+	}
+	srcs := make([]source, 0, nb)
+	for k, i := range p.items {
+		ids, _ := fam.members(i)
+		srcs = append(srcs, source{slices.AppendSeq([]uint64(nil), ids), 1 << k})
+	}
+	if len(p.forced) > 0 {
+		var all []uint64
+		for _, i := range p.forced {
+			ids, _ := fam.members(i)
+			all = slices.AppendSeq(all, ids)
+		}
+		slices.Sort(all)
+		srcs = append(srcs, source{slices.Compact(all), forcedBit})
+	}
+	cnt = make([]int64, 1<<nb)
+	for {
+		low, ok := uint64(0), false
+		for _, s := range srcs {
+			if len(s.ids) > 0 && (!ok || s.ids[0] < low) {
+				low, ok = s.ids[0], true
+			}
+		}
+		if !ok {
+			return cnt, total, forcedBit
+		}
+		var mk uint32
+		for j := range srcs {
+			if s := &srcs[j]; len(s.ids) > 0 && s.ids[0] == low {
+				mk |= s.bit
+				s.ids = s.ids[1:]
+			}
+		}
+		cnt[mk]++
+		total++
+	}
 }
 
 // errWorkLimit is reachDFS's internal signal that it stopped at the work

@@ -45,7 +45,7 @@ func run(path string, w io.Writer) error {
 		return err
 	}
 	defer f.Close()
-	cols := selection.DefaultColumns()
+	cols := selection.DefaultProfileColumns()
 	cols.AvgLikes = []string{"new_post_avg_like"} // the likes the published rate follows
 	profiles, _, err := selection.ReadProfiles(f, selection.ReadOptions{Columns: &cols})
 	if err != nil {
