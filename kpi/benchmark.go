@@ -8,6 +8,7 @@ import (
 	"github.com/influencekit/influencekit/internal/enum"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 )
 
 // BenchmarksVersion names the edition of DefaultBenchmarks. It changes
@@ -134,9 +135,14 @@ type Placement struct {
 // Interactions matches rows of DefaultInteractions); among rows of the same
 // year the first wins. No matching row wraps ErrNoBenchmark; a negative
 // rate wraps ErrNegative; a matching row whose rate is not positive wraps
-// ErrNonPositive; an invalid formula wraps ErrInvalid.
+// ErrNonPositive; an invalid formula wraps ErrInvalid; a rate beyond the
+// decimal limits (exponent beyond ±1000, more than 1000 digits) wraps
+// ErrTooLarge.
 func (t Benchmarks) Place(rate decimal.Decimal, platform Platform, tier Tier, f Formula) (Placement, error) {
 	const fn = "kpi.Benchmarks.Place"
+	if err := limit.Decimal(fn, "rate", rate); err != nil {
+		return Placement{}, err
+	}
 	if rate.IsNegative() {
 		return Placement{}, errs.New(ErrNegative, fn, "rate", "", rate)
 	}
@@ -155,6 +161,9 @@ func (t Benchmarks) Place(rate decimal.Decimal, platform Platform, tier Tier, f 
 			strings.ReplaceAll(f.interactions().String(), "|", "+")+" by "+f.Base.String())
 	}
 	b := t.Rows[best]
+	if err := limit.Decimal(fn, errs.Index("Rows", best)+".Rate", b.Rate); err != nil {
+		return Placement{}, err
+	}
 	if !b.Rate.IsPositive() {
 		return Placement{}, errs.New(ErrNonPositive, fn, errs.Index("Rows", best)+".Rate", "", b.Rate)
 	}

@@ -33,7 +33,8 @@ var (
 	// ErrOverflow reports a sum or product that does not fit in an int64.
 	ErrOverflow = errs.ErrOverflow
 	// ErrTooLarge reports an input beyond a documented limit: a weekly
-	// series longer than MaxWeeks, a target longer than 292 years.
+	// series longer than MaxWeeks, a target longer than 292 years, a
+	// decimal with an exponent beyond ±1000 or more than 1000 digits.
 	ErrTooLarge = errs.ErrTooLarge
 	// ErrSyntax reports text that is not a number this package can read.
 	ErrSyntax = errs.ErrSyntax

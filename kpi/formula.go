@@ -613,7 +613,7 @@ func meanExact(rd reader, posts []Post, n int) decimal.Decimal {
 // ratDecimal returns num/den (den > 0) rounded half away from zero to
 // exact.Precision places.
 func ratDecimal(num, den *big.Int) decimal.Decimal {
-	return decimal.NewFromBigInt(num, 0).DivRound(decimal.NewFromBigInt(den, 0), exact.Precision)
+	return exact.Div(decimal.NewFromBigInt(num, 0), decimal.NewFromBigInt(den, 0))
 }
 
 // frac is one post's rate e/b with b > 0.

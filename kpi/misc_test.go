@@ -311,6 +311,16 @@ func TestTargetProgress(t *testing.T) {
 			t.Errorf("%+v: err = %v, want %v", b.t, err, b.want)
 		}
 	}
+	// Decimals beyond the library's limits are refused at the door, before
+	// any division (1e999999999 would take a billion-digit rescale).
+	huge := decimal.New(1, 999_999_999)
+	if _, err := (Target{Goal: huge, Start: target.Start, Deadline: target.Deadline}).Progress(dec("1"), target.Start); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("huge goal: err = %v", err)
+	}
+	if _, err := target.Progress(huge, target.Start); !errors.Is(err, ErrTooLarge) ||
+		!strings.HasPrefix(err.Error(), "kpi: Target.Progress: achieved: exponent beyond ±1000") {
+		t.Errorf("huge achieved: err = %v", err)
+	}
 }
 
 func TestTiers(t *testing.T) {
@@ -397,6 +407,9 @@ func TestPlace(t *testing.T) {
 	}
 	if _, err := table.Place(dec("-0.01"), Instagram, Nano, lc); !errors.Is(err, ErrNegative) {
 		t.Errorf("negative rate err = %v", err)
+	}
+	if _, err := table.Place(decimal.New(1, -5000), Instagram, Nano, lc); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("tiny rate err = %v", err)
 	}
 	for _, r := range table.Rows {
 		if r.Source == "" || r.Year == 0 || !r.Rate.IsPositive() || r.Formula.Validate() != nil {

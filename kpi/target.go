@@ -8,6 +8,7 @@ import (
 
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 )
 
 // Target is a SMART goal: a specific metric, a measurable Goal, a time frame
@@ -20,12 +21,17 @@ type Target struct {
 	Deadline time.Time       `json:"deadline"` // must be after Start
 }
 
-// Validate reports an error when Goal is not positive (ErrNonPositive),
-// Deadline is not after Start (ErrInvalid) or the time frame is longer than
-// 292 years, the range of a time.Duration (ErrTooLarge).
+// Validate reports an error when Goal is not positive (ErrNonPositive) or
+// beyond the library's decimal limits (an exponent beyond ±1000 or more
+// than 1000 digits: ErrTooLarge), Deadline is not after Start (ErrInvalid)
+// or the time frame is longer than 292 years, the range of a time.Duration
+// (ErrTooLarge).
 func (t Target) Validate() error { return t.validate("kpi.Target.Validate") }
 
 func (t Target) validate(fn string) error {
+	if err := limit.Decimal(fn, "Goal", t.Goal); err != nil {
+		return err
+	}
 	if !t.Goal.IsPositive() {
 		return errs.New(ErrNonPositive, fn, "Goal", "", t.Goal)
 	}
@@ -64,9 +70,14 @@ type Progress struct {
 const nsPerDay = int64(24 * time.Hour)
 
 // Progress returns the progress of t at now given the value achieved so far.
-// An invalid target fails as Validate.
+// An invalid target fails as Validate; achieved beyond the decimal limits
+// wraps ErrTooLarge.
 func (t Target) Progress(achieved decimal.Decimal, now time.Time) (Progress, error) {
-	if err := t.validate("kpi.Target.Progress"); err != nil {
+	const fn = "kpi.Target.Progress"
+	if err := t.validate(fn); err != nil {
+		return Progress{}, err
+	}
+	if err := limit.Decimal(fn, "achieved", achieved); err != nil {
 		return Progress{}, err
 	}
 	total := t.Deadline.Sub(t.Start) // saturates at ±292 years: still exact for any real campaign
@@ -75,17 +86,17 @@ func (t Target) Progress(achieved decimal.Decimal, now time.Time) (Progress, err
 	left := total - elapsed
 	p := Progress{Achieved: achieved, Fraction: exact.Div(achieved, t.Goal)}
 	p.Elapsed = exact.Ratio(int64(elapsed), int64(total))
-	p.Expected = t.Goal.Mul(decimal.NewFromInt(int64(elapsed))).DivRound(decimal.NewFromInt(int64(total)), exact.Precision)
+	p.Expected = exact.Div(t.Goal.Mul(decimal.NewFromInt(int64(elapsed))), decimal.NewFromInt(int64(total)))
 	p.OnTrack = achieved.GreaterThanOrEqual(p.Expected)
 	p.Done = achieved.GreaterThanOrEqual(t.Goal)
 	p.Overdue = !p.Done && !now.Before(t.Deadline)
 	p.Remaining = decimal.Max(t.Goal.Sub(achieved), decimal.Zero)
 	day := decimal.NewFromInt(nsPerDay)
 	if elapsed > 0 {
-		p.RunRate = achieved.Mul(day).DivRound(decimal.NewFromInt(int64(elapsed)), exact.Precision)
+		p.RunRate = exact.Div(achieved.Mul(day), decimal.NewFromInt(int64(elapsed)))
 	}
 	if !p.Done && left > 0 {
-		p.NeededPerDay = p.Remaining.Mul(day).DivRound(decimal.NewFromInt(int64(left)), exact.Precision)
+		p.NeededPerDay = exact.Div(p.Remaining.Mul(day), decimal.NewFromInt(int64(left)))
 	}
 	return p, nil
 }
