@@ -54,13 +54,13 @@ func BenchmarkStatuses(b *testing.B) {
 	}
 }
 
-func BenchmarkMatch(b *testing.B) {
+func BenchmarkMatchPosts(b *testing.B) {
 	for _, n := range []int{10, 1000, 10000} {
 		ds, ev, posts := benchData(n)
 		b.Run(strconv.Itoa(n)+"creators", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				m, err := Match(ds, posts, ev)
+				m, err := MatchPosts(ds, posts, ev)
 				if err != nil || len(m.Links) != len(posts) {
 					b.Fatal(err, len(m.Links))
 				}
@@ -78,7 +78,7 @@ var benchCaptions = []string{
 }
 
 func BenchmarkCheckCaption(b *testing.B) {
-	c, err := NewChecker(Brief{Rules: Rules(), Mention: "@glowlab", Code: "MARA15", Link: "glow.example/mara",
+	c, err := NewChecker(Brief{Rules: DisclosureRules(), Mention: "@glowlab", Code: "MARA15", Link: "glow.example/mara",
 		Hashtags: []string{"glowup"}})
 	if err != nil {
 		b.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/kpi"
 )
 
 // Brief is what a sponsored caption must carry. Every field is optional:
@@ -15,7 +16,7 @@ type Brief struct {
 	// Rules are the disclosure rules the caption must meet, each one (a
 	// campaign seen in the US and the UK passes FTC() and ASA()). Empty:
 	// no disclosure is checked.
-	Rules []Rule `json:"rules"`
+	Rules []DisclosureRule `json:"rules"`
 	// Mention is the brand's handle, with or without "@"; it must appear
 	// as a whole mention ("@brand", not "@brandfans").
 	Mention string `json:"mention"`
@@ -54,7 +55,7 @@ func (c Compliance) OK() bool { return c.Missing == 0 && c.Misplaced == 0 }
 
 // RuleCheck is one rule's finding on a caption.
 type RuleCheck struct {
-	Rule    string  `json:"rule"` // Rule.Name
+	Rule    string  `json:"rule"` // DisclosureRule.Name
 	Problem Problem `json:"problem"`
 	// Label is the first accepted label found, as folded ("#işbirliği",
 	// "paid partnership"), or for WeakOnly the first weak one; empty for
@@ -130,7 +131,7 @@ func newChecker(fn, at string, b Brief) (*Checker, error) {
 	return c, nil
 }
 
-func compileRule(fn, at string, r Rule) (rule, error) {
+func compileRule(fn, at string, r DisclosureRule) (rule, error) {
 	cr := rule{name: r.Name, tags: map[string]bool{}, weak: map[string]bool{}, within: r.Within}
 	switch {
 	case r.Name == "":
@@ -185,7 +186,7 @@ func words(s string) [][]byte {
 }
 
 // Check checks one caption; see Brief for what each element requires and
-// Rule for how labels match.
+// DisclosureRule for how labels match.
 func (c *Checker) Check(caption string) Compliance {
 	sc := scanners.Get().(*scanner)
 	defer scanners.Put(sc)
@@ -224,6 +225,11 @@ func (c *Checker) Discloses(caption string) bool {
 	}
 	return true
 }
+
+// Sponsored reports whether p's caption discloses (Discloses). Its
+// signature fits kpi.ActivityOptions.Sponsored, so that the activity
+// signals count the disclosed sponsored posts.
+func (c *Checker) Sponsored(p kpi.Post) bool { return c.Discloses(p.Caption) }
 
 func (r *rule) check(sc *scanner) RuleCheck {
 	rc := RuleCheck{Rule: r.name, Problem: Undisclosed, At: -1}

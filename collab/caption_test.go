@@ -28,7 +28,7 @@ func TestCheckCaptionDisclosure(t *testing.T) {
 	long := strings.Repeat("x", 130) + " "
 	for _, c := range []struct {
 		name, caption string
-		rule          Rule
+		rule          DisclosureRule
 		problem       Problem
 		label         string
 		at            int
@@ -53,7 +53,7 @@ func TestCheckCaptionDisclosure(t *testing.T) {
 		{"empty caption", "", FTC(), Undisclosed, "", -1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := CheckCaption(c.caption, Brief{Rules: []Rule{c.rule}})
+			got, err := CheckCaption(c.caption, Brief{Rules: []DisclosureRule{c.rule}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,10 +97,10 @@ func TestNewCheckerErrors(t *testing.T) {
 		b    Brief
 		want string
 	}{
-		{Brief{Rules: []Rule{{Tags: []string{"ad"}}}}, "collab: NewChecker: rules[0].name: empty"},
-		{Brief{Rules: []Rule{{Name: "x"}}}, "collab: NewChecker: rules[0].tags: no tag or phrase discloses"},
-		{Brief{Rules: []Rule{{Name: "x", Tags: []string{"two words"}}}}, `collab: NewChecker: rules[0].tags[0]: not a single hashtag ("two words")`},
-		{Brief{Rules: []Rule{{Name: "x", Tags: []string{"ad"}, Within: -1}}}, "collab: NewChecker: rules[0].within: negative (-1)"},
+		{Brief{Rules: []DisclosureRule{{Tags: []string{"ad"}}}}, "collab: NewChecker: rules[0].name: empty"},
+		{Brief{Rules: []DisclosureRule{{Name: "x"}}}, "collab: NewChecker: rules[0].tags: no tag or phrase discloses"},
+		{Brief{Rules: []DisclosureRule{{Name: "x", Tags: []string{"two words"}}}}, `collab: NewChecker: rules[0].tags[0]: not a single hashtag ("two words")`},
+		{Brief{Rules: []DisclosureRule{{Name: "x", Tags: []string{"ad"}, Within: -1}}}, "collab: NewChecker: rules[0].within: negative (-1)"},
 		{Brief{Code: "--"}, `collab: NewChecker: code: no letter or digit ("--")`},
 		{Brief{Hashtags: []string{"#"}}, `collab: NewChecker: hashtags[0]: not a single hashtag ("#")`},
 	} {
@@ -112,7 +112,7 @@ func TestNewCheckerErrors(t *testing.T) {
 }
 
 func TestDiscloses(t *testing.T) {
-	c, err := NewChecker(Brief{Rules: []Rule{FTC(), ReklamKurulu()}})
+	c, err := NewChecker(Brief{Rules: []DisclosureRule{FTC(), ReklamKurulu()}})
 	if err != nil {
 		t.Fatal(err)
 	}

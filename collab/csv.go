@@ -139,13 +139,13 @@ var (
 // SHARE a percentage or a fraction, TRIGGER "signing" or "publish":
 // "30% signing net 7; 70% publish net 30". Empty: the whole fee on
 // publish. rules names disclosure rules separated by "|" or ",", by name or
-// jurisdiction: "FTC|ASA", "TR" (see RuleByName). hashtags are separated by
+// jurisdiction: "FTC|ASA", "TR" (see DisclosureRuleByName). hashtags are separated by
 // spaces or commas.
 //
 // Errors: a cell that does not read is a *ParseError naming the line,
 // column, header and value, wrapping ErrSyntax, ErrInvalid or ErrNegative;
 // a missing required column wraps ErrMissingColumn. Rows are not checked
-// against each other (duplicate IDs): Statuses and Match do that.
+// against each other (duplicate IDs): Statuses and MatchPosts do that.
 func ReadDeliverables(r io.Reader) ([]Deliverable, error) {
 	return readCSV("collab.ReadDeliverables", r, deliverableRequired, deliverableOptional, readDeliverable)
 }
@@ -223,24 +223,24 @@ func parseMilestone(f []string) (Milestone, error) {
 	return m, nil
 }
 
-// RuleByName returns the built-in rule named name, ignoring case and
+// DisclosureRuleByName returns the built-in rule named name, ignoring case and
 // spaces, by its Name ("FTC", "ASA", "Reklam Kurulu") or its
 // jurisdiction ("US", "GB" or "UK", "TR"); false for any other name.
-func RuleByName(name string) (Rule, bool) {
+func DisclosureRuleByName(name string) (DisclosureRule, bool) {
 	key := strings.ToLower(strings.Join(strings.Fields(name), ""))
-	for _, r := range Rules() {
+	for _, r := range DisclosureRules() {
 		if key == strings.ToLower(strings.ReplaceAll(r.Name, " ", "")) || key == strings.ToLower(r.Jurisdiction) ||
 			(key == "uk" && r.Jurisdiction == "GB") {
 			return r, true
 		}
 	}
-	return Rule{}, false
+	return DisclosureRule{}, false
 }
 
-func parseRules(s string) ([]Rule, error) {
-	var out []Rule
+func parseRules(s string) ([]DisclosureRule, error) {
+	var out []DisclosureRule
 	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ',' }) {
-		r, ok := RuleByName(name)
+		r, ok := DisclosureRuleByName(name)
 		if !ok {
 			return nil, fmt.Errorf("%w: rule %q: want FTC, ASA or Reklam Kurulu (US, GB, TR)", ErrInvalid, strings.TrimSpace(name))
 		}

@@ -91,11 +91,11 @@ func TestReadPayoutsGifts(t *testing.T) {
 func TestRuleByName(t *testing.T) {
 	for name, want := range map[string]string{"ftc": "FTC", "US": "FTC", "uk": "ASA", "gb": "ASA",
 		"reklam kurulu": "Reklam Kurulu", "ReklamKurulu": "Reklam Kurulu", "tr": "Reklam Kurulu"} {
-		if r, ok := RuleByName(name); !ok || r.Name != want {
-			t.Errorf("RuleByName(%q) = %q %v, want %q", name, r.Name, ok, want)
+		if r, ok := DisclosureRuleByName(name); !ok || r.Name != want {
+			t.Errorf("DisclosureRuleByName(%q) = %q %v, want %q", name, r.Name, ok, want)
 		}
 	}
-	if _, ok := RuleByName("CNIL"); ok {
+	if _, ok := DisclosureRuleByName("CNIL"); ok {
 		t.Error("CNIL found")
 	}
 }

@@ -32,7 +32,7 @@ type Deliverable struct {
 	// time. Required.
 	Due time.Time `json:"due"`
 	// Window is when a published post can count for this deliverable in
-	// Match; a zero Start or End is unbounded on that side.
+	// MatchPosts; a zero Start or End is unbounded on that side.
 	Window Window `json:"window"`
 
 	// Brief is what every piece's caption must carry.

@@ -18,11 +18,11 @@
 //     (by how many days), delivered on time or late, after how many
 //     approval rounds and with what turnaround per step. [ReadEvents]
 //     reads events from CSV.
-//   - [Match] links published posts to deliverables (by a published
+//   - [MatchPosts] links published posts to deliverables (by a published
 //     event's post ID, else by creator, platform, kind and window) and
 //     lists what is missing and what was posted beyond the booking.
 //   - [CheckCaption] (or a [Checker] for many captions) checks a caption
-//     against a brief: the disclosure each [Rule] wants, where it wants it,
+//     against a brief: the disclosure each [DisclosureRule] wants, where it wants it,
 //     the brand mention, the code, the link and the hashtags. The rules are
 //     data with their source and year: [FTC], [ASA], [ReklamKurulu].
 //     Matching folds case the way Turkish and other languages need ([Fold])

@@ -90,7 +90,7 @@ type Element uint8
 
 // Elements of a brief.
 const (
-	Disclosure Element = 1 << iota // the advertising label a Rule accepts
+	Disclosure Element = 1 << iota // the advertising label a DisclosureRule accepts
 	Mention                        // the brand's @handle
 	Code                           // the discount code
 	Link                           // the link

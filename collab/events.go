@@ -15,7 +15,7 @@ type Event struct {
 	Action      Action    `json:"action"`
 	At          time.Time `json:"at"`
 	// Post is the ID of the published post (kpi.Post.ID) for a Published
-	// event; Match links it to the deliverable. Empty: not known.
+	// event; MatchPosts links it to the deliverable. Empty: not known.
 	Post string `json:"post,omitempty"`
 	// Note is free text ("logo too small"); no function reads it.
 	Note string `json:"note,omitempty"`

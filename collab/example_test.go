@@ -65,7 +65,7 @@ func ExampleStatuses() {
 
 func ExampleCheckCaption() {
 	brief := collab.Brief{
-		Rules:    []collab.Rule{collab.FTC()},
+		Rules:    []collab.DisclosureRule{collab.FTC()},
 		Mention:  "@glowlab",
 		Code:     "MARA15",
 		Hashtags: []string{"#GlowUp"},
@@ -91,7 +91,7 @@ func ExampleCheckCaption() {
 // Turkish captions: "#İşbirliği" folds to "#işbirliği" whatever the case
 // of its i's, and "#reklamdeğiltavsiye" ("not an ad, a tip") is no label.
 func ExampleReklamKurulu() {
-	c, err := collab.NewChecker(collab.Brief{Rules: []collab.Rule{collab.ReklamKurulu()}})
+	c, err := collab.NewChecker(collab.Brief{Rules: []collab.DisclosureRule{collab.ReklamKurulu()}})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -106,7 +106,7 @@ func ExampleReklamKurulu() {
 	// #reklamdeğiltavsiye çok güzel: undisclosed ""
 }
 
-func ExampleMatch() {
+func ExampleMatchPosts() {
 	ds := []collab.Deliverable{
 		{ID: "r1", Creator: "mara", Platform: kpi.Instagram, Kind: collab.KindReel, Count: 2,
 			Due: date("2026-05-10 00:00"), Fee: eur("1000")},
@@ -115,7 +115,7 @@ func ExampleMatch() {
 		{Post: kpi.Post{ID: "a", Creator: "mara", Platform: kpi.Instagram, PublishedAt: date("2026-05-03 12:00")}, Kind: collab.KindReel},
 		{Post: kpi.Post{ID: "b", Creator: "mara", Platform: kpi.Instagram, PublishedAt: date("2026-05-04 12:00")}, Kind: collab.KindStory},
 	}
-	m, err := collab.Match(ds, posts, nil)
+	m, err := collab.MatchPosts(ds, posts, nil)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -15,7 +15,7 @@ func FuzzCheckCaption(f *testing.F) {
 		"s\u0327", "#", "@", "##ad", "\xff#ad", "Paid partnership with @x", strings.Repeat("#spon ", 40) + "#ad"} {
 		f.Add(s)
 	}
-	c, err := NewChecker(Brief{Rules: Rules(), Mention: "@glow", Code: "MARA15", Link: "glow.example", Hashtags: []string{"GlowUp"}})
+	c, err := NewChecker(Brief{Rules: DisclosureRules(), Mention: "@glow", Code: "MARA15", Link: "glow.example", Hashtags: []string{"GlowUp"}})
 	if err != nil {
 		f.Fatal(err)
 	}

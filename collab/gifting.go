@@ -35,7 +35,7 @@ type Earned struct {
 
 // EarnedPosts finds the posts creators published about their gifts without
 // being paid for them: a post of the gift's creator, published at or after
-// SentAt, that Match did not link to a deliverable, and whose caption
+// SentAt, that MatchPosts did not link to a deliverable, and whose caption
 // carries the gift's mention or code. A post about several gifts counts
 // once, for the latest gift sent before it (ties: the first given).
 // Results are in the order of posts.

@@ -35,7 +35,7 @@ type PostLink struct {
 	Deliverable string `json:"deliverable"`
 	Post        string `json:"post"`
 	// ByEvent is true when a Published event named the post, false when
-	// Match found it by creator, platform, kind and window.
+	// MatchPosts found it by creator, platform, kind and window.
 	ByEvent bool `json:"by_event"`
 }
 
@@ -46,7 +46,7 @@ type Shortfall struct {
 	Got         int    `json:"got"`
 }
 
-// Match links published posts to deliverables. It is deterministic:
+// MatchPosts links published posts to deliverables. It is deterministic:
 //
 //  1. A Published event whose Post names a post links that post to the
 //     event's deliverable, whatever its window.
@@ -65,8 +65,8 @@ type Shortfall struct {
 // Published event naming an unknown deliverable or post (ErrInvalid), and
 // one post named by Published events of two deliverables (ErrDuplicate: a
 // post cannot be delivered twice).
-func Match(ds []Deliverable, posts []Content, events []Event) (Matching, error) {
-	const fn = "collab.Match"
+func MatchPosts(ds []Deliverable, posts []Content, events []Event) (Matching, error) {
+	const fn = "collab.MatchPosts"
 	idx, err := index(fn, ds)
 	if err != nil {
 		return Matching{}, err

@@ -15,7 +15,7 @@ func post(id, creator string, pl kpi.Platform, at, caption string) kpi.Post {
 	return kpi.Post{ID: id, Creator: creator, Platform: pl, PublishedAt: day0(at), Caption: caption}
 }
 
-func TestMatch(t *testing.T) {
+func TestMatchPosts(t *testing.T) {
 	d1 := reel("d1", "mara", "2026-05-10 00:00")
 	d2 := reel("d2", "mara", "2026-05-20 00:00") // later due: gets posts after d1 is full
 	d3 := reel("d3", "lea", "2026-05-10 00:00")
@@ -33,7 +33,7 @@ func TestMatch(t *testing.T) {
 	}
 	ev := []Event{{Deliverable: "d3", Action: Published, At: day0("2026-05-30 10:00"), Post: "p5"},
 		{Deliverable: "d3", Action: Published, At: day0("2026-05-30 10:00"), Post: "p5"}} // recorded twice: one link
-	got, err := Match([]Deliverable{d1, d2, d3, d4}, posts, ev)
+	got, err := MatchPosts([]Deliverable{d1, d2, d3, d4}, posts, ev)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-func TestMatchErrors(t *testing.T) {
+func TestMatchPostsErrors(t *testing.T) {
 	d1 := reel("d1", "mara", "2026-05-10 00:00")
 	d2 := reel("d2", "mara", "2026-05-10 00:00")
 	p := Content{post("p1", "mara", kpi.Instagram, "2026-05-08 10:00", ""), KindReel}
@@ -57,13 +57,13 @@ func TestMatchErrors(t *testing.T) {
 		want  string
 		is    error
 	}{
-		{[]Content{p, p}, nil, `collab: Match: posts[1].post.id: given twice ("p1")`, ErrDuplicate},
-		{[]Content{{}}, nil, "collab: Match: posts[0].post.id: empty", ErrInvalid},
-		{[]Content{p}, []Event{{Deliverable: "d1", Action: Published, Post: "p9"}}, `collab: Match: events[0].post: no such post ("p9")`, ErrInvalid},
+		{[]Content{p, p}, nil, `collab: MatchPosts: posts[1].post.id: given twice ("p1")`, ErrDuplicate},
+		{[]Content{{}}, nil, "collab: MatchPosts: posts[0].post.id: empty", ErrInvalid},
+		{[]Content{p}, []Event{{Deliverable: "d1", Action: Published, Post: "p9"}}, `collab: MatchPosts: events[0].post: no such post ("p9")`, ErrInvalid},
 		{[]Content{p}, []Event{{Deliverable: "d1", Action: Published, Post: "p1"}, {Deliverable: "d2", Action: Published, Post: "p1"}},
-			`collab: Match: events[1].post: already published for deliverable "d1" ("p1")`, ErrDuplicate},
+			`collab: MatchPosts: events[1].post: already published for deliverable "d1" ("p1")`, ErrDuplicate},
 	} {
-		_, err := Match([]Deliverable{d1, d2}, c.posts, c.ev)
+		_, err := MatchPosts([]Deliverable{d1, d2}, c.posts, c.ev)
 		if err == nil || err.Error() != c.want || !errors.Is(err, c.is) {
 			t.Errorf("got %v\nwant %s", err, c.want)
 		}

@@ -1,6 +1,6 @@
 package collab
 
-// Rule is one regulator's disclosure rule for sponsored social media
+// DisclosureRule is one regulator's disclosure rule for sponsored social media
 // posts, as data: which labels disclose, which do not on their own, and
 // where the label must stand. The texts below summarise the published
 // guidance in our own words; they are not legal advice, and a brand should
@@ -11,7 +11,7 @@ package collab
 // but not "#adventure" or "#ad_campaign"); a Phrase matches whole words
 // in order ("paid partnership" in "Paid partnership with @brand", not in
 // "unpaid partnerships").
-type Rule struct {
+type DisclosureRule struct {
 	Name         string `json:"name"`         // short name, e.g. "FTC"
 	Jurisdiction string `json:"jurisdiction"` // ISO 3166 country code: "US", "GB", "TR"
 	// Source names the guide the rule follows, and Year the edition.
@@ -42,8 +42,8 @@ const CutOff = 125
 // "#sponsored", "Advertisement" and "Paid partnership" disclose; "#sp",
 // "#spon", "#collab", "#partner", "#ambassador" and "#thanks" are named as
 // unclear on their own.
-func FTC() Rule {
-	return Rule{
+func FTC() DisclosureRule {
+	return DisclosureRule{
 		Name: "FTC", Jurisdiction: "US", Year: 2023,
 		Source:  "FTC Endorsement Guides, 16 CFR Part 255 (2023), and Disclosures 101 for Social Media Influencers",
 		Tags:    []string{"ad", "advertisement", "sponsored", "paid", "paidpartnership"},
@@ -59,8 +59,8 @@ func FTC() Rule {
 // "Advertisement", "Advertisement feature"); "sponsored", "#spon", "#sp",
 // "#collab", "#gifted" and a bare brand mention are not clear enough on
 // their own.
-func ASA() Rule {
-	return Rule{
+func ASA() DisclosureRule {
+	return DisclosureRule{
 		Name: "ASA", Jurisdiction: "GB", Year: 2023,
 		Source:  "CAP/ASA/CMA Influencers' guide to making clear that ads are ads, 3rd edition (2023)",
 		Tags:    []string{"ad", "advert", "advertisement", "advertisementfeature"},
@@ -78,8 +78,8 @@ func ASA() Rule {
 // "işbirliği", "iş birliği", "sponsorlu", "ücretli ortaklık". A tag that
 // only contains one of them is no label: "#reklamdeğiltavsiye" ("not an
 // ad, a tip") does not disclose.
-func ReklamKurulu() Rule {
-	return Rule{
+func ReklamKurulu() DisclosureRule {
+	return DisclosureRule{
 		Name: "Reklam Kurulu", Jurisdiction: "TR", Year: 2021,
 		Source: "Reklam Kurulu, Sosyal Medya Etkileyicileri Tarafından Yapılan Ticari Reklam ve " +
 			"Haksız Ticari Uygulamalar Hakkında Kılavuz, ilke kararı 2021/2 (4 May 2021)",
@@ -92,4 +92,4 @@ func ReklamKurulu() Rule {
 }
 
 // Rules returns the built-in rules: FTC, ASA and ReklamKurulu.
-func Rules() []Rule { return []Rule{FTC(), ASA(), ReklamKurulu()} }
+func DisclosureRules() []DisclosureRule { return []DisclosureRule{FTC(), ASA(), ReklamKurulu()} }
