@@ -62,7 +62,7 @@ type Credit struct {
 // So the credits sum exactly to the totals, and each differs from its exact
 // share by less than 10^-p.
 //
-// Errors: a path without channels ([ErrEmpty]), an empty channel name
+// Errors: no paths, or a path without channels ([ErrEmpty]), an empty channel name
 // ([ErrInvalid]), negative counts or value ([ErrNegative]), value on a path
 // without conversions ([ErrInvalid]), totals beyond int64 ([ErrOverflow]), a
 // nil, unknown or misconfigured model, or a [TimeDecay], which needs the
@@ -147,6 +147,9 @@ type ppath struct {
 }
 
 func prepare(fn string, paths []Path) (*prepared, error) {
+	if len(paths) == 0 {
+		return nil, errs.New(ErrEmpty, fn, "paths", "no paths", errs.None)
+	}
 	pp := &prepared{index: make(map[string]int32), paths: make([]ppath, 0, len(paths))}
 	values := make([]decimal.Decimal, 0, len(paths))
 	for i := range paths {

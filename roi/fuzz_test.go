@@ -51,6 +51,9 @@ func FuzzReadPaths(f *testing.F) {
 				if errors.Is(err, ErrOverflow) {
 					return
 				}
+				if len(paths) == 0 && errors.Is(err, ErrEmpty) {
+					return // v0.2: no paths is ErrEmpty, not an empty result
+				}
 				t.Fatalf("%v: %v", m, err)
 			}
 			checkSums(t, paths, got)
@@ -85,6 +88,12 @@ func FuzzAttribute(f *testing.F) {
 		}
 		for _, m := range fuzzModels {
 			got, err := Attribute(paths, m)
+			if len(paths) == 0 { // v0.2: no paths is ErrEmpty, not an empty result
+				if !errors.Is(err, ErrEmpty) {
+					t.Fatalf("%v of no paths: %v %v, want ErrEmpty", m, got, err)
+				}
+				continue
+			}
 			if err != nil {
 				t.Fatalf("%v: %v", m, err)
 			}
@@ -279,6 +288,12 @@ func FuzzAttributeJourneys(f *testing.F) {
 		}
 		for _, m := range []Model{TimeDecay{HalfLife: time.Duration(halfLife)}, Linear} {
 			got, err := AttributeJourneys(js, m)
+			if len(js) == 0 && (halfLife >= 0 || m == Linear) { // v0.2: no journeys is ErrEmpty
+				if !errors.Is(err, ErrEmpty) {
+					t.Fatalf("%v of no journeys: %v %v, want ErrEmpty", m, got, err)
+				}
+				continue
+			}
 			if err != nil {
 				checkErr(t, "AttributeJourneys", err)
 				if halfLife > 0 || m == Linear {

@@ -154,3 +154,18 @@ func TestCurrencyJSON(t *testing.T) {
 		t.Errorf("%s %v, want %s", b, err, want)
 	}
 }
+
+// No paths is ErrEmpty, not an empty map (API.md rule 5).
+func TestNoPaths(t *testing.T) {
+	for _, m := range []Model{Linear, Markov, Shapley, PositionBased} {
+		if got, err := Attribute(nil, m); !errors.Is(err, ErrEmpty) || got != nil {
+			t.Errorf("%v: %v %v, want ErrEmpty", m, got, err)
+		}
+	}
+	if _, err := AttributeJourneys(nil, TimeDecay{}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("AttributeJourneys: %v", err)
+	}
+	if _, err := MarkovRemovalEffects([]Path{}, 1); !errors.Is(err, ErrEmpty) {
+		t.Errorf("MarkovRemovalEffects: %v", err)
+	}
+}
