@@ -33,10 +33,7 @@ type inputs struct {
 	Past      []pastCampaign
 }
 
-var (
-	two  = decimal.NewFromInt(2)
-	zero = decimal.Zero
-)
+var zero = decimal.Zero
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
