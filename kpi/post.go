@@ -55,7 +55,8 @@ type Post struct {
 
 // Fields is a bit set naming the counts of a Post. The bits of Likes,
 // Comments, Shares and Saves are the same as those of Interaction, so
-// Fields(i) converts an Interaction.
+// Fields(i) converts an Interaction. The zero value is the empty set
+// ("none"): as Post.Hidden, every count reported.
 type Fields uint16
 
 // The counts of a Post.
