@@ -194,3 +194,22 @@ func collect(ds []Deliverable, posts []Content, events []Event, pidx map[string]
 	}
 	return m
 }
+
+// Events returns a Published event for every link MatchPosts made by
+// window (ByEvent false), at the post's publication time and naming the
+// post, in the order of m.Links. Append them to the recorded events to let
+// Statuses count posts that were found but never logged. posts must be the
+// slice passed to MatchPosts; a link to a post not in it is skipped.
+func (m Matching) Events(posts []Content) []Event {
+	at := make(map[string]int, len(posts))
+	for i := range posts {
+		at[posts[i].Post.ID] = i
+	}
+	var out []Event
+	for _, l := range m.Links {
+		if i, ok := at[l.Post]; ok && !l.ByEvent {
+			out = append(out, Event{Deliverable: l.Deliverable, Action: Published, At: posts[i].Post.PublishedAt, Post: l.Post})
+		}
+	}
+	return out
+}

@@ -45,6 +45,16 @@ func TestMatchPosts(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
+	// The window links become events; with them d1 (p1 on 8 May, due 10 May)
+	// is on time and d4 has 1 of 2 pieces.
+	ev = append(ev, got.Events(posts)...)
+	sts, err := Statuses([]Deliverable{d1, d2, d3, d4}, ev, day0("2026-05-09 00:00"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sts[0].State != StateOnTime || sts[3].Published != 1 || sts[3].State != StateOpen || len(got.Events(posts)) != 3 {
+		t.Errorf("statuses from matched posts: %+v", sts)
+	}
 }
 
 func TestMatchPostsErrors(t *testing.T) {

@@ -56,6 +56,9 @@ func daysLate(t, due time.Time) int {
 // at or after asof has not happened yet. Events of one deliverable are
 // taken in time order (ties in input order).
 //
+// Only events count as publications: a post that MatchPosts found by its
+// window counts once its event is added (Matching.Events makes them).
+//
 // A deliverable is delivered when its Count-th Published event happens; it
 // is then StateOnTime if that is before Due and StateLate otherwise. A
 // Cancelled event before delivery makes it StateCancelled; after delivery
