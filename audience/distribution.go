@@ -356,7 +356,8 @@ func UnknownShare(d Distribution) (decimal.Decimal, error) {
 // Nielsen/comScore composition indices). Exact, rounded once to 16 places.
 // A category of actual with a zero or missing baseline share is an error
 // wrapping ErrNoBaseline. Categories only in the baseline are included
-// (index 0).
+// (index 0); a category listed with 0 in both has no index (0 ÷ 0) and is
+// left out of the map.
 func Affinity(actual, baseline Distribution) (map[string]decimal.Decimal, error) {
 	q, b, err := pair("Affinity", actual, baseline)
 	if err != nil {
