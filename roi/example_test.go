@@ -216,8 +216,8 @@ func ExampleReport() {
 	fmt.Println("anna: cost", a.Cost, "ROI", a.ROI, "ROAS", a.ROAS, "CPA", a.CPA, "CPE", a.CPE, "CPM", a.CPM)
 	fmt.Println("campaign: cost", rep.Total.Cost, "ROAS", rep.Total.ROAS)
 
-	changes, _ := roi.Compare(rep.Total, roi.Baseline{roi.MetricROAS: decimal.NewFromInt(4), roi.MetricCPM: decimal.NewFromInt(40)})
-	for _, c := range changes {
+	cmp, _ := roi.Compare(rep.Total, roi.Baseline{roi.MetricROAS: decimal.NewFromInt(4), roi.MetricCPM: decimal.NewFromInt(40)})
+	for _, c := range cmp.Changes {
 		fmt.Println(c.Metric, c.Current, "vs", c.Baseline, c.Absolute, c.Relative, c.Verdict)
 	}
 	// Output:
@@ -403,23 +403,26 @@ func ExampleLiftCI() {
 }
 
 // ROAS 3 against a benchmark of 4: −1, relative −1/4, worse. CPM 6
-// against 8: −2, relative −1/4, better (lower is better).
+// against 8: −2, relative −1/4, better (lower is better). The benchmark's
+// CPA cannot be compared: these metrics have no conversions, so no CPA.
 func ExampleCompare() {
 	cur := roi.Metrics{Cost: decimal.NewFromInt(600), Revenue: decimal.NewFromInt(1800), Impressions: 100000}
 	roas, cpm := decimal.NewFromInt(3), decimal.NewFromInt(6) // 1800/600, 600×1000/100000
 	cur.ROAS, cur.CPM = &roas, &cpm
-	changes, err := roi.Compare(cur, roi.Baseline{roi.MetricROAS: decimal.NewFromInt(4), roi.MetricCPM: decimal.NewFromInt(8)})
+	res, err := roi.Compare(cur, roi.Baseline{roi.MetricROAS: decimal.NewFromInt(4), roi.MetricCPM: decimal.NewFromInt(8), roi.MetricCPA: decimal.NewFromInt(20)})
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, c := range changes {
+	for _, c := range res.Changes {
 		fmt.Println(c.Metric, c.Current, "vs", c.Baseline, c.Absolute, *c.Relative, c.Verdict)
 	}
+	fmt.Println("undefined:", res.Undefined) // no conversions: no CPA
 	_, err = roi.Compare(cur, roi.Baseline{"rosa": decimal.NewFromInt(4)})
 	fmt.Println(err)
 	// Output:
 	// roas 3 vs 4 -1 -0.25 worse
 	// cpm 6 vs 8 -2 -0.25 better
+	// undefined: [cpa]
 	// roi: Compare: baseline: unknown metric ("rosa")
 }
 

@@ -350,7 +350,10 @@ func FuzzReport(f *testing.F) {
 			checkErr(t, "Compare", err)
 			return
 		}
-		for _, ch := range changes {
+		if len(changes.Undefined) != 0 {
+			t.Fatalf("metrics undefined against themselves: %v", changes.Undefined)
+		}
+		for _, ch := range changes.Changes {
 			if ch.Verdict != Same {
 				t.Fatalf("%s against itself: %v", ch.Metric, ch.Verdict)
 			}

@@ -565,37 +565,51 @@ type Change struct {
 	Verdict  Verdict          `json:"verdict"`
 }
 
+// Comparison is the result of [Compare].
+type Comparison struct {
+	// Changes has one Change per metric defined on both sides, in the
+	// order cost, revenue, conversions, engagements, impressions, EMV, ROI,
+	// ROAS, CPA, CPE, CPM.
+	Changes []Change `json:"changes"`
+	// Undefined lists, in the same order, the metrics of the baseline that
+	// current leaves undefined (a nil ratio: CPE when a post hid its likes,
+	// CPM without impressions; EMV without an EMV card): they were asked for
+	// and could not be compared. Metrics current has and the baseline lacks
+	// were not asked for and are not listed.
+	Undefined []string `json:"undefined,omitempty"`
+}
+
 // Compare compares current with a baseline (a benchmark or a past campaign's
-// metrics): one Change per metric defined on both sides, in the order cost,
-// revenue, conversions, engagements, impressions, EMV, ROI, ROAS, CPA, CPE,
-// CPM. Higher is better for revenue, conversions, engagements, impressions,
-// EMV, ROI and ROAS; lower for CPA, CPE and CPM; cost is neutral. An unknown
-// metric name in baseline is [ErrInvalid] (a typo would otherwise be
-// silently ignored).
+// metrics), metric by metric. Higher is better for revenue, conversions,
+// engagements, impressions, EMV, ROI and ROAS; lower for CPA, CPE and CPM;
+// cost is neutral. A baseline metric that current leaves undefined is
+// listed in Comparison.Undefined, never dropped silently. An unknown metric
+// name in baseline is [ErrInvalid] (a typo would otherwise be silently
+// ignored); an exponent beyond ±budget.MaxExponent is [ErrTooLarge].
 //
 // Example: ROAS 3 against a benchmark of 4 is an absolute change of −1,
 // relative −0.25, worse; CPM 6 against 8 is −2, −0.25, better.
-func Compare(current Metrics, baseline Baseline) ([]Change, error) {
+func Compare(current Metrics, baseline Baseline) (Comparison, error) {
 	const fn = "roi.Compare"
 	// Names in order, so that the error names the same metric whatever the
 	// map's iteration order.
 	for _, name := range slices.Sorted(maps.Keys(baseline)) {
 		if _, ok := MetricDirection(name); !ok {
-			return nil, errs.New(ErrInvalid, fn, "baseline", "unknown metric", name)
+			return Comparison{}, errs.New(ErrInvalid, fn, "baseline", "unknown metric", name)
 		}
 		if err := checkExp(fn, "baseline["+name+"]", baseline[name]); err != nil {
-			return nil, err
+			return Comparison{}, err
 		}
 	}
 	cur := current.Baseline()
 	for _, m := range metricOrder {
 		if v, ok := cur[m.name]; ok {
 			if err := checkExp(fn, "current."+m.name, v); err != nil {
-				return nil, err
+				return Comparison{}, err
 			}
 		}
 	}
-	out := []Change{}
+	out := Comparison{Changes: []Change{}}
 	for _, m := range metricOrder {
 		b, ok := baseline[m.name]
 		if !ok {
@@ -603,6 +617,7 @@ func Compare(current Metrics, baseline Baseline) ([]Change, error) {
 		}
 		c, ok := cur[m.name]
 		if !ok {
+			out.Undefined = append(out.Undefined, m.name)
 			continue
 		}
 		ch := Change{Metric: m.name, Direction: m.dir, Current: c, Baseline: b, Absolute: c.Sub(b)}
@@ -620,7 +635,7 @@ func Compare(current Metrics, baseline Baseline) ([]Change, error) {
 		default:
 			ch.Verdict = Worse
 		}
-		out = append(out, ch)
+		out.Changes = append(out.Changes, ch)
 	}
 	return out, nil
 }

@@ -191,7 +191,7 @@ func TestCompare(t *testing.T) {
 		{Metric: "cpa", Direction: LowerIsBetter, Current: d("38.8888888888888889"), Baseline: d("40"), Absolute: d("-1.1111111111111111"), Relative: dp("-0.0277777777777778"), Verdict: Better},
 		// no CPM: the current campaign has none (impressions hidden).
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := cmp.Diff(Comparison{Changes: want, Undefined: []string{"cpm"}}, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
 	if _, err := Compare(rep.Total, Baseline{"roas ": d("1")}); !errors.Is(err, ErrInvalid) {
@@ -212,7 +212,7 @@ func TestCompare(t *testing.T) {
 		t.Fatal(err)
 	}
 	verdicts := map[string]Verdict{}
-	for _, c := range got {
+	for _, c := range got.Changes {
 		verdicts[c.Metric] = c.Verdict
 	}
 	// Revenue, conversions, engagements, impressions, EMV equal; cost 3500
@@ -223,14 +223,17 @@ func TestCompare(t *testing.T) {
 	if diff := cmp.Diff(wantV, verdicts); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
-	b, err := json.Marshal(got[0])
+	b, err := json.Marshal(got.Changes[0])
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := `{"metric":"cost","direction":"neutral","current":"3500","baseline":"3300","absolute":"200","relative":"0.0606060606060606","verdict":"changed"}`; string(b) != want {
 		t.Errorf("JSON %s, want %s", b, want)
 	}
-	var back []Change
+	if len(got.Undefined) != 0 { // past pooled has no CPM either
+		t.Errorf("undefined %v", got.Undefined)
+	}
+	var back Comparison
 	b, _ = json.Marshal(got)
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)

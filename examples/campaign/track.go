@@ -203,9 +203,11 @@ func vsPast(rep *Report, past []pastCampaign) error {
 	if err != nil {
 		return fmt.Errorf("past campaigns: %w", err)
 	}
-	if rep.Results.VsPast, err = roi.Compare(rep.Results.Report.Total, pooled.Baseline()); err != nil {
+	vs, err := roi.Compare(rep.Results.Report.Total, pooled.Baseline())
+	if err != nil {
 		return fmt.Errorf("past campaigns: %w", err)
 	}
+	rep.Results.VsPast = vs.Changes
 	rep.Results.PastName = strings.Join(names, " + ")
 	return nil
 }
