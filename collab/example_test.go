@@ -44,9 +44,9 @@ func ExampleStatuses() {
 		return
 	}
 	for _, s := range sts {
-		fmt.Printf("%s: %s, %d days late, %d drafts\n", s.Deliverable, s.State, s.DaysLate, s.Rounds)
+		fmt.Printf("%s: %s, days late %d, drafts %d\n", s.Deliverable, s.State, s.DaysLate, s.Rounds)
 		for _, st := range s.Steps {
-			fmt.Printf("  %s → %s: %s days\n", st.From, st.To, st.Days)
+			fmt.Printf("  %s → %s: %s d\n", st.From, st.To, st.Days)
 		}
 	}
 	// mara published 12 May 18:00, 2 days 18 hours after the 10 May deadline:
@@ -54,13 +54,13 @@ func ExampleStatuses() {
 	// is ⌊10⌋ + 1 = 11 days overdue.
 
 	// Output:
-	// mara-reel: late, 3 days late, 2 drafts
-	//   briefed → draft_submitted: 3 days
-	//   draft_submitted → changes_requested: 1 days
-	//   changes_requested → draft_submitted: 1.5 days
-	//   draft_submitted → approved: 0.5 days
-	//   approved → published: 5.375 days
-	// lea-reel: overdue, 11 days late, 0 drafts
+	// mara-reel: late, days late 3, drafts 2
+	//   briefed → draft_submitted: 3 d
+	//   draft_submitted → changes_requested: 1 d
+	//   changes_requested → draft_submitted: 1.5 d
+	//   draft_submitted → approved: 0.5 d
+	//   approved → published: 5.375 d
+	// lea-reel: overdue, days late 11, drafts 0
 }
 
 func ExampleCheckCaption() {

@@ -19,7 +19,8 @@ import (
 //   - every other letter is folded by Unicode simple case folding to its
 //     lower case (Σ, σ and ς fold alike; K, the Kelvin sign and k alike).
 //
-// Fold does not remove other accents: "é" and "e" differ.
+// Fold does not remove other accents (“é” and “e” differ) and does not
+// expand letters (“ß” is not “ss”).
 func Fold(s string) string {
 	var sc scanner
 	sc.scan(s, false)
