@@ -29,6 +29,10 @@ type Status struct {
 	// StateOverdue ⌊(asof − Due) / 24 h⌋ + 1: a piece due before 10 May
 	// 00:00 and published on 10 May at 09:00 is 1 day late. 0 otherwise.
 	DaysLate int `json:"days_late"`
+	// DaysLeft is, for StateOpen, ⌈(Due − asof) / 24 h⌉: the days left
+	// before the deadline, a part day counting as one (1 on the last day).
+	// 0 otherwise.
+	DaysLeft int `json:"days_left"`
 	// Rounds is the number of drafts submitted: 1 when the first draft was
 	// approved, 2 after one round of changes.
 	Rounds int `json:"rounds"`
@@ -160,6 +164,9 @@ func status(fn string, d *Deliverable, events []Event, evs []int, asof time.Time
 		}
 	}
 	st.State, st.DaysLate = state(st, cancelled, asof)
+	if st.State == StateOpen {
+		st.DaysLeft = int((st.Due.Sub(asof) + day - 1) / day)
+	}
 	return st, nil
 }
 

@@ -108,8 +108,13 @@ func TestStatusesBoundaries(t *testing.T) {
 		t.Errorf("asof = due: %s %d", st[0].State, st[0].DaysLate)
 	}
 	st, _ = Statuses(d, nil, day0("2026-05-10 00:00").Add(-1))
-	if st[0].State != StateOpen {
-		t.Errorf("asof before due: %s", st[0].State)
+	if st[0].State != StateOpen || st[0].DaysLeft != 1 {
+		t.Errorf("asof before due: %s, %d days left", st[0].State, st[0].DaysLeft)
+	}
+	// 8 May 12:00 to 10 May 00:00 is 1.5 days: ⌈1.5⌉ = 2 days left.
+	st, _ = Statuses(d, nil, day0("2026-05-08 12:00"))
+	if st[0].DaysLeft != 2 {
+		t.Errorf("days left = %d, want 2", st[0].DaysLeft)
 	}
 	// Cancelled after delivery changes nothing.
 	st, _ = Statuses(d, []Event{{Deliverable: "d", Action: Published, At: day0("2026-05-09 00:00")},
