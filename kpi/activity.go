@@ -234,13 +234,21 @@ func MeasureContent(posts []Post, from, to time.Time, f Formula) (ContentPerform
 		return ContentPerformance{}, err
 	}
 	var cp ContentPerformance
-	var rated []decimal.Decimal
-	for _, r := range rates {
+	var rated []Post
+	for i, r := range rates {
 		if r.Valid {
-			rated = append(rated, r.Decimal)
+			rated = append(rated, in[i])
 		}
 	}
-	cp.Median = nullable(stat.Median(rated))
+	if len(rated) > 0 {
+		// the exact median of the per-post fractions, rounded once
+		f.Average = MedianRate
+		m, err := f.measure(fn, rated)
+		if err != nil {
+			return ContentPerformance{}, err
+		}
+		cp.Median = decimal.NewNullDecimal(m.Rate)
+	}
 	cp.Posts = make([]PostPerformance, len(in))
 	var keep, all exact.Sum128
 	for i := range in {
