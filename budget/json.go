@@ -12,9 +12,6 @@ import (
 // digits (1053 EUR is "1053.00"), enums by their text. Each type decodes
 // with encoding/json's default rules (decimal.Decimal reads the strings).
 
-// decText is d as a JSON string's content: all its digits.
-func decText(d decimal.Decimal) string { return d.String() }
-
 // moneyText is d with exactly cur's minor digits, or all its digits when
 // that would round it or there is no currency.
 func moneyText(d decimal.Decimal, cur Currency) string {
@@ -30,7 +27,7 @@ type lineJSON struct {
 // MarshalJSON encodes the line as {"label":…,"factor":"1.5","amount":"750"}
 // (factor and running amount unrounded, exact).
 func (l Line) MarshalJSON() ([]byte, error) {
-	return json.Marshal(lineJSON{Label: l.Label, Factor: decText(l.Factor), Amount: decText(l.Amount)})
+	return json.Marshal(lineJSON{Label: l.Label, Factor: l.Factor.String(), Amount: l.Amount.String()})
 }
 
 // MarshalJSON encodes the quote as
@@ -67,7 +64,7 @@ func (a Allocation) MarshalJSON() ([]byte, error) {
 	chans := make([]channelResultJSON, len(a.Channels))
 	for i, c := range a.Channels {
 		chans[i] = channelResultJSON{Name: c.Name, Spend: moneyText(c.Spend, a.Currency),
-			Response: decText(c.Response), Average: decText(c.Average), Marginal: decText(c.Marginal)}
+			Response: c.Response.String(), Average: c.Average.String(), Marginal: c.Marginal.String()}
 	}
 	m, err := a.Method.MarshalText()
 	if err != nil {
@@ -79,14 +76,14 @@ func (a Allocation) MarshalJSON() ([]byte, error) {
 		Response string              `json:"response"`
 		Method   string              `json:"method"`
 		Channels []channelResultJSON `json:"channels"`
-	}{a.Currency, moneyText(a.Total, a.Currency), decText(a.Response), string(m), chans})
+	}{a.Currency, moneyText(a.Total, a.Currency), a.Response.String(), string(m), chans})
 }
 
 // MarshalJSON encodes the item with its amounts as strings:
 // {"name":…,"category":…,"planned":"600.00","actual":"0"}. (A Plan writes
 // its items with the plan currency's minor digits.)
 func (li LineItem) MarshalJSON() ([]byte, error) {
-	return json.Marshal(itemJSON{Name: li.Name, Category: li.Category, Planned: decText(li.Planned), Actual: decText(li.Actual)})
+	return json.Marshal(itemJSON{Name: li.Name, Category: li.Category, Planned: li.Planned.String(), Actual: li.Actual.String()})
 }
 
 // MarshalJSON encodes the totals with amounts as strings.
@@ -95,7 +92,7 @@ func (c CategoryTotal) MarshalJSON() ([]byte, error) {
 		Category Category `json:"category"`
 		Planned  string   `json:"planned"`
 		Actual   string   `json:"actual"`
-	}{c.Category, decText(c.Planned), decText(c.Actual)})
+	}{c.Category, c.Planned.String(), c.Actual.String()})
 }
 
 // MarshalJSON encodes the burn with its values as strings.
@@ -106,5 +103,5 @@ func (b Burn) MarshalJSON() ([]byte, error) {
 		PerDay    string `json:"per_day"`
 		Pace      string `json:"pace"`
 		Projected string `json:"projected"`
-	}{decText(b.Elapsed), decText(b.Spent), decText(b.PerDay), decText(b.Pace), decText(b.Projected)})
+	}{b.Elapsed.String(), b.Spent.String(), b.PerDay.String(), b.Pace.String(), b.Projected.String()})
 }

@@ -180,3 +180,36 @@ func TestEnumTextIgnoresCase(t *testing.T) {
 		t.Errorf("Format(tweet) = %v, %v", f, err)
 	}
 }
+
+// FuzzMoneyJSON: whatever decodes is a valid Money that re-encodes and
+// decodes to itself; what does not decode wraps a sentinel and never panics.
+func FuzzMoneyJSON(f *testing.F) {
+	for _, s := range []string{`{"amount":"12.30","currency":"EUR"}`, `{"amount":"5","currency":"jpy"}`,
+		`{"amount":"1.005","currency":"EUR"}`, `{"amount":"1e999","currency":"KWD"}`, `{}`, `null`, `[`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var m Money
+		if err := json.Unmarshal([]byte(s), &m); err != nil {
+			var syn *json.SyntaxError // encoding/json's own, before UnmarshalJSON is called
+			if !wrapsSentinel(err) && !errors.As(err, &syn) {
+				t.Fatalf("%q: error %v wraps no sentinel", s, err)
+			}
+			return
+		}
+		if s == "null" {
+			return // encoding/json leaves the value untouched for null
+		}
+		if err := m.Currency.Check(m.Amount); err != nil {
+			t.Fatalf("%q decoded to invalid %v: %v", s, m, err)
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Money
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(m) {
+			t.Fatalf("%q → %v → %s → %v, %v", s, m, b, back, err)
+		}
+	})
+}
