@@ -7,6 +7,7 @@ import (
 	"github.com/influencekit/influencekit/audience"
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -231,14 +232,20 @@ func (c Criteria) withDefaults() Criteria {
 	return c
 }
 
-// Validate reports the first invalid field of c (after defaults): negative
-// bounds or weights, MinFollowers above MaxFollowers, an invalid Formula,
-// Thresholds or RateCard, authenticity thresholds out of range.
+// Validate reports the first invalid field of c (after defaults): a decimal
+// beyond the module's limit (ErrTooLarge), negative bounds or weights
+// (ErrNegative), authenticity thresholds or a growth target that are not
+// positive (ErrNonPositive), MinFollowers above MaxFollowers, an invalid
+// Formula, Thresholds, RateCard or Target, a weight or threshold outside
+// float64's range (ErrInvalid).
 func (c Criteria) Validate() error {
 	return c.withDefaults().validate("selection.Criteria.Validate")
 }
 
 func (c Criteria) validate(fn string) error {
+	if err := c.checkLimits(fn); err != nil {
+		return err
+	}
 	if c.MinFollowers < 0 {
 		return errs.New(ErrNegative, fn, "MinFollowers", "", c.MinFollowers)
 	}
@@ -255,19 +262,66 @@ func (c Criteria) validate(fn string) error {
 		return errs.New(ErrNegative, fn, "MaxFee", "", c.MaxFee)
 	}
 	if err := c.Formula.Validate(); err != nil {
-		return errs.New(ErrInvalid, fn, "Formula", err.Error(), c.Formula)
+		return errs.New(ErrInvalid, fn, "Formula", err.Error(), errs.None)
 	}
 	if err := c.Thresholds.Validate(); err != nil {
-		return errs.New(ErrInvalid, fn, "Thresholds", err.Error(), c.Thresholds)
+		return errs.New(ErrInvalid, fn, "Thresholds", err.Error(), errs.None)
 	}
 	if c.RateCard != nil {
 		if err := c.RateCard.Validate(); err != nil {
-			return errs.New(ErrInvalid, fn, "RateCard", err.Error(), "")
+			return errs.New(ErrInvalid, fn, "RateCard", err.Error(), errs.None)
 		}
 	}
-	// Scores are combined in float64 (see Rank): a weight that does not
-	// convert to a finite, non-zero float64 would make the score NaN or
-	// silently zero.
+	if len(c.Target) > 0 {
+		// A target or weights that audience.Fit refuses would leave every
+		// profile's AudienceFit unscored: refuse them here, once.
+		if _, err := audience.Fit(c.Target, c.Target, c.FitWeights); err != nil {
+			return errs.New(ErrInvalid, fn, "Target", err.Error(), errs.None)
+		}
+	}
+	if err := c.validateWeights(fn); err != nil {
+		return err
+	}
+	if err := c.Authenticity.validate(fn); err != nil {
+		return err
+	}
+	if c.GrowthTarget.Sign() <= 0 {
+		return errs.New(ErrNonPositive, fn, "GrowthTarget", "", c.GrowthTarget)
+	}
+	if !floatable(c.GrowthTarget) {
+		return errs.New(ErrInvalid, fn, "GrowthTarget", "outside float64 range", c.GrowthTarget)
+	}
+	return nil
+}
+
+// checkLimits refuses a decimal of c beyond the module's limit (an exponent
+// beyond ±1000 or more than 1000 digits) before any arithmetic on it.
+func (c Criteria) checkLimits(fn string) error {
+	a := c.Authenticity
+	for _, f := range []struct {
+		name string
+		v    decimal.Decimal
+	}{
+		{"MinEngagement", c.MinEngagement}, {"MaxFee", c.MaxFee}, {"GrowthTarget", c.GrowthTarget},
+		{"Weights.Engagement", c.Weights.Engagement}, {"Weights.AudienceFit", c.Weights.AudienceFit},
+		{"Weights.CategoryFit", c.Weights.CategoryFit}, {"Weights.Authenticity", c.Weights.Authenticity},
+		{"Weights.CostEfficiency", c.Weights.CostEfficiency}, {"Weights.Growth", c.Weights.Growth},
+		{"Authenticity.EngagementFactor", a.EngagementFactor}, {"Authenticity.MinLikesPerComment", a.MinLikesPerComment},
+		{"Authenticity.MaxLikesPerComment", a.MaxLikesPerComment}, {"Authenticity.SpikeGrowth", a.SpikeGrowth},
+		{"Authenticity.MaxFollowingRatio", a.MaxFollowingRatio}, {"Authenticity.MaxSuspiciousShare", a.MaxSuspiciousShare},
+		{"Authenticity.MinAuthenticShare", a.MinAuthenticShare}, {"Authenticity.Penalty", a.Penalty},
+	} {
+		if err := limit.Decimal(fn, f.name, f.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validateWeights refuses a negative weight, and a weight or a sum of
+// weights outside float64's range: scores are combined in float64 (see
+// Rank), where such a weight would make the score NaN or silently zero.
+func (c Criteria) validateWeights(fn string) error {
 	var wsum float64
 	for i, w := range c.Weights.list() {
 		if w.Sign() < 0 {
@@ -281,7 +335,12 @@ func (c Criteria) validate(fn string) error {
 	if math.IsInf(wsum, 0) {
 		return errs.New(ErrInvalid, fn, "Weights", "sum outside float64 range", wsum)
 	}
-	a := c.Authenticity
+	return nil
+}
+
+// validate refuses a threshold or penalty that is not positive, and likes
+// bounds in the wrong order.
+func (a AuthenticityRules) validate(fn string) error {
 	for _, f := range []struct {
 		name string
 		v    decimal.Decimal
@@ -293,17 +352,14 @@ func (c Criteria) validate(fn string) error {
 		{"Penalty", a.Penalty},
 	} {
 		if f.v.Sign() <= 0 {
-			return errs.New(ErrInvalid, fn, "Authenticity."+f.name, "not positive", f.v)
+			return errs.New(ErrNonPositive, fn, "Authenticity."+f.name, "", f.v)
+		}
+		if !floatable(f.v) {
+			return errs.New(ErrInvalid, fn, "Authenticity."+f.name, "outside float64 range", f.v)
 		}
 	}
 	if a.MinLikesPerComment.GreaterThan(a.MaxLikesPerComment) {
-		return errs.New(ErrInvalid, fn, "Authenticity.MinLikesPerComment", "above MaxLikesPerComment", a.MinLikesPerComment)
-	}
-	if c.GrowthTarget.Sign() <= 0 {
-		return errs.New(ErrInvalid, fn, "GrowthTarget", "not positive", c.GrowthTarget)
-	}
-	if !floatable(c.GrowthTarget) {
-		return errs.New(ErrInvalid, fn, "GrowthTarget", "outside float64 range", c.GrowthTarget)
+		return errs.New(ErrInvalid, fn, "Authenticity.MinLikesPerComment", "above MaxLikesPerComment "+a.MaxLikesPerComment.String(), a.MinLikesPerComment)
 	}
 	return nil
 }

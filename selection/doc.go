@@ -9,7 +9,9 @@
 // recent posts (kpi.Post) or average counts, categories, country, language,
 // audience demographics (audience.Demographics), an optional follower set,
 // a fee, follower history. A field the source did not report is named in
-// Profile.Missing: it is "not reported", never zero.
+// Profile.Missing: it is "not reported", never zero, and its value must be
+// zero: a field both set and named in Missing (a fee with MissingFee still
+// set) is refused with an error naming it, never silently ignored.
 //
 // Rank applies Criteria's hard filters (platforms, tiers, follower range,
 // minimum engagement rate by a named kpi.Formula, maximum fee, categories,
@@ -17,8 +19,9 @@
 // pass on six criteria (engagement against the tier benchmark, audience fit
 // to the target, category fit, authenticity, cost efficiency, growth; see
 // Criterion for each formula), and returns the top k, best first, each with
-// a per-criterion breakdown, together with the filter that excluded every
-// other profile. Ties go to the smaller handle. The top k are kept in a
+// a per-criterion breakdown, together with the filter and the reason that
+// excluded every other profile (Ranking.Rejected; Passed + len(Rejected)
+// is every profile). Ties go to the smaller handle. The top k are kept in a
 // heap, never sorting all profiles: ranking a million profiles for the top
 // 100 takes about 1.3 times as long as sorting a million float64 keys
 // (BenchmarkRank against BenchmarkSortKeysBaseline).
@@ -32,9 +35,10 @@
 //
 // # The best shortlist under a budget
 //
-// Shortlist and ShortlistWith pick the candidates whose fees fit a budget
-// and whose total value (MaxValue) or unique reach (MaxUniqueReach) is
-// greatest:
+// ShortlistWith is the one core call: it picks the candidates whose fees fit
+// a budget and constraints and whose total value (MaxValue) or unique
+// reach (MaxUniqueReach) is greatest. Shortlist is shorthand for it with
+// zero Constraints.
 //
 //   - MaxValue is a 0/1 knapsack, solved exactly over fees in minor units
 //     (dynamic programming, or branch and bound with a work limit and a
@@ -42,21 +46,24 @@
 //   - MaxUniqueReach is budgeted maximum coverage: a follower shared by
 //     several creators counts once. It is exact up to 20 candidates and a
 //     lazy greedy with partial enumeration beyond, with the approximation
-//     guarantees of Khuller, Moss and Naor (1999). ShortlistSketches does
-//     the same over theta sketches (audience.Sketch), with estimated reach.
+//     guarantees of Khuller, Moss and Naor (1999). A Candidate's
+//     followers are an exact set (Followers) or a theta sketch (Sketch);
+//     with sketches the same search runs on estimated reach.
 //
 // Constraints add must-include and exclude lists, per-tier minimums and
 // maximums, a minimum number of creators and a maximum share of the budget
 // per creator. Every search is bounded by Constraints.MaxWork, a count of
 // work (not a duration, so results never depend on the machine): past it,
 // the best pick found so far is returned. Pick.Optimal says whether the
-// result is proven optimal; Pick.Stats says how it was found. Ranking.Candidates turns ranked
-// profiles into candidates.
+// result is proven optimal; Pick.Stats says how it was found. When no pick
+// can meet the constraints, ErrInfeasible names the one that cannot be met.
+// Ranking.Candidates turns every ranked profile into a candidate (not only
+// the top k) and reports those it cannot price.
 //
 // # Loading real data
 //
 // ReadProfiles reads profiles from CSV with a header-to-field mapping
-// (Columns): BOM, CRLF (also inside quoted headers), k/m/b suffixes, percent
+// (ProfileColumns): BOM, CRLF (also inside quoted headers), k/m/b suffixes, percent
 // rates, N/A and empty fields, quoted commas and any UTF-8 are handled; a
 // handle repeated with different values is an error or, by the caller's
 // choice, resolved and reported. Errors are *ParseError values naming the
@@ -71,8 +78,14 @@
 //
 // # Errors and concurrency
 //
-// Errors wrap the package's sentinels (ErrInvalid, ErrInfeasible, …) and
-// read "selection: Func: field: what (value)". No function panics on any
-// input. Every function is safe for concurrent use on values that are not
+// Errors wrap the package's sentinels and read "selection: Func: field:
+// what (value)". The conditions every package of the module shares have its
+// shared sentinels (ErrInvalid, ErrNegative, ErrNonPositive, ErrOverflow,
+// ErrTooLarge, ErrSyntax, ErrMissingColumn, ErrDuplicate: the same values
+// as kpi's and budget's); selection's own are ErrUnknownID, ErrInfeasible,
+// ErrSearchLimit and ErrNoFollowers. Enums (Goal, Criterion, Filter,
+// Duplicates) and the Missing bit set follow the module's text rule (parse
+// ignores case) and their zero values are their documented defaults. No
+// function panics on any input, and no NaN becomes a score. Every function is safe for concurrent use on values that are not
 // being modified; results are fresh values owned by the caller.
 package selection

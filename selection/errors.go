@@ -25,6 +25,9 @@ var (
 	// units, values scaled to their finest decimal place) does not fit in
 	// 63 bits, or a score that does not fit a float64.
 	ErrOverflow = errs.ErrOverflow
+	// ErrNonPositive reports an authenticity threshold, penalty or growth
+	// target that is zero or negative (each divides or scales a score).
+	ErrNonPositive = errs.ErrNonPositive
 	// ErrTooLarge reports a decimal beyond the module's limit (an exponent
 	// beyond ±1000 or more than 1000 digits).
 	ErrTooLarge = errs.ErrTooLarge

@@ -1,11 +1,11 @@
 package selection
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/influencekit/influencekit/audience"
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -104,11 +104,19 @@ func (m Missing) Has(f Missing) bool { return m&f == f }
 // HasAny reports whether at least one field of f is missing.
 func (m Missing) HasAny(f Missing) bool { return m&f != 0 }
 
+// smallDecimal reports, without allocating, whether d is far within the
+// module's decimal limit (an exponent within ±1000 and at most 15 digits):
+// limit.Decimal copies the coefficient, which Rank would do a million times.
+func smallDecimal(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return e >= -limit.MaxExponent && e <= limit.MaxExponent && d.NumDigits() <= 15
+}
+
 // checkProfile refuses a profile with a negative count, fee or rate, or a
 // field that is both named in Missing and set (see Profile). fn is
 // "selection.Func"; i is the profile's position, for the field path.
 func checkProfile(fn string, i int, p *Profile) error {
-	field := func(name string) string { return "profiles[" + strconv.Itoa(i) + "]." + name }
+	field := func(name string) string { return errs.Index("profiles", i) + "." + name }
 	for _, f := range [...]struct {
 		name string
 		v    int64
@@ -129,6 +137,11 @@ func checkProfile(fn string, i int, p *Profile) error {
 		v    decimal.Decimal
 		miss Missing
 	}{{"Fee", p.Fee, MissingFee}, {"EngagementRate", p.EngagementRate, MissingEngagementRate}} {
+		if !smallDecimal(f.v) {
+			if err := limit.Decimal(fn, field(f.name), f.v); err != nil {
+				return err
+			}
+		}
 		if f.v.Sign() < 0 {
 			return errs.New(ErrNegative, fn, field(f.name), "", f.v)
 		}

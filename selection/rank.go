@@ -662,50 +662,50 @@ func growth30(h []Snapshot) (float64, bool) {
 	return 0, false
 }
 
-// signal is one raised authenticity signal: its name and a function that
-// writes its reason (called only when the reason is reported).
-type signal struct {
-	name   string
-	reason func() string
-}
-
 // authenticity returns the number of raised signals and, with explain,
-// the signals with their reasons.
+// the signals with their reasons (built only then: ranking a million
+// profiles counts flags without writing a reason).
 func (r *ranker) authenticity(p *Profile, f *features, explain bool) (int, []Flag) {
-	var raised []signal
-	raised = r.engagementSignal(p, f, raised)
-	raised = r.likesSignal(p, raised)
-	raised = r.historySignals(p, raised)
-	raised = r.audienceSignal(p, raised)
-	if !explain {
-		return len(raised), nil
+	n := 0
+	var flags []Flag
+	add := func(raised bool, fl Flag) {
+		if raised {
+			n++
+			if explain {
+				flags = append(flags, fl)
+			}
+		}
 	}
-	flags := make([]Flag, len(raised))
-	for j, sg := range raised {
-		flags[j] = Flag{Signal: sg.name, Reason: sg.reason()}
-	}
-	return len(raised), flags
+	add(r.engagementSignal(p, f, explain))
+	add(r.likesSignal(p, explain))
+	add(r.growthSignal(p, explain))
+	add(r.authenticSignal(p, explain))
+	add(r.followingSignal(p, explain))
+	add(r.audienceSignal(p, explain))
+	return n, flags
 }
 
 // engagementSignal raises "engagement-out-of-range": engagement above
 // EngagementFactor × or below 1/EngagementFactor × the tier benchmark.
-func (r *ranker) engagementSignal(p *Profile, f *features, raised []signal) []signal {
+func (r *ranker) engagementSignal(p *Profile, f *features, explain bool) (bool, Flag) {
 	if !f.erOK || f.benchRate <= 0 {
-		return raised
+		return false, Flag{}
 	}
 	ratio := f.er / f.benchRate
 	if ratio <= r.auth.factor && ratio >= 1/r.auth.factor {
-		return raised
+		return false, Flag{}
 	}
-	return append(raised, signal{"engagement-out-of-range", func() string {
-		return fmt.Sprintf("engagement %.4f is %.2f× the %s %s benchmark %.4f (limit %s×)", f.er, ratio, p.Platform, f.tier, f.benchRate, r.c.Authenticity.EngagementFactor)
-	}})
+	if !explain {
+		return true, Flag{}
+	}
+	return true, Flag{"engagement-out-of-range", fmt.Sprintf("engagement %.4f is %.2f× the %s %s benchmark %.4f (limit %s×)",
+		f.er, ratio, p.Platform, f.tier, f.benchRate, r.c.Authenticity.EngagementFactor)}
 }
 
 // likesSignal raises "likes-per-comment": the likes-to-comments ratio of
 // the posts (or of the averages) outside [MinLikesPerComment,
 // MaxLikesPerComment], or likes without a comment.
-func (r *ranker) likesSignal(p *Profile, raised []signal) []signal {
+func (r *ranker) likesSignal(p *Profile, explain bool) (bool, Flag) {
 	var likes, comments int64
 	lcOK := false
 	if len(p.Posts) > 0 {
@@ -720,57 +720,73 @@ func (r *ranker) likesSignal(p *Profile, raised []signal) []signal {
 		likes, comments, lcOK = p.AvgLikes, p.AvgComments, true
 	}
 	if !lcOK || likes == 0 {
-		return raised
+		return false, Flag{}
 	}
-	if comments != 0 && float64(likes)/float64(comments) <= r.auth.maxLPC && float64(likes)/float64(comments) >= r.auth.minLPC {
-		return raised
+	lpc := float64(likes) / float64(comments)
+	if comments != 0 && lpc <= r.auth.maxLPC && lpc >= r.auth.minLPC {
+		return false, Flag{}
 	}
-	return append(raised, signal{"likes-per-comment", func() string {
-		if comments == 0 {
-			return fmt.Sprintf("%d likes and no comments", likes)
-		}
-		return fmt.Sprintf("%.1f likes per comment, outside [%s, %s]", float64(likes)/float64(comments), r.c.Authenticity.MinLikesPerComment, r.c.Authenticity.MaxLikesPerComment)
-	}})
+	if !explain {
+		return true, Flag{}
+	}
+	if comments == 0 {
+		return true, Flag{"likes-per-comment", fmt.Sprintf("%d likes and no comments", likes)}
+	}
+	return true, Flag{"likes-per-comment", fmt.Sprintf("%.1f likes per comment, outside [%s, %s]",
+		lpc, r.c.Authenticity.MinLikesPerComment, r.c.Authenticity.MaxLikesPerComment)}
 }
 
-// historySignals raises "growth-spike" (a rise above SpikeGrowth between
-// snapshots at most 7 days apart), "authentic-engagement" (authentic share
-// of engagements below MinAuthenticShare) and "following-ratio"
-// (following / followers above MaxFollowingRatio, from 1,000 followers).
-func (r *ranker) historySignals(p *Profile, raised []signal) []signal {
-	a := r.auth
+// growthSignal raises "growth-spike": a rise above SpikeGrowth between two
+// History snapshots at most 7 days apart (the first such rise).
+func (r *ranker) growthSignal(p *Profile, explain bool) (bool, Flag) {
 	for j := 1; j < len(p.History); j++ {
 		prev, cur := p.History[j-1], p.History[j]
 		if prev.Followers > 0 && cur.At.Sub(prev.At) <= 7*24*time.Hour &&
-			float64(cur.Followers-prev.Followers)/float64(prev.Followers) > a.spike {
-			raised = append(raised, signal{"growth-spike", func() string {
-				return fmt.Sprintf("followers %d → %d between %s and %s (limit +%s)", prev.Followers, cur.Followers,
-					prev.At.Format(time.DateOnly), cur.At.Format(time.DateOnly), r.c.Authenticity.SpikeGrowth)
-			}})
-			break
+			float64(cur.Followers-prev.Followers)/float64(prev.Followers) > r.auth.spike {
+			if !explain {
+				return true, Flag{}
+			}
+			return true, Flag{"growth-spike", fmt.Sprintf("followers %d → %d between %s and %s (limit +%s)", prev.Followers, cur.Followers,
+				prev.At.Format(time.DateOnly), cur.At.Format(time.DateOnly), r.c.Authenticity.SpikeGrowth)}
 		}
 	}
-	if !p.Missing.HasAny(MissingAvgEngagements|MissingAuthenticEngagements) && p.AvgEngagements > 0 &&
-		float64(p.AuthenticEngagements)/float64(p.AvgEngagements) < a.authentic {
-		raised = append(raised, signal{"authentic-engagement", func() string {
-			return fmt.Sprintf("%d of %d average engagements from real accounts (limit share %s)", p.AuthenticEngagements, p.AvgEngagements, r.c.Authenticity.MinAuthenticShare)
-		}})
+	return false, Flag{}
+}
+
+// authenticSignal raises "authentic-engagement": AuthenticEngagements /
+// AvgEngagements below MinAuthenticShare.
+func (r *ranker) authenticSignal(p *Profile, explain bool) (bool, Flag) {
+	if p.Missing.HasAny(MissingAvgEngagements|MissingAuthenticEngagements) || p.AvgEngagements <= 0 ||
+		float64(p.AuthenticEngagements)/float64(p.AvgEngagements) >= r.auth.authentic {
+		return false, Flag{}
 	}
-	if !p.Missing.HasAny(MissingFollowing|MissingFollowers) && p.Followers >= 1000 &&
-		float64(p.Following)/float64(p.Followers) > a.follow {
-		raised = append(raised, signal{"following-ratio", func() string {
-			return fmt.Sprintf("follows %d accounts with %d followers (limit ratio %s)", p.Following, p.Followers, r.c.Authenticity.MaxFollowingRatio)
-		}})
+	if !explain {
+		return true, Flag{}
 	}
-	return raised
+	return true, Flag{"authentic-engagement", fmt.Sprintf("%d of %d average engagements from real accounts (limit share %s)",
+		p.AuthenticEngagements, p.AvgEngagements, r.c.Authenticity.MinAuthenticShare)}
+}
+
+// followingSignal raises "following-ratio": following / followers above
+// MaxFollowingRatio, for accounts with at least 1,000 followers.
+func (r *ranker) followingSignal(p *Profile, explain bool) (bool, Flag) {
+	if p.Missing.HasAny(MissingFollowing|MissingFollowers) || p.Followers < 1000 ||
+		float64(p.Following)/float64(p.Followers) <= r.auth.follow {
+		return false, Flag{}
+	}
+	if !explain {
+		return true, Flag{}
+	}
+	return true, Flag{"following-ratio", fmt.Sprintf("follows %d accounts with %d followers (limit ratio %s)",
+		p.Following, p.Followers, r.c.Authenticity.MaxFollowingRatio)}
 }
 
 // audienceSignal raises "suspicious-audience": the share of MassFollowers
 // and Suspicious in the AudienceQuality dimension above MaxSuspiciousShare.
-func (r *ranker) audienceSignal(p *Profile, raised []signal) []signal {
+func (r *ranker) audienceSignal(p *Profile, explain bool) (bool, Flag) {
 	q, ok := p.Audience[AudienceQuality]
 	if !ok {
-		return raised
+		return false, Flag{}
 	}
 	var total, bad decimal.Decimal
 	for k, v := range q {
@@ -780,15 +796,14 @@ func (r *ranker) audienceSignal(p *Profile, raised []signal) []signal {
 		}
 	}
 	if total.Sign() <= 0 {
-		return raised
+		return false, Flag{}
 	}
 	share := exact.Div(bad, total)
 	if !share.GreaterThan(r.c.Authenticity.MaxSuspiciousShare) {
-		return raised
+		return false, Flag{}
 	}
-	return append(raised, signal{"suspicious-audience", func() string {
-		return "share of mass followers and suspicious accounts " + share.StringFixed(4) + " above " + r.c.Authenticity.MaxSuspiciousShare.String()
-	}})
+	return true, Flag{"suspicious-audience", "share of mass followers and suspicious accounts " + share.StringFixed(4) +
+		" above " + r.c.Authenticity.MaxSuspiciousShare.String()}
 }
 
 // toDecimal converts a score once, rounded to ScorePlaces; a NaN or

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -445,5 +446,43 @@ func TestEnumsText(t *testing.T) {
 	}
 	if _, err := Goal(9).MarshalText(); !errors.Is(err, ErrInvalid) {
 		t.Error("Goal(9) marshalled")
+	}
+}
+
+// TestMissingAndDuplicatesText: the bit set and the policy follow the
+// module's text rule: names joined by "|", "none" for the empty set, parse
+// ignoring case and spaces, an unknown name an error that keeps the
+// receiver.
+func TestMissingAndDuplicatesText(t *testing.T) {
+	m := MissingFee | MissingAvgLikes
+	if got := m.String(); got != "avg-likes|fee" {
+		t.Errorf("String = %q, want avg-likes|fee", got)
+	}
+	var back Missing
+	if err := back.UnmarshalText([]byte(" Fee | AVG-likes ")); err != nil || back != m {
+		t.Errorf("UnmarshalText = %v, %v; want %v", back, err, m)
+	}
+	if b, err := Missing(0).MarshalText(); err != nil || string(b) != "none" {
+		t.Errorf("empty set: %q, %v", b, err)
+	}
+	if err := back.UnmarshalText([]byte("fee|bogus")); !errors.Is(err, ErrInvalid) || back != m {
+		t.Errorf("unknown name: %v, receiver %v", err, back)
+	}
+	if _, err := Missing(1 << 12).MarshalText(); !errors.Is(err, ErrInvalid) {
+		t.Errorf("unnamed bit marshalled: %v", err)
+	}
+	// Has is "all of", HasAny "any of".
+	if m.Has(MissingFee|MissingCountry) || !m.HasAny(MissingFee|MissingCountry) || m.HasAny(MissingCountry) {
+		t.Error("Has/HasAny")
+	}
+	for _, d := range []Duplicates{DuplicateError, KeepFirst, KeepLast} {
+		b, err := d.MarshalText()
+		var got Duplicates
+		if err != nil || got.UnmarshalText([]byte(strings.ToUpper(string(b)))) != nil || got != d {
+			t.Errorf("Duplicates %d: %q %v → %d", d, b, err, got)
+		}
+	}
+	if Duplicates(0) != DuplicateError || Goal(0) != MaxValue || Criterion(0) != Engagement || Filter(0) != FilterNone {
+		t.Error("zero values are not the documented defaults")
 	}
 }

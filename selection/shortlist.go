@@ -75,19 +75,19 @@ type Stats struct {
 // MaxValue uses neither.
 type Candidate struct {
 	// ID identifies the candidate; it must be non-empty and unique.
-	ID string
+	ID string `json:"id"`
 	// Fee is the booking fee, ≥ 0, in one currency for all candidates
 	// and the budget.
-	Fee   decimal.Decimal
-	Value decimal.Decimal // what booking them is worth, for MaxValue, ≥ 0
+	Fee   decimal.Decimal `json:"fee"`
+	Value decimal.Decimal `json:"value"` // what booking them is worth, for MaxValue, ≥ 0
 	// Followers is the set of the creator's follower IDs, for
 	// MaxUniqueReach: shared followers count once. Unused by MaxValue.
-	Followers *audience.Set
+	Followers *audience.Set `json:"-"`
 	// Sketch is a theta sketch of the creator's followers, for
 	// MaxUniqueReach when the exact set is not known (follower lists too
 	// large to ship, or pre-aggregated in a data warehouse). Unused by
 	// MaxValue; setting both Followers and Sketch is an error.
-	Sketch *audience.Sketch
+	Sketch *audience.Sketch `json:"-"`
 }
 
 // Default work limits, used when Constraints.MaxWork is zero. They are
@@ -114,26 +114,26 @@ const dpMaxCells = 1 << 26
 // Constraints restrict Shortlist. The zero value restricts nothing.
 type Constraints struct {
 	// Include lists IDs that must be picked.
-	Include []string
+	Include []string `json:"include,omitempty"`
 	// Exclude lists IDs that must not be picked.
-	Exclude []string
+	Exclude []string `json:"exclude,omitempty"`
 	// Tier maps a candidate ID to its tier name ("nano", "micro", …), for
 	// AtMostPerTier and AtLeastPerTier. Candidates not in the map, or
 	// whose tier neither map names, count towards no tier limit.
-	Tier map[string]string
+	Tier map[string]string `json:"tier,omitempty"`
 	// AtMostPerTier maps a tier name to the largest number of picked
 	// candidates of that tier. A tier absent from the map is unlimited;
 	// 0 forbids the tier.
-	AtMostPerTier map[string]int
+	AtMostPerTier map[string]int `json:"at_most_per_tier,omitempty"`
 	// AtLeastPerTier maps a tier name to the smallest number of picked
 	// candidates of that tier.
-	AtLeastPerTier map[string]int
+	AtLeastPerTier map[string]int `json:"at_least_per_tier,omitempty"`
 	// MinCreators is the smallest number of picked candidates (default 0).
-	MinCreators int
+	MinCreators int `json:"min_creators"`
 	// MaxShare is the largest share of the budget one creator's fee may
 	// take, as a fraction in (0, 1]: a candidate with Fee > MaxShare ×
 	// budget is not picked. Zero (the default) means no limit.
-	MaxShare decimal.Decimal
+	MaxShare decimal.Decimal `json:"max_share"`
 	// MaxWork bounds the search: branch-and-bound nodes for MaxValue
 	// (DefaultMaxWork when zero), thousands of work units (see
 	// DefaultReachWork) for MaxUniqueReach (DefaultReachWork when zero).
@@ -141,7 +141,7 @@ type Constraints struct {
 	// Optimal false (MaxValue) or with a smaller Stats.SeedSize
 	// (MaxUniqueReach). The first greedy run and the best single candidate
 	// of MaxUniqueReach always complete.
-	MaxWork int64
+	MaxWork int64 `json:"max_work"`
 }
 
 // Shortlist picks the candidates whose fees fit the budget and whose value

@@ -3,9 +3,11 @@ package selection
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/influencekit/influencekit/audience"
 	"github.com/shopspring/decimal"
 )
@@ -112,5 +114,30 @@ func TestShortlistSketchesWorkLimit(t *testing.T) {
 	// sketches: 50 < k).
 	if got.Stats.Method != "greedy" || got.Optimal || !got.Value.Equal(decimal.NewFromInt(500)) {
 		t.Errorf("Method %q, Optimal %v, Value %v; want greedy, false, 500", got.Stats.Method, got.Optimal, got.Value)
+	}
+}
+
+// TestShortlistMixedSetsAndSketches: when some candidates have a sketch and
+// others an exact set, the sets are sketched at the sketches' lgK, so the
+// pick is the one every candidate sketched gives.
+func TestShortlistMixedSetsAndSketches(t *testing.T) {
+	r := rand.New(rand.NewPCG(25, 26))
+	cands := reachInstance(r, 12, 3000, 200)
+	sketched := sketchesOf(t, cands, 12)
+	mixed := slices.Clone(cands)
+	for i := 0; i < len(mixed); i += 2 {
+		mixed[i] = sketched[i]
+	}
+	budget := decimal.NewFromInt(120)
+	want, err := ShortlistWith(sketched, budget, MaxUniqueReach, Constraints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ShortlistWith(mixed, budget, MaxUniqueReach, Constraints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("mixed vs all sketched (-want +got):\n%s", d)
 	}
 }
