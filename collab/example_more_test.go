@@ -6,6 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/collab"
 	"github.com/influencekit/influencekit/kpi"
 )
@@ -104,4 +107,28 @@ func ExampleCompliance_json() {
 	b, _ := json.Marshal(c)
 	fmt.Println(string(b))
 	// Output: {"missing":"disclosure|code","misplaced":"none","rules":[{"rule":"ASA","problem":"undisclosed","label":"","at":-1}]}
+}
+
+func ExampleRecordPayouts() {
+	plan, err := budget.NewPlan(budget.MustParseCurrency("EUR"), decimal.NewFromInt(10000),
+		date("2026-04-01 00:00"), date("2026-07-01 00:00"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	plan, _ = plan.AddItem(budget.LineItem{Name: "fees", Category: budget.InfluencerFees, Planned: decimal.NewFromInt(6000)})
+	payouts := []collab.Payout{
+		{Deliverable: "mara-reel", Amount: eur("360"), At: date("2026-04-08 00:00")},
+		{Deliverable: "lea-reel", Amount: eur("900"), At: date("2026-05-20 00:00")},
+		{Deliverable: "mara-reel", Amount: eur("840"), At: date("2026-06-12 00:00")}, // after asof
+	}
+	plan, err = collab.RecordPayouts(plan, "fees", payouts, date("2026-06-01 00:00"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	li, _ := plan.Item("fees")
+	// 360 + 900 = 1,260 paid before 1 June.
+	fmt.Println("planned", li.Planned, "actual", li.Actual)
+	// Output: planned 6000 actual 1260
 }

@@ -66,3 +66,29 @@ func FuzzReadEvents(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadDeliverables checks that any input is read without panic and
+// deterministically, an error being a *ParseError.
+func FuzzReadDeliverables(f *testing.F) {
+	head := "id,creator,platform,kind,due,fee,currency,terms,rules,hashtags\n"
+	for _, s := range []string{"", head, head + "d,m,instagram,reel,2026-05-10,10.50,EUR,30% signing net 7; 70% publish,FTC|TR,#a b\n",
+		head + "d,m,x,live,2026-05-10,1e3,jpy,1 publish net -1,uk,\n", head + "d,m,tiktok,short,2026-05-10,0.001,KWD,;;,,\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		a, errA := ReadDeliverables(strings.NewReader(in))
+		b, errB := ReadDeliverables(strings.NewReader(in))
+		if (errA == nil) != (errB == nil) || !reflect.DeepEqual(a, b) {
+			t.Fatalf("not deterministic")
+		}
+		if errA != nil {
+			if _, ok := errA.(*ParseError); !ok {
+				t.Fatalf("error %T is not a *ParseError: %v", errA, errA)
+			}
+			return
+		}
+		for _, d := range a {
+			_ = d.Validate() // must not panic
+		}
+	})
+}
