@@ -400,18 +400,24 @@ func sketchPairOf(p theta.Pair) Pair {
 		OnlyB:  max(up(ob.Upper), out.OnlyB),
 		Union:  max(up(un.Upper), out.Union),
 	}
-	out.Jaccard, out.Low.Jaccard, out.High.Jaccard = ratioOf(p.Both, p.Jaccard(z))
-	out.OfSmaller, out.Low.OfSmaller, out.High.OfSmaller = ratioOf(p.Both, p.OfSmaller(z))
+	empty := p.EmptyA || p.EmptyB // nothing shared: both ratios are exactly 0
+	out.Jaccard, out.Low.Jaccard, out.High.Jaccard = ratioOf(p.Both, p.Jaccard(z), empty)
+	out.OfSmaller, out.Low.OfSmaller, out.High.OfSmaller = ratioOf(p.Both, p.OfSmaller(z), empty)
 	return out
 }
 
 // ratioOf converts a sampled proportion hits ÷ e.Count: the value exactly
 // (rounded to 16 places) and theta's float bounds rounded to 16 places,
-// widened if needed so that low ≤ value ≤ high. No sampled hash (an empty
-// side) gives 0.
-func ratioOf(hits int, e theta.Estimate) (value, low, high decimal.Decimal) {
-	if e.Count == 0 {
+// widened if needed so that low ≤ value ≤ high. An empty side gives an
+// exact 0. No sampled hash otherwise (sketches that saw IDs but retained
+// none below θ) gives 0 by the zero-denominator convention, with the
+// bounds [0, 1]: nothing is known.
+func ratioOf(hits int, e theta.Estimate, empty bool) (value, low, high decimal.Decimal) {
+	switch {
+	case empty || e.Count == 0 && e.Exact:
 		return decimal.Zero, decimal.Zero, decimal.Zero
+	case e.Count == 0:
+		return decimal.Zero, decimal.Zero, decimal.NewFromInt(1)
 	}
 	value = exact.Ratio(int64(hits), int64(e.Count))
 	low = decimal.Min(fraction(e.Lower, 0), value)

@@ -308,6 +308,22 @@ func TestSketchNonEmptyNoEntries(t *testing.T) {
 	if !e.Value.IsZero() || e.Exact || !e.High.IsPositive() || s.IsExact() {
 		t.Errorf("got %+v", e)
 	}
+	// Two such sketches: no sampled hash, so Jaccard and OfSmaller are 0 by
+	// convention with the bounds [0, 1] (nothing is known); against an
+	// empty sketch nothing is shared, so both are exactly 0.
+	var s2 Sketch
+	if err := s2.UnmarshalBinary(raw); err != nil {
+		t.Fatal(err)
+	}
+	one := decimal.NewFromInt(1)
+	p := OverlapSketches(&s, &s2)
+	if p.Exact || !p.Jaccard.IsZero() || !p.High.Jaccard.Equal(one) || !p.High.OfSmaller.Equal(one) || p.High.Shared <= 0 {
+		t.Errorf("no entries vs no entries: %+v", p)
+	}
+	p = OverlapSketches(&s, &Sketch{})
+	if !p.High.Jaccard.IsZero() || !p.High.OfSmaller.IsZero() || p.High.Shared != 0 {
+		t.Errorf("no entries vs empty: %+v", p)
+	}
 	if b, err := os.ReadFile(filepath.Join(sharedDir, "theta_non_empty_no_entries_java.sk")); err == nil {
 		var j Sketch
 		if err := j.UnmarshalBinary(b); err != nil {
