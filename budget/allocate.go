@@ -124,8 +124,11 @@ func newProblem(fn string, channels []Channel, opt AllocateOptions) (*problem, e
 	return p, nil
 }
 
-// validate checks the options: a currency, a known Method, GridSteps in
-// [0, 100000].
+// Validate checks the options: a currency (ErrInvalid without one), a known
+// Method (ErrInvalid), GridSteps in [0, 100000] (ErrNegative, ErrTooLarge).
+// Allocate and AllocateTarget check them the same way.
+func (opt AllocateOptions) Validate() error { return opt.validate("budget.AllocateOptions.Validate") }
+
 func (opt AllocateOptions) validate(fn string) error {
 	if !opt.Currency.IsValid() {
 		return errs.New(ErrInvalid, fn, "Currency", "zero Currency", errs.None)

@@ -213,3 +213,23 @@ func FuzzMoneyJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestAllocateOptionsValidate(t *testing.T) {
+	if err := eurOpt.Validate(); err != nil {
+		t.Errorf("EUR options: %v", err)
+	}
+	for _, tt := range []struct {
+		opt  AllocateOptions
+		want error
+		msg  string
+	}{
+		{AllocateOptions{}, ErrInvalid, "budget: AllocateOptions.Validate: Currency: zero Currency"},
+		{AllocateOptions{Currency: eurOpt.Currency, Method: 3}, ErrInvalid, "Method: unknown (3)"},
+		{AllocateOptions{Currency: eurOpt.Currency, GridSteps: -1}, ErrNegative, "GridSteps: negative (-1)"},
+		{AllocateOptions{Currency: eurOpt.Currency, GridSteps: 100_001}, ErrTooLarge, "GridSteps: above 100000 (100001)"},
+	} {
+		if err := tt.opt.Validate(); !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("%+v: err = %v, want %v containing %q", tt.opt, err, tt.want, tt.msg)
+		}
+	}
+}
