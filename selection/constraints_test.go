@@ -124,6 +124,9 @@ func TestConstraints(t *testing.T) {
 					t.Fatal(err)
 				}
 				w := Pick{IDs: tt.want.ids, Cost: dec(tt.want.cost), Value: dec(tt.want.value), Optimal: true}
+				if tt.c.MaxShare.Equal(dec("0.5")) {
+					w.OverMaxShare = []string{"a"} // 100 > 0.5 × 150 = 75
+				}
 				if d := cmp.Diff(w, got, ignoreStats); d != "" {
 					t.Errorf("(-want +got):\n%s", d)
 				}

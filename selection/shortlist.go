@@ -39,6 +39,10 @@ type Pick struct {
 	// Optimal is true when the pick is proven optimal; false when it comes
 	// from an approximation (see Shortlist for the guarantees).
 	Optimal bool `json:"optimal"`
+	// OverMaxShare lists, in input order, the IDs left out because their
+	// fee is above Constraints.MaxShare × budget: the filter's reason,
+	// never a silent drop. Empty without MaxShare.
+	OverMaxShare []string `json:"over_max_share,omitempty"`
 	// Stats describes the work the search did.
 	Stats Stats `json:"stats"`
 }
@@ -280,6 +284,7 @@ type problem struct {
 	tierNames []string        // the numbered tiers, by number
 	exp       int32           // fees in minor units are Fee × 10^-exp
 	left      decimal.Decimal // the budget left after the forced fees
+	overShare []int           // input indices left out by MaxShare
 	// countPlain makes the greedy search count the evaluations plain
 	// greedy would make (result.plainEvals); a test and benchmark hook.
 	countPlain bool
@@ -493,6 +498,7 @@ func (p *problem) addItems(fn string, cands []Candidate, budget decimal.Decimal,
 			if include[i] {
 				return errs.New(ErrInfeasible, fn, "Constraints.Include", "fee of "+errs.Quote(cd.ID)+" above MaxShare × budget "+shareCap.String(), cd.Fee)
 			}
+			p.overShare = append(p.overShare, i)
 			continue
 		}
 		f, ok := scaled(cd.Fee, p.exp)
@@ -639,6 +645,9 @@ func (p *problem) pick(cands []Candidate, goal Goal, r result) Pick {
 	}
 	slices.Sort(chosen)
 	out := Pick{IDs: make([]string, 0, len(chosen)), Optimal: r.optimal, Stats: r.stats}
+	for _, i := range p.overShare {
+		out.OverMaxShare = append(out.OverMaxShare, cands[i].ID)
+	}
 	for _, i := range chosen {
 		out.IDs = append(out.IDs, cands[i].ID)
 		out.Cost = out.Cost.Add(cands[i].Fee)
