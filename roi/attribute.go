@@ -163,8 +163,8 @@ func prepare(fn string, paths []Path) (*prepared, error) {
 		if p.Nulls < 0 {
 			return nil, errs.New(ErrNegative, fn, pathField(i, "Nulls"), "", p.Nulls)
 		}
-		if !expOK(p.Value) {
-			return nil, expErr(fn, pathField(i, "Value"), p.Value)
+		if checkExp(fn, "", p.Value) != nil { // the field's name is built only for the error
+			return nil, checkExp(fn, pathField(i, "Value"), p.Value)
 		}
 		if p.Value.IsNegative() {
 			return nil, errs.New(ErrNegative, fn, pathField(i, "Value"), "", p.Value)

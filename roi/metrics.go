@@ -1,11 +1,9 @@
 package roi
 
 import (
-	"strconv"
-
-	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -14,26 +12,17 @@ var (
 	one      = decimal.NewFromInt(1)
 )
 
-// checkExp refuses a decimal c·10^e with |e| > budget.MaxExponent (1000),
-// [ErrTooLarge]: adding or comparing it with an ordinary amount would build a
-// power of ten with up to billions of digits (minutes of CPU, gigabytes),
-// and shifting it could overflow the int32 exponent.
+// checkExp refuses, with [ErrTooLarge], a decimal beyond the module's limits
+// (internal/limit: an exponent beyond ±1000, more than 1000 digits): adding
+// or comparing it with an ordinary amount would build a power of ten with up
+// to billions of digits. It also refuses a zero with such an exponent,
+// which limit.Decimal lets pass but which is no less dangerous here: Add
+// rescales the other operand to the zero's exponent.
 func checkExp(fn, field string, v decimal.Decimal) error {
-	if !expOK(v) {
-		return expErr(fn, field, v)
+	if e := v.Exponent(); e < -limit.MaxExponent || e > limit.MaxExponent {
+		return errs.New(ErrTooLarge, fn, field, "exponent beyond ±1000", v)
 	}
-	return nil
-}
-
-// expOK reports whether v's exponent is within ±budget.MaxExponent; inner
-// loops test it before building a field name for [expErr].
-func expOK(v decimal.Decimal) bool {
-	e := v.Exponent()
-	return e >= -budget.MaxExponent && e <= budget.MaxExponent
-}
-
-func expErr(fn, field string, v decimal.Decimal) error {
-	return errs.New(ErrTooLarge, fn, field, "exponent "+strconv.Itoa(int(v.Exponent()))+" outside ±budget.MaxExponent", v)
+	return limit.Decimal(fn, field, v)
 }
 
 func checkCost(fn string, cost decimal.Decimal) error {

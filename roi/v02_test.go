@@ -3,11 +3,14 @@ package roi
 import (
 	"encoding/json"
 	"errors"
+	"math/big"
 	"testing"
 	"time"
 
 	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/kpi"
+	"github.com/shopspring/decimal"
 )
 
 // The zero value of every enum and model configuration is its documented
@@ -167,5 +170,24 @@ func TestNoPaths(t *testing.T) {
 	}
 	if _, err := MarkovRemovalEffects([]Path{}, 1); !errors.Is(err, ErrEmpty) {
 		t.Errorf("MarkovRemovalEffects: %v", err)
+	}
+}
+
+// A zero with a huge exponent is refused too: Add would rescale the other
+// operand to its exponent (10^(2^31)). So is a coefficient of more than
+// 1000 digits (internal/limit).
+func TestHugeZeroAndDigits(t *testing.T) {
+	zero := decimal.New(0, -2000000000)
+	long := decimal.NewFromBigInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(1001), nil), 0)
+	for _, v := range []decimal.Decimal{zero, long} {
+		if _, err := ROI(v, d("1")); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("ROI(%s): %v", errs.Decimal(v), err)
+		}
+		if _, err := Attribute([]Path{{Channels: []string{"a"}, Conversions: 1, Value: v}}, Linear); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("Attribute(value %s): %v", errs.Decimal(v), err)
+		}
+		if _, err := Report(Campaign{Currency: eur, Influencers: []InfluencerInput{{Influencer: "a", Revenue: v}}}); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("Report(revenue %s): %v", errs.Decimal(v), err)
+		}
 	}
 }
