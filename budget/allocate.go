@@ -49,7 +49,7 @@ type AllocateOptions struct {
 	// 100,000. Spend left over by the grid (less than one step per channel)
 	// is handed out greedily by marginal return. GridDP keeps n·(GridSteps+1)
 	// choices of 4 bytes: beyond maxGridCells (2²⁶, 256 MiB) it is refused
-	// with ErrInvalid rather than exhausting memory.
+	// with ErrTooLarge rather than exhausting memory.
 	GridSteps int `json:"grid_steps"`
 }
 
