@@ -1,6 +1,6 @@
 // Package stat holds the few exact statistics that kpi's activity signals
-// and collab's creator history share: the coefficient of variation and the
-// least-squares slope of decimal values, each computed
+// and collab's creator history share (and the campaign example uses): the
+// median, the coefficient of variation and the least-squares slope of decimal values, each computed
 // exactly and rounded once, half away from zero, to exact.Precision places.
 // Square roots are exact integer square roots of the scaled value, rounded
 // to nearest.
@@ -8,6 +8,7 @@ package stat
 
 import (
 	"math/big"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -17,6 +18,22 @@ import (
 // work is the number of places intermediate quotients keep before the
 // final rounding to exact.Precision.
 const work = 2 * exact.Precision
+
+// Median returns the median of xs (the mean of the two middle values for an
+// even count, rounded half away from zero to exact.Precision places) and
+// false when xs is empty. xs is not modified.
+func Median(xs []decimal.Decimal) (decimal.Decimal, bool) {
+	n := len(xs)
+	if n == 0 {
+		return decimal.Decimal{}, false
+	}
+	s := slices.Clone(xs)
+	slices.SortFunc(s, decimal.Decimal.Cmp)
+	if n%2 == 1 {
+		return s[n/2], true
+	}
+	return exact.Div(s[n/2-1].Add(s[n/2]), decimal.NewFromInt(2)), true
+}
 
 func sum(xs []decimal.Decimal) decimal.Decimal {
 	s := decimal.Zero

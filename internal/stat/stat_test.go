@@ -16,6 +16,20 @@ func ds(ss ...string) []decimal.Decimal {
 	return out
 }
 
+func TestMedian(t *testing.T) {
+	if _, ok := Median(nil); ok {
+		t.Error("Median(nil) ok")
+	}
+	// sorted 1, 2, 9 → 2
+	if m, _ := Median(ds("9", "1", "2")); !m.Equal(d("2")) {
+		t.Errorf("odd median = %s, want 2", m)
+	}
+	// sorted 1, 2, 4, 9 → (2 + 4) / 2 = 3
+	if m, _ := Median(ds("9", "4", "1", "2")); !m.Equal(d("3")) {
+		t.Errorf("even median = %s, want 3", m)
+	}
+}
+
 func TestCV(t *testing.T) {
 	// 2, 4, 4, 4, 5, 5, 7, 9: mean 5, population sd 2 → CV 0.4.
 	cv, ok := CV(ds("2", "4", "4", "4", "5", "5", "7", "9"))
