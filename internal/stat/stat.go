@@ -1,7 +1,8 @@
-// Package stat holds the few exact statistics that kpi's activity signals
-// and collab's creator history share (and the campaign example uses): the
-// median, the coefficient of variation and the least-squares slope of decimal values, each computed
-// exactly and rounded once, half away from zero, to exact.Precision places.
+// Package stat holds the few exact statistics of decimal values that kpi's
+// activity signals, collab's creator history and the campaign example
+// share: the median, the coefficient of variation and the least-squares
+// slope, each computed exactly and rounded once, half away from zero, to
+// exact.Precision places.
 // Square roots are exact integer square roots of the scaled value, rounded
 // to nearest.
 package stat
