@@ -78,6 +78,9 @@ func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		var u usageError
 		if errors.As(err, &u) {
+			if errors.Is(u.error, flag.ErrHelp) {
+				os.Exit(0) // -h: the usage was asked for
+			}
 			os.Exit(2) // the flag package has printed the problem and the usage
 		}
 		fmt.Fprintln(os.Stderr, "campaign:", err)
