@@ -16,7 +16,8 @@ var (
 	ErrInvalid = errs.ErrInvalid
 	// ErrNegative: a negative count, amount or number of days.
 	ErrNegative = errs.ErrNegative
-	// ErrEmpty: a CSV input without a header row.
+	// ErrEmpty: nothing to work on: a CSV input without a header row,
+	// GiftLine without gifts.
 	ErrEmpty = errs.ErrEmpty
 	// ErrSyntax: a time or number that does not parse.
 	ErrSyntax = errs.ErrSyntax
