@@ -27,7 +27,7 @@ type Deliverable struct {
 
 	// Booked is when the deal was signed: up-front milestones count their
 	// days from it. Zero means the deal has no up-front milestone.
-	Booked time.Time `json:"booked"`
+	Booked time.Time `json:"booked,omitzero"`
 	// Due is the deadline (exclusive): a piece published before Due is on
 	// time. Required.
 	Due time.Time `json:"due"`
@@ -53,8 +53,8 @@ type Deliverable struct {
 // Window is the half-open time range [Start, End); a zero Start or End is
 // unbounded on that side.
 type Window struct {
-	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	Start time.Time `json:"start,omitzero"`
+	End   time.Time `json:"end,omitzero"`
 }
 
 // Contains reports whether t is in [Start, End), a zero bound being open.

@@ -24,8 +24,8 @@ type Payment struct {
 	// to the fee exactly).
 	Amount budget.Money `json:"amount"`
 	// Due is the trigger's time plus NetDays days; zero while the trigger
-	// has not happened (Pending).
-	Due time.Time `json:"due"`
+	// has not happened (PaymentPending), and then absent from JSON.
+	Due time.Time `json:"due,omitzero"`
 	// Paid is what was paid toward it before asof.
 	Paid  budget.Money `json:"paid"`
 	State PaymentState `json:"state"`

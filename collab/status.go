@@ -22,9 +22,9 @@ type Status struct {
 	// events), of Count owed.
 	Published int `json:"published"`
 	Count     int `json:"count"`
-	// DeliveredAt is when the last owed piece went live; zero if not
-	// delivered.
-	DeliveredAt time.Time `json:"delivered_at"`
+	// DeliveredAt is when the last owed piece went live; zero (absent
+	// from JSON) if not delivered.
+	DeliveredAt time.Time `json:"delivered_at,omitzero"`
 	// DaysLate is, for StateLate, ⌊(DeliveredAt − Due) / 24 h⌋ + 1, and for
 	// StateOverdue ⌊(asof − Due) / 24 h⌋ + 1: a piece due before 10 May
 	// 00:00 and published on 10 May at 09:00 is 1 day late. 0 otherwise.
