@@ -137,10 +137,12 @@ type Placement struct {
 // rate wraps ErrNegative; a matching row whose rate is not positive wraps
 // ErrNonPositive; an invalid formula wraps ErrInvalid; a rate beyond the
 // decimal limits (exponent beyond ±1000, more than 1000 digits) wraps
-// ErrTooLarge.
+// ErrTooLarge, as does such a row rate, checked before any division; a zero
+// rate counts as 0 whatever its exponent.
 func (t Benchmarks) Place(rate decimal.Decimal, platform Platform, tier Tier, f Formula) (Placement, error) {
 	const fn = "kpi.Benchmarks.Place"
-	if err := limit.Decimal(fn, "rate", rate); err != nil {
+	rate, err := checkDecimal(fn, "rate", rate)
+	if err != nil {
 		return Placement{}, err
 	}
 	if rate.IsNegative() {

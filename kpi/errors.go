@@ -3,8 +3,11 @@ package kpi
 import (
 	"errors"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/influencekit/influencekit/internal/csvx"
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 )
 
 // Sentinel errors. Every error returned by this package wraps one of them, so
@@ -61,4 +64,20 @@ func postField(i int, name string) string {
 		return errs.Index("posts", i)
 	}
 	return errs.Index("posts", i) + "." + name
+}
+
+// checkDecimal is the door of every kpi function that takes a decimal: it
+// refuses d beyond the library's limits (limit.Decimal: an exponent beyond
+// ±1000 or more than 1000 digits, ErrTooLarge) and returns d with a zero's
+// exponent dropped. limit.Decimal lets a zero through whatever its exponent
+// (its value is 0), but decimal's division rescales by the exponent before
+// it looks at the value: 0·10^-2147483648 divided by anything would hang.
+func checkDecimal(fn, field string, d decimal.Decimal) (decimal.Decimal, error) {
+	if err := limit.Decimal(fn, field, d); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if d.Sign() == 0 {
+		return decimal.Zero, nil
+	}
+	return d, nil
 }

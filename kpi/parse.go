@@ -2,18 +2,24 @@ package kpi
 
 import (
 	"math"
+	"math/big"
 	"math/bits"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 )
 
 // notReported reports whether t (trimmed) is one of the spellings exports use
 // for a missing value: "", "N/A", "NA", "NaN", "NaN%", "null", "none", "-",
 // "–", "—" (case-insensitive).
 func notReported(t string) bool {
+	if len(t) > len("null") { // the longest spelling: no copy of a long text
+		return false
+	}
 	switch strings.ToLower(t) {
 	case "", "n/a", "na", "nan", "nan%", "null", "none", "-", "–", "—":
 		return true
@@ -121,6 +127,15 @@ func validInt(s string) bool {
 	return true
 }
 
+// MaxRateDigits bounds the significant digits of the text ParseRate reads
+// (from the first non-zero digit to the last non-zero one): 1000, the
+// library's decimal limit (limit.MaxDigits). Leading and trailing zeros are
+// not digits of the coefficient: they only count through the exponent,
+// which must stay within ±1000 (limit.MaxExponent), so that every rate
+// ParseRate returns is accepted by every function of the library that takes
+// a decimal.
+const MaxRateDigits = limit.MaxDigits
+
 // ParseRate reads a rate as a fraction, exactly: "1.39%" is 0.0139 and
 // "0.0139" is 0.0139 (text without a percent sign is already a fraction). A
 // leading sign is allowed ("-2.5%" is -0.025, a loss); space before "%" is
@@ -128,6 +143,15 @@ func validInt(s string) bool {
 // accepts for a missing value wrap ErrNotReported; anything else that is not
 // digits with an optional decimal point wraps ErrSyntax (exponents,
 // thousands separators and "inf" included).
+//
+// Limits: the result is c·10^e with at most MaxRateDigits (1000) digits in
+// c and |e| <= 1000 (limit.MaxExponent), the library's decimal limits, so
+// that Benchmarks.Place and every other function taking a decimal accepts
+// it. Text that cannot be written so wraps ErrTooLarge: more than 1000
+// significant digits, more than 1000 decimal places (the percent's two
+// included) once trailing zeros are dropped, or a magnitude beyond 10^1999.
+// Both are counted before any conversion, so the time is linear in
+// len(text) and the conversion handles at most 1000 digits.
 func ParseRate(text string) (decimal.Decimal, error) {
 	const fn = "kpi.ParseRate"
 	t := strings.TrimSpace(text)
@@ -138,20 +162,58 @@ func ParseRate(text string) (decimal.Decimal, error) {
 	if pct {
 		t = strings.TrimSpace(t[:len(t)-1])
 	}
-	num := t
+	num, neg := t, false
 	if num != "" && (num[0] == '-' || num[0] == '+') {
-		num = num[1:]
+		num, neg = num[1:], num[0] == '-'
 	}
 	intPart, fracPart, hasDot := strings.Cut(num, ".")
 	if !allDigits(intPart) || (hasDot && !allDigits(fracPart)) {
 		return decimal.Decimal{}, errs.New(ErrSyntax, fn, "text", "not a rate", text)
 	}
-	d, err := decimal.NewFromString(t)
-	if err != nil {
+	exp := -len(fracPart)
+	if pct {
+		exp -= 2
+	}
+	coef, exp, what := rateCoefficient(intPart, fracPart, exp)
+	if what != "" {
+		return decimal.Decimal{}, errs.New(ErrTooLarge, fn, "text", what, text)
+	}
+	c, ok := new(big.Int).SetString(coef, 10)
+	if !ok {
 		return decimal.Decimal{}, errs.New(ErrSyntax, fn, "text", "not a rate", text)
 	}
-	if pct {
-		d = d.Shift(-2)
+	if neg {
+		c.Neg(c)
 	}
-	return d, nil
+	return decimal.NewFromBigInt(c, int32(exp)), nil //nolint:gosec // |exp| <= limit.MaxExponent
+}
+
+// rateCoefficient returns the digits of the coefficient and the exponent of
+// the rate intPart.fracPart × 10^(exp + len(fracPart)), whose digits are
+// all ASCII digits, in time linear in their length and without converting
+// more than MaxRateDigits digits; what is non-empty when the value is beyond
+// the limits. The coefficient keeps the trailing zeros of the text ("1.50"
+// is 150·10⁻², as decimal.NewFromString reads it) when that stays within
+// MaxRateDigits and the exponent within ±limit.MaxExponent; otherwise they
+// move into the exponent. A zero is "0" with exponent 0.
+func rateCoefficient(intPart, fracPart string, exp int) (coef string, e int, what string) {
+	digits := intPart + fracPart // one copy: linear
+	digits = strings.TrimLeft(digits, "0")
+	if digits == "" {
+		return "0", 0, ""
+	}
+	if len(digits) <= MaxRateDigits && exp >= -limit.MaxExponent {
+		return digits, exp, ""
+	}
+	sig := strings.TrimRight(digits, "0")
+	exp += len(digits) - len(sig)
+	switch {
+	case len(sig) > MaxRateDigits:
+		return "", 0, "more than " + strconv.Itoa(MaxRateDigits) + " significant digits"
+	case exp < -limit.MaxExponent:
+		return "", 0, "more than " + strconv.Itoa(limit.MaxExponent) + " decimal places"
+	case exp > limit.MaxExponent:
+		return "", 0, "exponent beyond " + strconv.Itoa(limit.MaxExponent)
+	}
+	return sig, exp, ""
 }

@@ -4,9 +4,13 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 )
 
 func TestParseCount(t *testing.T) {
@@ -122,6 +126,60 @@ func TestParseRate(t *testing.T) {
 	}
 }
 
+// TestParseRateLimits checks MaxRateDigits and the ±1000 exponent at their
+// edges, and that texts of 10⁶ digits are read or refused in linear time.
+func TestParseRateLimits(t *testing.T) {
+	z := strings.Repeat
+	tests := []struct {
+		name, in string
+		want     decimal.Decimal // when err is nil
+		err      error
+	}{
+		// 1000 nines: 1000 significant digits, the limit; 1001: one too many.
+		{"1000 digits", z("9", 1000), decimal.New(1, 1000).Sub(decimal.New(1, 0)), nil},
+		{"1001 digits", z("9", 1001), decimal.Decimal{}, ErrTooLarge},
+		// 997 zeros then 1, with %: 998 places + 2 = 1e-1000, the last
+		// exponent accepted; one more zero is 1e-1001.
+		{"1e-1000", "0." + z("0", 997) + "1%", decimal.New(1, -1000), nil},
+		{"1e-1001", "0." + z("0", 998) + "1%", decimal.Decimal{}, ErrTooLarge},
+		// 1 and 1000 zeros is 1e1000 (one significant digit); 1 and 1001
+		// zeros is 1e1001.
+		{"1e1000", "1" + z("0", 1000), decimal.New(1, 1000), nil},
+		{"1e1001", "1" + z("0", 1001), decimal.Decimal{}, ErrTooLarge},
+		// Leading zeros count for nothing, trailing zeros of the fraction
+		// only through the exponent: 0…01.5% is 0.015, 1.0…0 is 1.
+		{"10^6 leading zeros", z("0", 1_000_000) + "1.5%", decimal.New(15, -3), nil},
+		{"10^6 trailing zeros", "1." + z("0", 1_000_000), decimal.New(1, 0), nil},
+		{"10^6 zeros", "-0." + z("0", 1_000_000) + "%", decimal.Zero, nil},
+		{"10^6 digits", z("7", 1_000_000) + "%", decimal.Decimal{}, ErrTooLarge},
+		{"10^6 places", "0." + z("3", 1_000_000), decimal.Decimal{}, ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			got, err := ParseRate(tt.in)
+			if d := time.Since(start); d > 50*time.Millisecond*raceSlack {
+				t.Errorf("took %v", d)
+			}
+			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
+				t.Fatalf("error = %v, want %v", err, tt.err)
+			}
+			if err != nil {
+				if n := len(err.Error()); n > 200 {
+					t.Errorf("message of %d bytes", n)
+				}
+				return
+			}
+			if !got.Equal(tt.want) {
+				t.Errorf("= %s, want %s", errs.Format(got), errs.Format(tt.want))
+			}
+			if err := limit.Decimal("test", "got", got); err != nil {
+				t.Errorf("result beyond the limits: %v", err)
+			}
+		})
+	}
+}
+
 // slowParseCount is the obvious reference: decimal arithmetic on the text
 // with the separators removed.
 func slowParseCount(s string) (int64, bool) {
@@ -176,7 +234,7 @@ func FuzzParseRate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		got, err := ParseRate(s)
 		if err != nil {
-			if !errors.Is(err, ErrSyntax) && !errors.Is(err, ErrNotReported) {
+			if !errors.Is(err, ErrSyntax) && !errors.Is(err, ErrNotReported) && !errors.Is(err, ErrTooLarge) {
 				t.Fatalf("ParseRate(%q): unexpected error %v", s, err)
 			}
 			return

@@ -71,13 +71,16 @@ const nsPerDay = int64(24 * time.Hour)
 
 // Progress returns the progress of t at now given the value achieved so far.
 // An invalid target fails as Validate; achieved beyond the decimal limits
-// wraps ErrTooLarge.
+// (an exponent beyond ±1000 or more than 1000 digits) wraps ErrTooLarge,
+// checked before any arithmetic, so that every call costs microseconds; a
+// zero achieved counts as 0 whatever its exponent.
 func (t Target) Progress(achieved decimal.Decimal, now time.Time) (Progress, error) {
 	const fn = "kpi.Target.Progress"
 	if err := t.validate(fn); err != nil {
 		return Progress{}, err
 	}
-	if err := limit.Decimal(fn, "achieved", achieved); err != nil {
+	achieved, err := checkDecimal(fn, "achieved", achieved)
+	if err != nil {
 		return Progress{}, err
 	}
 	total := t.Deadline.Sub(t.Start) // saturates at ±292 years: still exact for any real campaign
