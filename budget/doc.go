@@ -31,7 +31,7 @@
 //
 // # Fee estimates
 //
-// A RateCard prices a Deliverable — its Format (post, reel, story, video,
+// A RateCard prices a Spec — its Format (post, reel, story, video,
 // bundle), followers, views, engagement rate, audience fit, usage rights and
 // exclusivity — as a Quote: a low/expected/high range with a line-by-line
 // breakdown. The base fee comes from the creator's FeeBand or a rate per

@@ -106,7 +106,7 @@ func ExampleNewPlanFromShares() {
 
 func ExampleRateCard_Price() {
 	card := budget.DefaultRateCard(budget.MustParseCurrency("EUR")) // illustrative numbers
-	est, err := card.Price(budget.Deliverable{
+	est, err := card.Price(budget.Spec{
 		Format:         budget.FormatReel,
 		Followers:      50_000,
 		EngagementRate: decimal.RequireFromString("0.045"),

@@ -102,7 +102,7 @@ func FuzzRateCardPrice(f *testing.F) {
 		card := DefaultRateCard(MustParseCurrency("EUR"))
 		card.Basis = Basis(basis % 4)
 		card.Rate = rt
-		q := Deliverable{Format: Format(deliv % 6), Followers: followers, Views: views,
+		q := Spec{Format: Format(deliv % 6), Followers: followers, Views: views,
 			EngagementRate: e, AudienceFit: ft, UsageMonths: usage % 1000, ExclusivityMonths: excl % 1000}
 		est, err := card.Price(q)
 		if err != nil {

@@ -70,7 +70,7 @@ func (f FormatFactors) of(d Format) (decimal.Decimal, bool) {
 // plain decimals (1.5 is +50 %). Fees are computed exactly and rounded once,
 // half away from zero, to the currency's minor unit.
 //
-// The fee of a Deliverable is
+// The fee of a Spec is
 //
 //	base × format × engagement × fit × usage × exclusivity
 //
@@ -222,8 +222,8 @@ func (rc RateCard) factorFields() []namedDecimal {
 		{"ExclusivityPerMonth", rc.ExclusivityPerMonth}, {"Spread", rc.Spread}}...)
 }
 
-// Deliverable describes the piece of content to price, in plain values.
-type Deliverable struct {
+// Spec describes the piece of content to price, in plain values.
+type Spec struct {
 	Format            Format          `json:"format"`             // default FormatPost
 	Followers         int64           `json:"followers"`          // audience size; ≥ 0
 	Views             int64           `json:"views"`              // expected views, for PerThousandViews; ≥ 0
@@ -262,12 +262,12 @@ type Quote struct {
 // Errors name the field: the card's as Validate's; a negative count
 // (ErrNegative), an AudienceFit outside [0, 1] or an unknown Format
 // (ErrInvalid), followers below every band (ErrInvalid).
-func (rc RateCard) Price(d Deliverable) (Quote, error) {
+func (rc RateCard) Price(d Spec) (Quote, error) {
 	const fn = "budget.RateCard.Price"
 	if err := rc.validate(fn); err != nil {
 		return Quote{}, err
 	}
-	if err := checkDeliverable(fn, d); err != nil {
+	if err := checkSpec(fn, d); err != nil {
 		return Quote{}, err
 	}
 	df, ok := rc.Factors.of(d.Format)
@@ -302,8 +302,8 @@ func (rc RateCard) Price(d Deliverable) (Quote, error) {
 	}, nil
 }
 
-// checkDeliverable checks d's plain values.
-func checkDeliverable(fn string, d Deliverable) error {
+// checkSpec checks d's plain values.
+func checkSpec(fn string, d Spec) error {
 	switch {
 	case d.Followers < 0:
 		return errs.New(ErrNegative, fn, "Followers", "", d.Followers)
@@ -326,7 +326,7 @@ func checkDeliverable(fn string, d Deliverable) error {
 
 // base returns the breakdown's first line: the base fee of d by the card's
 // basis.
-func (rc RateCard) base(fn string, d Deliverable) (Line, error) {
+func (rc RateCard) base(fn string, d Spec) (Line, error) {
 	var base decimal.Decimal
 	var label string
 	switch rc.Basis {

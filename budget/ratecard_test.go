@@ -17,28 +17,28 @@ func TestRateCardPrice(t *testing.T) {
 	tests := []struct {
 		name                string
 		card                RateCard
-		q                   Deliverable
+		q                   Spec
 		low, expected, high string
 	}{
 		// micro tier 500 × reel 1.5 × engagement 0.045/0.03 = 1.5 × fit 0.5+0.5·0.8 = 0.9
 		// × usage 1 + 0.1·3 = 1.3 × exclusivity 1 = 1316.25; ×0.8 = 1053.00; ×1.2 = 1579.50
 		{"worked example", DefaultRateCard(eur),
-			Deliverable{Format: FormatReel, Followers: 50_000, EngagementRate: d("0.045"), AudienceFit: d("0.8"), UsageMonths: 3},
+			Spec{Format: FormatReel, Followers: 50_000, EngagementRate: d("0.045"), AudienceFit: d("0.8"), UsageMonths: 3},
 			"1053.00", "1316.25", "1579.50"},
 		// nano 100 × post 1 × engagement floor 0.5 (rate 0) × fit 0.5 = 25; 20, 30
-		{"floors", DefaultRateCard(eur), Deliverable{Format: FormatPost, Followers: 5_000}, "20", "25", "30"},
+		{"floors", DefaultRateCard(eur), Spec{Format: FormatPost, Followers: 5_000}, "20", "25", "30"},
 		// mega 15,000 × bundle 3 × cap 2 (0.3/0.03 = 10) × fit 1 = 90,000; 72,000, 108,000
 		{"caps", DefaultRateCard(eur),
-			Deliverable{Format: FormatBundle, Followers: 2_000_000, EngagementRate: d("0.3"), AudienceFit: d("1")},
+			Spec{Format: FormatBundle, Followers: 2_000_000, EngagementRate: d("0.3"), AudienceFit: d("1")},
 			"72000", "90000", "108000"},
 		// 10 × 123,456/1000 = 1234.56 × story 0.5 = 617.28 × 1 × 1 × exclusivity 1 + 0.05·2 = 1.1
 		// = 679.008 → 679.01; low 543.2064 → 543.21; high 814.8096 → 814.81
 		{"per thousand followers", perK,
-			Deliverable{Format: FormatStory, Followers: 123_456, EngagementRate: d("0.03"), AudienceFit: d("1"), ExclusivityMonths: 2},
+			Spec{Format: FormatStory, Followers: 123_456, EngagementRate: d("0.03"), AudienceFit: d("1"), ExclusivityMonths: 2},
 			"543.21", "679.01", "814.81"},
 		// 10 × 1,234/1000 = 12.34 × video 2 = 24.68 → 25 yen; 19.744 → 20; 29.616 → 30
 		{"per thousand views in yen", views,
-			Deliverable{Format: FormatVideo, Views: 1_234, EngagementRate: d("0.03"), AudienceFit: d("1")},
+			Spec{Format: FormatVideo, Views: 1_234, EngagementRate: d("0.03"), AudienceFit: d("1")},
 			"20", "25", "30"},
 	}
 	for _, tt := range tests {
@@ -62,7 +62,7 @@ func TestRateCardPrice(t *testing.T) {
 
 func TestRateCardBreakdown(t *testing.T) {
 	got, err := DefaultRateCard(MustParseCurrency("EUR")).Price(
-		Deliverable{Format: FormatReel, Followers: 50_000, EngagementRate: d("0.045"), AudienceFit: d("0.8"), UsageMonths: 3})
+		Spec{Format: FormatReel, Followers: 50_000, EngagementRate: d("0.045"), AudienceFit: d("0.8"), UsageMonths: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,17 +89,17 @@ func TestRateCardErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		card RateCard
-		q    Deliverable
+		q    Spec
 		msg  string
 	}{
-		{"followers", card, Deliverable{Followers: -1}, "Followers: negative (-1)"},
-		{"fit", card, Deliverable{AudienceFit: d("1.5")}, "AudienceFit: outside [0, 1] (1.5)"},
-		{"engagement", card, Deliverable{EngagementRate: d("-0.1")}, "EngagementRate"},
-		{"usage", card, Deliverable{UsageMonths: -1}, "UsageMonths"},
-		{"deliverable", card, Deliverable{Format: 9}, "Format: unknown (9)"},
-		{"spread", high, Deliverable{}, "Spread: outside [0, 1] (2)"},
-		{"below tiers", tiers, Deliverable{Followers: 10}, "below every band (10)"},
-		{"no currency", RateCard{}, Deliverable{}, "Currency"},
+		{"followers", card, Spec{Followers: -1}, "Followers: negative (-1)"},
+		{"fit", card, Spec{AudienceFit: d("1.5")}, "AudienceFit: outside [0, 1] (1.5)"},
+		{"engagement", card, Spec{EngagementRate: d("-0.1")}, "EngagementRate"},
+		{"usage", card, Spec{UsageMonths: -1}, "UsageMonths"},
+		{"deliverable", card, Spec{Format: 9}, "Format: unknown (9)"},
+		{"spread", high, Spec{}, "Spread: outside [0, 1] (2)"},
+		{"below tiers", tiers, Spec{Followers: 10}, "below every band (10)"},
+		{"no currency", RateCard{}, Spec{}, "Currency"},
 	}
 	for _, tt := range tests {
 		_, err := tt.card.Price(tt.q)

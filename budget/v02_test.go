@@ -124,7 +124,7 @@ func TestMoneyJSON(t *testing.T) {
 
 func TestResultJSON(t *testing.T) {
 	eur := MustParseCurrency("EUR")
-	q, err := DefaultRateCard(eur).Price(Deliverable{Format: FormatReel, Followers: 50_000,
+	q, err := DefaultRateCard(eur).Price(Spec{Format: FormatReel, Followers: 50_000,
 		EngagementRate: d("0.045"), AudienceFit: d("0.8"), UsageMonths: 3})
 	if err != nil {
 		t.Fatal(err)

@@ -631,7 +631,7 @@ func (r *ranker) setScores(fn string, i int, p *Profile, f *features, shared int
 }
 
 func (r *ranker) estimateFee(p *Profile) (decimal.Decimal, error) {
-	q := budget.Deliverable{Format: r.c.Deliverable, Followers: p.Followers, AudienceFit: decimal.NewFromInt(1)}
+	q := budget.Spec{Format: r.c.Deliverable, Followers: p.Followers, AudienceFit: decimal.NewFromInt(1)}
 	if d, _, ok := r.engagement(p); ok {
 		q.EngagementRate = d
 	} else {

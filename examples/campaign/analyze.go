@@ -601,7 +601,7 @@ func bookFees(rep *Report, plan budget.Plan, in inputs, vets map[string]vetting)
 			if v.bench.IsPositive() {
 				card.BenchmarkEngagement = v.bench
 			}
-			est, err := card.Price(budget.Deliverable{Format: bk.Deliverable, Followers: p.Followers, EngagementRate: v.er, AudienceFit: v.fit})
+			est, err := card.Price(budget.Spec{Format: bk.Deliverable, Followers: p.Followers, EngagementRate: v.er, AudienceFit: v.fit})
 			if err != nil {
 				return plan, fmt.Errorf("fee estimate of %s: %w", bk.Handle, err)
 			}

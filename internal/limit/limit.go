@@ -32,11 +32,10 @@ var (
 
 // Decimal returns nil when d is within MaxExponent and MaxDigits, and
 // otherwise an error wrapping errs.ErrTooLarge naming fn ("pkg.Func") and
-// field. Zero passes whatever its exponent.
+// field. A zero with an exponent beyond the limit is refused too: decimal
+// arithmetic rescales the other operand to it (0e-3000000 + 1 builds a
+// 3,000,000-digit coefficient).
 func Decimal(fn, field string, d decimal.Decimal) error {
-	if d.Sign() == 0 {
-		return nil
-	}
 	if e := d.Exponent(); e < -MaxExponent || e > MaxExponent {
 		return errs.New(errs.ErrTooLarge, fn, field, "exponent beyond ±1000", d)
 	}

@@ -17,7 +17,9 @@ func TestDecimal(t *testing.T) {
 		d    decimal.Decimal
 		ok   bool
 	}{
-		{"zero with huge exponent", decimal.New(0, math.MaxInt32), true},
+		// Refused: 0e-2147483648 + 1 would rescale 1 to 2^31 digits.
+		{"zero with huge exponent", decimal.New(0, math.MinInt32), false},
+		{"zero", decimal.Zero, true},
 		{"ordinary", decimal.RequireFromString("-12345.67"), true},
 		{"exponent 1000", decimal.New(1, 1000), true},
 		{"exponent -1000", decimal.New(1, -1000), true},
