@@ -256,6 +256,8 @@ func (at columns) rateAndFee(rec csvx.Record, p *Profile) error {
 			return rec.Errorf(at.rate, fmt.Errorf("%w: %w", ErrSyntax, err))
 		case v.Sign() < 0:
 			return rec.Errorf(at.rate, fmt.Errorf("%w: negative rate", ErrSyntax))
+		case !floatable(v):
+			return rec.Errorf(at.rate, fmt.Errorf("%w: rate outside float64 range, which Rank scores in", ErrTooLarge))
 		default:
 			p.EngagementRate = v
 			p.Missing &^= MissingEngagementRate

@@ -136,7 +136,12 @@ func FuzzReadProfiles(f *testing.F) {
 			return
 		}
 		seen := map[string]bool{}
-		for _, p := range profiles {
+		for i, p := range profiles {
+			// Consistent with its Missing flags (a field not reported is
+			// zero), so Rank accepts it.
+			if err := checkProfile("fuzz", i, &p); err != nil {
+				t.Fatalf("profile read is refused by Rank: %v", err)
+			}
 			if p.Handle == "" || p.Followers < 0 || p.AvgLikes < 0 || p.Fee.Sign() < 0 || p.EngagementRate.Sign() < 0 {
 				t.Fatalf("bad profile %+v", p)
 			}
