@@ -69,11 +69,13 @@ func (t *Delivery) add(o Delivery) {
 // as plain values (the roi report's per-creator ROAS and CPA), so that
 // collab does not depend on roi.
 type CampaignResult struct {
-	Campaign string       `json:"campaign"`
-	Creator  string       `json:"creator"`
-	End      time.Time    `json:"end"` // the campaign's end: orders a creator's campaigns
-	Delivery Delivery     `json:"delivery"`
-	FeePaid  budget.Money `json:"fee_paid"`
+	Campaign string    `json:"campaign"`
+	Creator  string    `json:"creator"`
+	End      time.Time `json:"end"` // the campaign's end: orders a creator's campaigns
+	Delivery Delivery  `json:"delivery"`
+	// FeePaid is what the creator was paid; the zero Money means no fee
+	// (a gifted-only campaign).
+	FeePaid budget.Money `json:"fee_paid"`
 	// ROAS (revenue / cost) and CPA (cost per acquisition) as the report
 	// measured them; invalid (JSON null) when not measured.
 	ROAS decimal.NullDecimal `json:"roas"`
@@ -129,8 +131,10 @@ type Point struct {
 //
 // Errors (field "results[i].…"): an empty campaign or creator, a zero End
 // (ErrInvalid); the same creator twice in one campaign (ErrDuplicate); a
-// negative count, fee, ROAS or CPA (ErrNegative); fees in two currencies
-// for one creator (*budget.MismatchError).
+// negative count, fee, ROAS or CPA (ErrNegative); a fee amount without a
+// currency (ErrInvalid); fees in two currencies for one creator
+// (*budget.MismatchError). History.FeePaid has no currency when no
+// campaign had a fee.
 func Histories(results []CampaignResult) ([]History, error) {
 	const fn = "collab.Histories"
 	by := make(map[string][]int)
@@ -174,6 +178,8 @@ func checkResult(fn string, i int, r *CampaignResult) error {
 		return errs.New(ErrNegative, fn, at+"delivery", "negative count", errs.None)
 	case r.FeePaid.Amount.Sign() < 0:
 		return errs.New(ErrNegative, fn, at+"fee_paid", "negative", r.FeePaid.Amount)
+	case !r.FeePaid.Currency.IsValid() && !r.FeePaid.Amount.IsZero():
+		return errs.New(ErrInvalid, fn, at+"fee_paid", "amount without currency", r.FeePaid.Amount)
 	case r.ROAS.Valid && r.ROAS.Decimal.Sign() < 0:
 		return errs.New(ErrNegative, fn, at+"roas", "negative", r.ROAS.Decimal)
 	case r.CPA.Valid && r.CPA.Decimal.Sign() < 0:
@@ -191,12 +197,17 @@ func history(fn, creator string, results []CampaignResult, l []int) (History, er
 	})
 	h := History{Creator: creator, Campaigns: len(l), Repeat: len(l) - 1,
 		First: results[l[0]].Campaign, Last: results[l[len(l)-1]].Campaign,
-		FeePaid: budget.Money{Amount: decimal.Zero, Currency: results[l[0]].FeePaid.Currency}}
+		FeePaid: budget.Money{Amount: decimal.Zero}}
 	for _, i := range l {
 		r := &results[i]
-		if r.FeePaid.Currency != h.FeePaid.Currency {
+		switch cur := r.FeePaid.Currency; {
+		case !cur.IsValid():
+			// no fee in this campaign (checkResult refused an amount without currency)
+		case !h.FeePaid.Currency.IsValid():
+			h.FeePaid.Currency = cur
+		case cur != h.FeePaid.Currency:
 			return h, &budget.MismatchError{Func: fn, Field: "results[" + strconv.Itoa(i) + "].fee_paid",
-				Left: h.FeePaid.Currency, Right: r.FeePaid.Currency}
+				Left: h.FeePaid.Currency, Right: cur}
 		}
 		h.FeePaid.Amount = h.FeePaid.Amount.Add(r.FeePaid.Amount)
 		h.Delivery.add(r.Delivery)

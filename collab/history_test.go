@@ -71,6 +71,7 @@ func TestTallyHistories(t *testing.T) {
 			Delivery: Delivery{Deliverables: 1, Overdue: 1}, ROAS: roas("3.1"), CPA: roas("8"), Gifts: 1, Earned: 2},
 		{Campaign: "spring", Creator: "lea", End: day0("2026-04-01 00:00"), FeePaid: money("300"),
 			Delivery: Delivery{Deliverables: 1, Cancelled: 1}},
+		{Campaign: "seeding", Creator: "lea", End: day0("2026-02-01 00:00"), Gifts: 1}, // no fee: zero Money
 	}
 	hs, err := Histories(results)
 	if err != nil {
@@ -81,7 +82,9 @@ func TestTallyHistories(t *testing.T) {
 	}
 	lea, mara := hs[0], hs[1]
 	// lea: nothing delivered: rates null, trends null.
-	if lea.OnTimeRate.Valid || lea.MeanDelay.Valid || lea.ROASTrend.Valid || lea.Campaigns != 1 || lea.Repeat != 0 {
+	// A gifted-only campaign adds no fee: 300 EUR over 2 campaigns.
+	if lea.OnTimeRate.Valid || lea.MeanDelay.Valid || lea.ROASTrend.Valid || lea.Campaigns != 2 || lea.Repeat != 1 ||
+		!lea.FeePaid.Equal(money("300")) || lea.First != "seeding" {
 		t.Errorf("lea = %+v", lea)
 	}
 	// mara, in End order winter, spring, summer: delivered 3 on time + 1 late = 4;
@@ -126,6 +129,8 @@ func TestHistoriesErrors(t *testing.T) {
 		{[]CampaignResult{neg}, "collab: Histories: results[0].roas: negative (-1)", ErrNegative},
 		{[]CampaignResult{{Creator: "m"}}, "collab: Histories: results[0].campaign: empty", ErrInvalid},
 		{[]CampaignResult{ok, usd}, "collab: Histories: results[1].fee_paid: currency mismatch (EUR and USD)", ErrCurrencyMismatch},
+		{[]CampaignResult{{Campaign: "c", Creator: "m", End: day0("2026-01-01 00:00"), FeePaid: budget.Money{Amount: decimal.NewFromInt(5)}}},
+			"collab: Histories: results[0].fee_paid: amount without currency (5)", ErrInvalid},
 	} {
 		_, err := Histories(c.rs)
 		if err == nil || err.Error() != c.want || !errors.Is(err, c.is) {

@@ -51,12 +51,15 @@ type Payout struct {
 // order (ties in input order) to the deliverable's instalments in
 // milestone order, filling each before the next.
 //
-// Errors: those of Statuses; a payout naming no deliverable, with a zero
+// Errors: a zero asof (ErrInvalid); those of Statuses; a payout naming no deliverable, with a zero
 // time (ErrInvalid) or a negative amount (ErrNegative); a payout in
 // another currency than the fee (*budget.MismatchError); payouts beyond
 // the whole fee (ErrInvalid: an overpayment is not silently absorbed).
 func Payments(ds []Deliverable, events []Event, payouts []Payout, asof time.Time) ([]Payment, error) {
 	const fn = "collab.Payments"
+	if asof.IsZero() {
+		return nil, errs.New(ErrInvalid, fn, "asof", "zero time: nothing would be due yet", errs.None)
+	}
 	sts, err := Statuses(ds, events, asof)
 	if err != nil {
 		return nil, err

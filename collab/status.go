@@ -69,13 +69,17 @@ func daysLate(t, due time.Time) int {
 // it changes nothing. Otherwise it is StateOverdue once asof ≥ Due, and
 // StateOpen before.
 //
-// Errors: a deliverable that Validate refuses (field "ds[i].…"), two
+// Errors: a zero asof (ErrInvalid: every deliverable would read as open);
+// a deliverable that Validate refuses (field "ds[i].…"), two
 // deliverables with one ID (ErrDuplicate), an event naming no deliverable
 // of ds, with a zero time or an unknown action (ErrInvalid, field
 // "events[i].…"), and any event after a cancellation (ErrInvalid: a
 // cancelled deliverable has no later steps).
 func Statuses(ds []Deliverable, events []Event, asof time.Time) ([]Status, error) {
 	const fn = "collab.Statuses"
+	if asof.IsZero() {
+		return nil, errs.New(ErrInvalid, fn, "asof", "zero time: nothing would have happened yet", errs.None)
+	}
 	idx, err := index(fn, ds)
 	if err != nil {
 		return nil, err

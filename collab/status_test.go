@@ -159,6 +159,16 @@ func TestStatusesErrors(t *testing.T) {
 	}
 }
 
+func TestZeroAsof(t *testing.T) {
+	d := []Deliverable{reel("d", "mara", "2026-05-10 00:00")}
+	if _, err := Statuses(d, nil, time.Time{}); err == nil || err.Error() != "collab: Statuses: asof: zero time: nothing would have happened yet" {
+		t.Errorf("Statuses: %v", err)
+	}
+	if _, err := Payments(d, nil, nil, time.Time{}); err == nil || !errors.Is(err, ErrInvalid) {
+		t.Errorf("Payments: %v", err)
+	}
+}
+
 func TestReadEvents(t *testing.T) {
 	in := "\ufeffDeliverable,Action,At,Post,Note\r\n" +
 		"d1,briefed,2026-05-01,,\r\n" +
