@@ -78,7 +78,8 @@ const week = 7 * 24 * time.Hour
 // MeasureActivity measures one creator's posts published in [from, to);
 // posts outside the window are ignored. Posts need not be sorted.
 //
-// Errors: to not after from (ErrNonPositive, field "to"); a negative
+// Errors: a zero from (ErrInvalid: posts a week over two thousand years
+// would read as none); to not after from (ErrNonPositive, field "to"); a negative
 // followers, likes, comments, shares or saves count (ErrNegative); posts of more
 // than one creator (ErrInvalid, field "posts[i].Creator": mixing creators
 // would blend their rhythms); an invalid Formula; a post whose Hidden
@@ -149,6 +150,9 @@ func days(d time.Duration) decimal.Decimal {
 // [from, to) sorted by time (ties by ID) with each one's rate (null when
 // unrated).
 func windowRates(fn string, posts []Post, from, to time.Time, f Formula) ([]Post, []decimal.NullDecimal, error) {
+	if from.IsZero() {
+		return nil, nil, errs.New(ErrInvalid, fn, "from", "zero time: the window would start in year 1", errs.None)
+	}
 	if !to.After(from) {
 		return nil, nil, errs.New(ErrNonPositive, fn, "to", "not after from "+from.Format(time.RFC3339), to.Format(time.RFC3339))
 	}

@@ -89,12 +89,17 @@ func TestMeasureActivityErrors(t *testing.T) {
 		want  string
 		is    error
 	}{
+		{nil, time.Time{}, "kpi: MeasureActivity: from: zero time: the window would start in year 1", ErrInvalid},
 		{nil, from, "kpi: MeasureActivity: to: not after from 2026-03-01T00:00:00Z (\"2026-03-01T00:00:00Z\")", ErrNonPositive},
 		{[]Post{{Creator: "a"}, {Creator: "b"}}, from.Add(time.Hour), `kpi: MeasureActivity: posts[1].Creator: a second creator (posts[0] is "a") ("b")`, ErrInvalid},
 		{[]Post{{Creator: "a", Shares: -1}}, from.Add(time.Hour), "kpi: MeasureActivity: posts[0].Shares: negative (-1)", ErrNegative},
 		{[]Post{{Creator: "a", Likes: 4, Hidden: FieldLikes}}, from.Add(time.Hour), "kpi: MeasureActivity: posts[0].Likes: hidden but not zero (4)", ErrInvalid},
 	} {
-		_, err := MeasureActivity(c.posts, from, c.to, ActivityOptions{})
+		f := from
+		if c.to.IsZero() {
+			f, c.to = time.Time{}, from
+		}
+		_, err := MeasureActivity(c.posts, f, c.to, ActivityOptions{})
 		if err == nil || err.Error() != c.want || !errors.Is(err, c.is) {
 			t.Errorf("got %v\nwant %s", err, c.want)
 		}
