@@ -161,6 +161,8 @@ func TestShortlistErrors(t *testing.T) {
 			"selection: Shortlist: budget: exponent beyond ±1000 (≈1e+1001, 1 digit)"},
 		{"followers and sketch", []Candidate{{ID: "a", Followers: audience.NewSet(1), Sketch: mustSketch(audience.NewSet(1))}}, dec("1"), MaxUniqueReach, ErrInvalid,
 			`selection: Shortlist: cands[0].Sketch: set with Followers: give one ("a")`},
+		{"followers and sketch, MaxValue", []Candidate{{ID: "a", Followers: audience.NewSet(1), Sketch: mustSketch(audience.NewSet(1))}}, dec("1"), MaxValue, ErrInvalid,
+			`selection: Shortlist: cands[0].Sketch: set with Followers: give one ("a")`},
 		{"neither followers nor sketch", []Candidate{ok}, dec("1"), MaxUniqueReach, ErrNoFollowers,
 			`selection: Shortlist: cands[0].Followers: nil, and no Sketch ("a")`},
 	}

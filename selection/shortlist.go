@@ -90,7 +90,8 @@ type Candidate struct {
 	// Sketch is a theta sketch of the creator's followers, for
 	// MaxUniqueReach when the exact set is not known (follower lists too
 	// large to ship, or pre-aggregated in a data warehouse). Unused by
-	// MaxValue; setting both Followers and Sketch is an error.
+	// MaxValue; setting both Followers and Sketch is an error, whatever the
+	// goal.
 	Sketch *audience.Sketch `json:"-"`
 }
 
@@ -353,6 +354,9 @@ func checkCands(fn string, cands []Candidate, budget decimal.Decimal, goal Goal)
 		}
 		if cd.Fee.Sign() < 0 {
 			return nil, errs.New(ErrNegative, fn, field+".Fee", "", cd.Fee)
+		}
+		if cd.Followers != nil && cd.Sketch != nil {
+			return nil, errs.New(ErrInvalid, fn, field+".Sketch", "set with Followers: give one", cd.ID)
 		}
 		if goal != MaxValue {
 			continue

@@ -16,10 +16,7 @@ func newFamily(fn string, cands []Candidate) (family, bool, error) {
 	sketched := false
 	for i, c := range cands {
 		field := errs.Index("cands", i)
-		switch {
-		case c.Followers != nil && c.Sketch != nil:
-			return nil, false, errs.New(ErrInvalid, fn, field+".Sketch", "set with Followers: give one", c.ID)
-		case c.Followers == nil && c.Sketch == nil:
+		if c.Followers == nil && c.Sketch == nil { // both set: refused by checkCands
 			return nil, false, errs.New(ErrNoFollowers, fn, field+".Followers", "nil, and no Sketch", c.ID)
 		}
 		sketched = sketched || c.Sketch != nil
