@@ -9,6 +9,7 @@ import (
 
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -163,8 +164,8 @@ func prepare(fn string, paths []Path) (*prepared, error) {
 		if p.Nulls < 0 {
 			return nil, errs.New(ErrNegative, fn, pathField(i, "Nulls"), "", p.Nulls)
 		}
-		if checkExp(fn, "", p.Value) != nil { // the field's name is built only for the error
-			return nil, checkExp(fn, pathField(i, "Value"), p.Value)
+		if limit.Decimal(fn, "", p.Value) != nil { // the field's name is built only for the error
+			return nil, limit.Decimal(fn, pathField(i, "Value"), p.Value)
 		}
 		if p.Value.IsNegative() {
 			return nil, errs.New(ErrNegative, fn, pathField(i, "Value"), "", p.Value)

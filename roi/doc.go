@@ -75,7 +75,9 @@
 // that need floating point (Markov absorption probabilities, time-decay
 // weights, confidence intervals) say so and convert to decimals once. A
 // decimal input with an exponent beyond ±1000 (budget.MaxExponent, e.g.
-// 1e-5000) is refused with [ErrTooLarge] before any arithmetic. Every
+// 1e-5000; a zero too) or a coefficient of more than 1000 digits is refused
+// with [ErrTooLarge] before any arithmetic, by the module's one guard
+// (internal/limit), in time linear in the coefficient's size. Every
 // error wraps one of the module's shared sentinels, re-exported here
 // (errors.Is(err, roi.ErrInvalid) is errors.Is(err, kpi.ErrInvalid)), and
 // reads "roi: Func: field: what was wrong (value)"; CSV readers return

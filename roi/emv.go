@@ -8,6 +8,7 @@ import (
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -21,7 +22,7 @@ func EMVFromImpressions(impressions int64, cpm decimal.Decimal) (decimal.Decimal
 	if impressions < 0 {
 		return decimal.Decimal{}, errs.New(ErrNegative, "roi.EMVFromImpressions", "impressions", "", impressions)
 	}
-	if err := checkExp("roi.EMVFromImpressions", "cpm", cpm); err != nil {
+	if err := limit.Decimal("roi.EMVFromImpressions", "cpm", cpm); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if cpm.IsNegative() {
@@ -93,7 +94,7 @@ func (rc EMVCard) Validate() error {
 		return errs.New(ErrInvalid, fn, "Currency", "no currency", errs.None)
 	}
 	check := func(field string, v decimal.Decimal) error {
-		if err := checkExp(fn, field, v); err != nil {
+		if err := limit.Decimal(fn, field, v); err != nil {
 			return err
 		}
 		if v.IsNegative() {

@@ -29,8 +29,8 @@ var (
 	// ErrOverflow reports a count whose total does not fit in an int64.
 	ErrOverflow = errs.ErrOverflow
 	// ErrTooLarge reports an input beyond a documented limit: a decimal
-	// exponent beyond ±budget.MaxExponent, more than [MaxMarkovStates]
-	// Markov states.
+	// exponent beyond ±budget.MaxExponent (1000) or a coefficient of more
+	// than 1000 digits, more than [MaxMarkovStates] Markov states.
 	ErrTooLarge = errs.ErrTooLarge
 	// ErrSyntax reports CSV text that is not a number or time the readers
 	// accept, and malformed CSV.

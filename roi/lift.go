@@ -6,6 +6,7 @@ import (
 
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -85,7 +86,7 @@ func Incremental(test, control Group, cost decimal.Decimal) (Incrementality, err
 }
 
 func checkGroup(fn, name string, g Group) error {
-	if err := checkExp(fn, name+".Revenue", g.Revenue); err != nil {
+	if err := limit.Decimal(fn, name+".Revenue", g.Revenue); err != nil {
 		return err
 	}
 	if g.Size <= 0 {
@@ -147,7 +148,7 @@ func LiftCI(test, control Group, confidence decimal.Decimal) (LiftInterval, erro
 	if err := checkGroup(fn, "control", control); err != nil {
 		return LiftInterval{}, err
 	}
-	if err := checkExp(fn, "confidence", confidence); err != nil {
+	if err := limit.Decimal(fn, "confidence", confidence); err != nil {
 		return LiftInterval{}, err
 	}
 	if !confidence.IsPositive() || confidence.GreaterThanOrEqual(one) {

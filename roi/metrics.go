@@ -12,21 +12,8 @@ var (
 	one      = decimal.NewFromInt(1)
 )
 
-// checkExp refuses, with [ErrTooLarge], a decimal beyond the module's limits
-// (internal/limit: an exponent beyond ±1000, more than 1000 digits): adding
-// or comparing it with an ordinary amount would build a power of ten with up
-// to billions of digits. It also refuses a zero with such an exponent,
-// which limit.Decimal lets pass but which is no less dangerous here: Add
-// rescales the other operand to the zero's exponent.
-func checkExp(fn, field string, v decimal.Decimal) error {
-	if e := v.Exponent(); e < -limit.MaxExponent || e > limit.MaxExponent {
-		return errs.New(ErrTooLarge, fn, field, "exponent beyond ±1000", v)
-	}
-	return limit.Decimal(fn, field, v)
-}
-
 func checkCost(fn string, cost decimal.Decimal) error {
-	if err := checkExp(fn, "cost", cost); err != nil {
+	if err := limit.Decimal(fn, "cost", cost); err != nil {
 		return err
 	}
 	if cost.IsNegative() {
@@ -36,7 +23,7 @@ func checkCost(fn string, cost decimal.Decimal) error {
 }
 
 func checkPositive(fn, field string, v decimal.Decimal) error {
-	if err := checkExp(fn, field, v); err != nil {
+	if err := limit.Decimal(fn, field, v); err != nil {
 		return err
 	}
 	if !v.IsPositive() {
@@ -69,7 +56,7 @@ func ROI(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
 	if err := checkPositive("roi.ROI", "cost", cost); err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkExp("roi.ROI", "revenue", revenue); err != nil {
+	if err := limit.Decimal("roi.ROI", "revenue", revenue); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if revenue.IsNegative() {
@@ -90,7 +77,7 @@ func ROAS(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
 	if err := checkPositive("roi.ROAS", "cost", cost); err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkExp("roi.ROAS", "revenue", revenue); err != nil {
+	if err := limit.Decimal("roi.ROAS", "revenue", revenue); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if revenue.IsNegative() {
@@ -108,10 +95,10 @@ func ROAS(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
 // [ErrTooLarge]: subtracting it exactly from an ordinary amount would build
 // a number with up to billions of digits.
 func Profit(revenue, cost decimal.Decimal) (decimal.Decimal, error) {
-	if err := checkExp("roi.Profit", "revenue", revenue); err != nil {
+	if err := limit.Decimal("roi.Profit", "revenue", revenue); err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkExp("roi.Profit", "cost", cost); err != nil {
+	if err := limit.Decimal("roi.Profit", "cost", cost); err != nil {
 		return decimal.Decimal{}, err
 	}
 	return revenue.Sub(cost), nil

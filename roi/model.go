@@ -6,6 +6,7 @@ import (
 
 	"github.com/influencekit/influencekit/internal/enum"
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -81,10 +82,10 @@ func (p Positions) String() string {
 func (Positions) isModel() {}
 
 func (p Positions) validate(fn string) error {
-	if err := checkExp(fn, "Positions.First", p.First); err != nil {
+	if err := limit.Decimal(fn, "Positions.First", p.First); err != nil {
 		return err
 	}
-	if err := checkExp(fn, "Positions.Last", p.Last); err != nil {
+	if err := limit.Decimal(fn, "Positions.Last", p.Last); err != nil {
 		return err
 	}
 	if p.First.IsNegative() || p.First.GreaterThan(one) {

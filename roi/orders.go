@@ -12,6 +12,7 @@ import (
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/csvx"
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -261,7 +262,7 @@ func (res *OrderAttribution) checkOrder(fn string, i int, o Order, ids map[strin
 		return errs.New(ErrDuplicate, fn, field("ID"), "order ID twice", o.ID)
 	}
 	ids[o.ID] = true
-	if err := checkExp(fn, field("Amount"), o.Amount); err != nil {
+	if err := limit.Decimal(fn, field("Amount"), o.Amount); err != nil {
 		return err
 	}
 	if o.Amount.IsNegative() {

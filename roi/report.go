@@ -12,6 +12,7 @@ import (
 	"github.com/influencekit/influencekit/internal/enum"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -228,7 +229,7 @@ func (c *Campaign) influencer(fn string, field func(string) string, in Influence
 		name string
 		v    decimal.Decimal
 	}{{"Cost", m.Cost}, {"Revenue", m.Revenue}, {"Conversions", m.Conversions}} {
-		if err := checkExp(fn, field(x.name), x.v); err != nil {
+		if err := limit.Decimal(fn, field(x.name), x.v); err != nil {
 			return Metrics{}, err
 		}
 		if x.v.IsNegative() {
@@ -329,7 +330,7 @@ func (c *Campaign) overhead(fn string, names map[string]bool) (decimal.Decimal, 
 			}
 		}
 	}
-	if err := checkExp(fn, "Overhead", oh); err != nil {
+	if err := limit.Decimal(fn, "Overhead", oh); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if oh.IsNegative() {
@@ -398,7 +399,7 @@ func Pool(past ...Metrics) (Metrics, error) {
 			if x.v == nil {
 				continue
 			}
-			if err := checkExp(fn, field(x.name), *x.v); err != nil {
+			if err := limit.Decimal(fn, field(x.name), *x.v); err != nil {
 				return Metrics{}, err
 			}
 			if x.v.IsNegative() {
@@ -597,14 +598,14 @@ func Compare(current Metrics, baseline Baseline) (Comparison, error) {
 		if _, ok := MetricDirection(name); !ok {
 			return Comparison{}, errs.New(ErrInvalid, fn, "baseline", "unknown metric", name)
 		}
-		if err := checkExp(fn, "baseline["+name+"]", baseline[name]); err != nil {
+		if err := limit.Decimal(fn, "baseline["+name+"]", baseline[name]); err != nil {
 			return Comparison{}, err
 		}
 	}
 	cur := current.Baseline()
 	for _, m := range metricOrder {
 		if v, ok := cur[m.name]; ok {
-			if err := checkExp(fn, "current."+m.name, v); err != nil {
+			if err := limit.Decimal(fn, "current."+m.name, v); err != nil {
 				return Comparison{}, err
 			}
 		}
