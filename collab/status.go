@@ -153,7 +153,7 @@ func status(fn string, d *Deliverable, events []Event, evs []int, asof time.Time
 		if k > 0 {
 			prev := &events[evs[k-1]]
 			st.Steps = append(st.Steps, Step{From: prev.Action, To: e.Action,
-				Days: exact.Div(decimal.NewFromInt(int64(e.At.Sub(prev.At))), decimal.NewFromInt(int64(day)))})
+				Days: exact.Duration(e.At.Sub(prev.At), day)})
 		}
 		switch e.Action {
 		case DraftSubmitted:

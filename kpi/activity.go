@@ -91,10 +91,10 @@ func MeasureActivity(posts []Post, from, to time.Time, opt ActivityOptions) (Act
 		return Activity{}, err
 	}
 	a := Activity{From: from, To: to, Posts: len(in),
-		PostsPerWeek: exact.Div(decimal.NewFromInt(int64(len(in))*int64(week)), decimal.NewFromInt(int64(to.Sub(from))))}
+		PostsPerWeek: exact.Div(decimal.NewFromInt(int64(len(in))).Mul(decimal.NewFromInt(int64(week))), decimal.NewFromInt(int64(to.Sub(from))))}
 	if len(in) > 0 {
 		last := in[len(in)-1].PublishedAt
-		a.DaysSinceLast = decimal.NewNullDecimal(days(to.Sub(last)))
+		a.DaysSinceLast = decimal.NewNullDecimal(exact.Duration(to.Sub(last), 24*time.Hour))
 	}
 	if len(in) >= 3 {
 		gaps := make([]decimal.Decimal, len(in)-1)
@@ -139,11 +139,6 @@ func (a *Activity) rates(in []Post, rates []decimal.NullDecimal, from time.Time)
 
 func nullable(d decimal.Decimal, ok bool) decimal.NullDecimal {
 	return decimal.NullDecimal{Decimal: d, Valid: ok}
-}
-
-// days returns d / 24 h at 16 places.
-func days(d time.Duration) decimal.Decimal {
-	return exact.Div(decimal.NewFromInt(int64(d)), decimal.NewFromInt(int64(24*time.Hour)))
 }
 
 // windowRates checks the window and the posts, and returns the posts in
