@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"time"
 
@@ -58,14 +59,25 @@ func DefaultPostColumns() PostColumns {
 // in Post.Hidden and leaves the count 0. Platform is read with
 // Platform.UnmarshalText.
 //
-// Errors: an input without a header row wraps ErrEmpty; a column named in c
+// Errors: a nil r, or one holding a nil pointer, wraps ErrInvalid, as does
+// a Comma that cannot separate fields ('"', '\n', '\r', an invalid rune);
+// an input without a header row wraps ErrEmpty; a column named in c
 // but absent from the header wraps ErrMissingColumn; an unreadable cell is
 // a *ParseError naming the line, column, header and value and wrapping the
 // sentinel of the cause (ErrSyntax, ErrNegative, ErrOverflow, ErrInvalid
 // for a bad platform or time, ErrNotReported for an empty PublishedAt: a
-// post needs its time). No rows is not an error.
+// post needs its time); malformed CSV (a bare quote) wraps ErrSyntax; an
+// error of r itself is returned in a *ParseError, and errors.Is matches it.
+// No rows is not an error.
+//
+// Work and memory are linear in the input: each cell is read once, a count
+// of any length in linear time (ParseCount), and each row becomes one Post.
+// The input's size is the caller's to bound (io.LimitReader).
 func ReadPosts(r io.Reader, c PostColumns) ([]Post, error) {
 	const fn = "kpi.ReadPosts"
+	if v := reflect.ValueOf(r); v.Kind() == reflect.Pointer && v.IsNil() {
+		r = nil // Read would dereference it: the nil reader's error
+	}
 	rd, err := csvx.NewReader(fn, r, cmp.Or(c.Comma, ','))
 	if err != nil {
 		return nil, err

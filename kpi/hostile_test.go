@@ -1,11 +1,461 @@
 package kpi
 
 import (
+	"cmp"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
+	"math"
+	"math/big"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/internal/race"
 )
 
 // raceSlack multiplies the time bounds of the hostile-input tests under the
 // race detector, which slows code down about four times.
 var raceSlack = map[bool]time.Duration{false: 1, true: 4}[race.Enabled]
+
+// hostileBound is the time every call of the hostile table must return in.
+const hostileBound = 50 * time.Millisecond
+
+// sentinels are the package's exported sentinel errors: every error of the
+// hostile table must wrap one of them.
+var sentinels = []error{ErrInvalid, ErrNegative, ErrNonPositive, ErrEmpty, ErrOverflow, ErrTooLarge,
+	ErrSyntax, ErrMissingColumn, ErrNotReported, ErrNoBenchmark}
+
+// hostileCall is one call of an exported function or method with hostile
+// values. fn is "Func" or "Type.Method", as TestHostileCoversAPI lists them.
+type hostileCall struct {
+	fn, name string
+	call     func() error
+}
+
+// hostileOwn gives, by function, an error of the caller's own (a failing
+// reader's) that a call may return wrapped instead of a sentinel.
+var hostileOwn = map[string]error{"ReadPosts": errDisk}
+
+// hostile values shared by the table and the fuzz target.
+var (
+	hostileInts    = []int64{0, -1, 1, math.MaxInt64, math.MinInt64, math.MaxInt64 / 2}
+	hostileStrings = []string{"", " ", "\x00", "1\x002", "\xff\xfe\xfd", "NaN", "+Inf", "-Inf", "1e308",
+		"-0", "9223372036854775808", "1,234", "3.3k", "1.39%", strings.Repeat("9", 1_000_000),
+		strings.Repeat("9", 1_000_000) + "%", "0." + strings.Repeat("0", 1_000_000) + "1",
+		strings.Repeat("0", 1_000_000) + "1", strings.Repeat("1,000", 200_000)}
+	t0           = time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
+	hostileTimes = []time.Time{{}, t0, time.Unix(1<<62, 0), time.Unix(-1<<62, 0),
+		time.Unix(math.MaxInt64, 999_999_999), time.Unix(math.MinInt64, 0)}
+	hostileDurations = []time.Duration{0, -1, time.Hour, math.MaxInt64, math.MinInt64}
+	hostileFormulas  = []Formula{{}, {AllInteractions, ByViews, MedianRate}, {Likes, ByReach, MeanOfRates},
+		{0xFF, 9, 9}, {Saves, ByImpressions, 3}}
+)
+
+// hostileDecimals returns zero, negative, MaxInt64, the exponents ±2³¹, a
+// zero with such an exponent, a 10⁶-digit decimal and the largest values
+// within the limits (1000 digits, exponent ±1000).
+func hostileDecimals() []decimal.Decimal {
+	million := decimal.NewFromBigInt(new(big.Int).Lsh(big.NewInt(1), 3_321_929), 0) // 2^3321929 has 10^6 digits
+	nines := decimal.NewFromBigInt(new(big.Int).Sub(new(big.Int).Exp(big.NewInt(10), big.NewInt(1000), nil), big.NewInt(1)), 0)
+	return []decimal.Decimal{{}, decimal.NewFromInt(-1), decimal.NewFromInt(math.MaxInt64), decimal.New(1, -16),
+		decimal.New(1, math.MaxInt32), decimal.New(1, math.MinInt32), decimal.New(-7, math.MaxInt32),
+		decimal.New(0, math.MinInt32), decimal.New(0, math.MaxInt32), million, million.Neg(),
+		decimal.NewFromBigInt(million.Coefficient(), -1), decimal.New(1, limit.MaxExponent),
+		decimal.New(1, -limit.MaxExponent), nines, decimal.NewFromBigInt(nines.Coefficient(), limit.MaxExponent),
+		decimal.NewFromBigInt(nines.Coefficient(), -limit.MaxExponent)}
+}
+
+// hostilePosts returns post sets: nil, empty, ordinary, sums past int64,
+// negative counts, contradicting Hidden sets, NUL and invalid UTF-8 text,
+// extreme times, and 2,000 posts.
+func hostilePosts() map[string][]Post {
+	ok := []Post{
+		{ID: "a", Creator: "c", Platform: Instagram, PublishedAt: t0, Followers: 1000, Likes: 50, Comments: 5, Reach: 400, Views: 900, Impressions: 1200, Clicks: 7, Conversions: 1},
+		{ID: "b", Creator: "c", Platform: Instagram, PublishedAt: t0.Add(50 * time.Hour), Followers: 1010, Likes: 40, Saves: 3, Reach: 300, Views: 800, Impressions: 1000, Clicks: 3},
+		{ID: "c", Creator: "c", Platform: Instagram, PublishedAt: t0.Add(200 * time.Hour), Followers: 1020, Likes: 70, Shares: 2, Hidden: FieldReach},
+	}
+	m := math.MaxInt64
+	big := Post{ID: "m", Creator: "c", PublishedAt: t0, Followers: int64(m), Likes: int64(m), Comments: int64(m), Shares: int64(m),
+		Saves: int64(m), Views: int64(m), Reach: int64(m), Impressions: int64(m), Clicks: int64(m), Conversions: int64(m)}
+	neg := Post{ID: "n", Creator: "c", PublishedAt: t0, Followers: math.MinInt64, Likes: -1, Comments: math.MinInt64, Views: -5, Reach: -1, Impressions: -1, Clicks: -1, Conversions: -1}
+	many := make([]Post, 2_000)
+	for i := range many {
+		many[i] = Post{ID: fmt.Sprint(i), Creator: "c", PublishedAt: t0.Add(time.Duration(i) * time.Minute),
+			Followers: 1000 + int64(i), Likes: int64(i % 97), Comments: int64(i % 13), Views: int64(i), Reach: int64(i % 500)}
+	}
+	return map[string][]Post{
+		"nil": nil, "empty": {}, "ok": ok, "zero post": {{}},
+		"past int64":    {big, big, big},
+		"negative":      {neg, ok[0]},
+		"hidden bits":   {{Hidden: 0xFFFF}, {Likes: 5, Hidden: FieldLikes}},
+		"all hidden":    {{Hidden: AllFields, PublishedAt: t0}},
+		"strings":       {{ID: "\x00", Creator: "\xff\xfe", Caption: strings.Repeat("\x00\xff", 500_000), PublishedAt: t0, Followers: 1}},
+		"two creators":  {ok[0], {Creator: "\x00", PublishedAt: t0.Add(time.Hour), Followers: 5}},
+		"extreme times": {{Creator: "c", PublishedAt: time.Unix(-1<<62, 0), Followers: 1}, {Creator: "c", PublishedAt: time.Unix(1<<62, 0), Followers: 2}},
+		"time edges":    {{Creator: "c", PublishedAt: time.Unix(math.MinInt64, 0), Followers: 1}, {Creator: "c", PublishedAt: time.Unix(math.MaxInt64, 999_999_999), Followers: 2}},
+		"2000":          many,
+	}
+}
+
+// callsParse covers the parsers and the int64 rates.
+func callsParse() []hostileCall {
+	var cs []hostileCall
+	for _, s := range hostileStrings {
+		name := fmt.Sprintf("%.20q (%d bytes)", s, len(s))
+		cs = append(cs,
+			hostileCall{"ParseCount", name, func() error { _, err := ParseCount(s); return err }},
+			hostileCall{"ParseRate", name, func() error { _, err := ParseRate(s); return err }})
+	}
+	rates := map[string]func(a, b int64) (decimal.Decimal, error){"EngagementRate": EngagementRate,
+		"GrowthRate": GrowthRate, "ReachRate": ReachRate, "CTR": CTR, "ConversionRate": ConversionRate}
+	for fn, f := range rates {
+		for _, a := range hostileInts {
+			for _, b := range hostileInts {
+				cs = append(cs, hostileCall{fn, fmt.Sprint(a, b), func() error { _, err := f(a, b); return err }})
+			}
+		}
+	}
+	for _, n := range hostileInts {
+		cs = append(cs, hostileCall{"TierOf", fmt.Sprint(n), func() error { _, err := TierOf(n); return err }})
+		for name, th := range map[string]Thresholds{"default": DefaultThresholds(), "later": LaterFohrThresholds(),
+			"zero": {}, "negative": {Nano: math.MinInt64}, "max": {math.MaxInt64 - 4, math.MaxInt64 - 3, math.MaxInt64 - 2, math.MaxInt64 - 1, math.MaxInt64}} {
+			cs = append(cs, hostileCall{"Thresholds.Tier", name + fmt.Sprint(n), func() error { _, err := th.Tier(n); return err }},
+				hostileCall{"Thresholds.Validate", name, th.Validate})
+		}
+	}
+	return cs
+}
+
+// callsPosts covers the functions that read posts.
+func callsPosts() []hostileCall {
+	var cs []hostileCall
+	windows := [][2]time.Time{{t0, t0.Add(30 * 24 * time.Hour)}, {t0, t0}, {t0, t0.Add(-time.Hour)},
+		{hostileTimes[4], hostileTimes[5]}, {hostileTimes[5], hostileTimes[4]}, {{}, t0}}
+	for pname, posts := range hostilePosts() {
+		add := func(fn, name string, f func() error) { cs = append(cs, hostileCall{fn, pname + " " + name, f}) }
+		add("Sum", "", func() error { _, err := Sum(posts); return err })
+		add("ByCreator", "", func() error { _, err := ByCreator(posts); return err })
+		for _, f := range hostileFormulas {
+			add("Formula.Rate", f.String(), func() error { _, err := f.Rate(posts); return err })
+			add("Formula.Measure", f.String(), func() error { _, err := f.Measure(posts); return err })
+			for _, loc := range []*time.Location{nil, time.UTC, time.FixedZone("+14", 14*3600)} {
+				add("Weekly", f.String(), func() error { _, err := Weekly(posts, f, loc); return err })
+			}
+		}
+		for _, w := range windows {
+			name := fmt.Sprint(w[0].Unix(), w[1].Unix())
+			add("FollowerGrowth", name, func() error { _, err := FollowerGrowth(posts, w[0], w[1]); return err })
+			add("Between", name, func() error { _, err := Between(posts, w[0], w[1]); return err })
+			for _, f := range hostileFormulas[2:4] {
+				opt := ActivityOptions{Formula: f, Sponsored: func(p Post) bool { return p.Likes > 10 }}
+				add("MeasureActivity", name, func() error { _, err := MeasureActivity(posts, w[0], w[1], opt); return err })
+				add("MeasureContent", name, func() error { _, err := MeasureContent(posts, w[0], w[1], f); return err })
+			}
+		}
+		for _, now := range hostileTimes {
+			for _, n := range []int{0, -1, 1, math.MaxInt, math.MinInt} {
+				add("Latest", fmt.Sprint(n), func() error { _, err := Latest(posts, n, now); return err })
+				p := PresetFollowers12()
+				p.Latest = n
+				add("Preset.Rate", fmt.Sprint(n), func() error { _, err := p.Rate(posts, now); return err })
+			}
+			for _, d := range hostileDurations {
+				add("Trailing", fmt.Sprint(d), func() error { _, err := Trailing(posts, now, d); return err })
+			}
+		}
+	}
+	return cs
+}
+
+// callsTotals covers Totals and Post.Count.
+func callsTotals() []hostileCall {
+	var cs []hostileCall
+	m := int64(math.MaxInt64)
+	for name, t := range map[string]Totals{"zero": {}, "max": {Posts: m, Followers: m, Likes: m, Comments: m, Shares: m,
+		Saves: m, Views: m, Reach: m, Impressions: m, Clicks: m, Conversions: m}, "negative": {Followers: -1, Likes: math.MinInt64,
+		Clicks: -1, Impressions: -1, Reach: -1}, "hidden": {Likes: 3, Followers: 9, Hidden: 0xFFFF}} {
+		for _, i := range []Interaction{0, Likes, AllInteractions, 0xFF} {
+			cs = append(cs, hostileCall{"Totals.Engagements", name, func() error { _, err := t.Engagements(i); return err }})
+			for _, b := range []Base{ByFollowers, ByViews, 200} {
+				cs = append(cs, hostileCall{"Totals.EngagementRate", name, func() error { _, err := t.EngagementRate(i, b); return err }})
+			}
+		}
+		cs = append(cs, hostileCall{"Totals.ReachRate", name, func() error { _, err := t.ReachRate(); return err }},
+			hostileCall{"Totals.CTR", name, func() error { _, err := t.CTR(); return err }},
+			hostileCall{"Totals.ConversionRate", name, func() error { _, err := t.ConversionRate(); return err }})
+	}
+	for _, p := range hostilePosts()["past int64"][:1] {
+		for _, f := range []Fields{0, FieldLikes, FieldConversions, AllFields, 0xFFFF, 1 << 15} {
+			cs = append(cs, hostileCall{"Post.Count", f.String(), func() error { p.Count(f); return nil }})
+		}
+	}
+	return cs
+}
+
+// callsTarget covers Target and Benchmarks, the decimal entry points.
+func callsTarget() []hostileCall {
+	var cs []hostileCall
+	ds := hostileDecimals()
+	tables := map[string]Benchmarks{"default": DefaultBenchmarks(), "empty": {}}
+	for _, d := range ds {
+		rows := DefaultBenchmarks()
+		for i := range rows.Rows {
+			rows.Rows[i].Rate = d
+		}
+		tables["rate "+fmt.Sprint(d.Exponent())+" "+fmt.Sprint(d.Coefficient().BitLen())] = rows
+	}
+	for gi, goal := range ds {
+		for _, start := range hostileTimes[:4] {
+			for _, dl := range []time.Duration{time.Hour, 0, -1, math.MaxInt64} {
+				tg := Target{Metric: "\x00\xff", Goal: goal, Start: start, Deadline: start.Add(dl)}
+				name := fmt.Sprint("goal ", gi, " ", start.Unix(), " ", dl)
+				cs = append(cs, hostileCall{"Target.Validate", name, tg.Validate})
+				for ai, a := range ds {
+					for _, now := range hostileTimes {
+						cs = append(cs, hostileCall{"Target.Progress", fmt.Sprint(name, " achieved ", ai, " now ", now.Unix()),
+							func() error { _, err := tg.Progress(a, now); return err }})
+					}
+				}
+			}
+		}
+	}
+	for tname, tb := range tables {
+		for ri, r := range ds {
+			for _, pl := range []Platform{Instagram, 255} {
+				for _, tier := range []Tier{Nano, Mega, 200} {
+					for _, f := range hostileFormulas {
+						cs = append(cs, hostileCall{"Benchmarks.Place", fmt.Sprint(tname, " rate ", ri, pl, tier, f),
+							func() error { _, err := tb.Place(r, pl, tier, f); return err }})
+					}
+				}
+			}
+		}
+	}
+	return cs
+}
+
+// textTypes are the package's enums and bit sets, with a value out of range
+// each.
+func textTypes() map[string][2]interface {
+	String() string
+	MarshalText() ([]byte, error)
+} {
+	type enum = interface {
+		String() string
+		MarshalText() ([]byte, error)
+	}
+	return map[string][2]enum{"Platform": {X, Platform(255)}, "Base": {ByViews, Base(255)},
+		"Average": {MedianRate, Average(255)}, "Tier": {Mega, Tier(255)}, "Statistic": {Median, Statistic(255)},
+		"Position": {Above, Position(255)}, "Interaction": {AllInteractions, Interaction(255)},
+		"Fields": {AllFields, Fields(0xFFFF)}}
+}
+
+// callsText covers String, MarshalText, UnmarshalText, Formula's methods,
+// Base.Field and the constructors without arguments.
+func callsText() []hostileCall {
+	var cs []hostileCall
+	for typ, vs := range textTypes() {
+		for _, v := range vs {
+			cs = append(cs, hostileCall{typ + ".String", v.String(), func() error { _ = v.String(); return nil }},
+				hostileCall{typ + ".MarshalText", v.String(), func() error { _, err := v.MarshalText(); return err }})
+		}
+	}
+	texts := append(slices.Clone(hostileStrings), "likes|", "|", "none|likes", " TWITTER ", "mega\x00")
+	for _, s := range texts {
+		b := []byte(s)
+		for typ, u := range map[string]interface{ UnmarshalText([]byte) error }{"Platform": new(Platform),
+			"Base": new(Base), "Average": new(Average), "Tier": new(Tier), "Statistic": new(Statistic),
+			"Position": new(Position), "Interaction": new(Interaction), "Fields": new(Fields)} {
+			cs = append(cs, hostileCall{typ + ".UnmarshalText", fmt.Sprintf("%.20q", s), func() error { return u.UnmarshalText(b) }})
+		}
+	}
+	for _, f := range hostileFormulas {
+		cs = append(cs, hostileCall{"Formula.Validate", f.String(), f.Validate},
+			hostileCall{"Formula.String", f.String(), func() error { _ = f.String(); return nil }},
+			hostileCall{"Formula.Needs", f.String(), func() error { _ = f.Needs(); return nil }},
+			hostileCall{"Base.Field", f.Base.String(), func() error { _ = f.Base.Field(); return nil }})
+	}
+	for fn, f := range map[string]func(){"DefaultBenchmarks": func() { DefaultBenchmarks() },
+		"DefaultPostColumns": func() { DefaultPostColumns() }, "DefaultThresholds": func() { DefaultThresholds() },
+		"LaterFohrThresholds": func() { LaterFohrThresholds() }, "PresetFollowers12": func() { PresetFollowers12() },
+		"PresetReach": func() { PresetReach() }, "PresetReels": func() { PresetReels() },
+		"PresetTikTok": func() { PresetTikTok() }, "PresetImpressions": func() { PresetImpressions() },
+		"Presets": func() { Presets() }} {
+		cs = append(cs, hostileCall{fn, "", func() error { f(); return nil }})
+	}
+	return cs
+}
+
+// callsCSV covers ReadPosts: nil and failing readers, empty input, bad
+// separators, NUL, invalid UTF-8, a 10⁶-digit cell and sums past int64.
+func callsCSV() []hostileCall {
+	var cs []hostileCall
+	inputs := map[string]func() io.Reader{
+		"nil reader":    func() io.Reader { return nil },
+		"nil pointer":   func() io.Reader { var r *strings.Reader; return r },
+		"failing":       func() io.Reader { return failingReader{} },
+		"empty":         func() io.Reader { return strings.NewReader("") },
+		"bom only":      func() io.Reader { return strings.NewReader("\uFEFF") },
+		"header only":   func() io.Reader { return strings.NewReader("id,likes,followers\n") },
+		"nul":           func() io.Reader { return strings.NewReader("id,likes\x00,followers\n\x00,1,2\n") },
+		"invalid utf-8": func() io.Reader { return strings.NewReader("id,likes,followers\n\xff\xfe,1,2\n") },
+		"10^6 digits": func() io.Reader {
+			return strings.NewReader("id,likes,followers\na," + strings.Repeat("9", 1_000_000) + ",1\n")
+		},
+		"10^6 zeros": func() io.Reader {
+			return strings.NewReader("id,likes,followers\na," + strings.Repeat("0", 1_000_000) + "1,1\n")
+		},
+		"past int64": func() io.Reader {
+			return strings.NewReader("id,likes,followers\na,9223372036854775807,9223372036854775807\nb,9223372036854775807,1\n")
+		},
+		"negative":   func() io.Reader { return strings.NewReader("id,likes,followers\na,-1,-9223372036854775808\n") },
+		"bare quote": func() io.Reader { return strings.NewReader("id,likes,followers\n\"a,1,2\n") },
+		"bad time":   func() io.Reader { return strings.NewReader("id,published_at\na,\x00\n") },
+	}
+	cols := map[string]PostColumns{"default": DefaultPostColumns(), "three": {ID: "id", Likes: "likes", Followers: "followers"},
+		"time":        {ID: "id", PublishedAt: "published_at", TimeLayouts: []string{"", "\x00"}},
+		"quote comma": {ID: "id", Comma: '"'}, "newline comma": {ID: "id", Comma: '\n'}, "bad rune": {ID: "id", Comma: -1},
+		"rune error": {ID: "id", Comma: '\uFFFD'}, "nul names": {ID: "\x00", Likes: "\xff"}}
+	for iname, in := range inputs {
+		for cname, c := range cols {
+			cs = append(cs, hostileCall{"ReadPosts", iname + " " + cname,
+				func() error { _, err := ReadPosts(in(), c); return err }})
+		}
+	}
+	return cs
+}
+
+// errDisk is the error of failingReader, the caller's own: ReadPosts
+// returns it wrapped, for errors.Is.
+var errDisk = errors.New("disk on fire")
+
+// failingReader is a reader that always fails.
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errDisk }
+
+// hostileTable is every call of the hostile-input test.
+func hostileTable() []hostileCall {
+	return slices.Concat(callsParse(), callsPosts(), callsTotals(), callsTarget(), callsText(), callsCSV())
+}
+
+// run calls c, recovering a panic, and returns its error, its duration
+// (the fastest of up to three tries when the first is over the bound, so
+// that a busy machine does not fail the test) and the panic, if any.
+func (c hostileCall) run() (err error, d time.Duration, panicked any) {
+	d = time.Duration(math.MaxInt64)
+	for try := 0; try < 3 && d > hostileBound*raceSlack; try++ {
+		start := time.Now()
+		func() {
+			defer func() { panicked = recover() }()
+			err = c.call()
+		}()
+		d = min(d, time.Since(start))
+		if panicked != nil {
+			return err, d, panicked
+		}
+	}
+	return err, d, nil
+}
+
+// TestHostile calls every exported function and method of the package with
+// hostile values: each returns within hostileBound (×4 under -race) with a
+// result or an error wrapping one of the package's sentinels, with a short
+// message, and never panics.
+func TestHostile(t *testing.T) {
+	table := hostileTable()
+	type timed struct {
+		c hostileCall
+		d time.Duration
+	}
+	var slow []timed // the five slowest calls
+	for _, c := range table {
+		err, d, p := c.run()
+		switch {
+		case p != nil:
+			t.Errorf("%s(%s): panic: %v", c.fn, c.name, p)
+		case d > hostileBound*raceSlack:
+			t.Errorf("%s(%s): took %v, bound %v", c.fn, c.name, d, hostileBound*raceSlack)
+		case err != nil && !slices.ContainsFunc(append(sentinels, hostileOwn[c.fn]), func(s error) bool { return s != nil && errors.Is(err, s) }):
+			t.Errorf("%s(%s): error matches no sentinel: %v", c.fn, c.name, err)
+		case err != nil && len(err.Error()) > 300:
+			t.Errorf("%s(%s): message of %d bytes: %.300s", c.fn, c.name, len(err.Error()), err)
+		}
+		slow = append(slow, timed{c, d})
+		slices.SortFunc(slow, func(a, b timed) int { return cmp.Compare(b.d, a.d) })
+		slow = slow[:min(len(slow), 5)]
+	}
+	t.Logf("%d calls; the slowest:", len(table))
+	for _, s := range slow {
+		t.Logf("  %v %s(%s)", s.d, s.c.fn, s.c.name)
+	}
+}
+
+// hostileSkip lists exported functions and methods left out of the hostile
+// table, with the reason. None is: even the constructors without arguments
+// are called.
+var hostileSkip = map[string]string{}
+
+// TestHostileCoversAPI lists the exported functions and methods of the
+// package's non-test files with go/ast and fails naming any that the
+// hostile table does not call and hostileSkip does not excuse.
+func TestHostileCoversAPI(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	called := map[string]bool{}
+	for _, c := range hostileTable() {
+		called[c.fn] = true
+	}
+	fset := token.NewFileSet()
+	n := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || !fd.Name.IsExported() {
+				continue
+			}
+			key := fd.Name.Name
+			if fd.Recv != nil {
+				typ := fd.Recv.List[0].Type
+				if s, ok := typ.(*ast.StarExpr); ok {
+					typ = s.X
+				}
+				id, ok := typ.(*ast.Ident)
+				if !ok || !id.IsExported() {
+					continue
+				}
+				key = id.Name + "." + key
+			}
+			n++
+			if !called[key] && hostileSkip[key] == "" {
+				t.Errorf("%s (%s) is not in the hostile table: add it to hostile_test.go", key, name)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no exported function found")
+	}
+}
