@@ -36,6 +36,17 @@
 //     together, on-time rate, mean delay, approval rounds, fee paid, and
 //     ROAS and CPA per campaign with their trend. Campaign results come in
 //     as plain values ([CampaignResult]), so collab does not import roi.
+//   - [ReadDeliverables], [ReadEvents], [ReadPayouts] and [ReadGifts] read
+//     each input from CSV; a bad cell is a [ParseError] with its line,
+//     column, header and value.
+//
+// A [Checker]'s Sponsored method fits kpi.ActivityOptions.Sponsored, so
+// kpi.MeasureActivity counts a creator's disclosed sponsored posts.
+//
+// # Concurrency
+//
+// Functions keep no state; a Checker is immutable and safe to share
+// between goroutines.
 //
 // # Time
 //
