@@ -20,51 +20,12 @@ import (
 //     lower case (Σ, σ and ς fold alike; K, the Kelvin sign and k alike).
 //
 // Fold does not remove other accents (“é” and “e” differ) and does not
-// expand letters (“ß” is not “ss”).
+// expand letters (“ß” is not “ss”). The folding itself is internal/fold's,
+// shared with feedback's roster matcher.
 func Fold(s string) string {
 	var sc scanner
 	sc.scan(s, false)
 	return string(sc.buf)
-}
-
-// foldRune folds r after prev (the previous folded rune): it returns the
-// folded rune and whether to write it, or compose = true when it replaces
-// prev.
-func foldRune(prev, r rune) (f rune, keep, compose bool) {
-	switch r {
-	case 'I', 'İ', 'ı', 'i':
-		return 'i', true, false
-	case '\u0307': // combining dot above: part of a decomposed İ
-		return 0, false, false
-	case '\u0327', '\u0306', '\u0308': // cedilla, breve, diaeresis
-		if c, ok := composeTurkish(prev, r); ok {
-			return c, false, true
-		}
-		return r, true, false
-	}
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return r, true, false
-	}
-	return unicode.ToLower(unicode.ToUpper(r)), true, false
-}
-
-func composeTurkish(base, mark rune) (rune, bool) {
-	switch {
-	case mark == '\u0327' && base == 's':
-		return 'ş', true
-	case mark == '\u0327' && base == 'c':
-		return 'ç', true
-	case mark == '\u0306' && base == 'g':
-		return 'ğ', true
-	case mark == '\u0308' && base == 'o':
-		return 'ö', true
-	case mark == '\u0308' && base == 'u':
-		return 'ü', true
-	}
-	return 0, false
 }
 
 // isWord reports whether r continues a word, hashtag or mention: a letter,

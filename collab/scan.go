@@ -1,6 +1,10 @@
 package collab
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/influencekit/influencekit/internal/fold"
+)
 
 // token is a word, hashtag or mention of a folded caption.
 type token struct {
@@ -26,7 +30,7 @@ func (s *scanner) scan(caption string, tokens bool) {
 	ri := -1
 	for _, r := range caption {
 		ri++
-		f, keep, compose := foldRune(prev, r)
+		f, keep, compose := fold.Rune(prev, r)
 		if compose {
 			s.buf = utf8.AppendRune(s.buf[:len(s.buf)-utf8.RuneLen(prev)], f)
 			prev = f
