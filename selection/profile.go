@@ -104,12 +104,14 @@ func (m Missing) Has(f Missing) bool { return m&f == f }
 // HasAny reports whether at least one field of f is missing.
 func (m Missing) HasAny(f Missing) bool { return m&f != 0 }
 
-// smallDecimal reports, without allocating, whether d is far within the
-// module's decimal limit (an exponent within ±1000 and at most 15 digits):
-// limit.Decimal copies the coefficient, which Rank would do a million times.
-func smallDecimal(d decimal.Decimal) bool {
+// exponentWithin reports whether d's exponent is within the module's limit
+// (±1000), at no cost. Rank checks only that of a profile's fee and rate, a
+// million times: the exponent is what makes decimal arithmetic explode
+// (comparisons rescale to it); limit.Decimal's digit count copies the
+// coefficient, and a long coefficient only costs Rank linear time.
+func exponentWithin(d decimal.Decimal) bool {
 	e := d.Exponent()
-	return e >= -limit.MaxExponent && e <= limit.MaxExponent && d.NumDigits() <= 15
+	return e >= -limit.MaxExponent && e <= limit.MaxExponent
 }
 
 // checkProfile refuses a profile with a negative count, fee or rate, or a
@@ -137,7 +139,7 @@ func checkProfile(fn string, i int, p *Profile) error {
 		v    decimal.Decimal
 		miss Missing
 	}{{"Fee", p.Fee, MissingFee}, {"EngagementRate", p.EngagementRate, MissingEngagementRate}} {
-		if !smallDecimal(f.v) {
+		if !exponentWithin(f.v) {
 			if err := limit.Decimal(fn, field(f.name), f.v); err != nil {
 				return err
 			}

@@ -44,18 +44,25 @@ type Ranking struct {
 	// only the k in Top.
 	Passed int `json:"passed"`
 
-	// ranked holds every profile that passed, in input order, and
-	// estimated the rate card's fee of those without one, by input
-	// position, for Candidates. A Ranking decoded from JSON has neither.
+	// For Candidates: ranked holds every profile that passed, in input
+	// order, estimated the rate card's fee of those without one, by input
+	// position, and base and n identify the slice ranked (its first
+	// element and length). A Ranking decoded from JSON has none of them.
 	ranked    []ranked
 	estimated map[int32]decimal.Decimal
+	base      *Profile
+	n         int
 }
 
-// ranked is a profile that passed, with its score.
+// ranked is a profile that passed the filters: its weighted scores
+// without CostEfficiency (which needs the best efficiency of all), then its
+// score. It holds no pointer, so that a million of them cost the garbage
+// collector nothing.
 type ranked struct {
-	handle string
-	i      int32
-	score  int64 // units of 10^-ScorePlaces
+	i        int32
+	score    int64 // units of 10^-ScorePlaces
+	num, den float64
+	eff      float64
 }
 
 // Scored is a ranked profile with the breakdown that explains its score.
@@ -191,15 +198,16 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 	if err != nil {
 		return Ranking{}, err
 	}
-	out.ranked = make([]ranked, len(passed))
-	for j, ps := range passed {
-		score, err := r.score(fn, ps)
-		if err != nil {
+	for j := range passed {
+		if passed[j].score, err = r.score(fn, passed[j]); err != nil {
 			return Ranking{}, err
 		}
-		out.ranked[j] = ranked{handle: profiles[ps.i].Handle, i: ps.i, score: score}
 	}
-	top := topK(out.ranked, k)
+	out.ranked, out.n = passed, len(profiles)
+	if len(profiles) > 0 {
+		out.base = &profiles[0]
+	}
+	top := topK(profiles, passed, k)
 	out.Top = make([]Scored, 0, len(top))
 	for _, x := range top {
 		sc, err := r.explain(fn, &profiles[x.i], int(x.i))
@@ -212,19 +220,11 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 	return out, nil
 }
 
-// pass is a profile that passed the filters: its weighted scores without
-// CostEfficiency, which needs the best efficiency of all.
-type pass struct {
-	i        int32
-	num, den float64
-	eff      float64
-}
-
 // filter checks and evaluates every profile; it returns the Ranking's
 // Rejected and Passed, the profiles that passed, and sets r.maxEff.
-func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []pass, error) {
+func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []ranked, error) {
 	var out Ranking
-	passed := make([]pass, 0, len(profiles))
+	passed := make([]ranked, 0, len(profiles))
 	for i := range profiles {
 		p := &profiles[i]
 		if err := checkProfile(fn, i, p); err != nil {
@@ -248,7 +248,7 @@ func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []pass, error) 
 				den += r.weights[cr]
 			}
 		}
-		passed = append(passed, pass{i: int32(i), num: num, den: den, eff: f.eff})
+		passed = append(passed, ranked{i: int32(i), num: num, den: den, eff: f.eff})
 		if f.feeEst {
 			if out.estimated == nil {
 				out.estimated = map[int32]decimal.Decimal{}
@@ -264,7 +264,7 @@ func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []pass, error) 
 // score returns the score of a profile that passed, in units of
 // 10^-ScorePlaces, so that the ranking compares exactly the reported
 // decimal scores.
-func (r *ranker) score(fn string, ps pass) (int64, error) {
+func (r *ranker) score(fn string, ps ranked) (int64, error) {
 	num, den := ps.num, ps.den
 	if ps.eff >= 0 && r.maxEff > 0 {
 		num += r.weights[CostEfficiency] * ps.eff / r.maxEff
@@ -284,7 +284,7 @@ func (r *ranker) score(fn string, ps pass) (int64, error) {
 
 // topK returns the k best of ranked, best first, by a min-heap whose root
 // is the worst kept entry.
-func topK(all []ranked, k int) []ranked {
+func topK(profiles []Profile, all []ranked, k int) []ranked {
 	heap := make([]ranked, 0, min(k, len(all)))
 	down := func(j int) {
 		n := len(heap)
@@ -294,10 +294,10 @@ func topK(all []ranked, k int) []ranked {
 				return
 			}
 			m := l
-			if rr := l + 1; rr < n && worse(heap[rr], heap[l]) {
+			if rr := l + 1; rr < n && worse(profiles, heap[rr], heap[l]) {
 				m = rr
 			}
-			if !worse(heap[m], heap[j]) {
+			if !worse(profiles, heap[m], heap[j]) {
 				return
 			}
 			heap[j], heap[m] = heap[m], heap[j]
@@ -309,7 +309,7 @@ func topK(all []ranked, k int) []ranked {
 			heap = append(heap, x)
 			for j := len(heap) - 1; j > 0; {
 				parent := (j - 1) / 2
-				if !worse(heap[j], heap[parent]) {
+				if !worse(profiles, heap[j], heap[parent]) {
 					break
 				}
 				heap[j], heap[parent] = heap[parent], heap[j]
@@ -317,33 +317,33 @@ func topK(all []ranked, k int) []ranked {
 			}
 			continue
 		}
-		if worse(heap[0], x) {
+		if worse(profiles, heap[0], x) {
 			heap[0] = x
 			down(0)
 		}
 	}
-	slices.SortFunc(heap, order)
+	slices.SortFunc(heap, func(a, b ranked) int { return order(profiles, a, b) })
 	return heap
 }
 
 // worse reports whether a ranks below b: lower score, then larger handle,
 // then later position.
-func worse(a, b ranked) bool {
+func worse(profiles []Profile, a, b ranked) bool {
 	if a.score != b.score {
 		return a.score < b.score
 	}
-	if a.handle != b.handle {
-		return a.handle > b.handle
+	if ha, hb := profiles[a.i].Handle, profiles[b.i].Handle; ha != hb {
+		return ha > hb
 	}
 	return a.i > b.i
 }
 
 // order sorts best first (see worse).
-func order(a, b ranked) int {
-	if worse(a, b) {
+func order(profiles []Profile, a, b ranked) int {
+	if worse(profiles, a, b) {
 		return 1
 	}
-	if worse(b, a) {
+	if worse(profiles, b, a) {
 		return -1
 	}
 	return 0
@@ -900,34 +900,36 @@ func (r *ranker) reason(cr Criterion, p *Profile, f *features, flags int) string
 // Fee the profile's fee (or the rate card's estimate, as in Scored.Fee),
 // Value the score, Followers the profile's FollowerSet, and Sketch its
 // FollowerSketch when it has no FollowerSet. profiles must be the slice
-// given to Rank, unchanged.
+// given to Rank (the same elements, not a copy), unchanged; the Ranking
+// keeps a reference to it.
 //
 // A ranked profile with neither a fee nor a rate card estimate cannot be
 // priced: it is not a candidate, and is returned in unpriced (best first,
 // Filter FilterFee, with the reason), so that every profile that passed is
 // accounted for: len(cands) + len(unpriced) = r.Passed.
 //
-// Errors: a profiles slice that is not the one ranked (shorter, or a
-// different handle at a ranked position) or a profile that contradicts its
-// Missing flags gives ErrInvalid naming the field; a Ranking with profiles
-// that passed but not made by Rank (decoded from JSON, which keeps no
-// scores beyond Top) gives ErrInvalid.
+// Errors: a profiles slice that is not the one ranked (another slice, even
+// a copy, or a top profile's handle changed since) or a profile that
+// contradicts its Missing flags gives ErrInvalid naming the field; a
+// Ranking with profiles that passed but not made by Rank (decoded from
+// JSON, which keeps no scores beyond Top) gives ErrInvalid.
 func (r Ranking) Candidates(profiles []Profile) (cands []Candidate, unpriced []Rejection, err error) {
 	const fn = "selection.Ranking.Candidates"
 	if len(r.ranked) != r.Passed {
 		return nil, nil, errs.New(ErrInvalid, fn, "r", "not made by Rank: no scores kept for its profiles that passed", r.Passed)
 	}
-	all := slices.Clone(r.ranked)
-	for _, x := range all {
-		i := int(x.i)
-		if i >= len(profiles) {
-			return nil, nil, errs.New(ErrInvalid, fn, "profiles", "shorter than the slice ranked: no profile at ranked position", i)
-		}
-		if h := profiles[i].Handle; h != x.handle {
-			return nil, nil, errs.New(ErrInvalid, fn, errs.Index("profiles", i)+".Handle", "not the profile ranked there ("+errs.Quote(x.handle)+")", h)
+	if len(profiles) != r.n || (r.n > 0 && &profiles[0] != r.base) {
+		return nil, nil, errs.New(ErrInvalid, fn, "profiles", "not the slice given to Rank", len(profiles))
+	}
+	for _, s := range r.Top {
+		// The slice is the one ranked; its top profiles still hold their
+		// handles unless it was reordered in place since.
+		if h := profiles[s.Index].Handle; h != s.Handle {
+			return nil, nil, errs.New(ErrInvalid, fn, errs.Index("profiles", s.Index)+".Handle", "not the profile ranked there ("+errs.Quote(s.Handle)+")", h)
 		}
 	}
-	slices.SortFunc(all, order)
+	all := slices.Clone(r.ranked)
+	slices.SortFunc(all, func(a, b ranked) int { return order(profiles, a, b) })
 	cands = make([]Candidate, 0, len(all))
 	for _, x := range all {
 		i := int(x.i)

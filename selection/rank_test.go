@@ -321,12 +321,20 @@ func TestRankingCandidates(t *testing.T) {
 	// b's data to a: it is an error naming the field.
 	swapped := []Profile{profiles[1], profiles[0]}
 	_, _, err = r.Candidates(swapped)
-	if want := `selection: Ranking.Candidates: profiles[0].Handle: not the profile ranked there ("a") ("b")`; err == nil || err.Error() != want || !errors.Is(err, ErrInvalid) {
+	if want := `selection: Ranking.Candidates: profiles: not the slice given to Rank (2)`; err == nil || err.Error() != want || !errors.Is(err, ErrInvalid) {
 		t.Errorf("reordered profiles: err = %v, want %s", err, want)
 	}
 	if _, _, err := r.Candidates(profiles[:1]); !errors.Is(err, ErrInvalid) {
 		t.Errorf("short profiles: err = %v, want ErrInvalid", err)
 	}
+	// The same slice reordered in place since: the top profiles' handles
+	// no longer match.
+	profiles[0], profiles[1] = profiles[1], profiles[0]
+	_, _, err = r.Candidates(profiles)
+	if want := `selection: Ranking.Candidates: profiles[1].Handle: not the profile ranked there ("b") ("a")`; err == nil || err.Error() != want {
+		t.Errorf("reordered in place: err = %v, want %s", err, want)
+	}
+	profiles[0], profiles[1] = profiles[1], profiles[0]
 	// A Ranking decoded from JSON keeps no scores beyond Top.
 	var decoded Ranking
 	if b, err := json.Marshal(r); err != nil || json.Unmarshal(b, &decoded) != nil {
