@@ -15,7 +15,8 @@ func FuzzCheckCaption(f *testing.F) {
 		"s\u0327", "#", "@", "##ad", "\xff#ad", "Paid partnership with @x", strings.Repeat("#spon ", 40) + "#ad"} {
 		f.Add(s)
 	}
-	c, err := NewChecker(Brief{Rules: DisclosureRules(), Mention: "@glow", Code: "MARA15", Link: "glow.example", Hashtags: []string{"GlowUp"}})
+	brief := Brief{Rules: DisclosureRules(), Mention: "@glow", Code: "MARA15", Link: "glow.example", Hashtags: []string{"GlowUp"}}
+	c, err := NewChecker(brief)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -32,6 +33,19 @@ func FuzzCheckCaption(f *testing.F) {
 		}
 		if got := c.Check("#ad #reklam " + caption); got.Rules[0].Problem != NoProblem || got.Rules[2].Problem != NoProblem {
 			t.Fatalf("label up front not accepted: %+v", got.Rules)
+		}
+		// Against the slow reference: the same problems (placement compared
+		// only where folding keeps rune offsets: no combining marks) and
+		// the same missing elements.
+		probs, missing := slowCheck(caption, brief)
+		if missing != a.Missing {
+			t.Fatalf("missing %s, slow reference says %s", a.Missing, missing)
+		}
+		sameOffsets := !strings.ContainsAny(caption, "\u0307\u0327\u0306\u0308")
+		for i, r := range a.Rules {
+			if r.Problem != probs[i] && (sameOffsets || (r.Problem == Misplaced) != (probs[i] == NoProblem)) {
+				t.Fatalf("rule %s: %s, slow reference says %s", r.Rule, r.Problem, probs[i])
+			}
 		}
 		if Fold(Fold(caption)) != Fold(caption) {
 			t.Fatalf("Fold not idempotent on %q", caption)
