@@ -2,9 +2,12 @@ package budget
 
 import (
 	"encoding/json"
+	"errors"
+	"math"
 	"strings"
 
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -120,11 +123,39 @@ func (c *Currency) UnmarshalText(b []byte) error {
 
 // Round rounds d to the currency's minor unit, half away from zero
 // (2.345 EUR → 2.35, −2.345 EUR → −2.35, 2.5 JPY → 3).
-func (c Currency) Round(d decimal.Decimal) decimal.Decimal { return d.Round(c.minor) }
+//
+// Round has no error return and is total and cheap on any input. Within the
+// module's limits (|exponent| ≤ MaxExponent, at most MaxDigits digits) it
+// rounds as above. A value beyond them is answered in constant time, without
+// arithmetic: an amount that is already a whole number of minor units
+// (exponent ≥ −minor digits, such as 1e2147483647) is returned unchanged,
+// one smaller than half a minor unit (such as 1e-2147483648) rounds to zero,
+// and any other (a coefficient of more than MaxDigits digits with digits below
+// the minor unit) is returned unchanged too: Check and every function taking
+// money refuse it with ErrTooLarge.
+func (c Currency) Round(d decimal.Decimal) decimal.Decimal {
+	if limit.Decimal("", "", d) == nil {
+		return d.Round(c.minor)
+	}
+	if d.Sign() == 0 {
+		return decimal.New(0, -c.minor)
+	}
+	e := int64(d.Exponent())
+	if e >= -int64(c.minor) {
+		return d
+	}
+	// |d| < 10^(digits+e) ≤ 10^(-minor-1) < half a minor unit: zero. digits
+	// is bounded above from the coefficient's bit length.
+	if digits := int64(float64(d.Coefficient().BitLen())*math.Log10(2)) + 1; digits+e <= -int64(c.minor)-1 {
+		return decimal.New(0, -c.minor)
+	}
+	return d
+}
 
 // Check returns an error wrapping ErrMinorUnit unless d is a whole number of
 // the currency's minor units (1.005 EUR is not; 1.00 and 1 are). The zero
-// Currency is an error wrapping ErrInvalid.
+// Currency is an error wrapping ErrInvalid; a value beyond the module's
+// limits (MaxExponent, MaxDigits) one wrapping ErrTooLarge.
 func (c Currency) Check(d decimal.Decimal) error {
 	return c.check("budget.Currency.Check", "amount", d)
 }
@@ -134,11 +165,52 @@ func (c Currency) check(fn, field string, d decimal.Decimal) error {
 	if !c.IsValid() {
 		return errs.New(ErrInvalid, fn, "currency", "zero Currency", errs.None)
 	}
+	if err := amountLimit(fn, field, d, c); err != nil {
+		return err
+	}
 	if !whole(d, c.minor) {
 		return errs.New(ErrMinorUnit, fn, field, "finer than the "+c.code+" minor unit", d)
 	}
 	return nil
 }
+
+// amountLimit is limit.Decimal for an amount in cur: nil within the module's
+// limits, otherwise the error wrapping ErrTooLarge. When the amount is also
+// certainly finer than cur's minor unit (an exponent e below −MaxExponent
+// and a coefficient of fewer than −e − minor digits, which no power of ten
+// can divide: 1e-5000), the error wraps ErrMinorUnit too, as it did before
+// the limit was checked first.
+func amountLimit(fn, field string, d decimal.Decimal, cur Currency) error {
+	err := limit.Decimal(fn, field, d)
+	if err == nil || d.Sign() == 0 {
+		return err
+	}
+	e := int64(d.Exponent())
+	digits := int64(float64(d.Coefficient().BitLen())*math.Log10(2)) + 1 // an upper bound
+	if e < -MaxExponent && digits < -e-int64(cur.minor) {
+		return &minorError{err: err, what: "finer than the " + cur.code + " minor unit"}
+	}
+	return err
+}
+
+// minorError is an ErrTooLarge error that is also ErrMinorUnit.
+type minorError struct {
+	err  error // the limit's error, wrapping ErrTooLarge
+	what string
+}
+
+func (e *minorError) Error() string {
+	var ee *errs.Error
+	if errors.As(e.err, &ee) {
+		c := *ee
+		c.What += ", " + e.what
+		return c.Error()
+	}
+	return e.err.Error() + ", " + e.what
+}
+
+// Unwrap returns the limit's error and ErrMinorUnit.
+func (e *minorError) Unwrap() []error { return []error{e.err, ErrMinorUnit} }
 
 // Money is an amount in one currency. The zero Money has no currency and is
 // invalid for arithmetic.
@@ -152,7 +224,9 @@ type Money struct {
 }
 
 // NewMoney returns amount in cur, which must be a whole number of cur's
-// minor units (ErrMinorUnit otherwise); the zero Currency is ErrInvalid.
+// minor units (ErrMinorUnit otherwise) within the module's limits
+// (ErrTooLarge beyond MaxExponent or MaxDigits); the zero Currency is
+// ErrInvalid.
 func NewMoney(amount decimal.Decimal, cur Currency) (Money, error) {
 	if err := cur.check("budget.NewMoney", "amount", amount); err != nil {
 		return Money{}, err
@@ -170,14 +244,23 @@ type moneyJSON struct {
 // with exactly the currency's minor digits (12.3 EUR is "12.30", 5 JPY
 // "5"). An amount finer than the minor unit, or without a currency, is
 // written with all its digits, never rounded: the zero Money is
-// {"amount":"0","currency":""}.
+// {"amount":"0","currency":""}. An amount beyond the module's limits
+// (MaxExponent, MaxDigits) is an error wrapping ErrTooLarge.
 func (m Money) MarshalJSON() ([]byte, error) {
+	if err := limit.Decimal("budget.Money.MarshalJSON", "Amount", m.Amount); err != nil {
+		return nil, err
+	}
 	return json.Marshal(moneyJSON{Amount: m.amountText(), Currency: m.Currency})
 }
 
 // amountText is the amount with exactly the currency's minor digits, or all
-// its digits when that would round it (or there is no currency).
+// its digits when that would round it (or there is no currency); an amount
+// beyond the module's limits is summarised (errs.Decimal: "≈1e+2147483647,
+// 1 digit"), never printed in full.
 func (m Money) amountText() string {
+	if limit.Decimal("", "", m.Amount) != nil {
+		return errs.Decimal(m.Amount)
+	}
 	if !m.Currency.IsValid() || !whole(m.Amount, m.Currency.minor) {
 		return m.Amount.String()
 	}
@@ -212,7 +295,9 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 }
 
 // Add returns m + o. Different currencies are a *MismatchError; a
-// Money without a currency (the zero Money) is an error wrapping ErrInvalid.
+// Money without a currency (the zero Money) is an error wrapping ErrInvalid;
+// an amount beyond the module's limits (MaxExponent, MaxDigits) one wrapping
+// ErrTooLarge.
 func (m Money) Add(o Money) (Money, error) {
 	if err := sameCurrency("budget.Money.Add", m, o); err != nil {
 		return Money{}, err
@@ -221,7 +306,8 @@ func (m Money) Add(o Money) (Money, error) {
 }
 
 // Sub returns m − o. Different currencies are a *MismatchError; a
-// Money without a currency (the zero Money) is an error wrapping ErrInvalid.
+// Money without a currency (the zero Money) is an error wrapping ErrInvalid;
+// an amount beyond the module's limits one wrapping ErrTooLarge.
 func (m Money) Sub(o Money) (Money, error) {
 	if err := sameCurrency("budget.Money.Sub", m, o); err != nil {
 		return Money{}, err
@@ -229,8 +315,15 @@ func (m Money) Sub(o Money) (Money, error) {
 	return Money{Amount: m.Amount.Sub(o.Amount), Currency: m.Currency}, nil
 }
 
-// sameCurrency checks that m and o have one, the same, currency.
+// sameCurrency checks that m and o have one, the same, currency, and
+// amounts within the module's limits (named m.Amount and o.Amount).
 func sameCurrency(fn string, m, o Money) error {
+	if err := limit.Decimal(fn, "m.Amount", m.Amount); err != nil {
+		return err
+	}
+	if err := limit.Decimal(fn, "o.Amount", o.Amount); err != nil {
+		return err
+	}
 	if !m.Currency.IsValid() || !o.Currency.IsValid() {
 		return errs.New(ErrInvalid, fn, "Currency", "zero Currency", m.Currency.code+" and "+o.Currency.code)
 	}
@@ -261,10 +354,24 @@ func (m Money) Split(weights []decimal.Decimal) ([]Money, error) {
 }
 
 // Equal reports whether m and o have the same currency and equal amounts.
-func (m Money) Equal(o Money) bool { return m.Currency == o.Currency && m.Amount.Equal(o.Amount) }
+// It is total and cheap on any input: amounts beyond the module's limits
+// (MaxExponent, MaxDigits), which decimal would rescale to billions of
+// digits, are equal only when written alike (the same coefficient and
+// exponent).
+func (m Money) Equal(o Money) bool {
+	if m.Currency != o.Currency {
+		return false
+	}
+	if limit.Decimal("", "", m.Amount) != nil || limit.Decimal("", "", o.Amount) != nil {
+		return m.Amount.Exponent() == o.Amount.Exponent() && m.Amount.Coefficient().Cmp(o.Amount.Coefficient()) == 0
+	}
+	return m.Amount.Equal(o.Amount)
+}
 
 // String returns "12.50 EUR", with exactly the currency's minor digits (all
-// the amount's digits when it is finer than the minor unit: never rounded).
+// the amount's digits when it is finer than the minor unit: never rounded;
+// an amount beyond the module's limits summarised as "≈1e+2147483647, 1
+// digit EUR", in constant time).
 func (m Money) String() string {
 	return m.amountText() + " " + m.Currency.String()
 }

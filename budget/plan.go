@@ -10,6 +10,7 @@ import (
 
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -48,13 +49,35 @@ type LineItem struct {
 // as a fraction of Planned, rounded half away from zero at exact.Precision
 // (16) places: planned 1000.00, actual 1100.00 gives 100.00 and 0.1. When
 // Planned is zero the fraction is undefined: the amount is still returned
-// and the error wraps ErrNonPositive.
+// and the error wraps ErrNonPositive. Planned or Actual beyond the module's
+// limits (MaxExponent, MaxDigits) is an error wrapping ErrTooLarge, with
+// both results zero.
 func (li LineItem) Variance() (amount, fraction decimal.Decimal, err error) {
+	const fn = "budget.LineItem.Variance"
+	if err := limit.Decimal(fn, li.field("Planned"), li.Planned); err != nil {
+		return decimal.Decimal{}, decimal.Decimal{}, err
+	}
+	if err := limit.Decimal(fn, li.field("Actual"), li.Actual); err != nil {
+		return decimal.Decimal{}, decimal.Decimal{}, err
+	}
 	amount = li.Actual.Sub(li.Planned)
 	if li.Planned.IsZero() {
-		return amount, decimal.Decimal{}, errs.New(ErrNonPositive, "budget.LineItem.Variance", li.Name+".Planned", "zero, the fraction is undefined", li.Planned)
+		return amount, decimal.Decimal{}, errs.New(ErrNonPositive, fn, li.field("Planned"), "zero, the fraction is undefined", li.Planned)
 	}
 	return amount, exact.Div(amount, li.Planned), nil
+}
+
+// field names one of the item's fields in an error: "Reels.Planned", or
+// "Planned" for an item without a name. The name is shortened as every value
+// in a message is (errs.Quote cuts a long one).
+func (li LineItem) field(f string) string {
+	if li.Name == "" {
+		return f
+	}
+	if len(li.Name) > errs.MaxValueLen {
+		return errs.Quote(li.Name) + "." + f
+	}
+	return li.Name + "." + f
 }
 
 // Plan is a campaign budget in one currency over the half-open period
@@ -132,6 +155,9 @@ func NewPlanFromShares(cur Currency, total decimal.Decimal, start, end time.Time
 }
 
 func checkAmount(fn, field string, cur Currency, d decimal.Decimal) error {
+	if err := amountLimit(fn, field, d, cur); err != nil {
+		return err
+	}
 	if d.Sign() < 0 {
 		return errs.New(ErrNegative, fn, field, "", d)
 	}
@@ -146,12 +172,12 @@ func (p Plan) validItem(fn string, li LineItem) error {
 		return errs.New(ErrInvalid, fn, "Name", "empty", li.Name)
 	}
 	if li.Category == "" {
-		return errs.New(ErrInvalid, fn, li.Name+".Category", "empty", errs.None)
+		return errs.New(ErrInvalid, fn, li.field("Category"), "empty", errs.None)
 	}
-	if err := checkAmount(fn, li.Name+".Planned", p.cur, li.Planned); err != nil {
+	if err := checkAmount(fn, li.field("Planned"), p.cur, li.Planned); err != nil {
 		return err
 	}
-	return checkAmount(fn, li.Name+".Actual", p.cur, li.Actual)
+	return checkAmount(fn, li.field("Actual"), p.cur, li.Actual)
 }
 
 // AddItem returns a copy of the plan with li appended. The name must be
@@ -194,12 +220,15 @@ func (p Plan) recordActual(fn, name string, amount decimal.Decimal) (Plan, error
 	if i < 0 {
 		return Plan{}, errs.New(ErrNotFound, fn, "name", "", name)
 	}
+	if err := amountLimit(fn, "amount", amount, p.cur); err != nil {
+		return Plan{}, err
+	}
 	if !whole(amount, p.cur.minor) {
-		return Plan{}, errs.New(ErrMinorUnit, fn, name+".Actual", "finer than the "+p.cur.code+" minor unit", amount)
+		return Plan{}, errs.New(ErrMinorUnit, fn, LineItem{Name: name}.field("Actual"), "finer than the "+p.cur.code+" minor unit", amount)
 	}
 	a := p.items[i].Actual.Add(amount)
 	if a.Sign() < 0 {
-		return Plan{}, errs.New(ErrNegative, fn, name+".Actual", "would go negative", a)
+		return Plan{}, errs.New(ErrNegative, fn, LineItem{Name: name}.field("Actual"), "would go negative", a)
 	}
 	q := p
 	q.items = slices.Clone(p.items)
@@ -440,6 +469,13 @@ func (p *Plan) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// MaxAmountText bounds the text of one amount in the JSON that
+// Plan.UnmarshalJSON and Money.UnmarshalJSON read: at most 1200 bytes (room
+// for MaxDigits digits, a sign, a point and the zeros of an exponent within
+// ±100; ErrTooLarge beyond, refused before any conversion), so that reading
+// an amount costs microseconds however long the text sent.
+const MaxAmountText = 1200
+
 // parseAmount parses an amount of the wire form. A missing (empty) amount
 // is an error when required, zero otherwise.
 func parseAmount(fn, field, s string, required bool) (decimal.Decimal, error) {
@@ -448,6 +484,10 @@ func parseAmount(fn, field, s string, required bool) (decimal.Decimal, error) {
 			return decimal.Decimal{}, errs.New(ErrInvalid, fn, field, "missing", errs.None)
 		}
 		return decimal.Zero, nil
+	}
+	if len(s) > MaxAmountText {
+		// before any conversion: decimal.NewFromString takes time quadratic in the digits
+		return decimal.Decimal{}, errs.New(ErrTooLarge, fn, field, "longer than MaxAmountText (1200) bytes", s)
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {

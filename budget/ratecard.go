@@ -5,6 +5,7 @@ import (
 
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -157,7 +158,7 @@ func (rc RateCard) validate(fn string) error {
 		return err
 	}
 	for _, f := range rc.factorFields() {
-		if err := checkExponent(fn, f.name, f.v); err != nil {
+		if err := limit.Decimal(fn, f.name, f.v); err != nil {
 			return err
 		}
 		if f.v.Sign() < 0 {
@@ -190,7 +191,7 @@ func (rc RateCard) validateBasis(fn string) error {
 			if t.MinFollowers < 0 {
 				return errs.New(ErrNegative, fn, field+".MinFollowers", "", t.MinFollowers)
 			}
-			if err := checkExponent(fn, field+".Fee", t.Fee); err != nil {
+			if err := limit.Decimal(fn, field+".Fee", t.Fee); err != nil {
 				return err
 			}
 			if t.Fee.Sign() < 0 {
@@ -304,6 +305,12 @@ func (rc RateCard) Price(d Spec) (Quote, error) {
 
 // checkSpec checks d's plain values.
 func checkSpec(fn string, d Spec) error {
+	if err := limit.Decimal(fn, "EngagementRate", d.EngagementRate); err != nil {
+		return err
+	}
+	if err := limit.Decimal(fn, "AudienceFit", d.AudienceFit); err != nil {
+		return err
+	}
 	switch {
 	case d.Followers < 0:
 		return errs.New(ErrNegative, fn, "Followers", "", d.Followers)
@@ -318,10 +325,7 @@ func checkSpec(fn string, d Spec) error {
 	case d.ExclusivityMonths < 0:
 		return errs.New(ErrNegative, fn, "ExclusivityMonths", "", d.ExclusivityMonths)
 	}
-	if err := checkExponent(fn, "EngagementRate", d.EngagementRate); err != nil {
-		return err
-	}
-	return checkExponent(fn, "AudienceFit", d.AudienceFit)
+	return nil
 }
 
 // base returns the breakdown's first line: the base fee of d by the card's

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -89,55 +90,81 @@ func split(fn, field string, total decimal.Decimal, weights []decimal.Decimal, p
 
 // SplitEven divides total into n parts that differ by at most one minor unit,
 // summing exactly to total, the larger parts first. SplitEven(total, n,
-// places) is shorthand for Split(total, n equal weights, places).
+// places) is shorthand for Split(total, n equal weights, places), computed
+// directly: one division, and the n parts share two Decimal values, so the
+// result takes 16 bytes per part and no weights are built.
 //
 // Example: 100.00 into 3 at 2 places: 10000 units = 3·3333 + 1, so the first
 // part gets the extra unit: 33.34, 33.33, 33.33. −0.05 into 2: −0.03, −0.02.
 //
-// Errors: ErrNonPositive when n < 1; ErrTooLarge when n > 2³¹−1 (beyond,
-// the result alone would take 32 GiB, and a slice that cannot be made would
-// panic) or places is out of range; ErrMinorUnit when total is not a
+// Errors: ErrNonPositive when n < 1; ErrTooLarge when n > MaxParts
+// (1,000,000), places is out of range, or total is beyond the module's
+// decimal limits (MaxExponent, MaxDigits); ErrMinorUnit when total is not a
 // multiple of 10^-places.
 func SplitEven(total decimal.Decimal, n int, places int32) ([]decimal.Decimal, error) {
 	const fn = "budget.SplitEven"
 	if n < 1 {
 		return nil, errs.New(ErrNonPositive, fn, "n", "", n)
 	}
-	if n > maxEvenParts {
-		return nil, errs.New(ErrTooLarge, fn, "n", "above 2147483647 parts", n)
+	if n > MaxParts {
+		return nil, errs.New(ErrTooLarge, fn, "n", "above MaxParts (1000000)", n)
 	}
-	if _, err := toUnits(fn, "total", total, places); err != nil {
-		return nil, err // before making n weights
+	units, err := toUnits(fn, "total", total, places)
+	if err != nil {
+		return nil, err
 	}
-	ws := make([]decimal.Decimal, n)
-	one := decimal.NewFromInt(1)
-	for i := range ws {
-		ws[i] = one
+	neg := units.Sign() < 0
+	q, r := new(big.Int).QuoRem(units.Abs(units), big.NewInt(int64(n)), new(big.Int))
+	if neg {
+		q.Neg(q)
 	}
-	return split(fn, "n", total, ws, places)
+	small := decimal.NewFromBigInt(q, -places)
+	big1 := small
+	if k := int(r.Int64()); k > 0 { // k < n: the first k parts get one unit more
+		one := big.NewInt(1)
+		if neg {
+			one.Neg(one)
+		}
+		big1 = decimal.NewFromBigInt(q.Add(q, one), -places)
+		out := make([]decimal.Decimal, n)
+		for i := range out {
+			out[i] = small
+			if i < k {
+				out[i] = big1
+			}
+		}
+		return out, nil
+	}
+	out := make([]decimal.Decimal, n)
+	for i := range out {
+		out[i] = small
+	}
+	return out, nil
 }
 
-// maxEvenParts bounds SplitEven's n.
-const maxEvenParts = math.MaxInt32
+// MaxParts bounds SplitEven's n: at most 1,000,000 parts (a 16 MB result),
+// far more than any budget has lines, so that a count cannot make the
+// package allocate gigabytes (n = 10⁹ would take 16 GB).
+const MaxParts = 1_000_000
 
-// MaxExponent bounds the decimal exponent of amounts and weights: a value
-// d = c·10^e with |e| > MaxExponent is refused (ErrTooLarge), so that no
-// input makes the package build a power of ten with billions of digits.
-const MaxExponent = 1000
+// MaxExponent bounds the decimal exponent of every decimal the package
+// accepts: a value d = c·10^e with |e| > MaxExponent (1000) is refused
+// (ErrTooLarge), so that no input makes the package build a power of ten
+// with billions of digits. It is the module's one limit (internal/limit).
+const MaxExponent = limit.MaxExponent
 
-// whole reports whether d is a whole number of 10^-places units.
+// MaxDigits bounds the digits of a decimal's coefficient: at most 1000
+// (ErrTooLarge beyond), the module's one limit (internal/limit).
+const MaxDigits = limit.MaxDigits
+
+// whole reports whether d is a whole number of 10^-places units; a value
+// beyond the module's limits is not (callers check limit.Decimal first and
+// report ErrTooLarge; this only keeps IsInteger's loop bounded).
 func whole(d decimal.Decimal, places int32) bool {
-	if e := d.Exponent(); e < -MaxExponent || e > MaxExponent {
+	if limit.Decimal("", "", d) != nil {
 		return false
 	}
 	return d.Shift(places).IsInteger()
-}
-
-func checkExponent(fn, field string, d decimal.Decimal) error {
-	if e := d.Exponent(); e < -MaxExponent || e > MaxExponent {
-		return errs.New(ErrTooLarge, fn, field, "exponent outside [-1000, 1000]", int64(e))
-	}
-	return nil
 }
 
 // toUnits returns d·10^places, which must be an integer.
@@ -145,7 +172,7 @@ func toUnits(fn, field string, d decimal.Decimal, places int32) (*big.Int, error
 	if places < -MaxPlaces || places > MaxPlaces {
 		return nil, errs.New(ErrTooLarge, fn, "places", "outside [-30, 30]", int64(places))
 	}
-	if err := checkExponent(fn, field, d); err != nil {
+	if err := limit.Decimal(fn, field, d); err != nil {
 		return nil, err
 	}
 	s := d.Shift(places)
@@ -172,19 +199,14 @@ func checkWeight(fn, field string, i int, w decimal.Decimal) error {
 	return weightError(fn, field+"["+strconv.Itoa(i)+"]", w)
 }
 
-func weightExponentOK(w decimal.Decimal) bool {
-	e := w.Exponent()
-	return w.Sign() == 0 || (e >= -MaxExponent && e <= MaxExponent)
-}
-
 // weightError returns the error of a weight that is negative (ErrNegative)
-// or whose exponent is out of range (ErrTooLarge), or nil.
+// or beyond the module's limits (ErrTooLarge), or nil.
 func weightError(fn, field string, w decimal.Decimal) error {
+	if err := limit.Decimal(fn, field, w); err != nil {
+		return err
+	}
 	if w.Sign() < 0 {
 		return errs.New(ErrNegative, fn, field, "", w)
-	}
-	if !weightExponentOK(w) {
-		return checkExponent(fn, field, w)
 	}
 	return nil
 }
