@@ -189,3 +189,25 @@ func ExampleMissing_Has() {
 	fmt.Println(m.Has(selection.MissingFee), m.Has(selection.MissingFollowers))
 	// Output: true false
 }
+
+// A fee set while Missing still names it (as after reading a file without
+// a fee column) is refused with the field named, never silently dropped;
+// once the flag is cleared the profile ranks and can be priced.
+func ExampleRank_missingContradiction() {
+	profiles := []selection.Profile{{Handle: "ava", Platform: kpi.Instagram, Followers: 20_000,
+		Fee: decimal.NewFromInt(500), Missing: selection.MissingFee}}
+	_, err := selection.Rank(profiles, selection.Criteria{}, 10)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, selection.ErrInvalid))
+	profiles[0].Missing &^= selection.MissingFee
+	r, err := selection.Rank(profiles, selection.Criteria{}, 10)
+	if err != nil {
+		panic(err)
+	}
+	cands, unpriced, err := r.Candidates(profiles)
+	fmt.Println(r.Passed, len(cands), len(unpriced), err)
+	// Output:
+	// selection: Rank: profiles[0].Fee: set while Missing has fee (500)
+	// true
+	// 1 1 0 <nil>
+}

@@ -31,7 +31,9 @@ const ScorePlaces = 12
 const scoreUnit = 1e12 // 10^ScorePlaces
 
 // Ranking is the result of Rank. Every profile given to Rank is accounted
-// for: Passed + len(Rejected) = len(profiles).
+// for: Passed + len(Rejected) = len(profiles). A Ranking made by Rank also
+// keeps the score of every profile that passed and a reference to the
+// profiles slice, for Candidates; JSON carries only the exported fields.
 type Ranking struct {
 	// Top holds the k best profiles, best first. Equal scores are ordered
 	// by handle, then by input position.
