@@ -129,3 +129,25 @@ func BenchmarkReadPosts(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseRate measures ParseRate on texts of 10³, 10⁴ and 10⁶
+// digits: n significant digits ("77…7%": 10³ is read, 10⁴ and 10⁶ are
+// refused with ErrTooLarge after one linear scan) and n−3 leading zeros
+// before "1.5%" (read at every size: leading zeros cost a scan only). The
+// old parser converted every digit, quadratically: 1.3 s at 10⁶.
+func BenchmarkParseRate(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 1_000_000} {
+		for _, in := range []struct{ name, text string }{
+			{"digits", strings.Repeat("7", n) + "%"},
+			{"leading-zeros", strings.Repeat("0", n-3) + "1.5%"},
+		} {
+			b.Run(in.name+"/n="+strconv.Itoa(n), func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(in.text)))
+				for b.Loop() {
+					_, _ = ParseRate(in.text)
+				}
+			})
+		}
+	}
+}

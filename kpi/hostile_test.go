@@ -19,6 +19,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/internal/race"
 )
@@ -457,5 +458,78 @@ func TestHostileCoversAPI(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no exported function found")
+	}
+}
+
+// FuzzHostileDecimals drives the decimal entry points (Target.Validate,
+// Target.Progress, Benchmarks.Place with the rate and with a row's rate,
+// ParseRate of the value's text) with c·10^zeros·10^exp: coefficients of up
+// to 2066 digits and any int32 exponent. A value beyond limit.Decimal must
+// be refused with ErrTooLarge, a value within must be computed (or refused
+// for its sign), and nothing may panic.
+func FuzzHostileDecimals(f *testing.F) {
+	f.Add(int64(1), int32(math.MaxInt32), uint16(0))
+	f.Add(int64(-3), int32(math.MinInt32), uint16(0))
+	f.Add(int64(0), int32(math.MinInt32), uint16(0))
+	f.Add(int64(9), int32(-limit.MaxExponent), uint16(999))
+	f.Add(int64(1), int32(limit.MaxExponent), uint16(1000))
+	f.Add(int64(math.MaxInt64), int32(-1001), uint16(2047))
+	f.Fuzz(func(t *testing.T, c int64, exp int32, zeros uint16) {
+		coef := new(big.Int).Mul(big.NewInt(c), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(zeros%2048)), nil))
+		d := decimal.NewFromBigInt(coef, exp)
+		beyond := limit.Decimal("test", "d", d) != nil
+		want := func(what string, err error, ok ...error) {
+			t.Helper()
+			switch {
+			case beyond && !errors.Is(err, ErrTooLarge):
+				t.Fatalf("%s(%s): beyond the limits, err = %v", what, errs.Format(d), err)
+			case !beyond && err != nil && !slices.ContainsFunc(ok, func(s error) bool { return errors.Is(err, s) }):
+				t.Fatalf("%s(%s): err = %v, want nil or %v", what, errs.Format(d), err, ok)
+			}
+		}
+		week := t0.Add(7 * 24 * time.Hour)
+		want("Target.Validate", Target{Goal: d, Start: t0, Deadline: week}.Validate(), ErrNonPositive)
+		p, err := Target{Goal: decimal.NewFromInt(100), Start: t0, Deadline: week}.Progress(d, t0.Add(24*time.Hour))
+		want("Target.Progress", err)
+		if err == nil && !p.Achieved.Equal(d) {
+			t.Fatalf("Progress: Achieved %s, want %s", p.Achieved, d)
+		}
+		lc := Formula{Likes | Comments, ByFollowers, MeanOfRates}
+		_, err = DefaultBenchmarks().Place(d, Instagram, Nano, lc)
+		want("Benchmarks.Place", err, ErrNegative)
+		rows := DefaultBenchmarks()
+		rows.Rows[0].Rate = d
+		_, err = rows.Place(decimal.New(1, -2), Instagram, Nano, lc) // row 0 is the most recent nano row
+		want("Benchmarks.Place row", err, ErrNonPositive)
+		if beyond {
+			return // its text would be up to 2³¹ characters
+		}
+		r, err := ParseRate(d.String())
+		// Its text reads back equal, or beyond the limits once the
+		// coefficient's trailing zeros join the exponent: 10^999·10^1000 is
+		// within them (1000 digits, exponent 1000), but its text "1" and
+		// 1999 zeros is 1·10^1999.
+		if (err != nil && !errors.Is(err, ErrTooLarge)) || (err == nil && !r.Equal(d)) {
+			t.Fatalf("ParseRate(%s) = %s, %v", errs.Format(d), errs.Format(r), err)
+		}
+	})
+}
+
+// TestHostileActivityManyPosts: MeasureActivity's PostsPerWeek multiplies
+// the number of posts by a week in nanoseconds in int64 (activity.go, kept
+// by the collab package's engineer): from 15,251 posts in a window the
+// product wraps and PostsPerWeek comes out negative. 20,000 posts in 30
+// days are 20,000 / (30/7) = 4666.6666666666666667 posts a week (16
+// places); the code returns -2450.1327444867097284. The call also takes
+// about 230 ms. Skipped until activity.go is fixed: remove the Skip then.
+func TestHostileActivityManyPosts(t *testing.T) {
+	t.Skip("known: kpi/activity.go PostsPerWeek wraps past 15,250 posts (reported to its owner, issue 18)")
+	posts := make([]Post, 20_000)
+	for i := range posts {
+		posts[i] = Post{Creator: "c", Followers: 1000, Likes: 10, PublishedAt: t0.Add(time.Duration(i) * time.Minute)}
+	}
+	a, err := MeasureActivity(posts, t0, t0.Add(30*24*time.Hour), ActivityOptions{})
+	if want := decimal.RequireFromString("4666.6666666666666667"); err != nil || !a.PostsPerWeek.Equal(want) {
+		t.Errorf("PostsPerWeek = %s, %v; want %s", a.PostsPerWeek, err, want)
 	}
 }

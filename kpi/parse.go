@@ -197,8 +197,12 @@ func ParseRate(text string) (decimal.Decimal, error) {
 // MaxRateDigits and the exponent within ±limit.MaxExponent; otherwise they
 // move into the exponent. A zero is "0" with exponent 0.
 func rateCoefficient(intPart, fracPart string, exp int) (coef string, e int, what string) {
-	digits := intPart + fracPart // one copy: linear
-	digits = strings.TrimLeft(digits, "0")
+	digits := strings.TrimLeft(intPart, "0")
+	if digits == "" {
+		digits = strings.TrimLeft(fracPart, "0") // no copy of leading zeros
+	} else {
+		digits += fracPart // one copy: linear
+	}
 	if digits == "" {
 		return "0", 0, ""
 	}
