@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -208,11 +209,20 @@ func (m MichaelisMenten) Inflection() float64 { return 0 }
 // whose marginal return at 1,000 is 8000·1000/2000² = 2 = 0.5·4000/1000.
 //
 // The decimals are converted to float64 once (curves are estimator
-// internals). Errors: spend ≤ 0 (ErrNonPositive), response < 0
-// (ErrNegative), elasticity outside (0, 1) (ErrInvalid), or values beyond
-// float64's range (ErrTooLarge).
+// internals). Errors: a value beyond the module's limits (MaxExponent,
+// MaxDigits; ErrTooLarge, checked first), spend ≤ 0 (ErrNonPositive),
+// response < 0 (ErrNegative), elasticity outside (0, 1) (ErrInvalid), or
+// values beyond float64's range (ErrTooLarge).
 func MichaelisMentenThrough(spend, response, elasticity decimal.Decimal) (MichaelisMenten, error) {
 	const fn = "budget.MichaelisMentenThrough"
+	for _, v := range []struct {
+		field string
+		d     decimal.Decimal
+	}{{"spend", spend}, {"response", response}, {"elasticity", elasticity}} {
+		if err := limit.Decimal(fn, v.field, v.d); err != nil {
+			return MichaelisMenten{}, err
+		}
+	}
 	switch {
 	case spend.Sign() <= 0:
 		return MichaelisMenten{}, errs.New(ErrNonPositive, fn, "spend", "", spend)
@@ -295,6 +305,12 @@ func param(fn, field string, v float64, ok bool, want string) error {
 	return errs.New(ErrInvalid, fn, field, "must be finite and "+want, v)
 }
 
+// overflowError reports that the carried-over value at x[i] (whose own
+// value is v) overflows float64.
+func overflowError(fn string, i int, v float64) error {
+	return errs.New(ErrTooLarge, fn, errs.Index("x", i), "carried-over value overflows float64", v)
+}
+
 func firstErr(errs ...error) error {
 	for _, err := range errs {
 		if err != nil {
@@ -312,6 +328,11 @@ func firstErr(errs ...error) error {
 // as in Robyn's adstock_geometric. Five periods of 100 at θ = 0.5 give 100,
 // 150, 175, 187.5, 193.75. (Meridian's geometric adstock is the same sum
 // divided by Σ θˢ over its window: a weighted average instead of a sum.)
+//
+// Errors: theta outside [0, 1) or an x that is NaN or ±Inf (ErrInvalid); a
+// carried-over value beyond float64's range (ErrTooLarge, naming the x
+// where it overflows: 1e308, 1e308 at θ = 0.9 overflows at x[1]). Never an
+// Inf or NaN in the result.
 func GeometricAdstock(x []float64, theta float64) ([]float64, error) {
 	const fn = "budget.GeometricAdstock"
 	if !(theta >= 0 && theta < 1) {
@@ -324,6 +345,9 @@ func GeometricAdstock(x []float64, theta float64) ([]float64, error) {
 			return nil, errs.New(ErrInvalid, fn, "x["+strconv.Itoa(i)+"]", "not finite", v)
 		}
 		prev = v + theta*prev
+		if !finite(prev) {
+			return nil, overflowError(fn, i, v)
+		}
 		out[i] = prev
 	}
 	return out, nil
@@ -356,7 +380,14 @@ const (
 // with F and density those of the Weibull distribution of the given shape
 // and scaleₜ: F(ℓ) = 1 − exp(−(ℓ/scaleₜ)^shape). shape must be > 0 (Robyn's
 // shape = 0, all weights zero, is refused as degenerate) and scale in [0, 1].
-// O(len(x)²).
+// O(len(x)²): x may have at most MaxAdstockPeriods (10,000) periods
+// (ErrTooLarge beyond; 5·10⁷ multiply-adds at most).
+//
+// The PDF weights are computed in the log domain, so that extreme shapes
+// (10³⁰⁰) give weights of 0 instead of Inf·0 = NaN. Errors: shape or scale
+// out of range, an x that is NaN or ±Inf, an unknown kind (ErrInvalid); too
+// many periods or a carried-over value beyond float64's range (ErrTooLarge,
+// naming the x where it overflows). Never an Inf or NaN in the result.
 func WeibullAdstock(x []float64, shape, scale float64, kind WeibullKind) ([]float64, error) {
 	const fn = "budget.WeibullAdstock"
 	if !(shape > 0) || !finite(shape) {
@@ -366,6 +397,9 @@ func WeibullAdstock(x []float64, shape, scale float64, kind WeibullKind) ([]floa
 		return nil, errs.New(ErrInvalid, fn, "scale", "outside [0, 1]", scale)
 	}
 	n := len(x)
+	if n > MaxAdstockPeriods {
+		return nil, errs.New(ErrTooLarge, fn, "x", "more than MaxAdstockPeriods (10000) periods", n)
+	}
 	for i, v := range x {
 		if !finite(v) {
 			return nil, errs.New(ErrInvalid, fn, "x["+strconv.Itoa(i)+"]", "not finite", v)
@@ -386,8 +420,7 @@ func WeibullAdstock(x []float64, shape, scale float64, kind WeibullKind) ([]floa
 	case WeibullPDF:
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for l := range n {
-			t := float64(l+1) / st
-			d := shape / st * math.Pow(t, shape-1) * math.Exp(-math.Pow(t, shape))
+			d := weibullDensity(float64(l+1)/st, shape, st)
 			w[l] = d
 			lo, hi = min(lo, d), max(hi, d)
 		}
@@ -411,5 +444,30 @@ func WeibullAdstock(x []float64, shape, scale float64, kind WeibullKind) ([]floa
 			out[t] += v * w[t-s]
 		}
 	}
+	for t, v := range out {
+		if !finite(v) {
+			return nil, overflowError(fn, t, x[t])
+		}
+	}
 	return out, nil
+}
+
+// MaxAdstockPeriods bounds the periods WeibullAdstock convolves (its work is
+// quadratic): 10,000, more than 27 years of daily data.
+const MaxAdstockPeriods = 10_000
+
+// weibullDensity returns the Weibull density (shape k, scale st) at t·st,
+// k/st · t^(k−1) · e^(−t^k), computed as exp of its logarithm so that no
+// Inf·0 = NaN arises for extreme shapes: where t^k overflows, the density
+// is 0.
+func weibullDensity(t, k, st float64) float64 {
+	u := k * math.Log(t) // ln t^k
+	if u > 709 {         // t^k > e^709: e^(−t^k) underflows, and so does the density
+		return 0
+	}
+	ld := math.Log(k) - math.Log(st) + u - math.Log(t) - math.Exp(u)
+	if math.IsNaN(ld) {
+		return 0
+	}
+	return math.Exp(ld)
 }
