@@ -46,8 +46,11 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
+	"strings"
 	"time"
 
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/influencekit/influencekit/roi"
 	"github.com/shopspring/decimal"
@@ -165,10 +168,72 @@ func bad(field, format string, args ...any) *badRequest {
 	return &badRequest{field: field, msg: fmt.Sprintf(format, args...)}
 }
 
-// refused is the library's error about the request's field: its message
-// names the library function, the field and the value.
+// refused is the library's error about the request's field (the library
+// was given the request's field as is, one element for one element): its
+// message names the library function, the field and the value. The field
+// of the answer is the library's path of the value in the request's terms
+// when it has one ("paths[0].Conversions" is "paths[0].conversions"), or
+// as much of it as the request has, or field.
 func refused(field string, err error) *badRequest {
-	return &badRequest{field: field, msg: err.Error(), err: err}
+	br := &badRequest{field: field, msg: err.Error(), err: err}
+	var e *errs.Error
+	if errors.As(err, &e) {
+		if p := requestPath(e.Field); p == field || strings.HasPrefix(p, field+"[") || strings.HasPrefix(p, field+".") {
+			br.field = p
+		}
+	}
+	return br
+}
+
+// requestPath writes a library's field path, such as
+// "posts[3].Likes", with the JSON names of the request's fields:
+// "posts[3].likes". It stops at the first name the request does not have.
+func requestPath(libPath string) string {
+	t := reflect.TypeFor[Campaign]()
+	var out string
+	for _, seg := range strings.Split(libPath, ".") {
+		name, index, _ := strings.Cut(seg, "[")
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return out
+		}
+		f, ok := goField(t, name)
+		if !ok {
+			return out
+		}
+		out = join(out, f.json)
+		if index != "" {
+			out += "[" + index
+		}
+		t = f.typ
+	}
+	return out
+}
+
+type jsonField struct {
+	json string
+	typ  reflect.Type
+}
+
+// goField finds the field of t named name (its Go name or its JSON name,
+// ignoring case), with its JSON name.
+func goField(t reflect.Type, name string) (jsonField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || tag == "-" {
+			continue
+		}
+		if tag == "" {
+			tag = f.Name
+		}
+		if strings.EqualFold(f.Name, name) || strings.EqualFold(tag, name) {
+			return jsonField{tag, f.Type}, true
+		}
+	}
+	return jsonField{}, false
 }
 
 // ServeHTTP implements http.Handler.

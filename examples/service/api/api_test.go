@@ -148,6 +148,10 @@ func TestErrors(t *testing.T) {
 		{"too many channels", tooMany, "", api.Handler{}, 400, "paths[1].channels", "more than 256 distinct channels"},
 		{"server's zone", strings.Replace(campaign, `"currency": "EUR",`, `"currency": "EUR", "time_zone": "Local",`, 1), "", api.Handler{}, 400, "time_zone", `"Local"`},
 		{"order amount", strings.Replace(campaign, `"amount": "50.00"`, `"amount": "50.005"`, 1), "", api.Handler{}, 400, "orders[0].amount", "minor unit of EUR (50.005)"},
+		// The library's own errors answer with its path of the value, in
+		// the request's JSON names.
+		{"negative conversions", strings.Replace(campaign, `"conversions": 2`, `"conversions": -2`, 1), "", api.Handler{}, 400, "paths[0].conversions", "roi: Attribute: paths[0].Conversions: negative (-2)"},
+		{"negative order", strings.Replace(campaign, `"amount": "70.00"`, `"amount": "-70.00"`, 1), "", api.Handler{}, 400, "orders[1].amount", "roi: AttributeOrders: orders[1].Amount: negative"},
 		{"too large", campaign, "", api.Handler{MaxBytes: 64}, 413, "", "over 64 bytes"},
 		{"content type", campaign, "text/csv", api.Handler{}, 415, "", "want application/json"},
 	} {
