@@ -4,10 +4,10 @@ import (
 	"maps"
 	"math/big"
 	"slices"
-	"strconv"
 
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -52,8 +52,9 @@ type FitReport struct {
 // DimensionWeights for the default (equal weights). Every weighted target
 // dimension must be present in actual (ErrDimension); a target with no
 // dimension is an error wrapping ErrEmpty, weights summing to 0 one
-// wrapping ErrNonPositive. A target dimension of weight 0 missing from
-// actual is reported with zero figures.
+// wrapping ErrNonPositive, a weight or share beyond MaxExponent or
+// MaxDigits one wrapping ErrTooLarge. A target dimension of weight 0
+// missing from actual is reported with zero figures.
 func Fit(target, actual Demographics, weights DimensionWeights) (FitReport, error) {
 	dims, err := fitDimensions(target)
 	if err != nil {
@@ -105,9 +106,12 @@ func fitWeights(target Demographics, dims []string, weights DimensionWeights) (m
 	total := decimal.Zero
 	for _, d := range slices.Sorted(maps.Keys(weights)) {
 		v := weights[d]
-		field := "weights[" + strconv.Quote(d) + "]"
+		field := key("weights", d)
 		if _, ok := target[d]; !ok {
 			return nil, decimal.Decimal{}, errs.New(ErrDimension, "audience.Fit", field, "target has no such dimension", errs.None)
+		}
+		if err := limit.Decimal("audience.Fit", field, v); err != nil {
+			return nil, decimal.Decimal{}, err
 		}
 		if v.Sign() < 0 {
 			return nil, decimal.Decimal{}, errs.New(ErrNegative, "audience.Fit", field, "", v)
@@ -124,22 +128,21 @@ func fitWeights(target Demographics, dims []string, weights DimensionWeights) (m
 // fitDimension reports dimension d of weight wd (raw; total is the sum of
 // all raw weights).
 func fitDimension(d string, target Distribution, actual Demographics, wd, total decimal.Decimal) (DimensionFit, error) {
-	key := "[" + strconv.Quote(d) + "]"
-	p, err := check("Fit", "target"+key, target)
+	p, err := check("Fit", key("target", d), target)
 	if err != nil {
 		return DimensionFit{}, err
 	}
 	a, present := actual[d]
 	if !present {
 		if wd.Sign() > 0 {
-			return DimensionFit{}, errs.New(ErrDimension, "audience.Fit", "actual"+key, "weighted dimension missing, weight", wd)
+			return DimensionFit{}, errs.New(ErrDimension, "audience.Fit", key("actual", d), "weighted dimension missing, weight", wd)
 		}
 		return DimensionFit{
 			Dimension: d, Weight: decimal.Zero, Match: decimal.Zero, TotalVariation: decimal.Zero,
 			OnTarget: decimal.Zero, UnknownTarget: unknownOf(p), UnknownActual: decimal.Zero, Contribution: decimal.Zero,
 		}, nil
 	}
-	q, err := check("Fit", "actual"+key, a)
+	q, err := check("Fit", key("actual", d), a)
 	if err != nil {
 		return DimensionFit{}, err
 	}
@@ -176,16 +179,20 @@ func Z95() decimal.Decimal { return decimal.New(1959963984540054, -15) }
 // rough guide there. The result is an Estimate: Value = p̂ (exact, rounded
 // once to 16 places), Low and High the interval's ends, rounded half away
 // from zero to 16 places, and Exact false (the figures come from a sample).
-// sampleSize < 1 or z <= 0 is an error wrapping ErrNonPositive. Square
+// sampleSize < 1 or z <= 0 is an error wrapping ErrNonPositive, a z beyond
+// MaxExponent or MaxDigits one wrapping ErrTooLarge (checked first). Square
 // roots at 256-bit precision.
 func OnTargetInterval(target, actual Distribution, sampleSize int64, z decimal.Decimal) (Estimate, error) {
+	if err := limit.Decimal("audience.OnTargetInterval", "z", z); err != nil {
+		return Estimate{}, err
+	}
 	if sampleSize < 1 {
 		return Estimate{}, errs.New(ErrNonPositive, "audience.OnTargetInterval", "sampleSize", "below 1", sampleSize)
 	}
 	if z.Sign() <= 0 {
 		return Estimate{}, errs.New(ErrNonPositive, "audience.OnTargetInterval", "z", "", z)
 	}
-	p, q, err := pair("OnTargetInterval", target, actual)
+	p, q, err := pair("OnTargetInterval", "target", "actual", target, actual)
 	if err != nil {
 		return Estimate{}, err
 	}

@@ -2,12 +2,13 @@ package audience
 
 import (
 	"maps"
+	"math"
 	"math/big"
 	"slices"
-	"strconv"
 
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -25,7 +26,24 @@ import (
 // Values must be >= 0 (ErrNegative) and the known categories must not all
 // be zero (ErrNonPositive); category names must not be empty (ErrInvalid). A
 // nil or empty Distribution is an error wrapping ErrEmpty.
+//
+// Limits: every value c·10^e must have |e| ≤ MaxExponent (1000) and at most
+// MaxDigits (1000) digits in c; a value beyond them is an error wrapping
+// ErrTooLarge, found before any arithmetic. Within them a measure's work is
+// linear in the number of categories, each costing at most a few
+// microseconds of arithmetic on numbers of some thousands of digits (see
+// the hostile-input test for measured worst cases).
 type Distribution map[string]decimal.Decimal
+
+// MaxExponent and MaxDigits bound every decimal the package accepts (a
+// Distribution's values, DimensionWeights, OnTargetInterval's z): a value
+// c·10^e needs |e| ≤ MaxExponent and at most MaxDigits digits in c, or it is
+// an error wrapping ErrTooLarge. They are the module's limits
+// (internal/limit), the same as budget.MaxExponent.
+const (
+	MaxExponent = limit.MaxExponent // 1000
+	MaxDigits   = limit.MaxDigits   // 1000
+)
 
 // Unknown is the category that holds unreported mass; see Distribution.
 const Unknown = "unknown"
@@ -60,8 +78,11 @@ func check(fn, field string, d Distribution) (*dist, error) {
 		if k == "" {
 			return nil, errs.New(ErrInvalid, "audience."+fn, field, "empty category name", errs.None)
 		}
+		if err := limit.Decimal("audience."+fn, key(field, k), v); err != nil {
+			return nil, err
+		}
 		if v.Sign() < 0 {
-			return nil, errs.New(ErrNegative, "audience."+fn, field+"["+strconv.Quote(k)+"]", "", v)
+			return nil, errs.New(ErrNegative, "audience."+fn, key(field, k), "", v)
 		}
 		if k == Unknown {
 			out.unknown = v
@@ -76,6 +97,11 @@ func check(fn, field string, d Distribution) (*dist, error) {
 	}
 	return out, nil
 }
+
+// key returns the field path of map entry k of field: target["18-24"], the
+// name quoted and shortened by errs.Quote (a megabyte-long category name
+// does not make a megabyte-long message).
+func key(field, k string) string { return field + "[" + errs.Quote(k) + "]" }
 
 // union returns the sorted union of the known categories of p and q.
 func union(p, q *dist) []string {
@@ -93,19 +119,21 @@ func union(p, q *dist) []string {
 // exactly as Σ min(tᵢ·Σa, aᵢ·Σt) ÷ (Σt·Σa) and rounded once, half away from
 // zero, to 16 decimal places. Match = 1 − TotalVariation.
 func Match(target, actual Distribution) (decimal.Decimal, error) {
-	p, q, err := pair("Match", target, actual)
+	p, q, err := pair("Match", "target", "actual", target, actual)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
 	return matchOf(p, q), nil
 }
 
-func pair(fn string, target, actual Distribution) (*dist, *dist, error) {
-	p, err := check(fn, "target", target)
+// pair validates the two distributions of fn, named f1 and f2 in errors
+// (the function's parameter names).
+func pair(fn, f1, f2 string, d1, d2 Distribution) (*dist, *dist, error) {
+	p, err := check(fn, f1, d1)
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := check(fn, "actual", actual)
+	q, err := check(fn, f2, d2)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -131,7 +159,7 @@ func matchOf(p, q *dist) decimal.Decimal {
 // share of the audience that would have to move category to match. Exact,
 // rounded once to 16 places.
 func TotalVariation(p, q Distribution) (decimal.Decimal, error) {
-	a, b, err := pair("TotalVariation", p, q)
+	a, b, err := pair("TotalVariation", "p", "q", p, q)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -192,7 +220,7 @@ func bhattacharyya(p, q *dist) *big.Float {
 // Square roots are taken at 256-bit precision; the result is rounded once,
 // half away from zero, to 16 places.
 func Bhattacharyya(p, q Distribution) (decimal.Decimal, error) {
-	a, b, err := pair("Bhattacharyya", p, q)
+	a, b, err := pair("Bhattacharyya", "p", "q", p, q)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -206,7 +234,7 @@ func Bhattacharyya(p, q Distribution) (decimal.Decimal, error) {
 // 0 for identical distributions, 1 for disjoint ones (range [0, 1]).
 // Computed at 256-bit precision, rounded once to 16 places.
 func Hellinger(p, q Distribution) (decimal.Decimal, error) {
-	a, b, err := pair("Hellinger", p, q)
+	a, b, err := pair("Hellinger", "p", "q", p, q)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -218,14 +246,95 @@ func Hellinger(p, q Distribution) (decimal.Decimal, error) {
 	return fromBig(h.Sqrt(h)), nil
 }
 
-// lnPrec is the decimal precision of the logarithms in JensenShannon.
-const lnPrec = 36
+// lnBits is the binary precision of the logarithms in JensenShannon: 128
+// bits, about 38 significant digits, far beyond the 16 places reported.
+const lnBits = 128
 
-// ln2 is ln 2 at lnPrec+4 places.
-var ln2 = func() decimal.Decimal {
-	v, _ := decimal.NewFromInt(2).Ln(lnPrec + 4)
-	return v
+// newBig returns a zero big.Float of bigPrec bits.
+func newBig() *big.Float { return new(big.Float).SetPrec(bigPrec) }
+
+// atanhSeries returns 2·atanh(z) = ln((1+z)/(1−z)) = 2·Σ z^(2j+1)/(2j+1)
+// for |z| ≤ 1/3, summed until a term falls below 2^-lnBits of the sum:
+// about 10 terms for the |z| ≤ 0.011 that log2 passes, 41 at 1/3.
+func atanhSeries(z *big.Float) *big.Float {
+	sum := newBig().Set(z)
+	if z.Sign() == 0 {
+		return sum
+	}
+	z2 := newBig().Mul(z, z)
+	pow := newBig().Set(z)
+	term := newBig()
+	for j := 1; ; j++ { // term j is z^(2j+1)/(2j+1)
+		pow.Mul(pow, z2)
+		if j < len(invOdd) {
+			term.Mul(pow, invOdd[j])
+		} else {
+			term.Quo(pow, newBig().SetInt64(int64(2*j+1)))
+		}
+		sum.Add(sum, term)
+		if term.Sign() == 0 || term.MantExp(nil) < sum.MantExp(nil)-lnBits-2 {
+			break
+		}
+	}
+	return sum.SetMantExp(sum, 1) // ×2
+}
+
+// invOdd[j] is 1/(2j+1) at bigPrec (computed once; never written after):
+// multiplications instead of divisions in atanhSeries.
+var invOdd = func() [16]*big.Float {
+	var t [16]*big.Float
+	for j := range t {
+		t[j] = newBig().Quo(newBig().SetInt64(1), newBig().SetInt64(int64(2*j+1)))
+	}
+	return t
 }()
+
+// invLn2 is 1/ln 2, ln 2 = 2·atanh(1/3), at bigPrec (computed once; never
+// written after).
+var invLn2 = func() *big.Float {
+	ln2 := atanhSeries(newBig().Quo(newBig().SetInt64(1), newBig().SetInt64(3)))
+	return ln2.Quo(newBig().SetInt64(1), ln2)
+}()
+
+// eighths[j] is 2^((4−j)/8), j = 0…8, at bigPrec (computed once; never
+// written after): log2 multiplies a mantissa 2^(i/8)·m′ by eighths[i+4],
+// that is by 2^(−i/8), to leave m′.
+var eighths = func() [9]*big.Float {
+	var t [9]*big.Float
+	t[4] = newBig().SetInt64(1)
+	t[0] = newBig().SetInt64(2)
+	t[0].Sqrt(t[0]) // 2^(1/2)
+	t[2] = newBig().Sqrt(t[0])
+	t[3] = newBig().Sqrt(t[2])
+	t[1] = newBig().Mul(t[2], t[3])
+	for j := 5; j < 9; j++ {
+		t[j] = newBig().Quo(t[4], t[8-j])
+	}
+	return t
+}()
+
+// log2 returns log₂ r for a finite r > 0 in log domain, whatever r's
+// magnitude: r = m·2^e with m in [1/√2, √2), then m = 2^(j/8)·m′ with j the
+// nearest eighth, |log₂ m′| ≤ 1/16, and log₂ r = e + j/8 + ln(m′)/ln 2, ln m′
+// by atanhSeries of (m′−1)/(m′+1), |·| ≤ 0.011. Powers of two give their
+// exponent exactly (log₂ ½ = −1).
+func log2(r *big.Float) *big.Float {
+	m := newBig()
+	e := r.MantExp(m)          // r = m·2^e, m in [0.5, 1)
+	if m.Cmp(eighths[8]) < 0 { // below 2^(−1/2)
+		m.SetMantExp(m, 1)
+		e--
+	}
+	mf, _ := m.Float64()
+	j := int(math.Round(8 * math.Log2(mf))) // in [−4, 4]
+	j = min(max(j, -4), 4)
+	m.Mul(m, eighths[j+4])
+	z := newBig().Sub(m, eighths[4])
+	z.Quo(z, m.Add(m, eighths[4]))
+	l := atanhSeries(z)
+	l.Mul(l, invLn2)
+	return l.Add(l, newBig().SetFloat64(float64(8*e+j)/8))
+}
 
 // JensenShannon returns the Jensen–Shannon divergence of the normalised
 // distributions, in bits (base-2 logarithms):
@@ -234,42 +343,43 @@ var ln2 = func() decimal.Decimal {
 //
 // with 0·log 0 = 0. 0 for identical distributions, 1 for disjoint ones
 // (range [0, 1]); its square root is a metric (the Jensen–Shannon distance).
-// Logarithms are taken at 36 decimal places; the result is rounded once,
-// half away from zero, to 16 places.
+// The logarithms are taken in log domain (binary mantissa and exponent
+// apart), so shares of any magnitude within MaxExponent work (1e60 against
+// 1 in one category); they are accurate to 128 bits (38 significant
+// digits), the rest is computed at 256 bits, and the result is rounded
+// once, half away from zero, to 16 places.
 func JensenShannon(p, q Distribution) (decimal.Decimal, error) {
-	a, b, err := pair("JensenShannon", p, q)
+	a, b, err := pair("JensenShannon", "p", "q", p, q)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
 	// With x = tᵢ·Σa and y = aᵢ·Σt (both scaled by Σt·Σa):
-	// pᵢ·log(pᵢ/mᵢ) = x/(Σt·Σa) · ln(2x/(x+y)).
-	sum := decimal.Zero
+	// pᵢ·log₂(pᵢ/mᵢ) = x/(Σt·Σa) · (1 + log₂(x/(x+y))), x/(x+y) in (0, 1].
+	sum := newBig()
 	for _, k := range union(a, b) {
 		x := a.get(k).Mul(b.known)
 		y := b.get(k).Mul(a.known)
-		xy := x.Add(y)
-		for _, v := range []decimal.Decimal{x, y} {
+		xy := toBig(x.Add(y))
+		for _, v := range [2]decimal.Decimal{x, y} {
 			if v.Sign() == 0 {
 				continue
 			}
-			r := v.Mul(decimal.NewFromInt(2)).DivRound(xy, lnPrec+4)
-			l, err := r.Ln(lnPrec)
-			if err != nil { // r > 0 always; kept for the no-panic rule
-				return decimal.Decimal{}, errs.New(ErrNonPositive, "audience.JensenShannon", "p, q", "logarithm of a non-positive ratio", r)
-			}
-			sum = sum.Add(v.Mul(l))
+			bv := toBig(v)
+			l := log2(newBig().Quo(bv, xy))
+			l.Add(l, newBig().SetInt64(1))
+			sum.Add(sum, l.Mul(l, bv))
 		}
 	}
-	den := a.known.Mul(b.known).Mul(decimal.NewFromInt(2)).Mul(ln2)
-	js := sum.DivRound(den, exact.Precision)
+	sum.Quo(sum, toBig(a.known.Mul(b.known)))
+	sum.Quo(sum, newBig().SetInt64(2))
 	// Clamp the last-place rounding noise into the documented range.
-	if js.Sign() < 0 {
-		js = decimal.Zero
+	if sum.Sign() < 0 {
+		sum.SetInt64(0)
 	}
-	if js.GreaterThan(decimal.NewFromInt(1)) {
-		js = decimal.NewFromInt(1)
+	if sum.Cmp(newBig().SetInt64(1)) > 0 {
+		sum.SetInt64(1)
 	}
-	return js, nil
+	return fromBig(sum), nil
 }
 
 // Cosine returns the cosine similarity of the two vectors (for interest
@@ -281,7 +391,7 @@ func JensenShannon(p, q Distribution) (decimal.Decimal, error) {
 // non-negative, so the range is [0, 1]. Computed at 256-bit precision,
 // rounded once to 16 places.
 func Cosine(p, q Distribution) (decimal.Decimal, error) {
-	a, b, err := pair("Cosine", p, q)
+	a, b, err := pair("Cosine", "p", "q", p, q)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -314,7 +424,7 @@ func Cosine(p, q Distribution) (decimal.Decimal, error) {
 // Nielsen Digital Ad Ratings reports it for a demographic target). Exact,
 // rounded once to 16 places.
 func OnTargetShare(target, actual Distribution) (decimal.Decimal, error) {
-	p, q, err := pair("OnTargetShare", target, actual)
+	p, q, err := pair("OnTargetShare", "target", "actual", target, actual)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -359,7 +469,7 @@ func UnknownShare(d Distribution) (decimal.Decimal, error) {
 // (index 0); a category listed with 0 in both has no index (0 ÷ 0) and is
 // left out of the map.
 func Affinity(actual, baseline Distribution) (map[string]decimal.Decimal, error) {
-	q, b, err := pair("Affinity", actual, baseline)
+	q, b, err := pair("Affinity", "actual", "baseline", actual, baseline)
 	if err != nil {
 		return nil, err
 	}
@@ -372,7 +482,7 @@ func Affinity(actual, baseline Distribution) (map[string]decimal.Decimal, error)
 			if av.Sign() == 0 {
 				continue
 			}
-			return nil, errs.New(ErrNoBaseline, "audience.Affinity", "baseline["+strconv.Quote(k)+"]", "zero baseline share where actual has", av)
+			return nil, errs.New(ErrNoBaseline, "audience.Affinity", key("baseline", k), "zero baseline share where actual has", av)
 		}
 		out[k] = exact.Div(av.Mul(b.known).Mul(hundred), q.known.Mul(bv))
 	}

@@ -27,7 +27,9 @@ var (
 	// ErrEmpty: nothing to compute on: a nil or empty Distribution, a
 	// target with no dimension, an empty union of sets.
 	ErrEmpty = errs.ErrEmpty
-	// ErrTooLarge: a Universe already holds 2^32 IDs.
+	// ErrTooLarge: a decimal beyond MaxExponent or MaxDigits (a
+	// Distribution's value, a dimension weight, OnTargetInterval's z), or a
+	// Universe that already holds 2^32 IDs.
 	ErrTooLarge = errs.ErrTooLarge
 )
 
