@@ -32,16 +32,16 @@ func TestInfeasibleNamesTheConstraint(t *testing.T) {
 		{Constraints{MinCreators: 4},
 			"selection: ShortlistWith: Constraints.MinCreators: the 4 cheapest candidates cost 160, above the budget left 150"},
 		// No candidate is nano.
-		{Constraints{Tier: tiers, AtLeastPerTier: map[string]int{"nano": 1}},
-			`selection: ShortlistWith: Constraints.AtLeastPerTier["nano"]: 1 more wanted, 0 candidates left after Include, Exclude and MaxShare`},
+		{Constraints{Group: tiers, AtLeastPerGroup: map[string]int{"nano": 1}},
+			`selection: ShortlistWith: Constraints.AtLeastPerGroup["nano"]: 1 more wanted, 0 candidates left after Include, Exclude and MaxShare`},
 		// Both macros (60 + 50 = 110) and the mega (100): 210 > 150,
 		// although each constraint alone fits.
-		{Constraints{Tier: tiers, AtLeastPerTier: map[string]int{"macro": 2, "mega": 1}},
-			"selection: ShortlistWith: Constraints: AtLeastPerTier, AtMostPerTier and MinCreators cannot all be met within the budget left (150)"},
+		{Constraints{Group: tiers, AtLeastPerGroup: map[string]int{"macro": 2, "mega": 1}},
+			"selection: ShortlistWith: Constraints: AtLeastPerGroup, AtMostPerGroup and MinCreators cannot all be met within the budget left (150)"},
 		// MaxWork 1 stops the branch and bound after its root node; its
 		// seeds (the value/fee greedy pick c+b+d and each single
 		// creator) hold fewer than 2 micros.
-		{Constraints{Tier: tiers, AtLeastPerTier: map[string]int{"micro": 2}, MaxWork: 1},
+		{Constraints{Group: tiers, AtLeastPerGroup: map[string]int{"micro": 2}, MaxWork: 1},
 			"selection: ShortlistWith: Constraints.MaxWork: reached before any pick met the constraints (1)"},
 	}
 	for _, tt := range tests {
@@ -87,11 +87,11 @@ func TestConstraints(t *testing.T) {
 		// d forced leaves 120: b+c (13) beats a+e (11).
 		{"include d", Constraints{Include: []string{"d"}}, want{[]string{"b", "c", "d"}, "140", "15"}, nil},
 		// a+c has one macro: still allowed.
-		{"at most 1 macro", Constraints{Tier: tiers, AtMostPerTier: map[string]int{"macro": 1}}, want{[]string{"a", "c"}, "150", "16"}, nil},
+		{"at most 1 macro", Constraints{Group: tiers, AtMostPerGroup: map[string]int{"macro": 1}}, want{[]string{"a", "c"}, "150", "16"}, nil},
 		// no macro: a+d+e = 150 for 13.
-		{"no macro", Constraints{Tier: tiers, AtMostPerTier: map[string]int{"macro": 0}}, want{[]string{"a", "d", "e"}, "150", "13"}, nil},
+		{"no macro", Constraints{Group: tiers, AtMostPerGroup: map[string]int{"macro": 0}}, want{[]string{"a", "d", "e"}, "150", "13"}, nil},
 		// d and e (50) forced by the tier; 100 left: a (10) beats b (7).
-		{"at least 2 micro", Constraints{Tier: tiers, AtLeastPerTier: map[string]int{"micro": 2}}, want{[]string{"a", "d", "e"}, "150", "13"}, nil},
+		{"at least 2 micro", Constraints{Group: tiers, AtLeastPerGroup: map[string]int{"micro": 2}}, want{[]string{"a", "d", "e"}, "150", "13"}, nil},
 		// triples that fit: bcd 15, bce 14, ade 13, bde 10, cde 9.
 		{"min 3 creators", Constraints{MinCreators: 3}, want{[]string{"b", "c", "d"}, "140", "15"}, nil},
 		// any 4 cost at least 160.
@@ -102,10 +102,10 @@ func TestConstraints(t *testing.T) {
 		{"include over budget", Constraints{Include: []string{"a", "b"}}, want{}, ErrInfeasible},
 		{"include and exclude", Constraints{Include: []string{"a"}, Exclude: []string{"a"}}, want{}, ErrInvalid},
 		{"unknown include", Constraints{Include: []string{"zz"}}, want{}, ErrUnknownID},
-		{"unknown tier ID", Constraints{Tier: map[string]string{"zz": "nano"}}, want{}, ErrUnknownID},
-		{"at least above at most", Constraints{Tier: tiers, AtMostPerTier: map[string]int{"micro": 1}, AtLeastPerTier: map[string]int{"micro": 2}}, want{}, ErrInvalid},
-		{"at least of an empty tier", Constraints{Tier: tiers, AtLeastPerTier: map[string]int{"nano": 1}}, want{}, ErrInfeasible},
-		{"forced over at most", Constraints{Tier: tiers, Include: []string{"a"}, AtMostPerTier: map[string]int{"mega": 0}}, want{}, ErrInfeasible},
+		{"unknown tier ID", Constraints{Group: map[string]string{"zz": "nano"}}, want{}, ErrUnknownID},
+		{"at least above at most", Constraints{Group: tiers, AtMostPerGroup: map[string]int{"micro": 1}, AtLeastPerGroup: map[string]int{"micro": 2}}, want{}, ErrInvalid},
+		{"at least of an empty tier", Constraints{Group: tiers, AtLeastPerGroup: map[string]int{"nano": 1}}, want{}, ErrInfeasible},
+		{"forced over at most", Constraints{Group: tiers, Include: []string{"a"}, AtMostPerGroup: map[string]int{"mega": 0}}, want{}, ErrInfeasible},
 		{"negative min", Constraints{MinCreators: -1}, want{}, ErrNegative},
 		{"share above 1", Constraints{MaxShare: dec("1.5")}, want{}, ErrInvalid},
 		{"negative work", Constraints{MaxWork: -1}, want{}, ErrNegative},
@@ -200,7 +200,7 @@ func TestHugeBudget(t *testing.T) {
 func TestSearchLimit(t *testing.T) {
 	cands, tiers := constraintCands()
 	// A tier constraint that changes nothing sends it to branch and bound.
-	got, err := ShortlistWith(cands, dec("150"), MaxValue, Constraints{Tier: tiers, AtMostPerTier: map[string]int{"mega": 1}, MaxWork: 1})
+	got, err := ShortlistWith(cands, dec("150"), MaxValue, Constraints{Group: tiers, AtMostPerGroup: map[string]int{"mega": 1}, MaxWork: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,10 +219,10 @@ func TestConstraintErrorsDeterministic(t *testing.T) {
 		c    Constraints
 		want string
 	}{
-		{Constraints{Tier: map[string]string{"zz": "nano", "yy": "nano", "xx": "nano", "a": "mega"}},
-			`selection: ShortlistWith: Constraints.Tier: not a candidate ("xx")`},
-		{Constraints{AtMostPerTier: map[string]int{"micro": -2, "macro": -1, "nano": -3}},
-			`selection: ShortlistWith: Constraints.AtMostPerTier["macro"]: negative (-1)`},
+		{Constraints{Group: map[string]string{"zz": "nano", "yy": "nano", "xx": "nano", "a": "mega"}},
+			`selection: ShortlistWith: Constraints.Group: not a candidate ("xx")`},
+		{Constraints{AtMostPerGroup: map[string]int{"micro": -2, "macro": -1, "nano": -3}},
+			`selection: ShortlistWith: Constraints.AtMostPerGroup["macro"]: negative (-1)`},
 	}
 	for _, tt := range tests {
 		for range 20 {
@@ -247,7 +247,7 @@ func TestUnconstrainedTiersNotNumbered(t *testing.T) {
 		cands = append(cands, Candidate{ID: id, Fee: decimal.NewFromInt(int64(i)), Value: decimal.NewFromInt(int64(i))})
 		tier[id] = "t" + id
 	}
-	c := Constraints{Tier: tier, AtLeastPerTier: map[string]int{"t3": 1}}
+	c := Constraints{Group: tier, AtLeastPerGroup: map[string]int{"t3": 1}}
 	p, err := compile("test", cands, dec("10"), MaxValue, c)
 	if err != nil {
 		t.Fatal(err)

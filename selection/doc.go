@@ -50,7 +50,7 @@
 //     followers are an exact set (Followers) or a theta sketch (Sketch);
 //     with sketches the same search runs on estimated reach.
 //
-// Constraints add must-include and exclude lists, per-tier minimums and
+// Constraints add must-include and exclude lists, per-group minimums and
 // maximums, a minimum number of creators and a maximum share of the budget
 // per creator. Every search is bounded by Constraints.MaxWork, a count of
 // work (not a duration, so results never depend on the machine): past it,

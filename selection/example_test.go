@@ -63,7 +63,7 @@ func ExampleShortlistWith() {
 		{},
 		{MinCreators: 3},
 		{MaxShare: d("0.5")},
-		{Tier: tiers, AtMostPerTier: map[string]int{"macro": 0}},
+		{Group: tiers, AtMostPerGroup: map[string]int{"macro": 0}},
 		{Include: []string{"e"}, Exclude: []string{"a"}},
 	} {
 		pick, err := selection.ShortlistWith(cands, d("150"), selection.MaxValue, c)

@@ -41,12 +41,12 @@ func FuzzShortlist(f *testing.F) {
 			c.Exclude = []string{cands[len(cands)-1].ID}
 		}
 		if flags&4 != 0 {
-			c.Tier = tiers
-			c.AtMostPerTier = map[string]int{"nano": int(flags>>6) % 3}
+			c.Group = tiers
+			c.AtMostPerGroup = map[string]int{"nano": int(flags>>6) % 3}
 		}
 		if flags&8 != 0 {
-			c.Tier = tiers
-			c.AtLeastPerTier = map[string]int{"micro": 1}
+			c.Group = tiers
+			c.AtLeastPerGroup = map[string]int{"micro": 1}
 		}
 		if flags&16 != 0 {
 			c.MinCreators = 2
@@ -54,7 +54,7 @@ func FuzzShortlist(f *testing.F) {
 		if flags&32 != 0 {
 			c.MaxShare = decimal.New(6, -1)
 		}
-		if m, ok := c.AtMostPerTier["micro"]; ok && m < c.AtLeastPerTier["micro"] {
+		if m, ok := c.AtMostPerGroup["micro"]; ok && m < c.AtLeastPerGroup["micro"] {
 			return
 		}
 		b := decimal.NewFromInt(int64(budget))

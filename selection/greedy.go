@@ -175,7 +175,7 @@ func (g *greedyRun) take(k int) bool {
 }
 
 // reserve returns the least total fee of the free items not yet picked (and
-// not skip) that would meet AtLeastPerTier and MinCreators from the current
+// not skip) that would meet AtLeastPerGroup and MinCreators from the current
 // counts, and the items it would take; ok is false when no such items
 // exist. Taking the cheapest items needed per tier first, then the cheapest
 // of the rest within the tier limits, is optimal: the items eligible form a

@@ -124,14 +124,14 @@ type bbSearch struct {
 	found      bool
 	nodes      int64
 	stopped    bool
-	lowTiers   []int // tiers with AtLeastPerTier still to meet
+	lowTiers   []int // tiers with AtLeastPerGroup still to meet
 	needCounts bool
 }
 
 // knapsackBB solves MaxValue by depth-first branch and bound: items in
 // decreasing value/fee order, "take" explored before "skip", a node pruned
 // when the fractional (Dantzig) bound of its subtree cannot beat the best
-// pick found, or when too few items remain to meet AtLeastPerTier or
+// pick found, or when too few items remain to meet AtLeastPerGroup or
 // MinCreators. Every node's partial pick is itself a candidate answer.
 func knapsackBB(p *problem) (result, error) {
 	m := len(p.items)
@@ -222,7 +222,7 @@ func (s *bbSearch) seed() {
 }
 
 // allowed reports whether item j may join a pick with the given tier counts
-// (AtMostPerTier).
+// (AtMostPerGroup).
 func (s *bbSearch) allowed(j int, counts []int) bool {
 	t := s.t[j]
 	return t < 0 || s.p.atMost[t] < 0 || counts[t] < s.p.atMost[t]

@@ -263,7 +263,7 @@ func allowedTier(p *problem, t int, counts []int) bool {
 }
 
 // feasibleCounts reports whether a pick of n free items with these tier
-// counts meets MinCreators and AtLeastPerTier.
+// counts meets MinCreators and AtLeastPerGroup.
 func feasibleCounts(p *problem, n int, counts []int) bool {
 	if n < p.minCount {
 		return false

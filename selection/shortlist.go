@@ -122,17 +122,18 @@ type Constraints struct {
 	Include []string `json:"include,omitempty"`
 	// Exclude lists IDs that must not be picked.
 	Exclude []string `json:"exclude,omitempty"`
-	// Tier maps a candidate ID to its tier name ("nano", "micro", …), for
-	// AtMostPerTier and AtLeastPerTier. Candidates not in the map, or
-	// whose tier neither map names, count towards no tier limit.
-	Tier map[string]string `json:"tier,omitempty"`
-	// AtMostPerTier maps a tier name to the largest number of picked
-	// candidates of that tier. A tier absent from the map is unlimited;
-	// 0 forbids the tier.
-	AtMostPerTier map[string]int `json:"at_most_per_tier,omitempty"`
-	// AtLeastPerTier maps a tier name to the smallest number of picked
-	// candidates of that tier.
-	AtLeastPerTier map[string]int `json:"at_least_per_tier,omitempty"`
+	// Group maps a candidate ID to a group name, for AtMostPerGroup and
+	// AtLeastPerGroup: a follower tier ("nano", "micro", …), a platform, a
+	// country, any partition the brief counts by. Candidates not in the
+	// map, or whose group neither map names, count towards no group limit.
+	Group map[string]string `json:"group,omitempty"`
+	// AtMostPerGroup maps a group name to the largest number of picked
+	// candidates of that group. A group absent from the map is unlimited;
+	// 0 forbids the group.
+	AtMostPerGroup map[string]int `json:"at_most_per_group,omitempty"`
+	// AtLeastPerGroup maps a group name to the smallest number of picked
+	// candidates of that group.
+	AtLeastPerGroup map[string]int `json:"at_least_per_group,omitempty"`
 	// MinCreators is the smallest number of picked candidates (default 0).
 	MinCreators int `json:"min_creators"`
 	// MaxShare is the largest share of the budget one creator's fee may
@@ -166,7 +167,7 @@ func Shortlist(cands []Candidate, budget decimal.Decimal, goal Goal) (Pick, erro
 // budget are handled exactly, as integers in their finest decimal place
 // (minor units for fees).
 //
-// MaxValue (0/1 knapsack). Without tier or count constraints and when
+// MaxValue (0/1 knapsack). Without group or count constraints and when
 // candidates × (budget / g + 1) ≤ 2²⁶, where g is the greatest common
 // divisor of the fees in minor units, a dynamic programme over the budget
 // solves it exactly (Stats.Method "dp"), unless there are so few candidates
@@ -175,7 +176,7 @@ func Shortlist(cands []Candidate, budget decimal.Decimal, goal Goal) (Pick, erro
 // fractional (Dantzig) bound, solves it exactly unless it visits more than
 // MaxWork nodes; it then returns the best pick found (Optimal false). That
 // search starts from the better of the value/fee greedy pick and the best
-// single candidate, which is at least half the optimum when no tier or
+// single candidate, which is at least half the optimum when no group or
 // count constraint applies (Ext-Greedy; Kellerer, Pferschy & Pisinger,
 // Knapsack Problems, Springer 2004, §2.5).
 //
@@ -185,7 +186,7 @@ func Shortlist(cands []Candidate, budget decimal.Decimal, goal Goal) (Pick, erro
 // single affordable candidate, (b) greedy by marginal gain per unit of fee,
 // evaluated lazily (CELF: Leskovec et al., "Cost-effective Outbreak
 // Detection in Networks", KDD 2007), and (c) greedy completions of every
-// seed of 1, 2 and then 3 candidates, as far as MaxWork allows. Without tier or count constraints, (a)+(b) reach at least
+// seed of 1, 2 and then 3 candidates, as far as MaxWork allows. Without group or count constraints, (a)+(b) reach at least
 // ½(1 − 1/e) ≈ 0.316 of the optimum, and enumerating every seed of size 3
 // (Stats.SeedSize 3) reaches at least 1 − 1/e ≈ 0.632 (Khuller, Moss &
 // Naor, "The budgeted maximum coverage problem", Information Processing
@@ -194,7 +195,7 @@ func Shortlist(cands []Candidate, budget decimal.Decimal, goal Goal) (Pick, erro
 // (c) runs for small inputs (a few dozen candidates) and is skipped for
 // large ones. Follower sets whose IDs are below 2³² and not too sparse
 // are covered with a flat bitset (a gain evaluation walks the creator's
-// followers once); others through audience.Set operations. Tier and count
+// followers once); others through audience.Set operations. Group and count
 // constraints are met by reserving budget for the cheapest candidates
 // still needed; they carry no stated guarantee.
 //
@@ -291,7 +292,7 @@ type problem struct {
 	countPlain bool
 }
 
-// counted reports whether any tier or count constraint applies.
+// counted reports whether any group or count constraint applies.
 func (p *problem) counted() bool {
 	if p.minCount > 0 {
 		return true
@@ -417,32 +418,32 @@ func newProblem(fn string, pos map[string]int, goal Goal, c Constraints) (*probl
 	// Tiers: number them in sorted name order, and check the maps' keys
 	// in sorted order, so that neither the result nor the first error
 	// reported depends on map iteration.
-	for _, id := range slices.Sorted(maps.Keys(c.Tier)) {
+	for _, id := range slices.Sorted(maps.Keys(c.Group)) {
 		if _, ok := pos[id]; !ok {
-			return nil, errs.New(ErrUnknownID, fn, "Constraints.Tier", "not a candidate", id)
+			return nil, errs.New(ErrUnknownID, fn, "Constraints.Group", "not a candidate", id)
 		}
 	}
-	// Only the tiers that AtMostPerTier or AtLeastPerTier name are
+	// Only the tiers that AtMostPerGroup or AtLeastPerGroup name are
 	// numbered: a candidate of any other tier counts towards no limit, as
 	// one without a tier. The solvers loop over the numbered tiers at every
-	// node, so a Tier map with a name per candidate must not number them
+	// node, so a Group map with a name per candidate must not number them
 	// all (3,000 names made the branch and bound run for minutes).
-	for _, t := range slices.Sorted(maps.Keys(c.AtMostPerTier)) {
-		if n := c.AtMostPerTier[t]; n < 0 {
-			return nil, errs.New(ErrNegative, fn, "Constraints.AtMostPerTier["+strconv.Quote(t)+"]", "", n)
+	for _, t := range slices.Sorted(maps.Keys(c.AtMostPerGroup)) {
+		if n := c.AtMostPerGroup[t]; n < 0 {
+			return nil, errs.New(ErrNegative, fn, "Constraints.AtMostPerGroup["+strconv.Quote(t)+"]", "", n)
 		}
 	}
-	for _, t := range slices.Sorted(maps.Keys(c.AtLeastPerTier)) {
-		n := c.AtLeastPerTier[t]
+	for _, t := range slices.Sorted(maps.Keys(c.AtLeastPerGroup)) {
+		n := c.AtLeastPerGroup[t]
 		if n < 0 {
-			return nil, errs.New(ErrNegative, fn, "Constraints.AtLeastPerTier["+strconv.Quote(t)+"]", "", n)
+			return nil, errs.New(ErrNegative, fn, "Constraints.AtLeastPerGroup["+strconv.Quote(t)+"]", "", n)
 		}
-		if m, ok := c.AtMostPerTier[t]; ok && m < n {
-			return nil, errs.New(ErrInvalid, fn, "Constraints.AtLeastPerTier["+strconv.Quote(t)+"]", "above AtMostPerTier "+strconv.Itoa(m), n)
+		if m, ok := c.AtMostPerGroup[t]; ok && m < n {
+			return nil, errs.New(ErrInvalid, fn, "Constraints.AtLeastPerGroup["+strconv.Quote(t)+"]", "above AtMostPerGroup "+strconv.Itoa(m), n)
 		}
 	}
-	names := slices.Sorted(maps.Keys(c.AtMostPerTier))
-	names = slices.Compact(slices.Sorted(slices.Values(append(names, slices.Collect(maps.Keys(c.AtLeastPerTier))...))))
+	names := slices.Sorted(maps.Keys(c.AtMostPerGroup))
+	names = slices.Compact(slices.Sorted(slices.Values(append(names, slices.Collect(maps.Keys(c.AtLeastPerGroup))...))))
 	p := &problem{ntier: len(names), tierNames: names, maxWork: c.MaxWork, minCount: c.MinCreators}
 	if p.maxWork == 0 {
 		p.maxWork = DefaultMaxWork
@@ -454,10 +455,10 @@ func newProblem(fn string, pos map[string]int, goal Goal, c Constraints) (*probl
 	p.atLeast = make([]int, p.ntier)
 	for i, t := range names {
 		p.atMost[i] = -1
-		if n, ok := c.AtMostPerTier[t]; ok {
+		if n, ok := c.AtMostPerGroup[t]; ok {
 			p.atMost[i] = n
 		}
-		p.atLeast[i] = c.AtLeastPerTier[t]
+		p.atLeast[i] = c.AtLeastPerGroup[t]
 	}
 	return p, nil
 }
@@ -471,7 +472,7 @@ func (p *problem) addItems(fn string, cands []Candidate, budget decimal.Decimal,
 		tierNum[t] = i
 	}
 	tierOf := func(id string) int {
-		if t, ok := c.Tier[id]; ok {
+		if t, ok := c.Group[id]; ok {
 			if n, ok := tierNum[t]; ok {
 				return n
 			}
@@ -543,7 +544,7 @@ func (p *problem) force(fn string, i int, id string, t int) error {
 	p.forced = append(p.forced, i)
 	if t >= 0 {
 		if p.atMost[t] == 0 {
-			return errs.New(ErrInfeasible, fn, "Constraints.Include", "tier "+strconv.Quote(p.tierNames[t])+" over AtMostPerTier", id)
+			return errs.New(ErrInfeasible, fn, "Constraints.Include", "group "+strconv.Quote(p.tierNames[t])+" over AtMostPerGroup", id)
 		}
 		if p.atMost[t] > 0 {
 			p.atMost[t]--
@@ -602,7 +603,7 @@ func (p *problem) failure(fn string, err error) error {
 }
 
 // infeasible names the first constraint that no pick can meet on its own
-// (a tier minimum, then MinCreators: too few candidates left, or the
+// (a group minimum, then MinCreators: too few candidates left, or the
 // cheapest of them over the budget left), or else all of them together.
 func (p *problem) infeasible(fn string) error {
 	check := func(field string, need int, fees []int64) error {
@@ -629,7 +630,7 @@ func (p *problem) infeasible(fn string) error {
 				fees = append(fees, p.fee[k])
 			}
 		}
-		if err := check("Constraints.AtLeastPerTier["+strconv.Quote(name)+"]", p.atLeast[t], fees); err != nil {
+		if err := check("Constraints.AtLeastPerGroup["+strconv.Quote(name)+"]", p.atLeast[t], fees); err != nil {
 			return err
 		}
 	}
@@ -638,7 +639,7 @@ func (p *problem) infeasible(fn string) error {
 			return err
 		}
 	}
-	return errs.New(ErrInfeasible, fn, "Constraints", "AtLeastPerTier, AtMostPerTier and MinCreators cannot all be met within the budget left", p.left)
+	return errs.New(ErrInfeasible, fn, "Constraints", "AtLeastPerGroup, AtMostPerGroup and MinCreators cannot all be met within the budget left", p.left)
 }
 
 // pick turns a solver result into a Pick with exact decimal sums.

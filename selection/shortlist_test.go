@@ -160,7 +160,7 @@ func satisfies(ids []string, cands []Candidate, budget decimal.Decimal, c Constr
 	}
 	count := map[string]int{}
 	for _, id := range ids {
-		if t, ok := c.Tier[id]; ok {
+		if t, ok := c.Group[id]; ok {
 			count[t]++
 		}
 		if c.MaxShare.Sign() > 0 {
@@ -171,12 +171,12 @@ func satisfies(ids []string, cands []Candidate, budget decimal.Decimal, c Constr
 			}
 		}
 	}
-	for t, n := range c.AtMostPerTier {
+	for t, n := range c.AtMostPerGroup {
 		if count[t] > n {
 			return false
 		}
 	}
-	for t, n := range c.AtLeastPerTier {
+	for t, n := range c.AtLeastPerGroup {
 		if count[t] < n {
 			return false
 		}
@@ -193,7 +193,7 @@ func randomInstance(r *rand.Rand, n int, constrained bool) ([]Candidate, decimal
 	tiers := []string{"nano", "micro", "macro"}
 	var c Constraints
 	if constrained {
-		c.Tier = map[string]string{}
+		c.Group = map[string]string{}
 	}
 	for i := range cands {
 		fee := r.Int64N(20)
@@ -209,7 +209,7 @@ func randomInstance(r *rand.Rand, n int, constrained bool) ([]Candidate, decimal
 			Followers: audience.NewSet(ids...),
 		}
 		if constrained && r.IntN(4) != 0 {
-			c.Tier[cands[i].ID] = tiers[r.IntN(3)]
+			c.Group[cands[i].ID] = tiers[r.IntN(3)]
 		}
 	}
 	budget := decimal.NewFromInt(r.Int64N(total/2 + 2))
@@ -223,11 +223,11 @@ func randomInstance(r *rand.Rand, n int, constrained bool) ([]Candidate, decimal
 				c.Exclude = []string{id}
 			}
 		}
-		c.AtMostPerTier = map[string]int{tiers[r.IntN(3)]: r.IntN(3)}
+		c.AtMostPerGroup = map[string]int{tiers[r.IntN(3)]: r.IntN(3)}
 		if r.IntN(2) == 0 {
 			t := tiers[r.IntN(3)]
-			if m, ok := c.AtMostPerTier[t]; !ok || m >= 1 {
-				c.AtLeastPerTier = map[string]int{t: 1}
+			if m, ok := c.AtMostPerGroup[t]; !ok || m >= 1 {
+				c.AtLeastPerGroup = map[string]int{t: 1}
 			}
 		}
 		c.MinCreators = r.IntN(4)

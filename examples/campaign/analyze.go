@@ -440,11 +440,11 @@ func shortlistSection(rep *Report, in inputs, b brief, feeBudget decimal.Decimal
 		}
 	}
 	rep.Shortlists.FeeBudget, rep.Shortlists.MaxShare, rep.Shortlists.AtLeast = feeBudget, b.MaxShare, b.AtLeast
-	// Platforms go through the tier constraints: Constraints.Tier maps a
+	// Platforms go through the group constraints: Constraints.Group maps a
 	// candidate to any group name.
-	cons := selection.Constraints{MaxShare: b.MaxShare, Tier: map[string]string{}, AtLeastPerTier: b.AtLeast}
+	cons := selection.Constraints{MaxShare: b.MaxShare, Group: map[string]string{}, AtLeastPerGroup: b.AtLeast}
 	for _, r := range rep.Candidates {
-		cons.Tier[r.Handle] = r.Platform.String()
+		cons.Group[r.Handle] = r.Platform.String()
 		if r.Authenticity.LessThan(b.MinAuthenticity) {
 			cons.Exclude = append(cons.Exclude, r.Handle)
 		}
