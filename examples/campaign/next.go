@@ -37,10 +37,20 @@ type NextCampaign struct {
 	Method      string          `json:"method"`       // budget.Allocate's
 	Creators    []NextRow       `json:"creators"`
 	// LeftOut are the creators not spread over, with why ("handle: reason").
-	LeftOut  []string        `json:"left_out"`
+	LeftOut []string `json:"left_out"`
+	// Unplaced is the part of Budget over what the creators can take (Σ
+	// MaxMultiple × fee): left for creators this campaign did not pay.
+	Unplaced decimal.Decimal `json:"unplaced"`
 	Fees     decimal.Decimal `json:"fees"`             // Σ this campaign's fees of the creators spread over
 	Revenue  decimal.Decimal `json:"revenue"`          // Σ their credited revenue
 	Expected decimal.Decimal `json:"expected_revenue"` // Σ the curves at the recommended spends
+	// BreakEven is the spend, at most Budget, while each creator's next unit
+	// still returns at least one unit of credited revenue
+	// (budget.AllocateTarget, MarginalReturn 1), and BreakEvenRevenue the
+	// revenue the curves expect of it: beyond it, by these curves, the
+	// last units spent bring back less than they cost in credited sales.
+	BreakEven        decimal.Decimal `json:"break_even_spend"`
+	BreakEvenRevenue decimal.Decimal `json:"break_even_revenue"`
 }
 
 // NextRow is one creator: what this campaign observed, and the
@@ -99,19 +109,30 @@ func spread(obs []observed, total decimal.Decimal, cur budget.Currency) (NextCam
 		return next, fmt.Errorf("no creator was paid: nothing to learn from")
 	}
 	chans := make([]budget.Channel, len(obs))
+	room := decimal.Zero // Σ caps
 	for i, o := range obs {
 		curve, err := budget.MichaelisMentenThrough(o.Fee, o.Revenue, nextElasticity)
 		if err != nil {
 			return next, fmt.Errorf("%s: %w", o.Handle, err)
 		}
 		chans[i] = budget.Channel{Name: o.Handle, Curve: curve, Max: o.Fee.Mul(nextMaxMultiple)}
+		room = room.Add(chans[i].Max)
 		next.Fees, next.Revenue = next.Fees.Add(o.Fee), next.Revenue.Add(o.Revenue)
+	}
+	if total.GreaterThan(room) { // every creator at the cap; the rest is said, not lost
+		next.Unplaced, total = total.Sub(room), room
 	}
 	alloc, err := budget.Allocate(total, chans, budget.AllocateOptions{Currency: cur})
 	if err != nil {
 		return next, err
 	}
 	next.Method, next.Expected = alloc.Method.String(), alloc.Response
+	even, err := budget.AllocateTarget(chans, budget.ReturnTarget{Kind: budget.MarginalReturn, Value: decimal.NewFromInt(1), Limit: total},
+		budget.AllocateOptions{Currency: cur})
+	if err != nil {
+		return next, err
+	}
+	next.BreakEven, next.BreakEvenRevenue = even.Total, even.Response
 	for i, c := range alloc.Channels {
 		o := obs[i]
 		// Fee > 0: MichaelisMentenThrough checked it.
@@ -150,12 +171,23 @@ func nextSection(p *printer, rep Report) {
 			p.m(c.MarginalNow.Round(p.cur.MinorUnits())), rec, signed(p.m(c.Change)), p.m(c.Expected.Round(p.cur.MinorUnits())),
 			p.m(c.Marginal.Round(p.cur.MinorUnits())))
 	}
-	tw.row(fmt.Sprintf("total\t%s\t%s\t\t\t%s\t%s\t%s\t\n", p.m(n.Fees), p.m(n.Revenue), p.m(n.Budget),
-		signed(p.m(n.Budget.Sub(n.Fees))), p.m(n.Expected.Round(p.cur.MinorUnits()))))
+	placed := n.Budget.Sub(n.Unplaced)
+	tw.row(fmt.Sprintf("total\t%s\t%s\t\t\t%s\t%s\t%s\t\n", p.m(n.Fees), p.m(n.Revenue), p.m(placed),
+		signed(p.m(placed.Sub(n.Fees))), p.m(n.Expected.Round(p.cur.MinorUnits()))))
 	tw.flush()
 	p.f("  \"next € now\" and \"then\": the revenue the curve expects from one more euro at this campaign's fee and at the\n")
 	p.f("  recommended spend (%s, the method of budget.Allocate).\n", n.Method)
+	if n.BreakEven.LessThan(placed) {
+		p.f("%s\n", wrap(fmt.Sprintf("Spending only while each creator's next euro brings back at least %s of credited revenue "+
+			"(budget.AllocateTarget) would spend %s for an expected %s: by these curves, the last %s return less than they cost "+
+			"in credited sales alone.", p.m(decimal.NewFromInt(1)), p.m(n.BreakEven), p.m(n.BreakEvenRevenue.Round(p.cur.MinorUnits())),
+			p.m(placed.Sub(n.BreakEven)))))
+	}
+	if n.Unplaced.IsPositive() {
+		p.f("%s\n", wrap(fmt.Sprintf("These creators can take at most %s at %s× their fee: %s of the budget is left for creators this campaign did not pay.",
+			p.m(n.Budget.Sub(n.Unplaced)), n.MaxMultiple, p.m(n.Unplaced))))
+	}
 	if len(n.LeftOut) > 0 {
-		p.f("%s\n", wrap("  Left out: "+strings.Join(n.LeftOut, "; ")+"."))
+		p.f("%s\n", wrap("Left out: "+strings.Join(n.LeftOut, "; ")+"."))
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -91,6 +92,22 @@ func TestSpreadByHand(t *testing.T) {
 			}
 		})
 	}
+	// Break-even, case "interior": the next euro returns 1 where
+	// β·κ/(κ + x)² = 1, x = √(β·κ) − κ: √60000 − 100 = 144.949 → 144.94
+	// (rounded down to a cent) and √15000 − 100 = 22.474 → 22.47, 167.41 in
+	// all; revenue 600·144.94/244.94 + 150·22.47/122.47 = 355.0420 +
+	// 27.5210 = 382.56.
+	even, err := spread([]observed{{"a", d("100"), d("300")}, {"b", d("100"), d("75")}}, d("200"), eur)
+	if err != nil || !even.BreakEven.Equal(d("167.41")) || even.BreakEvenRevenue.StringFixed(2) != "382.56" {
+		t.Errorf("break-even: %v, spend %s revenue %s, want 167.41 and 382.56", err, even.BreakEven, even.BreakEvenRevenue)
+	}
+	// More than the caps can take: a at 3 × 10 = 30, b at 3 × 100 = 300;
+	// 400 − 330 = 70 is said to be left, not an error.
+	next, err := spread([]observed{{"a", d("10"), d("300")}, {"b", d("100"), d("100")}}, d("400"), eur)
+	if err != nil || !next.Unplaced.Equal(d("70")) || !next.Creators[0].Spend.Equal(d("30")) || !next.Creators[1].Spend.Equal(d("300")) ||
+		!next.Creators[0].AtCap || !next.Creators[1].AtCap {
+		t.Errorf("over the caps: %v, %+v", err, next)
+	}
 	if _, err := spread(nil, d("100"), eur); err == nil {
 		t.Error("no creators: no error")
 	}
@@ -126,7 +143,7 @@ func TestNextCampaign(t *testing.T) {
 			lambda = marginal(c, c.Spend) // an interior creator: λ
 		}
 	}
-	if !sum.Equal(n.Budget) {
+	if !sum.Equal(n.Budget) || !n.Unplaced.IsZero() {
 		t.Errorf("Σ spend %s, want %s", sum, n.Budget)
 	}
 	if e := n.Expected.InexactFloat64(); e < expected-0.01 || e > expected+0.01 {
@@ -134,6 +151,16 @@ func TestNextCampaign(t *testing.T) {
 	}
 	if lambda < 0 {
 		t.Fatal("no creator between 0 and the cap")
+	}
+	// Break-even: each creator at clamp(√(β·κ) − κ, 0, 3 × fee), rounded down
+	// to a cent (a cent each of float rounding allowed).
+	var even float64
+	for _, c := range n.Creators {
+		k, b := c.Fee.InexactFloat64(), 2*c.Revenue.InexactFloat64()
+		even += min(max(math.Floor((math.Sqrt(b*k)-k)*100)/100, 0), 3*k)
+	}
+	if got := n.BreakEven.InexactFloat64(); math.Abs(got-even) > 0.01*float64(len(n.Creators)) || n.BreakEven.GreaterThan(n.Budget) {
+		t.Errorf("break-even spend %v, want %v (at most the budget)", got, even)
 	}
 	// A cent moves the marginal return by less than 1 %: the tolerance.
 	for _, c := range n.Creators {
