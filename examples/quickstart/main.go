@@ -4,7 +4,10 @@
 // prints the engagement rate (likes / followers) by follower tier and the ten accounts whose
 // audience best fits a target market.
 //
-//	go run ./examples/quickstart top_insta_influencers_data.csv
+//	go run ./examples/quickstart examples/quickstart/testdata/accounts.csv
+//
+// runs it, from the repository root, on a small sample in the dataset's
+// shape; give it your download of the dataset instead.
 //
 // The engagement rate is new_post_avg_like / followers, the definition of the
 // dataset's own 60_day_eng_rate column. The file gives one country per
