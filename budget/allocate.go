@@ -8,6 +8,7 @@ import (
 
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/shopspring/decimal"
 )
 
@@ -26,7 +27,8 @@ const (
 	WaterFilling
 	// GridDP is an exact dynamic programme over a spend grid, optimal among
 	// all allocations on the grid for any curve shape (S-shaped included).
-	// Time O(n · G²) for G grid steps.
+	// Time O(n · G²) for G grid steps, bounded by MaxGridWork: n·(G+1)² ≤
+	// 4·10⁸, a fraction of a second.
 	GridDP
 )
 
@@ -47,9 +49,12 @@ type AllocateOptions struct {
 	// GridSteps is the number of grid steps GridDP cuts the budget above the
 	// minimums into; default min(1000, √(2·10⁸/n)) but at least 10, at most
 	// 100,000. Spend left over by the grid (less than one step per channel)
-	// is handed out greedily by marginal return. GridDP keeps n·(GridSteps+1)
-	// choices of 4 bytes: beyond maxGridCells (2²⁶, 256 MiB) it is refused
-	// with ErrTooLarge rather than exhausting memory.
+	// is handed out greedily by marginal return. At most MaxGridSteps
+	// (100,000); GridDP's work n·(GridSteps+1)² must stay within
+	// MaxGridWork (4·10⁸: 2 channels × 14,141 steps, 20 × 4,471), and it
+	// keeps n·(GridSteps+1) choices of 4 bytes, at most 2²⁶ (256 MiB):
+	// beyond either, Allocate refuses the grid with ErrTooLarge (naming
+	// GridSteps) rather than run for seconds or exhaust memory.
 	GridSteps int `json:"grid_steps"`
 }
 
@@ -139,7 +144,7 @@ func (opt AllocateOptions) validate(fn string) error {
 	if opt.GridSteps < 0 {
 		return errs.New(ErrNegative, fn, "GridSteps", "", opt.GridSteps)
 	}
-	if opt.GridSteps > 100_000 {
+	if opt.GridSteps > MaxGridSteps {
 		return errs.New(ErrTooLarge, fn, "GridSteps", "above 100000", opt.GridSteps)
 	}
 	return nil
@@ -150,7 +155,7 @@ func (opt AllocateOptions) validate(fn string) error {
 func channelBounds(fn string, i int, c Channel, cur Currency) (lo, hi int64, err error) {
 	field := "channels[" + strconv.Itoa(i) + "]"
 	if c.Name != "" {
-		field = c.Name
+		field = shortName(c.Name)
 	}
 	if c.Curve == nil {
 		return 0, 0, errs.New(ErrInvalid, fn, field+".Curve", "nil", errs.None)
@@ -169,7 +174,7 @@ func channelBounds(fn string, i int, c Channel, cur Currency) (lo, hi int64, err
 			return 0, 0, err
 		}
 		if hi < lo {
-			return 0, 0, errs.New(ErrInvalid, fn, field+".Max", "below Min", c.Max.String()+" < "+c.Min.String())
+			return 0, 0, errs.New(ErrInvalid, fn, field+".Max", "below Min", errs.Format(c.Max)+" < "+errs.Format(c.Min))
 		}
 	}
 	return lo, hi, nil
@@ -245,8 +250,10 @@ func (p *problem) concave() bool {
 // Errors: ErrInfeasible when total < Σ Min or total > Σ Max (with every Max
 // set); ErrEmpty for no channels; ErrNegative for negative amounts;
 // ErrInvalid for Max < Min, a nil or invalid curve, an unknown Method or the
-// zero Currency; ErrTooLarge for amounts beyond 2^53 minor units;
-// ErrMinorUnit for amounts finer than the currency's minor unit.
+// zero Currency; ErrTooLarge for a decimal beyond the module's limits
+// (MaxExponent, MaxDigits: checked first, in time linear in its size),
+// amounts beyond 2^53 minor units, or a GridDP grid beyond MaxGridWork or
+// 2²⁶ cells; ErrMinorUnit for amounts finer than the currency's minor unit.
 func Allocate(total decimal.Decimal, channels []Channel, opt AllocateOptions) (Allocation, error) {
 	return allocate("budget.Allocate", total, channels, opt)
 }
@@ -262,10 +269,10 @@ func allocate(fn string, total decimal.Decimal, channels []Channel, opt Allocate
 		return Allocation{}, err
 	}
 	if b < p.sumLo {
-		return Allocation{}, errs.New(ErrInfeasible, fn, "total", "below the sum of minimums", total.String()+" < "+decimal.New(p.sumLo, -p.places).String())
+		return Allocation{}, errs.New(ErrInfeasible, fn, "total", "below the sum of minimums", errs.Format(total)+" < "+decimal.New(p.sumLo, -p.places).String())
 	}
 	if !p.unb && b > p.sumHi {
-		return Allocation{}, errs.New(ErrInfeasible, fn, "total", "above the sum of maximums", total.String()+" > "+decimal.New(p.sumHi, -p.places).String())
+		return Allocation{}, errs.New(ErrInfeasible, fn, "total", "above the sum of maximums", errs.Format(total)+" > "+decimal.New(p.sumHi, -p.places).String())
 	}
 	m := p.method(opt.Method)
 	var units []int64
@@ -273,10 +280,11 @@ func allocate(fn string, total decimal.Decimal, channels []Channel, opt Allocate
 		units = p.roundUnits(p.waterfill(b, nil), b)
 		p.polish(units, b)
 	} else {
-		if err := p.checkGrid(opt.GridSteps); err != nil {
+		steps, err := p.grid(opt.GridSteps, 1)
+		if err != nil {
 			return Allocation{}, err
 		}
-		units, _, _ = p.gridDP(b, opt.GridSteps)
+		units, _, _ = p.gridDP(b, steps)
 	}
 	return p.result(units, m, opt.Currency)
 }
@@ -284,12 +292,58 @@ func allocate(fn string, total decimal.Decimal, channels []Channel, opt Allocate
 // maxGridCells bounds the n·(G+1) choices GridDP keeps (4 bytes each).
 const maxGridCells = 1 << 26
 
-// gridSteps returns the grid size G for n channels: steps, or the default.
-func gridSteps(steps, n int) int {
+// MaxGridWork bounds the work of GridDP, the number of grid cells it
+// compares: channels × (GridSteps+1)² × runs ≤ 4·10⁸, where runs is 1 for
+// Allocate and AllocateTarget with a bounded search, and gridTargetRuns
+// (54) for AllocateTarget's AverageReturn over a channel without Max and
+// no Limit, whose search for an upper end solves up to 53 grids. Each run
+// makes about half that many comparisons (one float add and compare each,
+// about a nanosecond), so the worst grid within the limit (2 channels ×
+// 14,141 steps, or 20 channels × 4,471) takes a fraction of a second
+// (BenchmarkAllocateGridDPMax). Beyond it Allocate returns ErrTooLarge
+// naming GridSteps: ask for fewer steps.
+const MaxGridWork = 400_000_000
+
+// MaxGridSteps bounds AllocateOptions.GridSteps: 100,000 (ErrTooLarge
+// beyond, from Validate). MaxGridWork bounds it further with the channels.
+const MaxGridSteps = 100_000
+
+// gridTargetRuns is the most grids AllocateTarget's AverageReturn solves
+// when it must search for an upper end (53 doublings of a cap from 1 unit
+// to 2^52, and the final grid).
+const gridTargetRuns = 54
+
+// gridSteps returns the grid size G for n channels: steps, or the default
+// min(1000, √(2·10⁸/n)) but at least 10, lowered when runs grids are solved
+// so that n·(G+1)²·runs stays within MaxGridWork where it can.
+func gridSteps(steps, n, runs int) int {
 	if steps == 0 {
-		steps = int(min(1000, max(10, math.Sqrt(2e8/float64(n)))))
+		g := math.Sqrt(2e8 / float64(n)) // n·(G+1)² ≈ 2·10⁸ ≤ MaxGridWork
+		if runs > 1 {
+			g = math.Sqrt(float64(MaxGridWork)/float64(runs)/float64(n)) - 1
+		}
+		steps = int(min(1000, max(10, g)))
 	}
 	return steps
+}
+
+// grid returns the grid size for runs grids (gridSteps) after checking it
+// against maxGridCells (memory) and MaxGridWork (time).
+func (p *problem) grid(steps, runs int) (int, error) {
+	n := len(p.curves)
+	g := gridSteps(steps, n, runs)
+	if n > maxGridCells/(g+1) {
+		return 0, errs.New(ErrTooLarge, p.fn, "GridSteps", "channels × grid steps beyond 2^26 cells",
+			strconv.Itoa(n)+" × "+strconv.Itoa(g+1))
+	}
+	if float64(n)*float64(g+1)*float64(g+1)*float64(runs) > MaxGridWork {
+		what := "channels × (grid steps + 1)² beyond MaxGridWork (4·10⁸)"
+		if runs > 1 {
+			what = "channels × (grid steps + 1)² × " + strconv.Itoa(runs) + " grids beyond MaxGridWork (4·10⁸)"
+		}
+		return 0, errs.New(ErrTooLarge, p.fn, "GridSteps", what, strconv.Itoa(n)+" × "+strconv.Itoa(g+1)+"²")
+	}
+	return g, nil
 }
 
 // method resolves Auto: WaterFilling when every curve is concave from its
@@ -302,16 +356,6 @@ func (p *problem) method(m Method) Method {
 		return WaterFilling
 	}
 	return GridDP
-}
-
-// checkGrid refuses a grid whose table of choices would exceed maxGridCells.
-func (p *problem) checkGrid(steps int) error {
-	n := len(p.curves)
-	if g := gridSteps(steps, n); n > maxGridCells/(g+1) {
-		return errs.New(ErrTooLarge, p.fn, "GridSteps", "channels × grid steps beyond 2^26 cells",
-			strconv.Itoa(n)+" × "+strconv.Itoa(g+1))
-	}
-	return nil
 }
 
 // waterfill returns the KKT spends (in currency units, float64) for a budget
@@ -657,11 +701,15 @@ func abs64(v int64) int64 {
 func (p *problem) gridDP(b int64, steps int) ([]int64, []float64, int64) {
 	n := len(p.curves)
 	d := b - p.sumLo
-	steps = gridSteps(steps, n)
+	if steps <= 0 { // callers pass p.grid's size; never divide by zero
+		steps = gridSteps(0, n, 1)
+	}
 	step := max(1, (d+int64(steps)-1)/int64(steps))
 	m := int(d / step)
-	best := make([]float64, m+1)
-	next := make([]float64, m+1)
+	// rb holds the best responses reversed, rb[m−j] for a budget of j steps,
+	// so that the inner loop reads two slices forward (no bounds checks).
+	rb := make([]float64, m+1)
+	nrb := make([]float64, m+1)
 	choice := make([][]int32, n)
 	vals := make([]float64, m+1)
 	for i, c := range p.curves {
@@ -670,17 +718,17 @@ func (p *problem) gridDP(b int64, steps int) ([]int64, []float64, int64) {
 			vals[k] = c.Response(float64(p.lo[i]+int64(k)*step) / p.scale)
 		}
 		ch := make([]int32, m+1)
-		for j := 0; j <= m; j++ {
-			bv, bk := math.Inf(-1), 0
-			for k := 0; k <= min(j, kmax); k++ {
-				if v := best[j-k] + vals[k]; v > bv {
-					bv, bk = v, k
-				}
-			}
-			next[j], ch[j] = bv, int32(bk)
+		if i == 0 {
+			gridFirst(vals[:kmax+1], nrb, ch)
+		} else {
+			gridNext(vals[:kmax+1], rb, nrb, ch)
 		}
 		choice[i] = ch
-		best, next = next, best
+		rb, nrb = nrb, rb
+	}
+	best := nrb // reuse: best[j] = rb[m−j]
+	for j := range best {
+		best[j] = rb[m-j]
 	}
 	units := make([]int64, n)
 	j := m
@@ -710,6 +758,75 @@ func (p *problem) gridDP(b int64, steps int) ([]int64, []float64, int64) {
 		r -= g
 	}
 	return units, best, step
+}
+
+// gridFirst is the first channel's row: with nothing before it, the best of
+// j steps is the best of its own values within j steps (ties to fewer).
+func gridFirst(vals, nrb []float64, ch []int32) {
+	m := len(nrb) - 1
+	bv, bk := math.Inf(-1), 0
+	for j := 0; j <= m; j++ {
+		if j < len(vals) {
+			if v := vals[j]; v > bv {
+				bv, bk = v, j
+			}
+		}
+		nrb[m-j], ch[j] = bv, int32(bk)
+	}
+}
+
+// gridNext is one more channel's row: the best of j steps is the maximum
+// over k ≤ j of the best of j−k steps before (rb[m−j+k]) plus the channel's
+// value at k steps, ties to the smaller k.
+func gridNext(vals, rb, nrb []float64, ch []int32) {
+	m := len(rb) - 1
+	for j := 0; j <= m; j++ {
+		kk := min(j, len(vals)-1)
+		bv, bk := bestSum(rb[m-j:m-j+kk+1], vals[:kk+1])
+		nrb[m-j], ch[j] = bv, int32(bk)
+	}
+}
+
+// bestSum returns the maximum of a[k] + v[k] (len(a) = len(v) > 0) and the
+// first k that reaches it; −Inf and 0 when every sum is NaN. Four lanes
+// (k mod 4) keep their own first maximum, so the comparisons do not wait on
+// each other; the lanes are then merged, ties to the smaller k, which gives
+// exactly the sequential scan's answer.
+func bestSum(a, v []float64) (float64, int) {
+	a = a[:len(v)]
+	ninf := math.Inf(-1)
+	b0, b1, b2, b3 := ninf, ninf, ninf, ninf
+	k0, k1, k2, k3 := -1, -1, -1, -1
+	k := 0
+	for ; k+4 <= len(v); k += 4 {
+		if s := a[k] + v[k]; s > b0 {
+			b0, k0 = s, k
+		}
+		if s := a[k+1] + v[k+1]; s > b1 {
+			b1, k1 = s, k+1
+		}
+		if s := a[k+2] + v[k+2]; s > b2 {
+			b2, k2 = s, k+2
+		}
+		if s := a[k+3] + v[k+3]; s > b3 {
+			b3, k3 = s, k+3
+		}
+	}
+	for ; k < len(v); k++ {
+		if s := a[k] + v[k]; s > b0 || (s == b0 && k0 > k) {
+			b0, k0 = s, k
+		}
+	}
+	bv, bk := ninf, -1
+	for _, l := range [4]struct {
+		b float64
+		k int
+	}{{b0, k0}, {b1, k1}, {b2, k2}, {b3, k3}} {
+		if l.k >= 0 && (l.b > bv || (l.b == bv && l.k < bk) || bk < 0) {
+			bv, bk = l.b, l.k
+		}
+	}
+	return bv, max(bk, 0)
 }
 
 func (p *problem) result(units []int64, m Method, cur Currency) (Allocation, error) {
@@ -753,7 +870,7 @@ func toDec(f float64) decimal.Decimal { return decimal.NewFromFloat(f).Round(exa
 // field names channel i in an error: its Name, or "channels[i]".
 func (p *problem) field(i int) string {
 	if p.names[i] != "" {
-		return p.names[i]
+		return shortName(p.names[i])
 	}
 	return "channels[" + strconv.Itoa(i) + "]"
 }
@@ -794,13 +911,21 @@ type ReturnTarget struct {
 // without Limit or maximums, the search for an upper end starts at four
 // times the sum of the inflection points and doubles: set Limit to be sure.
 //
-// Errors as Allocate, plus ErrNonPositive for a Value ≤ 0, ErrInfeasible
+// With GridDP, AverageReturn over a channel without Max and no Limit solves
+// up to 54 grids while it searches for an upper end: MaxGridWork then bounds
+// 54·n·(GridSteps+1)², and the default grid is lowered to fit it.
+//
+// Errors as Allocate (Value beyond the module's limits is ErrTooLarge),
+// plus ErrNonPositive for a Value ≤ 0, ErrInfeasible
 // when even the minimums miss an AverageReturn, or when a return stays above
 // Value at any spend (an unbounded channel with Limit zero).
 func AllocateTarget(channels []Channel, t ReturnTarget, opt AllocateOptions) (Allocation, error) {
 	const fn = "budget.AllocateTarget"
 	p, err := newProblem(fn, channels, opt)
 	if err != nil {
+		return Allocation{}, err
+	}
+	if err := limit.Decimal(fn, "Value", t.Value); err != nil {
 		return Allocation{}, err
 	}
 	if t.Value.Sign() <= 0 {
@@ -811,8 +936,13 @@ func AllocateTarget(channels []Channel, t ReturnTarget, opt AllocateOptions) (Al
 		return Allocation{}, err
 	}
 	m := p.method(opt.Method)
+	steps := opt.GridSteps
 	if m == GridDP {
-		if err := p.checkGrid(opt.GridSteps); err != nil {
+		runs := 1
+		if t.Kind == AverageReturn && p.unb && limit < 0 {
+			runs = gridTargetRuns
+		}
+		if steps, err = p.grid(opt.GridSteps, runs); err != nil {
 			return Allocation{}, err
 		}
 	}
@@ -820,11 +950,11 @@ func AllocateTarget(channels []Channel, t ReturnTarget, opt AllocateOptions) (Al
 	case MarginalReturn:
 		return p.marginalTarget(channels, t, opt, limit)
 	case AverageReturn:
-		b, err := p.averageTarget(t, m, opt.GridSteps, limit, capU)
+		b, err := p.averageTarget(t, m, steps, limit, capU)
 		if err != nil {
 			return Allocation{}, err
 		}
-		return allocate(fn, decimal.New(b, -p.places), channels, AllocateOptions{Currency: opt.Currency, Method: m, GridSteps: opt.GridSteps})
+		return allocate(fn, decimal.New(b, -p.places), channels, AllocateOptions{Currency: opt.Currency, Method: m, GridSteps: steps})
 	}
 	return Allocation{}, errs.New(ErrInvalid, fn, "Kind", "unknown", int64(t.Kind))
 }

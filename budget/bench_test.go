@@ -186,3 +186,57 @@ func BenchmarkAllocateGridDP(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAllocateGridDPMax solves the largest grids MaxGridWork allows:
+// 2 channels × 14,141 steps and 20 × 4,471 (n·(G+1)² just under 4·10⁸),
+// on ordinary S-curves and on extreme parameters (subnormal responses,
+// slopes of 300). Target: under 1 s each (cpu-ns/op < 10⁹).
+func BenchmarkAllocateGridDPMax(b *testing.B) {
+	cases := []struct {
+		name  string
+		n     int
+		steps int
+		curve Curve
+	}{
+		{"2x14141", 2, 14_141, Hill{Beta: 100, EC: 10, Slope: 3}},
+		{"20x4471", 20, 4_471, Hill{Beta: 100, EC: 10, Slope: 3}},
+		{"2x14141/subnormal", 2, 14_141, Hill{Beta: 1e-310, EC: 10, Slope: 3}},
+		{"2x14141/steep", 2, 14_141, Hill{Beta: 1e300, EC: 1e-300, Slope: 300}},
+		{"2x14141/logistic", 2, 14_141, Logistic{Max: 1e308, Steepness: 1e-300, Mid: 1e300}},
+	}
+	for _, c := range cases {
+		chans := make([]Channel, c.n)
+		for i := range chans {
+			chans[i] = Channel{Curve: c.curve}
+		}
+		opt := AllocateOptions{Currency: MustParseCurrency("EUR"), Method: GridDP, GridSteps: c.steps}
+		total := decimal.NewFromInt(1_000_000)
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			stop := cpuMeter(b)
+			for b.Loop() {
+				a, err := Allocate(total, chans, opt)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkAlloc = a
+			}
+			stop()
+		})
+	}
+}
+
+// BenchmarkSplitEven splits 1,000,000.00 into MaxParts parts.
+func BenchmarkSplitEven(b *testing.B) {
+	total := decimal.New(100_000_001, -2)
+	b.ReportAllocs()
+	stop := cpuMeter(b)
+	for b.Loop() {
+		out, err := SplitEven(total, MaxParts, 2)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkDec = out
+	}
+	stop()
+}

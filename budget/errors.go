@@ -26,8 +26,12 @@ var (
 	// channels.
 	ErrEmpty = errs.ErrEmpty
 	// ErrTooLarge reports an input beyond a documented limit: a decimal
-	// exponent beyond ±MaxExponent, places beyond ±MaxPlaces, more than
-	// 2^53 minor units in an allocation, a grid too large.
+	// exponent beyond ±MaxExponent (1000) or more than MaxDigits (1000)
+	// digits, places beyond ±MaxPlaces (30), more than MaxParts (10⁶) parts
+	// for SplitEven, more than 2^53 minor units in an allocation, a grid
+	// beyond MaxGridSteps (100,000) or MaxGridWork (4·10⁸ cells), more than
+	// MaxAdstockPeriods (10,000) periods, a JSON amount longer than
+	// MaxAmountText (1200 bytes), a float64 result that overflows.
 	ErrTooLarge = errs.ErrTooLarge
 	// ErrSyntax reports text that is not a decimal or a JSON document this
 	// package reads.
@@ -75,3 +79,23 @@ func (e *MismatchError) Error() string {
 
 // Unwrap returns ErrCurrencyMismatch.
 func (e *MismatchError) Unwrap() error { return ErrCurrencyMismatch }
+
+// nameField is the field path name.f of an error about a named thing (a
+// line item, a channel): "Reels.Planned". A name longer than
+// errs.MaxValueLen is shortened as values are (errs.Quote); an empty name
+// gives f alone.
+func nameField(name, f string) string {
+	if name == "" {
+		return f
+	}
+	return shortName(name) + "." + f
+}
+
+// shortName is name in an error's field path, shortened (errs.Quote) when
+// it is longer than errs.MaxValueLen.
+func shortName(name string) string {
+	if len(name) > errs.MaxValueLen {
+		return errs.Quote(name)
+	}
+	return name
+}

@@ -70,15 +70,7 @@ func (li LineItem) Variance() (amount, fraction decimal.Decimal, err error) {
 // field names one of the item's fields in an error: "Reels.Planned", or
 // "Planned" for an item without a name. The name is shortened as every value
 // in a message is (errs.Quote cuts a long one).
-func (li LineItem) field(f string) string {
-	if li.Name == "" {
-		return f
-	}
-	if len(li.Name) > errs.MaxValueLen {
-		return errs.Quote(li.Name) + "." + f
-	}
-	return li.Name + "." + f
-}
+func (li LineItem) field(f string) string { return nameField(li.Name, f) }
 
 // Plan is a campaign budget in one currency over the half-open period
 // [Start, End): a total and the line items it is spent on. A Plan is an
