@@ -15,8 +15,8 @@ import (
 // the same values as kpi.ErrNegative, budget.ErrEmpty and so on.
 var (
 	// ErrInvalid: an empty category or dimension name, or an ID assigned
-	// through a nil *Universe, or a sketch size (lgK) outside
-	// [MinSketchLgK, MaxSketchLgK].
+	// through a nil *Universe, bytes decoded into a nil *Sketch, or a sketch
+	// size (lgK) outside [MinSketchLgK, MaxSketchLgK].
 	ErrInvalid = errs.ErrInvalid
 	// ErrNegative: a share, count or weight below zero.
 	ErrNegative = errs.ErrNegative

@@ -280,13 +280,19 @@ func (s *Sketch) MarshalCompressed() ([]byte, error) {
 // ErrSketchSeed, and leave s unchanged; never a panic. The nominal size of
 // the decoded sketch is s's (default 4096 for a zero Sketch): a decoded
 // sketch holding more hashes is cut to k.
+//
+// Cost: time linear in len(data), whatever the image announces (at most 8
+// hashes per byte, in the compressed format's 1-bit deltas); memory at most
+// 8·(k+1) bytes of hashes for a compressed image and len(data) bytes for a
+// version 3 one (8 bytes per hash), before the cut to k. A nil *Sketch is
+// an error wrapping ErrInvalid (there is nothing to replace).
 func (s *Sketch) UnmarshalBinary(data []byte) error {
-	c, err := theta.Decode(data)
+	if s == nil {
+		return errs.New(ErrInvalid, "audience.Sketch.UnmarshalBinary", "s", "nil *Sketch", errs.None)
+	}
+	c, err := theta.DecodeTrim(data, s.LgK())
 	if err != nil {
 		return rename(err, "audience.Sketch.UnmarshalBinary")
-	}
-	if t, err := c.Trim(s.LgK()); err == nil {
-		c = t
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -3,6 +3,7 @@ package theta
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 
@@ -160,6 +161,31 @@ func (c *Compact) UnmarshalBinary(data []byte) error {
 // ErrUnsupported or ErrSeedMismatch, never a panic. Bytes after the
 // announced data are ignored, as DataSketches does.
 func Decode(data []byte) (*Compact, error) {
+	return decode(data, math.MaxInt)
+}
+
+// DecodeTrim is Decode followed by Trim(lgK), in bounded memory: it never
+// holds more than k+1 = 2^lgK+1 hashes of a compressed (version 4) image,
+// whose 1-bit deltas could otherwise announce 8 hashes (64 bytes) per byte
+// of input. Every entry is still read and checked (time linear in
+// len(data)), so it accepts and refuses exactly what Decode does. Version 3
+// images hold 8 bytes per hash, so decoding one holds at most len(data)
+// bytes of hashes before the trim. An lgK outside [MinLgK, MaxLgK] wraps
+// ErrLgK.
+func DecodeTrim(data []byte, lgK int) (*Compact, error) {
+	if lgK < MinLgK || lgK > MaxLgK {
+		return nil, errs.New(ErrLgK, "theta.DecodeTrim", "lgK", lgKRange, lgK)
+	}
+	c, err := decode(data, 1<<lgK+1)
+	if err != nil {
+		return nil, err
+	}
+	return c.Trim(lgK)
+}
+
+// decode is Decode keeping at most keep hashes of a version 4 image (the
+// smallest; the rest are read and checked only).
+func decode(data []byte, keep int) (*Compact, error) {
 	if len(data) < 8 {
 		return nil, decErr("preamble", "need 8 bytes", len(data), ErrTruncated)
 	}
@@ -175,7 +201,7 @@ func Decode(data []byte) (*Compact, error) {
 	case serVerV3:
 		return decodeV3(data, pre, flags)
 	case serVerV4:
-		return decodeV4(data, pre, flags)
+		return decodeV4(data, pre, flags, keep)
 	default:
 		return nil, decErr("serial version", "only 3 and 4 are read", int(data[1]), ErrUnsupported)
 	}
@@ -245,7 +271,7 @@ func decodeV3(data []byte, pre, flags byte) (*Compact, error) {
 	return &Compact{hashes: hs, theta: theta}, nil
 }
 
-func decodeV4(data []byte, pre, flags byte) (*Compact, error) {
+func decodeV4(data []byte, pre, flags byte, keep int) (*Compact, error) {
 	if flags&(flagCompact|flagOrdered) != flagCompact|flagOrdered || flags&flagEmpty != 0 {
 		return nil, decErr("flags", "version 4 is compact, ordered, non-empty", int(flags), ErrCorrupt)
 	}
@@ -287,33 +313,54 @@ func decodeV4(data []byte, pre, flags byte) (*Compact, error) {
 	if need > uint64(len(data)-off) {
 		return nil, decErr("entries", fmt.Sprintf("%d hashes of %d bits announced, bytes left", n, entryBits), len(data)-off, ErrTruncated)
 	}
-	hs := make([]uint64, n)
-	src := data[off:]
-	var prev uint64
-	for i := range hs {
-		prev += readBits(src, i*entryBits, entryBits)
-		hs[i] = prev
-	}
-	if err := checkHashes(hs, theta); err != nil {
+	hs, err := readDeltas(data[off:], int(n), entryBits, theta, keep) //nolint:gosec // n < 2^32
+	if err != nil {
 		return nil, err
 	}
 	return &Compact{hashes: hs, theta: theta}, nil
+}
+
+// readDeltas reads and checks n hashes stored as w-bit deltas in src (the
+// caller has checked that src holds n·w bits), keeping the first keep.
+func readDeltas(src []byte, n, w int, theta uint64, keep int) ([]uint64, error) {
+	hs := make([]uint64, 0, min(n, keep))
+	var prev uint64
+	for i := range n {
+		h := prev + readBits(src, i*w, w)
+		if err := checkHash(i, h, prev, theta); err != nil {
+			return nil, err
+		}
+		if i < keep {
+			hs = append(hs, h)
+		}
+		prev = h
+	}
+	return hs, nil
 }
 
 // checkHashes verifies hs is strictly ascending, free of zero and below theta.
 func checkHashes(hs []uint64, theta uint64) error {
 	var prev uint64
 	for i, h := range hs {
-		if h <= prev {
-			if h == 0 {
-				return decErr("entries", fmt.Sprintf("hash %d is zero", i), 0, ErrCorrupt)
-			}
-			return decErr("entries", fmt.Sprintf("hash %d is not above the previous one", i), i, ErrCorrupt)
-		}
-		if h >= theta {
-			return decErr("entries", fmt.Sprintf("hash %d is not below theta", i), i, ErrCorrupt)
+		if err := checkHash(i, h, prev, theta); err != nil {
+			return err
 		}
 		prev = h
+	}
+	return nil
+}
+
+// checkHash verifies that hash i, h, is above the one before it (prev; 0
+// for the first), hence not zero, and below theta.
+func checkHash(i int, h, prev, theta uint64) error {
+	if h <= prev {
+		if h == 0 {
+			return decErr("entries", fmt.Sprintf("hash %d is zero", i), 0, ErrCorrupt)
+		}
+		return decErr("entries", fmt.Sprintf("hash %d is not above the previous one", i), i, ErrCorrupt)
+	}
+	if h >= theta {
+		return decErr("entries", fmt.Sprintf("hash %d is not below theta", i), i, ErrCorrupt)
 	}
 	return nil
 }

@@ -264,3 +264,59 @@ func TestFixtures(t *testing.T) {
 		}
 	}
 }
+
+// ones1bit is a version 4 image of n hashes 1, 2, …, n: every delta 1,
+// stored in 1 bit each (n/8 bytes of 0xff), the densest image the format
+// allows (8 hashes per byte). n is a multiple of 8 below 2^24.
+func ones1bit(n int) []byte {
+	b := cat(head(1, 4, 1, 3, 0x1a), []byte{byte(n), byte(n >> 8), byte(n >> 16)})
+	return append(b, bytes.Repeat([]byte{0xff}, n/8)...)
+}
+
+// TestDecodeTrim: DecodeTrim agrees with Decode followed by Trim (hashes,
+// theta, errors) and holds at most k+1 hashes of a version 4 image: a
+// 128 KiB image of 2^20 1-bit deltas decodes in about 2^20·8 = 8 MiB with
+// Decode and in (2^5+1)·8 = 264 bytes of hashes with DecodeTrim at lgK 5.
+func TestDecodeTrim(t *testing.T) {
+	imgs := map[string][]byte{
+		"dense v4":       ones1bit(1 << 20),
+		"small v4":       ones1bit(16), // 16 hashes ≤ k = 32: kept whole
+		"v3 estimation":  cat(head(3, 3, 0, 0, 0x1a), []byte{2, 0, 0, 0, 0, 0, 0, 0}, le64(1<<62), le64(1), le64(2)),
+		"v4 bad tail":    append(ones1bit(1<<10), 0),                               // trailing bytes are ignored
+		"v4 zero delta":  append(ones1bit(1 << 10)[:len(ones1bit(1<<10))-1], 0xfe), // last delta 0
+		"nil":            nil,
+		"truncated v4":   ones1bit(1 << 10)[:100],
+		"v4 huge count":  cat(head(1, 4, 1, 3, 0x1a), []byte{0xff, 0xff, 0xff}),
+		"v4 theta 0 hit": cat(head(2, 4, 1, 1, 0x1a), le64(3), []byte{8, 0xff}),
+	}
+	for name, img := range imgs {
+		t.Run(name, func(t *testing.T) {
+			got, gotErr := DecodeTrim(img, MinLgK)
+			want, wantErr := Decode(img)
+			if wantErr == nil {
+				want, wantErr = want.Trim(MinLgK)
+			}
+			if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
+				t.Fatalf("DecodeTrim error %v, Decode+Trim %v", gotErr, wantErr)
+			}
+			if gotErr != nil {
+				t.Log(gotErr)
+				return
+			}
+			if diff := cmp.Diff(want.Hashes(), got.Hashes()); diff != "" || want.Theta() != got.Theta() {
+				t.Fatalf("theta %d, want %d; hashes (-want +got):\n%s", got.Theta(), want.Theta(), diff)
+			}
+			if c := cap(got.hashes); c > 1<<MinLgK+1 {
+				t.Errorf("holds %d hashes, want at most k+1 = %d", c, 1<<MinLgK+1)
+			}
+		})
+	}
+	// The dense image: k = 32 hashes 1…32 kept, θ the 33rd hash.
+	c, err := DecodeTrim(ones1bit(1<<20), MinLgK)
+	if err != nil || c.Retained() != 32 || c.Theta() != 33 {
+		t.Fatalf("dense: %v, retained %d, theta %d; want 32 and 33", err, c.Retained(), c.Theta())
+	}
+	if _, err := DecodeTrim(ones1bit(8), MaxLgK+1); !errors.Is(err, ErrLgK) {
+		t.Errorf("lgK 27: %v, want ErrLgK", err)
+	}
+}
