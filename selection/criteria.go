@@ -59,7 +59,7 @@ const (
 	FilterLanguage                  // Criteria.Languages
 	FilterCategory                  // Criteria.RequireCategory
 	FilterBrandSafety               // Criteria.ExcludeCategories
-	FilterFee                       // Criteria.MaxFee (or no fee and no rate card)
+	FilterFee                       // Criteria.MaxFee (or no fee and no rate card; also Ranking.Candidates' unpriced)
 	FilterEngagement                // Criteria.MinEngagement (or no engagement data)
 )
 
