@@ -845,7 +845,7 @@ func (p *problem) result(units []int64, m Method, cur Currency) (Allocation, err
 		} else {
 			avg = r / x
 		}
-		if math.IsInf(mg, 1) {
+		if mg >= math.MaxFloat64 { // +Inf, or a curve of ours saturated (Hill at 0, Slope < 1)
 			mg = avg
 		}
 		for _, v := range []float64{r, mg, avg} {

@@ -17,6 +17,15 @@ import (
 // Implementations must be non-decreasing with Response(0) = 0 (or a
 // constant), Marginal the derivative of Response (+Inf allowed at 0), and
 // the curve concave (Marginal non-increasing) beyond Inflection.
+//
+// The package's own curves (Hill, RobynHill, MichaelisMenten, Logistic)
+// never return NaN or ±Inf, whatever their parameters and x: a NaN x counts
+// as 0 (no spend), a value beyond float64's range saturates at
+// ±math.MaxFloat64, and where parameters that Validate refuses leave no
+// number, the answer is 0; Allocate refuses such parameters with Validate's
+// error. The one exception is the documented +Inf above: Hill's (and
+// RobynHill's) Marginal at 0 with Slope < 1, where the derivative is
+// unbounded.
 type Curve interface {
 	// Response returns the response at spend x ≥ 0.
 	Response(x float64) float64
@@ -51,8 +60,8 @@ func (h Hill) Validate() error {
 		param(fn, "Slope", h.Slope, h.Slope > 0, "> 0"))
 }
 
-// Response returns Beta·x^Slope/(x^Slope + EC^Slope); 0 for x ≤ 0.
-func (h Hill) Response(x float64) float64 {
+// response returns Beta·x^Slope/(x^Slope + EC^Slope); 0 for x ≤ 0.
+func (h Hill) response(x float64) float64 {
 	if x <= 0 {
 		return 0
 	}
@@ -60,14 +69,18 @@ func (h Hill) Response(x float64) float64 {
 	return h.Beta / (1 + math.Pow(h.EC/x, h.Slope))
 }
 
-// Marginal returns Beta·Slope·u/(x·(1+u)²) with u = (x/EC)^Slope. At 0 it is
+// Response is the curve's value at x (see response); a NaN x counts as 0,
+// and the result is never NaN or ±Inf (see Curve).
+func (h Hill) Response(x float64) float64 { return tame(h.response(spendOf(x))) }
+
+// marginal returns Beta·Slope·u/(x·(1+u)²) with u = (x/EC)^Slope. At 0 it is
 // +Inf for Slope < 1, Beta/EC for Slope = 1 and 0 for Slope > 1.
 //
 // It is computed as Beta·Slope / (2x·(1 + cosh(ln u))), the same value (and
 // as Beta·Slope·e^(−|ln u|)/x where cosh overflows), because u and (1+u)²
 // overflow to +Inf for spends far from EC (x = 10⁻³⁰⁰ with EC = 1), where
 // the direct quotient would be Inf/Inf = NaN.
-func (h Hill) Marginal(x float64) float64 {
+func (h Hill) marginal(x float64) float64 {
 	if x <= 0 {
 		switch {
 		case h.Slope < 1:
@@ -90,13 +103,29 @@ func (h Hill) Marginal(x float64) float64 {
 	return h.Beta * (h.Slope * math.Exp(-math.Abs(lu)-math.Log(x)))
 }
 
-// Inflection returns 0 for Slope ≤ 1, else EC·((Slope−1)/(Slope+1))^(1/Slope).
-func (h Hill) Inflection() float64 {
+// Marginal is the derivative at x (see marginal). At 0 with Slope < 1,
+// where the derivative is unbounded, it is +Inf, as Curve allows and
+// TestCurves asserts: the one Inf a curve of the package returns. Elsewhere
+// a NaN x counts as 0 and the result is never NaN or ±Inf (see Curve).
+func (h Hill) Marginal(x float64) float64 {
+	x = spendOf(x)
+	if m := h.marginal(x); !(x <= 0 && math.IsInf(m, 1)) {
+		return tame(m)
+	}
+	return math.Inf(1)
+}
+
+// inflection returns 0 for Slope ≤ 1, else EC·((Slope−1)/(Slope+1))^(1/Slope).
+func (h Hill) inflection() float64 {
 	if h.Slope <= 1 {
 		return 0
 	}
 	return h.EC * math.Pow((h.Slope-1)/(h.Slope+1), 1/h.Slope)
 }
+
+// Inflection is the spend beyond which the curve is concave (see
+// inflection); never NaN or ±Inf (see Curve).
+func (h Hill) Inflection() float64 { return tame(h.inflection()) }
 
 // RobynHill is the Hill saturation in the form of Meta's Robyn
 // (saturation_hill in R/R/transformation.R of facebookexperimental/Robyn):
@@ -115,9 +144,16 @@ type RobynHill struct {
 	Min, Max           float64 // the observed spend range the model was fitted on
 }
 
-// GammaTrans returns γₜ = round(Min + Gamma·(Max − Min), 4).
+// GammaTrans returns γₜ = round(Min + Gamma·(Max − Min), 4). Beyond 10¹⁵,
+// where float64 has no fourth decimal, the value is returned as is (the
+// product by 10⁴ would overflow near float64's maximum); never NaN or ±Inf
+// (see Curve).
 func (r RobynHill) GammaTrans() float64 {
-	return math.Round((r.Min+r.Gamma*(r.Max-r.Min))*1e4) / 1e4
+	v := r.Min + r.Gamma*(r.Max-r.Min)
+	if math.Abs(v) >= 1e15 {
+		return tame(v)
+	}
+	return tame(math.Round(v*1e4) / 1e4)
 }
 
 // Hill returns the equivalent Meridian-form curve.
@@ -161,10 +197,10 @@ func (m MichaelisMenten) Validate() error {
 		param(fn, "Kappa", m.Kappa, m.Kappa > 0, "> 0"))
 }
 
-// Response returns Beta·x/(x+Kappa); 0 for x ≤ 0. Where Beta·x or x+Kappa
+// response returns Beta·x/(x+Kappa); 0 for x ≤ 0. Where Beta·x or x+Kappa
 // overflows (huge x or Beta), it is computed as Beta/(1 + Kappa/x) instead,
 // the same value, so that it never gives Inf/Inf = NaN.
-func (m MichaelisMenten) Response(x float64) float64 {
+func (m MichaelisMenten) response(x float64) float64 {
 	if x <= 0 {
 		return 0
 	}
@@ -174,16 +210,24 @@ func (m MichaelisMenten) Response(x float64) float64 {
 	return m.Beta / (1 + m.Kappa/x)
 }
 
-// Marginal returns Beta·Kappa/(x+Kappa)². Where Beta·Kappa or (x+Kappa)²
+// Response is the curve's value at x (see response); a NaN x counts as 0,
+// and the result is never NaN or ±Inf (see Curve).
+func (m MichaelisMenten) Response(x float64) float64 { return tame(m.response(spendOf(x))) }
+
+// marginal returns Beta·Kappa/(x+Kappa)². Where Beta·Kappa or (x+Kappa)²
 // overflows, it is computed as (Beta/(x+Kappa))·(Kappa/(x+Kappa)) instead,
 // so that it never gives Inf/Inf = NaN.
-func (m MichaelisMenten) Marginal(x float64) float64 {
+func (m MichaelisMenten) marginal(x float64) float64 {
 	s := max(x, 0) + m.Kappa
 	if r := m.Beta * m.Kappa / (s * s); finite(r) {
 		return r
 	}
 	return m.Beta / s * (m.Kappa / s)
 }
+
+// Marginal is the derivative at x (see marginal); a NaN x counts as 0,
+// and the result is never NaN or ±Inf (see Curve).
+func (m MichaelisMenten) Marginal(x float64) float64 { return tame(m.marginal(spendOf(x))) }
 
 // Inflection returns 0: the curve is concave.
 func (m MichaelisMenten) Inflection() float64 { return 0 }
@@ -272,26 +316,56 @@ func sigmoid(t float64) float64 {
 	return e / (1 + e)
 }
 
-// Response returns Max·(σ(k(x−Mid)) − σ(−k·Mid)); 0 for x ≤ 0.
-func (l Logistic) Response(x float64) float64 {
+// response returns Max·(σ(k(x−Mid)) − σ(−k·Mid)); 0 for x ≤ 0.
+func (l Logistic) response(x float64) float64 {
 	if x <= 0 {
 		return 0
 	}
 	return l.Max * (sigmoid(l.Steepness*(x-l.Mid)) - sigmoid(-l.Steepness*l.Mid))
 }
 
-// Marginal returns Max·k·σ(t)(1−σ(t)), t = k(x−Mid), computed as
+// Response is the curve's value at x (see response); a NaN x counts as 0,
+// and the result is never NaN or ±Inf (see Curve).
+func (l Logistic) Response(x float64) float64 { return tame(l.response(spendOf(x))) }
+
+// marginal returns Max·k·σ(t)(1−σ(t)), t = k(x−Mid), computed as
 // Max·(k·σ(t)·σ(−t)): 1−σ(t) = σ(−t) keeps its precision for large t, and
 // k·σ(t)·σ(−t) ≤ k/4 cannot overflow, so a huge Max·k gives no Inf·0 = NaN.
-func (l Logistic) Marginal(x float64) float64 {
+func (l Logistic) marginal(x float64) float64 {
 	t := l.Steepness * (max(x, 0) - l.Mid)
 	return l.Max * (l.Steepness * sigmoid(t) * sigmoid(-t))
 }
 
+// Marginal is the derivative at x (see marginal); a NaN x counts as 0,
+// and the result is never NaN or ±Inf (see Curve).
+func (l Logistic) Marginal(x float64) float64 { return tame(l.marginal(spendOf(x))) }
+
 // Inflection returns max(Mid, 0).
-func (l Logistic) Inflection() float64 { return max(l.Mid, 0) }
+func (l Logistic) Inflection() float64 { return tame(max(l.Mid, 0)) }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// tame is the package's curves' total answer: f, with NaN as 0 and ±Inf as
+// ±math.MaxFloat64 (see Curve).
+func tame(f float64) float64 {
+	switch {
+	case math.IsNaN(f):
+		return 0
+	case math.IsInf(f, 1):
+		return math.MaxFloat64
+	case math.IsInf(f, -1):
+		return -math.MaxFloat64
+	}
+	return f
+}
+
+// spendOf is x with NaN as 0: a NaN spend counts as no spend.
+func spendOf(x float64) float64 {
+	if math.IsNaN(x) {
+		return 0
+	}
+	return x
+}
 
 // param returns nil when v is finite and ok, else an ErrInvalid naming the
 // field, what it must be, and its value.
