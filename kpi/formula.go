@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"math"
 	"math/big"
 	"math/bits"
 	"slices"
@@ -216,6 +217,13 @@ type Result struct {
 // MeanOfRates sums each rate to 19 decimal places, keeps an exact bound of
 // the truncation, and recomputes at 38 places, then with exact rationals
 // (math/big), only when the bound does not decide the 16th place.
+//
+// Limit: that exact pass runs only for a mean within 10⁻³⁸ of a rounding
+// midpoint, which random data reach about once in 10²² calls but inputs can
+// be built to reach; its cost grows with the product of the posts' distinct
+// bases (about 20 ms for 10,000 of them, 40 s for 10⁶). Over more than
+// MaxExactBases (10,000) distinct bases it is refused with an error
+// wrapping ErrTooLarge instead: Rate never spends seconds.
 //
 // Rate is shorthand for Measure(posts).Rate.
 func (f Formula) Rate(posts []Post) (decimal.Decimal, error) {
@@ -477,7 +485,11 @@ func (f Formula) mean(fn string, posts []Post) (Result, error) {
 		res.Rate = rate
 		return res, nil
 	}
-	res.Rate = f.meanSlow(posts, n)
+	rate, err := f.meanSlow(fn, posts, n)
+	if err != nil {
+		return Result{}, err
+	}
+	res.Rate = rate
 	return res, nil
 }
 
@@ -534,10 +546,17 @@ func bigPow10(e int32) *big.Int {
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil)
 }
 
+// MaxExactBases bounds the distinct bases (followers, reach… of the posts)
+// over which Formula.Rate with MeanOfRates decides exactly a mean that lies
+// within 10⁻³⁸ of a rounding midpoint: 10,000, about 20 ms of big-integer
+// products. See Formula.Rate.
+const MaxExactBases = 10_000
+
 // meanSlow recomputes MeanOfRates when the 19-place pass could not decide
-// the rounding: first with 38 places per rate, then exactly. posts were
-// validated by the fast pass; n posts were used.
-func (f Formula) meanSlow(posts []Post, n int) decimal.Decimal {
+// the rounding: first with 38 places per rate, then exactly over at most
+// MaxExactBases distinct bases (ErrTooLarge beyond). posts were validated
+// by the fast pass; n posts were used.
+func (f Formula) meanSlow(fn string, posts []Post, n int) (decimal.Decimal, error) {
 	rd := f.reader()
 	var sq exact.Sum128
 	var s1, s2 digits
@@ -568,46 +587,72 @@ func (f Formula) meanSlow(posts []Post, n int) decimal.Decimal {
 	N.Mul(N, bigPow10(19))
 	N.Add(N, s2.big())
 	if rate, ok := roundMean(N, nz, n, 38); ok {
-		return rate
+		return rate, nil
 	}
-	return meanExact(rd, posts, n)
+	s, ok := sumExact(rd, posts, MaxExactBases)
+	if !ok {
+		return decimal.Decimal{}, errs.New(ErrTooLarge, fn, "posts", "mean of rates within 10^-38 of a rounding midpoint "+
+			"over more than MaxExactBases ("+strconv.Itoa(MaxExactBases)+") distinct bases", errs.None)
+	}
+	return ratDecimal(s.num, new(big.Int).Mul(s.den, big.NewInt(int64(n)))), nil
 }
 
-// meanExact sums the rates as exact rationals: posts sharing a base are
-// grouped, and the groups are added pairwise so that denominators grow
-// evenly.
+// meanExact returns the mean of the rates of the n posts that rd reads,
+// exactly: sumExact's P/Q divided by n, rounded half away from zero to
+// exact.Precision places.
 func meanExact(rd reader, posts []Post, n int) decimal.Decimal {
-	groups := map[uint64]*big.Int{}
-	var keys []uint64
+	s, _ := sumExact(rd, posts, math.MaxInt)
+	return ratDecimal(s.num, new(big.Int).Mul(s.den, big.NewInt(int64(n))))
+}
+
+// sumExact sums the rates of the posts that rd reads exactly, as one
+// fraction P/Q. Posts sharing a base are grouped; the groups E/B are added
+// in a product tree, a/b + c/d = (ad + cb)/(bd), without reducing by gcds:
+// Q is the product of the distinct bases, and the cost is that of
+// multiplying them, O(M(64·D)·log D) for D distinct bases. Reducing each
+// sum, as big.Rat does, costs a gcd of ever longer numbers: 13 s for
+// 40,001 posts built to fall on a rounding tie (TestMeanTieManyBases). It
+// returns false, early, on more than maxBases distinct bases.
+func sumExact(rd reader, posts []Post, maxBases int) (bigFrac, bool) {
+	groups := map[uint64]int{} // base → index in fr
+	var fr []bigFrac
 	for i := range posts {
 		e, b, st := rd.read(&posts[i])
 		if st != stOK {
 			continue
 		}
-		g, ok := groups[b]
+		j, ok := groups[b]
 		if !ok {
-			g = new(big.Int)
-			groups[b] = g
-			keys = append(keys, b)
+			if len(fr) == maxBases {
+				return bigFrac{}, false
+			}
+			j = len(fr)
+			groups[b] = j
+			fr = append(fr, bigFrac{new(big.Int), new(big.Int).SetUint64(b)})
 		}
-		g.Add(g, new(big.Int).SetUint64(e))
+		fr[j].num.Add(fr[j].num, new(big.Int).SetUint64(e))
 	}
-	rats := make([]*big.Rat, len(keys))
-	for i, k := range keys {
-		rats[i] = new(big.Rat).SetFrac(groups[k], new(big.Int).SetUint64(k))
-	}
-	for len(rats) > 1 {
-		next := rats[:0:0]
-		for i := 0; i+1 < len(rats); i += 2 {
-			next = append(next, new(big.Rat).Add(rats[i], rats[i+1]))
+	for len(fr) > 1 {
+		next := fr[:0:0]
+		for i := 0; i+1 < len(fr); i += 2 {
+			next = append(next, fr[i].add(fr[i+1]))
 		}
-		if len(rats)%2 == 1 {
-			next = append(next, rats[len(rats)-1])
+		if len(fr)%2 == 1 {
+			next = append(next, fr[len(fr)-1])
 		}
-		rats = next
+		fr = next
 	}
-	sum := rats[0]
-	return ratDecimal(sum.Num(), new(big.Int).Mul(sum.Denom(), big.NewInt(int64(n))))
+	return fr[0], true
+}
+
+// bigFrac is num/den, not reduced.
+type bigFrac struct{ num, den *big.Int }
+
+// add returns x + y = (x.num·y.den + y.num·x.den) / (x.den·y.den).
+func (x bigFrac) add(y bigFrac) bigFrac {
+	num := new(big.Int).Mul(x.num, y.den)
+	num.Add(num, new(big.Int).Mul(y.num, x.den))
+	return bigFrac{num, new(big.Int).Mul(x.den, y.den)}
 }
 
 // ratDecimal returns num/den (den > 0) rounded half away from zero to

@@ -105,6 +105,66 @@ func hostilePosts() map[string][]Post {
 		"extreme times": {{Creator: "c", PublishedAt: time.Unix(-1<<62, 0), Followers: 1}, {Creator: "c", PublishedAt: time.Unix(1<<62, 0), Followers: 2}},
 		"time edges":    {{Creator: "c", PublishedAt: time.Unix(math.MinInt64, 0), Followers: 1}, {Creator: "c", PublishedAt: time.Unix(math.MaxInt64, 999_999_999), Followers: 2}},
 		"2000":          many,
+		"tie":           tiePosts(MaxExactBases/4, 0),
+	}
+}
+
+// tiePosts returns 4q+1 posts with 4q+1 distinct bases whose mean of rates
+// (likes by followers) lies exactly on a rounding midpoint, the case only
+// an exact sum decides: for m = 10¹²+7, 10¹²+9, … (q values), four posts
+// 1/(2m), 1/(3m), 1/(6m), (m−1)/m sum to 1; one more, e/(2·10¹⁶), makes
+// the mean (q + e/(2·10¹⁶)) / (4q+1) = t/(2·10¹⁶) with t odd, the midpoint
+// between (t−1)/2 and (t+1)/2 units of 10⁻¹⁶: t = ⌈2·10¹⁶·q / n⌉, made odd,
+// and e = t·n − 2·10¹⁶·q. below moves e down by one: just under it.
+func tiePosts(q int, below int64) []Post {
+	var quads [4][]Post // ordered by kind, so that the sums cancel only at the end
+	for i := range q {
+		m := int64(1_000_000_000_007 + 2*i)
+		quads[0] = append(quads[0], Post{Likes: 1, Followers: 2 * m})
+		quads[1] = append(quads[1], Post{Likes: 1, Followers: 3 * m})
+		quads[2] = append(quads[2], Post{Likes: 1, Followers: 6 * m})
+		quads[3] = append(quads[3], Post{Likes: m - 1, Followers: m})
+	}
+	n := int64(4*q + 1)
+	two := new(big.Int).Mul(big.NewInt(20_000_000_000_000_000), big.NewInt(int64(q)))
+	t, r := new(big.Int).QuoRem(two, big.NewInt(n), new(big.Int))
+	if r.Sign() > 0 {
+		t.Add(t, big.NewInt(1))
+	}
+	t.SetBit(t, 0, 1)
+	e := new(big.Int).Sub(new(big.Int).Mul(t, big.NewInt(n)), two)
+	last := Post{Likes: e.Int64() - below, Followers: 20_000_000_000_000_000}
+	return append(slices.Concat(quads[:]...), last)
+}
+
+// TestMeanTieManyBases checks the exact pass of MeanOfRates on a mean that
+// lies on a rounding midpoint (tiePosts) and its limit: with q = 2499,
+// n = 9997 posts and 9997 distinct bases, 2·10¹⁶·2499 / 9997 =
+// 4999499849954986.49…, so t = 4999499849954987 (odd), e = t·n −
+// 2·10¹⁶·2499 = 5039, and the mean t/2 units of 10⁻¹⁶ rounds half away
+// from zero to 2499749924977494·10⁻¹⁶; with e = 5038 it is just under the
+// midpoint and rounds to 2499749924977493·10⁻¹⁶. With q = 2500 there are
+// 10,001 distinct bases, more than MaxExactBases: ErrTooLarge, at once.
+func TestMeanTieManyBases(t *testing.T) {
+	f := Formula{Likes, ByFollowers, MeanOfRates}
+	for _, tt := range []struct {
+		q     int
+		below int64
+		want  string
+	}{{2499, 0, "0.2499749924977494"}, {2499, 1, "0.2499749924977493"}} {
+		start := time.Now()
+		got, err := f.Rate(tiePosts(tt.q, tt.below))
+		if err != nil || !got.Equal(decimal.RequireFromString(tt.want)) {
+			t.Errorf("q=%d below=%d: got %s, %v; want %s", tt.q, tt.below, got, err, tt.want)
+		}
+		t.Logf("q=%d: %v", tt.q, time.Since(start))
+	}
+	start := time.Now()
+	if _, err := f.Rate(tiePosts(2500, 0)); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("10,001 bases: err = %v, want ErrTooLarge", err)
+	}
+	if d := time.Since(start); d > hostileBound*raceSlack {
+		t.Errorf("10,001 bases: refused in %v", d)
 	}
 }
 

@@ -214,8 +214,8 @@ func TestMeanSlowPaths(t *testing.T) {
 		if !ok {
 			t.Fatalf("reference failed on %+v", posts)
 		}
-		if got := f.meanSlow(posts, len(posts)); !got.Equal(want) {
-			t.Fatalf("meanSlow(%+v) = %s, want %s", posts, got, want)
+		if got, err := f.meanSlow("test", posts, len(posts)); err != nil || !got.Equal(want) {
+			t.Fatalf("meanSlow(%+v) = %s, %v, want %s", posts, got, err, want)
 		}
 		if got := meanExact(f.reader(), posts, len(posts)); !got.Equal(want) {
 			t.Fatalf("meanExact(%+v) = %s, want %s", posts, got, want)
