@@ -249,17 +249,27 @@ type slotKey struct {
 }
 
 // acc accumulates, per (slot, channel), the conversions and values of the
-// paths that gave that channel that slot's weight.
+// paths that gave that channel that slot's weight. It is dense (one entry
+// per slot and channel, entry s·nch + c) while slots × channels stays
+// within denseCap, which is linear in the touches; beyond that it is
+// sparse (an entry only for the pairs that occur, found through a map), so
+// that memory and work stay linear in the touches whatever the mix of path
+// lengths and channels (paths of 1, 2, …, 600 distinct channels made 600
+// slots × 180,300 channels dense: 34 GB).
 type acc struct {
-	nch     int
-	slots   map[slotKey]int
-	keys    []slotKey
-	conv    []exact.Sum128
-	scaled  []exact.Sum128
-	bigs    []big.Int // used when !scaledOK
-	useBig  bool
-	lastKey slotKey
-	lastIdx int
+	nch      int
+	denseCap int
+	slots    map[slotKey]int
+	keys     []slotKey
+	conv     []exact.Sum128
+	scaled   []exact.Sum128
+	bigs     []big.Int // used when !scaledOK
+	useBig   bool
+	lastKey  slotKey
+	lastIdx  int
+	sparse   map[uint64]int32 // slot<<32 | channel → entry; nil while dense
+	entSlot  []int32          // sparse only: each entry's slot and channel
+	entCh    []int32
 }
 
 func (a *acc) slot(k slotKey) int {
@@ -271,19 +281,69 @@ func (a *acc) slot(k slotKey) int {
 		s = len(a.keys)
 		a.slots[k] = s
 		a.keys = append(a.keys, k)
-		a.conv = append(a.conv, make([]exact.Sum128, a.nch)...)
-		if a.useBig {
-			a.bigs = append(a.bigs, make([]big.Int, a.nch)...)
-		} else {
-			a.scaled = append(a.scaled, make([]exact.Sum128, a.nch)...)
+		if a.sparse == nil {
+			if len(a.keys)*a.nch > a.denseCap {
+				a.toSparse()
+			} else {
+				a.grow(a.nch)
+			}
 		}
 	}
 	a.lastKey, a.lastIdx = k, s
 	return s
 }
 
+// grow appends n zero entries.
+func (a *acc) grow(n int) {
+	a.conv = append(a.conv, make([]exact.Sum128, n)...)
+	if a.useBig {
+		a.bigs = append(a.bigs, make([]big.Int, n)...)
+	} else {
+		a.scaled = append(a.scaled, make([]exact.Sum128, n)...)
+	}
+}
+
+// toSparse turns the dense entries into sparse ones, keeping those used (a
+// used entry has conversions: the heuristics skip paths without).
+func (a *acc) toSparse() {
+	conv, scaled, bigs := a.conv, a.scaled, a.bigs
+	a.conv, a.scaled, a.bigs = nil, nil, nil
+	a.sparse = make(map[uint64]int32)
+	for i := range conv {
+		if conv[i] == (exact.Sum128{}) {
+			continue
+		}
+		j := a.entry(i/a.nch, int32(i%a.nch)) //nolint:gosec // i%nch < nch, an int32 channel index
+		a.conv[j] = conv[i]
+		if a.useBig {
+			a.bigs[j].Set(&bigs[i])
+		} else {
+			a.scaled[j] = scaled[i]
+		}
+	}
+}
+
+// entry returns the sparse entry of slot s and channel c, adding it if new.
+func (a *acc) entry(s int, c int32) int {
+	k := uint64(s)<<32 | uint64(uint32(c)) //nolint:gosec // s and c are non-negative indices
+	i, ok := a.sparse[k]
+	if !ok {
+		i = int32(len(a.conv)) //nolint:gosec // entries ≤ touches, which are int32-indexed
+		a.sparse[k] = i
+		a.entSlot = append(a.entSlot, int32(s)) //nolint:gosec // s < touches
+		a.entCh = append(a.entCh, c)
+		a.grow(1)
+	}
+	return int(i)
+}
+
 func (a *acc) add(s int, c int32, p *ppath) {
-	i := s*a.nch + int(c)
+	var i int
+	if a.sparse == nil {
+		i = s*a.nch + int(c)
+	} else {
+		i = a.entry(s, c)
+	}
 	a.conv[i].Add(p.conv)
 	if a.useBig {
 		if p.big != nil {
@@ -301,7 +361,7 @@ func (a *acc) add(s int, c int32, p *ppath) {
 func (pp *prepared) heuristic(fn string, model Model) (map[string]Credit, error) {
 	pp.scale()
 	nch := len(pp.names)
-	a := &acc{nch: nch, slots: make(map[slotKey]int), useBig: !pp.scaledOK, lastIdx: -1}
+	a := &acc{nch: nch, denseCap: 4*len(pp.ch) + 1024, slots: make(map[slotKey]int), useBig: !pp.scaledOK, lastIdx: -1}
 	var pos Positions
 	var rule Rule
 	positions := false
@@ -421,26 +481,32 @@ func (a *acc) slotWeights(pos Positions) []*big.Rat {
 }
 
 // channelWeights returns each channel's share of the conversions and of the
-// (scaled) value: Σ over the slots of weight × the slot's sum.
+// (scaled) value: Σ over the slots of weight × the slot's sum, over the
+// entries used only.
 func (a *acc) channelWeights(weights []*big.Rat) (convW, valW []*big.Rat) {
 	convW = make([]*big.Rat, a.nch)
 	valW = make([]*big.Rat, a.nch)
+	for c := range a.nch {
+		convW[c], valW[c] = new(big.Rat), new(big.Rat)
+	}
 	tmp := new(big.Rat)
 	bigOne := big.NewInt(1)
-	for c := range a.nch {
-		cw, vw := new(big.Rat), new(big.Rat)
-		for s := range a.keys {
-			i := s*a.nch + c
-			cw.Add(cw, tmp.Mul(weights[s], tmp.SetFrac(a.conv[i].Decimal().BigInt(), bigOne)))
-			if a.useBig {
-				if a.bigs[i].Sign() != 0 {
-					vw.Add(vw, tmp.Mul(weights[s], tmp.SetFrac(&a.bigs[i], bigOne)))
-				}
-			} else {
-				vw.Add(vw, tmp.Mul(weights[s], tmp.SetFrac(a.scaled[i].Decimal().BigInt(), bigOne)))
-			}
+	for i := range a.conv {
+		if a.conv[i] == (exact.Sum128{}) {
+			continue // unused: no path gave this channel this slot
 		}
-		convW[c], valW[c] = cw, vw
+		s, c := i/max(a.nch, 1), i%max(a.nch, 1)
+		if a.sparse != nil {
+			s, c = int(a.entSlot[i]), int(a.entCh[i])
+		}
+		convW[c].Add(convW[c], tmp.Mul(weights[s], tmp.SetFrac(a.conv[i].Decimal().BigInt(), bigOne)))
+		if a.useBig {
+			if a.bigs[i].Sign() != 0 {
+				valW[c].Add(valW[c], tmp.Mul(weights[s], tmp.SetFrac(&a.bigs[i], bigOne)))
+			}
+		} else {
+			valW[c].Add(valW[c], tmp.Mul(weights[s], tmp.SetFrac(a.scaled[i].Decimal().BigInt(), bigOne)))
+		}
 	}
 	return convW, valW
 }
