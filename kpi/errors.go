@@ -2,6 +2,8 @@ package kpi
 
 import (
 	"errors"
+	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -64,6 +66,25 @@ func postField(i int, name string) string {
 		return errs.Index("posts", i)
 	}
 	return errs.Index("posts", i) + "." + name
+}
+
+// renumber returns err with the index of its field "posts[j]…", an index
+// into a selection of posts, replaced by idx[j], the index in the posts the
+// caller gave; other errors unchanged.
+func renumber(err error, idx []int) error {
+	var e *errs.Error
+	if !errors.As(err, &e) || !strings.HasPrefix(e.Field, "posts[") {
+		return err
+	}
+	rest := e.Field[len("posts["):]
+	end := strings.IndexByte(rest, ']')
+	j, perr := strconv.Atoi(rest[:max(end, 0)])
+	if end < 0 || perr != nil || j < 0 || j >= len(idx) {
+		return err
+	}
+	c := *e
+	c.Field = errs.Index("posts", idx[j]) + rest[end+1:]
+	return &c
 }
 
 // checkDecimal is the door of every kpi function that takes a decimal: it

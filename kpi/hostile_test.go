@@ -78,7 +78,7 @@ func hostileDecimals() []decimal.Decimal {
 
 // hostilePosts returns post sets: nil, empty, ordinary, sums past int64,
 // negative counts, contradicting Hidden sets, NUL and invalid UTF-8 text,
-// extreme times, and 2,000 posts.
+// extreme times, and 2,000 posts (TestHostileActivityManyPosts has 20,000).
 func hostilePosts() map[string][]Post {
 	ok := []Post{
 		{ID: "a", Creator: "c", Platform: Instagram, PublishedAt: t0, Followers: 1000, Likes: 50, Comments: 5, Reach: 400, Views: 900, Impressions: 1200, Clicks: 7, Conversions: 1},
@@ -575,15 +575,12 @@ func FuzzHostileDecimals(f *testing.F) {
 	})
 }
 
-// TestHostileActivityManyPosts: MeasureActivity's PostsPerWeek multiplies
-// the number of posts by a week in nanoseconds in int64 (activity.go, kept
-// by the collab package's engineer): from 15,251 posts in a window the
-// product wraps and PostsPerWeek comes out negative. 20,000 posts in 30
-// days are 20,000 / (30/7) = 4666.6666666666666667 posts a week (16
-// places); the code returns -2450.1327444867097284. The call also takes
-// about 230 ms. Skipped until activity.go is fixed: remove the Skip then.
+// TestHostileActivityManyPosts: MeasureActivity's PostsPerWeek multiplied
+// the number of posts by a week in nanoseconds in int64, which wraps from
+// 15,251 posts in a window (fixed in c0a968b). 20,000 posts in 30 days are
+// 20,000 / (30/7) = 4666.6666666666666667 posts a week (16 places); the
+// wrapped product gave -2450.1327444867097284.
 func TestHostileActivityManyPosts(t *testing.T) {
-	t.Skip("known: kpi/activity.go PostsPerWeek wraps past 15,250 posts (reported to its owner, issue 18)")
 	posts := make([]Post, 20_000)
 	for i := range posts {
 		posts[i] = Post{Creator: "c", Followers: 1000, Likes: 10, PublishedAt: t0.Add(time.Duration(i) * time.Minute)}
@@ -591,5 +588,30 @@ func TestHostileActivityManyPosts(t *testing.T) {
 	a, err := MeasureActivity(posts, t0, t0.Add(30*24*time.Hour), ActivityOptions{})
 	if want := decimal.RequireFromString("4666.6666666666666667"); err != nil || !a.PostsPerWeek.Equal(want) {
 		t.Errorf("PostsPerWeek = %s, %v; want %s", a.PostsPerWeek, err, want)
+	}
+}
+
+// TestHostileFieldNames checks that messages name the function called and
+// the field in the caller's terms: a shorthand names itself, and Preset.Rate
+// names a post by its index in the posts given, not in its newest-first
+// selection.
+func TestHostileFieldNames(t *testing.T) {
+	_, tierErr := TierOf(-1)
+	_, rateErr := Totals{Hidden: FieldLikes}.EngagementRate(0, ByFollowers)
+	// posts[1] is the newest, so it comes first in the selection; its base
+	// is 0, which MeanOfRates refuses.
+	posts := []Post{{PublishedAt: t0, Followers: 100, Likes: 3}, {PublishedAt: t0.Add(time.Hour), Likes: 1}}
+	_, presetErr := PresetFollowers12().Rate(posts, t0.Add(2*time.Hour))
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{tierErr, "kpi: TierOf: followers: negative (-1)"},
+		{rateErr, "kpi: Totals.EngagementRate: Likes: not reported by some posts"},
+		{presetErr, "kpi: Preset.Rate: posts[1].Followers: not positive (0)"},
+	} {
+		if tt.err == nil || tt.err.Error() != tt.want {
+			t.Errorf("got %v, want %s", tt.err, tt.want)
+		}
 	}
 }

@@ -20,9 +20,8 @@ type Preset struct {
 
 // Rate applies the preset to the posts published before now: it keeps the
 // Latest most recent of them (see Latest) and returns p.Formula's rate.
-// Errors as Formula.Rate and Latest; a negative Latest wraps ErrNegative; a
-// post contradicting its Hidden set (see Post) is named by its index in
-// posts.
+// Errors as Formula.Rate and Latest; a negative Latest wraps ErrNegative;
+// an error about one post names its index in posts.
 func (p Preset) Rate(posts []Post, now time.Time) (decimal.Decimal, error) {
 	const fn = "kpi.Preset.Rate"
 	n := p.Latest
@@ -35,12 +34,12 @@ func (p Preset) Rate(posts []Post, now time.Time) (decimal.Decimal, error) {
 	if n == 0 {
 		n = max(len(posts), 1) // every post; no posts falls through to ErrEmpty
 	}
-	w, err := latest(fn, posts, n, now)
+	idx, err := latestIndex(fn, posts, n, now)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	r, err := p.Formula.measure(fn, w)
-	return r.Rate, err
+	r, err := p.Formula.measure(fn, gather(posts, idx))
+	return r.Rate, renumber(err, idx)
 }
 
 // PresetFollowers12 is the classic public engagement rate: likes + comments

@@ -87,7 +87,10 @@ func (t Thresholds) validate(fn string) error {
 // highest tier whose threshold it reaches, NoTier below Nano. Negative
 // followers wrap ErrNegative; invalid thresholds fail as Validate.
 func (t Thresholds) Tier(followers int64) (Tier, error) {
-	const fn = "kpi.Thresholds.Tier"
+	return t.tier("kpi.Thresholds.Tier", followers)
+}
+
+func (t Thresholds) tier(fn string, followers int64) (Tier, error) {
 	if err := t.validate(fn); err != nil {
 		return NoTier, err
 	}
@@ -111,4 +114,4 @@ func (t Thresholds) Tier(followers int64) (Tier, error) {
 
 // TierOf returns the tier of followers under DefaultThresholds: it is
 // shorthand for DefaultThresholds().Tier(followers).
-func TierOf(followers int64) (Tier, error) { return DefaultThresholds().Tier(followers) }
+func TierOf(followers int64) (Tier, error) { return DefaultThresholds().tier("kpi.TierOf", followers) }

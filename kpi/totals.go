@@ -108,7 +108,10 @@ func (t Totals) ratio(fn string, num, den Fields) (decimal.Decimal, error) {
 // an interaction some post did not report ErrNotReported; an unknown bit in
 // i ErrInvalid.
 func (t Totals) Engagements(i Interaction) (int64, error) {
-	const fn = "kpi.Totals.Engagements"
+	return t.engagements("kpi.Totals.Engagements", i)
+}
+
+func (t Totals) engagements(fn string, i Interaction) (int64, error) {
 	if err := (Formula{Interactions: i}).validate(fn); err != nil {
 		return 0, err
 	}
@@ -140,7 +143,7 @@ func (t Totals) EngagementRate(i Interaction, b Base) (decimal.Decimal, error) {
 	if err := (Formula{i, b, PooledRate}).validate(fn); err != nil {
 		return decimal.Decimal{}, err
 	}
-	e, err := t.Engagements(i)
+	e, err := t.engagements(fn, i)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}

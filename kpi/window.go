@@ -17,25 +17,45 @@ func Latest(posts []Post, n int, now time.Time) ([]Post, error) {
 }
 
 func latest(fn string, posts []Post, n int, now time.Time) ([]Post, error) {
+	idx, err := latestIndex(fn, posts, n, now)
+	if err != nil {
+		return nil, err
+	}
+	return gather(posts, idx), nil
+}
+
+// latestIndex returns the indexes in posts of the posts Latest returns, in
+// its order.
+func latestIndex(fn string, posts []Post, n int, now time.Time) ([]int, error) {
 	if n <= 0 {
 		return nil, errs.New(ErrNonPositive, fn, "n", "", n)
 	}
-	out := make([]Post, 0, min(n, len(posts)))
-	for _, p := range posts {
-		if p.PublishedAt.Before(now) {
-			out = append(out, p)
+	idx := make([]int, 0, min(n, len(posts)))
+	for i := range posts {
+		if posts[i].PublishedAt.Before(now) {
+			idx = append(idx, i)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Post) int {
+	slices.SortStableFunc(idx, func(i, j int) int {
+		a, b := &posts[i], &posts[j]
 		if c := b.PublishedAt.Compare(a.PublishedAt); c != 0 {
 			return c
 		}
 		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Creator, b.Creator))
 	})
-	if len(out) > n {
-		out = out[:n:n]
+	if len(idx) > n {
+		idx = idx[:n:n]
 	}
-	return out, nil
+	return idx, nil
+}
+
+// gather returns posts[idx[0]], posts[idx[1]], … as a new slice.
+func gather(posts []Post, idx []int) []Post {
+	out := make([]Post, len(idx))
+	for j, i := range idx {
+		out[j] = posts[i]
+	}
+	return out
 }
 
 // Between returns the posts published in [from, to), in input order, as a
