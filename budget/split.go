@@ -224,8 +224,9 @@ func scaleWeights64(fn, field string, weights []decimal.Decimal) (ws []uint64, s
 	minExp := int32(math.MaxInt32)
 	sameExp := true
 	first := true
+	var b18 bounds18
 	for i, w := range weights {
-		if w.NumDigits() > 18 {
+		if !b18.fits(w) {
 			return nil, 0, false, nil // too wide: the big path validates the rest
 		}
 		c := w.CoefficientInt64() // exact: at most 18 digits
@@ -279,6 +280,26 @@ func scaleWeights64(fn, field string, weights []decimal.Decimal) (ws []uint64, s
 		}
 	}
 	return ws, sum, true, nil
+}
+
+// bounds18 tells whether a weight's coefficient has at most 18 digits
+// without NumDigits (which computes 10^digits: 40 ms for a 10⁶-digit weight)
+// and without copying the coefficient: the weight is compared with
+// ±(10^18 − 1) at its own exponent, which decimal does without rescaling.
+// It keeps the bounds of the last exponent seen.
+type bounds18 struct {
+	exp    int32
+	lo, hi decimal.Decimal
+	ok     bool
+}
+
+func (b *bounds18) fits(w decimal.Decimal) bool {
+	if e := w.Exponent(); !b.ok || b.exp != e {
+		b.exp, b.ok = e, true
+		b.hi = decimal.New(999_999_999_999_999_999, e)
+		b.lo = b.hi.Neg()
+	}
+	return w.Cmp(b.hi) <= 0 && w.Cmp(b.lo) >= 0
 }
 
 // split64 is the fast path: t < 2^63, Σws = w < 2^64, w > 0. It overwrites
