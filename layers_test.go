@@ -22,6 +22,7 @@ var allowed = map[string][]string{
 	"budget":    nil,
 	"roi":       {"kpi", "budget"},
 	"collab":    {"kpi", "budget"},
+	"feedback":  {"budget"},
 	"selection": {"kpi", "audience", "budget", "collab"},
 }
 
