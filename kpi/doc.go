@@ -51,6 +51,26 @@
 // [ErrNoBenchmark]. CSV errors are a *[ParseError] with the line, column,
 // header and value.
 //
+// # Limits
+//
+// Every function returns within milliseconds on any input of ordinary
+// size, and refuses with an error wrapping [ErrTooLarge] what would cost
+// more:
+//
+//   - a decimal argument (Target.Goal, Progress's achieved, Place's rate and
+//     a row's Rate) with an exponent beyond ±1000 or more than 1000 digits,
+//     checked first, in constant time (internal/limit); a zero counts as 0
+//     whatever its exponent;
+//   - a rate text with more than [MaxRateDigits] (1000) significant digits
+//     or an exponent beyond ±1000: [ParseRate] is linear in the text;
+//   - a mean of rates within 10⁻³⁸ of a rounding midpoint over more than
+//     [MaxExactBases] (10,000) distinct bases (see [Formula.Rate]);
+//   - a weekly series longer than [MaxWeeks] (10,000) weeks.
+//
+// Counts are int64 and their sums are kept in 128 bits or checked
+// ([ErrOverflow]); CSV input is read in time and memory linear in its
+// size.
+//
 // # Enums
 //
 // Platform, Base, Average, Tier, Statistic and Position print their name

@@ -39,7 +39,9 @@ var (
 	ErrOverflow = errs.ErrOverflow
 	// ErrTooLarge reports an input beyond a documented limit: a weekly
 	// series longer than MaxWeeks, a target longer than 292 years, a
-	// decimal with an exponent beyond ±1000 or more than 1000 digits.
+	// decimal with an exponent beyond ±1000 or more than 1000 digits, a
+	// rate text beyond MaxRateDigits, a mean of rates on a rounding
+	// midpoint over more than MaxExactBases distinct bases.
 	ErrTooLarge = errs.ErrTooLarge
 	// ErrSyntax reports text that is not a number this package can read.
 	ErrSyntax = errs.ErrSyntax

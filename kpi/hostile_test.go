@@ -615,3 +615,18 @@ func TestHostileFieldNames(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileActivityPostIndex: MeasureActivity and MeasureContent measure
+// each post of the window alone, after sorting, so an error about one post
+// names it posts[0] whatever its index in the posts given: here posts[1],
+// whose likes + comments overflow int64 (activity.go, kept by the collab
+// package's engineer; renumber in errors.go maps such indexes back).
+func TestHostileActivityPostIndex(t *testing.T) {
+	t.Skip("known: kpi/activity.go windowRates names posts[0] for any post (reported to its owner, issue 18)")
+	posts := []Post{{Creator: "c", PublishedAt: t0.Add(time.Hour), Followers: 10, Likes: 1},
+		{Creator: "c", PublishedAt: t0, Followers: 10, Likes: math.MaxInt64, Comments: math.MaxInt64}}
+	_, err := MeasureActivity(posts, t0.Add(-time.Hour), t0.Add(48*time.Hour), ActivityOptions{})
+	if want := "kpi: MeasureActivity: posts[1]: engagements (likes+comments) overflow int64"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
