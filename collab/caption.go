@@ -73,21 +73,36 @@ type Checker struct {
 	mention  string
 	code     [][]byte // folded words
 	link     []byte
-	hashtags []string
+	hashtags map[string]int // folded required hashtag → its index among the distinct ones
 }
 
 type rule struct {
-	name    string
-	tags    map[string]bool
-	weak    map[string]bool
-	phrases [][][]byte
-	within  int
+	name string
+	tags map[string]bool
+	weak map[string]bool
+	// trie holds the phrases word by word: trie[n] maps a folded word to
+	// the node it leads to from node n (0 is the root); end[n] is the index
+	// of the first phrase ending at n, or -1.
+	trie   []map[string]int32
+	end    []int32
+	within int
 }
+
+// The limits of a Brief, so that checking a caption costs time linear in
+// the caption's length: at most MaxRules disclosure rules, and at most
+// MaxWords words in a Code or a DisclosureRule phrase. A Check then reads
+// each token of the caption at most (MaxRules + 1) × MaxWords times; a
+// 10^6-byte caption takes milliseconds.
+const (
+	MaxRules = 16
+	MaxWords = 16
+)
 
 // NewChecker compiles b. Errors (ErrInvalid, naming the field): a rule
 // without a name or without any tag or phrase, an empty or non-word tag
 // or phrase, a negative Within, a code or hashtag without any word
-// character.
+// character. More than MaxRules rules, or a code or phrase of more than
+// MaxWords words, is ErrTooLarge.
 func NewChecker(b Brief) (*Checker, error) { return newChecker("collab.NewChecker", "", b) }
 
 // CheckCaption checks one caption against b. It is shorthand for
@@ -102,6 +117,9 @@ func CheckCaption(caption string, b Brief) (Compliance, error) {
 
 func newChecker(fn, at string, b Brief) (*Checker, error) {
 	c := &Checker{mention: strings.TrimPrefix(Fold(strings.TrimSpace(b.Mention)), "@")}
+	if len(b.Rules) > MaxRules {
+		return nil, errs.New(ErrTooLarge, fn, at+"rules", "more than "+strconv.Itoa(MaxRules)+" rules", len(b.Rules))
+	}
 	for i, r := range b.Rules {
 		cr, err := compileRule(fn, at+"rules["+strconv.Itoa(i)+"].", r)
 		if err != nil {
@@ -110,8 +128,11 @@ func newChecker(fn, at string, b Brief) (*Checker, error) {
 		c.rules = append(c.rules, cr)
 	}
 	if b.Code != "" {
-		if c.code = words(b.Code); len(c.code) == 0 {
+		switch c.code = words(b.Code); {
+		case len(c.code) == 0:
 			return nil, errs.New(ErrInvalid, fn, at+"code", "no letter or digit", b.Code)
+		case len(c.code) > MaxWords:
+			return nil, errs.New(ErrTooLarge, fn, at+"code", "more than "+strconv.Itoa(MaxWords)+" words", b.Code)
 		}
 	}
 	link := strings.TrimSpace(b.Link)
@@ -126,13 +147,19 @@ func newChecker(fn, at string, b Brief) (*Checker, error) {
 		if !ok {
 			return nil, errs.New(ErrInvalid, fn, at+"hashtags["+strconv.Itoa(i)+"]", "not a single hashtag", h)
 		}
-		c.hashtags = append(c.hashtags, t)
+		if c.hashtags == nil {
+			c.hashtags = make(map[string]int)
+		}
+		if _, dup := c.hashtags[t]; !dup {
+			c.hashtags[t] = len(c.hashtags)
+		}
 	}
 	return c, nil
 }
 
 func compileRule(fn, at string, r DisclosureRule) (rule, error) {
-	cr := rule{name: r.Name, tags: map[string]bool{}, weak: map[string]bool{}, within: r.Within}
+	cr := rule{name: r.Name, tags: map[string]bool{}, weak: map[string]bool{}, within: r.Within,
+		trie: []map[string]int32{{}}, end: []int32{-1}}
 	switch {
 	case r.Name == "":
 		return cr, errs.New(ErrInvalid, fn, at+"name", "empty", errs.None)
@@ -156,12 +183,33 @@ func compileRule(fn, at string, r DisclosureRule) (rule, error) {
 	}
 	for i, p := range r.Phrases {
 		w := words(p)
-		if len(w) == 0 {
+		switch {
+		case len(w) == 0:
 			return cr, errs.New(ErrInvalid, fn, at+"phrases["+strconv.Itoa(i)+"]", "no letter or digit", p)
+		case len(w) > MaxWords:
+			return cr, errs.New(ErrTooLarge, fn, at+"phrases["+strconv.Itoa(i)+"]", "more than "+strconv.Itoa(MaxWords)+" words", p)
 		}
-		cr.phrases = append(cr.phrases, w)
+		cr.addPhrase(w, int32(i)) //nolint:gosec // i < len(r.Phrases), an int32 count of strings in memory
 	}
 	return cr, nil
+}
+
+// addPhrase enters phrase i, given as folded words, in the rule's trie.
+func (r *rule) addPhrase(ws [][]byte, i int32) {
+	n := int32(0)
+	for _, w := range ws {
+		next, ok := r.trie[n][string(w)]
+		if !ok {
+			next = int32(len(r.trie)) //nolint:gosec // at most MaxWords nodes per phrase
+			r.trie = append(r.trie, map[string]int32{})
+			r.end = append(r.end, -1)
+			r.trie[n][string(w)] = next
+		}
+		n = next
+	}
+	if r.end[n] < 0 {
+		r.end[n] = i
+	}
 }
 
 // tag folds a hashtag given with or without "#"; it must be one word.
@@ -259,21 +307,32 @@ func (r *rule) check(sc *scanner) RuleCheck {
 	return rc
 }
 
-// phraseAt returns the first phrase whose words start at token i, or "".
+// phraseAt returns the first phrase (in the rule's order) whose words are
+// the plain words starting at token i, or "". It walks the trie: at most
+// MaxWords tokens.
 func (r *rule) phraseAt(sc *scanner, i int) string {
-	for _, p := range r.phrases {
-		if wordsAt(sc, i, p, ' ') {
-			var b []byte
-			for k, w := range p {
-				if k > 0 {
-					b = append(b, ' ')
-				}
-				b = append(b, w...)
-			}
-			return string(b)
+	n, best, words := int32(0), int32(-1), 0
+	for k := i; k < len(sc.toks) && sc.toks[k].kind == ' '; k++ {
+		next, ok := r.trie[n][string(sc.text(sc.toks[k]))]
+		if !ok {
+			break
+		}
+		n = next
+		if e := r.end[n]; e >= 0 && (best < 0 || e < best) {
+			best, words = e, k-i+1
 		}
 	}
-	return ""
+	if best < 0 {
+		return ""
+	}
+	var b []byte
+	for k := i; k < i+words; k++ {
+		if k > i {
+			b = append(b, ' ')
+		}
+		b = append(b, sc.text(sc.toks[k])...)
+	}
+	return string(b)
 }
 
 // wordsAt reports whether the tokens from i on are ws, each of the given
@@ -311,13 +370,29 @@ func (c *Checker) elements(sc *scanner) Element {
 	if len(c.link) > 0 && !bytes.Contains(sc.buf, c.link) {
 		missing |= Link
 	}
-	for _, h := range c.hashtags {
-		if !c.has(sc, '#', h) {
-			missing |= Hashtags
-			break
-		}
+	if len(c.hashtags) > 0 && !c.allHashtags(sc) {
+		missing |= Hashtags
 	}
 	return missing
+}
+
+// allHashtags reports whether sc carries every required hashtag, in one
+// pass over its tokens.
+func (c *Checker) allHashtags(sc *scanner) bool {
+	found := make([]bool, len(c.hashtags))
+	left := len(found)
+	for _, t := range sc.toks {
+		if t.kind != '#' {
+			continue
+		}
+		if k, ok := c.hashtags[string(sc.text(t))]; ok && !found[k] {
+			found[k] = true
+			if left--; left == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (c *Checker) has(sc *scanner, kind byte, s string) bool {

@@ -26,6 +26,13 @@ var (
 	// ErrDuplicate: a deliverable or post ID given twice, or one post
 	// claimed by published events of two deliverables.
 	ErrDuplicate = errs.ErrDuplicate
+	// ErrTooLarge: an input beyond a documented limit: a decimal beyond
+	// limit's ±1000 exponent or 1000 digits (MaxExponent, MaxDigits), a
+	// number text longer than MaxNumberText, a time outside MinYear…MaxYear,
+	// NetDays beyond MaxNetDays, more than MaxRules rules or MaxWords words.
+	ErrTooLarge = errs.ErrTooLarge
+	// ErrOverflow: a sum of counts beyond int64 (Histories).
+	ErrOverflow = errs.ErrOverflow
 	// ErrCurrencyMismatch: money in a currency other than the fee's; the
 	// error is budget's *MismatchError.
 	ErrCurrencyMismatch = budget.ErrCurrencyMismatch
