@@ -76,7 +76,7 @@ func Attribute(paths []Path, model Model) (map[string]Credit, error) {
 	if err := validateModel(fn, model); err != nil {
 		return nil, err
 	}
-	pp, err := prepare(fn, paths)
+	pp, err := prepare(fn, "paths", paths)
 	if err != nil {
 		return nil, err
 	}
@@ -147,48 +147,51 @@ type ppath struct {
 	big        *big.Int // value × 10^-valueExp; nil for a zero value
 }
 
-func prepare(fn string, paths []Path) (*prepared, error) {
+// prepare validates paths and interns their channels. arg names the
+// argument in messages: "paths", or "journeys" when the paths come from
+// AttributeJourneys (a path's Channels are then the journey's Touches).
+func prepare(fn, arg string, paths []Path) (*prepared, error) {
 	if len(paths) == 0 {
-		return nil, errs.New(ErrEmpty, fn, "paths", "no paths", errs.None)
+		return nil, errs.New(ErrEmpty, fn, arg, "no "+arg, errs.None)
 	}
 	pp := &prepared{index: make(map[string]int32), paths: make([]ppath, 0, len(paths))}
 	values := make([]decimal.Decimal, 0, len(paths))
 	for i := range paths {
 		p := &paths[i]
 		if len(p.Channels) == 0 {
-			return nil, errs.New(ErrEmpty, fn, pathField(i, "Channels"), "no channels", errs.None)
+			return nil, errs.New(ErrEmpty, fn, pathField(arg, i, "Channels"), "no channels", errs.None)
 		}
 		if p.Conversions < 0 {
-			return nil, errs.New(ErrNegative, fn, pathField(i, "Conversions"), "", p.Conversions)
+			return nil, errs.New(ErrNegative, fn, pathField(arg, i, "Conversions"), "", p.Conversions)
 		}
 		if p.Nulls < 0 {
-			return nil, errs.New(ErrNegative, fn, pathField(i, "Nulls"), "", p.Nulls)
+			return nil, errs.New(ErrNegative, fn, pathField(arg, i, "Nulls"), "", p.Nulls)
 		}
 		if limit.Decimal(fn, "", p.Value) != nil { // the field's name is built only for the error
-			return nil, limit.Decimal(fn, pathField(i, "Value"), p.Value)
+			return nil, limit.Decimal(fn, pathField(arg, i, "Value"), p.Value)
 		}
 		if p.Value.IsNegative() {
-			return nil, errs.New(ErrNegative, fn, pathField(i, "Value"), "", p.Value)
+			return nil, errs.New(ErrNegative, fn, pathField(arg, i, "Value"), "", p.Value)
 		}
 		if p.Conversions == 0 && !p.Value.IsZero() {
-			return nil, errs.New(ErrInvalid, fn, pathField(i, "Value"), "value without conversions", p.Value)
+			return nil, errs.New(ErrInvalid, fn, pathField(arg, i, "Value"), "value without conversions", p.Value)
 		}
 		var ok bool
 		if pp.totalConv, ok = exact.Add(pp.totalConv, p.Conversions); !ok {
-			return nil, errs.New(ErrOverflow, fn, pathField(i, "Conversions"), "total conversions overflow int64", p.Conversions)
+			return nil, errs.New(ErrOverflow, fn, pathField(arg, i, "Conversions"), "total conversions overflow int64", p.Conversions)
 		}
 		if pp.totalNulls, ok = exact.Add(pp.totalNulls, p.Nulls); !ok {
-			return nil, errs.New(ErrOverflow, fn, pathField(i, "Nulls"), "total nulls overflow int64", p.Nulls)
+			return nil, errs.New(ErrOverflow, fn, pathField(arg, i, "Nulls"), "total nulls overflow int64", p.Nulls)
 		}
 		if _, ok = exact.Add(pp.totalConv, pp.totalNulls); !ok {
-			return nil, errs.New(ErrOverflow, fn, pathField(i, "Nulls"), "total journeys overflow int64", p.Nulls)
+			return nil, errs.New(ErrOverflow, fn, pathField(arg, i, "Nulls"), "total journeys overflow int64", p.Nulls)
 		}
 		start := len(pp.ch)
-		for _, name := range p.Channels {
+		for k, name := range p.Channels {
 			c, seen := pp.index[name]
 			if !seen {
 				if name == "" {
-					return nil, errs.New(ErrInvalid, fn, pathField(i, "Channels"), "empty channel name", errs.None)
+					return nil, errs.New(ErrInvalid, fn, channelField(arg, i, k), "empty channel name", errs.None)
 				}
 				c = int32(len(pp.names))
 				pp.index[name] = c
@@ -228,8 +231,22 @@ func (pp *prepared) scale() {
 	}
 }
 
-func pathField(i int, field string) string {
-	return "paths[" + strconv.Itoa(i) + "]." + field
+// pathField names field of path i of arg ("paths" or "journeys", whose
+// Channels are Touches).
+func pathField(arg string, i int, field string) string {
+	if arg == "journeys" && field == "Channels" {
+		field = "Touches"
+	}
+	return arg + "[" + strconv.Itoa(i) + "]." + field
+}
+
+// channelField names channel k of path i: paths[i].Channels[k], or
+// journeys[i].Touches[k].Channel.
+func channelField(arg string, i, k int) string {
+	if arg == "journeys" {
+		return pathField(arg, i, "Touches") + "[" + strconv.Itoa(k) + "].Channel"
+	}
+	return pathField(arg, i, "Channels") + "[" + strconv.Itoa(k) + "]"
 }
 
 // slot kinds: each identifies one rational weight a touch can receive.

@@ -51,7 +51,7 @@ func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, erro
 		}
 		paths[i] = Path{Channels: chans, Conversions: j.Conversions, Value: j.Value, Nulls: j.Nulls}
 	}
-	pp, err := prepare(fn, paths)
+	pp, err := prepare(fn, "journeys", paths)
 	if err != nil {
 		return nil, err
 	}

@@ -38,7 +38,7 @@ func MarkovRemovalEffects(paths []Path, order int) (RemovalEffects, error) {
 	if order < 1 || order > 3 {
 		return RemovalEffects{}, errs.New(ErrInvalid, fn, "order", "not 1, 2 or 3", order)
 	}
-	pp, err := prepare(fn, paths)
+	pp, err := prepare(fn, "paths", paths)
 	if err != nil {
 		return RemovalEffects{}, err
 	}

@@ -61,8 +61,17 @@ func (Rule) isModel() {}
 func (r Rule) MarshalText() ([]byte, error) { return ruleText.Marshal(r) }
 
 // UnmarshalText parses a name String gives, ignoring case and surrounding
-// spaces; other text is [ErrInvalid] and leaves r unchanged.
-func (r *Rule) UnmarshalText(b []byte) error { return ruleText.Unmarshal(r, b) }
+// spaces; other text, or a nil r, is [ErrInvalid] and leaves r unchanged.
+func (r *Rule) UnmarshalText(b []byte) error { return unmarshalEnum(ruleText, "roi.Rule", r, b) }
+
+// unmarshalEnum is UnmarshalText for the package's enums: a nil dst is
+// [ErrInvalid] (internal/enum would write through it).
+func unmarshalEnum[T enum.Integer](e enum.Enum[T], typ string, dst *T, b []byte) error {
+	if dst == nil {
+		return errs.New(ErrInvalid, typ+".UnmarshalText", "receiver", "nil pointer", errs.None)
+	}
+	return e.Unmarshal(dst, b)
+}
 
 // Positions is position-based attribution with custom weights: First to the
 // first touch, Last to the last, and 1 − First − Last shared equally by the
@@ -75,9 +84,13 @@ type Positions struct {
 	First, Last decimal.Decimal
 }
 
-// String returns "positions(First,Last)".
+// String returns "positions(First,Last)", e.g. "positions(0.4,0.4)". A
+// weight of more than 40 digits or with an exponent beyond ±40 is shown by
+// its magnitude and digit count, as in error messages ("≈1e+2147483647, 1
+// digit"), so that String is cheap for any value: printing
+// decimal.New(1, math.MaxInt32) in full would build 2³¹ digits.
 func (p Positions) String() string {
-	return "positions(" + p.First.String() + "," + p.Last.String() + ")"
+	return "positions(" + errs.Decimal(p.First) + "," + errs.Decimal(p.Last) + ")"
 }
 func (Positions) isModel() {}
 

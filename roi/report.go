@@ -39,8 +39,8 @@ func (b CostBasis) String() string { return costBasisText.String(b) }
 func (b CostBasis) MarshalText() ([]byte, error) { return costBasisText.Marshal(b) }
 
 // UnmarshalText parses String's form, ignoring case and surrounding spaces;
-// other text is [ErrInvalid] and leaves b unchanged.
-func (b *CostBasis) UnmarshalText(text []byte) error { return costBasisText.Unmarshal(b, text) }
+// other text, or a nil b, is [ErrInvalid] and leaves b unchanged.
+func (b *CostBasis) UnmarshalText(text []byte) error { return unmarshalEnum(costBasisText, "roi.CostBasis", b, text) }
 
 // Campaign is the input of [Report]. It is read, never modified.
 type Campaign struct {
@@ -503,8 +503,8 @@ func (d Direction) String() string { return directionText.String(d) }
 func (d Direction) MarshalText() ([]byte, error) { return directionText.Marshal(d) }
 
 // UnmarshalText parses String's form, ignoring case and surrounding spaces;
-// other text is [ErrInvalid] and leaves d unchanged.
-func (d *Direction) UnmarshalText(b []byte) error { return directionText.Unmarshal(d, b) }
+// other text, or a nil d, is [ErrInvalid] and leaves d unchanged.
+func (d *Direction) UnmarshalText(b []byte) error { return unmarshalEnum(directionText, "roi.Direction", d, b) }
 
 // Verdict is how a metric moved against its baseline. The zero Verdict is
 // [Same].
@@ -528,8 +528,8 @@ func (v Verdict) String() string { return verdictText.String(v) }
 func (v Verdict) MarshalText() ([]byte, error) { return verdictText.Marshal(v) }
 
 // UnmarshalText parses String's form, ignoring case and surrounding spaces;
-// other text is [ErrInvalid] and leaves v unchanged.
-func (v *Verdict) UnmarshalText(b []byte) error { return verdictText.Unmarshal(v, b) }
+// other text, or a nil v, is [ErrInvalid] and leaves v unchanged.
+func (v *Verdict) UnmarshalText(b []byte) error { return unmarshalEnum(verdictText, "roi.Verdict", v, b) }
 
 // Baseline maps metric names (MetricROAS, …) to reference values: an
 // industry benchmark typed in by hand (for example {"cpm": 8, "roas": 4}),
