@@ -40,7 +40,9 @@ func (b CostBasis) MarshalText() ([]byte, error) { return costBasisText.Marshal(
 
 // UnmarshalText parses String's form, ignoring case and surrounding spaces;
 // other text, or a nil b, is [ErrInvalid] and leaves b unchanged.
-func (b *CostBasis) UnmarshalText(text []byte) error { return unmarshalEnum(costBasisText, "roi.CostBasis", b, text) }
+func (b *CostBasis) UnmarshalText(text []byte) error {
+	return unmarshalEnum(costBasisText, "roi.CostBasis", b, text)
+}
 
 // Campaign is the input of [Report]. It is read, never modified.
 type Campaign struct {
@@ -504,7 +506,9 @@ func (d Direction) MarshalText() ([]byte, error) { return directionText.Marshal(
 
 // UnmarshalText parses String's form, ignoring case and surrounding spaces;
 // other text, or a nil d, is [ErrInvalid] and leaves d unchanged.
-func (d *Direction) UnmarshalText(b []byte) error { return unmarshalEnum(directionText, "roi.Direction", d, b) }
+func (d *Direction) UnmarshalText(b []byte) error {
+	return unmarshalEnum(directionText, "roi.Direction", d, b)
+}
 
 // Verdict is how a metric moved against its baseline. The zero Verdict is
 // [Same].
@@ -529,7 +533,9 @@ func (v Verdict) MarshalText() ([]byte, error) { return verdictText.Marshal(v) }
 
 // UnmarshalText parses String's form, ignoring case and surrounding spaces;
 // other text, or a nil v, is [ErrInvalid] and leaves v unchanged.
-func (v *Verdict) UnmarshalText(b []byte) error { return unmarshalEnum(verdictText, "roi.Verdict", v, b) }
+func (v *Verdict) UnmarshalText(b []byte) error {
+	return unmarshalEnum(verdictText, "roi.Verdict", v, b)
+}
 
 // Baseline maps metric names (MetricROAS, …) to reference values: an
 // industry benchmark typed in by hand (for example {"cpm": 8, "roas": 4}),
