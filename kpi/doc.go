@@ -59,8 +59,8 @@
 //
 //   - a decimal argument (Target.Goal, Progress's achieved, Place's rate and
 //     a row's Rate) with an exponent beyond ±1000 or more than 1000 digits,
-//     checked first, in constant time (internal/limit); a zero counts as 0
-//     whatever its exponent;
+//     checked before any arithmetic (internal/limit: a bit-length test); a
+//     zero counts as 0 whatever its exponent;
 //   - a rate text with more than [MaxRateDigits] (1000) significant digits
 //     or an exponent beyond ±1000: [ParseRate] is linear in the text;
 //   - a mean of rates within 10⁻³⁸ of a rounding midpoint over more than

@@ -276,13 +276,13 @@ func callsTarget() []hostileCall {
 		tables["rate "+fmt.Sprint(d.Exponent())+" "+fmt.Sprint(d.Coefficient().BitLen())] = rows
 	}
 	for gi, goal := range ds {
-		for _, start := range hostileTimes[:4] {
+		for _, start := range hostileTimes[:2] {
 			for _, dl := range []time.Duration{time.Hour, 0, -1, math.MaxInt64} {
 				tg := Target{Metric: "\x00\xff", Goal: goal, Start: start, Deadline: start.Add(dl)}
 				name := fmt.Sprint("goal ", gi, " ", start.Unix(), " ", dl)
 				cs = append(cs, hostileCall{"Target.Validate", name, tg.Validate})
 				for ai, a := range ds {
-					for _, now := range hostileTimes {
+					for _, now := range hostileTimes[1:4] {
 						cs = append(cs, hostileCall{"Target.Progress", fmt.Sprint(name, " achieved ", ai, " now ", now.Unix()),
 							func() error { _, err := tg.Progress(a, now); return err }})
 					}
@@ -346,12 +346,12 @@ func callsText() []hostileCall {
 			hostileCall{"Formula.Needs", f.String(), func() error { _ = f.Needs(); return nil }},
 			hostileCall{"Base.Field", f.Base.String(), func() error { _ = f.Base.Field(); return nil }})
 	}
-	for fn, f := range map[string]func(){"DefaultBenchmarks": func() { DefaultBenchmarks() },
-		"DefaultPostColumns": func() { DefaultPostColumns() }, "DefaultThresholds": func() { DefaultThresholds() },
-		"LaterFohrThresholds": func() { LaterFohrThresholds() }, "PresetFollowers12": func() { PresetFollowers12() },
-		"PresetReach": func() { PresetReach() }, "PresetReels": func() { PresetReels() },
-		"PresetTikTok": func() { PresetTikTok() }, "PresetImpressions": func() { PresetImpressions() },
-		"Presets": func() { Presets() }} {
+	for fn, f := range map[string]func(){"DefaultBenchmarks": func() { _ = DefaultBenchmarks() },
+		"DefaultPostColumns": func() { _ = DefaultPostColumns() }, "DefaultThresholds": func() { _ = DefaultThresholds() },
+		"LaterFohrThresholds": func() { _ = LaterFohrThresholds() }, "PresetFollowers12": func() { _ = PresetFollowers12() },
+		"PresetReach": func() { _ = PresetReach() }, "PresetReels": func() { _ = PresetReels() },
+		"PresetTikTok": func() { _ = PresetTikTok() }, "PresetImpressions": func() { _ = PresetImpressions() },
+		"Presets": func() { _ = Presets() }} {
 		cs = append(cs, hostileCall{fn, "", func() error { f(); return nil }})
 	}
 	return cs
@@ -413,7 +413,7 @@ func hostileTable() []hostileCall {
 // run calls c, recovering a panic, and returns its error, its duration
 // (the fastest of up to three tries when the first is over the bound, so
 // that a busy machine does not fail the test) and the panic, if any.
-func (c hostileCall) run() (err error, d time.Duration, panicked any) {
+func (c hostileCall) run() (d time.Duration, panicked any, err error) {
 	d = time.Duration(math.MaxInt64)
 	for try := 0; try < 3 && d > hostileBound*raceSlack; try++ {
 		start := time.Now()
@@ -423,10 +423,10 @@ func (c hostileCall) run() (err error, d time.Duration, panicked any) {
 		}()
 		d = min(d, time.Since(start))
 		if panicked != nil {
-			return err, d, panicked
+			return d, panicked, err
 		}
 	}
-	return err, d, nil
+	return d, nil, err
 }
 
 // TestHostile calls every exported function and method of the package with
@@ -441,7 +441,7 @@ func TestHostile(t *testing.T) {
 	}
 	var slow []timed // the five slowest calls
 	for _, c := range table {
-		err, d, p := c.run()
+		d, p, err := c.run()
 		switch {
 		case p != nil:
 			t.Errorf("%s(%s): panic: %v", c.fn, c.name, p)
