@@ -9,23 +9,29 @@ import (
 
 // The letters whose diacritics normalize removes: accented[i] becomes
 // plain[i]. Generated from Unicode's canonical decompositions (NFD) of the
-// lower-case letters of Latin-1 Supplement, Latin Extended-A and -B and
-// Latin Extended Additional whose base letter is ASCII, plus ð → d, đ → d,
+// lower-case letters of Latin-1 Supplement, Latin Extended-A and -B, Latin
+// Extended Additional, Greek and Greek Extended that decompose into a
+// letter and combining marks (é → e, ş → s, ά → α), plus ð → d, đ → d,
 // ħ → h, ł → l, ø → o, ŧ → t (letters with a stroke, no decomposition);
-// expanded below are ß → ss, æ → ae, œ → oe, þ → th.
+// expanded below are ß → ss, æ → ae, œ → oe, þ → th. Cyrillic is left as it
+// is (й is a letter of its own, not и with a mark).
 const (
 	accented = "" +
 		"àáâãäåçèéêëìíîïðñòóôõöøùúûüýÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľł" +
-		"ńņňōŏőŕŗřśŝşšţťŧũūŭůűųŵŷźżžơưǎǐǒǔǖǘǚǜǟǡǧǩǫǭǰǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗș" +
-		"țȟȧȩȫȭȯȱȳḁḃḅḇḉḋḍḏḑḓḕḗḙḛḝḟḡḣḥḧḩḫḭḯḱḳḵḷḹḻḽḿṁṃṅṇṉṋṍṏṑṓṕṗṙṛṝṟṡṣṥ" +
-		"ṧṩṫṭṯṱṳṵṷṹṻṽṿẁẃẅẇẉẋẍẏẑẓẕẖẗẘẙạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờở" +
-		"ỡợụủứừửữựỳỵỷỹ"
+		"ńņňōŏőŕŗřśŝşšţťŧũūŭůűųŵŷźżžơưǎǐǒǔǖǘǚǜǟǡǣǧǩǫǭǯǰǵǹǻǽǿȁȃȅȇȉȋȍȏȑ" +
+		"ȓȕȗșțȟȧȩȫȭȯȱȳΐάέήίΰϊϋόύώϓϔḁḃḅḇḉḋḍḏḑḓḕḗḙḛḝḟḡḣḥḧḩḫḭḯḱḳḵḷḹḻḽḿṁṃ" +
+		"ṅṇṉṋṍṏṑṓṕṗṙṛṝṟṡṣṥṧṩṫṭṯṱṳṵṷṹṻṽṿẁẃẅẇẉẋẍẏẑẓẕẖẗẘẙẛạảấầẩẫậắằẳẵặẹẻ" +
+		"ẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹἀἁἂἃἄἅἆἇἐἑἒἓἔἕἠἡἢἣἤἥἦἧἰἱἲἳἴἵἶ" +
+		"ἷὀὁὂὃὄὅὐὑὒὓὔὕὖὗὠὡὢὣὤὥὦὧὰάὲέὴήὶίὸόὺύὼώᾀᾁᾂᾃᾄᾅᾆᾇᾐᾑᾒᾓᾔᾕᾖᾗᾠᾡᾢᾣᾤᾥᾦ" +
+		"ᾧᾰᾱᾲᾳᾴᾶᾷῂῃῄῆῇῐῑῒΐῖῗῠῡῢΰῤῥῦῧῲῳῴῶῷ"
 	plain = "" +
 		"aaaaaaceeeeiiiidnoooooouuuuyyaaaccccddeeeeegggghhiiiiijkllll" +
-		"nnnooorrrsssstttuuuuuuwyzzzouaiouuuuuaagkoojgnaaaeeiioorruus" +
-		"thaeooooyabbbcdddddeeeeefghhhhhiikkkllllmmmnnnnoooopprrrrsss" +
-		"ssttttuuuuuvvwwwwwxxyzzzhtwyaaaaaaaaaaaaeeeeeeeeiioooooooooo" +
-		"oouuuuuuuyyyy"
+		"nnnooorrrsssstttuuuuuuwyzzzouaiouuuuuaaægkooʒjgnaæøaaeeiioor" +
+		"ruusthaeooooyιαεηιυιυουωϒϒabbbcdddddeeeeefghhhhhiikkkllllmmm" +
+		"nnnnoooopprrrrsssssttttuuuuuvvwwwwwxxyzzzhtwyſaaaaaaaaaaaaee" +
+		"eeeeeeiioooooooooooouuuuuuuyyyyααααααααεεεεεεηηηηηηηηιιιιιιι" +
+		"ιοοοοοουυυυυυυυωωωωωωωωααεεηηιιοουυωωααααααααηηηηηηηηωωωωωωω" +
+		"ωαααααααηηηηηιιιιιιυυυυρρυυωωωωω"
 )
 
 // strip maps a folded letter to its letters without diacritics.
