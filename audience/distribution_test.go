@@ -2,6 +2,8 @@ package audience
 
 import (
 	"errors"
+	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -57,6 +59,18 @@ func TestMeasures(t *testing.T) {
 		// Disjoint supports: no common mass.
 		{"Match/disjoint", Match, Distribution{"a": dec("1")}, Distribution{"b": dec("1")}, dec("0")},
 		{"JensenShannon/disjoint", JensenShannon, Distribution{"a": dec("1")}, Distribution{"b": dec("1")}, dec("1")},
+		// Issue 18: p = (1−ε, ε), ε ≈ 1e-60, q = (½, ½), m ≈ (¾, ¼):
+		// JS = ½·log₂(4/3) + ½[½·log₂(2/3) + ½·log₂(2)] = 1.5 − ¾·log₂3
+		// = 1.5 − 0.75 × 1.58496250072115618145… = 0.31127812445913286391…
+		// (ε moves it by about 1e-58). Before, ln(2ε/(ε+½)) rounded to 40
+		// places was ln 0: an error for a valid input.
+		{"JensenShannon/1e60", JensenShannon, Distribution{"a": dec("1e60"), "b": dec("1")}, Distribution{"a": dec("1"), "b": dec("1")}, dec("0.3112781244591329")},
+		// The same shape at the exponent limits: ε = 1e-2000.
+		{"JensenShannon/limits", JensenShannon, Distribution{"a": dec("1e1000"), "b": dec("1e-1000")}, Distribution{"a": dec("1"), "b": dec("1")}, dec("0.3112781244591329")},
+		// (1e1000)·(1e-1000) / √(1e2000·1e-2000) = 1 / 1 = 1
+		{"Cosine/limits", Cosine, Distribution{"a": dec("1e1000")}, Distribution{"a": dec("1e-1000"), "b": dec("0")}, dec("1")},
+		// p = (½, ½), q = (¼, ¾): min = ¼ + ½ = 0.75
+		{"Match/limits", Match, Distribution{"a": dec("1e1000"), "b": dec("1e1000")}, Distribution{"a": dec("1e-1000"), "b": dec("3e-1000")}, dec("0.75")},
 		{"Hellinger/disjoint", Hellinger, Distribution{"a": dec("1")}, Distribution{"b": dec("1")}, dec("1")},
 		// Unknown is excluded and the rest renormalised: {a:30, b:30} is {a:.5, b:.5};
 		// against {a:1}: min(1,.5) = 0.5.
@@ -244,5 +258,45 @@ func TestErrorNamesFirstBadCategory(t *testing.T) {
 		if err == nil || err.Error() != want || !errors.Is(err, ErrNegative) {
 			t.Fatalf("Match error = %v, want %q", err, want)
 		}
+	}
+}
+
+// TestLimitsAndFields: a decimal beyond MaxExponent or MaxDigits is refused
+// with ErrTooLarge, before any arithmetic, by a short message naming the
+// function's own parameter; long category names are shortened.
+func TestLimitsAndFields(t *testing.T) {
+	good := Distribution{"a": dec("1")}
+	x40 := strings.Repeat("x", 40)
+	cases := []struct {
+		name string
+		err  error
+		want string
+		run  func() error
+	}{
+		{"exponent 2^31-1", ErrTooLarge, `audience: Match: actual["a"]: exponent beyond ±1000 (≈1e+2147483647, 1 digit)`,
+			func() error { _, err := Match(good, Distribution{"a": decimal.New(1, math.MaxInt32)}); return err }},
+		{"zero at exponent -2^31", ErrTooLarge, `audience: OnTargetInterval: z: exponent beyond ±1000 (≈1e-2147483648, 1 digit)`,
+			func() error { _, err := OnTargetInterval(good, good, 10, decimal.New(0, math.MinInt32)); return err }},
+		{"weight 1e-1001", ErrTooLarge, `audience: Fit: weights["x"]: exponent beyond ±1000 (≈1e-1001, 1 digit)`,
+			func() error {
+				_, err := Fit(Demographics{"x": good}, Demographics{"x": good}, DimensionWeights{"x": decimal.New(1, -1001)})
+				return err
+			}},
+		{"1001 digits", ErrTooLarge, `audience: Cosine: q["a"]: more than 1000 digits (≈1e+1000, 1001 digits)`,
+			func() error { _, err := Cosine(good, Distribution{"a": decimal.New(1, 1000).Add(decimal.NewFromInt(1))}); return err }},
+		{"p, not target", ErrNegative, `audience: TotalVariation: p["a"]: negative (-1)`,
+			func() error { _, err := TotalVariation(Distribution{"a": dec("-1")}, good); return err }},
+		{"baseline, not actual", ErrNegative, `audience: Affinity: baseline["a"]: negative (-1)`,
+			func() error { _, err := Affinity(good, Distribution{"a": dec("-1")}); return err }},
+		{"1 MiB name", ErrNegative, `audience: Match: actual["` + x40 + `"… (1048576 bytes)]: negative (-1)`,
+			func() error { _, err := Match(good, Distribution{strings.Repeat("x", 1<<20): dec("-1")}); return err }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			err := c.run()
+			if !errors.Is(err, c.err) || err.Error() != c.want {
+				t.Errorf("err = %v\nwant %s (%v)", err, c.want, c.err)
+			}
+		})
 	}
 }
