@@ -283,7 +283,10 @@ func TestLimitsAndFields(t *testing.T) {
 				return err
 			}},
 		{"1001 digits", ErrTooLarge, `audience: Cosine: q["a"]: more than 1000 digits (≈1e+1000, 1001 digits)`,
-			func() error { _, err := Cosine(good, Distribution{"a": decimal.New(1, 1000).Add(decimal.NewFromInt(1))}); return err }},
+			func() error {
+				_, err := Cosine(good, Distribution{"a": decimal.New(1, 1000).Add(decimal.NewFromInt(1))})
+				return err
+			}},
 		{"p, not target", ErrNegative, `audience: TotalVariation: p["a"]: negative (-1)`,
 			func() error { _, err := TotalVariation(Distribution{"a": dec("-1")}, good); return err }},
 		{"baseline, not actual", ErrNegative, `audience: Affinity: baseline["a"]: negative (-1)`,
