@@ -18,8 +18,22 @@
 //
 // Every score is a decimal.Decimal fraction (0.25 is 25 %) rounded once,
 // half away from zero, to 16 decimal places; exact rational arithmetic is
-// used wherever the formula allows, 256-bit floats for square roots and 36
-// digit logarithms otherwise.
+// used wherever the formula allows, 256-bit floats for square roots and
+// 128-bit logarithms (taken in log domain, so any magnitude works)
+// otherwise.
+//
+// # Limits
+//
+// Every decimal the package accepts (a Distribution's values, a dimension
+// weight, OnTargetInterval's z) must have an exponent within ±MaxExponent
+// (1000) and at most MaxDigits (1000) digits; a value beyond is an error
+// wrapping ErrTooLarge, found in time linear in the value's size before any
+// arithmetic, and reported short (magnitude and digit count, never every
+// digit). Within the limits a measure's work is linear in the number of
+// categories. Sketch decoding takes time linear in the bytes and holds at
+// most k+1 hashes of a compressed image (see Sketch.UnmarshalBinary).
+// OverlapMatrix and SketchOverlapMatrix hold n² pairs for n audiences
+// (their docs state the bytes); the caller chooses n.
 //
 // # Follower overlap
 //
