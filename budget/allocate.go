@@ -612,6 +612,16 @@ func (p *problem) roundUnits(x []float64, b int64) []int64 {
 		if cnt == 0 {
 			break // cannot happen for a feasible problem
 		}
+		if abs64(d) > 2*int64(cnt) {
+			// far off (curves whose float optimum could not meet b): move
+			// in bulk, so the rounds are at most log₂|d| + n, not |d|/n
+			p.bulkMove(y, keys, d, b)
+			s = 0
+			for _, v := range y {
+				s += v
+			}
+			continue
+		}
 		k := int(min(abs64(d), int64(cnt)))
 		step := int64(1)
 		if d < 0 {
@@ -624,6 +634,29 @@ func (p *problem) roundUnits(x []float64, b int64) []int64 {
 		})
 	}
 	return y
+}
+
+// bulkMove moves about half of the d units still to place (d < 0: to take
+// back) evenly over the channels with room (keys[i] ≠ 0), each within its
+// bounds.
+func (p *problem) bulkMove(y []int64, keys []uint64, d, b int64) {
+	cnt := int64(0)
+	for _, k := range keys {
+		if k != 0 {
+			cnt++
+		}
+	}
+	q := max(1, abs64(d)/(2*cnt))
+	for i, k := range keys {
+		if k == 0 {
+			continue
+		}
+		if d > 0 {
+			y[i] += min(q, p.hiOf(i, b)-y[i])
+		} else {
+			y[i] -= min(q, y[i]-p.lo[i])
+		}
+	}
 }
 
 // polish moves single minor units from one channel to another while a move
