@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -217,6 +218,34 @@ func BenchmarkAllocateGridDPMax(b *testing.B) {
 			for b.Loop() {
 				a, err := Allocate(total, chans, opt)
 				if err != nil {
+					b.Fatal(err)
+				}
+				sinkAlloc = a
+			}
+			stop()
+		})
+	}
+}
+
+// BenchmarkAllocateTargetGridDPMax is AllocateTarget's worst grid case:
+// AverageReturn over S-curves without Max and no Limit, which solves up to
+// 54 grids (the search for an upper end doubles from 1 unit to 2^52 when the
+// average stays above Value: Beta 10^12 keeps it there), with the default
+// grid MaxGridWork leaves it (n·(G+1)²·54 ≤ 4·10⁸). Target: under 1 s.
+func BenchmarkAllocateTargetGridDPMax(b *testing.B) {
+	for _, n := range []int{2, 10} {
+		chans := make([]Channel, n)
+		for i := range chans {
+			chans[i] = Channel{Curve: Hill{Beta: 1e12, EC: 10, Slope: 3}}
+		}
+		opt := AllocateOptions{Currency: MustParseCurrency("EUR"), Method: GridDP}
+		t := ReturnTarget{Kind: AverageReturn, Value: decimal.NewFromInt(1)}
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			stop := cpuMeter(b)
+			for b.Loop() {
+				a, err := AllocateTarget(chans, t, opt)
+				if err != nil && !errors.Is(err, ErrInfeasible) {
 					b.Fatal(err)
 				}
 				sinkAlloc = a
