@@ -154,18 +154,27 @@ type Error struct {
 }
 
 // badRequest is an invalid request, naming the field; err is the library's
-// error when a library function refused the value.
+// error when a library function refused the value, and otherwise the
+// package's sentinel.
 type badRequest struct {
 	field, msg string
 	err        error
 }
 
-func (e *badRequest) Error() string { return e.field + ": " + e.msg }
+// Error reads "api: Build: field: what was wrong (value)".
+func (e *badRequest) Error() string {
+	if e.field == "" {
+		return "api: Build: " + e.msg
+	}
+	return "api: Build: " + e.field + ": " + e.msg
+}
 
 func (e *badRequest) Unwrap() error { return e.err }
 
-func bad(field, format string, args ...any) *badRequest {
-	return &badRequest{field: field, msg: fmt.Sprintf(format, args...)}
+// bad is an invalid request at field, wrapping sentinel; a value in the
+// message must be shown short (errs.Quote, errs.Format).
+func bad(sentinel error, field, format string, args ...any) *badRequest {
+	return &badRequest{field: field, msg: fmt.Sprintf(format, args...), err: sentinel}
 }
 
 // refused is the library's error about the request's field (the library

@@ -8,6 +8,7 @@ import (
 
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/influencekit/influencekit/roi"
 	"github.com/shopspring/decimal"
@@ -15,9 +16,17 @@ import (
 
 // Build computes the report of a campaign; it is what the handler runs,
 // exported for programs that have the campaign in hand. An invalid campaign
-// returns an error naming the field (its Error reads "field: what was
-// wrong"); errors.Is finds the library's sentinel through it.
+// returns an error naming the field (its Error reads "api: Build: field:
+// what was wrong (value)"); errors.Is finds the package's sentinel, or the
+// library's, through it. Build checks the limits of a request first (the
+// counts, MaxPosts and the others; amounts of at most MaxNumberLen bytes;
+// order amounts within the module's MaxExponent and MaxDigits), so that
+// its work is bounded whatever the campaign; it does not check MaxTextLen,
+// a limit of the body only.
 func Build(c Campaign) (Report, error) {
+	if err := counts(c); err != nil {
+		return Report{}, err
+	}
 	cur, loc, err := settings(c)
 	if err != nil {
 		return Report{}, err
@@ -50,29 +59,90 @@ func Build(c Campaign) (Report, error) {
 func settings(c Campaign) (budget.Currency, *time.Location, error) {
 	cur, err := budget.ParseCurrency(strings.TrimSpace(c.Currency))
 	if err != nil {
-		return cur, nil, bad("currency", "not an ISO 4217 code (%q)", c.Currency)
+		return cur, nil, bad(ErrInvalid, "currency", "not an ISO 4217 code (%s)", errs.Quote(c.Currency))
 	}
 	loc := time.UTC
 	if c.TimeZone != "" {
 		// "Local" would be the server's zone, an input the client cannot see.
 		if loc, err = time.LoadLocation(c.TimeZone); err != nil || c.TimeZone == "Local" {
-			return cur, nil, bad("time_zone", "unknown time zone (%q)", c.TimeZone)
+			return cur, nil, bad(ErrInvalid, "time_zone", "unknown time zone (%s)", errs.Quote(c.TimeZone))
 		}
 	}
 	return cur, loc, nil
 }
 
+// amount reads the amount s of field: at most MaxNumberLen bytes (reading
+// a decimal costs the square of its digits), within the module's exponent
+// limit ("1e9999" is too large, not finer than a minor unit), not negative,
+// a whole number of cur's minor units.
 func amount(field, s string, cur budget.Currency) (decimal.Decimal, error) {
-	d, err := decimal.NewFromString(strings.TrimSpace(s))
-	switch {
-	case err != nil:
-		return d, bad(field, "not an amount (%q): write it as a string such as \"12.50\"", s)
-	case d.IsNegative():
-		return d, bad(field, "negative (%s)", s)
-	case cur.Check(d) != nil:
-		return d, bad(field, "finer than a minor unit of %s (%s)", cur.Code(), s)
+	s = strings.TrimSpace(s)
+	if len(s) > MaxNumberLen {
+		return decimal.Zero, bad(ErrTooLarge, field, "longer than MaxNumberLen (%d bytes): %d bytes", MaxNumberLen, len(s))
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return d, bad(ErrSyntax, field, "not an amount (%s): write it as a string such as \"12.50\"", errs.Quote(s))
+	}
+	if err := checkAmount(field, s, d, cur); err != nil {
+		return d, err
 	}
 	return d, nil
+}
+
+// checkAmount checks the amount d of field, shown as shown (short): within
+// the module's limits (limit.Decimal), not negative, a whole number of
+// cur's minor units.
+func checkAmount(field, shown string, d decimal.Decimal, cur budget.Currency) error {
+	if err := limit.Decimal("api.Build", field, d); err != nil {
+		what := "beyond the module's limits"
+		var e *errs.Error
+		if errors.As(err, &e) {
+			what = e.What
+		}
+		return &badRequest{field: field, msg: what + " (" + shown + ")", err: err}
+	}
+	if d.IsNegative() {
+		return bad(ErrNegative, field, "negative (%s)", shown)
+	}
+	if err := cur.Check(d); err != nil {
+		if errors.Is(err, ErrMinorUnit) {
+			return &badRequest{field: field, msg: fmt.Sprintf("finer than a minor unit of %s (%s)", cur.Code(), shown), err: err}
+		}
+		return refused(field, err)
+	}
+	return nil
+}
+
+// counts checks a campaign's counts against the limits of a request.
+func counts(c Campaign) error {
+	for _, x := range []struct {
+		field, limit string
+		n, max       int
+	}{
+		{"influencers", "MaxInfluencers", len(c.Influencers), MaxInfluencers},
+		{"posts", "MaxPosts", len(c.Posts), MaxPosts},
+		{"orders", "MaxOrders", len(c.Orders), MaxOrders},
+		{"paths", "MaxPaths", len(c.Paths), MaxPaths},
+	} {
+		if x.n > x.max {
+			return bad(ErrTooLarge, x.field, "more than %s (%d) elements: %d", x.limit, x.max, x.n)
+		}
+	}
+	for i, inf := range c.Influencers {
+		if len(inf.Codes) > MaxCodes {
+			return bad(ErrTooLarge, errs.Index("influencers", i)+".codes", "more than MaxCodes (%d) elements: %d", MaxCodes, len(inf.Codes))
+		}
+		if len(inf.Links) > MaxCodes {
+			return bad(ErrTooLarge, errs.Index("influencers", i)+".links", "more than MaxCodes (%d) elements: %d", MaxCodes, len(inf.Links))
+		}
+	}
+	for i, p := range c.Paths {
+		if len(p.Channels) > MaxTouches {
+			return bad(ErrTooLarge, errs.Index("paths", i)+".channels", "more than MaxTouches (%d) elements: %d", MaxTouches, len(p.Channels))
+		}
+	}
+	return nil
 }
 
 // influencers reads the booked influencers and the overhead into the
@@ -80,7 +150,7 @@ func amount(field, s string, cur budget.Currency) (decimal.Decimal, error) {
 func influencers(c Campaign, cur budget.Currency) (roi.Campaign, []roi.Tracking, error) {
 	in := roi.Campaign{Currency: cur}
 	if len(c.Influencers) == 0 {
-		return in, nil, bad("influencers", "empty: list the booked influencers")
+		return in, nil, bad(ErrEmpty, "influencers", "empty: list the booked influencers")
 	}
 	var err error
 	if c.Overhead != nil {
@@ -94,10 +164,10 @@ func influencers(c Campaign, cur budget.Currency) (roi.Campaign, []roi.Tracking,
 		field := errs.Index("influencers", i)
 		h := strings.TrimSpace(inf.Handle)
 		if h == "" {
-			return in, nil, bad(field+".handle", "empty")
+			return in, nil, bad(ErrEmpty, field+".handle", "empty")
 		}
 		if seen[h] {
-			return in, nil, bad(field+".handle", "listed twice (%q)", h)
+			return in, nil, bad(ErrDuplicate, field+".handle", "listed twice (%s)", errs.Quote(h))
 		}
 		seen[h] = true
 		cost, err := amount(field+".cost", inf.Cost, cur)
@@ -113,17 +183,18 @@ func influencers(c Campaign, cur budget.Currency) (roi.Campaign, []roi.Tracking,
 // addPosts reads the posts and gives each to its influencer in in.
 func addPosts(c Campaign, in *roi.Campaign) ([]kpi.Post, error) {
 	if len(c.Posts) == 0 {
-		return nil, bad("posts", "empty: a report needs the campaign's posts")
+		return nil, bad(ErrEmpty, "posts", "empty: a report needs the campaign's posts")
 	}
-	var posts []kpi.Post
+	posts := make([]kpi.Post, 0, len(c.Posts))
+	index := influencerIndex(in.Influencers)
 	for i, p := range c.Posts {
 		field := errs.Index("posts", i)
-		j := influencerIndex(in.Influencers, strings.TrimSpace(p.Creator))
-		if j < 0 {
-			return nil, bad(field+".creator", "not among the influencers (%q)", p.Creator)
+		j, ok := index[strings.TrimSpace(p.Creator)]
+		if !ok {
+			return nil, bad(ErrInvalid, field+".creator", "not among the influencers (%s)", errs.Quote(p.Creator))
 		}
 		if p.PublishedAt.IsZero() {
-			return nil, bad(field+".published_at", "missing")
+			return nil, bad(ErrInvalid, field+".published_at", "missing")
 		}
 		kp, err := p.post(field, in.Influencers[j].Influencer)
 		if err != nil {
@@ -135,13 +206,13 @@ func addPosts(c Campaign, in *roi.Campaign) ([]kpi.Post, error) {
 	return posts, nil
 }
 
-func influencerIndex(ins []roi.InfluencerInput, handle string) int {
+// influencerIndex maps each influencer's handle to its index in ins.
+func influencerIndex(ins []roi.InfluencerInput) map[string]int {
+	index := make(map[string]int, len(ins))
 	for j, x := range ins {
-		if x.Influencer == handle {
-			return j
-		}
+		index[x.Influencer] = j
 	}
-	return -1
+	return index
 }
 
 // post converts p to a kpi.Post: a nil count is hidden, never zero.
@@ -163,7 +234,7 @@ func (p Post) post(field, creator string) (kpi.Post, error) {
 		case f.v == nil:
 			kp.Hidden |= f.bit
 		case *f.v < 0:
-			return kp, bad(field+"."+f.name, "negative (%d)", *f.v)
+			return kp, bad(ErrNegative, field+"."+f.name, "negative (%d)", *f.v)
 		default:
 			*f.dst = *f.v
 		}
@@ -178,8 +249,8 @@ func orders(c Campaign, cur budget.Currency, tracking []roi.Tracking, in *roi.Ca
 		return nil, nil
 	}
 	for i, o := range c.Orders {
-		if cur.Check(o.Amount) != nil {
-			return nil, bad(errs.Index("orders", i)+".amount", "finer than a minor unit of %s (%s)", cur.Code(), o.Amount)
+		if err := checkAmount(errs.Index("orders", i)+".amount", errs.Format(o.Amount), o.Amount, cur); err != nil && !errors.Is(err, ErrNegative) {
+			return nil, err // roi.AttributeOrders names a negative amount
 		}
 	}
 	att, err := roi.AttributeOrders(c.Orders, tracking)
@@ -187,10 +258,11 @@ func orders(c Campaign, cur budget.Currency, tracking []roi.Tracking, in *roi.Ca
 		return nil, refused("orders", err)
 	}
 	if att.Currency != cur {
-		return nil, bad("orders", "in %s, but the campaign is in %s", att.Currency, cur.Code())
+		return nil, bad(ErrCurrencyMismatch, "orders", "in %s, but the campaign is in %s", att.Currency, cur.Code())
 	}
+	index := influencerIndex(in.Influencers)
 	for _, s := range att.Influencers {
-		j := influencerIndex(in.Influencers, s.Influencer)
+		j := index[s.Influencer]
 		in.Influencers[j].Revenue = s.Revenue
 		in.Influencers[j].Conversions = decimal.NewFromInt(s.Orders)
 	}
@@ -245,7 +317,7 @@ func attribution(c Campaign, cur budget.Currency) (map[string]map[string]roi.Cre
 		}
 		field := errs.Index("paths", i)
 		if len(channels) > MaxChannels {
-			return nil, bad(field+".channels", "more than %d distinct channels in the paths", MaxChannels)
+			return nil, bad(ErrTooLarge, field+".channels", "more than %d distinct channels in the paths", MaxChannels)
 		}
 		paths[i] = roi.Path{Channels: p.Channels, Conversions: p.Conversions, Nulls: p.Nulls, Value: decimal.Zero}
 		if p.Value != "" {
