@@ -3,6 +3,7 @@ package collab
 import (
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/csvx"
+	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
 )
 
@@ -18,6 +21,9 @@ import (
 // columns (an absent optional one maps to -1) and turns every row into a T.
 func readCSV[T any](fn string, r io.Reader, required, optional []string,
 	row func(rec csvx.Record, cols map[string]int) (T, error)) ([]T, error) {
+	if v := reflect.ValueOf(r); v.Kind() == reflect.Pointer && v.IsNil() {
+		r = nil // Read would dereference it: the nil reader's error (ErrInvalid)
+	}
 	rd, err := csvx.NewReader(fn, r, ',')
 	if err != nil {
 		return nil, err
@@ -94,16 +100,25 @@ func (c *cells) int(name string) int {
 	return n
 }
 
-// money reads an amount and the currency column beside it.
+// money reads an amount and the currency column beside it; an amount text
+// longer than MaxNumberText or beyond the decimal limits is ErrTooLarge.
 func (c *cells) money(amount, currency string) budget.Money {
 	cur, err := budget.ParseCurrency(c.text(currency))
 	if err != nil {
 		c.fail(currency, fmt.Errorf("%w: not an ISO 4217 code", ErrInvalid))
 		return budget.Money{}
 	}
+	if err := checkNumberText(c.text(amount)); err != nil {
+		c.fail(amount, err)
+		return budget.Money{}
+	}
 	d, err := decimal.NewFromString(c.text(amount))
 	if err != nil {
 		c.fail(amount, fmt.Errorf("%w: not a decimal amount", ErrSyntax))
+		return budget.Money{}
+	}
+	if limit.Decimal("", "", d) != nil {
+		c.fail(amount, fmt.Errorf("%w: beyond exponent ±%d or %d digits", ErrTooLarge, MaxExponent, MaxDigits))
 		return budget.Money{}
 	}
 	if d.Sign() < 0 {
@@ -168,7 +183,7 @@ func readDeliverable(rec csvx.Record, cols map[string]int) (Deliverable, error) 
 		c.fail("kind", fmt.Errorf("%w: want one of post, reel, story, video, short, live", ErrInvalid))
 	}
 	var err error
-	if d.Terms, err = ParseTerms(c.text("terms")); err != nil {
+	if d.Terms, _, err = parseTerms(c.text("terms")); err != nil {
 		c.fail("terms", err)
 	}
 	if d.Brief.Rules, err = parseRules(c.text("rules")); err != nil {
@@ -180,47 +195,70 @@ func readDeliverable(rec csvx.Record, cols map[string]int) (Deliverable, error) 
 // ParseTerms reads payment terms written as ReadDeliverables documents:
 // milestones separated by ";", each "SHARE TRIGGER [net N]" ("30% signing
 // net 7; 70% publish net 30"). Empty text is no milestone (the default
-// term). Errors wrap ErrSyntax or ErrInvalid; shares are checked to sum to
-// 1 by Deliverable.Validate, not here.
+// term). Errors name the milestone ("terms[1].share") and wrap ErrSyntax
+// or ErrInvalid; a share text longer than MaxNumberText, a share beyond
+// MaxExponent or MaxDigits or net days beyond MaxNetDays wrap
+// ErrTooLarge. Shares are checked to sum to 1 by Deliverable.Validate,
+// not here. The work is linear in the length of s.
 func ParseTerms(s string) ([]Milestone, error) {
+	ms, field, err := parseTerms(s)
+	if err != nil {
+		return nil, errs.New(err, "collab.ParseTerms", field, "", errs.None)
+	}
+	return ms, nil
+}
+
+// parseTerms returns the milestones of s, or the field of the milestone
+// that does not read ("terms[1].share") and the cause, wrapping a sentinel.
+func parseTerms(s string) ([]Milestone, string, error) {
 	var out []Milestone
 	for _, part := range strings.Split(s, ";") {
 		f := strings.Fields(part)
 		if len(f) == 0 {
 			continue
 		}
+		at := errs.Index("terms", len(out))
 		if len(f) != 2 && (len(f) != 4 || !strings.EqualFold(f[2], "net")) {
-			return nil, fmt.Errorf("%w: milestone %q: want SHARE TRIGGER [net N]", ErrSyntax, strings.TrimSpace(part))
+			return nil, at, fmt.Errorf("%w: milestone %s: want SHARE TRIGGER [net N]", ErrSyntax, errs.Quote(strings.TrimSpace(part)))
 		}
-		m, err := parseMilestone(f)
+		m, field, err := parseMilestone(f)
 		if err != nil {
-			return nil, err
+			return nil, at + "." + field, err
 		}
 		out = append(out, m)
 	}
-	return out, nil
+	return out, "", nil
 }
 
-func parseMilestone(f []string) (Milestone, error) {
+func parseMilestone(f []string) (Milestone, string, error) {
 	var m Milestone
 	share, pct := strings.CutSuffix(f[0], "%")
+	if err := checkNumberText(share); err != nil {
+		return m, "share", err
+	}
 	d, err := decimal.NewFromString(share)
 	if err != nil {
-		return m, fmt.Errorf("%w: share %q", ErrSyntax, f[0])
+		return m, "share", fmt.Errorf("%w: share %s", ErrSyntax, errs.Quote(f[0]))
 	}
 	if pct {
 		d = d.Shift(-2)
 	}
+	if limit.Decimal("", "", d) != nil {
+		return m, "share", fmt.Errorf("%w: share %s: beyond exponent ±%d or %d digits", ErrTooLarge, errs.Quote(f[0]), MaxExponent, MaxDigits)
+	}
 	m.Share = d
 	if err := m.On.UnmarshalText([]byte(f[1])); err != nil {
-		return m, fmt.Errorf("%w: trigger %q: want signing or publish", ErrInvalid, f[1])
+		return m, "on", fmt.Errorf("%w: trigger %s: want signing or publish", ErrInvalid, errs.Quote(f[1]))
 	}
 	if len(f) == 4 {
 		if m.NetDays, err = strconv.Atoi(f[3]); err != nil || m.NetDays < 0 {
-			return m, fmt.Errorf("%w: net days %q", ErrSyntax, f[3])
+			return m, "net_days", fmt.Errorf("%w: net days %s", ErrSyntax, errs.Quote(f[3]))
+		}
+		if m.NetDays > MaxNetDays {
+			return m, "net_days", fmt.Errorf("%w: net days %s: beyond %d", ErrTooLarge, errs.Quote(f[3]), MaxNetDays)
 		}
 	}
-	return m, nil
+	return m, "", nil
 }
 
 // DisclosureRuleByName returns the built-in rule named name, ignoring case and
@@ -240,9 +278,12 @@ func DisclosureRuleByName(name string) (DisclosureRule, bool) {
 func parseRules(s string) ([]DisclosureRule, error) {
 	var out []DisclosureRule
 	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ',' }) {
+		if len(out) == MaxRules {
+			return nil, fmt.Errorf("%w: more than %d rules", ErrTooLarge, MaxRules)
+		}
 		r, ok := DisclosureRuleByName(name)
 		if !ok {
-			return nil, fmt.Errorf("%w: rule %q: want FTC, ASA or Reklam Kurulu (US, GB, TR)", ErrInvalid, strings.TrimSpace(name))
+			return nil, fmt.Errorf("%w: rule %s: want FTC, ASA or Reklam Kurulu (US, GB, TR)", ErrInvalid, errs.Quote(strings.TrimSpace(name)))
 		}
 		out = append(out, r)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
 )
 
@@ -91,7 +92,9 @@ func (d *Deliverable) terms() []Milestone {
 // Window or right whose End is not after its Start, a fee without a
 // currency or below zero, a milestone share outside (0, 1] or negative
 // NetDays, shares not summing to exactly 1, an up-front milestone without
-// Booked, or a Brief that NewChecker refuses.
+// Booked, or a Brief that NewChecker refuses. A fee or share beyond
+// MaxExponent or MaxDigits, a time outside MinYear…MaxYear or NetDays
+// beyond MaxNetDays is ErrTooLarge, checked before any arithmetic.
 func (d Deliverable) Validate() error { return d.validate("collab.Deliverable.Validate", -1) }
 
 // validate checks d; i ≥ 0 is its index in the caller's slice, for the
@@ -105,6 +108,9 @@ func (d *Deliverable) validate(fn string, i int) error {
 	}
 	bad := func(sentinel error, field, what string, v any) error {
 		return errs.New(sentinel, fn, at()+field, what, v)
+	}
+	if limit.Decimal(fn, "fee", d.Fee.Amount) != nil {
+		return limit.Decimal(fn, at()+"fee", d.Fee.Amount) // the field path built only on error
 	}
 	switch {
 	case d.ID == "":
@@ -122,6 +128,9 @@ func (d *Deliverable) validate(fn string, i int) error {
 	case d.Fee.Amount.Sign() < 0:
 		return bad(ErrNegative, "fee", "negative", d.Fee.Amount)
 	}
+	if err := d.validateTimes(fn, at()); err != nil {
+		return err
+	}
 	for _, w := range []struct {
 		name string
 		w    Window
@@ -130,7 +139,7 @@ func (d *Deliverable) validate(fn string, i int) error {
 			return bad(ErrInvalid, w.name+".end", "not after start", w.w.End.Format(time.RFC3339))
 		}
 	}
-	if err := d.validateTerms(bad); err != nil {
+	if err := d.validateTerms(fn, at(), bad); err != nil {
 		return err
 	}
 	if d.Brief.empty() {
@@ -140,16 +149,40 @@ func (d *Deliverable) validate(fn string, i int) error {
 	return err
 }
 
-func (d *Deliverable) validateTerms(bad func(error, string, string, any) error) error {
+// validateTimes checks that every non-zero time of d lies within
+// MinYear…MaxYear; at is the field path's prefix.
+func (d *Deliverable) validateTimes(fn, at string) error {
+	for _, t := range []struct {
+		name string
+		t    time.Time
+	}{{"due", d.Due}, {"booked", d.Booked}, {"window.start", d.Window.Start}, {"window.end", d.Window.End},
+		{"usage_rights.start", d.UsageRights.Start}, {"usage_rights.end", d.UsageRights.End},
+		{"exclusivity.start", d.Exclusivity.Start}, {"exclusivity.end", d.Exclusivity.End}} {
+		if t.t.IsZero() {
+			continue
+		}
+		if err := checkTime(fn, at+t.name, t.t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *Deliverable) validateTerms(fn, at string, bad func(error, string, string, any) error) error {
 	total := decimal.Zero
 	one := decimal.NewFromInt(1)
 	for i, m := range d.Terms {
 		f := "terms[" + strconv.Itoa(i) + "]."
+		if err := limit.Decimal(fn, at+f+"share", m.Share); err != nil {
+			return err
+		}
 		switch {
 		case m.Share.Sign() <= 0 || m.Share.GreaterThan(one):
 			return bad(ErrInvalid, f+"share", "outside (0, 1]", m.Share)
 		case m.NetDays < 0:
 			return bad(ErrNegative, f+"net_days", "negative", m.NetDays)
+		case m.NetDays > MaxNetDays:
+			return bad(ErrTooLarge, f+"net_days", "beyond "+strconv.Itoa(MaxNetDays)+" days", m.NetDays)
 		case !triggerText.Valid(m.On):
 			return bad(ErrInvalid, f+"on", "unknown trigger", m.On)
 		case m.On == OnSigning && d.Booked.IsZero():

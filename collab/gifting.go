@@ -1,6 +1,7 @@
 package collab
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
 )
 
@@ -41,7 +43,10 @@ type Earned struct {
 // Results are in the order of posts.
 //
 // Errors: a gift without creator, with a zero SentAt, or without mention
-// and code (ErrInvalid, field "gifts[i].…").
+// and code (ErrInvalid, field "gifts[i].…"); a SentAt outside
+// MinYear…MaxYear (ErrTooLarge); a mention or code NewChecker refuses.
+// Each post's caption is scanned once, and then checked against its
+// creator's gifts, latest first, until one matches.
 func EarnedPosts(gifts []Gift, posts []kpi.Post, paid Matching) ([]Earned, error) {
 	const fn = "collab.EarnedPosts"
 	checks := make([]*Checker, len(gifts))
@@ -56,11 +61,17 @@ func EarnedPosts(gifts []Gift, posts []kpi.Post, paid Matching) ([]Earned, error
 		case g.Mention == "" && g.Code == "":
 			return nil, errs.New(ErrInvalid, fn, at+"mention", "neither mention nor code", errs.None)
 		}
+		if err := checkTime(fn, at+"sent_at", g.SentAt); err != nil {
+			return nil, err
+		}
 		var err error
 		if checks[i], err = newChecker(fn, at, Brief{Mention: g.Mention, Code: g.Code}); err != nil {
 			return nil, err
 		}
 		byCreator[g.Creator] = append(byCreator[g.Creator], i)
+	}
+	for _, l := range byCreator {
+		slices.SortStableFunc(l, func(a, b int) int { return gifts[b].SentAt.Compare(gifts[a].SentAt) })
 	}
 	linked := make(map[string]bool, len(paid.Links))
 	for _, l := range paid.Links {
@@ -78,14 +89,13 @@ func EarnedPosts(gifts []Gift, posts []kpi.Post, paid Matching) ([]Earned, error
 	return out, nil
 }
 
-// aboutGift returns the latest gift of cands sent at or before p that p's
-// caption names, or -1.
+// aboutGift returns the latest gift of cands (sorted latest first, ties
+// in input order) sent at or before p that p's caption names, or -1.
 func aboutGift(gifts []Gift, checks []*Checker, cands []int, p kpi.Post) int {
-	best := -1
 	var sc scanner
 	scanned := false
 	for _, g := range cands {
-		if p.PublishedAt.Before(gifts[g].SentAt) || (best >= 0 && !gifts[g].SentAt.After(gifts[best].SentAt)) {
+		if p.PublishedAt.Before(gifts[g].SentAt) {
 			continue
 		}
 		if !scanned {
@@ -93,10 +103,10 @@ func aboutGift(gifts []Gift, checks []*Checker, cands []int, p kpi.Post) int {
 			scanned = true
 		}
 		if names(checks[g], &sc, gifts[g]) {
-			best = g
+			return g
 		}
 	}
-	return best
+	return -1
 }
 
 // names reports whether the scanned caption carries the gift's mention or
@@ -111,7 +121,8 @@ func names(c *Checker, sc *scanner, g Gift) bool {
 // Planned the total cost and Actual zero (record what was spent with
 // budget.Plan.Record). Errors: no gifts (ErrEmpty), an empty name
 // (ErrInvalid), a negative cost (ErrNegative), costs in two currencies
-// (*budget.MismatchError).
+// (*budget.MismatchError), a cost beyond MaxExponent or MaxDigits
+// (ErrTooLarge, checked before it is added).
 func GiftLine(name string, gifts []Gift) (budget.LineItem, error) {
 	const fn = "collab.GiftLine"
 	switch {
@@ -124,6 +135,9 @@ func GiftLine(name string, gifts []Gift) (budget.LineItem, error) {
 	cur := gifts[0].Cost.Currency
 	for i, g := range gifts {
 		at := "gifts[" + strconv.Itoa(i) + "].cost"
+		if err := limit.Decimal(fn, at, g.Cost.Amount); err != nil {
+			return budget.LineItem{}, err
+		}
 		switch {
 		case g.Cost.Currency != cur:
 			return budget.LineItem{}, &budget.MismatchError{Func: fn, Field: at, Left: cur, Right: g.Cost.Currency}

@@ -2,6 +2,7 @@ package collab
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/internal/stat"
 )
 
@@ -29,7 +31,11 @@ type Delivery struct {
 	Rounds int `json:"rounds"`
 }
 
-// Tally counts statuses into a Delivery.
+// Tally counts statuses into a Delivery. It has no error: Statuses never
+// makes a Status whose DaysLate or Rounds could overflow a sum, and for
+// hand-made ones DaysLate and Rounds saturate at math.MaxInt (or
+// math.MinInt) instead of wrapping; Histories then refuses such a total
+// with ErrOverflow when it sums campaigns.
 func Tally(sts []Status) Delivery {
 	var t Delivery
 	for _, s := range sts {
@@ -37,11 +43,11 @@ func Tally(sts []Status) Delivery {
 		switch s.State {
 		case StateOnTime:
 			t.OnTime++
-			t.Rounds += s.Rounds
+			t.Rounds = satAdd(t.Rounds, s.Rounds)
 		case StateLate:
 			t.Late++
-			t.DaysLate += s.DaysLate
-			t.Rounds += s.Rounds
+			t.DaysLate = satAdd(t.DaysLate, s.DaysLate)
+			t.Rounds = satAdd(t.Rounds, s.Rounds)
 		case StateOverdue:
 			t.Overdue++
 		case StateCancelled:
@@ -53,15 +59,31 @@ func Tally(sts []Status) Delivery {
 	return t
 }
 
-func (t *Delivery) add(o Delivery) {
-	t.Deliverables += o.Deliverables
-	t.OnTime += o.OnTime
-	t.Late += o.Late
-	t.Overdue += o.Overdue
-	t.Cancelled += o.Cancelled
-	t.Open += o.Open
-	t.DaysLate += o.DaysLate
-	t.Rounds += o.Rounds
+// satAdd returns a + b, saturated at math.MaxInt or math.MinInt.
+func satAdd(a, b int) int {
+	if s, ok := exact.Add(int64(a), int64(b)); ok {
+		return int(s)
+	}
+	if b > 0 {
+		return math.MaxInt
+	}
+	return math.MinInt
+}
+
+// add adds o's counts to t; false when a sum overflows (t is then
+// partly updated).
+func (t *Delivery) add(o Delivery) bool {
+	ok := true
+	for _, p := range [...]struct {
+		dst *int
+		v   int
+	}{{&t.Deliverables, o.Deliverables}, {&t.OnTime, o.OnTime},
+		{&t.Late, o.Late}, {&t.Overdue, o.Overdue}, {&t.Cancelled, o.Cancelled}, {&t.Open, o.Open},
+		{&t.DaysLate, o.DaysLate}, {&t.Rounds, o.Rounds}} {
+		s, fits := exact.Add(int64(*p.dst), int64(p.v))
+		*p.dst, ok = int(s), ok && fits
+	}
+	return ok
 }
 
 // CampaignResult is what one creator did in one campaign: delivery from
@@ -166,6 +188,19 @@ func Histories(results []CampaignResult) ([]History, error) {
 
 func checkResult(fn string, i int, r *CampaignResult) error {
 	at := "results[" + strconv.Itoa(i) + "]."
+	for _, v := range [...]struct {
+		name string
+		d    decimal.Decimal
+	}{{"fee_paid", r.FeePaid.Amount}, {"roas", r.ROAS.Decimal}, {"cpa", r.CPA.Decimal}} {
+		if err := limit.Decimal(fn, at+v.name, v.d); err != nil {
+			return err
+		}
+	}
+	if !r.End.IsZero() {
+		if err := checkTime(fn, at+"end", r.End); err != nil {
+			return err
+		}
+	}
 	d := r.Delivery
 	switch {
 	case r.Campaign == "":
@@ -210,9 +245,13 @@ func history(fn, creator string, results []CampaignResult, l []int) (History, er
 				Left: h.FeePaid.Currency, Right: cur}
 		}
 		h.FeePaid.Amount = h.FeePaid.Amount.Add(r.FeePaid.Amount)
-		h.Delivery.add(r.Delivery)
-		h.Gifts += r.Gifts
-		h.Earned += r.Earned
+		gifts, ok1 := exact.Add(int64(h.Gifts), int64(r.Gifts))
+		earned, ok2 := exact.Add(int64(h.Earned), int64(r.Earned))
+		if !h.Delivery.add(r.Delivery) || !ok1 || !ok2 {
+			return h, errs.New(ErrOverflow, fn, "results["+strconv.Itoa(i)+"].delivery",
+				"the counts of creator "+errs.Quote(creator)+" sum beyond int64", errs.None)
+		}
+		h.Gifts, h.Earned = int(gifts), int(earned)
 		if r.ROAS.Valid {
 			h.ROAS = append(h.ROAS, Point{Campaign: r.Campaign, End: r.End, Value: r.ROAS.Decimal})
 		}
@@ -220,7 +259,12 @@ func history(fn, creator string, results []CampaignResult, l []int) (History, er
 			h.CPA = append(h.CPA, Point{Campaign: r.Campaign, End: r.End, Value: r.CPA.Decimal})
 		}
 	}
-	if n := int64(h.Delivery.OnTime + h.Delivery.Late); n > 0 {
+	n, ok := exact.Add(int64(h.Delivery.OnTime), int64(h.Delivery.Late))
+	if !ok {
+		return h, errs.New(ErrOverflow, fn, "results", "on-time and late deliveries of creator "+
+			errs.Quote(creator)+" sum beyond int64", errs.None)
+	}
+	if n > 0 {
 		h.OnTimeRate = decimal.NewNullDecimal(exact.Ratio(int64(h.Delivery.OnTime), n))
 		h.MeanDelay = decimal.NewNullDecimal(exact.Ratio(int64(h.Delivery.DaysLate), n))
 		h.MeanRounds = decimal.NewNullDecimal(exact.Ratio(int64(h.Delivery.Rounds), n))

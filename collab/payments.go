@@ -1,7 +1,6 @@
 package collab
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"time"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
 )
 
 // Payment is one scheduled instalment of a deliverable's fee.
@@ -54,11 +54,16 @@ type Payout struct {
 // Errors: a zero asof (ErrInvalid); those of Statuses; a payout naming no deliverable, with a zero
 // time (ErrInvalid) or a negative amount (ErrNegative); a payout in
 // another currency than the fee (*budget.MismatchError); payouts beyond
-// the whole fee (ErrInvalid: an overpayment is not silently absorbed).
+// the whole fee (ErrInvalid: an overpayment is not silently absorbed). A
+// payout's amount beyond MaxExponent or MaxDigits, or its time outside
+// MinYear…MaxYear, is ErrTooLarge.
 func Payments(ds []Deliverable, events []Event, payouts []Payout, asof time.Time) ([]Payment, error) {
 	const fn = "collab.Payments"
 	if asof.IsZero() {
 		return nil, errs.New(ErrInvalid, fn, "asof", "zero time: nothing would be due yet", errs.None)
+	}
+	if err := checkPayouts(fn, payouts); err != nil {
+		return nil, err
 	}
 	sts, err := Statuses(ds, events, asof)
 	if err != nil {
@@ -134,7 +139,7 @@ func applyPayouts(fn string, ds []Deliverable, out [][]Payment, payouts []Payout
 			order = append(order, i)
 		}
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(payouts[a].At.UnixNano(), payouts[b].At.UnixNano()) })
+	slices.SortStableFunc(order, func(a, b int) int { return payouts[a].At.Compare(payouts[b].At) })
 	for _, i := range order {
 		left := payouts[i].Amount.Amount
 		ps := out[idx[payouts[i].Deliverable]]
@@ -146,7 +151,7 @@ func applyPayouts(fn string, ds []Deliverable, out [][]Payment, payouts []Payout
 		}
 		if left.Sign() > 0 {
 			return errs.New(ErrInvalid, fn, "payouts["+strconv.Itoa(i)+"].amount",
-				"paid beyond the fee of "+payouts[i].Deliverable+" by "+left.String(), payouts[i].Amount.Amount)
+				"paid beyond the fee of "+plain(payouts[i].Deliverable)+" by "+errs.Format(left), payouts[i].Amount.Amount)
 		}
 	}
 	return nil
@@ -168,9 +173,19 @@ func settle(p *Payment, asof time.Time) {
 // RecordPayouts returns plan with every payout made before asof recorded
 // as actual spend of the line item named item (budget.Plan.Record), so the
 // plan's actuals follow what was paid. Payouts at or after asof are left
-// out. Errors are budget's: an unknown item, a currency other than the
-// plan's (*budget.MismatchError), an amount the item cannot take.
+// out. Errors: a zero asof, a payout with a zero time (ErrInvalid), an
+// amount beyond MaxExponent or MaxDigits or a time outside
+// MinYear…MaxYear (ErrTooLarge), all checked first; then budget's: an
+// unknown item, a currency other than the plan's (*budget.MismatchError),
+// an amount the item cannot take.
 func RecordPayouts(plan budget.Plan, item string, payouts []Payout, asof time.Time) (budget.Plan, error) {
+	const fn = "collab.RecordPayouts"
+	if asof.IsZero() {
+		return plan, errs.New(ErrInvalid, fn, "asof", "zero time: nothing would be paid yet", errs.None)
+	}
+	if err := checkPayouts(fn, payouts); err != nil {
+		return plan, err
+	}
 	for _, p := range payouts {
 		if !p.At.Before(asof) {
 			continue
@@ -181,4 +196,23 @@ func RecordPayouts(plan budget.Plan, item string, payouts []Payout, asof time.Ti
 		}
 	}
 	return plan, nil
+}
+
+// checkPayouts refuses, before any work, a payout with a zero time
+// (ErrInvalid), a time outside MinYear…MaxYear or an amount beyond the
+// decimal limits (ErrTooLarge).
+func checkPayouts(fn string, payouts []Payout) error {
+	for i := range payouts {
+		p := &payouts[i]
+		if limit.Decimal(fn, "", p.Amount.Amount) != nil {
+			return limit.Decimal(fn, errs.Index("payouts", i)+".amount", p.Amount.Amount)
+		}
+		if p.At.IsZero() {
+			return errs.New(ErrInvalid, fn, errs.Index("payouts", i)+".at", "zero time", errs.None)
+		}
+		if err := checkTime(fn, "", p.At); err != nil {
+			return checkTime(fn, errs.Index("payouts", i)+".at", p.At)
+		}
+	}
+	return nil
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/influencekit/influencekit/internal/errs"
-	"github.com/influencekit/influencekit/internal/exact"
 )
 
 // Status is where one deliverable stands as of a date.
@@ -50,11 +49,6 @@ type Step struct {
 
 const day = 24 * time.Hour
 
-// daysLate returns ⌊(t − due) / 24 h⌋ + 1 for t ≥ due.
-func daysLate(t, due time.Time) int {
-	return int(t.Sub(due)/day) + 1
-}
-
 // Statuses returns the status of every deliverable as of asof, in the order
 // of ds. Only events before asof count (the range is half-open); an event
 // at or after asof has not happened yet. Events of one deliverable are
@@ -74,11 +68,15 @@ func daysLate(t, due time.Time) int {
 // deliverables with one ID (ErrDuplicate), an event naming no deliverable
 // of ds, with a zero time or an unknown action (ErrInvalid, field
 // "events[i].…"), and any event after a cancellation (ErrInvalid: a
-// cancelled deliverable has no later steps).
+// cancelled deliverable has no later steps). An asof or a time outside
+// MinYear…MaxYear is ErrTooLarge.
 func Statuses(ds []Deliverable, events []Event, asof time.Time) ([]Status, error) {
 	const fn = "collab.Statuses"
 	if asof.IsZero() {
 		return nil, errs.New(ErrInvalid, fn, "asof", "zero time: nothing would have happened yet", errs.None)
+	}
+	if err := checkTime(fn, "asof", asof); err != nil {
+		return nil, err
 	}
 	idx, err := index(fn, ds)
 	if err != nil {
@@ -130,6 +128,9 @@ func groupEvents(fn string, idx map[string]int, events []Event, asof time.Time) 
 		case !actionText.Valid(e.Action):
 			return nil, errs.New(ErrInvalid, fn, at()+"action", "unknown action", e.Action)
 		}
+		if err := checkTime(fn, at()+"at", e.At); err != nil {
+			return nil, err
+		}
 		if e.At.Before(asof) {
 			by[d] = append(by[d], i)
 		}
@@ -153,7 +154,7 @@ func status(fn string, d *Deliverable, events []Event, evs []int, asof time.Time
 		if k > 0 {
 			prev := &events[evs[k-1]]
 			st.Steps = append(st.Steps, Step{From: prev.Action, To: e.Action,
-				Days: exact.Duration(e.At.Sub(prev.At), day)})
+				Days: days(e.At, prev.At)})
 		}
 		switch e.Action {
 		case DraftSubmitted:
@@ -169,7 +170,7 @@ func status(fn string, d *Deliverable, events []Event, evs []int, asof time.Time
 	}
 	st.State, st.DaysLate = state(st, cancelled, asof)
 	if st.State == StateOpen {
-		st.DaysLeft = int((st.Due.Sub(asof) + day - 1) / day)
+		st.DaysLeft = daysLeft(st.Due, asof)
 	}
 	return st, nil
 }
