@@ -71,4 +71,26 @@
 // Currency, Money and Plan are not valid values: build them with
 // ParseCurrency, NewMoney and NewPlan. All values are immutable and safe to
 // share between goroutines; the package has no mutable state.
+//
+// # Limits
+//
+// Work and memory are bounded by limits a caller can read before calling;
+// beyond them a call returns an error wrapping ErrTooLarge, in time linear
+// in the input at most:
+//
+//	MaxExponent        1000       |exponent| of every decimal accepted (internal/limit, checked first)
+//	MaxDigits          1000       digits of a decimal's coefficient (internal/limit)
+//	MaxPlaces          30         |places| of the Split family
+//	MaxParts           1,000,000  SplitEven's n (a 16 MB result)
+//	MaxGridSteps       100,000    AllocateOptions.GridSteps
+//	MaxGridWork        4·10⁸      GridDP's channels × (GridSteps+1)² (× 54 for AllocateTarget's open-ended search)
+//	MaxAdstockPeriods  10,000     WeibullAdstock's periods (quadratic work)
+//	MaxAmountText      1200 bytes one amount in the JSON Money and Plan read
+//	2^53 minor units              any amount Allocate handles
+//
+// Functions without an error return are total and cheap on any value:
+// Currency.Round, Money.Equal and Money.String answer decimals beyond the
+// limits in constant time (see each), and the curves never return NaN or
+// ±Inf (see Curve). Float paths that would overflow (the adstocks) return
+// an error naming the input instead.
 package budget
