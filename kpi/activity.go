@@ -75,11 +75,19 @@ type ActivityOptions struct {
 
 const week = 7 * 24 * time.Hour
 
+// MaxActivityWindow is the longest window [from, to) that MeasureActivity
+// and MeasureContent measure: 200 years of 365.25 days (ErrTooLarge
+// beyond). Every time difference inside such a window fits a
+// time.Duration (at most about 292 years), so rates, gaps and days since
+// the last post are exact, never a saturated duration.
+const MaxActivityWindow = 2 * 36525 * 24 * time.Hour
+
 // MeasureActivity measures one creator's posts published in [from, to);
 // posts outside the window are ignored. Posts need not be sorted.
 //
 // Errors: a zero from (ErrInvalid: posts a week over two thousand years
-// would read as none); to not after from (ErrNonPositive, field "to"); a negative
+// would read as none); to not after from (ErrNonPositive, field "to"); a
+// window longer than MaxActivityWindow (ErrTooLarge, field "to"); a negative
 // followers, likes, comments, shares or saves count (ErrNegative); posts of more
 // than one creator (ErrInvalid, field "posts[i].Creator": mixing creators
 // would blend their rhythms); an invalid Formula; a post whose Hidden
@@ -150,6 +158,9 @@ func windowRates(fn string, posts []Post, from, to time.Time, f Formula) ([]Post
 	}
 	if !to.After(from) {
 		return nil, nil, errs.New(ErrNonPositive, fn, "to", "not after from "+from.Format(time.RFC3339), to.Format(time.RFC3339))
+	}
+	if to.Sub(from) > MaxActivityWindow {
+		return nil, nil, errs.New(ErrTooLarge, fn, "to", "more than 200 years after from "+from.Format(time.RFC3339), to.Format(time.RFC3339))
 	}
 	if err := f.validate(fn); err != nil {
 		return nil, nil, err

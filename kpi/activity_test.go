@@ -139,3 +139,38 @@ func TestMeasureContent(t *testing.T) {
 		t.Errorf("median %v best %s weakest %s keep %v", cp.Median, cp.Best, cp.Weakest, cp.KeepShare)
 	}
 }
+
+// TestMeasureActivityLimits: a window of MaxActivityWindow is measured, one
+// nanosecond more is ErrTooLarge (a longer window would saturate
+// time.Duration at 292 years and read rates wrong); many posts count
+// exactly (the posts-a-week numerator is decimal, not posts × ns in int64).
+func TestMeasureActivityLimits(t *testing.T) {
+	from := time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
+	posts := []Post{{ID: "a", Creator: "c", PublishedAt: from, Followers: 10, Likes: 1}}
+	// MaxActivityWindow is 200 × 365.25 = 73,050 days = 10,435.714… weeks;
+	// one post: 1 / (73050/7) = 7/73050 = 0.0000958247775496… → 0.0000958247775496.
+	a, err := MeasureActivity(posts, from, from.Add(MaxActivityWindow), ActivityOptions{})
+	if want := decimal.RequireFromString("0.0000958247775496"); err != nil || !a.PostsPerWeek.Equal(want) {
+		t.Errorf("PostsPerWeek = %s, %v; want %s", a.PostsPerWeek, err, want)
+	}
+	for _, measure := range []func() error{
+		func() error {
+			_, err := MeasureActivity(posts, from, from.Add(MaxActivityWindow+1), ActivityOptions{})
+			return err
+		},
+		func() error { _, err := MeasureContent(posts, from, from.Add(MaxActivityWindow+1), Formula{}); return err },
+	} {
+		if err := measure(); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), ": to: ") {
+			t.Errorf("window beyond MaxActivityWindow: err = %v, want ErrTooLarge naming to", err)
+		}
+	}
+	// 20,000 posts a minute apart in 30 days: 20000 × 7 / 30 = 4666.666… a week.
+	many := make([]Post, 20_000)
+	for i := range many {
+		many[i] = Post{ID: "p", Creator: "c", Followers: 1000, Likes: 10, PublishedAt: from.Add(time.Duration(i) * time.Minute)}
+	}
+	a, err = MeasureActivity(many, from, from.Add(30*24*time.Hour), ActivityOptions{})
+	if want := decimal.RequireFromString("4666.6666666666666667"); err != nil || !a.PostsPerWeek.Equal(want) {
+		t.Errorf("PostsPerWeek of 20,000 posts = %s, %v; want %s", a.PostsPerWeek, err, want)
+	}
+}
