@@ -158,7 +158,10 @@ func TestMeasureActivityLimits(t *testing.T) {
 			_, err := MeasureActivity(posts, from, from.Add(MaxActivityWindow+1), ActivityOptions{})
 			return err
 		},
-		func() error { _, err := MeasureContent(posts, from, from.Add(MaxActivityWindow+1), Formula{}); return err },
+		func() error {
+			_, err := MeasureContent(posts, from, from.Add(MaxActivityWindow+1), Formula{})
+			return err
+		},
 	} {
 		if err := measure(); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), ": to: ") {
 			t.Errorf("window beyond MaxActivityWindow: err = %v, want ErrTooLarge naming to", err)
