@@ -1,8 +1,10 @@
 package roi
 
 import (
+	"errors"
 	"math/big"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -74,5 +76,48 @@ func TestAttributeSparseSlots(t *testing.T) {
 		if el := time.Since(start); el > 30*time.Second {
 			t.Errorf("%v over 45,150 touches: %v", m, el)
 		}
+	}
+}
+
+// Texts longer than MaxTextLen (8192 bytes) are ErrTooLarge, named by
+// field and shown short; 8192 bytes are accepted.
+func TestMaxTextLen(t *testing.T) {
+	long := strings.Repeat("x", MaxTextLen+1)
+	okLen := "?utm_source=" + strings.Repeat("y", MaxTextLen-len("?utm_source="))
+	if u, err := ParseUTM(okLen); err != nil || len(u.Source) != MaxTextLen-12 {
+		t.Errorf("ParseUTM of %d bytes: %v", len(okLen), err)
+	}
+	_, err := ParseUTM(long)
+	if want := `roi: ParseUTM: url: longer than MaxTextLen (8192 bytes) ("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"… (8193 bytes))`; !errors.Is(err, ErrTooLarge) || err.Error() != want {
+		t.Errorf("ParseUTM: %v\nwant %s", err, want)
+	}
+	order := Order{ID: "1", Amount: d("1"), Currency: eur, Code: long}
+	_, err = AttributeOrders([]Order{order}, nil)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "orders[0].Code") {
+		t.Errorf("AttributeOrders, long code: %v", err)
+	}
+	_, err = AttributeOrders(nil, []Tracking{{Influencer: "anna", Links: []UTM{{Source: "ig"}, {Content: long}}}})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "tracking[0].Links[1].Content") {
+		t.Errorf("AttributeOrders, long link: %v", err)
+	}
+	_, err = ReadOrders(strings.NewReader("id,created at,total,landing site\n1,2026-03-01,5,"+long+"\n"), eur)
+	var pe *ParseError
+	if !errors.Is(err, ErrTooLarge) || !errors.As(err, &pe) || pe.Line != 2 || pe.Column != 4 {
+		t.Errorf("ReadOrders, long URL: %v", err)
+	}
+}
+
+// Numbers in the CSV readers have at most MaxCSVDigits (40) digits: 40
+// nines read, 41 are ErrSyntax.
+func TestMaxCSVDigits(t *testing.T) {
+	forty := strings.Repeat("9", MaxCSVDigits)
+	paths, err := ReadPaths(strings.NewReader("path;conversions;value\na;1;" + forty + "\n"))
+	if err != nil || !paths[0].Value.Equal(d(forty)) {
+		t.Errorf("40 digits: %v %v", paths, err)
+	}
+	_, err = ReadPaths(strings.NewReader("path;conversions;value\na;1;0." + forty + "\n"))
+	var pe *ParseError
+	if !errors.Is(err, ErrSyntax) || !errors.As(err, &pe) || pe.Column != 3 {
+		t.Errorf("41 digits: %v", err)
 	}
 }

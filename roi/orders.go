@@ -37,13 +37,34 @@ type UTM struct {
 	Content  string `json:"content,omitempty"`
 }
 
+// MaxTextLen bounds, in bytes, each text of an order and of a tracking
+// entry: an order's ID, Code and LandingURL (also ParseUTM's input and what
+// ReadOrders reads into them), an influencer's name, codes and link
+// parameters. 8192 bytes is the longest URL most web servers accept and far
+// beyond any code or name; a longer text is [ErrTooLarge], refused before
+// any work on it, so that matching stays well under a millisecond per
+// order.
+const MaxTextLen = 8192
+
+// checkLen refuses a text longer than MaxTextLen.
+func checkLen(fn, field, s string) error {
+	if len(s) > MaxTextLen {
+		return errs.New(ErrTooLarge, fn, field, "longer than MaxTextLen (8192 bytes)", s)
+	}
+	return nil
+}
+
 // ParseUTM returns the utm_* parameters of rawURL (absolute, or a path with
 // a query as shops record landing pages). Parameter names are matched
 // ignoring case; values are percent-decoded and trimmed, and the first
 // non-empty one of repeated parameters in the URL wins, whatever its
 // spelling (in ?UTM_SOURCE=a&utm_source=b the source is "a"). A URL that
-// net/url cannot parse is [ErrInvalid].
+// net/url cannot parse is [ErrInvalid], one longer than [MaxTextLen]
+// [ErrTooLarge].
 func ParseUTM(rawURL string) (UTM, error) {
+	if err := checkLen("roi.ParseUTM", "url", rawURL); err != nil {
+		return UTM{}, err
+	}
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil {
 		return UTM{}, errs.New(ErrInvalid, "roi.ParseUTM", "url", "not a URL", rawURL)
@@ -178,7 +199,8 @@ type OrderAttribution struct {
 // tracking entry without a name, an empty code or an all-empty link
 // pattern, which would match everything ([ErrInvalid]); an influencer
 // listed twice, or a code or link pattern claimed by two influencers
-// ([ErrDuplicate]).
+// ([ErrDuplicate]); a text longer than [MaxTextLen] ([ErrTooLarge]).
+// Work and memory are linear in the orders and the tracking entries.
 func AttributeOrders(orders []Order, tracking []Tracking) (OrderAttribution, error) {
 	const fn = "roi.AttributeOrders"
 	mt, err := newMatcher(fn, tracking)
@@ -255,6 +277,11 @@ func (u *Unattributed) count(code string, unknown map[string]int64) {
 // and currency (the first order's sets res.Currency).
 func (res *OrderAttribution) checkOrder(fn string, i int, o Order, ids map[string]bool) error {
 	field := func(f string) string { return "orders[" + strconv.Itoa(i) + "]." + f }
+	for _, x := range [...]struct{ name, v string }{{"ID", o.ID}, {"Code", o.Code}, {"LandingURL", o.LandingURL}} {
+		if err := checkLen(fn, field(x.name), x.v); err != nil {
+			return err
+		}
+	}
 	if strings.TrimSpace(o.ID) == "" {
 		return errs.New(ErrInvalid, fn, field("ID"), "empty ID", o.ID)
 	}
@@ -297,6 +324,9 @@ func newMatcher(fn string, tracking []Tracking) (*matcher, error) {
 	names := make(map[string]bool, len(tracking))
 	for i, tr := range tracking {
 		field := func(f string) string { return "tracking[" + strconv.Itoa(i) + "]." + f }
+		if err := tr.checkLens(fn, field); err != nil {
+			return nil, err
+		}
 		if strings.TrimSpace(tr.Influencer) == "" {
 			return nil, errs.New(ErrInvalid, fn, field("Influencer"), "empty name", tr.Influencer)
 		}
@@ -327,6 +357,26 @@ func newMatcher(fn string, tracking []Tracking) (*matcher, error) {
 		}
 	}
 	return mt, nil
+}
+
+// checkLens refuses a name, code or link parameter longer than MaxTextLen.
+func (tr *Tracking) checkLens(fn string, field func(string) string) error {
+	if err := checkLen(fn, field("Influencer"), tr.Influencer); err != nil {
+		return err
+	}
+	for k, c := range tr.Codes {
+		if err := checkLen(fn, errs.Index(field("Codes"), k), c); err != nil {
+			return err
+		}
+	}
+	for k, l := range tr.Links {
+		for _, x := range [...]struct{ name, v string }{{"Source", l.Source}, {"Medium", l.Medium}, {"Campaign", l.Campaign}, {"Term", l.Term}, {"Content", l.Content}} {
+			if err := checkLen(fn, errs.Index(field("Links"), k)+"."+x.name, x.v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // match returns the tracking index credited with o (−1 for none) and
@@ -375,8 +425,10 @@ func normCode(c string) string { return strings.ToUpper(strings.TrimSpace(c)) }
 // [ErrMissingColumn] (a required column absent), [ErrEmpty] (no header
 // row), [ErrSyntax] (a malformed time or amount, or malformed CSV, with the
 // encoding/csv error), [ErrInvalid] (an empty ID, an unknown currency code,
-// or no currency in the row and the zero defaultCurrency), [ErrNegative] or
-// [ErrDuplicate] (an order ID twice); a failing reader's own error comes
+// or no currency in the row and the zero defaultCurrency), [ErrNegative],
+// [ErrDuplicate] (an order ID twice) or [ErrTooLarge] (an ID, code or URL
+// longer than [MaxTextLen]; an amount of more than [MaxCSVDigits] digits is
+// [ErrSyntax]); a nil r is [ErrInvalid]; a failing reader's own error comes
 // back in a *ParseError without a line.
 func ReadOrders(r io.Reader, defaultCurrency budget.Currency) ([]Order, error) {
 	const fn = "roi.ReadOrders"
@@ -428,6 +480,14 @@ type orderColumns struct{ id, time, amount, cur, code, url int }
 // order reads one row.
 func (cols orderColumns) order(rec csvx.Record, defaultCurrency budget.Currency) (Order, error) {
 	o := Order{ID: rec.Field(cols.id), Code: rec.Field(cols.code), LandingURL: rec.Field(cols.url)}
+	for _, x := range [...]struct {
+		col int
+		v   string
+	}{{cols.id, o.ID}, {cols.code, o.Code}, {cols.url, o.LandingURL}} {
+		if len(x.v) > MaxTextLen {
+			return Order{}, rec.Errorf(x.col, ErrTooLarge)
+		}
+	}
 	if o.ID == "" {
 		return Order{}, rec.Errorf(cols.id, ErrInvalid)
 	}

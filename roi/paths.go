@@ -31,9 +31,11 @@ import (
 // [ErrMissingColumn] (a required column absent), [ErrEmpty] (no header row,
 // or an empty path), [ErrInvalid] (an empty channel name as in "a >> b", a
 // fractional count, a value without conversions), [ErrSyntax] (a malformed
-// number, or malformed CSV such as a bare quote, which also wraps the
-// encoding/csv error), [ErrNegative] or [ErrOverflow]. A failing reader's
-// own error comes back in a *ParseError without a line.
+// number or one of more than [MaxCSVDigits] digits, or malformed CSV such
+// as a bare quote, which also wraps the encoding/csv error), [ErrNegative]
+// or [ErrOverflow]; a nil r is [ErrInvalid]. A failing reader's own error
+// comes back in a *ParseError without a line. Work and memory are linear in
+// the input.
 func ReadPaths(r io.Reader) ([]Path, error) {
 	const fn = "roi.ReadPaths"
 	cr, err := csvx.NewReader(fn, r, ';')
@@ -105,8 +107,16 @@ func decimalField(rec csvx.Record, col int) (decimal.Decimal, error) {
 	return v, nil
 }
 
+// MaxCSVDigits bounds the digits of a number that [ReadPaths] and
+// [ReadOrders] read (counts, values, amounts): at most 40, which holds any
+// int64 count and any amount to the cent beyond 10³⁶. A longer number is
+// [ErrSyntax], found in one pass over the text before it is converted, so
+// that reading stays linear in the input.
+const MaxCSVDigits = 40
+
 // parseDecimal accepts plain decimal notation only: digits with an optional
-// sign and fraction, no exponent, no thousands separators.
+// sign and fraction, no exponent, no thousands separators, at most
+// MaxCSVDigits digits.
 func parseDecimal(s string) (decimal.Decimal, error) {
 	digits := 0
 	for i, r := range s {
@@ -119,7 +129,7 @@ func parseDecimal(s string) (decimal.Decimal, error) {
 			return decimal.Decimal{}, ErrInvalid
 		}
 	}
-	if digits == 0 || digits > 40 {
+	if digits == 0 || digits > MaxCSVDigits {
 		return decimal.Decimal{}, ErrInvalid
 	}
 	return decimal.NewFromString(s)
