@@ -76,6 +76,8 @@ type Matcher struct {
 	exact     map[string][]target // compact key → targets
 	keys      []fuzzyKey          // keys that tolerate typos
 	deletions map[uint64][]int32  // hash of a key with ≤ its edits deleted → keys index
+	filter    []uint64            // a one-hash Bloom filter of deletions' keys, tested before the map
+	filterLg  uint                // log₂ of the filter's bits
 	maxWords  int
 	minRunes  int // shortest compact key, in runes
 	maxRunes  int // longest compact key, in runes
@@ -130,7 +132,31 @@ func NewMatcher(creators []Creator, channels []Channel, opts MatchOptions) (*Mat
 			return nil, err
 		}
 	}
+	m.buildFilter()
 	return m, nil
+}
+
+// buildFilter sizes the filter at 16 bits or more per deletion variant, so
+// that about 6 % of the variants of an answer that match nothing reach the
+// map: most typo lookups then cost one memory access.
+func (m *Matcher) buildFilter() {
+	m.filterLg = 10
+	for 1<<m.filterLg < 16*len(m.deletions) {
+		m.filterLg++
+	}
+	m.filter = make([]uint64, 1<<(m.filterLg-6))
+	for x := range m.deletions {
+		b := m.filterBit(x)
+		m.filter[b>>6] |= 1 << (b & 63)
+	}
+}
+
+func (m *Matcher) filterBit(x uint64) uint64 { return (x * 0x9e3779b97f4a7c15) >> (64 - m.filterLg) }
+
+// mayHave reports whether deletions may hold x.
+func (m *Matcher) mayHave(x uint64) bool {
+	b := m.filterBit(x)
+	return m.filter[b>>6]&(1<<(b&63)) != 0
 }
 
 // key is a roster key and the field it came from (for errors).

@@ -136,7 +136,9 @@ func (m *Matcher) fuzzyGram(sc *scratch, i, j int) {
 	sc.cands = sc.cands[:0]
 	sc.h.reset(sc.runes)
 	sc.h.variants(del, func(x uint64) {
-		sc.cands = append(sc.cands, m.deletions[x]...)
+		if m.mayHave(x) {
+			sc.cands = append(sc.cands, m.deletions[x]...)
+		}
 	})
 	slices.Sort(sc.cands)
 	sc.cands = slices.Compact(sc.cands)
