@@ -339,9 +339,11 @@ func hostileCSV(add adder, calls *[]hcall) {
 }
 
 func hostileOrders(add adder) {
-	ok := func(id string) Order { return Order{ID: id, Amount: decimal.NewFromInt(10), Currency: eur, Code: "ANNA"} }
+	ok := func(id string) Order {
+		return Order{ID: id, Amount: decimal.NewFromInt(10), Currency: eur, Code: "ANNA"}
+	}
 	orders := map[string][]Order{"nil": nil, "one": {ok("1")}, "dup": {ok("1"), ok("1")},
-		"mismatch": {ok("1"), {ID: "2", Amount: decimal.NewFromInt(1), Currency: usd}},
+		"mismatch":    {ok("1"), {ID: "2", Amount: decimal.NewFromInt(1), Currency: usd}},
 		"no currency": {{ID: "1", Amount: decimal.NewFromInt(1)}}}
 	for _, s := range hostileStrings {
 		o := ok(s)
