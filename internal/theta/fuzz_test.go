@@ -10,7 +10,9 @@ import (
 )
 
 // FuzzDecode: any bytes either fail with an error or give a sketch whose
-// invariants hold and which survives both encodings unchanged.
+// invariants hold and which survives both encodings unchanged; DecodeTrim
+// gives what Decode followed by Trim gives (the same error text, or the
+// same hashes and θ).
 func FuzzDecode(f *testing.F) {
 	names, _ := filepath.Glob(filepath.Join("testdata", "*.sk"))
 	for _, name := range names {
@@ -23,8 +25,15 @@ func FuzzDecode(f *testing.F) {
 	f.Add(cat(head(1, 4, 63, 1, 0x1a), []byte{2}, make([]byte, 16)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Decode(data)
+		trimmed, terr := DecodeTrim(data, MinLgK)
+		if (err == nil) != (terr == nil) || err != nil && err.Error() != terr.Error() {
+			t.Fatalf("Decode: %v; DecodeTrim: %v", err, terr)
+		}
 		if err != nil {
 			return
+		}
+		if want, _ := c.Trim(MinLgK); !slices.Equal(want.hashes, trimmed.hashes) || want.theta != trimmed.theta {
+			t.Fatalf("DecodeTrim: θ %d, %d hashes; Decode+Trim: θ %d, %d hashes", trimmed.theta, len(trimmed.hashes), want.theta, len(want.hashes))
 		}
 		if !slices.IsSorted(c.hashes) || c.theta == 0 || c.theta > MaxTheta {
 			t.Fatalf("bad sketch: θ=%d", c.theta)
