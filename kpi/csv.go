@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 	"time"
 
@@ -75,9 +74,6 @@ func DefaultPostColumns() PostColumns {
 // The input's size is the caller's to bound (io.LimitReader).
 func ReadPosts(r io.Reader, c PostColumns) ([]Post, error) {
 	const fn = "kpi.ReadPosts"
-	if v := reflect.ValueOf(r); v.Kind() == reflect.Pointer && v.IsNil() {
-		r = nil // Read would dereference it: the nil reader's error
-	}
 	rd, err := csvx.NewReader(fn, r, cmp.Or(c.Comma, ','))
 	if err != nil {
 		return nil, err

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -133,11 +134,11 @@ var ErrNoHeader = fmt.Errorf("no header row: %w", errs.ErrEmpty)
 // input without a header row wraps errs.ErrEmpty; malformed CSV (a bare
 // quote) wraps errs.ErrSyntax.
 func NewReader(fn string, r io.Reader, comma rune) (*Reader, error) {
-	if r == nil {
+	if isNil(r) {
 		return nil, &Error{Func: fn, Err: fmt.Errorf("reader: nil: %w", errs.ErrInvalid)}
 	}
 	if !validComma(comma) {
-		return nil, &Error{Func: fn, Err: errs.New(errs.ErrInvalid, fn, "comma", "cannot separate fields", string(comma))}
+		return nil, &Error{Func: fn, Err: fmt.Errorf("comma: cannot separate fields (%s): %w", errs.Quote(string(comma)), errs.ErrInvalid)}
 	}
 	cr := csv.NewReader(&bomSkipper{r: r})
 	cr.Comma = comma
@@ -158,6 +159,20 @@ func NewReader(fn string, r io.Reader, comma rune) (*Reader, error) {
 		}
 	}
 	return rd, nil
+}
+
+// isNil reports whether r is nil or an interface holding a nil pointer
+// (a nil *os.File or *strings.Reader), whose Read would dereference it.
+func isNil(r io.Reader) bool {
+	if r == nil {
+		return true
+	}
+	v := reflect.ValueOf(r)
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan, reflect.Interface:
+		return v.IsNil()
+	}
+	return false
 }
 
 // validComma reports whether comma can separate CSV fields (the rules of

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/influencekit/influencekit/internal/errs"
 )
 
 var errBad = errors.New("bad")
@@ -120,4 +121,24 @@ func FuzzReader(f *testing.F) {
 			_ = rec.Field(5)
 		}
 	})
+}
+
+func TestNewReaderRefusesNilAndBadComma(t *testing.T) {
+	var sr *strings.Reader
+	for name, r := range map[string]io.Reader{"nil": nil, "nil pointer": sr} {
+		if _, err := NewReader("pkg.Read", r, ','); !errors.Is(err, errs.ErrInvalid) {
+			t.Errorf("%s reader: err = %v, want ErrInvalid", name, err)
+		}
+	}
+	_, err := NewReader("pkg.Read", strings.NewReader("a,b\n"), '"')
+	want := `pkg: Read: comma: cannot separate fields ("\""): invalid`
+	if !errors.Is(err, errs.ErrInvalid) || err.Error() != want {
+		t.Errorf("bad comma: err = %v, want %s", err, want)
+	}
+	if _, err := NewReader("pkg.Read", strings.NewReader(""), ','); !errors.Is(err, errs.ErrEmpty) {
+		t.Errorf("empty input: err = %v, want ErrEmpty", err)
+	}
+	if _, err := NewReader("pkg.Read", strings.NewReader("a,\"b\n"), ','); err == nil {
+		t.Errorf("bare quote in the header: no error")
+	}
 }
