@@ -138,7 +138,7 @@ func TestAccuracyPower(t *testing.T) {
 		t.Skip("statistical test: skipped under -race (CI runs it without)")
 	}
 	r := rand.New(rand.NewPCG(14, 3))
-	s, err := SampleSize(d("0.2"), d("0.05"), d("0.8"), Test{})
+	s, err := SampleSize(d("0.2"), d("0.05"), d("0.8"), Design{})
 	if err != nil {
 		t.Fatal(err)
 	}

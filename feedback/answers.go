@@ -42,7 +42,7 @@ func (s Survey) Ratings(question string, lo, hi int) ([]Rating, error) {
 	if lo > hi {
 		return nil, errs.New(ErrInvalid, fn, "lo", "above hi "+strconv.Itoa(hi), lo)
 	}
-	qi, err := s.Question(question)
+	qi, err := s.index(fn, "question", question)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +122,7 @@ func labelStart(rest string) bool {
 // dropped; nil for a response that did not answer. A question not in the
 // survey wraps [ErrMissingColumn].
 func (s Survey) Choices(question, sep string) ([][]string, error) {
-	qi, err := s.Question(question)
+	qi, err := s.index("feedback.Survey.Choices", "question", question)
 	if err != nil {
 		return nil, err
 	}

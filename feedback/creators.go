@@ -89,7 +89,7 @@ func CreatorFeedback(s Survey, creator string, questions []Question, confidence 
 			return CreatorReport{}, errs.New(ErrInvalid, fn, errs.Index("questions", i)+".Hi", "not above Lo or more than 101 points", q.Hi)
 		}
 	}
-	cc, err := s.Question(creator)
+	cc, err := s.index(fn, "creator", creator)
 	if err != nil {
 		return CreatorReport{}, err
 	}

@@ -110,8 +110,9 @@ type Credits struct {
 	Orders       int64           `json:"orders"`
 	Answered     int64           `json:"answered"`
 	ResponseRate decimal.Decimal `json:"response_rate"`
-	// Buckets[b] counts the answered orders by bucket (indexed by Bucket).
-	Buckets [4]int64 `json:"buckets"`
+	// Buckets counts the answered orders by bucket (every bucket present,
+	// zero or not).
+	Buckets map[Bucket]int64 `json:"buckets"`
 	// Channels counts the answered orders per non-creator channel.
 	Channels map[string]int64 `json:"channels"`
 	// Unmatched keeps the text of the answers that matched nothing, and
@@ -154,7 +155,8 @@ func Credit(orders []Order, answers []Answer, confidence decimal.Decimal) (Credi
 	if err != nil {
 		return Credits{}, err
 	}
-	c := Credits{Currency: orders[0].Currency, Orders: int64(len(orders)), Channels: map[string]int64{}, Confidence: confidence}
+	c := Credits{Currency: orders[0].Currency, Orders: int64(len(orders)), Channels: map[string]int64{}, Confidence: confidence,
+		Buckets: map[Bucket]int64{BucketUnmatched: 0, BucketCreator: 0, BucketChannel: 0, BucketAmbiguous: 0}}
 	cr := creditors{byKey: map[string]int{}}
 	answered := make([]bool, len(orders))
 	for i, a := range answers {

@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"testing"
 
@@ -47,7 +48,7 @@ func TestCredit(t *testing.T) {
 	if c.Orders != 8 || c.Answered != 6 || !c.ResponseRate.Equal(d("0.75")) || c.Repeated != 1 || c.UnknownOrder != 2 {
 		t.Errorf("counts: %d %d %s %d %d", c.Orders, c.Answered, c.ResponseRate, c.Repeated, c.UnknownOrder)
 	}
-	if c.Buckets != [4]int64{1, 3, 1, 1} || c.Channels["Search"] != 1 || !slices.Equal(c.Unmatched, []string{"a podcast"}) || len(c.Ambiguous) != 1 {
+	if !maps.Equal(c.Buckets, map[Bucket]int64{BucketUnmatched: 1, BucketCreator: 3, BucketChannel: 1, BucketAmbiguous: 1}) || c.Channels["Search"] != 1 || !slices.Equal(c.Unmatched, []string{"a podcast"}) || len(c.Ambiguous) != 1 {
 		t.Errorf("buckets %v channels %v unmatched %q ambiguous %v", c.Buckets, c.Channels, c.Unmatched, c.Ambiguous)
 	}
 	if !slices.Equal(c.Disagreements, []Disagreement{{"4", "mehmet", "anna.kaya"}}) {

@@ -96,12 +96,12 @@ func ExampleBrandLift() {
 
 func ExampleSampleSize() {
 	// R: power.prop.test(p1 = .50, p2 = .75, power = .90) gives n = 76.7.
-	s, _ := feedback.SampleSize(decimal.RequireFromString("0.5"), decimal.RequireFromString("0.25"), decimal.RequireFromString("0.9"), feedback.Test{})
+	s, _ := feedback.SampleSize(decimal.RequireFromString("0.5"), decimal.RequireFromString("0.25"), decimal.RequireFromString("0.9"), feedback.Design{})
 	fmt.Println(s.Exposed, s.Control, s.ExposedExact.Round(1))
 	// Half that lift (0.5 → 0.625) needs more than four times the sample:
 	// p̄ = 0.5625, (1.959964·√(2·0.5625·0.4375) + 1.281552·√(0.625·0.375 +
 	// 0.25))² / 0.125² = (1.375034 + 0.891923)² / 0.015625 = 328.9 → 329.
-	h, _ := feedback.SampleSize(decimal.RequireFromString("0.5"), decimal.RequireFromString("0.125"), decimal.RequireFromString("0.9"), feedback.Test{})
+	h, _ := feedback.SampleSize(decimal.RequireFromString("0.5"), decimal.RequireFromString("0.125"), decimal.RequireFromString("0.9"), feedback.Design{})
 	fmt.Println(h.Exposed, h.Control)
 	// Output:
 	// 77 77 76.7
@@ -110,7 +110,7 @@ func ExampleSampleSize() {
 
 func ExampleMDE() {
 	// R: power.prop.test(n = 50, p1 = .5, power = .90) gives p2 = 0.8026.
-	m, _ := feedback.MDE(decimal.RequireFromString("0.5"), 50, decimal.RequireFromString("0.9"), feedback.Test{})
+	m, _ := feedback.MDE(decimal.RequireFromString("0.5"), 50, decimal.RequireFromString("0.9"), feedback.Design{})
 	fmt.Println(m.Round(4))
 	// Output: 0.3026
 }

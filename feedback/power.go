@@ -9,10 +9,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Test describes a two-proportion test (exposed against control) for
+// Design describes a two-proportion test (exposed against control) for
 // [SampleSize], [MDE] and [Power]. The zero value is a two-sided test at
 // α = 0.05 with groups of equal size.
-type Test struct {
+type Design struct {
 	// Alpha is the significance level, the type I error probability, in
 	// (0, 1); zero means 0.05.
 	Alpha decimal.Decimal `json:"alpha"`
@@ -26,26 +26,26 @@ type Test struct {
 
 // Validate reports whether t's fields are in their domains (zero fields
 // take their defaults): Alpha in (0, 1), Ratio in (0, 1000] ([ErrInvalid]).
-func (t Test) Validate() error {
-	_, _, _, err := t.params("feedback.Test.Validate")
+func (t Design) Validate() error {
+	_, _, _, err := t.params("feedback.Design.Validate")
 	return err
 }
 
 // params returns z_α (one- or two-sided), the ratio k and α.
-func (t Test) params(fn string) (zAlpha, k, alpha float64, err error) {
+func (t Design) params(fn string) (zAlpha, k, alpha float64, err error) {
 	alpha, k = 0.05, 1
 	if !t.Alpha.IsZero() {
-		if alpha, err = rate(fn, "t.Alpha", t.Alpha); err != nil {
+		if alpha, err = rate(fn, "design.Alpha", t.Alpha); err != nil {
 			return 0, 0, 0, err
 		}
 	}
 	if !t.Ratio.IsZero() {
-		if err = limit.Decimal(fn, "t.Ratio", t.Ratio); err != nil {
+		if err = limit.Decimal(fn, "design.Ratio", t.Ratio); err != nil {
 			return 0, 0, 0, err
 		}
 		k = t.Ratio.InexactFloat64()
 		if !t.Ratio.IsPositive() || k <= 0 || k > 1000 {
-			return 0, 0, 0, errs.New(ErrInvalid, fn, "t.Ratio", "not in (0, 1000]", t.Ratio)
+			return 0, 0, 0, errs.New(ErrInvalid, fn, "design.Ratio", "not in (0, 1000]", t.Ratio)
 		}
 	}
 	sides := 2.0
@@ -84,14 +84,14 @@ type Sample struct {
 // power.prop.test. A relative lift r is lift = baseline·r.
 //
 // R's documented example power.prop.test(p1 = .50, p2 = .75, power = .90)
-// gives n = 76.7: SampleSize(0.5, 0.25, 0.9, Test{}) is 77 per group with
+// gives n = 76.7: SampleSize(0.5, 0.25, 0.9, Design{}) is 77 per group with
 // ExposedExact 76.708.
 //
 // baseline, baseline + lift and power must be in (0, 1), lift not zero
 // ([ErrInvalid]); a size beyond int64 is [ErrOverflow].
-func SampleSize(baseline, lift, power decimal.Decimal, t Test) (Sample, error) {
+func SampleSize(baseline, lift, power decimal.Decimal, design Design) (Sample, error) {
 	const fn = "feedback.SampleSize"
-	p2, p1, zA, k, err := design(fn, baseline, lift, t)
+	p2, p1, zA, k, err := checkDesign(fn, baseline, lift, design)
 	if err != nil {
 		return Sample{}, err
 	}
@@ -109,9 +109,9 @@ func SampleSize(baseline, lift, power decimal.Decimal, t Test) (Sample, error) {
 	return Sample{Exposed: int64(math.Ceil(n)), Control: int64(nc), ExposedExact: decimal.NewFromFloat(n).Round(6)}, nil
 }
 
-// design checks baseline and lift and returns p₂ (control), p₁ (exposed)
-// and t's parameters.
-func design(fn string, baseline, lift decimal.Decimal, t Test) (p2, p1, zA, k float64, err error) {
+// checkDesign checks baseline and lift and returns p₂ (control), p₁ (exposed)
+// and the design's parameters.
+func checkDesign(fn string, baseline, lift decimal.Decimal, design Design) (p2, p1, zA, k float64, err error) {
 	if p2, err = rate(fn, "baseline", baseline); err != nil {
 		return
 	}
@@ -125,7 +125,7 @@ func design(fn string, baseline, lift decimal.Decimal, t Test) (p2, p1, zA, k fl
 	if p1, err = rate(fn, "baseline + lift", baseline.Add(lift)); err != nil {
 		return
 	}
-	zA, k, _, err = t.params(fn)
+	zA, k, _, err = design.params(fn)
 	return
 }
 
@@ -135,12 +135,12 @@ func design(fn string, baseline, lift decimal.Decimal, t Test) (p2, p1, zA, k fl
 //	Φ((|p₁ − p₂|·√n₁ − z_α·√(p̄q̄(1 + 1/k))) / √(p₁q₁ + p₂q₂/k))
 //
 // 12 places. R's documented example power.prop.test(n = 50, p1 = .50, p2 =
-// .75) gives power = 0.740 (0.7401659): Power(0.5, 0.25, 50, Test{}).
+// .75) gives power = 0.740 (0.7401659): Power(0.5, 0.25, 50, Design{}).
 // Arguments as for [SampleSize]; exposed must be positive
 // ([ErrNonPositive]).
-func Power(baseline, lift decimal.Decimal, exposed int64, t Test) (decimal.Decimal, error) {
+func Power(baseline, lift decimal.Decimal, exposed int64, design Design) (decimal.Decimal, error) {
 	const fn = "feedback.Power"
-	p2, p1, zA, k, err := design(fn, baseline, lift, t)
+	p2, p1, zA, k, err := checkDesign(fn, baseline, lift, design)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -155,12 +155,12 @@ func Power(baseline, lift decimal.Decimal, exposed int64, t Test) (decimal.Decim
 // detects with probability power, found by bisection to 1e-12 and rounded
 // to 12 places. The relative MDE is the result divided by baseline. R's
 // documented example power.prop.test(n = 50, p1 = .5, power = .90) gives
-// p2 = 0.8026: MDE(0.5, 50, 0.9, Test{}) is 0.3026.
+// p2 = 0.8026: MDE(0.5, 50, 0.9, Design{}) is 0.3026.
 //
 // When even a lift to a rate of 1 is not detected with that power the
 // result is an error wrapping [ErrInvalid] naming exposed. Arguments as
 // for [SampleSize].
-func MDE(baseline decimal.Decimal, exposed int64, power decimal.Decimal, t Test) (decimal.Decimal, error) {
+func MDE(baseline decimal.Decimal, exposed int64, power decimal.Decimal, design Design) (decimal.Decimal, error) {
 	const fn = "feedback.MDE"
 	p2, err := rate(fn, "baseline", baseline)
 	if err != nil {
@@ -170,7 +170,7 @@ func MDE(baseline decimal.Decimal, exposed int64, power decimal.Decimal, t Test)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	zA, k, _, err := t.params(fn)
+	zA, k, _, err := design.params(fn)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}

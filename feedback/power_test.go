@@ -20,12 +20,12 @@ func TestPowerMatchesR(t *testing.T) {
 	// (1.341895 + 0.847667)² / 0.0625 = 4.794181 / 0.0625 = 76.70690;
 	// power at 50: Φ((0.25·7.071068 − 1.341895)/0.661438) =
 	// Φ(0.643847) = 0.740166.
-	p, err := Power(d("0.5"), d("0.25"), 50, Test{})
+	p, err := Power(d("0.5"), d("0.25"), 50, Design{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	near(t, "power", p, "0.740166", "1e-6")
-	s, err := SampleSize(d("0.5"), d("0.25"), d("0.9"), Test{})
+	s, err := SampleSize(d("0.5"), d("0.25"), d("0.9"), Design{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,16 +33,16 @@ func TestPowerMatchesR(t *testing.T) {
 		t.Errorf("SampleSize = %+v, want 77 and 77", s)
 	}
 	near(t, "n", s.ExposedExact, "76.7069", "1e-4")
-	m, err := MDE(d("0.5"), 50, d("0.9"), Test{})
+	m, err := MDE(d("0.5"), 50, d("0.9"), Design{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	near(t, "mde", m, "0.3026", "5e-5") // p2 = 0.8026
 	// The sample size's power is the power asked for (n back into Power).
-	near(t, "round trip", mustPower(t, "0.5", "0.25", 77, Test{}), "0.9", "0.01")
+	near(t, "round trip", mustPower(t, "0.5", "0.25", 77, Design{}), "0.9", "0.01")
 }
 
-func mustPower(t *testing.T, base, lift string, n int64, tt Test) decimal.Decimal {
+func mustPower(t *testing.T, base, lift string, n int64, tt Design) decimal.Decimal {
 	t.Helper()
 	p, err := Power(d(base), d(lift), n, tt)
 	if err != nil {
@@ -57,7 +57,7 @@ func TestSampleSizeOneSidedAndRatio(t *testing.T) {
 	// √(2·0.225·0.775) = 0.590551, √(0.25·0.75 + 0.2·0.8) = √0.3475 =
 	// 0.589491; n = (1.644854·0.590551 + 0.841621·0.589491)² / 0.0025 =
 	// (0.971370 + 0.496128)² / 0.0025 = 2.153551/0.0025 = 861.42 → 862.
-	s, err := SampleSize(d("0.2"), d("0.05"), d("0.8"), Test{OneSided: true})
+	s, err := SampleSize(d("0.2"), d("0.05"), d("0.8"), Design{OneSided: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestSampleSizeOneSidedAndRatio(t *testing.T) {
 	// (1.959964·0.504562 + 0.841621·0.517204)² / 0.0025 = (0.988923 +
 	// 0.435290)² / 0.0025 = 2.028383/0.0025 = 811.35 → 812 exposed, 1624
 	// control.
-	s, err = SampleSize(d("0.2"), d("0.05"), d("0.8"), Test{Ratio: d("2")})
+	s, err = SampleSize(d("0.2"), d("0.05"), d("0.8"), Design{Ratio: d("2")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,24 +85,24 @@ func TestPowerErrors(t *testing.T) {
 		err  error
 		want error
 	}{
-		{"baseline 0", func() error { _, err := SampleSize(d("0"), d("0.1"), d("0.8"), Test{}); return err }(), ErrInvalid},
-		{"rate 1", func() error { _, err := SampleSize(d("0.5"), d("0.5"), d("0.8"), Test{}); return err }(), ErrInvalid},
-		{"lift 0", func() error { _, err := SampleSize(d("0.5"), d("0"), d("0.8"), Test{}); return err }(), ErrInvalid},
-		{"power 1", func() error { _, err := SampleSize(d("0.5"), d("0.1"), d("1"), Test{}); return err }(), ErrInvalid},
-		{"alpha", func() error { _, err := SampleSize(d("0.5"), d("0.1"), d("0.8"), Test{Alpha: d("1.5")}); return err }(), ErrInvalid},
-		{"ratio", func() error { _, err := SampleSize(d("0.5"), d("0.1"), d("0.8"), Test{Ratio: d("-1")}); return err }(), ErrInvalid},
-		{"tiny lift", func() error { _, err := SampleSize(d("0.5"), d("1e-12"), d("0.8"), Test{}); return err }(), ErrOverflow},
-		{"huge exponent", func() error { _, err := SampleSize(d("0.5"), d("1e-5000"), d("0.8"), Test{}); return err }(), ErrTooLarge},
-		{"n 0", func() error { _, err := Power(d("0.5"), d("0.1"), 0, Test{}); return err }(), ErrNonPositive},
-		{"mde n 0", func() error { _, err := MDE(d("0.5"), 0, d("0.8"), Test{}); return err }(), ErrNonPositive},
-		{"mde unreachable", func() error { _, err := MDE(d("0.5"), 2, d("0.99"), Test{}); return err }(), ErrInvalid},
+		{"baseline 0", func() error { _, err := SampleSize(d("0"), d("0.1"), d("0.8"), Design{}); return err }(), ErrInvalid},
+		{"rate 1", func() error { _, err := SampleSize(d("0.5"), d("0.5"), d("0.8"), Design{}); return err }(), ErrInvalid},
+		{"lift 0", func() error { _, err := SampleSize(d("0.5"), d("0"), d("0.8"), Design{}); return err }(), ErrInvalid},
+		{"power 1", func() error { _, err := SampleSize(d("0.5"), d("0.1"), d("1"), Design{}); return err }(), ErrInvalid},
+		{"alpha", func() error { _, err := SampleSize(d("0.5"), d("0.1"), d("0.8"), Design{Alpha: d("1.5")}); return err }(), ErrInvalid},
+		{"ratio", func() error { _, err := SampleSize(d("0.5"), d("0.1"), d("0.8"), Design{Ratio: d("-1")}); return err }(), ErrInvalid},
+		{"tiny lift", func() error { _, err := SampleSize(d("0.5"), d("1e-12"), d("0.8"), Design{}); return err }(), ErrOverflow},
+		{"huge exponent", func() error { _, err := SampleSize(d("0.5"), d("1e-5000"), d("0.8"), Design{}); return err }(), ErrTooLarge},
+		{"n 0", func() error { _, err := Power(d("0.5"), d("0.1"), 0, Design{}); return err }(), ErrNonPositive},
+		{"mde n 0", func() error { _, err := MDE(d("0.5"), 0, d("0.8"), Design{}); return err }(), ErrNonPositive},
+		{"mde unreachable", func() error { _, err := MDE(d("0.5"), 2, d("0.99"), Design{}); return err }(), ErrInvalid},
 	} {
 		if !errors.Is(c.err, c.want) {
 			t.Errorf("%s: err = %v, want %v", c.name, c.err, c.want)
 		}
 	}
-	if err := (Test{}).Validate(); err != nil {
-		t.Errorf("zero Test: %v", err)
+	if err := (Design{}).Validate(); err != nil {
+		t.Errorf("zero Design: %v", err)
 	}
 }
 

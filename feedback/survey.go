@@ -167,13 +167,19 @@ func parseTime(s string) (time.Time, error) {
 // matches name (after header normalisation), or an error wrapping
 // [ErrMissingColumn].
 func (s Survey) Question(name string) (int, error) {
+	return s.index("feedback.Survey.Question", "name", name)
+}
+
+// index is Question for the exported function fn, whose argument field
+// holds name.
+func (s Survey) index(fn, field, name string) (int, error) {
 	k := csvx.NormalizeHeader(name)
 	for i, q := range s.Questions {
 		if csvx.NormalizeHeader(q) == k {
 			return i, nil
 		}
 	}
-	return -1, errs.New(ErrMissingColumn, "feedback.Survey.Question", "name", "no such question", name)
+	return -1, errs.New(ErrMissingColumn, fn, field, "no such question", name)
 }
 
 // answerError is the *ParseError for response ri's answer to question qi.

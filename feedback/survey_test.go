@@ -107,7 +107,7 @@ func TestRatingsErrors(t *testing.T) {
 		msg    string
 	}{
 		{"How did you hear about us?", 1, 5, ErrSyntax, `feedback: Survey.Ratings: line 3, column 4 (How did you hear about us?): "@anna.kaya": invalid syntax`},
-		{"recommend", 0, 10, ErrMissingColumn, `feedback: Survey.Question: name: no such question ("recommend")`},
+		{"recommend", 0, 10, ErrMissingColumn, `feedback: Survey.Ratings: question: no such question ("recommend")`},
 		{"Satisfaction", 1, 4, ErrInvalid, `feedback: Survey.Ratings: line 3, column 6 (Satisfaction): "5 - Very satisfied": invalid`},
 		{"Satisfaction", 5, 1, ErrInvalid, "feedback: Survey.Ratings: lo: above hi 1 (5)"},
 	} {
