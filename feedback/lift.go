@@ -102,3 +102,39 @@ func pooledP(x1, n1, x2, n2 float64) float64 {
 	}
 	return 2 * (1 - ci.CDF(math.Abs(d)/se))
 }
+
+// Arms counts a brand-lift survey's answers to one yes/no question by
+// group: the responses whose group column reads exposed (compared after
+// normalisation: case, accents, punctuation) form the exposed arm, every
+// other group the control arm. A blank answer is not answered and counts in
+// neither Size; answers read as [Survey.Ratings] on a 0–1 scale does
+// ("yes", "no", "1", "0", "evet", "hayır"…).
+//
+// A column not in the survey wraps [ErrMissingColumn]; a blank group cell
+// beside an answer is a [*ParseError] wrapping [ErrInvalid]; an answer that
+// is not yes or no a *ParseError from Ratings.
+func (s Survey) Arms(group, exposed, question string) (exposedArm, control Arm, err error) {
+	const fn = "feedback.Survey.Arms"
+	gi, err := s.index(fn, "group", group)
+	if err != nil {
+		return Arm{}, Arm{}, err
+	}
+	rs, err := s.Ratings(question, 0, 1)
+	if err != nil {
+		return Arm{}, Arm{}, err
+	}
+	want := normalize(exposed)
+	for _, r := range rs {
+		g := normalize(s.answer(r.Response, gi))
+		arm := &control
+		switch g {
+		case "":
+			return Arm{}, Arm{}, s.answerError(fn, r.Response, gi, ErrInvalid)
+		case want:
+			arm = &exposedArm
+		}
+		arm.Size++
+		arm.Yes += int64(r.Value)
+	}
+	return exposedArm, control, nil
+}

@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -136,5 +137,32 @@ func TestBrandLift(t *testing.T) {
 		if _, err := BrandLift(c.e, c.c, c95); !errors.Is(err, c.want) {
 			t.Errorf("BrandLift(%v, %v) err = %v, want %v", c.e, c.c, err, c.want)
 		}
+	}
+}
+
+func TestArms(t *testing.T) {
+	in := "Group,Aware of the brand?,Would consider?\n" +
+		"Exposed,yes,yes\nexposed,no,\nEXPOSED,Evet,no\ncontrol,no,no\nControl,yes,no\nholdout,no,yes\n"
+	s, err := ReadSurvey(strings.NewReader(in), Layout{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Aware: exposed yes, no, evet → 2 of 3; control and holdout: no, yes,
+	// no → 1 of 3. Consider: exposed yes, (blank), no → 1 of 2; others no,
+	// no, yes → 1 of 3.
+	e, c, err := s.Arms("group", "Exposed", "Aware of the brand?")
+	if err != nil || e != (Arm{3, 2}) || c != (Arm{3, 1}) {
+		t.Errorf("aware: %v %v %v", e, c, err)
+	}
+	e, c, err = s.Arms("group", "exposed", "Would consider?")
+	if err != nil || e != (Arm{2, 1}) || c != (Arm{3, 1}) {
+		t.Errorf("consider: %v %v %v", e, c, err)
+	}
+	if _, _, err := s.Arms("cohort", "exposed", "Would consider?"); !errors.Is(err, ErrMissingColumn) {
+		t.Errorf("no group column: %v", err)
+	}
+	s2, _ := ReadSurvey(strings.NewReader("Group,Q\n,yes\n"), Layout{})
+	if _, _, err := s2.Arms("Group", "exposed", "Q"); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "line 2, column 1 (Group)") {
+		t.Errorf("blank group: %v", err)
 	}
 }
