@@ -28,9 +28,13 @@ type Criterion uint8
 //	                Criteria.Target (weighted histogram intersection)
 //	CategoryFit     the share of Criteria.Categories the profile covers
 //	Authenticity    1 − Σ penalties of the raised flags (see Authenticity)
-//	CostEfficiency  expected engagements per unit of fee (r × followers /
-//	                fee), divided by the best such figure among the profiles
-//	                that passed the filters (so the most efficient scores 1)
+//	CostEfficiency  e / (e + m): e the expected engagements per unit of fee
+//	                (r × followers / fee), m the median e among the profiles
+//	                that passed the filters; the median scores ½, twice it ⅔,
+//	                half of it ⅓. Scored against the median, not the best,
+//	                so that one outlier (a spiked follower count, a token
+//	                fee) cannot squeeze everyone else towards 0: it moves m
+//	                by one rank at most and its own score stays below 1
 //	Growth          follower growth over the last 30 days of History,
 //	                divided by Criteria.GrowthTarget, clamped to [0, 1]
 const (

@@ -57,7 +57,7 @@ type Ranking struct {
 }
 
 // ranked is a profile that passed the filters: its weighted scores
-// without CostEfficiency (which needs the best efficiency of all), then its
+// without CostEfficiency (which needs the median efficiency of all), then its
 // score. It holds no pointer, so that a million of them cost the garbage
 // collector nothing.
 type ranked struct {
@@ -133,7 +133,7 @@ type ranker struct {
 	cats    []string
 	auth    authRules
 	growth  float64
-	maxEff  float64 // the best efficiency among the profiles that passed
+	medEff  float64 // the median efficiency among the profiles that passed with one
 }
 
 type benchKey struct {
@@ -223,7 +223,7 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 }
 
 // filter checks and evaluates every profile; it returns the Ranking's
-// Rejected and Passed, the profiles that passed, and sets r.maxEff.
+// Rejected and Passed, the profiles that passed, and sets r.medEff.
 func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []ranked, error) {
 	var out Ranking
 	passed := make([]ranked, 0, len(profiles))
@@ -257,10 +257,69 @@ func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []ranked, error
 			}
 			out.estimated[int32(i)] = f.fee
 		}
-		r.maxEff = max(r.maxEff, f.eff)
 	}
+	r.medEff = medianEff(passed)
 	out.Passed = len(passed)
 	return out, passed, nil
+}
+
+// medianEff returns the median of the known efficiencies (eff ≥ 0) of the
+// profiles that passed, the mean of the two middle ones for an even count,
+// or 0 when none is known. It selects in expected linear time (quickselect
+// on a copy), so that a million profiles cost no sort.
+func medianEff(passed []ranked) float64 {
+	effs := make([]float64, 0, len(passed))
+	for _, p := range passed {
+		if p.eff >= 0 {
+			effs = append(effs, p.eff)
+		}
+	}
+	n := len(effs)
+	if n == 0 {
+		return 0
+	}
+	hi := nthSmallest(effs, n/2)
+	if n%2 == 1 {
+		return hi
+	}
+	lo := effs[0] // after nthSmallest, effs[:n/2] hold the n/2 smallest
+	for _, e := range effs[1 : n/2] {
+		lo = max(lo, e)
+	}
+	return lo/2 + hi/2
+}
+
+// nthSmallest reorders a so that a[k] is its k-th smallest value (from 0),
+// the values before it no larger and those after no smaller, and returns
+// a[k] (Hoare's selection, middle pivot).
+func nthSmallest(a []float64, k int) float64 {
+	lo, hi := 0, len(a)-1
+	for lo < hi {
+		pivot := a[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for a[i] < pivot {
+				i++
+			}
+			for a[j] > pivot {
+				j--
+			}
+			if i <= j {
+				a[i], a[j] = a[j], a[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return a[k]
+		}
+	}
+	return a[k]
 }
 
 // score returns the score of a profile that passed, in units of
@@ -268,8 +327,8 @@ func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []ranked, error
 // decimal scores.
 func (r *ranker) score(fn string, ps ranked) (int64, error) {
 	num, den := ps.num, ps.den
-	if ps.eff >= 0 && r.maxEff > 0 {
-		num += r.weights[CostEfficiency] * ps.eff / r.maxEff
+	if ps.eff >= 0 && r.medEff > 0 {
+		num += r.weights[CostEfficiency] * ps.eff / (ps.eff + r.medEff)
 		den += r.weights[CostEfficiency]
 	}
 	s := 0.0
@@ -827,8 +886,8 @@ func (r *ranker) explain(fn string, p *Profile, i int) (Scored, error) {
 	if f.erOK {
 		out.EngagementRate, _, _ = r.engagement(p)
 	}
-	if f.eff >= 0 && r.maxEff > 0 {
-		f.s[CostEfficiency], f.ok[CostEfficiency] = f.eff/r.maxEff, true
+	if f.eff >= 0 && r.medEff > 0 {
+		f.s[CostEfficiency], f.ok[CostEfficiency] = f.eff/(f.eff+r.medEff), true
 	}
 	var den float64
 	for cr := range numCriteria {

@@ -413,8 +413,10 @@ func TestRankFeeEstimateAndFit(t *testing.T) {
 			}
 		}
 		// Cost efficiency: a 0.03·20000/500 = 1.2, b 0.06·30000/1000 = 1.8
-		// engagements per dollar; b is the best (1), a 1.2/1.8 = 2/3.
-		want := map[string]string{"a": "0.666666666667", "b": "1"}[s.Handle]
+		// engagements per dollar; the median of the two is (1.2 + 1.8)/2 =
+		// 1.5; a 1.2/(1.2 + 1.5) = 4/9 = 0.444…, b 1.8/(1.8 + 1.5) = 6/11 =
+		// 0.545454…, at 12 places.
+		want := map[string]string{"a": "0.444444444444", "b": "0.545454545455"}[s.Handle]
 		if ce := s.Breakdown[CostEfficiency]; ce.Missing || ce.Score.String() != want {
 			t.Errorf("%s: cost efficiency %s, want %s", s.Handle, ce.Score, want)
 		}
