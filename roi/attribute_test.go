@@ -402,7 +402,7 @@ func TestMarkovEmptyPath(t *testing.T) {
 }
 
 // Order 2 over 50 channels with every ordered pair on a path: 50 + 2450
-// states, more than MaxMarkovStates (2048).
+// states, more than MaxMarkovStates (1024).
 func TestMarkovTooLarge(t *testing.T) {
 	var paths []Path
 	for i := range 50 {

@@ -558,15 +558,15 @@ func TestHostileInputs(t *testing.T) {
 			t.Errorf("%s(%s) panicked: %v", c.fn, c.args, p)
 			continue
 		}
-		if el > bound {
-			// Once more, so that a pause of the shared machine is not
-			// blamed on the call: the faster of the two counts.
+		// Up to twice more, so that a pause of the shared machine is not
+		// blamed on the call: the fastest run counts.
+		for try := 0; el > bound && try < 2; try++ {
 			if _, el2, _ := runHostile(c); el2 < el {
 				el = el2
 			}
-			if el > bound {
-				t.Errorf("%s(%s) took %v, over %v", c.fn, c.args, el, bound)
-			}
+		}
+		if el > bound {
+			t.Errorf("%s(%s) took %v, over %v", c.fn, c.args, el, bound)
 		}
 		if el > slowestTime {
 			slowest, slowestTime = c, el

@@ -121,3 +121,19 @@ func TestMaxCSVDigits(t *testing.T) {
 		t.Errorf("41 digits: %v", err)
 	}
 }
+
+// MaxMarkovStates (1024) is the largest chain: at order 1 the states are
+// the channels, so 1024 one-channel paths fit and 1025 do not.
+func TestMaxMarkovStates(t *testing.T) {
+	var paths []Path
+	for i := range MaxMarkovStates + 1 {
+		paths = append(paths, Path{Channels: []string{"c" + strconv.Itoa(i)}, Conversions: 1, Nulls: 1})
+	}
+	if _, err := MarkovRemovalEffects(paths[:MaxMarkovStates], 1); err != nil {
+		t.Errorf("%d states: %v", MaxMarkovStates, err)
+	}
+	_, err := Attribute(paths, Markov)
+	if !errors.Is(err, ErrTooLarge) {
+		t.Errorf("%d states: %v, want ErrTooLarge", MaxMarkovStates+1, err)
+	}
+}
