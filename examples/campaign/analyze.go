@@ -592,10 +592,10 @@ func bookFees(rep *Report, plan budget.Plan, in inputs, vets map[string]vetting)
 		if plan, err = plan.AddItem(budget.LineItem{Name: bk.Handle, Category: budget.InfluencerFees, Planned: bk.Fee}); err != nil {
 			return plan, fmt.Errorf("bookings: %w", err)
 		}
-		row := FeeRow{Handle: bk.Handle, Deliverables: fmt.Sprintf("%d %s", bk.Pieces, bk.Deliverable), Agreed: bk.Fee}
+		row := FeeRow{Handle: bk.Handle, Deliverables: pieces(bk.Pieces, bk.Deliverable), Agreed: bk.Fee}
 		if i := slices.IndexFunc(in.Profiles, func(p profile) bool { return p.Handle == bk.Handle }); i >= 0 {
 			p := in.Profiles[i]
-			row.Quoted, row.QuotedFor = p.Fee, fmt.Sprintf("%d %s", p.Pieces, p.Deliverable)
+			row.Quoted, row.QuotedFor = p.Fee, pieces(p.Pieces, p.Deliverable)
 			v := vets[p.Handle]
 			card := rateCard // engagement is judged against the creator's own tier benchmark
 			if v.bench.IsPositive() {

@@ -156,7 +156,7 @@ func rankedRow(s selection.Scored, p profile, posts []kpi.Post, sample int64) Ra
 		Score: s.Score, Flags: []string{},
 		Benchmark:    placeRate(posts, p.Platform, s.Tier),
 		SampleSize:   sample,
-		Deliverables: fmt.Sprintf("%d %s", p.Pieces, p.Deliverable),
+		Deliverables: pieces(p.Pieces, p.Deliverable),
 	}
 	for _, c := range s.Breakdown {
 		r.Breakdown = append(r.Breakdown, CriterionRow{Criterion: c.Criterion.String(), Score: c.Score, Weight: c.Weight,

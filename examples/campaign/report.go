@@ -128,14 +128,15 @@ func candidates(p *printer, rep Report) {
 			"  fit (3)      match of the audience's age, gender and country to the target (weights 2:1:2)\n"+
 			"  categ. (1)   share of the brand's categories (skincare, beauty, sustainability, outdoor) the creator covers\n"+
 			"  auth. (2)    100, less 25 per authenticity flag\n"+
-			"  effic. (2)   expected engagements per euro of fee, against the best candidate\n"+
+			"  effic. (2)   expected engagements per euro of fee e against the candidates' median m: e/(e+m), the median scores 50,\n"+
+			"               twice it 67 (so one outlier cannot squeeze everyone else)\n"+
 			"  growth (1)   follower growth over the last 30 days, against 3 %% a month",
 			len(rep.Candidates)+len(rep.Rejected), len(rep.Candidates), len(rep.Rejected)))
-	tw := p.table("rlllrrrrrrrrrr", "#", "creator", "platform", "tier", "followers", "ER", "engag.", "fit", "categ.", "auth.", "effic.", "growth", "score", "fee")
+	tw := p.table("rlllrrrrrrrrrr", "#", "creator", "platform", "tier", "followers", "ER (public)", "engag.", "fit", "categ.", "auth.", "effic.", "growth", "score", "fee")
 	for _, c := range rep.Candidates {
 		handle := c.Handle
 		if len(c.Flags) > 0 {
-			handle += " ⚑"
+			handle += " " + flagMark
 		}
 		cells := []string{fmt.Sprint(c.Rank), handle, c.Platform.String(), c.Tier.String(), thousands(c.Followers), pct(c.ER, 2)}
 		for _, b := range c.Breakdown {
@@ -153,7 +154,7 @@ func candidates(p *printer, rep Report) {
 		tw.row(strings.Join(cells, "\t"))
 	}
 	tw.flush()
-	p.f("\nER: (likes + comments) / followers, mean over the recent posts: the public rate, on both platforms.\n")
+	p.f("\n%s.\n%s\n", rateCandidates, wrap(whyRatesDiffer))
 	p.f("Benchmarks: kpi.DefaultBenchmarks, completed by the candidates' median where it has no row (TikTok, mid tier).\n")
 	p.f("\n⚑ Authenticity flags (a reason to look, not proof; with two flags or more, authenticity below 75, a creator is not shortlisted):\n")
 	flagged := 0
@@ -198,15 +199,16 @@ func shortlists(p *printer, rep Report) {
 	if len(over) > 0 {
 		p.f("%s\n\n", wrap("Quoting more than the cap, never picked: "+strings.Join(over, ", ")+"."))
 	}
+	flagged := flaggedSet(rep)
 	for _, sl := range []Shortlist{s.ByValue, s.ByReach} {
-		pickTable(p, sl)
+		pickTable(p, sl, flagged)
 	}
-	bookedNotes(p, s)
+	bookedNotes(p, s, flagged)
 }
 
 // pickTable prints one shortlist: its creators, the reach they add, the
 // largest overlaps.
-func pickTable(p *printer, sl Shortlist) {
+func pickTable(p *printer, sl Shortlist, flagged map[string]bool) {
 	proof := "proven optimal"
 	if !sl.Optimal {
 		proof = "best found, not proven optimal"
@@ -219,7 +221,7 @@ func pickTable(p *printer, sl Shortlist) {
 	p.f("%s: %d creators for %s, %s (%s, %s)\n", name, len(sl.Creators), p.m(sl.Cost), what, sl.Method, proof)
 	tw := p.table("lrrrrr", "creator", "fee", "value", "sample", "new", "only theirs")
 	for _, c := range sl.Creators {
-		tw.row(fmt.Sprintf("%s\t%s\t%s\t%s\t+%s\t%s\t\n", c.Handle, p.m(c.Fee), number(c.Value, 0), thousands(c.Sample), thousands(c.Gained), thousands(c.Exclusive)))
+		tw.row(fmt.Sprintf("%s\t%s\t%s\t%s\t+%s\t%s\t\n", marked(flagged, c.Handle), p.m(c.Fee), number(c.Value, 0), thousands(c.Sample), thousands(c.Gained), thousands(c.Exclusive)))
 	}
 	tw.flush()
 	dup := sl.SumSamples - sl.UniqueReach
@@ -233,19 +235,22 @@ func pickTable(p *printer, sl Shortlist) {
 				p.f("    … and %d more pairs\n", len(sl.Overlaps)-5)
 				break
 			}
-			p.f("    %-20s & %-20s %5s  (%s; Jaccard %s)\n", o.A, o.B, thousands(o.Shared), pct(o.OfSmaller, 0), o.Jaccard.StringFixed(2))
+			p.f("    %-22s & %-22s %5s  (%s; Jaccard %s)\n", marked(flagged, o.A), marked(flagged, o.B), thousands(o.Shared), pct(o.OfSmaller, 0), o.Jaccard.StringFixed(2))
 		}
+	}
+	if slices.ContainsFunc(sl.Creators, func(c Picked) bool { return flagged[c.Handle] }) {
+		p.f("  %s authenticity flag: see section 2; a reason to look before booking.\n", flagMark)
 	}
 	p.f("\n")
 }
 
 // bookedNotes compares the booked creators with the shortlists.
-func bookedNotes(p *printer, s Shortlists) {
+func bookedNotes(p *printer, s Shortlists, flagged map[string]bool) {
 	p.f("%s\n", wrap("Booked: "+strings.Join(s.Booked, ", ")+"."))
 	var differs []string
 	for _, c := range s.ByValue.Creators {
 		if !slices.Contains(s.Booked, c.Handle) {
-			differs = append(differs, c.Handle)
+			differs = append(differs, marked(flagged, c.Handle))
 		}
 	}
 	if len(differs) > 0 {
@@ -316,23 +321,20 @@ func budgetPlan(p *printer, rep Report) {
 }
 
 func trackingSection(p *printer, rep Report) {
-	p.section(5, "Tracking", "The sponsored posts, per creator (rates pooled: Σ engagements / Σ base; engagements = likes + comments + shares + saves;\n"+
-		"followers as of the latest post).")
+	p.section(5, "Tracking", "The sponsored posts, per creator (engagements = likes + comments + shares + saves; followers as of the latest post).\n"+
+		rateTracking+" (Σ engagements / Σ reach;\nsection 2 says why the three engagement rates differ).")
 	if len(rep.Creators) == 0 {
 		p.f("No sponsored post yet.\n")
 		return
 	}
-	tw := p.table("llrrrrrrr", "creator", "platform", "posts", "followers", "engagements", "reach", "ER/followers", "ER/reach", "CTR")
+	tw := p.table("llrrrrrr", "creator", "platform", "posts", "followers", "engagements", "reach", "ER (campaign)", "CTR")
 	for _, c := range rep.Creators {
-		erf, err := "n/a", "n/a"
-		if c.ByFollowers != nil {
-			erf = pct(c.ByFollowers.Rate, 2)
-		}
+		err := "n/a"
 		if c.ByReach != nil {
 			err = pct(c.ByReach.Rate, 2)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Handle, c.Platform, c.Posts, thousands(c.Followers),
-			thousands(c.Engagements), thousands(c.Reach), erf, err, optPct(c.CTR, 2))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t\n", c.Handle, c.Platform, c.Posts, thousands(c.Followers),
+			thousands(c.Engagements), thousands(c.Reach), err, optPct(c.CTR, 2))
 	}
 	tw.flush()
 	for _, c := range rep.Creators {
@@ -344,7 +346,7 @@ func trackingSection(p *printer, rep Report) {
 		p.f("\nWeek by week. The targets grow on a straight line from 0 at the start to the goal on the last day;\n")
 		p.f("each week's total so far is against where that line stands at the week's end (✔ on track, ✘ behind).\n")
 	}
-	tw = p.table("lrrrrrrrr", "week", "starts", "posts", "engagements", "ER/reach", "change", "reach", "engagements so far", "reach so far")
+	tw = p.table("lrrrrrrrr", "week", "starts", "posts", "engagements", "ER (campaign)", "change", "reach", "engagements so far", "reach so far")
 	for _, wk := range rep.Weeks {
 		rate, change := "n/a", ""
 		if wk.Rated {
@@ -377,15 +379,16 @@ func resultsSection(p *printer, rep Report) {
 	if rep.AsOf.Before(rep.End) {
 		p.f("\nMulti-touch attribution: left out before the campaign's end, as the journeys (paths) carry no dates.\n")
 	} else if len(r.MultiTouch) > 0 {
-		multiTouchTable(p, r)
+		multiTouchTable(p, rep)
 	}
-	p.f("\nAgainst the published benchmarks (kpi.DefaultBenchmarks): likes + comments by followers, the public formula;\n")
+	p.f("\nAgainst the published benchmarks (kpi.DefaultBenchmarks):\n%s;\n", rateBenchmark)
 	p.f("\"typical\" is within half to twice the tier's rate. The table has no TikTok rows yet.\n")
 	for _, c := range rep.Creators {
 		if c.Benchmark != "no benchmark" && c.Benchmark != "n/a" {
 			p.f("  %-20s %s\n", c.Handle, c.Benchmark)
 		}
 	}
+	p.f("%s\n", wrap(benchmarkVerdict(rep)))
 	if len(r.VsPast) > 0 {
 		vsPastTable(p, rep)
 	}
@@ -446,8 +449,10 @@ func ordersNote(p *printer, o roi.OrderAttribution) {
 }
 
 // multiTouchTable prints the two attribution models side by side.
-func multiTouchTable(p *printer, r Results) {
+func multiTouchTable(p *printer, rep Report) {
+	r := rep.Results
 	p.f("\nMulti-touch attribution over %s converting journeys: %s gives every touch an equal share;\n", number(r.Conversions, 0), r.Models[0])
+	defer func() { p.f("%s\n", wrap(attributionNote(rep, p.m))) }()
 	p.f("%s credits each channel with how much conversion would drop without it (removal effect).\n", r.Models[1])
 	tw := p.table("lrrrrr", "channel", r.Models[0]+" orders", r.Models[0]+" value", r.Models[1]+" orders", r.Models[1]+" value", "difference")
 	places := p.cur.MinorUnits()
