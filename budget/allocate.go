@@ -295,8 +295,9 @@ const maxGridCells = 1 << 26
 // MaxGridWork bounds the work of GridDP, the number of grid cells it
 // compares: channels × (GridSteps+1)² × runs ≤ 4·10⁸, where runs is 1 for
 // Allocate and AllocateTarget with a bounded search, and gridTargetRuns
-// (54) for AllocateTarget's AverageReturn over a channel without Max and
-// no Limit, whose search for an upper end solves up to 53 grids. Each run
+// (15) for AllocateTarget's AverageReturn over a channel without Max and
+// no Limit, whose search for an upper end solves up to 13 grids before
+// the final two. Each run
 // makes about half that many comparisons (one float add and compare each,
 // about a nanosecond), so the worst grid within the limit (2 channels ×
 // 14,141 steps, or 20 channels × 4,471) takes a fraction of a second
@@ -309,9 +310,10 @@ const MaxGridWork = 400_000_000
 const MaxGridSteps = 100_000
 
 // gridTargetRuns is the most grids AllocateTarget's AverageReturn solves
-// when it must search for an upper end (53 doublings of a cap from 1 unit
-// to 2^52, and the final grid).
-const gridTargetRuns = 54
+// when it must search for an upper end: 13 in growCap's galloping search
+// (8 caps at 0, 1, 2, 4, …, 32 and at most 52 doublings, then 5 bisection
+// steps), the grid of the scan, and the final Allocate.
+const gridTargetRuns = 15
 
 // gridSteps returns the grid size G for n channels: steps, or the default
 // min(1000, √(2·10⁸/n)) but at least 10, lowered when runs grids are solved
@@ -945,8 +947,8 @@ type ReturnTarget struct {
 // times the sum of the inflection points and doubles: set Limit to be sure.
 //
 // With GridDP, AverageReturn over a channel without Max and no Limit solves
-// up to 54 grids while it searches for an upper end: MaxGridWork then bounds
-// 54·n·(GridSteps+1)², and the default grid is lowered to fit it.
+// up to 15 grids in all while it searches for an upper end: MaxGridWork then
+// bounds 15·n·(GridSteps+1)², and the default grid is lowered to fit it.
 //
 // Errors as Allocate (Value beyond the module's limits is ErrTooLarge),
 // plus ErrNonPositive for a Value ≤ 0, ErrInfeasible
@@ -1076,8 +1078,17 @@ func (p *problem) averageTarget(t ReturnTarget, m Method, steps int, limit, capU
 	return b, nil
 }
 
-// growCap doubles a cap until the average drops below the target; an
-// S-curve's average first rises, so it starts past its inflection.
+// growCap returns the upper end of AverageReturn's search when nothing
+// bounds the spend: the first of the caps c, 2c, 4c, … at which the optimal
+// average drops below the target (c starts past the curves' inflections,
+// where an S-curve's average has stopped rising), or ErrInfeasible when it
+// is still above it at the first cap ≥ 2^52 units. Beyond the inflections
+// the average only falls as the budget grows, so along the caps "still
+// above" holds and then stops: the first cap where it stops is found by a
+// galloping search over the doublings (0, 1, 2, 4, 8, … of them, then
+// bisection between the last two), at most 13 allocations where one per
+// doubling took up to 53; the same cap when the average falls, and when the
+// first cap already ends the search, still one allocation.
 func (p *problem) growCap(t ReturnTarget, m Method, ok func(int64) bool) (int64, error) {
 	c := max(p.sumLo, 1)
 	if m == GridDP {
@@ -1087,13 +1098,31 @@ func (p *problem) growCap(t ReturnTarget, m Method, ok func(int64) bool) (int64,
 		}
 		c = max(c, int64(min(infl*p.scale, maxUnits/4)))
 	}
-	for ok(c) {
-		if c >= maxUnits/2 {
+	last := 0 // the caps are c<<0 … c<<last, c<<last the first ≥ 2^52 (< 2^53)
+	for c<<last < maxUnits/2 {
+		last++
+	}
+	prev, k := -1, 0 // ok(c<<prev) holds (prev −1: none tried yet)
+	for {
+		k = min(k, last)
+		if !ok(c << k) {
+			break
+		}
+		if k == last {
 			return 0, errs.New(ErrInfeasible, p.fn, "Value", "average return stays above it at any spend", t.Value)
 		}
-		c *= 2
+		prev, k = k, max(1, 2*k)
 	}
-	return c, nil
+	for lo, hi := prev, k; ; {
+		if hi-lo <= 1 {
+			return c << hi, nil
+		}
+		if mid := lo + (hi-lo)/2; ok(c << mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
 }
 
 // avgOK reports whether the optimal response at budget b averages ≥ v.

@@ -229,9 +229,10 @@ func BenchmarkAllocateGridDPMax(b *testing.B) {
 
 // BenchmarkAllocateTargetGridDPMax is AllocateTarget's worst grid case:
 // AverageReturn over S-curves without Max and no Limit, which solves up to
-// 54 grids (the search for an upper end doubles from 1 unit to 2^52 when the
-// average stays above Value: Beta 10^12 keeps it there), with the default
-// grid MaxGridWork leaves it (n·(G+1)²·54 ≤ 4·10⁸). Target: under 1 s.
+// 15 grids (the search for an upper end gallops over doublings of a cap up
+// to 2^52 units while the average stays above Value: Beta 10^12 keeps it
+// there a long way), with the default grid MaxGridWork leaves it
+// (n·(G+1)²·15 ≤ 4·10⁸). Target: under 1 s.
 func BenchmarkAllocateTargetGridDPMax(b *testing.B) {
 	for _, n := range []int{2, 10} {
 		chans := make([]Channel, n)

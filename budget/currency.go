@@ -63,7 +63,11 @@ func ParseCurrency(code string) (Currency, error) {
 }
 
 func parseCurrency(fn, code string) (Currency, error) {
-	c := strings.ToUpper(strings.TrimSpace(code))
+	c := strings.TrimSpace(code)
+	if len(c) != 3 { // every code is 3 letters: no upper-casing of a long text
+		return Currency{}, errs.New(ErrInvalid, fn, "code", "not an ISO 4217 code this package knows", code)
+	}
+	c = strings.ToUpper(c)
 	m, ok := minorUnits[c]
 	if !ok {
 		return Currency{}, errs.New(ErrInvalid, fn, "code", "not an ISO 4217 code this package knows", code)

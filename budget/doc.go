@@ -83,7 +83,7 @@
 //	MaxPlaces          30         |places| of the Split family
 //	MaxParts           1,000,000  SplitEven's n (a 16 MB result)
 //	MaxGridSteps       100,000    AllocateOptions.GridSteps
-//	MaxGridWork        4·10⁸      GridDP's channels × (GridSteps+1)² (× 54 for AllocateTarget's open-ended search)
+//	MaxGridWork        4·10⁸      GridDP's channels × (GridSteps+1)² (× 15 for AllocateTarget's open-ended search)
 //	MaxAdstockPeriods  10,000     WeibullAdstock's periods (quadratic work)
 //	MaxAmountText      1200 bytes one amount in the JSON Money and Plan read
 //	2^53 minor units              any amount Allocate handles

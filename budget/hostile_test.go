@@ -573,6 +573,11 @@ func TestHostileInputs(t *testing.T) {
 	cases := hostileCases()
 	var slowest hostileCase
 	var slowCPU, slowWall time.Duration
+	type timed struct {
+		name string
+		cpu  time.Duration
+	}
+	var all []timed
 	for _, c := range cases {
 		bad, cpu, wall := runHostile(c)
 		if bad == "" && cpu > budget {
@@ -589,6 +594,11 @@ func TestHostileInputs(t *testing.T) {
 		if cpu > slowCPU {
 			slowest, slowCPU, slowWall = c, cpu, wall
 		}
+		all = append(all, timed{c.fn + "(" + c.in + ")", cpu})
+	}
+	slices.SortFunc(all, func(a, b timed) int { return int(b.cpu - a.cpu) })
+	for _, a := range all[:min(5, len(all))] {
+		t.Logf("slow: %v %s", a.cpu, a.name)
 	}
 	t.Logf("%d hostile calls; slowest %s(%s): %v CPU, %v wall", len(cases), slowest.fn, slowest.in, slowCPU, slowWall)
 }

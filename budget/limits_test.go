@@ -197,18 +197,56 @@ func TestGridWorkLimit(t *testing.T) {
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "GridSteps: channels × (grid steps + 1)² beyond MaxGridWork (4·10⁸) (\"2 × 20001²\")") {
 		t.Errorf("20,000 steps: %v", err)
 	}
-	// the default grid of the open-ended AverageReturn search over 10
-	// channels: √(4·10⁸/54/10) − 1 = √740740.7 − 1 = 859.66 → 859
-	if g := gridSteps(0, 10, gridTargetRuns); g != 859 {
-		t.Errorf("default target grid for 10 channels: %d, want 859", g)
+	// the default grid of the open-ended AverageReturn search over 100
+	// channels: √(4·10⁸/15/100) − 1 = √266666.7 − 1 = 515.40 → 515
+	if g := gridSteps(0, 100, gridTargetRuns); g != 515 {
+		t.Errorf("default target grid for 100 channels: %d, want 515", g)
 	}
 	// and of Allocate: min(1000, √(2·10⁸/10)) = min(1000, 4472) = 1000, as before
 	if g := gridSteps(0, 10, 1); g != 1000 {
 		t.Errorf("default grid for 10 channels: %d, want 1000", g)
 	}
-	// 54·2·(5000+1)² = 2.7·10⁹ > 4·10⁸: an explicit grid too large for the search
+	// 15·2·(5000+1)² = 7.5·10⁸ > 4·10⁸: an explicit grid too large for the search
 	_, err = AllocateTarget(two, ReturnTarget{Kind: AverageReturn, Value: d("1")}, AllocateOptions{Currency: eurOpt.Currency, Method: GridDP, GridSteps: 5000})
-	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "× 54 grids") {
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "× 15 grids") {
 		t.Errorf("target grid: %v", err)
+	}
+}
+
+// TestGrowCapGallops checks the galloping search for AverageReturn's upper
+// end against the doubling it replaced: for an average that falls below the
+// target from some budget on (ok true below it, false from it), both return
+// the same cap, or both ErrInfeasible; the gallop makes at most 13 calls.
+// Example: start 1, the average falls from 1000 units on: doubling tries 1,
+// 2, 4, …, 512, 1024 and returns 1024; the gallop tries 2^0, 2^1, 2^2, 2^4,
+// 2^8, 2^16 (false), then bisects 2^12 (false), 2^10 (false), 2^9 (true)
+// → 2^10 = 1024 with 9 calls.
+func TestGrowCapGallops(t *testing.T) {
+	p := &problem{fn: "budget.AllocateTarget", scale: 100}
+	tg := ReturnTarget{Kind: AverageReturn, Value: d("1")}
+	for _, sumLo := range []int64{0, 1, 3, 1000, maxUnits / 4, maxUnits/2 + 1} {
+		p.sumLo = sumLo
+		for _, from := range []int64{0, 1, 2, 3, 999, 1000, 1 << 30, maxUnits/2 - 1, maxUnits / 2, maxUnits, math.MaxInt64} {
+			ok := func(b int64) bool { return b < from }
+			want, wantErr := int64(0), false // the doubling of before
+			for c := max(sumLo, 1); ; c *= 2 {
+				if !ok(c) {
+					want = c
+					break
+				}
+				if c >= maxUnits/2 {
+					wantErr = true
+					break
+				}
+			}
+			calls := 0
+			got, err := p.growCap(tg, WaterFilling, func(b int64) bool { calls++; return ok(b) })
+			if (err != nil) != wantErr || (!wantErr && got != want) || calls > 13 {
+				t.Errorf("sumLo %d, falls from %d: cap %d, %v after %d calls; doubling gave %d (error %v)", sumLo, from, got, err, calls, want, wantErr)
+			}
+			if err != nil && !errors.Is(err, ErrInfeasible) {
+				t.Errorf("sumLo %d, from %d: %v", sumLo, from, err)
+			}
+		}
 	}
 }
