@@ -162,10 +162,10 @@ func influencers(c Campaign, cur budget.Currency) (roi.Campaign, []roi.Tracking,
 	var tracking []roi.Tracking
 	for i, inf := range c.Influencers {
 		field := errs.Index("influencers", i)
-		h := strings.TrimSpace(inf.Handle)
-		if h == "" {
-			return in, nil, bad(ErrEmpty, field+".handle", "empty")
+		if br := inf.check(); br != nil {
+			return in, nil, under(field, br)
 		}
+		h := strings.TrimSpace(inf.Handle)
 		if seen[h] {
 			return in, nil, bad(ErrDuplicate, field+".handle", "listed twice (%s)", errs.Quote(h))
 		}
@@ -185,23 +185,29 @@ func addPosts(c Campaign, in *roi.Campaign) ([]kpi.Post, error) {
 	if len(c.Posts) == 0 {
 		return nil, bad(ErrEmpty, "posts", "empty: a report needs the campaign's posts")
 	}
-	posts := make([]kpi.Post, 0, len(c.Posts))
+	posts := make([]kpi.Post, len(c.Posts))
 	index := influencerIndex(in.Influencers)
-	for i, p := range c.Posts {
+	who := make([]int, len(c.Posts))
+	many := make([]int, len(in.Influencers))
+	for i := range c.Posts {
+		p := &c.Posts[i]
 		field := errs.Index("posts", i)
+		if br := p.check(); br != nil {
+			return nil, under(field, br)
+		}
 		j, ok := index[strings.TrimSpace(p.Creator)]
 		if !ok {
 			return nil, bad(ErrInvalid, field+".creator", "not among the influencers (%s)", errs.Quote(p.Creator))
 		}
-		if p.PublishedAt.IsZero() {
-			return nil, bad(ErrInvalid, field+".published_at", "missing")
-		}
-		kp, err := p.post(field, in.Influencers[j].Influencer)
-		if err != nil {
-			return nil, err
-		}
-		posts = append(posts, kp)
-		in.Influencers[j].Posts = append(in.Influencers[j].Posts, kp)
+		who[i] = j
+		many[j]++
+		posts[i] = p.post(in.Influencers[j].Influencer)
+	}
+	for j, n := range many {
+		in.Influencers[j].Posts = make([]kpi.Post, 0, n)
+	}
+	for i, j := range who {
+		in.Influencers[j].Posts = append(in.Influencers[j].Posts, posts[i])
 	}
 	return posts, nil
 }
@@ -215,31 +221,83 @@ func influencerIndex(ins []roi.InfluencerInput) map[string]int {
 	return index
 }
 
-// post converts p to a kpi.Post: a nil count is hidden, never zero.
-func (p Post) post(field, creator string) (kpi.Post, error) {
-	kp := kpi.Post{ID: p.ID, Creator: creator, Platform: p.Platform, PublishedAt: p.PublishedAt}
-	for _, f := range []struct {
-		name string
-		v    *int64
-		dst  *int64
-		bit  kpi.Fields
-	}{
-		{"followers", p.Followers, &kp.Followers, kpi.FieldFollowers}, {"likes", p.Likes, &kp.Likes, kpi.FieldLikes},
-		{"comments", p.Comments, &kp.Comments, kpi.FieldComments}, {"shares", p.Shares, &kp.Shares, kpi.FieldShares},
-		{"saves", p.Saves, &kp.Saves, kpi.FieldSaves}, {"views", p.Views, &kp.Views, kpi.FieldViews},
-		{"reach", p.Reach, &kp.Reach, kpi.FieldReach}, {"impressions", p.Impressions, &kp.Impressions, kpi.FieldImpressions},
-		{"clicks", p.Clicks, &kp.Clicks, kpi.FieldClicks}, {"conversions", p.Conversions, &kp.Conversions, kpi.FieldConversions},
-	} {
-		switch {
-		case f.v == nil:
-			kp.Hidden |= f.bit
-		case *f.v < 0:
-			return kp, bad(ErrNegative, field+"."+f.name, "negative (%d)", *f.v)
-		default:
-			*f.dst = *f.v
+// count is one count of a Post: its JSON name, its value (nil: not
+// reported) and its bit in kpi.Fields.
+type count struct {
+	name string
+	v    *int64
+	bit  kpi.Fields
+}
+
+// counts lists the counts of p.
+func (p *Post) counts() [10]count {
+	return [10]count{
+		{"followers", p.Followers, kpi.FieldFollowers}, {"likes", p.Likes, kpi.FieldLikes},
+		{"comments", p.Comments, kpi.FieldComments}, {"shares", p.Shares, kpi.FieldShares},
+		{"saves", p.Saves, kpi.FieldSaves}, {"views", p.Views, kpi.FieldViews},
+		{"reach", p.Reach, kpi.FieldReach}, {"impressions", p.Impressions, kpi.FieldImpressions},
+		{"clicks", p.Clicks, kpi.FieldClicks}, {"conversions", p.Conversions, kpi.FieldConversions},
+	}
+}
+
+// check refuses a post without its time or with a negative count; its
+// field is the post's own ("published_at").
+func (p *Post) check() *badRequest {
+	if p.PublishedAt.IsZero() {
+		return bad(ErrInvalid, "published_at", "missing")
+	}
+	for _, c := range p.counts() {
+		if c.v != nil && *c.v < 0 {
+			return bad(ErrNegative, c.name, "negative (%d)", *c.v)
 		}
 	}
-	return kp, nil
+	return nil
+}
+
+// post converts p, checked, to a kpi.Post: a nil count is hidden, never
+// zero.
+func (p *Post) post(creator string) kpi.Post {
+	v := func(n *int64) int64 {
+		if n == nil {
+			return 0
+		}
+		return *n
+	}
+	kp := kpi.Post{ID: p.ID, Creator: creator, Platform: p.Platform, PublishedAt: p.PublishedAt,
+		Followers: v(p.Followers), Likes: v(p.Likes), Comments: v(p.Comments), Shares: v(p.Shares), Saves: v(p.Saves),
+		Views: v(p.Views), Reach: v(p.Reach), Impressions: v(p.Impressions), Clicks: v(p.Clicks), Conversions: v(p.Conversions)}
+	for _, c := range p.counts() {
+		if c.v == nil {
+			kp.Hidden |= c.bit
+		}
+	}
+	return kp
+}
+
+// check refuses an influencer without a handle; its field is the
+// influencer's own.
+func (inf *Influencer) check() *badRequest {
+	if strings.TrimSpace(inf.Handle) == "" {
+		return bad(ErrEmpty, "handle", "empty")
+	}
+	return nil
+}
+
+// checkOrder refuses an order without an ID (roi.AttributeOrders would,
+// after every order is read); its field is the order's own.
+func checkOrder(o *roi.Order) *badRequest {
+	if strings.TrimSpace(o.ID) == "" {
+		return bad(ErrInvalid, "id", "empty ID (%s)", errs.Quote(o.ID))
+	}
+	return nil
+}
+
+// check refuses a path without channels; its field is the path's own.
+func (p *Path) check() *badRequest {
+	if len(p.Channels) == 0 {
+		return bad(ErrEmpty, "channels", "empty: a path needs its channels")
+	}
+	return nil
 }
 
 // orders credits the orders to the influencers by code and link, and sets
@@ -249,6 +307,9 @@ func orders(c Campaign, cur budget.Currency, tracking []roi.Tracking, in *roi.Ca
 		return nil, nil
 	}
 	for i, o := range c.Orders {
+		if br := checkOrder(&o); br != nil {
+			return nil, under(errs.Index("orders", i), br)
+		}
 		if err := checkAmount(errs.Index("orders", i)+".amount", errs.Format(o.Amount), o.Amount, cur); err != nil && !errors.Is(err, ErrNegative) {
 			return nil, err // roi.AttributeOrders names a negative amount
 		}
@@ -316,6 +377,9 @@ func attribution(c Campaign, cur budget.Currency) (map[string]map[string]roi.Cre
 			channels[ch] = true
 		}
 		field := errs.Index("paths", i)
+		if br := p.check(); br != nil {
+			return nil, under(field, br)
+		}
 		if len(channels) > MaxChannels {
 			return nil, bad(ErrTooLarge, field+".channels", "more than %d distinct channels in the paths", MaxChannels)
 		}

@@ -2,13 +2,12 @@ package api
 
 import (
 	"bytes"
-	"encoding"
 	"encoding/json"
+	"encoding"
 	"errors"
 	"fmt"
-	"io"
 	"reflect"
-	"strings"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/influencekit/influencekit/internal/errs"
@@ -17,173 +16,277 @@ import (
 // decode reads the body as one Campaign, in one pass that checks every
 // value as it comes: its place in the Campaign type (a key that no field
 // has is an error), its JSON kind, its length (MaxNumberLen, MaxTextLen,
-// before the value is read) and an array's length (MaxPosts and the
-// others, at the first element beyond). Every error is a *badRequest naming
-// the field at fault; encoding/json alone would report a syntax error by its
-// byte offset and an unknown field without its path, and read a
-// 900,000-digit amount before any limit could be checked.
+// before the value is read), an array's length (MaxPosts and the others, at
+// the first element beyond) and each influencer, post, order and path as
+// soon as it is read (checks), so that a body of empty objects stops at the
+// first. Every error is a *badRequest naming the field at fault;
+// encoding/json alone would report a syntax error by its byte offset and an
+// unknown field without its path, and read a 900,000-digit amount before
+// any limit could be checked.
 func decode(body []byte) (Campaign, error) {
 	var c Campaign
 	if len(bytes.TrimSpace(body)) == 0 {
 		return c, bad(ErrEmpty, "", "empty body: POST a campaign")
 	}
-	w := walker{dec: json.NewDecoder(bytes.NewReader(body)), size: len(body)}
-	if br := w.value(reflect.ValueOf(&c).Elem(), "", bound{}); br != nil {
+	w := walker{lex: lexer{b: body}, size: len(body)}
+	if br := w.value(reflect.ValueOf(&c).Elem(), nil, bound{}); br != nil {
 		return Campaign{}, br
 	}
-	if _, err := w.dec.Token(); err != io.EOF {
+	if !w.lex.atEnd() {
 		return Campaign{}, bad(ErrSyntax, "", "more than one JSON value in the body")
 	}
 	return c, nil
 }
 
 type walker struct {
-	dec  *json.Decoder
+	lex  lexer
 	size int
 }
 
-var (
-	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
-	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
-)
+// at is a field path, written out only for an error: the key of an
+// object's field (elem false) or the index of an array's element, under
+// parent; nil is the body.
+type at struct {
+	parent *at
+	key    []byte
+	index  int
+	elem   bool
+}
+
+// String writes the path: "posts[3].likes".
+func (a *at) String() string {
+	if a == nil {
+		return ""
+	}
+	if a.elem {
+		return errs.Index(a.parent.String(), a.index)
+	}
+	return join(a.parent.String(), shortKey(string(a.key)))
+}
 
 // value reads the next JSON value into v, within b.
-func (w *walker) value(v reflect.Value, path string, b bound) *badRequest {
+func (w *walker) value(v reflect.Value, path *at, b bound) *badRequest {
 	t := v.Type()
-	pt := reflect.PointerTo(t)
-	leaf := pt.Implements(unmarshalerType) || pt.Implements(textUnmarshalerType)
-	switch {
-	case !leaf && t.Kind() == reflect.Struct:
+	switch kindOf(t) {
+	case objectKind:
 		return w.object(v, path)
-	case !leaf && t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
+	case arrayKind:
 		return w.array(v, path, b)
 	}
-	var raw json.RawMessage
-	if err := w.dec.Decode(&raw); err != nil {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if c := w.lex.peek(); c == '{' || c == '[' {
+		return bad(ErrInvalid, path.String(), "want a %s, not %s", goKind(t), jsonKind(json.Delim(c)))
+	}
+	raw, err := w.lex.scalar()
+	if err != nil {
 		return w.malformed(err, path)
 	}
-	if br := checkLeaf(raw, t, path, b); br != nil {
+	if br := checkLeaf(raw, path, b); br != nil {
 		return br
 	}
-	if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
-		for t.Kind() == reflect.Pointer {
-			t = t.Elem()
-		}
-		return bad(sentinelOf(err), path, "%s", describe(err, t, raw))
+	if err := setLeaf(v, raw); err != nil {
+		return bad(sentinelOf(err), path.String(), "%s", describe(err, t, raw))
 	}
 	return nil
 }
 
-// checkLeaf refuses a scalar raw for a field of type t (after pointers)
-// when it is an object or an array, or longer than its bound, before it is
-// read: "want a string, not an array", "longer than MaxNumberLen (40
-// bytes): 900002 bytes".
-func checkLeaf(raw json.RawMessage, t reflect.Type, path string, b bound) *badRequest {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
+// checkLeaf refuses a scalar raw longer than its bound before it is read:
+// "longer than MaxNumberLen (40 bytes): 900000 bytes".
+func checkLeaf(raw []byte, path *at, b bound) *badRequest {
 	switch raw[0] {
-	case '{', '[':
-		return bad(ErrInvalid, path, "want a %s, not %s", goKind(t), jsonKind(json.Delim(raw[0])))
 	case 'n', 't', 'f':
 		return nil // null, true, false: short
 	case '"':
 		if n := len(raw) - 2; n > b.size {
-			return bad(ErrTooLarge, path, "longer than %s (%d bytes): %d bytes", b.what, b.size, n)
+			return bad(ErrTooLarge, path.String(), "longer than %s (%d bytes): %d bytes", b.what, b.size, n)
 		}
 		return nil
 	}
 	if len(raw) > MaxNumberLen {
-		return bad(ErrTooLarge, path, "longer than MaxNumberLen (%d bytes): %d bytes", MaxNumberLen, len(raw))
+		return bad(ErrTooLarge, path.String(), "longer than MaxNumberLen (%d bytes): %d bytes", MaxNumberLen, len(raw))
 	}
 	return nil
+}
+
+// setLeaf sets the leaf v from raw, a JSON scalar, as json.Unmarshal does,
+// without its allocations in the common cases: a type's UnmarshalJSON
+// called directly, UnmarshalText or a string from a string without
+// escapes, an integer parsed in place.
+func setLeaf(v reflect.Value, raw []byte) error {
+	t := v.Type()
+	if t.Kind() == reflect.Pointer && raw[0] != 'n' {
+		e := reflect.New(t.Elem())
+		if err := setLeaf(e.Elem(), raw); err != nil {
+			return err
+		}
+		v.Set(e)
+		return nil
+	}
+	p := v.Addr().Interface()
+	if raw[0] == 'n' {
+		return json.Unmarshal(raw, p) // null: json's rules
+	}
+	if u, ok := p.(json.Unmarshaler); ok {
+		return u.UnmarshalJSON(raw)
+	}
+	plain := raw[0] == '"' && bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw)
+	if u, ok := p.(encoding.TextUnmarshaler); ok && plain {
+		return u.UnmarshalText(raw[1 : len(raw)-1])
+	}
+	switch {
+	case t.Kind() == reflect.String && plain && !reflect.PointerTo(t).Implements(textUnmarshalerType):
+		v.SetString(string(raw[1 : len(raw)-1]))
+		return nil
+	case t.Kind() == reflect.Int64 && raw[0] != '"':
+		n, err := strconv.ParseInt(string(raw), 10, 64)
+		if err != nil {
+			return &json.UnmarshalTypeError{Value: "number " + string(raw), Type: t}
+		}
+		v.SetInt(n)
+		return nil
+	}
+	return json.Unmarshal(raw, p)
 }
 
 // object reads a JSON object (or null) into the struct v: null leaves it as
 // it is, a key given twice is read twice, the later value winning, as
 // encoding/json does.
-func (w *walker) object(v reflect.Value, path string) *badRequest {
-	tok, err := w.dec.Token()
-	if err != nil {
-		return w.malformed(err, path)
-	}
-	if tok == nil {
-		return nil
+func (w *walker) object(v reflect.Value, path *at) *badRequest {
+	if opened, br := w.open('{', "an object", v, path); !opened {
+		return br // an error, or null
 	}
 	t := v.Type()
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return bad(ErrInvalid, path, "want an object, not %s", jsonKind(tok))
+	if w.lex.peek() == '}' {
+		w.lex.pos++
+		return nil
 	}
 	// A fault after a value (`{"likes": 1x}`) is the value's: last is its
 	// path.
 	last := path
-	for w.dec.More() {
-		tok, err := w.dec.Token()
+	for {
+		if w.lex.peek() != '"' {
+			return w.malformed(w.lex.fail("looking for beginning of object key string"), last)
+		}
+		raw, err := w.lex.scalar()
 		if err != nil {
 			return w.malformed(err, last)
 		}
-		key, _ := tok.(string) // a key is always a string in valid JSON
-		sub := join(path, shortKey(key))
-		f, ok := fieldByName(t, key)
-		if !ok {
-			return bad(ErrInvalid, sub, "unknown field %s: not part of %s", errs.Quote(key), what(t))
+		sub := &at{parent: path, key: unquote(raw)}
+		if err := w.lex.expect(':', "after object key"); err != nil {
+			return w.malformed(err, sub)
 		}
-		if br := w.value(v.FieldByIndex(f.Index), sub, boundOf(t, f)); br != nil {
+		f, ok := plans[t].field(sub.key)
+		if !ok {
+			return bad(ErrInvalid, sub.String(), "unknown field %s: not part of %s", errs.Quote(string(sub.key)), what(t))
+		}
+		if br := w.value(v.Field(f.index), sub, f.bound); br != nil {
 			return br
 		}
 		last = sub
+		if closed, br := w.next('}', "after object key:value pair", last); closed || br != nil {
+			return br
+		}
 	}
-	if _, err := w.dec.Token(); err != nil { // '}'
-		return w.malformed(err, last)
+}
+
+// open reads the opening delim of an object or array (opened), or null
+// (which sets a slice v to nil), or fails naming what it wanted.
+func (w *walker) open(delim byte, want string, v reflect.Value, path *at) (opened bool, br *badRequest) {
+	switch c := w.lex.peek(); {
+	case c == delim:
+		w.lex.pos++
+		return true, nil
+	case c == 'n':
+		if _, err := w.lex.scalar(); err != nil {
+			return false, w.malformed(err, path)
+		}
+		if v.Kind() == reflect.Slice {
+			v.SetZero()
+		}
+		return false, nil
+	case c == '{' || c == '[':
+		return false, bad(ErrInvalid, path.String(), "want %s, not %s", want, jsonKind(json.Delim(c)))
 	}
-	return nil
+	raw, err := w.lex.scalar()
+	if err != nil {
+		return false, w.malformed(err, path)
+	}
+	kind := map[byte]string{'"': "a string", 't': "a boolean", 'f': "a boolean"}[raw[0]]
+	if kind == "" {
+		kind = "a number"
+	}
+	return false, bad(ErrInvalid, path.String(), "want %s, not %s", want, kind)
+}
+
+// next reads the comma before the next member or element, or the closing
+// delim (closed).
+func (w *walker) next(delim byte, context string, last *at) (closed bool, br *badRequest) {
+	switch w.lex.peek() {
+	case ',':
+		w.lex.pos++
+		return false, nil
+	case delim:
+		w.lex.pos++
+		return true, nil
+	}
+	return false, w.malformed(w.lex.fail(context), last)
 }
 
 // array reads a JSON array (or null) into the slice v, refusing the
-// element past b.items before reading it.
-func (w *walker) array(v reflect.Value, path string, b bound) *badRequest {
-	tok, err := w.dec.Token()
-	if err != nil {
-		return w.malformed(err, path)
-	}
-	if tok == nil {
-		v.SetZero()
-		return nil
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return bad(ErrInvalid, path, "want an array, not %s", jsonKind(tok))
+// element past b.items before reading it, and checking each element as
+// soon as it is read.
+func (w *walker) array(v reflect.Value, path *at, b bound) *badRequest {
+	if opened, br := w.open('[', "an array", v, path); !opened {
+		return br // an error, or null
 	}
 	v.SetLen(0)
-	last := path
+	if w.lex.peek() == ']' {
+		w.lex.pos++
+		return nil
+	}
 	elem := leafBound(v.Type().Elem())
-	for i := 0; w.dec.More(); i++ {
-		last = errs.Index(path, i)
+	check := checks[v.Type().Elem()]
+	for i := 0; ; i++ {
+		last := &at{parent: path, index: i, elem: true}
 		if i >= b.items {
-			return bad(ErrTooLarge, last, "more than %s (%d) elements", b.what, b.items)
+			return bad(ErrTooLarge, last.String(), "more than %s (%d) elements", b.what, b.items)
 		}
 		v.Grow(1)
 		v.SetLen(i + 1)
 		if br := w.value(v.Index(i), last, elem); br != nil {
 			return br
 		}
+		if check != nil {
+			if br := check(v.Index(i)); br != nil {
+				return under(last.String(), br)
+			}
+		}
+		if closed, br := w.next(']', "after array element", last); closed || br != nil {
+			return br
+		}
 	}
-	if _, err := w.dec.Token(); err != nil { // ']', or a fault after the last element
-		return w.malformed(err, last)
+}
+
+// unquote returns the text of the JSON string raw.
+func unquote(raw []byte) []byte {
+	if bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw) {
+		return raw[1 : len(raw)-1]
 	}
-	return nil
+	var s string
+	_ = json.Unmarshal(raw, &s) // raw is a valid JSON string
+	return []byte(s)
 }
 
 // malformed describes a syntax error met at path. Bytes are counted from 1:
-// the offending byte is the one after the Offset bytes json read.
-func (w *walker) malformed(err error, path string) *badRequest {
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		return bad(ErrSyntax, path, "malformed JSON at byte %d: %s", se.Offset+1, se.Error())
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+// the offending byte is the one after the Offset bytes read.
+func (w *walker) malformed(err *syntaxError, at *at) *badRequest {
+	path := at.String()
+	if err.eof {
 		return bad(ErrSyntax, path, "malformed JSON: the body ends at byte %d, inside this value", w.size)
 	}
-	return bad(ErrSyntax, path, "malformed JSON: %s", err.Error())
+	return bad(ErrSyntax, path, "malformed JSON at byte %d: %s", err.off+1, err.msg)
 }
 
 // shortKey is key for a field path, cut to its first 64 bytes and "…" when
@@ -234,28 +337,6 @@ func describe(err error, t reflect.Type, raw json.RawMessage) string {
 		msg = fmt.Sprintf("not a valid %s", goKind(t))
 	}
 	return fmt.Sprintf("%s (%s)", msg, errs.Quote(text))
-}
-
-// fieldByName finds the struct field that encoding/json fills from key:
-// its json tag name, or its Go name, matched ignoring case.
-func fieldByName(t reflect.Type, key string) (reflect.StructField, bool) {
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		if strings.EqualFold(name, key) {
-			return f, true
-		}
-	}
-	return reflect.StructField{}, false
 }
 
 // join appends key to path: "posts[3]" and "likes" make "posts[3].likes";
