@@ -2,8 +2,8 @@ package api
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
