@@ -235,7 +235,8 @@ func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []ranked, error
 		if err := r.checkPosts(fn, i, p); err != nil {
 			return Ranking{}, nil, err
 		}
-		f, filter, reason, err := r.evaluate(fn, i, p)
+		var f features
+		filter, reason, err := r.evaluate(fn, i, p, &f)
 		if err != nil {
 			return Ranking{}, nil, err
 		}
@@ -543,22 +544,22 @@ func (r *ranker) checkPosts(fn string, i int, p *Profile) error {
 
 // evaluate applies the filters and computes the scores of p (all but
 // CostEfficiency, which needs every profile); a rejected profile gets its
-// filter and reason.
-func (r *ranker) evaluate(fn string, i int, p *Profile) (features, Filter, string, error) {
-	var f features
-	shared, filter, reason := r.screen(p, &f)
+// filter and reason. f must be zero; evaluate fills it (a pointer, not a
+// result: Rank evaluates a million profiles).
+func (r *ranker) evaluate(fn string, i int, p *Profile, f *features) (Filter, string, error) {
+	shared, filter, reason := r.screen(p, f)
 	if filter != FilterNone {
-		return f, filter, reason, nil
+		return filter, reason, nil
 	}
 	f.er, f.erSource, f.erOK = r.engagementFloat(p)
-	r.setFee(p, &f)
-	if filter, reason := r.screenFeeEngagement(p, &f); filter != FilterNone {
-		return f, filter, reason, nil
+	r.setFee(p, f)
+	if filter, reason := r.screenFeeEngagement(p, f); filter != FilterNone {
+		return filter, reason, nil
 	}
-	if err := r.setScores(fn, i, p, &f, shared); err != nil {
-		return f, FilterNone, "", err
+	if err := r.setScores(fn, i, p, f, shared); err != nil {
+		return FilterNone, "", err
 	}
-	return f, FilterNone, "", nil
+	return FilterNone, "", nil
 }
 
 // screen applies the filters that need no measurement (handle to brand
@@ -878,7 +879,8 @@ func toDecimal(fn string, i int, x float64) (decimal.Decimal, error) {
 
 // explain builds the reported breakdown of a profile that passed.
 func (r *ranker) explain(fn string, p *Profile, i int) (Scored, error) {
-	f, _, _, err := r.evaluate(fn, i, p)
+	var f features
+	_, _, err := r.evaluate(fn, i, p, &f)
 	if err != nil {
 		return Scored{}, err
 	}
