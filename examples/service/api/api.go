@@ -40,10 +40,10 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
 	"reflect"
@@ -245,8 +245,17 @@ func goField(t reflect.Type, name string) (jsonField, bool) {
 	return jsonField{}, false
 }
 
-// ServeHTTP implements http.Handler.
+// ServeHTTP implements http.Handler. A nil request, or one without a body,
+// answers 400 (empty body); with a nil w there is no one to answer and it
+// returns at once.
 func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if w == nil {
+		return
+	}
+	if r == nil {
+		writeJSON(w, http.StatusBadRequest, Error{Error: "empty body: POST a campaign"})
+		return
+	}
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
 		writeJSON(w, http.StatusMethodNotAllowed, Error{Error: "method " + r.Method + " not allowed: POST a campaign"})
@@ -262,7 +271,7 @@ func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if limit <= 0 {
 		limit = DefaultMaxBytes
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	body, err := readBody(w, r, limit)
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -285,6 +294,21 @@ func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		br = &badRequest{msg: err.Error()} // not reached: decode and Build name a field
 	}
 	writeJSON(w, http.StatusBadRequest, Error{Error: br.msg, Field: br.field})
+}
+
+// readBody reads r's body, at most limit bytes (an *http.MaxBytesError
+// beyond), into a buffer sized by its Content-Length when it states one
+// within the limit. A nil body is empty.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
+	if r.Body == nil {
+		return nil, nil
+	}
+	buf := bytes.NewBuffer(nil)
+	if r.ContentLength > 0 && r.ContentLength <= limit {
+		buf.Grow(int(r.ContentLength) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, limit))
+	return buf.Bytes(), err
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -1,0 +1,163 @@
+package api_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/influencekit/influencekit/examples/service/api"
+	"github.com/influencekit/influencekit/internal/race"
+)
+
+// raceSlack multiplies the time bounds under the race detector, which slows
+// code down about four times.
+var raceSlack = map[bool]time.Duration{false: 1, true: 4}[race.Enabled]
+
+// fill returns head, then item(0), item(1), … joined by commas as long as
+// the body stays within limit bytes and n items, then tail.
+func fill(head string, item func(i int) string, tail string, n, limit int) string {
+	var b strings.Builder
+	b.WriteString(head)
+	for i := 0; i < n; i++ {
+		s := item(i)
+		if i > 0 {
+			s = "," + s
+		}
+		if b.Len()+len(s)+len(tail) > limit {
+			break
+		}
+		b.WriteString(s)
+	}
+	b.WriteString(tail)
+	return b.String()
+}
+
+// worstRequests are the costliest requests within DefaultMaxBytes: the
+// longest numbers, the most posts, orders, paths, codes and channels the
+// limits let through, and the first beyond each.
+func worstRequests() []struct{ name, body string } {
+	const max = api.DefaultMaxBytes
+	one := `{"currency":"EUR","influencers":[{"handle":"a","cost":"1.00"}],`
+	post := `{"creator":"a","published_at":"2026-04-01T18:00:00Z"}`
+	infl := func(i int) string { return fmt.Sprintf(`{"handle":"c%d","cost":"100.00","codes":["C%d"]}`, i, i) }
+	many := fill(`{"currency":"EUR","influencers":[`, infl, `],`, api.MaxInfluencers, max)
+	fullPost := func(i int) string {
+		return fmt.Sprintf(`{"id":"p%d","creator":"c%d","platform":"instagram","published_at":"2026-%02d-%02dT18:00:00Z","followers":%d,"likes":%d,"comments":9,"shares":9,"saves":9,"views":99999,"reach":%d,"impressions":99999}`,
+			i, i%api.MaxInfluencers, 1+i%12, 1+i%28, 10000+i, 400+i, 5000+i)
+	}
+	order := func(i int) string {
+		return fmt.Sprintf(`{"id":"#%d","time":"2026-04-02T10:00:00Z","amount":"%d.99","currency":"EUR","code":"C%d"}`, i, i, i%api.MaxInfluencers)
+	}
+	channel := func(i int) string { return fmt.Sprintf(`"ch%d"`, i%api.MaxChannels) }
+	longPath := func(i int) string {
+		return fill(`{"channels":[`, func(j int) string { return channel(i + j) }, `],"conversions":3,"value":"10.00","nulls":5}`, api.MaxTouches, 1<<20)
+	}
+	shortPath := func(i int) string {
+		return fmt.Sprintf(`{"channels":[%s,%s],"conversions":1,"value":"1.00","nulls":1}`, channel(i), channel(i*7+1))
+	}
+	codes := func(i int) string {
+		c := fill(`"codes":[`, func(j int) string { return fmt.Sprintf(`"K%d_%d"`, i, j) }, `]`, api.MaxCodes, 1<<20)
+		l := fill(`"links":[`, func(j int) string { return fmt.Sprintf(`{"source":"s%d","campaign":"k%d"}`, i, j) }, `]`, api.MaxCodes, 1<<20)
+		return fmt.Sprintf(`{"handle":"c%d","cost":"1.00",%s,%s}`, i, c, l)
+	}
+	digits := strings.Repeat("9", api.MaxNumberLen-3) + ".99"
+	return []struct{ name, body string }{
+		{"longest amounts", fill(`{"currency":"EUR","influencers":[`, func(i int) string {
+			return fmt.Sprintf(`{"handle":"c%d","cost":"%s"}`, i, digits)
+		}, `],"overhead":"`+digits+`","posts":[{"creator":"c0","published_at":"2026-04-01T18:00:00Z"}]}`, api.MaxInfluencers, max)},
+		{"amount of 10^6 digits", one + `"overhead":"` + strings.Repeat("9", 1_000_000) + `"}`},
+		{"MaxPosts empty posts", one + `"posts":[` + strings.Repeat("{},", api.MaxPosts-1) + `{}]}`},
+		{"MaxPosts+1 posts", one + `"posts":[` + strings.Repeat(post+",", api.MaxPosts) + post + `]}`},
+		{"MaxPosts posts", one + `"posts":[` + strings.Repeat(post+",", api.MaxPosts-1) + post + `]}`},
+		{"full posts", fill(many+`"posts":[`, fullPost, `]}`, api.MaxPosts, max)},
+		{"most orders", fill(many+`"posts":[`+post[:len(post)-1]+`,"creator":"c0"}],"orders":[`, order, `]}`, api.MaxOrders, max)},
+		{"MaxCodes per influencer", fill(`{"currency":"EUR","influencers":[`, codes, `],"posts":[{"creator":"c0","published_at":"2026-04-01T18:00:00Z"}]}`, api.MaxInfluencers, max)},
+		{"MaxPaths short paths", fill(one+`"posts":[`+post+`],"paths":[`, shortPath, `]}`, api.MaxPaths, max)},
+		{"longest paths", fill(one+`"posts":[`+post+`],"paths":[`, longPath, `]}`, api.MaxPaths, max)},
+		{"MaxPaths+1 paths", one + `"posts":[` + post + `],"paths":[` + strings.Repeat(`{"channels":["a"]},`, api.MaxPaths) + `{"channels":["a"]}]}`},
+		{"MaxPaths empty paths", one + `"posts":[` + post + `],"paths":[` + strings.Repeat("{},", api.MaxPaths-1) + `{}]}`},
+		{"MaxInfluencers+1", fill(`{"currency":"EUR","influencers":[`, infl, `]}`, api.MaxInfluencers+1, max)},
+		{"MaxTouches+1", one + `"posts":[` + post + `],"paths":[{"channels":[` + strings.Repeat(`"a",`, api.MaxTouches) + `"a"]}]}`},
+		{"MaxCodes+1", `{"currency":"EUR","influencers":[{"handle":"a","cost":"1","codes":[` + strings.Repeat(`"A",`, api.MaxCodes) + `"A"]}]}`},
+		{"number of 10^6 digits", one + `"posts":[{"likes":` + strings.Repeat("9", 1_000_000) + `}]}`},
+		{"string of 10^6 bytes", one + `"posts":[{"id":"` + strings.Repeat("x", 1_000_000) + `"}]}`},
+	}
+}
+
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestWorstRequests sends the worst requests within the limits, and the
+// first beyond each: each answers within 100 ms of CPU (the best of three
+// tries: the machine is shared) and allocates at most 48 times its body and
+// its answer together, plus 64 KiB (TotalAlloc, which bounds the memory
+// the request holds at any moment). A request's answer can be larger than its body: a
+// report has a dozen figures for each of MaxInfluencers influencers.
+func TestWorstRequests(t *testing.T) {
+	const bound, factor = 100 * time.Millisecond, 48
+	var slowest time.Duration
+	for _, tc := range worstRequests() {
+		if len(tc.body) > api.DefaultMaxBytes {
+			t.Fatalf("%s: body of %d bytes, over DefaultMaxBytes", tc.name, len(tc.body))
+		}
+		best, wall, alloc := time.Duration(1<<62), time.Duration(0), uint64(0)
+		var code int
+		var answer string
+		for range 3 {
+			runtime.GC()
+			var m0, m1 runtime.MemStats
+			runtime.ReadMemStats(&m0)
+			c0, t0 := cpuTime(), time.Now()
+			rec := post(t, api.Handler{}, tc.body, "application/json")
+			d, c := time.Since(t0), cpuTime()-c0
+			runtime.ReadMemStats(&m1)
+			if c < best {
+				best, wall = c, d
+			}
+			alloc, code, answer = m1.TotalAlloc-m0.TotalAlloc, rec.Code, rec.Body.String()
+		}
+		slowest = max(slowest, best)
+		size := uint64(len(tc.body) + len(answer))
+		if len(answer) > 120 {
+			answer = answer[:120]
+		}
+		t.Logf("%-24s body %7d B: %3d in %6.2f ms CPU (%6.2f ms wall), %4.1fx the body and answer allocated: %s", tc.name, len(tc.body), code,
+			best.Seconds()*1000, wall.Seconds()*1000, float64(alloc)/float64(size), strings.Join(strings.Fields(answer), " "))
+		if best > bound*raceSlack {
+			t.Errorf("%s: %v of CPU, want within %v", tc.name, best, bound*raceSlack)
+		}
+		if !race.Enabled && alloc > factor*size+64<<10 { // 64 KiB: the request and recorder of any body
+			t.Errorf("%s: %d bytes allocated, over %d times the body and answer (%d bytes)", tc.name, alloc, factor, size)
+		}
+		if code != http.StatusOK && code != http.StatusBadRequest {
+			t.Errorf("%s: status %d", tc.name, code)
+		}
+	}
+	t.Logf("slowest: %.2f ms of CPU", slowest.Seconds()*1000)
+}
+
+// BenchmarkWorstRequests serves each of the worst requests of
+// TestWorstRequests.
+func BenchmarkWorstRequests(b *testing.B) {
+	for _, tc := range worstRequests() {
+		b.Run(strings.ReplaceAll(tc.name, " ", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(tc.body)))
+			for b.Loop() {
+				req := httptest.NewRequest(http.MethodPost, "/report", strings.NewReader(tc.body))
+				api.Handler{}.ServeHTTP(httptest.NewRecorder(), req)
+			}
+		})
+	}
+}
