@@ -3,6 +3,7 @@ package roi
 import (
 	"errors"
 	"math/big"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -135,5 +136,75 @@ func TestMaxMarkovStates(t *testing.T) {
 	_, err := Attribute(paths, Markov)
 	if !errors.Is(err, ErrTooLarge) {
 		t.Errorf("%d states: %v, want ErrTooLarge", MaxMarkovStates+1, err)
+	}
+}
+
+// scanLink is the definition: the first tracking index, in order, with a
+// pattern whose every non-empty field equals the link's ignoring case
+// (strings.EqualFold).
+func scanLink(tracking []Tracking, link UTM) int {
+	for i, tr := range tracking {
+		for _, p := range tr.Links {
+			pf, lf := p.fold().fields(), link.fields()
+			ok := true
+			for k := range pf {
+				ok = ok && (pf[k] == "" || strings.EqualFold(pf[k], lf[k]))
+			}
+			if ok {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// The link index gives what scanning the patterns in order gives,
+// including case folds beyond ASCII (σ ς Σ, the Kelvin sign K, ſ, İ) and
+// invalid UTF-8, which strings.EqualFold reads as U+FFFD.
+func TestLinkIndexMatchesScan(t *testing.T) {
+	words := []string{"", "ig", "IG", "Ig", "tt", "σ", "ς", "Σ", "k", "\u212a", "s", "\u017f", "İ", "i", "\xff", "\xfe", "\ufffd", "anna", "ANNA"}
+	r := rand.New(rand.NewPCG(5, 6))
+	pick := func() UTM {
+		return UTM{Source: words[r.IntN(len(words))], Campaign: words[r.IntN(len(words))], Content: words[r.IntN(4)]}
+	}
+	for trial := range 200 {
+		var tracking []Tracking
+		seen := map[UTM]bool{}
+		for i := range 1 + r.IntN(6) {
+			tr := Tracking{Influencer: "i" + strconv.Itoa(i)}
+			for range r.IntN(4) {
+				p := pick()
+				if p.fold().IsZero() || seen[p.fold()] {
+					continue
+				}
+				seen[p.fold()] = true
+				tr.Links = append(tr.Links, p)
+			}
+			tracking = append(tracking, tr)
+		}
+		mt, err := newMatcher("test", tracking)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 20 {
+			link := pick()
+			if got, want := mt.matchLink(link), scanLink(tracking, link); got != want {
+				t.Fatalf("trial %d: %+v matched by %d, scan says %d (tracking %+v)", trial, link, got, want, tracking)
+			}
+		}
+	}
+	// By hand: ς and Σ are one fold orbit with σ, so a pattern "σ" matches
+	// a link "Σ"; İ folds to nothing else, and the folded pattern "i"
+	// (strings.ToLower("İ")) matches "I".
+	tracking := []Tracking{{Influencer: "a", Links: []UTM{{Source: "σ"}}}, {Influencer: "b", Links: []UTM{{Source: "İ"}}}}
+	mt, err := newMatcher("test", tracking)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mt.matchLink(UTM{Source: "Σ"}); got != 0 {
+		t.Errorf("Σ: %d, want 0", got)
+	}
+	if got := mt.matchLink(UTM{Source: "I"}); got != 1 {
+		t.Errorf("I: %d, want 1", got)
 	}
 }
