@@ -59,6 +59,14 @@ func TestLimitErrors(t *testing.T) {
 			var m Money
 			return m.UnmarshalJSON([]byte(`{"amount":"` + strings.Repeat("1", MaxAmountText+1) + `","currency":"EUR"}`))
 		}(), []error{ErrTooLarge}, "Money.UnmarshalJSON: amount: longer than MaxAmountText (1200) bytes"},
+		// 0.01 recorded on an actual of 1e1000: 10^1000 + 10^-2 = (10^1002 + 1)·10^-2,
+		// 1003 digits, beyond the 1000 an actual may have
+		{"RecordActual sum", func() error {
+			p, _ := NewPlan(eur, decimal.NewFromInt(1), start, end)
+			p, _ = p.AddItem(LineItem{Name: "Reels", Category: Tools, Planned: decimal.NewFromInt(1), Actual: decimal.New(1, 1000)})
+			_, err := p.RecordActual("Reels", decimal.New(1, -2))
+			return err
+		}(), []error{ErrTooLarge}, "budget: Plan.RecordActual: Reels.Actual: more than 1000 digits"},
 		{"AllocateTarget Value", func() error {
 			_, err := AllocateTarget([]Channel{{Curve: MichaelisMenten{1, 1}}}, ReturnTarget{Value: huge}, eurOpt)
 			return err

@@ -222,6 +222,11 @@ func (p Plan) recordActual(fn, name string, amount decimal.Decimal) (Plan, error
 	if a.Sign() < 0 {
 		return Plan{}, errs.New(ErrNegative, fn, LineItem{Name: name}.field("Actual"), "would go negative", a)
 	}
+	// 1e1000 + 1e-1000 has 2001 digits: the sum stays within the limits
+	// that AddItem and UnmarshalJSON hold an actual to
+	if err := limit.Decimal(fn, LineItem{Name: name}.field("Actual"), a); err != nil {
+		return Plan{}, err
+	}
 	q := p
 	q.items = slices.Clone(p.items)
 	q.items[i].Actual = a
