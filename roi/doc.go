@@ -86,6 +86,32 @@
 // on as it is). No function panics on any input, no NaN becomes a number,
 // and no value is mutable after construction.
 //
+// # Limits
+//
+// Work and memory are bounded by limits a caller can check before calling;
+// beyond one, the call returns [ErrTooLarge] (or [ErrSyntax] for a number
+// in CSV text) before doing the work it bounds:
+//
+//   - every decimal argument or field: an exponent within ±1000 and at
+//     most 1000 digits (budget.MaxExponent; the module's one guard,
+//     internal/limit), checked first, in time linear in the coefficient;
+//   - [MaxMarkovStates] (1024) states of a Markov chain, counted while the
+//     paths are read, before the O(states³) solve (1024 dense states: about
+//     0.8 s);
+//   - [MaxTextLen] (8192 bytes) per order ID, discount code, landing URL,
+//     influencer name and link parameter ([ParseUTM], [AttributeOrders],
+//     [ReadOrders]);
+//   - [MaxCSVDigits] (40) digits per number that [ReadPaths] and
+//     [ReadOrders] read.
+//
+// Within them, work and memory are linear in the input: the rule-based
+// models and Shapley in the touches of the paths, [AttributeOrders] in the
+// orders and the tracking entries' codes and patterns, the readers in the
+// bytes read. hostile_test.go calls every exported function with extreme
+// values (decimals 1e±2³¹ and of 10⁶ digits, MaxInt64 counts and sums past
+// int64, nil readers, NUL and invalid UTF-8 text) and checks each returns
+// within 50 ms with a result or an error wrapping a sentinel.
+//
 // # Enums and zero values
 //
 // [Rule], [CostBasis], [Direction] and [Verdict] read and write their names
