@@ -69,40 +69,31 @@ type RuleCheck struct {
 // Checker checks captions against one Brief. It is immutable and safe
 // for concurrent use; build it once with NewChecker for many captions.
 type Checker struct {
-	rules    []rule
+	rules    disclosure
 	mention  string
 	code     [][]byte // folded words
 	link     []byte
 	hashtags map[string]int // folded required hashtag → its index among the distinct ones
 }
 
-type rule struct {
-	name string
-	tags map[string]bool
-	weak map[string]bool
-	// trie holds the phrases word by word: trie[n] maps a folded word to
-	// the node it leads to from node n (0 is the root); end[n] is the index
-	// of the first phrase ending at n, or -1.
-	trie   []map[string]int32
-	end    []int32
-	within int
-}
-
 // The limits of a Brief, so that checking a caption costs time linear in
-// the caption's length: at most MaxRules disclosure rules, and at most
-// MaxWords words in a Code or a DisclosureRule phrase. A Check then reads
-// each token of the caption at most (MaxRules + 1) × MaxWords times; a
-// 10^6-byte caption takes milliseconds.
+// the caption's length and compiling a brief costs microseconds: at most
+// MaxRules disclosure rules, at most MaxWords words in a Code or a
+// DisclosureRule phrase, and at most MaxBriefText bytes in each text of
+// a Brief or DisclosureRule (a mention, code, link, hashtag, tag, weak
+// tag or phrase). A Check reads the caption once, each token with at most
+// MaxWords map lookups; a 10^6-byte caption takes a few milliseconds.
 const (
-	MaxRules = 16
-	MaxWords = 16
+	MaxRules     = 16
+	MaxWords     = 16
+	MaxBriefText = 2048
 )
 
 // NewChecker compiles b. Errors (ErrInvalid, naming the field): a rule
 // without a name or without any tag or phrase, an empty or non-word tag
 // or phrase, a negative Within, a code or hashtag without any word
-// character. More than MaxRules rules, or a code or phrase of more than
-// MaxWords words, is ErrTooLarge.
+// character. More than MaxRules rules, a code or phrase of more than
+// MaxWords words, or a text longer than MaxBriefText bytes is ErrTooLarge.
 func NewChecker(b Brief) (*Checker, error) { return newChecker("collab.NewChecker", "", b) }
 
 // CheckCaption checks one caption against b. It is shorthand for
@@ -116,23 +107,25 @@ func CheckCaption(caption string, b Brief) (Compliance, error) {
 }
 
 func newChecker(fn, at string, b Brief) (*Checker, error) {
-	c := &Checker{mention: strings.TrimPrefix(Fold(strings.TrimSpace(b.Mention)), "@")}
 	if len(b.Rules) > MaxRules {
 		return nil, errs.New(ErrTooLarge, fn, at+"rules", "more than "+strconv.Itoa(MaxRules)+" rules", len(b.Rules))
 	}
-	for i, r := range b.Rules {
-		cr, err := compileRule(fn, at+"rules["+strconv.Itoa(i)+"].", r)
-		if err != nil {
+	for _, f := range [...]struct{ name, text string }{{"mention", b.Mention}, {"code", b.Code}, {"link", b.Link}} {
+		if err := checkBriefText(fn, at+f.name, f.text); err != nil {
 			return nil, err
 		}
-		c.rules = append(c.rules, cr)
+	}
+	c := &Checker{mention: strings.TrimPrefix(Fold(strings.TrimSpace(b.Mention)), "@"),
+		rules: disclosure{tags: map[string]uint32{}, weak: map[string]uint32{}, trie: newWordTrie()}}
+	for i, r := range b.Rules {
+		if err := c.rules.addRule(fn, at+"rules["+strconv.Itoa(i)+"].", r); err != nil {
+			return nil, err
+		}
 	}
 	if b.Code != "" {
-		switch c.code = words(b.Code); {
-		case len(c.code) == 0:
-			return nil, errs.New(ErrInvalid, fn, at+"code", "no letter or digit", b.Code)
-		case len(c.code) > MaxWords:
-			return nil, errs.New(ErrTooLarge, fn, at+"code", "more than "+strconv.Itoa(MaxWords)+" words", b.Code)
+		var err error
+		if c.code, err = wordsOf(fn, at+"code", b.Code); err != nil {
+			return nil, err
 		}
 	}
 	link := strings.TrimSpace(b.Link)
@@ -143,9 +136,9 @@ func newChecker(fn, at string, b Brief) (*Checker, error) {
 	}
 	c.link = []byte(Fold(strings.TrimSuffix(link, "/")))
 	for i, h := range b.Hashtags {
-		t, ok := tag(h)
-		if !ok {
-			return nil, errs.New(ErrInvalid, fn, at+"hashtags["+strconv.Itoa(i)+"]", "not a single hashtag", h)
+		t, err := tagOf(fn, at+"hashtags["+strconv.Itoa(i)+"]", h)
+		if err != nil {
+			return nil, err
 		}
 		if c.hashtags == nil {
 			c.hashtags = make(map[string]int)
@@ -157,58 +150,40 @@ func newChecker(fn, at string, b Brief) (*Checker, error) {
 	return c, nil
 }
 
-func compileRule(fn, at string, r DisclosureRule) (rule, error) {
-	cr := rule{name: r.Name, tags: map[string]bool{}, weak: map[string]bool{}, within: r.Within,
-		trie: []map[string]int32{{}}, end: []int32{-1}}
-	switch {
-	case r.Name == "":
-		return cr, errs.New(ErrInvalid, fn, at+"name", "empty", errs.None)
-	case len(r.Tags)+len(r.Phrases) == 0:
-		return cr, errs.New(ErrInvalid, fn, at+"tags", "no tag or phrase discloses", errs.None)
-	case r.Within < 0:
-		return cr, errs.New(ErrNegative, fn, at+"within", "negative", r.Within)
+// checkBriefText refuses a brief's text longer than MaxBriefText bytes.
+func checkBriefText(fn, field, s string) error {
+	if len(s) > MaxBriefText {
+		return errs.New(ErrTooLarge, fn, field, "longer than "+strconv.Itoa(MaxBriefText)+" bytes", s)
 	}
-	for _, l := range []struct {
-		name string
-		in   []string
-		dst  map[string]bool
-	}{{"tags", r.Tags, cr.tags}, {"weak", r.Weak, cr.weak}} {
-		for i, s := range l.in {
-			t, ok := tag(s)
-			if !ok {
-				return cr, errs.New(ErrInvalid, fn, at+l.name+"["+strconv.Itoa(i)+"]", "not a single hashtag", s)
-			}
-			l.dst[t] = true
-		}
-	}
-	for i, p := range r.Phrases {
-		w := words(p)
-		switch {
-		case len(w) == 0:
-			return cr, errs.New(ErrInvalid, fn, at+"phrases["+strconv.Itoa(i)+"]", "no letter or digit", p)
-		case len(w) > MaxWords:
-			return cr, errs.New(ErrTooLarge, fn, at+"phrases["+strconv.Itoa(i)+"]", "more than "+strconv.Itoa(MaxWords)+" words", p)
-		}
-		cr.addPhrase(w, int32(i)) //nolint:gosec // i < len(r.Phrases), an int32 count of strings in memory
-	}
-	return cr, nil
+	return nil
 }
 
-// addPhrase enters phrase i, given as folded words, in the rule's trie.
-func (r *rule) addPhrase(ws [][]byte, i int32) {
-	n := int32(0)
-	for _, w := range ws {
-		next, ok := r.trie[n][string(w)]
-		if !ok {
-			next = int32(len(r.trie)) //nolint:gosec // at most MaxWords nodes per phrase
-			r.trie = append(r.trie, map[string]int32{})
-			r.end = append(r.end, -1)
-			r.trie[n][string(w)] = next
-		}
-		n = next
+// tagOf is tag with the brief's checks: at most MaxBriefText bytes, one
+// word.
+func tagOf(fn, field, s string) (string, error) {
+	if err := checkBriefText(fn, field, s); err != nil {
+		return "", err
 	}
-	if r.end[n] < 0 {
-		r.end[n] = i
+	t, ok := tag(s)
+	if !ok {
+		return "", errs.New(ErrInvalid, fn, field, "not a single hashtag", s)
+	}
+	return t, nil
+}
+
+// wordsOf is words with the brief's checks: at most MaxBriefText bytes,
+// one to MaxWords words.
+func wordsOf(fn, field, s string) ([][]byte, error) {
+	if err := checkBriefText(fn, field, s); err != nil {
+		return nil, err
+	}
+	switch w := words(s); {
+	case len(w) == 0:
+		return nil, errs.New(ErrInvalid, fn, field, "no letter or digit", s)
+	case len(w) > MaxWords:
+		return nil, errs.New(ErrTooLarge, fn, field, "more than "+strconv.Itoa(MaxWords)+" words", s)
+	default:
+		return w, nil
 	}
 }
 
@@ -240,18 +215,16 @@ func (c *Checker) Check(caption string) Compliance {
 	defer scanners.Put(sc)
 	sc.scan(caption, true)
 	var out Compliance
-	if len(c.rules) > 0 {
-		out.Rules = make([]RuleCheck, len(c.rules))
+	if len(c.rules.names) > 0 {
+		out.Rules = c.rules.check(sc)
 	}
-	for i := range c.rules {
-		rc := c.rules[i].check(sc)
+	for _, rc := range out.Rules {
 		switch rc.Problem {
 		case Undisclosed, WeakOnly:
 			out.Missing |= Disclosure
 		case Misplaced:
 			out.Misplaced |= Disclosure
 		}
-		out.Rules[i] = rc
 	}
 	out.Missing |= c.elements(sc)
 	return out
@@ -260,14 +233,14 @@ func (c *Checker) Check(caption string) Compliance {
 // Discloses reports whether caption carries a label every rule of the
 // brief accepts, wherever it stands; with no rules it is false.
 func (c *Checker) Discloses(caption string) bool {
-	if len(c.rules) == 0 {
+	if len(c.rules.names) == 0 {
 		return false
 	}
 	sc := scanners.Get().(*scanner)
 	defer scanners.Put(sc)
 	sc.scan(caption, true)
-	for i := range c.rules {
-		if p := c.rules[i].check(sc).Problem; p == Undisclosed || p == WeakOnly {
+	for _, rc := range c.rules.check(sc) {
+		if rc.Problem == Undisclosed || rc.Problem == WeakOnly {
 			return false
 		}
 	}
@@ -278,62 +251,6 @@ func (c *Checker) Discloses(caption string) bool {
 // signature fits kpi.ActivityOptions.Sponsored, so that the activity
 // signals count the disclosed sponsored posts.
 func (c *Checker) Sponsored(p kpi.Post) bool { return c.Discloses(p.Caption) }
-
-func (r *rule) check(sc *scanner) RuleCheck {
-	rc := RuleCheck{Rule: r.name, Problem: Undisclosed, At: -1}
-	weak := -1
-	for i, t := range sc.toks {
-		label := ""
-		switch {
-		case t.kind == '#' && r.tags[string(sc.text(t))]:
-			label = "#" + string(sc.text(t))
-		case t.kind == '#' && weak < 0 && r.weak[string(sc.text(t))]:
-			weak = i
-		case t.kind == ' ':
-			label = r.phraseAt(sc, i)
-		}
-		if label != "" {
-			rc.Label, rc.At, rc.Problem = label, t.at, NoProblem
-			if r.within > 0 && t.at >= r.within {
-				rc.Problem = Misplaced
-			}
-			return rc
-		}
-	}
-	if weak >= 0 {
-		t := sc.toks[weak]
-		rc.Problem, rc.Label, rc.At = WeakOnly, "#"+string(sc.text(t)), t.at
-	}
-	return rc
-}
-
-// phraseAt returns the first phrase (in the rule's order) whose words are
-// the plain words starting at token i, or "". It walks the trie: at most
-// MaxWords tokens.
-func (r *rule) phraseAt(sc *scanner, i int) string {
-	n, best, words := int32(0), int32(-1), 0
-	for k := i; k < len(sc.toks) && sc.toks[k].kind == ' '; k++ {
-		next, ok := r.trie[n][string(sc.text(sc.toks[k]))]
-		if !ok {
-			break
-		}
-		n = next
-		if e := r.end[n]; e >= 0 && (best < 0 || e < best) {
-			best, words = e, k-i+1
-		}
-	}
-	if best < 0 {
-		return ""
-	}
-	var b []byte
-	for k := i; k < i+words; k++ {
-		if k > i {
-			b = append(b, ' ')
-		}
-		b = append(b, sc.text(sc.toks[k])...)
-	}
-	return string(b)
-}
 
 // wordsAt reports whether the tokens from i on are ws, each of the given
 // kind (0: any kind but a mention).

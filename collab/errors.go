@@ -33,6 +33,11 @@ var (
 	ErrTooLarge = errs.ErrTooLarge
 	// ErrOverflow: a sum of counts beyond int64 (Histories).
 	ErrOverflow = errs.ErrOverflow
+	// ErrNotFound and ErrMinorUnit are budget's, returned by RecordPayouts
+	// through budget.Plan.Record: a line item not in the plan, an amount
+	// that is not a whole number of the plan currency's minor unit.
+	ErrNotFound  = budget.ErrNotFound
+	ErrMinorUnit = budget.ErrMinorUnit
 	// ErrCurrencyMismatch: money in a currency other than the fee's; the
 	// error is budget's *MismatchError.
 	ErrCurrencyMismatch = budget.ErrCurrencyMismatch

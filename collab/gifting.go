@@ -45,12 +45,14 @@ type Earned struct {
 // Errors: a gift without creator, with a zero SentAt, or without mention
 // and code (ErrInvalid, field "gifts[i].…"); a SentAt outside
 // MinYear…MaxYear (ErrTooLarge); a mention or code NewChecker refuses.
-// Each post's caption is scanned once, and then checked against its
-// creator's gifts, latest first, until one matches.
+// A mention that is only "@" or spaces is ErrInvalid (it would name
+// nothing). Each post's caption is read once: its mentions into a set, its
+// words through one trie of the creator's codes; work is linear in the
+// captions' length plus the gifts.
 func EarnedPosts(gifts []Gift, posts []kpi.Post, paid Matching) ([]Earned, error) {
 	const fn = "collab.EarnedPosts"
 	checks := make([]*Checker, len(gifts))
-	byCreator := make(map[string][]int)
+	byCreator := make(map[string]*giftIndex)
 	for i, g := range gifts {
 		at := "gifts[" + strconv.Itoa(i) + "]."
 		switch {
@@ -68,10 +70,16 @@ func EarnedPosts(gifts []Gift, posts []kpi.Post, paid Matching) ([]Earned, error
 		if checks[i], err = newChecker(fn, at, Brief{Mention: g.Mention, Code: g.Code}); err != nil {
 			return nil, err
 		}
-		byCreator[g.Creator] = append(byCreator[g.Creator], i)
+		if g.Mention != "" && checks[i].mention == "" {
+			return nil, errs.New(ErrInvalid, fn, at+"mention", "no handle", g.Mention)
+		}
+		if byCreator[g.Creator] == nil {
+			byCreator[g.Creator] = &giftIndex{codes: newWordTrie()}
+		}
+		byCreator[g.Creator].add(i, checks[i])
 	}
-	for _, l := range byCreator {
-		slices.SortStableFunc(l, func(a, b int) int { return gifts[b].SentAt.Compare(gifts[a].SentAt) })
+	for _, x := range byCreator {
+		slices.SortStableFunc(x.gifts, func(a, b int) int { return gifts[b].SentAt.Compare(gifts[a].SentAt) })
 	}
 	linked := make(map[string]bool, len(paid.Links))
 	for _, l := range paid.Links {
@@ -82,38 +90,68 @@ func EarnedPosts(gifts []Gift, posts []kpi.Post, paid Matching) ([]Earned, error
 		if linked[p.ID] {
 			continue
 		}
-		if g := aboutGift(gifts, checks, byCreator[p.Creator], p); g >= 0 {
+		if g := byCreator[p.Creator].about(gifts, checks, p); g >= 0 {
 			out = append(out, Earned{Gift: g, Creator: p.Creator, Post: p.ID, At: p.PublishedAt})
 		}
 	}
 	return out, nil
 }
 
-// aboutGift returns the latest gift of cands (sorted latest first, ties
-// in input order) sent at or before p that p's caption names, or -1.
-func aboutGift(gifts []Gift, checks []*Checker, cands []int, p kpi.Post) int {
-	var sc scanner
-	scanned := false
-	for _, g := range cands {
-		if p.PublishedAt.Before(gifts[g].SentAt) {
+// giftIndex is one creator's gifts, sorted latest first (ties in input
+// order), with their mentions in a set and their codes in one trie; node
+// maps a gift to its code's end node.
+type giftIndex struct {
+	gifts    []int
+	mentions map[string]bool
+	codes    wordTrie
+	node     map[int]int32
+}
+
+func (x *giftIndex) add(g int, c *Checker) {
+	x.gifts = append(x.gifts, g)
+	if c.mention != "" {
+		if x.mentions == nil {
+			x.mentions = map[string]bool{}
+		}
+		x.mentions[c.mention] = true
+	}
+	if len(c.code) > 0 {
+		if x.node == nil {
+			x.node = map[int]int32{}
+		}
+		x.node[g] = x.codes.add(c.code, 0)
+	}
+}
+
+// about returns the latest gift sent at or before p whose mention or code
+// p's caption carries, or -1. A nil x (a creator without gifts) has none.
+// The caption is read once: each mention looked up among the gifts'
+// mentions, each other token followed in the codes' trie.
+func (x *giftIndex) about(gifts []Gift, checks []*Checker, p kpi.Post) int {
+	if x == nil || !slices.ContainsFunc(x.gifts, func(g int) bool { return !p.PublishedAt.Before(gifts[g].SentAt) }) {
+		return -1
+	}
+	sc := scanners.Get().(*scanner)
+	defer scanners.Put(sc)
+	sc.scan(p.Caption, true)
+	mentioned := map[string]bool{} // the gifts' mentions found
+	coded := map[int32]bool{}      // the end nodes of the codes found
+	for i, t := range sc.toks {
+		if t.kind == '@' {
+			if m := sc.text(t); x.mentions[string(m)] && !mentioned[string(m)] {
+				mentioned[string(m)] = true
+			}
 			continue
 		}
-		if !scanned {
-			sc.scan(p.Caption, true)
-			scanned = true
-		}
-		if names(checks[g], &sc, gifts[g]) {
+		x.codes.walk(sc, i, notMention, func(node int32, _ int) { coded[node] = true })
+	}
+	for _, g := range x.gifts {
+		n, hasCode := x.node[g]
+		if !p.PublishedAt.Before(gifts[g].SentAt) && ((hasCode && coded[n]) || mentioned[checks[g].mention]) {
 			return g
 		}
 	}
 	return -1
-}
-
-// names reports whether the scanned caption carries the gift's mention or
-// code.
-func names(c *Checker, sc *scanner, g Gift) bool {
-	missing := c.elements(sc)
-	return (g.Mention != "" && missing&Mention == 0) || (g.Code != "" && missing&Code == 0)
 }
 
 // GiftLine returns the plan line for gifts: their costs summed, in the

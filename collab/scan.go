@@ -30,7 +30,10 @@ func (s *scanner) scan(caption string, tokens bool) {
 	ri := -1
 	for _, r := range caption {
 		ri++
-		f, keep, compose := fold.Rune(prev, r)
+		f, keep, compose := r, true, false
+		if r != utf8.RuneError { // invalid UTF-8 folds to itself: skip the case tables
+			f, keep, compose = fold.Rune(prev, r)
+		}
 		if compose {
 			s.buf = utf8.AppendRune(s.buf[:len(s.buf)-utf8.RuneLen(prev)], f)
 			prev = f
