@@ -342,34 +342,46 @@ func checkCands(fn string, cands []Candidate, budget decimal.Decimal, goal Goal)
 	}
 	pos := make(map[string]int, len(cands))
 	for i, cd := range cands {
-		field := errs.Index("cands", i)
+		field := func(name string) string { return errs.Index("cands", i) + "." + name } // for errors only
 		if cd.ID == "" {
-			return nil, errs.New(ErrInvalid, fn, field+".ID", "empty", "")
+			return nil, errs.New(ErrInvalid, fn, field("ID"), "empty", "")
 		}
 		if _, dup := pos[cd.ID]; dup {
-			return nil, errs.New(ErrDuplicate, fn, field+".ID", "repeated", cd.ID)
+			return nil, errs.New(ErrDuplicate, fn, field("ID"), "repeated", cd.ID)
 		}
 		pos[cd.ID] = i
-		if err := limit.Decimal(fn, field+".Fee", cd.Fee); err != nil {
-			return nil, err
+		if !smallDecimal(cd.Fee) {
+			if err := limit.Decimal(fn, field("Fee"), cd.Fee); err != nil {
+				return nil, err
+			}
 		}
 		if cd.Fee.Sign() < 0 {
-			return nil, errs.New(ErrNegative, fn, field+".Fee", "", cd.Fee)
+			return nil, errs.New(ErrNegative, fn, field("Fee"), "", cd.Fee)
 		}
 		if cd.Followers != nil && cd.Sketch != nil {
-			return nil, errs.New(ErrInvalid, fn, field+".Sketch", "set with Followers: give one", cd.ID)
+			return nil, errs.New(ErrInvalid, fn, field("Sketch"), "set with Followers: give one", cd.ID)
 		}
 		if goal != MaxValue {
 			continue
 		}
-		if err := limit.Decimal(fn, field+".Value", cd.Value); err != nil {
-			return nil, err
+		if !smallDecimal(cd.Value) {
+			if err := limit.Decimal(fn, field("Value"), cd.Value); err != nil {
+				return nil, err
+			}
 		}
 		if cd.Value.Sign() < 0 {
-			return nil, errs.New(ErrNegative, fn, field+".Value", "", cd.Value)
+			return nil, errs.New(ErrNegative, fn, field("Value"), "", cd.Value)
 		}
 	}
 	return pos, nil
+}
+
+// smallDecimal reports, without allocating, that d is far within the
+// module's decimal limit (an exponent within ±1000, at most 18 digits), so
+// that limit.Decimal, which copies the coefficient, runs only on the rare
+// large amount.
+func smallDecimal(d decimal.Decimal) bool {
+	return exponentWithin(d) && d.NumDigits() <= 18
 }
 
 // checkConstraints checks c's lists and bounds, and returns the Include and
