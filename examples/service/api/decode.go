@@ -241,6 +241,9 @@ func (w *walker) array(v reflect.Value, path *at, b bound) *badRequest {
 	if opened, br := w.open('[', "an array", v, path); !opened {
 		return br // an error, or null
 	}
+	if v.IsNil() {
+		v.Set(reflect.MakeSlice(v.Type(), 0, 0)) // [] is empty, not nil
+	}
 	v.SetLen(0)
 	if w.lex.peek() == ']' {
 		w.lex.pos++
