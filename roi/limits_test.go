@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/influencekit/influencekit/internal/race"
 )
 
 // stairPaths returns k paths of lengths 1 … k: path n touches "a" and n − 1
@@ -62,8 +64,8 @@ func TestAttributeSparseSlots(t *testing.T) {
 			t.Errorf("linear: a %v, c7_3 %v; want value 60 and 1", got["a"], got["c7_3"])
 		}
 	}
-	if testing.Short() {
-		return
+	if testing.Short() || race.Enabled {
+		return // the timing below means nothing under -race (33 s there)
 	}
 	stair := stairPaths(300)
 	for _, m := range []Model{Linear, Shapley, PositionBased} {
@@ -72,9 +74,9 @@ func TestAttributeSparseSlots(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Measured about 0.3 s on a shared 2-core machine; the dense
-		// table took 6 to 24 s and 4.4 to 13 GB. The bound leaves room for
-		// -race.
-		if el := time.Since(start); el > 30*time.Second {
+		// table took 6 to 24 s and 4.4 to 13 GB. The bound leaves room
+		// for a loaded machine.
+		if el := time.Since(start); el > 20*time.Second {
 			t.Errorf("%v over 45,150 touches: %v", m, el)
 		}
 	}
