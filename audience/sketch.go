@@ -37,8 +37,14 @@ func rename(err error, fn string) error {
 	return &out
 }
 
-// SketchStdDevs is the width of every sketch bound: 2 standard deviations,
-// a 95.45 % two-sided interval under the normal approximation.
+// SketchStdDevs is the width of every sketch count bound: 2 "standard
+// deviations" as Apache DataSketches means them, each bound a one-sided
+// binomial tail of 2.275 % (a 95.45 % two-sided interval), computed by
+// DataSketches' own method (getLowerBound/getUpperBound: exact binomial
+// tails for small counts, a continuity-corrected normal bound above 120
+// retained hashes), so a sketch reports the bounds DataSketches reports for
+// the same bytes. Jaccard and OfSmaller use the Wilson score interval at
+// the same width.
 const SketchStdDevs = 2
 
 // Sketch is a mergeable theta sketch (bottom-k family) of a follower set,
@@ -48,7 +54,8 @@ const SketchStdDevs = 2
 // (serial version 3 written; 3 and the compressed 4 read). Sketches built
 // per shard in Spark, Druid, Pinot or Hive decode here and merge with ours.
 //
-// A sketch keeps at most k = 2^lgK hashes (8 bytes each). While it has seen
+// A sketch built here keeps at most k = 2^lgK hashes (8 bytes each); a
+// decoded one keeps every hash of its image (see UnmarshalBinary). While it has seen
 // at most k distinct IDs it keeps all of them and every figure is exact
 // (Estimate.Exact); beyond that, counts have a relative standard error of
 // about 1/√(k−1) (1.56 % at the default k = 4096). See OverlapSketches for
@@ -164,8 +171,9 @@ func (s *Sketch) Merge(others ...*Sketch) {
 	s.stale.Store(true)
 }
 
-// compact returns the immutable snapshot, trimmed to k hashes, computing
-// it once after each change (under the lock). nil means empty.
+// compact returns the immutable snapshot, computing it once after each
+// change (under the lock), trimmed to k hashes; a decoded, unchanged
+// sketch's snapshot is the image's, untrimmed. nil means empty.
 func (s *Sketch) compact() *theta.Compact {
 	if s == nil {
 		return nil
@@ -197,8 +205,8 @@ func (s *Sketch) snapshot() *theta.Compact { return s.compact() }
 // that round-trips the float). Low ≤ Value ≤ High.
 type Estimate struct {
 	Value decimal.Decimal `json:"value"`
-	Low   decimal.Decimal `json:"low"`  // lower bound (sketches: SketchStdDevs standard deviations below)
-	High  decimal.Decimal `json:"high"` // upper bound (sketches: SketchStdDevs standard deviations above)
+	Low   decimal.Decimal `json:"low"`  // lower bound (sketches: DataSketches' bound at SketchStdDevs)
+	High  decimal.Decimal `json:"high"` // upper bound (sketches: DataSketches' bound at SketchStdDevs)
 	// Exact is true when no sampling was involved: the sets were small
 	// enough (at most k distinct IDs) to be kept whole, so Value is exact
 	// and Low = Value = High.
@@ -221,14 +229,20 @@ func fromFloat(f float64, low bool) decimal.Decimal {
 }
 
 // Estimate returns the estimated number of distinct IDs: retained ÷ θ (the
-// KMV/theta estimator, unbiased), with relative standard error ≈ 1/√(k−1)
-// in estimation mode and exact while at most k distinct IDs were added.
+// KMV/theta estimator, unbiased; θ as the fraction θ_long ÷ (2⁶³−1), in
+// float64, as DataSketches computes it), with relative standard error ≈
+// 1/√(k−1) in estimation mode and exact while at most k distinct IDs were
+// added. Low and High are DataSketches' bounds at SketchStdDevs. For a
+// decoded sketch all three equal DataSketches' getEstimate, getLowerBound(2)
+// and getUpperBound(2) for the same bytes (to the float64's shortest
+// decimal; the bounds' small-count tables are computed here and agree with
+// DataSketches' published ones to 2·10⁻⁶ relative).
 func (s *Sketch) Estimate() Estimate {
 	c := s.compact()
 	if c == nil {
 		return Estimate{Value: decimal.Zero, Low: decimal.Zero, High: decimal.Zero, Exact: true}
 	}
-	lo, hi := c.Bounds(SketchStdDevs)
+	lo, hi := theta.BinomialBounds(c.Retained(), c.Theta(), SketchStdDevs, c.IsEmpty())
 	return Estimate{
 		Value: fromFloat(c.Estimate(), false),
 		Low:   fromFloat(lo, true),
@@ -277,20 +291,31 @@ func (s *Sketch) MarshalCompressed() ([]byte, error) {
 // DataSketches compact theta sketch, serial version 3 or 4, seed 9001.
 // Truncated, corrupt, unsupported or wrong-seed bytes give an error
 // wrapping ErrSketchTruncated, ErrSketchCorrupt, ErrSketchUnsupported or
-// ErrSketchSeed, and leave s unchanged; never a panic. The nominal size of
-// the decoded sketch is s's (default 4096 for a zero Sketch): a decoded
-// sketch holding more hashes is cut to k.
+// ErrSketchSeed (whose message names the image's seed hash and the 0x93cc
+// of seed 9001), and leave s unchanged; never a panic.
 //
-// Cost: time linear in len(data), whatever the image announces (at most 8
-// hashes per byte, in the compressed format's 1-bit deltas); memory at most
-// 8·(k+1) bytes of hashes for a compressed image and len(data) bytes for a
-// version 3 one (8 bytes per hash), before the cut to k. A nil *Sketch is
-// an error wrapping ErrInvalid (there is nothing to replace).
+// The decoded sketch keeps every retained hash and the image's θ, whatever
+// s's nominal size: a Java update sketch of lgK 12 compacts to up to
+// 15/8·4096 hashes (5,324 for the IDs 0…9,999), and all of them count, so
+// Estimate, OverlapSketches and SketchOverlapMatrix give DataSketches'
+// figures for the same bytes. s keeps its nominal size k (default 4096 for
+// a zero Sketch), and the decoded sketch is reduced to k, as DataSketches'
+// Union of size k reduces it, only when it changes: by Add, AddString or
+// Merge into it (θ becomes the (k+1)-th smallest hash). Merging it into
+// another sketch, or UniqueReachSketches, reduces the union to that
+// sketch's k likewise.
+//
+// Cost: time linear in len(data), whatever the image announces; memory 8
+// bytes per retained hash: at most len(data) for a version 3 image, and up
+// to 64·len(data) for a compressed one (1-bit deltas, 8 hashes per byte).
+// An image of more than 2^27 hashes (above the 15/8·2^26 of DataSketches'
+// largest sketch) is an error wrapping ErrTooLarge. A nil *Sketch is an
+// error wrapping ErrInvalid (there is nothing to replace).
 func (s *Sketch) UnmarshalBinary(data []byte) error {
 	if s == nil {
 		return errs.New(ErrInvalid, "audience.Sketch.UnmarshalBinary", "s", "nil *Sketch", errs.None)
 	}
-	c, err := theta.DecodeTrim(data, s.LgK())
+	c, err := theta.Decode(data)
 	if err != nil {
 		return rename(err, "audience.Sketch.UnmarshalBinary")
 	}
@@ -309,7 +334,8 @@ func (s *Sketch) UnmarshalBinary(data []byte) error {
 // When both sketches hold their whole sets (each saw at most k distinct
 // IDs) the Pair is exact and equals Overlap of the two sets. Otherwise
 // Exact is false and Low and High bound each figure at SketchStdDevs
-// standard deviations. Shared, OnlyA and OnlyB are the theta estimates
+// standard deviations: the counts by DataSketches' binomial bounds (those
+// of its Intersection, AnotB and Union results for the same sketches). Shared, OnlyA and OnlyB are the theta estimates
 // (sampled hashes ÷ θ) rounded to the nearest whole, Union is their sum,
 // and the bounds are rounded outwards (down for Low, up for High). Jaccard
 // and OfSmaller are the shares of the sampled hashes (θ cancels), exact
@@ -392,6 +418,12 @@ func sketchPairOf(p theta.Pair) Pair {
 	}
 	const z = SketchStdDevs
 	sh, oa, ob, un := p.Intersection(z), p.ANotB(z), p.BNotA(z), p.Union(z)
+	// Count bounds as DataSketches gives them for the intersection, the two
+	// AnotB and the union sketches of this pair (each a count below θ).
+	sh.Lower, sh.Upper = theta.BinomialBounds(p.Both, p.Theta, z, p.EmptyA || p.EmptyB)
+	oa.Lower, oa.Upper = theta.BinomialBounds(p.OnlyA, p.Theta, z, p.EmptyA)
+	ob.Lower, ob.Upper = theta.BinomialBounds(p.OnlyB, p.Theta, z, p.EmptyB)
+	un.Lower, un.Upper = theta.BinomialBounds(p.OnlyA+p.OnlyB+p.Both, p.Theta, z, p.EmptyA && p.EmptyB)
 	out := Pair{Shared: nearest(sh.Value), OnlyA: nearest(oa.Value), OnlyB: nearest(ob.Value)}
 	out.Union = satAdd(satAdd(out.Shared, out.OnlyA), out.OnlyB)
 	out.Low = PairBound{

@@ -69,7 +69,7 @@ func (c *Compact) Estimate() float64 { c = norm(c); return estimate(len(c.hashes
 // Bounds returns lower and upper bounds on the distinct count at numStdDev
 // standard deviations (1, 2, 3 ↔ 68.27 %, 95.45 %, 99.73 % two-sided
 // confidence under the normal approximation); see Estimate. numStdDev is
-// read as in Pair.Union.
+// read as in Pair.Union. BinomialBounds gives DataSketches' bounds instead.
 func (c *Compact) Bounds(numStdDev float64) (lower, upper float64) {
 	c = norm(c)
 	e := newEstimate(len(c.hashes), c.theta, numStdDev)

@@ -25,14 +25,19 @@
 //	Jaccard J:              √(J(1−J)/m), m ≈ k sampled union hashes
 //
 // Bounds are given at a chosen number of standard deviations (1, 2, 3 ↔
-// 68.27 %, 95.45 %, 99.73 %), from the binomial sampling of each count.
+// 68.27 %, 95.45 %, 99.73 %), from the binomial sampling of each count:
+// Estimate's bounds by the normal approximation at any number of standard
+// deviations, BinomialBounds by DataSketches' own method (exact binomial
+// tails for small counts) at 1, 2 or 3, which is what callers that must
+// report DataSketches' figures use.
 // Any float64 is accepted there (its absolute value, capped at MaxStdDevs),
 // so no bound is ever NaN.
 //
 // Bad sizes and bad bytes return an error, never a panic: an *errs.Error
 // reading "theta: Func: field: what was wrong (value)", wrapping ErrLgK, ErrEmptyInput,
 // ErrTruncated, ErrCorrupt, ErrUnsupported or ErrSeedMismatch for
-// errors.Is.
+// errors.Is (and errs.ErrTooLarge for an image of more than MaxRetained
+// hashes).
 //
 // Everything here is float64 and uint64: callers that report rates convert
 // once, at their API boundary. Compact values are immutable and safe to

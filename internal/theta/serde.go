@@ -207,6 +207,18 @@ func decode(data []byte, keep int) (*Compact, error) {
 	}
 }
 
+// MaxRetained is the most hashes a decoded image may hold: 2^(MaxLgK+1) =
+// 2^27 (1 GiB of hashes), above the 15/8·2^26 a DataSketches sketch of the
+// largest nominal size keeps. Decode refuses more with an error wrapping
+// errs.ErrTooLarge (after checking that the bytes hold them), so a
+// compressed image of 1-bit deltas, 8 hashes per byte, cannot make it
+// allocate more than that.
+const MaxRetained = 1 << (MaxLgK + 1)
+
+func tooMany(n uint64) error {
+	return decErr("entries", "more hashes than MaxRetained (2^27)", n, errs.ErrTooLarge)
+}
+
 func decErr(field, what string, v any, sentinel error) error {
 	return errs.New(sentinel, "theta.Decode", field, what, v)
 }
@@ -247,6 +259,9 @@ func decodeV3(data []byte, pre, flags byte) (*Compact, error) {
 		start = int(pre) * 8
 		if uint64(n) > uint64(len(data)-start)/8 {
 			return nil, decErr("entries", fmt.Sprintf("%d hashes announced, bytes hold", n), (len(data)-start)/8, ErrTruncated)
+		}
+		if n > MaxRetained {
+			return nil, tooMany(uint64(n))
 		}
 		count = int(n)
 		if pre == 3 {
@@ -312,6 +327,9 @@ func decodeV4(data []byte, pre, flags byte, keep int) (*Compact, error) {
 	need := (n*uint64(entryBits) + 7) / 8
 	if need > uint64(len(data)-off) {
 		return nil, decErr("entries", fmt.Sprintf("%d hashes of %d bits announced, bytes left", n, entryBits), len(data)-off, ErrTruncated)
+	}
+	if n > MaxRetained {
+		return nil, tooMany(n)
 	}
 	hs, err := readDeltas(data[off:], int(n), entryBits, theta, keep) //nolint:gosec // n < 2^32
 	if err != nil {
