@@ -185,6 +185,7 @@ type BudgetReport struct {
 	Remaining  decimal.Decimal `json:"remaining"`
 	Burn       budget.Burn     `json:"burn"` // at the end of the campaign
 	OverBudget []string        `json:"over_budget"`
+	Weeks      []SpendWeek     `json:"spend_by_week"` // the burn over time
 }
 
 // CategoryRow is one budget category.
@@ -568,6 +569,7 @@ func budgetSection(rep *Report, in inputs, b brief, vets map[string]vetting, spl
 		rep.Budget.OverBudget = append(rep.Budget.OverBudget, li.Name)
 	}
 	rep.Budget.Categories = categoryRows(plan, split)
+	rep.Budget.Weeks = spendByWeek(in.Spend, in.Budget, b)
 	for i, f := range rep.Budget.Fees {
 		li, _ := plan.Item(f.Handle)
 		rep.Budget.Fees[i].Paid = li.Actual

@@ -5,6 +5,7 @@
 //
 //	go run ./examples/campaign            # the report, as text
 //	go run ./examples/campaign -json      # the same report as JSON
+//	go run ./examples/campaign -html report.html  # and as one HTML page with charts
 //
 // It prints seven sections, in the order a campaign is run:
 //
@@ -90,11 +91,16 @@ func main() {
 
 // run is the whole program; main only maps its error to the exit status.
 func run(args []string, stdout, stderr io.Writer) error {
-	rep, asJSON, err := report(args, stderr)
+	rep, o, err := report(args, stderr)
 	if err != nil {
 		return err
 	}
-	return write(stdout, rep, asJSON)
+	if o.html != "" {
+		if err := writePageFile(o.html, rep); err != nil {
+			return err
+		}
+	}
+	return write(stdout, rep, o.asJSON)
 }
 
 // write prints the report as text, or as indented JSON.
@@ -127,6 +133,7 @@ type options struct {
 	budget, currency string
 	asJSON           bool
 	asOf             string
+	html             string // -html: the page's path
 }
 
 // parseFlags reads the command line.
@@ -140,6 +147,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.budget, "budget", "45000", "total budget, in -currency")
 	fs.StringVar(&o.currency, "currency", "EUR", "ISO 4217 currency of every amount")
 	fs.BoolVar(&o.asJSON, "json", false, "write the report as JSON")
+	fs.StringVar(&o.html, "html", "", "also write the report as one self-contained HTML page to this file")
 	fs.StringVar(&o.asOf, "asof", "", "report date YYYY-MM-DD: only data before it counts (default: the campaign's end, the final report)")
 	if err := fs.Parse(args); err != nil {
 		return o, usageError{err}
@@ -150,36 +158,36 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	return o, nil
 }
 
-// report reads the flags and the files and builds the report; it says
-// whether -json was given.
-func report(args []string, stderr io.Writer) (Report, bool, error) {
+// report reads the flags and the files and builds the report; it returns
+// the options too (-json, -html).
+func report(args []string, stderr io.Writer) (Report, options, error) {
 	o, err := parseFlags(args, stderr)
 	if err != nil {
-		return Report{}, false, err
+		return Report{}, o, err
 	}
 	cur, err := budget.ParseCurrency(o.currency)
 	if err != nil {
-		return Report{}, false, fmt.Errorf("-currency: %q is not an ISO 4217 code", o.currency)
+		return Report{}, o, fmt.Errorf("-currency: %q is not an ISO 4217 code", o.currency)
 	}
 	total, err := decimal.NewFromString(o.budget)
 	if err != nil || !total.IsPositive() {
-		return Report{}, false, fmt.Errorf("-budget: %q is not a positive amount", o.budget)
+		return Report{}, o, fmt.Errorf("-budget: %q is not a positive amount", o.budget)
 	}
 	if err := cur.Check(total); err != nil {
-		return Report{}, false, fmt.Errorf("-budget: %s has more decimals than %s allows", o.budget, cur.Code())
+		return Report{}, o, fmt.Errorf("-budget: %s has more decimals than %s allows", o.budget, cur.Code())
 	}
 	in, err := readInputs(o.files, cur, total)
 	if err != nil {
-		return Report{}, false, err
+		return Report{}, o, err
 	}
 	b := defaultBrief()
 	if o.asOf != "" {
 		if err := cutAt(&in, &b, o.asOf); err != nil {
-			return Report{}, false, err
+			return Report{}, o, err
 		}
 	}
 	rep, err := build(in, b)
-	return rep, o.asJSON, err
+	return rep, o, err
 }
 
 // readFile parses the user's file at path, or the embedded one if path is

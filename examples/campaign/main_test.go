@@ -74,8 +74,8 @@ var cached struct {
 func outputs(t *testing.T) (text, js []byte) {
 	t.Helper()
 	cached.once.Do(func() {
-		rep, asJSON, err := report(nil, &bytes.Buffer{})
-		if err == nil && asJSON {
+		rep, o, err := report(nil, &bytes.Buffer{})
+		if err == nil && o.asJSON {
 			err = errors.New("-json set without the flag")
 		}
 		var a, b bytes.Buffer

@@ -89,19 +89,7 @@ func goals(p *printer, rep Report) {
 		tw = p.table("lrrrrrl", "goal", "target", "by", "achieved", "of target", "expected", "")
 	}
 	for _, g := range rep.Goals {
-		status := "✔ met"
-		switch {
-		case g.Met:
-		case final || g.Unit == "ratio":
-			status = "✘ missed"
-			if !final {
-				status = "✘ below"
-			}
-		case g.OnTrack:
-			status = "on track"
-		default:
-			status = "✘ behind"
-		}
+		status := goalStatus(g, final)
 		cells := []string{g.Metric, goalValue(p, g.Unit, g.Goal), g.Deadline.AddDate(0, 0, -1).Format("2 Jan"),
 			goalValue(p, g.Unit, g.Achieved), pct(g.Fraction, 0)}
 		if !final {
@@ -118,6 +106,22 @@ func goals(p *printer, rep Report) {
 	for _, g := range rep.Goals {
 		p.f("  · %s: %s.\n", strings.SplitN(g.Metric, " (", 2)[0], g.Why)
 	}
+}
+
+// goalStatus is a goal's verdict: met, missed (final report), below (a
+// ratio before the end), on track or behind.
+func goalStatus(g GoalStatus, final bool) string {
+	switch {
+	case g.Met:
+		return "✔ met"
+	case final:
+		return "✘ missed"
+	case g.Unit == "ratio":
+		return "✘ below"
+	case g.OnTrack:
+		return "on track"
+	}
+	return "✘ behind"
 }
 
 func candidates(p *printer, rep Report) {
