@@ -92,7 +92,7 @@ const (
 // NewChecker compiles b. Errors (ErrInvalid, naming the field): a rule
 // without a name or without any tag or phrase, an empty or non-word tag
 // or phrase, a negative Within, a code or hashtag without any word
-// character. More than MaxRules rules, a code or phrase of more than
+// character, a mention that is only "@" or spaces. More than MaxRules rules, a code or phrase of more than
 // MaxWords words, or a text longer than MaxBriefText bytes is ErrTooLarge.
 func NewChecker(b Brief) (*Checker, error) { return newChecker("collab.NewChecker", "", b) }
 
@@ -117,6 +117,9 @@ func newChecker(fn, at string, b Brief) (*Checker, error) {
 	}
 	c := &Checker{mention: strings.TrimPrefix(Fold(strings.TrimSpace(b.Mention)), "@"),
 		rules: disclosure{tags: map[string]uint32{}, weak: map[string]uint32{}, trie: newWordTrie()}}
+	if b.Mention != "" && c.mention == "" {
+		return nil, errs.New(ErrInvalid, fn, at+"mention", "no handle", b.Mention)
+	}
 	for i, r := range b.Rules {
 		if err := c.rules.addRule(fn, at+"rules["+strconv.Itoa(i)+"].", r); err != nil {
 			return nil, err

@@ -29,7 +29,8 @@ var (
 	// ErrTooLarge: an input beyond a documented limit: a decimal beyond
 	// limit's ±1000 exponent or 1000 digits (MaxExponent, MaxDigits), a
 	// number text longer than MaxNumberText, a time outside MinYear…MaxYear,
-	// NetDays beyond MaxNetDays, more than MaxRules rules or MaxWords words.
+	// NetDays beyond MaxNetDays, more than MaxRules rules or MaxWords words,
+	// a brief's text longer than MaxBriefText.
 	ErrTooLarge = errs.ErrTooLarge
 	// ErrOverflow: a sum of counts beyond int64 (Histories).
 	ErrOverflow = errs.ErrOverflow

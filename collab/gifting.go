@@ -46,7 +46,7 @@ type Earned struct {
 // and code (ErrInvalid, field "gifts[i].…"); a SentAt outside
 // MinYear…MaxYear (ErrTooLarge); a mention or code NewChecker refuses.
 // A mention that is only "@" or spaces is ErrInvalid (it would name
-// nothing). Each post's caption is read once: its mentions into a set, its
+// nothing, and every caption read as naming it). Each post's caption is read once: its mentions into a set, its
 // words through one trie of the creator's codes; work is linear in the
 // captions' length plus the gifts.
 func EarnedPosts(gifts []Gift, posts []kpi.Post, paid Matching) ([]Earned, error) {
@@ -69,9 +69,6 @@ func EarnedPosts(gifts []Gift, posts []kpi.Post, paid Matching) ([]Earned, error
 		var err error
 		if checks[i], err = newChecker(fn, at, Brief{Mention: g.Mention, Code: g.Code}); err != nil {
 			return nil, err
-		}
-		if g.Mention != "" && checks[i].mention == "" {
-			return nil, errs.New(ErrInvalid, fn, at+"mention", "no handle", g.Mention)
 		}
 		if byCreator[g.Creator] == nil {
 			byCreator[g.Creator] = &giftIndex{codes: newWordTrie()}

@@ -114,13 +114,19 @@ func hostileBriefs() map[string]Brief {
 	}
 }
 
-// hostileDeliverables returns deliverable sets built from each hostile
-// decimal (fee and share), time (due, booked, window), count and net days.
-func hostileDeliverables() map[string][]Deliverable {
-	base := Deliverable{ID: "d", Creator: "c", Platform: kpi.Instagram, Kind: KindReel, Due: t0.Add(10 * day),
+// baseDeliverable is a valid deliverable: €1000, 30 % on signing net 7,
+// 70 % on publish net 30, due 10 days after t0.
+func baseDeliverable() Deliverable {
+	return Deliverable{ID: "d", Creator: "c", Platform: kpi.Instagram, Kind: KindReel, Due: t0.Add(10 * day),
 		Booked: t0.Add(-10 * day), Fee: budget.Money{Amount: decimal.NewFromInt(1000), Currency: eur},
 		Terms: []Milestone{{Share: decimal.RequireFromString("0.3"), On: OnSigning, NetDays: 7},
 			{Share: decimal.RequireFromString("0.7"), On: OnPublish, NetDays: 30}}}
+}
+
+// hostileDeliverables returns deliverable sets built from each hostile
+// decimal (fee and share), time (due, booked, window), count and net days.
+func hostileDeliverables() map[string][]Deliverable {
+	base := baseDeliverable()
 	out := map[string][]Deliverable{"nil": nil, "empty": {}, "base": {base}, "zero": {{}}, "twice": {base, base}}
 	for i, d := range hostileDecimals() {
 		fee, share := base, base
@@ -675,5 +681,104 @@ func TestHostileCoversAPI(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no exported function found")
+	}
+}
+
+// FuzzHostileDecimals drives collab's decimal entry points (a fee, a
+// milestone share, a payout, a campaign's fee, ROAS and CPA, a gift's cost,
+// a share's text) with c·10^zeros·10^exp: coefficients of up to 2066 digits
+// and any int32 exponent. A value beyond limit.Decimal must be refused with
+// ErrTooLarge, a value within computed or refused for its sign or range,
+// and nothing may panic. It also places a deadline at sec seconds from
+// 1970: within years 1…9999 the days late or left must be those of integer
+// arithmetic on the seconds, outside ErrTooLarge.
+func FuzzHostileDecimals(f *testing.F) {
+	f.Add(int64(1), int32(math.MaxInt32), uint16(0), int64(0))
+	f.Add(int64(-3), int32(math.MinInt32), uint16(0), int64(math.MaxInt64))
+	f.Add(int64(0), int32(math.MinInt32), uint16(0), int64(math.MinInt64))
+	f.Add(int64(9), int32(-limit.MaxExponent), uint16(999), int64(-62135596800))
+	f.Add(int64(1), int32(limit.MaxExponent), uint16(1000), int64(253402300799))
+	f.Add(int64(math.MaxInt64), int32(-1001), uint16(2047), int64(253402300800))
+	f.Add(int64(3), int32(-1), uint16(0), int64(-62135596801))
+	f.Fuzz(func(t *testing.T, c int64, exp int32, zeros uint16, sec int64) {
+		coef := new(big.Int).Mul(big.NewInt(c), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(zeros%2048)), nil))
+		d := decimal.NewFromBigInt(coef, exp)
+		beyond := limit.Decimal("test", "d", d) != nil
+		want := func(what string, err error, ok ...error) {
+			t.Helper()
+			switch {
+			case beyond && !errors.Is(err, ErrTooLarge):
+				t.Fatalf("%s(%s): beyond the limits, err = %v", what, errs.Format(d), err)
+			case !beyond && err != nil && !slices.ContainsFunc(ok, func(s error) bool { return errors.Is(err, s) }):
+				t.Fatalf("%s(%s): err = %v, want nil or %v", what, errs.Format(d), err, ok)
+			}
+		}
+		ds := []Deliverable{baseDeliverable()}
+		fee := ds[0]
+		fee.Fee.Amount = d
+		want("Validate fee", fee.Validate(), ErrNegative)
+		share := ds[0]
+		share.Terms = []Milestone{{Share: d, On: OnPublish}}
+		want("Validate share", share.Validate(), ErrInvalid)
+		payout := []Payout{{Deliverable: "d", Amount: budget.Money{Amount: d, Currency: eur}, At: t0}}
+		ps, err := Payments(ds, nil, payout, t0.Add(day))
+		want("Payments", checkPayments(ds, ps, err), ErrNegative, ErrInvalid)
+		plan, err := budget.NewPlan(eur, decimal.NewFromInt(1000), t0, t0.Add(10*day))
+		if err == nil {
+			plan, err = plan.AddItem(budget.LineItem{Name: "fees", Category: budget.InfluencerFees, Planned: decimal.NewFromInt(500)})
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = RecordPayouts(plan, "fees", payout, t0.Add(day))
+		want("RecordPayouts", err, ErrNegative, ErrMinorUnit, ErrInvalid, ErrTooLarge)
+		r := CampaignResult{Campaign: "c", Creator: "m", End: t0, FeePaid: budget.Money{Amount: d, Currency: eur},
+			ROAS: decimal.NewNullDecimal(d), CPA: decimal.NewNullDecimal(d)}
+		_, err = Histories([]CampaignResult{r, {Campaign: "b", Creator: "m", End: t0.Add(day), ROAS: r.ROAS, CPA: r.CPA}})
+		want("Histories", err, ErrNegative)
+		_, err = GiftLine("gifts", []Gift{{Cost: budget.Money{Amount: d, Currency: eur}}})
+		want("GiftLine", err, ErrNegative)
+		if !beyond && len(d.String()) <= MaxNumberText {
+			ms, err := ParseTerms(d.String() + " publish")
+			// Its text reads back equal, or beyond the limits once the
+			// coefficient's trailing zeros join the exponent.
+			if (err != nil && !errors.Is(err, ErrTooLarge)) || (err == nil && !ms[0].Share.Equal(d)) {
+				t.Fatalf("ParseTerms(%s) = %v, %v", errs.Format(d), ms, err)
+			}
+		}
+		fuzzDeadline(t, sec)
+	})
+}
+
+// fuzzDeadline checks Statuses with the deadline at sec seconds from 1970
+// as of t0 against integer arithmetic on the seconds.
+func fuzzDeadline(t *testing.T, sec int64) {
+	const first, last = -62135596800, 253402300799 // 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z
+	ds := []Deliverable{baseDeliverable()}
+	ds[0].Due, ds[0].Booked, ds[0].Terms = time.Unix(sec, 0), time.Time{}, nil
+	sts, err := Statuses(ds, nil, t0)
+	if sec < first || sec > last {
+		if !errors.Is(err, ErrTooLarge) {
+			t.Fatalf("Statuses(due %d s): err = %v, want ErrTooLarge", sec, err)
+		}
+		return
+	}
+	if sec == first { // the zero time.Time: a deadline not given
+		if !errors.Is(err, ErrInvalid) {
+			t.Fatalf("Statuses(due at the zero time): err = %v, want ErrInvalid", err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("Statuses(due %d s): %v", sec, err)
+	}
+	diff := sec - t0.Unix() // Due − asof in whole seconds
+	want := Status{State: StateOpen, DaysLeft: int((diff + 86399) / 86400)}
+	if diff <= 0 {
+		want = Status{State: StateOverdue, DaysLate: int(-diff/86400) + 1}
+	}
+	if got := sts[0]; got.State != want.State || got.DaysLeft != want.DaysLeft || got.DaysLate != want.DaysLate {
+		t.Fatalf("Statuses(due %d s) = %s, %d left, %d late; want %s, %d, %d", sec, got.State, got.DaysLeft,
+			got.DaysLate, want.State, want.DaysLeft, want.DaysLate)
 	}
 }
