@@ -4,6 +4,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -13,7 +14,7 @@ import (
 const module = "github.com/influencekit/influencekit"
 
 // allowed lists, for each package of the library, the packages of ours it may
-// import (DESIGN.md, "Layers: imports only point down"). internal/… is allowed
+// import (API.md, "Layers"). internal/… is allowed
 // everywhere below examples, and a package may always import itself (external
 // _test packages do).
 var allowed = map[string][]string{
@@ -27,7 +28,7 @@ var allowed = map[string][]string{
 }
 
 // TestImportLayers parses every Go file of the module (tests included) and
-// fails when an import points up or sideways in the layers of DESIGN.md.
+// fails when an import points up or sideways in the layers of API.md.
 func TestImportLayers(t *testing.T) {
 	fset := token.NewFileSet()
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
@@ -71,7 +72,7 @@ func checkImport(dir, imp string) string {
 	switch {
 	case top == "examples":
 		// An example may import the library and its own packages
-		// (examples/service/cmd/… importing examples/service), not another
+		// (examples/service importing examples/service/api), not another
 		// example.
 		if impTop == "examples" && exampleName(imp) != exampleName(dir) {
 			return "an example imports only library packages and its own"
@@ -94,14 +95,14 @@ func checkImport(dir, imp string) string {
 	}
 	ok, known := allowed[top]
 	if !known {
-		return "package " + top + " is not in the layers of DESIGN.md; add it to layers_test.go"
+		return "package " + top + " is not in the layers of API.md; add it there and to layers_test.go"
 	}
 	for _, a := range ok {
 		if a == impTop {
 			return ""
 		}
 	}
-	return "against the layers in DESIGN.md (" + top + " may import only " + strings.Join(append(ok, "internal/…"), ", ") + ")"
+	return "against the layers in API.md (" + top + " may import only " + strings.Join(append(ok, "internal/…"), ", ") + ")"
 }
 
 // exampleName returns NAME of "examples/NAME/…".
@@ -146,6 +147,55 @@ func TestCheckImport(t *testing.T) {
 	} {
 		if got := checkImport(c.dir, c.imp) == ""; got != c.ok {
 			t.Errorf("checkImport(%q, %q) allowed = %v, want %v", c.dir, c.imp, got, c.ok)
+		}
+	}
+}
+
+// TestAPIDocLayers keeps API.md's layer table and the allowed map above the
+// same: every package of the map has a row in API.md naming exactly the
+// packages it may import, and every row names a package of the map.
+func TestAPIDocLayers(t *testing.T) {
+	doc, err := os.ReadFile("API.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(doc), "## Layers")
+	if !ok {
+		t.Fatal("API.md has no \"## Layers\" section")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	rows := map[string][]string{} // package → the packages its row allows
+	for _, line := range strings.Split(section, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) != 4 {
+			continue
+		}
+		pkg := strings.Trim(strings.TrimSpace(cells[1]), "`")
+		if _, ok := allowed[pkg]; !ok && (pkg == "package" || strings.HasPrefix(pkg, "examples") ||
+			strings.HasPrefix(pkg, "internal") || strings.HasPrefix(pkg, "---")) {
+			continue
+		}
+		var imports []string
+		for _, imp := range strings.Split(cells[2], ",") {
+			if imp = strings.Trim(strings.TrimSpace(imp), "`"); imp != "nothing of ours" {
+				imports = append(imports, imp)
+			}
+		}
+		rows[pkg] = imports
+	}
+	for pkg, want := range allowed {
+		got, ok := rows[pkg]
+		if !ok {
+			t.Errorf("API.md's layer table has no row for %s", pkg)
+			continue
+		}
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("API.md says %s may import %v; layers_test.go allows %v", pkg, got, want)
+		}
+	}
+	for pkg := range rows {
+		if _, ok := allowed[pkg]; !ok {
+			t.Errorf("API.md lists %s, which layers_test.go does not know", pkg)
 		}
 	}
 }
