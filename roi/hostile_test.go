@@ -260,6 +260,8 @@ func hostileAttribution(add adder) {
 		"after convert":  {{Touches: []Touch{{"a", t0.Add(time.Hour)}}, Conversions: 1, ConvertedAt: t0}},
 		"no ConvertedAt": {{Touches: []Touch{{"a", t0}}, Conversions: 1}},
 		"year 1 to far":  {{Touches: []Touch{{"a", time.Time{}}, {"b", far}}, Conversions: 1, Value: decimal.NewFromInt(7), ConvertedAt: far}},
+		"1 ns apart, far": {{Touches: []Touch{{"a", far.Add(-1)}, {"b", far}}, Conversions: 1, ConvertedAt: far},
+			{Touches: []Touch{{"a", time.Unix(1<<62, 999_999_999)}, {"b", time.Unix(1<<62+1, 0)}}, Conversions: 1, ConvertedAt: time.Unix(1<<62+1, 0)}},
 		"sum past int64": {{Touches: []Touch{{"a", t0}}, Conversions: math.MaxInt64, ConvertedAt: t0}, {Touches: []Touch{{"b", t0}}, Conversions: 1, ConvertedAt: t0}},
 	}
 	for _, s := range hostileStrings {

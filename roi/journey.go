@@ -71,9 +71,8 @@ func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, erro
 			return nil, errs.New(ErrInvalid, fn, "journeys["+strconv.Itoa(i)+"].ConvertedAt", "zero time with conversions", errs.None)
 		}
 		// 2^(−Δₖ/h) relative to the latest touch (touches are in time
-		// order): 2^(−(last − tₖ)/h), in (0, 1]. The conversion time cancels
-		// out, and the difference is taken in float64 seconds rather than
-		// with time.Sub, which saturates at 292 years.
+		// order): 2^(−(last − tₖ)/h), in [0, 1]. The conversion time
+		// cancels out.
 		last := j.Touches[len(j.Touches)-1].At
 		ds := make([]float64, len(j.Touches))
 		var sum float64
@@ -81,8 +80,7 @@ func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, erro
 			if t.At.After(j.ConvertedAt) {
 				return nil, errs.New(ErrInvalid, fn, journeyField(i, k, "At"), "after ConvertedAt "+j.ConvertedAt.Format(time.RFC3339Nano), t.At.Format(time.RFC3339Nano))
 			}
-			gap := float64(last.Unix()) - float64(t.At.Unix()) + float64(last.Nanosecond()-t.At.Nanosecond())/1e9
-			ds[k] = math.Exp2(-gap / h)
+			ds[k] = math.Exp2(-gapSeconds(last, t.At) / h)
 			sum += ds[k]
 		}
 		conv := decimal.NewFromInt(j.Conversions)
@@ -99,6 +97,22 @@ func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, erro
 		cw[c], vw[c] = convW[c].Rat(), valW[c].Rat()
 	}
 	return pp.credits(fn, cw, vw)
+}
+
+// gapSeconds returns last − t in seconds, at least 0 (t is not after
+// last). time.Sub is exact to the nanosecond but saturates at 292 years;
+// beyond, the difference is taken in float64 seconds, whose rounding
+// (about 1 µs per 292 years of distance from 1970) is negligible there. The
+// floor at 0 keeps a weight within [0, 1]: in float64, two times 1 ns apart
+// in the year 146 billion differed by −0.999999999 s, and with a 1 ns
+// half-life the weight became +Inf and the share NaN (a panic in
+// decimal.NewFromFloat).
+func gapSeconds(last, t time.Time) float64 {
+	if d := last.Sub(t); d < math.MaxInt64 {
+		return max(d.Seconds(), 0)
+	}
+	gap := float64(last.Unix()) - float64(t.Unix()) + float64(last.Nanosecond()-t.Nanosecond())/1e9
+	return max(gap, 0)
 }
 
 func journeyField(i, k int, field string) string {

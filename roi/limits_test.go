@@ -210,3 +210,26 @@ func TestLinkIndexMatchesScan(t *testing.T) {
 		t.Errorf("I: %d, want 1", got)
 	}
 }
+
+// Time decay between two times 1 ns apart, 146 billion years from now,
+// with a 1 ns half-life: weights 2^-1 and 1, so a gets 1/3 and b 2/3 of
+// the conversion. In float64 seconds the gap was −0.999999999, the weight
+// +Inf and the share NaN, which panicked in decimal.NewFromFloat.
+func TestTimeDecayFarTimes(t *testing.T) {
+	t1 := time.Unix(1<<62, 999_999_999)
+	t2 := time.Unix(1<<62+1, 0)
+	js := []Journey{{Touches: []Touch{{"a", t1}, {"b", t2}}, Conversions: 1, ConvertedAt: t2}}
+	got, err := AttributeJourneys(js, TimeDecay{HalfLife: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !closeTo(got["a"].Conversions, big.NewRat(1, 3), big.NewRat(1, 1)) || !closeTo(got["b"].Conversions, big.NewRat(2, 3), big.NewRat(1, 1)) {
+		t.Errorf("a %v, b %v; want 1/3 and 2/3", got["a"], got["b"])
+	}
+	// Beyond time.Sub's 292 years: year 1 to year 146 billion, half-life
+	// 7 days: a's weight underflows to 0, b takes all.
+	js = []Journey{{Touches: []Touch{{"a", time.Time{}}, {"b", t2}}, Conversions: 1, ConvertedAt: t2}}
+	if got, err = AttributeJourneys(js, TimeDecay{}); err != nil || !got["b"].Conversions.Equal(d("1")) {
+		t.Errorf("far apart: %v %v", got, err)
+	}
+}
