@@ -2,6 +2,7 @@ package roi
 
 import (
 	"errors"
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"strconv"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"github.com/influencekit/influencekit/internal/race"
+	"github.com/influencekit/influencekit/kpi"
+	"github.com/shopspring/decimal"
 )
 
 // stairPaths returns k paths of lengths 1 … k: path n touches "a" and n − 1
@@ -231,5 +234,19 @@ func TestTimeDecayFarTimes(t *testing.T) {
 	js = []Journey{{Touches: []Touch{{"a", time.Time{}}, {"b", t2}}, Conversions: 1, ConvertedAt: t2}}
 	if got, err = AttributeJourneys(js, TimeDecay{}); err != nil || !got["b"].Conversions.Equal(d("1")) {
 		t.Errorf("far apart: %v %v", got, err)
+	}
+}
+
+// Report checks Overhead's range and the EMV card before any influencer,
+// and names the card, not the first influencer's posts.
+func TestReportChecksFirst(t *testing.T) {
+	in := []InfluencerInput{{Influencer: "a", Cost: d("10"), Posts: []kpi.Post{{Platform: kpi.Instagram, Likes: 3}}}}
+	_, err := Report(Campaign{Currency: eur, Influencers: in, EMVCard: &EMVCard{}})
+	if want := "roi: Report: EMVCard: roi: EMVCard.Validate: Currency: no currency"; !errors.Is(err, ErrInvalid) || err == nil || err.Error() != want {
+		t.Errorf("err %v\nwant %s", err, want)
+	}
+	_, err = Report(Campaign{Currency: eur, Influencers: []InfluencerInput{{Influencer: ""}}, Overhead: decimal.New(1, math.MinInt32)})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "Overhead") {
+		t.Errorf("err %v, want Overhead ErrTooLarge before the empty name", err)
 	}
 }

@@ -182,7 +182,7 @@ func Report(c Campaign) (CampaignReport, error) {
 }
 
 // check validates the campaign's settings: currency, Plan and card
-// currencies, cost basis.
+// currencies, cost basis, Overhead's range and the EMV card.
 func (c *Campaign) check(fn string) error {
 	if !c.Currency.IsValid() {
 		return errs.New(ErrInvalid, fn, "Currency", "no currency", errs.None)
@@ -195,6 +195,16 @@ func (c *Campaign) check(fn string) error {
 	}
 	if !costBasisText.Valid(c.CostBasis) {
 		return errs.New(ErrInvalid, fn, "CostBasis", "unknown cost basis", c.CostBasis)
+	}
+	// Checked before any influencer's work: the decimal guard, and the card
+	// once, named as the card (not as the first influencer's posts).
+	if err := limit.Decimal(fn, "Overhead", c.Overhead); err != nil {
+		return err
+	}
+	if c.EMVCard != nil {
+		if err := c.EMVCard.Validate(); err != nil {
+			return errs.New(err, fn, "EMVCard", "", errs.None)
+		}
 	}
 	return nil
 }
