@@ -41,7 +41,8 @@
 // interval is Wilson's with the effective sample size n(N − 1)/(N − n). If
 // a creator's followers answer more willingly than other buyers, the
 // estimate is too high, and no interval can show it: compare the response
-// rates of code-credited orders per creator before trusting it.
+// rates of code-credited orders per creator ((Both + CodeOnly) / Code of
+// each [CreatorCredit]) with the overall ResponseRate before trusting it.
 //
 // # Scores
 //
