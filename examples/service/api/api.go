@@ -258,12 +258,12 @@ func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
-		writeJSON(w, http.StatusMethodNotAllowed, Error{Error: "method " + r.Method + " not allowed: POST a campaign"})
+		writeJSON(w, http.StatusMethodNotAllowed, Error{Error: "method " + errs.Quote(r.Method) + " not allowed: POST a campaign"})
 		return
 	}
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
-			writeJSON(w, http.StatusUnsupportedMediaType, Error{Error: "content type " + ct + ": want application/json"})
+			writeJSON(w, http.StatusUnsupportedMediaType, Error{Error: "content type " + errs.Quote(ct) + ": want application/json"})
 			return
 		}
 	}

@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,6 +81,9 @@ func amount(field, s string, cur budget.Currency) (decimal.Decimal, error) {
 	if len(s) > MaxNumberLen {
 		return decimal.Zero, bad(ErrTooLarge, field, "longer than MaxNumberLen (%d bytes): %d bytes", MaxNumberLen, len(s))
 	}
+	if hugeExponent(s) {
+		return decimal.Zero, bad(ErrTooLarge, field, "exponent beyond ±%d (%s)", limit.MaxExponent, errs.Quote(s))
+	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
 		return d, bad(ErrSyntax, field, "not an amount (%s): write it as a string such as \"12.50\"", errs.Quote(s))
@@ -90,9 +94,26 @@ func amount(field, s string, cur budget.Currency) (decimal.Decimal, error) {
 	return d, nil
 }
 
+// hugeExponent reports whether the number s ends in an exponent beyond
+// ±(MaxExponent + MaxNumberLen), which no amount within the limits has
+// ("1e2147483647", which decimal refuses as a syntax error).
+func hugeExponent(s string) bool {
+	i := strings.LastIndexAny(s, "eE")
+	if i < 0 {
+		return false
+	}
+	n, err := strconv.ParseInt(s[i+1:], 10, 64)
+	if err != nil {
+		return errors.Is(err, strconv.ErrRange)
+	}
+	return n > limit.MaxExponent+MaxNumberLen || n < -(limit.MaxExponent+MaxNumberLen)
+}
+
 // checkAmount checks the amount d of field, shown as shown (short): within
-// the module's limits (limit.Decimal), not negative, a whole number of
-// cur's minor units.
+// the module's limits (limit.Decimal), fewer than MaxNumberLen digits
+// before the point (so that no sum of MaxOrders amounts comes near
+// limit.MaxDigits: "9e1000" is refused here, not as a revenue of 1004
+// digits), not negative, a whole number of cur's minor units.
 func checkAmount(field, shown string, d decimal.Decimal, cur budget.Currency) error {
 	if err := limit.Decimal("api.Build", field, d); err != nil {
 		what := "beyond the module's limits"
@@ -101,6 +122,9 @@ func checkAmount(field, shown string, d decimal.Decimal, cur budget.Currency) er
 			what = e.What
 		}
 		return &badRequest{field: field, msg: what + " (" + shown + ")", err: err}
+	}
+	if !d.IsZero() && int64(d.Exponent())+int64(d.NumDigits()) > MaxNumberLen {
+		return bad(ErrTooLarge, field, "more than MaxNumberLen (%d) digits before the point (%s)", MaxNumberLen, shown)
 	}
 	if d.IsNegative() {
 		return bad(ErrNegative, field, "negative (%s)", shown)
@@ -245,6 +269,9 @@ func (p *Post) counts() [10]count {
 func (p *Post) check() *badRequest {
 	if p.PublishedAt.IsZero() {
 		return bad(ErrInvalid, "published_at", "missing")
+	}
+	if _, err := p.Platform.MarshalText(); err != nil {
+		return bad(ErrInvalid, "platform", "not a platform (%d)", p.Platform)
 	}
 	for _, c := range p.counts() {
 		if c.v != nil && *c.v < 0 {

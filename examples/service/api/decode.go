@@ -8,9 +8,12 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
+	"github.com/shopspring/decimal"
 )
 
 // decode reads the body as one Campaign, in one pass that checks every
@@ -83,7 +86,7 @@ func (w *walker) value(v reflect.Value, path *at, b bound) *badRequest {
 	if err != nil {
 		return w.malformed(err, path)
 	}
-	if br := checkLeaf(raw, path, b); br != nil {
+	if br := checkLeaf(raw, t, path, b); br != nil {
 		return br
 	}
 	if err := setLeaf(v, raw); err != nil {
@@ -92,20 +95,25 @@ func (w *walker) value(v reflect.Value, path *at, b bound) *badRequest {
 	return nil
 }
 
-// checkLeaf refuses a scalar raw longer than its bound before it is read:
-// "longer than MaxNumberLen (40 bytes): 900000 bytes".
-func checkLeaf(raw []byte, path *at, b bound) *badRequest {
+// checkLeaf refuses a scalar raw for a value of type t (after pointers)
+// longer than its bound before it is read ("longer than MaxNumberLen (40
+// bytes): 900000 bytes"), and a decimal with a huge exponent, which decimal
+// would refuse as a syntax error ("1e2147483647").
+func checkLeaf(raw []byte, t reflect.Type, path *at, b bound) *badRequest {
+	text, size, what := raw, b.size, b.what
 	switch raw[0] {
 	case 'n', 't', 'f':
 		return nil // null, true, false: short
 	case '"':
-		if n := len(raw) - 2; n > b.size {
-			return bad(ErrTooLarge, path.String(), "longer than %s (%d bytes): %d bytes", b.what, b.size, n)
-		}
-		return nil
+		text = raw[1 : len(raw)-1]
+	default:
+		size, what = MaxNumberLen, "MaxNumberLen"
 	}
-	if len(raw) > MaxNumberLen {
-		return bad(ErrTooLarge, path.String(), "longer than MaxNumberLen (%d bytes): %d bytes", MaxNumberLen, len(raw))
+	if len(text) > size {
+		return bad(ErrTooLarge, path.String(), "longer than %s (%d bytes): %d bytes", what, size, len(text))
+	}
+	if t == reflect.TypeFor[decimal.Decimal]() && hugeExponent(string(text)) {
+		return bad(ErrTooLarge, path.String(), "exponent beyond ±%d (%s)", limit.MaxExponent, errs.Quote(string(text)))
 	}
 	return nil
 }
@@ -335,11 +343,14 @@ func describe(err error, t reflect.Type, raw json.RawMessage) string {
 	if json.Unmarshal(raw, &text) != nil {
 		text = string(raw)
 	}
-	msg := err.Error()
+	msg, value := err.Error(), " ("+errs.Quote(text)+")"
 	if len(msg) > 200 { // a type's message quoting the value in full
 		msg = fmt.Sprintf("not a valid %s", goKind(t))
 	}
-	return fmt.Sprintf("%s (%s)", msg, errs.Quote(text))
+	if strings.HasSuffix(msg, value) {
+		return msg // kpi's and budget's messages end with the value
+	}
+	return msg + value
 }
 
 // join appends key to path: "posts[3]" and "likes" make "posts[3].likes";
