@@ -87,7 +87,7 @@ func (m *Matcher) slowHits(answer string) []hit {
 	for i := range words {
 		for j := i; j < len(words) && j-i < m.maxWords; j++ {
 			g := []rune(strings.Join(words[i:j+1], ""))
-			if overlaps(hits[:exact], i, j) || len(g) < 4 {
+			if overlaps(hits[:exact], i, j) || len(g) < 5 {
 				continue
 			}
 			for _, k := range keys {

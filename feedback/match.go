@@ -31,11 +31,12 @@ type Channel struct {
 // MatchOptions configures a [Matcher]. The zero value is the default.
 type MatchOptions struct {
 	// Exact turns typo tolerance off: keys must then appear exactly (after
-	// normalisation). By default (false) a key of 5 to 9 letters and digits
+	// normalisation). By default (false) a key of 6 to 9 letters and digits
 	// tolerates one edit and a key of 10 or more two, an edit being one
 	// inserted, deleted or substituted character or two adjacent characters
 	// swapped (optimal string alignment distance); shorter keys must match
-	// exactly.
+	// exactly, so that common words ("denim") do not pass for short names
+	// ("Deniz"): give a short name's misspellings as aliases.
 	Exact bool `json:"exact,omitempty"`
 }
 
@@ -224,7 +225,7 @@ func allowedEdits(n int) int {
 	switch {
 	case n >= 10:
 		return 2
-	case n >= 5:
+	case n >= 6:
 		return 1
 	}
 	return 0

@@ -59,6 +59,7 @@ func TestMatch(t *testing.T) {
 		{"gogle", BucketChannel, "Search", nil, 1}, // "google" has 6 letters: one edit
 		{"gugel", BucketUnmatched, "", nil, 0},     // three edits from "google"
 		{"tvv", BucketUnmatched, "", nil, 0},       // "tv" is too short for typos
+		{"mehmt", BucketCreator, "mehmet", nil, 1}, // "mehmet" has 6 letters: one edit
 		{"", BucketUnmatched, "", nil, 0},
 		{"!!!", BucketUnmatched, "", nil, 0},
 		{"a podcast", BucketUnmatched, "", nil, 0},
@@ -67,6 +68,27 @@ func TestMatch(t *testing.T) {
 		if got.Bucket != c.bucket || got.Name != c.name || !slices.Equal(got.Candidates, c.cands) || got.Edits != c.edits || got.Text != c.in {
 			t.Errorf("Match(%q) = %+v, want %v %q %q edits %d", c.in, got, c.bucket, c.name, c.cands, c.edits)
 		}
+	}
+}
+
+func TestMatchShortKeys(t *testing.T) {
+	// Keys under 6 letters must match exactly: "denim" is not "Deniz".
+	m, err := NewMatcher([]Creator{{Handle: "@deniz"}, {Handle: "@burak"}}, nil, MatchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []string{"denim jacket", "brak", "burakk"} {
+		if got := m.Match(a); got.Bucket != BucketUnmatched {
+			t.Errorf("Match(%q) = %+v, want unmatched", a, got)
+		}
+	}
+	// Exact: no typo tolerated anywhere.
+	m, _ = NewMatcher(roster, channels, MatchOptions{Exact: true})
+	if got := m.Match("irmak denz"); got.Bucket != BucketUnmatched {
+		t.Errorf("Exact: %+v", got)
+	}
+	if got := m.Match("IRMAK DENIZ"); got.Bucket != BucketCreator {
+		t.Errorf("Exact, exact text: %+v", got)
 	}
 }
 

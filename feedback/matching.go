@@ -118,7 +118,7 @@ func (m *Matcher) fuzzyHits(sc *scratch) {
 			if n > m.maxRunes+2 {
 				break
 			}
-			if n < 4 {
+			if n < 5 {
 				continue
 			}
 			m.fuzzyGram(sc, i, j)
