@@ -169,9 +169,12 @@ type Criteria struct {
 	// MinEngagement is the lowest engagement rate, a fraction, measured by
 	// Formula (zero: no minimum).
 	MinEngagement decimal.Decimal `json:"min_engagement"`
-	// Formula measures engagement from Profile.Posts (default
-	// kpi.PresetFollowers12().Formula). Without posts, engagement is
-	// (AvgLikes + AvgComments) / Followers, else Profile.EngagementRate.
+	// Formula measures engagement from Profile.Posts. Its zero value is
+	// kpi's zero Formula, as everywhere in the module: likes + comments by
+	// followers, pooled (Σ (likes + comments) / Σ followers); set
+	// kpi.PresetFollowers12().Formula for the mean of per-post rates that
+	// rate cards publish. Without posts, engagement is (AvgLikes +
+	// AvgComments) / Followers, else Profile.EngagementRate.
 	Formula kpi.Formula `json:"formula"`
 	// MaxFee is the highest fee, estimated or not (zero: no maximum).
 	MaxFee decimal.Decimal `json:"max_fee"`
@@ -215,9 +218,6 @@ type Criteria struct {
 
 // withDefaults returns c with every zero field that has a default set.
 func (c Criteria) withDefaults() Criteria {
-	if c.Formula == (kpi.Formula{}) {
-		c.Formula = kpi.PresetFollowers12().Formula
-	}
 	if c.Weights.isZero() {
 		c.Weights = DefaultWeights()
 	}

@@ -496,3 +496,32 @@ func TestMissingAndDuplicatesText(t *testing.T) {
 		t.Error("zero values are not the documented defaults")
 	}
 }
+
+// TestZeroFormula checks that the zero Criteria.Formula is kpi's zero
+// Formula (likes + comments by followers, pooled), as everywhere in the
+// module, and that the preset's mean of rates is still there when asked for.
+// Two posts: 10 likes on 100 followers (0.1) and 10 likes on 1000 (0.01).
+// Pooled: 20 / 1100 = 0.018181…, at 16 places 0.0181818181818182.
+// Mean of rates: (0.1 + 0.01) / 2 = 0.055.
+func TestZeroFormula(t *testing.T) {
+	at := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	p := Profile{Handle: "a", Platform: kpi.Instagram, Followers: 1000, Missing: MissingFee | MissingEngagementRate,
+		Posts: []kpi.Post{{ID: "1", Creator: "a", Platform: kpi.Instagram, PublishedAt: at, Followers: 100, Likes: 10},
+			{ID: "2", Creator: "a", Platform: kpi.Instagram, PublishedAt: at, Followers: 1000, Likes: 10}}}
+	for _, tc := range []struct {
+		name    string
+		formula kpi.Formula
+		want    string
+	}{
+		{"zero", kpi.Formula{}, "0.0181818181818182"},
+		{"preset", kpi.PresetFollowers12().Formula, "0.055"},
+	} {
+		r, err := Rank([]Profile{p}, Criteria{Formula: tc.formula}, 1)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got := r.Top[0].EngagementRate; !got.Equal(dec(tc.want)) || r.Top[0].EngagementSource != "posts" {
+			t.Errorf("%s: engagement %s (%s), want %s from posts", tc.name, got, r.Top[0].EngagementSource, tc.want)
+		}
+	}
+}
