@@ -22,7 +22,10 @@ const (
 	// MaxNumberLen bounds a number as written in the body, in bytes
 	// (quotes excluded): every amount ("875.00", given as a string or a
 	// number), count and time. Reading a decimal costs the square of its
-	// digits: 900,000 digits took 2.4 s of CPU.
+	// digits: 900,000 digits took 2.4 s of CPU. An amount also has fewer
+	// than MaxNumberLen digits before the point and an exponent within
+	// ±limit.MaxExponent (1000): "1e9999" is too large (it was "finer than
+	// a minor unit").
 	MaxNumberLen = 40
 	// MaxTextLen bounds every other string as written in the body, in
 	// bytes (escapes included): handles, IDs, codes, channels, URLs,

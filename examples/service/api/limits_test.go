@@ -1,7 +1,10 @@
 package api_test
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -12,6 +15,8 @@ import (
 
 	"github.com/influencekit/influencekit/examples/service/api"
 	"github.com/influencekit/influencekit/internal/race"
+	"github.com/influencekit/influencekit/roi"
+	"github.com/shopspring/decimal"
 )
 
 // raceSlack multiplies the time bounds under the race detector, which slows
@@ -159,5 +164,66 @@ func BenchmarkWorstRequests(b *testing.B) {
 				api.Handler{}.ServeHTTP(httptest.NewRecorder(), req)
 			}
 		})
+	}
+}
+
+// TestLimitErrors checks the answer beyond each limit: a 400 naming the
+// field at fault and the limit.
+func TestLimitErrors(t *testing.T) {
+	one := `{"currency":"EUR","influencers":[{"handle":"a","cost":"1.00"}],`
+	onePost := `{"creator":"a","published_at":"2026-04-01T18:00:00Z"}`
+	for _, tc := range []struct{ name, body, field, msg string }{
+		// A number of 41 bytes; 40 bytes are read (TestWorstRequests).
+		{"cost of 41 bytes", strings.Replace(campaign, `"100.00"`, `"`+strings.Repeat("1", 38)+`.00"`, 1), "influencers[0].cost", "longer than MaxNumberLen (40 bytes): 41 bytes"},
+		{"count of 41 digits", strings.Replace(campaign, `"likes": 400`, `"likes": `+strings.Repeat("1", 41), 1), "posts[0].likes", "longer than MaxNumberLen (40 bytes): 41 bytes"},
+		// 10^40 has 41 digits before the point; 10^39 has 40.
+		{"amount of 41 digits", strings.Replace(campaign, `"amount": "50.00"`, `"amount": "1e40"`, 1), "orders[0].amount", "more than MaxNumberLen (40) digits before the point"},
+		{"exponent 1001", strings.Replace(campaign, `"100.00"`, `"1e-1001"`, 1), "influencers[0].cost", "exponent beyond ±1000"},
+		{"1e9999", strings.Replace(campaign, `"100.00"`, `"1e9999"`, 1), "influencers[0].cost", "exponent beyond ±1000"},
+		{"text of 2049 bytes", strings.Replace(campaign, `"id": "p1"`, `"id": "`+strings.Repeat("x", 2049)+`"`, 1), "posts[0].id", "longer than MaxTextLen (2048 bytes): 2049 bytes"},
+		{"MaxPosts+1", one + `"posts":[` + strings.Repeat(onePost+",", api.MaxPosts) + onePost + `]}`, "posts[10000]", "more than MaxPosts (10000) elements"},
+		{"MaxPaths+1", one + `"paths":[` + strings.Repeat(`{"channels":["a"]},`, api.MaxPaths) + `{"channels":["a"]}]}`, "paths[10000]", "more than MaxPaths (10000) elements"},
+		{"MaxTouches+1", one + `"paths":[{"channels":[` + strings.Repeat(`"a",`, api.MaxTouches) + `"a"]}]}`, "paths[0].channels[1000]", "more than MaxTouches (1000) elements"},
+		{"MaxCodes+1", `{"influencers":[{"handle":"a","links":[` + strings.Repeat(`{},`, api.MaxCodes) + `{}]}]}`, "influencers[0].links[100]", "more than MaxCodes (100) elements"},
+		{"MaxOrders+1", `{"orders":[` + strings.Repeat(`{"id":"1"},`, api.MaxOrders) + `{"id":"1"}]}`, "orders[20000]", "more than MaxOrders (20000) elements"},
+		{"MaxInfluencers+1", `{"influencers":[` + strings.Repeat(`{"handle":"a"},`, api.MaxInfluencers) + `{"handle":"a"}]}`, "influencers[1000]", "more than MaxInfluencers (1000) elements"},
+		// Empty objects stop at the first.
+		{"empty post", one + `"posts":[{},{}]}`, "posts[0].published_at", "missing"},
+		{"empty order", one + `"orders":[{},{}]}`, "orders[0].id", "empty ID"},
+		{"empty influencer", `{"influencers":[{},{}]}`, "influencers[0].handle", "empty"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := post(t, api.Handler{}, tc.body, "")
+			var e api.Error
+			if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil {
+				t.Fatal(err)
+			}
+			if rec.Code != http.StatusBadRequest || e.Field != tc.field || !strings.Contains(e.Error, tc.msg) {
+				t.Errorf("got %d %+v, want 400 field %q and %q", rec.Code, e, tc.field, tc.msg)
+			}
+		})
+	}
+}
+
+// TestBuildLimits checks that Build holds a Campaign made in Go to the
+// same limits, with errors wrapping ErrTooLarge.
+func TestBuildLimits(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		edit  func(c *api.Campaign)
+		field string
+	}{
+		{"MaxPosts+1", func(c *api.Campaign) { c.Posts = make([]api.Post, api.MaxPosts+1) }, "posts"},
+		{"MaxOrders+1", func(c *api.Campaign) { c.Orders = make([]roi.Order, api.MaxOrders+1) }, "orders"},
+		{"MaxTouches+1", func(c *api.Campaign) { c.Paths[0].Channels = make([]string, api.MaxTouches+1) }, "paths[0].channels"},
+		{"cost of 10^6 digits", func(c *api.Campaign) { c.Influencers[1].Cost = strings.Repeat("9", 1e6) }, "influencers[1].cost"},
+		{"order amount 1e2147483647", func(c *api.Campaign) { c.Orders[2].Amount = decimal.New(1, math.MaxInt32) }, "orders[2].amount"},
+	} {
+		c := base()
+		tc.edit(&c)
+		_, err := api.Build(c)
+		if !errors.Is(err, api.ErrTooLarge) || !strings.Contains(err.Error(), "api: Build: "+tc.field+": ") {
+			t.Errorf("%s: %v, want ErrTooLarge at %s", tc.name, err, tc.field)
+		}
 	}
 }
