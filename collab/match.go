@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/kpi"
@@ -129,15 +130,27 @@ func linkByEvents(fn string, ds []Deliverable, idx, pidx map[string]int, events 
 	return nil
 }
 
-// linkByWindow gives each unlinked post to the first open deliverable, by
-// due time, of its creator that it fits.
+// linkByWindow gives each unlinked post, in publication order (ties by
+// ID), to the first deliverable by due time (then ID) of its creator,
+// platform and kind that still owes a piece and whose window holds the
+// post. As the posts come in time order, a deliverable becomes a candidate
+// once they reach its window's start, and leaves the candidates for good
+// once they pass its end or it is full: each deliverable enters and leaves
+// a heap once, O((posts + deliverables) · log deliverables) in all.
 func linkByWindow(ds []Deliverable, posts []Content, owner, got []int) {
-	byCreator := make(map[string][]int)
+	groups := make(map[windowKey]*windowGroup)
 	for i := range ds {
-		byCreator[ds[i].Creator] = append(byCreator[ds[i].Creator], i)
+		k := windowKey{ds[i].Creator, ds[i].Platform, ds[i].Kind}
+		if groups[k] == nil {
+			groups[k] = &windowGroup{ds: ds}
+		}
+		groups[k].waiting = append(groups[k].waiting, i)
 	}
-	for _, l := range byCreator {
-		slices.SortFunc(l, func(a, b int) int { return compareDue(&ds[a], &ds[b]) })
+	for _, g := range groups {
+		slices.SortFunc(g.waiting, func(a, b int) int {
+			sa, sb := ds[a].Window.Start, ds[b].Window.Start
+			return cmp.Or(cmp.Compare(boolInt(!sa.IsZero()), boolInt(!sb.IsZero())), sa.Compare(sb))
+		})
 	}
 	order := make([]int, 0, len(posts))
 	for i := range posts {
@@ -153,15 +166,89 @@ func linkByWindow(ds []Deliverable, posts []Content, owner, got []int) {
 	})
 	for _, p := range order {
 		c := &posts[p]
-		for _, d := range byCreator[c.Post.Creator] {
-			dd := &ds[d]
-			if got[d] < dd.pieces() && dd.Platform == c.Post.Platform && dd.Kind == c.Kind &&
-				dd.Window.Contains(c.Post.PublishedAt) {
-				owner[p] = d + 1
-				got[d]++
-				break
+		if d := groups[windowKey{c.Post.Creator, c.Post.Platform, c.Kind}].take(c.Post.PublishedAt, got); d >= 0 {
+			owner[p] = d + 1
+			got[d]++
+		}
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// windowKey is what a post and a deliverable must share to match by window.
+type windowKey struct {
+	creator  string
+	platform kpi.Platform
+	kind     Kind
+}
+
+// windowGroup holds the deliverables of one windowKey: waiting sorted by
+// window start (unbounded first), next the first not yet a candidate, and
+// cands a min-heap of candidates by due time, then ID.
+type windowGroup struct {
+	ds      []Deliverable
+	waiting []int
+	next    int
+	cands   []int
+}
+
+// take returns the first candidate by due time that owes a piece and whose
+// window holds t, or -1; t never decreases between calls. A nil group has
+// none.
+func (g *windowGroup) take(t time.Time, got []int) int {
+	if g == nil {
+		return -1
+	}
+	for g.next < len(g.waiting) {
+		start := g.ds[g.waiting[g.next]].Window.Start
+		if !start.IsZero() && t.Before(start) {
+			break
+		}
+		g.push(g.waiting[g.next])
+		g.next++
+	}
+	for len(g.cands) > 0 {
+		d := &g.ds[g.cands[0]]
+		if got[g.cands[0]] < d.pieces() && (d.Window.End.IsZero() || t.Before(d.Window.End)) {
+			return g.cands[0]
+		}
+		g.pop() // full, or its window ended: for good
+	}
+	return -1
+}
+
+func (g *windowGroup) less(i, j int) bool {
+	return compareDue(&g.ds[g.cands[i]], &g.ds[g.cands[j]]) < 0
+}
+
+func (g *windowGroup) push(d int) {
+	g.cands = append(g.cands, d)
+	for i := len(g.cands) - 1; i > 0 && g.less(i, (i-1)/2); i = (i - 1) / 2 {
+		g.cands[i], g.cands[(i-1)/2] = g.cands[(i-1)/2], g.cands[i]
+	}
+}
+
+func (g *windowGroup) pop() {
+	last := len(g.cands) - 1
+	g.cands[0] = g.cands[last]
+	g.cands = g.cands[:last]
+	for i := 0; ; {
+		m := i
+		for _, c := range [2]int{2*i + 1, 2*i + 2} {
+			if c < len(g.cands) && g.less(c, m) {
+				m = c
 			}
 		}
+		if m == i {
+			return
+		}
+		g.cands[i], g.cands[m] = g.cands[m], g.cands[i]
+		i = m
 	}
 }
 

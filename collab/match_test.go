@@ -2,7 +2,11 @@ package collab
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -167,5 +171,43 @@ func TestRecordPayouts(t *testing.T) {
 	}
 	if _, err := RecordPayouts(plan, "nope", paid, day0("2026-05-25 00:00")); err == nil {
 		t.Error("unknown item accepted")
+	}
+}
+
+// TestLinkByWindowAgainstSlow compares the heap-based window matching with
+// the obvious scan over every deliverable (slowLinkByWindow) on random
+// deliverables and posts: few creators, kinds and days, so that windows,
+// due times and counts collide.
+func TestLinkByWindowAgainstSlow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 2026))
+	base := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	at := func() time.Time { return base.Add(time.Duration(rng.IntN(20)) * 12 * time.Hour) }
+	for round := range 300 {
+		ds := make([]Deliverable, 1+rng.IntN(12))
+		for i := range ds {
+			ds[i] = Deliverable{ID: fmt.Sprint("d", rng.IntN(1000), "-", i), Creator: fmt.Sprint("c", rng.IntN(2)),
+				Platform: kpi.Instagram, Kind: Kind(rng.IntN(2)), Count: rng.IntN(3), Due: at()}
+			if rng.IntN(2) == 0 {
+				ds[i].Window.Start = at()
+			}
+			if rng.IntN(2) == 0 {
+				ds[i].Window.End = ds[i].Window.Start.Add(time.Duration(1+rng.IntN(5)) * 24 * time.Hour)
+				if ds[i].Window.Start.IsZero() {
+					ds[i].Window.End = at()
+				}
+			}
+		}
+		posts := make([]Content, rng.IntN(15))
+		for i := range posts {
+			posts[i] = Content{Post: kpi.Post{ID: fmt.Sprint("p", i), Creator: fmt.Sprint("c", rng.IntN(2)),
+				Platform: kpi.Instagram, PublishedAt: at()}, Kind: Kind(rng.IntN(2))}
+		}
+		owner, got := make([]int, len(posts)), make([]int, len(ds))
+		slowOwner, slowGot := make([]int, len(posts)), make([]int, len(ds))
+		linkByWindow(ds, posts, owner, got)
+		slowLinkByWindow(ds, posts, slowOwner, slowGot)
+		if !slices.Equal(owner, slowOwner) {
+			t.Fatalf("round %d: owners %v, slow reference %v\nds %+v\nposts %+v", round, owner, slowOwner, ds, posts)
+		}
 	}
 }

@@ -1,7 +1,9 @@
 package collab
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -130,4 +132,37 @@ func placed(at, within int) Problem {
 		return Misplaced
 	}
 	return NoProblem
+}
+
+// slowLinkByWindow is the obvious rule MatchPosts' window matching
+// follows: each unlinked post in time order (ties by ID) goes to the first
+// deliverable by due time (then ID) of its creator, platform and kind that
+// owes a piece and whose window holds it, found by looking at them all.
+func slowLinkByWindow(ds []Deliverable, posts []Content, owner, got []int) {
+	byDue := make([]int, len(ds))
+	for i := range byDue {
+		byDue[i] = i
+	}
+	slices.SortFunc(byDue, func(a, b int) int { return compareDue(&ds[a], &ds[b]) })
+	order := make([]int, 0, len(posts))
+	for i := range posts {
+		if owner[i] == 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(posts[a].Post.PublishedAt.Compare(posts[b].Post.PublishedAt), cmp.Compare(posts[a].Post.ID, posts[b].Post.ID))
+	})
+	for _, p := range order {
+		c := &posts[p]
+		for _, d := range byDue {
+			dd := &ds[d]
+			if dd.Creator == c.Post.Creator && dd.Platform == c.Post.Platform && dd.Kind == c.Kind &&
+				got[d] < dd.pieces() && dd.Window.Contains(c.Post.PublishedAt) {
+				owner[p] = d + 1
+				got[d]++
+				break
+			}
+		}
+	}
 }
