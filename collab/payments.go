@@ -140,14 +140,19 @@ func applyPayouts(fn string, ds []Deliverable, out [][]Payment, payouts []Payout
 		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return payouts[a].At.Compare(payouts[b].At) })
+	unpaid := make([]int, len(ds)) // per deliverable, its first instalment not paid in full
 	for _, i := range order {
 		left := payouts[i].Amount.Amount
-		ps := out[idx[payouts[i].Deliverable]]
-		for k := range ps {
+		d := idx[payouts[i].Deliverable]
+		ps := out[d]
+		for k := unpaid[d]; k < len(ps) && left.Sign() > 0; k++ {
 			owe := ps[k].Amount.Amount.Sub(ps[k].Paid.Amount)
 			take := decimal.Min(owe, left)
 			ps[k].Paid.Amount = ps[k].Paid.Amount.Add(take)
 			left = left.Sub(take)
+			if take.Equal(owe) {
+				unpaid[d] = k + 1
+			}
 		}
 		if left.Sign() > 0 {
 			return errs.New(ErrInvalid, fn, "payouts["+strconv.Itoa(i)+"].amount",
