@@ -313,3 +313,26 @@ func extrapolate(k, n, total int64, z float64) Extrapolation {
 	e.OrdersInterval = interval(math.Max(known, N*lo), math.Min(known+rest, N*hi))
 	return e
 }
+
+// Answers matches every response's answer to question with m, ready for
+// [Credit]: one Answer per response that answered (a blank answer is not
+// answered and left out), with the response's OrderID. A question not in
+// the survey wraps [ErrMissingColumn]; a nil m is [ErrInvalid].
+func (s Survey) Answers(question string, m *Matcher) ([]Answer, error) {
+	const fn = "feedback.Survey.Answers"
+	if m == nil {
+		return nil, errs.New(ErrInvalid, fn, "m", "nil matcher", errs.None)
+	}
+	qi, err := s.index(fn, "question", question)
+	if err != nil {
+		return nil, err
+	}
+	var sc scratch
+	var out []Answer
+	for ri, r := range s.Responses {
+		if a := s.answer(ri, qi); a != "" {
+			out = append(out, Answer{OrderID: r.OrderID, Match: m.match(a, &sc)})
+		}
+	}
+	return out, nil
+}

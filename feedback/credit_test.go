@@ -136,3 +136,26 @@ func TestCreditErrors(t *testing.T) {
 		t.Errorf("mismatch: %v", err)
 	}
 }
+
+func TestSurveyAnswers(t *testing.T) {
+	s := readForm(t)
+	m, err := NewMatcher(roster, channels, MatchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// #1001 "@anna.kaya" → anna.kaya; #1002 "saw it on\nAyşe's story" →
+	// the alias "Ayşe"; #1003 "google" → Search; #1004 blank: left out.
+	as, err := s.Answers("How did you hear about us?", m)
+	if err != nil || len(as) != 3 {
+		t.Fatalf("Answers = %+v, %v", as, err)
+	}
+	if as[0].OrderID != "#1001" || as[0].Match.Name != "anna.kaya" || as[1].Match.Name != "ayse_yilmaz" || as[2].Match.Bucket != BucketChannel || as[2].OrderID != "#1003" {
+		t.Errorf("Answers = %+v", as)
+	}
+	if _, err := s.Answers("How did you hear about us?", nil); !errors.Is(err, ErrInvalid) {
+		t.Errorf("nil matcher: %v", err)
+	}
+	if _, err := s.Answers("nope", m); !errors.Is(err, ErrMissingColumn) {
+		t.Errorf("no question: %v", err)
+	}
+}

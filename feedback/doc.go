@@ -25,7 +25,8 @@
 // punctuation, and tolerates typos within a documented edit distance
 // ([MatchOptions]).
 //
-// [Credit] joins the matched answers to the orders by order ID and sets
+// [Survey.Answers] matches a question's answers with their order IDs;
+// [Credit] joins them to the orders by order ID and sets
 // each creator's survey credit beside their code and link credit: both,
 // code only, survey only (the orders the codes missed) and disagreements,
 // in orders and revenue.
