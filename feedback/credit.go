@@ -141,9 +141,10 @@ type Credits struct {
 // exact in the orders' one currency.
 //
 // No orders, or no answer for any order, is [ErrEmpty]; an order with an
-// empty ID or an unknown currency, a match with an unknown bucket or a
-// creator match without a name is [ErrInvalid]; an order ID twice is
-// [ErrDuplicate]; a negative amount [ErrNegative]; orders in two
+// empty ID, an unknown currency or a Creator without letters, a match
+// with an unknown bucket or a creator match without a name is
+// [ErrInvalid]; an order ID twice is [ErrDuplicate]; a negative amount
+// [ErrNegative]; orders in two
 // currencies a *budget.MismatchError ([ErrCurrencyMismatch]).
 func Credit(orders []Order, answers []Answer, confidence decimal.Decimal) (Credits, error) {
 	const fn = "feedback.Credit"
@@ -269,6 +270,8 @@ func checkOrders(fn string, orders []Order) (map[string]int, error) {
 		switch {
 		case id == "":
 			return nil, errs.New(ErrInvalid, fn, field+".ID", "empty", o.ID)
+		case o.Creator != "" && normalize(o.Creator) == "":
+			return nil, errs.New(ErrInvalid, fn, field+".Creator", "no letters or digits", o.Creator)
 		case o.Currency != cur:
 			return nil, &budget.MismatchError{Func: fn, Field: field + ".Currency", Left: cur, Right: o.Currency}
 		case o.Amount.IsNegative():

@@ -118,6 +118,7 @@ func TestCreditErrors(t *testing.T) {
 		{"no orders", nil, ok, ErrEmpty},
 		{"no currency", []Order{{ID: "a"}}, ok, ErrInvalid},
 		{"empty id", []Order{{ID: " ", Currency: eur}}, ok, ErrInvalid},
+		{"creator @", []Order{{ID: "a", Currency: eur, Creator: "@"}}, ok, ErrInvalid},
 		{"duplicate", []Order{{ID: "a", Currency: eur}, {ID: "a", Currency: eur}}, ok, ErrDuplicate},
 		{"negative", []Order{{ID: "a", Currency: eur, Amount: d("-1")}}, ok, ErrNegative},
 		{"mismatch", []Order{{ID: "a", Currency: eur}, {ID: "b", Currency: usd}}, ok, ErrCurrencyMismatch},

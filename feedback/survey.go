@@ -62,7 +62,8 @@ type Response struct {
 // ReadSurvey reads a survey export as form tools write it (Google Forms,
 // Typeform, SurveyMonkey, Shopify post-purchase apps): a header row, then
 // one row per response with an optional timestamp, order ID and respondent
-// ID (see [Layout]) and one column per question. A UTF-8 BOM, CRLF line
+// ID (see [Layout]) and one column per question; a column with a blank
+// header (a trailing separator) is ignored. A UTF-8 BOM, CRLF line
 // ends and quoted line breaks are accepted; blank rows are skipped; a short
 // row's missing cells are not answered.
 //
@@ -126,8 +127,8 @@ func questions(fn string, header []string, tc, oc, rc int) (Survey, error) {
 	var s Survey
 	seen := map[string]int{}
 	for i, h := range header {
-		if i == tc || i == oc || i == rc {
-			continue
+		if i == tc || i == oc || i == rc || strings.TrimSpace(h) == "" {
+			continue // not a question (a blank header names nothing to ask for)
 		}
 		k := csvx.NormalizeHeader(h)
 		if _, dup := seen[k]; dup {

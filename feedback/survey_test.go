@@ -61,7 +61,7 @@ func TestReadSurvey(t *testing.T) {
 }
 
 func TestReadSurveyLayout(t *testing.T) {
-	in := "when;respondent;q1\n2024-03-05;r1;yes\n;r2;Hayır\n"
+	in := "when;respondent;q1;\n2024-03-05;r1;yes;\n;r2;Hayır\n" // a trailing ';': a blank header, ignored
 	s, err := ReadSurvey(strings.NewReader(in), Layout{Comma: ';', Time: []string{"when"}})
 	if err != nil {
 		t.Fatal(err)
