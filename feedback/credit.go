@@ -144,8 +144,8 @@ type Credits struct {
 // empty ID, an unknown currency or a Creator without letters, a match
 // with an unknown bucket or a creator match without a name is
 // [ErrInvalid]; an order ID twice is [ErrDuplicate]; a negative amount
-// [ErrNegative]; orders in two
-// currencies a *budget.MismatchError ([ErrCurrencyMismatch]).
+// [ErrNegative]; orders in two currencies a *budget.MismatchError
+// ([ErrCurrencyMismatch]).
 func Credit(orders []Order, answers []Answer, confidence decimal.Decimal) (Credits, error) {
 	const fn = "feedback.Credit"
 	z, err := zFor(fn, "confidence", confidence)
