@@ -327,13 +327,15 @@ func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // readBody reads r's body, at most limit bytes (an *http.MaxBytesError
 // beyond), into a buffer sized by its Content-Length when it states one
-// within the limit. A nil body is empty.
+// within the limit and DefaultMaxBytes (a Handler with a larger MaxBytes
+// grows its buffer as the bytes come: the header may lie). A nil body is
+// empty.
 func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
 	if r.Body == nil {
 		return nil, nil
 	}
 	buf := bytes.NewBuffer(nil)
-	if r.ContentLength > 0 && r.ContentLength <= limit {
+	if r.ContentLength > 0 && r.ContentLength <= min(limit, DefaultMaxBytes) {
 		buf.Grow(int(r.ContentLength) + bytes.MinRead)
 	}
 	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, limit))
