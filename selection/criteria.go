@@ -37,6 +37,15 @@ type Criterion uint8
 //	                by one rank at most and its own score stays below 1
 //	Growth          follower growth over the last 30 days of History,
 //	                divided by Criteria.GrowthTarget, clamped to [0, 1]
+//
+// Three more score a creator's record and posting habits, when the profile
+// carries them (Profile.Record, Profile.Activity; see history.go for the
+// formulas): Reliability (on-time rate and mean delay of past
+// deliverables), PastPerformance (ROAS or CPA of the last campaign
+// together against the median of the ranked profiles that have one) and
+// Activity (posts per week inside Criteria's band, and regularity). A
+// profile without the data is neither rewarded nor punished: the criterion
+// is left out of its weighted mean and marked Missing ("no history").
 const (
 	Engagement Criterion = iota
 	AudienceFit
@@ -44,6 +53,9 @@ const (
 	Authenticity
 	CostEfficiency
 	Growth
+	Reliability
+	PastPerformance
+	Activity
 	numCriteria
 )
 
@@ -80,18 +92,28 @@ type Weights struct {
 	Authenticity   decimal.Decimal `json:"authenticity"`
 	CostEfficiency decimal.Decimal `json:"cost_efficiency"`
 	Growth         decimal.Decimal `json:"growth"`
+	// Reliability, PastPerformance and Activity weigh the record and
+	// posting criteria; they count only for the profiles with the data.
+	Reliability     decimal.Decimal `json:"reliability"`
+	PastPerformance decimal.Decimal `json:"past_performance"`
+	Activity        decimal.Decimal `json:"activity"`
 }
 
 // DefaultWeights returns Engagement 3, AudienceFit 3, CategoryFit 1,
 // Authenticity 2, CostEfficiency 2, Growth 1: engagement and audience fit
-// first, as brand briefs usually rank them.
+// first, as brand briefs usually rank them; and Reliability 2,
+// PastPerformance 2, Activity 1, which count only for the profiles that
+// carry a Record or an Activity (a ranking of profiles without them is the
+// same as with the first six alone).
 func DefaultWeights() Weights {
 	n := decimal.NewFromInt
-	return Weights{Engagement: n(3), AudienceFit: n(3), CategoryFit: n(1), Authenticity: n(2), CostEfficiency: n(2), Growth: n(1)}
+	return Weights{Engagement: n(3), AudienceFit: n(3), CategoryFit: n(1), Authenticity: n(2), CostEfficiency: n(2), Growth: n(1),
+		Reliability: n(2), PastPerformance: n(2), Activity: n(1)}
 }
 
 func (w Weights) list() [numCriteria]decimal.Decimal {
-	return [numCriteria]decimal.Decimal{w.Engagement, w.AudienceFit, w.CategoryFit, w.Authenticity, w.CostEfficiency, w.Growth}
+	return [numCriteria]decimal.Decimal{w.Engagement, w.AudienceFit, w.CategoryFit, w.Authenticity, w.CostEfficiency, w.Growth,
+		w.Reliability, w.PastPerformance, w.Activity}
 }
 
 func (w Weights) isZero() bool {
@@ -214,6 +236,17 @@ type Criteria struct {
 	// GrowthTarget is the 30-day follower growth that earns the full
 	// Growth score, a fraction (zero: 0.03, i.e. 3 % a month).
 	GrowthTarget decimal.Decimal `json:"growth_target"`
+
+	// Record and activity criteria (see history.go). DelayScale is the
+	// mean delay, in days, that halves the delay part of Reliability
+	// (zero: 7). PastMeasure is what PastPerformance compares (zero:
+	// PastROAS). MinPostsPerWeek and MaxPostsPerWeek bound the posting
+	// frequency that earns the full frequency part of Activity (zero: 2
+	// and 5 posts a week).
+	DelayScale      decimal.Decimal `json:"delay_scale"`
+	PastMeasure     PastMeasure     `json:"past_measure"`
+	MinPostsPerWeek decimal.Decimal `json:"min_posts_per_week"`
+	MaxPostsPerWeek decimal.Decimal `json:"max_posts_per_week"`
 }
 
 // withDefaults returns c with every zero field that has a default set.
@@ -233,7 +266,7 @@ func (c Criteria) withDefaults() Criteria {
 	if c.GrowthTarget.IsZero() {
 		c.GrowthTarget = decimal.New(3, -2)
 	}
-	return c
+	return c.recordDefaults()
 }
 
 // Validate reports the first invalid field of c (after defaults): a decimal
@@ -295,7 +328,7 @@ func (c Criteria) validate(fn string) error {
 	if !floatable(c.GrowthTarget) {
 		return errs.New(ErrInvalid, fn, "GrowthTarget", "outside float64 range", c.GrowthTarget)
 	}
-	return nil
+	return c.validateRecord(fn)
 }
 
 // checkLimits refuses a decimal of c beyond the module's limit (an exponent
@@ -310,6 +343,9 @@ func (c Criteria) checkLimits(fn string) error {
 		{"Weights.Engagement", c.Weights.Engagement}, {"Weights.AudienceFit", c.Weights.AudienceFit},
 		{"Weights.CategoryFit", c.Weights.CategoryFit}, {"Weights.Authenticity", c.Weights.Authenticity},
 		{"Weights.CostEfficiency", c.Weights.CostEfficiency}, {"Weights.Growth", c.Weights.Growth},
+		{"Weights.Reliability", c.Weights.Reliability}, {"Weights.PastPerformance", c.Weights.PastPerformance},
+		{"Weights.Activity", c.Weights.Activity}, {"DelayScale", c.DelayScale},
+		{"MinPostsPerWeek", c.MinPostsPerWeek}, {"MaxPostsPerWeek", c.MaxPostsPerWeek},
 		{"Authenticity.EngagementFactor", a.EngagementFactor}, {"Authenticity.MinLikesPerComment", a.MinLikesPerComment},
 		{"Authenticity.MaxLikesPerComment", a.MaxLikesPerComment}, {"Authenticity.SpikeGrowth", a.SpikeGrowth},
 		{"Authenticity.MaxFollowingRatio", a.MaxFollowingRatio}, {"Authenticity.MaxSuspiciousShare", a.MaxSuspiciousShare},

@@ -23,7 +23,8 @@ func (g Goal) MarshalText() ([]byte, error) { return goalText.Marshal(g) }
 func (g *Goal) UnmarshalText(b []byte) error { return goalText.Unmarshal(g, b) }
 
 var criterionText = enum.New[Criterion]("selection.Criterion", ErrInvalid,
-	"engagement", "audience-fit", "category-fit", "authenticity", "cost-efficiency", "growth")
+	"engagement", "audience-fit", "category-fit", "authenticity", "cost-efficiency", "growth",
+	"reliability", "past-performance", "activity")
 
 // String returns the criterion's name, e.g. "cost-efficiency"; another
 // value prints as "Criterion(N)".

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/influencekit/influencekit/audience"
+	"github.com/influencekit/influencekit/collab"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
@@ -68,6 +69,15 @@ type Profile struct {
 	// History lists follower counts over time, oldest first, for growth
 	// and growth-spike checks.
 	History []Snapshot `json:"history,omitempty"`
+
+	// Record is the creator's history with the brand across campaigns
+	// (collab.Histories), for Reliability and PastPerformance; nil: no
+	// history, and both criteria are left out of the profile's score.
+	Record *collab.History `json:"record,omitempty"`
+	// Activity is the creator's posting over a recent window
+	// (kpi.MeasureActivity), for the Activity criterion; nil: not
+	// measured, and the criterion is left out.
+	Activity *kpi.Activity `json:"activity,omitempty"`
 
 	// Missing names the fields the source did not report.
 	Missing Missing `json:"missing"`

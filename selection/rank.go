@@ -65,6 +65,7 @@ type ranked struct {
 	score    int64 // units of 10^-ScorePlaces
 	num, den float64
 	eff      float64
+	past     float64 // the PastPerformance value; < 0 when unknown
 }
 
 // Scored is a ranked profile with the breakdown that explains its score.
@@ -134,6 +135,9 @@ type ranker struct {
 	auth    authRules
 	growth  float64
 	medEff  float64 // the median efficiency among the profiles that passed with one
+	medPast float64 // the median PastPerformance value among them
+
+	delayScale, minPW, maxPW float64 // Criteria.DelayScale, Min/MaxPostsPerWeek
 }
 
 type benchKey struct {
@@ -160,6 +164,7 @@ type features struct {
 	feeOK     bool
 	feeEst    bool
 	eff       float64 // expected engagements per unit of fee; < 0 when unknown
+	past      float64 // the PastPerformance value; < 0 when unknown
 	s         [numCriteria]float64
 	ok        [numCriteria]bool
 	flags     int
@@ -235,6 +240,9 @@ func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []ranked, error
 		if err := r.checkPosts(fn, i, p); err != nil {
 			return Ranking{}, nil, err
 		}
+		if err := checkRecord(fn, i, p); err != nil {
+			return Ranking{}, nil, err
+		}
 		var f features
 		filter, reason, err := r.evaluate(fn, i, p, &f)
 		if err != nil {
@@ -246,12 +254,12 @@ func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []ranked, error
 		}
 		var num, den float64
 		for cr := range numCriteria {
-			if cr != CostEfficiency && f.ok[cr] {
+			if cr != CostEfficiency && cr != PastPerformance && f.ok[cr] {
 				num += r.weights[cr] * f.s[cr]
 				den += r.weights[cr]
 			}
 		}
-		passed = append(passed, ranked{i: int32(i), num: num, den: den, eff: f.eff})
+		passed = append(passed, ranked{i: int32(i), num: num, den: den, eff: f.eff, past: f.past})
 		if f.feeEst {
 			if out.estimated == nil {
 				out.estimated = map[int32]decimal.Decimal{}
@@ -260,6 +268,7 @@ func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []ranked, error
 		}
 	}
 	r.medEff = medianEff(passed)
+	r.medPast = medianPast(passed)
 	out.Passed = len(passed)
 	return out, passed, nil
 }
@@ -275,6 +284,12 @@ func medianEff(passed []ranked) float64 {
 			effs = append(effs, p.eff)
 		}
 	}
+	return medianOf(effs)
+}
+
+// medianOf returns the median of effs, reordering it, the mean of the two
+// middle values for an even count, or 0 when it is empty.
+func medianOf(effs []float64) float64 {
 	n := len(effs)
 	if n == 0 {
 		return 0
@@ -331,6 +346,10 @@ func (r *ranker) score(fn string, ps ranked) (int64, error) {
 	if ps.eff >= 0 && r.medEff > 0 {
 		num += r.weights[CostEfficiency] * ps.eff / (ps.eff + r.medEff)
 		den += r.weights[CostEfficiency]
+	}
+	if ps.past >= 0 && r.medPast > 0 {
+		num += r.weights[PastPerformance] * r.pastScore(ps.past)
+		den += r.weights[PastPerformance]
 	}
 	s := 0.0
 	if den > 0 {
@@ -426,6 +445,7 @@ func newRanker(c Criteria) *ranker {
 	r.auth = authRules{a.EngagementFactor.InexactFloat64(), a.MinLikesPerComment.InexactFloat64(), a.MaxLikesPerComment.InexactFloat64(),
 		a.SpikeGrowth.InexactFloat64(), a.MaxFollowingRatio.InexactFloat64(), a.MaxSuspiciousShare.InexactFloat64(), a.MinAuthenticShare.InexactFloat64(), a.Penalty.InexactFloat64()}
 	r.growth = c.GrowthTarget.InexactFloat64()
+	r.delayScale, r.minPW, r.maxPW = c.DelayScale.InexactFloat64(), c.MinPostsPerWeek.InexactFloat64(), c.MaxPostsPerWeek.InexactFloat64()
 	return r
 }
 
@@ -689,6 +709,7 @@ func (r *ranker) setScores(fn string, i int, p *Profile, f *features, shared int
 	if g, ok := growth30(p.History); ok {
 		f.s[Growth], f.ok[Growth] = min(max(g/r.growth, 0), 1), true
 	}
+	r.setRecordScores(p, f)
 	return nil
 }
 
@@ -891,6 +912,9 @@ func (r *ranker) explain(fn string, p *Profile, i int) (Scored, error) {
 	if f.eff >= 0 && r.medEff > 0 {
 		f.s[CostEfficiency], f.ok[CostEfficiency] = f.eff/(f.eff+r.medEff), true
 	}
+	if f.past >= 0 && r.medPast > 0 {
+		f.s[PastPerformance], f.ok[PastPerformance] = r.pastScore(f.past), true
+	}
 	var den float64
 	for cr := range numCriteria {
 		if f.ok[cr] {
@@ -955,7 +979,7 @@ func (r *ranker) reason(cr Criterion, p *Profile, f *features, flags int) string
 		g, _ := growth30(p.History)
 		return fmt.Sprintf("30-day growth %.4f vs target %s", g, r.c.GrowthTarget)
 	}
-	return ""
+	return r.recordReason(cr, p, f)
 }
 
 // Candidates turns every profile that passed Rank's filters into a

@@ -114,6 +114,10 @@ func TestRank(t *testing.T) {
 		{Authenticity, "1", "0.25", false},
 		{CostEfficiency, "0", "0", true},
 		{Growth, "0", "0", true},
+		// No Record and no Activity: the record criteria are left out.
+		{Reliability, "0", "0", true},
+		{PastPerformance, "0", "0", true},
+		{Activity, "0", "0", true},
 	}
 	if d := cmp.Diff(wantBrk, brk); d != "" {
 		t.Errorf("A breakdown (-want +got):\n%s", d)

@@ -1,0 +1,293 @@
+package selection
+
+import (
+	"fmt"
+
+	"github.com/influencekit/influencekit/collab"
+	"github.com/influencekit/influencekit/internal/enum"
+	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/limit"
+	"github.com/shopspring/decimal"
+)
+
+// The record and activity criteria. Each scores a profile in [0, 1] from
+// what the profile carries, in float64 like every criterion (see
+// ScorePlaces):
+//
+//	Reliability      ½·o + ½·D/(D + d): o the on-time rate of the
+//	                 creator's delivered deliverables (Record.OnTimeRate,
+//	                 a fraction), d their mean delay in days
+//	                 (Record.MeanDelay, an on-time one counting 0), D
+//	                 Criteria.DelayScale (default 7). Always on time scores
+//	                 1; half late by a week on average (o ½, d 3.5) scores
+//	                 ¼ + ½·7/10.5 = 7/12. Without MeanDelay, o alone.
+//	PastPerformance  x/(x + m) for ROAS, m/(x + m) for CPA (lower is
+//	                 better): x the creator's value in their latest
+//	                 measured campaign (the last Point of Record.ROAS or
+//	                 Record.CPA, per Criteria.PastMeasure), m the median x
+//	                 of the profiles that passed the filters and have one.
+//	                 The median scores ½, twice its ROAS ⅔. Left out for
+//	                 every profile when m is 0.
+//	Activity         the mean of a frequency part and a regularity part.
+//	                 Frequency, from Activity.PostsPerWeek f and the band
+//	                 [lo, hi] = [MinPostsPerWeek, MaxPostsPerWeek]: 1
+//	                 inside the band, f/lo below it, hi/f above it: the
+//	                 guides say regular posting builds the bond with
+//	                 followers and over-posting tires them, so too many
+//	                 posts lose score as too few do (10 a week with hi 5
+//	                 scores ½, as 1 a week with lo 2 does). Regularity,
+//	                 from the coefficient of variation c of the gaps
+//	                 between posts (Activity.Regularity): 1/(1 + c), 1 for
+//	                 a post every N days exactly. Without Regularity
+//	                 (fewer than three posts), frequency alone.
+//
+// A profile without a Record (nil) is neither rewarded nor punished:
+// Reliability and PastPerformance are left out of its weighted mean, like
+// any criterion without data, and its breakdown says "no history"; the
+// same for a Record without a delivered deliverable or without the
+// measure, and for Activity without an Activity. Its score is then the
+// weighted mean of the criteria it has, as if the record criteria did not
+// exist.
+
+// PastMeasure is what the PastPerformance criterion compares. Its zero
+// value is PastROAS.
+type PastMeasure uint8
+
+// The measures of PastPerformance.
+const (
+	PastROAS PastMeasure = iota // revenue / cost: higher is better
+	PastCPA                     // cost per acquisition: lower is better
+)
+
+var pastMeasureText = enum.New[PastMeasure]("selection.PastMeasure", ErrInvalid, "roas", "cpa")
+
+// String returns "roas" or "cpa"; another value prints as "PastMeasure(N)".
+func (m PastMeasure) String() string { return pastMeasureText.String(m) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (m PastMeasure) MarshalText() ([]byte, error) { return pastMeasureText.Marshal(m) }
+
+// UnmarshalText reads the names String returns, ignoring case and
+// surrounding spaces.
+func (m *PastMeasure) UnmarshalText(b []byte) error { return pastMeasureText.Unmarshal(m, b) }
+
+// recordDefaults sets the defaults of the record and activity fields.
+func (c Criteria) recordDefaults() Criteria {
+	if c.DelayScale.IsZero() {
+		c.DelayScale = decimal.NewFromInt(7)
+	}
+	if c.MinPostsPerWeek.IsZero() {
+		c.MinPostsPerWeek = decimal.NewFromInt(2)
+	}
+	if c.MaxPostsPerWeek.IsZero() {
+		c.MaxPostsPerWeek = decimal.NewFromInt(5)
+	}
+	return c
+}
+
+// validateRecord refuses a DelayScale or band bound that is not positive
+// or outside float64's range, a band whose Min is above its Max, and a
+// PastMeasure out of range.
+func (c Criteria) validateRecord(fn string) error {
+	for _, f := range []struct {
+		name string
+		v    decimal.Decimal
+	}{{"DelayScale", c.DelayScale}, {"MinPostsPerWeek", c.MinPostsPerWeek}, {"MaxPostsPerWeek", c.MaxPostsPerWeek}} {
+		if f.v.Sign() <= 0 {
+			return errs.New(ErrNonPositive, fn, f.name, "", f.v)
+		}
+		if !floatable(f.v) {
+			return errs.New(ErrInvalid, fn, f.name, "outside float64 range", f.v)
+		}
+	}
+	if c.MinPostsPerWeek.GreaterThan(c.MaxPostsPerWeek) {
+		return errs.New(ErrInvalid, fn, "MinPostsPerWeek", "above MaxPostsPerWeek "+c.MaxPostsPerWeek.String(), c.MinPostsPerWeek)
+	}
+	if c.PastMeasure > PastCPA {
+		return errs.New(ErrInvalid, fn, "PastMeasure", "unknown measure", int(c.PastMeasure))
+	}
+	return nil
+}
+
+// checkRecord refuses a Record or Activity value a score cannot read: a
+// decimal beyond the module's limit (ErrTooLarge), an on-time rate outside
+// [0, 1] or a value outside float64's range (ErrInvalid), a negative
+// delay, ROAS, CPA, frequency or regularity (ErrNegative).
+func checkRecord(fn string, i int, p *Profile) error {
+	if p.Record == nil && p.Activity == nil {
+		return nil
+	}
+	type check struct {
+		field string
+		v     decimal.NullDecimal
+		unit  bool // a fraction in [0, 1]
+	}
+	var checks []check
+	path := errs.Index("profiles", i)
+	if h := p.Record; h != nil {
+		checks = append(checks, check{path + ".Record.OnTimeRate", h.OnTimeRate, true}, check{path + ".Record.MeanDelay", h.MeanDelay, false})
+		if n := len(h.ROAS); n > 0 {
+			checks = append(checks, check{fmt.Sprintf("%s.Record.ROAS[%d].Value", path, n-1), decimal.NewNullDecimal(h.ROAS[n-1].Value), false})
+		}
+		if n := len(h.CPA); n > 0 {
+			checks = append(checks, check{fmt.Sprintf("%s.Record.CPA[%d].Value", path, n-1), decimal.NewNullDecimal(h.CPA[n-1].Value), false})
+		}
+	}
+	if a := p.Activity; a != nil {
+		checks = append(checks, check{path + ".Activity.PostsPerWeek", decimal.NewNullDecimal(a.PostsPerWeek), false},
+			check{path + ".Activity.Regularity", a.Regularity, false})
+	}
+	for _, c := range checks {
+		if !c.v.Valid {
+			continue
+		}
+		d := c.v.Decimal
+		if err := limit.Decimal(fn, c.field, d); err != nil {
+			return err
+		}
+		switch {
+		case d.Sign() < 0:
+			return errs.New(ErrNegative, fn, c.field, "", d)
+		case c.unit && d.GreaterThan(decimal.NewFromInt(1)):
+			return errs.New(ErrInvalid, fn, c.field, "above 1", d)
+		case !floatable(d):
+			return errs.New(ErrInvalid, fn, c.field, "outside float64 range", d)
+		}
+	}
+	return nil
+}
+
+// lastPoint returns the value of the latest measured campaign of the
+// measure, and its campaign; false when none was measured.
+func (r *ranker) lastPoint(h *collab.History) (collab.Point, bool) {
+	pts := h.ROAS
+	if r.c.PastMeasure == PastCPA {
+		pts = h.CPA
+	}
+	if len(pts) == 0 {
+		return collab.Point{}, false
+	}
+	return pts[len(pts)-1], true
+}
+
+// setRecordScores sets Reliability and Activity, and f.past: the
+// profile's PastPerformance value, or −1 when it has none (its score needs
+// the median of all, like CostEfficiency's).
+func (r *ranker) setRecordScores(p *Profile, f *features) {
+	f.past = -1
+	if h := p.Record; h != nil {
+		if h.OnTimeRate.Valid {
+			o := fastFloat(h.OnTimeRate.Decimal)
+			s := o
+			if h.MeanDelay.Valid {
+				d := fastFloat(h.MeanDelay.Decimal)
+				s = o/2 + r.delayScale/(r.delayScale+d)/2
+			}
+			f.s[Reliability], f.ok[Reliability] = s, true
+		}
+		if pt, ok := r.lastPoint(h); ok {
+			f.past = fastFloat(pt.Value)
+		}
+	}
+	if a := p.Activity; a != nil {
+		f.s[Activity], f.ok[Activity] = r.activityScore(a.PostsPerWeek, a.Regularity)
+	}
+}
+
+// frequencyScore is the frequency part of Activity (see above).
+func (r *ranker) frequencyScore(perWeek float64) float64 {
+	switch {
+	case perWeek < r.minPW:
+		return perWeek / r.minPW
+	case perWeek > r.maxPW:
+		return r.maxPW / perWeek
+	}
+	return 1
+}
+
+// activityScore is the Activity score; it is always defined.
+func (r *ranker) activityScore(perWeek decimal.Decimal, regularity decimal.NullDecimal) (float64, bool) {
+	s := r.frequencyScore(fastFloat(perWeek))
+	if regularity.Valid {
+		s = s/2 + 1/(1+fastFloat(regularity.Decimal))/2
+	}
+	return s, true
+}
+
+// pastScore is the PastPerformance score of value x against the median m
+// (m > 0).
+func (r *ranker) pastScore(x float64) float64 {
+	if r.c.PastMeasure == PastCPA {
+		return r.medPast / (x + r.medPast)
+	}
+	return x / (x + r.medPast)
+}
+
+// medianPast returns the median PastPerformance value of the profiles
+// that passed with one (past ≥ 0), 0 when none has one.
+func medianPast(passed []ranked) float64 {
+	vals := make([]float64, 0, 16)
+	for _, p := range passed {
+		if p.past >= 0 {
+			vals = append(vals, p.past)
+		}
+	}
+	return medianOf(vals)
+}
+
+// recordReason explains the record and activity criteria.
+func (r *ranker) recordReason(cr Criterion, p *Profile, f *features) string {
+	h, a := p.Record, p.Activity
+	switch cr {
+	case Reliability:
+		switch {
+		case h == nil:
+			return "no history: left out of the score"
+		case !f.ok[cr]:
+			return "no deliverable delivered in its history: left out of the score"
+		}
+		d := h.Delivery
+		if !h.MeanDelay.Valid {
+			return fmt.Sprintf("on time %d of %d delivered", d.OnTime, d.OnTime+d.Late)
+		}
+		return fmt.Sprintf("on time %d of %d delivered, mean delay %s days: ½·on-time share + ½·%s/(%s + delay)",
+			d.OnTime, d.OnTime+d.Late, h.MeanDelay.Decimal.Round(2), r.c.DelayScale, r.c.DelayScale)
+	case PastPerformance:
+		return r.pastReason(h, f)
+	case Activity:
+		if a == nil {
+			return "no posting activity measured: left out of the score"
+		}
+		s := fmt.Sprintf("%s posts a week (band %s–%s: %.3g)", a.PostsPerWeek.Round(2), r.c.MinPostsPerWeek, r.c.MaxPostsPerWeek,
+			r.frequencyScore(fastFloat(a.PostsPerWeek)))
+		if !a.Regularity.Valid {
+			return s + ", regularity unknown (fewer than three posts): frequency alone"
+		}
+		return s + fmt.Sprintf(", gaps' CV %s (1/(1 + CV) = %.3g): the mean of the two", a.Regularity.Decimal.Round(2),
+			1/(1+fastFloat(a.Regularity.Decimal)))
+	}
+	return ""
+}
+
+// pastReason explains PastPerformance.
+func (r *ranker) pastReason(h *collab.History, f *features) string {
+	name := "ROAS"
+	if r.c.PastMeasure == PastCPA {
+		name = "CPA"
+	}
+	if h == nil {
+		return "no history: left out of the score"
+	}
+	pt, ok := r.lastPoint(h)
+	switch {
+	case !ok:
+		return "no " + name + " measured in its history: left out of the score"
+	case !f.ok[PastPerformance]:
+		return "median " + name + " of the ranked profiles is 0: left out of the score"
+	}
+	form := "x/(x + m)"
+	if r.c.PastMeasure == PastCPA {
+		form = "m/(x + m), lower is better"
+	}
+	return fmt.Sprintf("%s %s in %s vs median %.4g of the ranked profiles with one, scored %s", name, pt.Value.Round(2), pt.Campaign, r.medPast, form)
+}
