@@ -98,6 +98,7 @@ type probeResult struct {
 	ScrollWidth, ClientWidth int
 	Height                   float64
 	Boxes                    []probeBox
+	Wide                     []string // the first elements past the right edge
 }
 
 // probe reads the probe script's JSON out of a dumped DOM.

@@ -25,23 +25,28 @@ func candidatesPage(pc *pageCtx) pageSection {
 		Desc: "One stacked bar per ranked candidate, best first: the points each criterion adds to the score (0–100). " +
 			"Candidates with an authenticity flag are marked in red.",
 		Axis: "score (points of 100)", Stacked: true, Tick: func(v float64) string { return fmt.Sprintf("%g", v) }}
-	t := pageTable{Caption: "Ranked candidates", Head: []string{"#", "creator", "platform", "tier", "ER (public)"}}
+	t := pageTable{Caption: "Ranked candidates (criteria scored 0–100)", Head: []string{"#", "creator", "platform, tier", "ER (public)"}}
 	if len(rep.Candidates) == 0 {
 		s.Notes = []string{"No candidate passed the filters."}
 		s.Tables = append(s.Tables, rejectedTable(rep))
 		return s
 	}
-	for _, b := range rep.Candidates[0].Breakdown {
-		bars.Series = append(bars.Series, fmt.Sprintf("%s (×%s)", b.Criterion, b.Weight.String()))
-		t.Head = append(t.Head, b.Criterion)
+	var used []int // the criteria with a weight: the others add nothing
+	for j, b := range rep.Candidates[0].Breakdown {
+		if b.Weight.IsPositive() {
+			used = append(used, j)
+			bars.Series = append(bars.Series, fmt.Sprintf("%s (×%s)", b.Criterion, b.Weight.String()))
+			t.Head = append(t.Head, b.Criterion)
+		}
 	}
 	t.Head = append(t.Head, "score", "fee")
-	t.Num = numCols(4, len(t.Head))
+	t.Num = numCols(3, len(t.Head))
 	t.Num[0] = true
 	for _, c := range rep.Candidates {
 		row := svgchart.Row{Label: c.Handle, Marked: len(c.Flags) > 0, Mark: flagMark}
-		cells := []string{fmt.Sprint(c.Rank), marked(pc.flagged, c.Handle), c.Platform.String(), c.Tier.String(), pct(c.ER, 2)}
-		for _, b := range c.Breakdown {
+		cells := []string{fmt.Sprint(c.Rank), marked(pc.flagged, c.Handle), c.Platform.String() + ", " + c.Tier.String(), pct(c.ER, 2)}
+		for _, j := range used {
+			b := c.Breakdown[j]
 			row.Values = append(row.Values, f64(b.Contribution.Shift(2)))
 			row.Texts = append(row.Texts, b.Contribution.Shift(2).StringFixed(1))
 			if b.Missing {

@@ -41,7 +41,7 @@ func goalsPage(pc *pageCtx) pageSection {
 	for _, g := range rep.Goals {
 		bars.Rows = append(bars.Rows, svgchart.Row{Label: shortMetric(g.Metric), Values: []float64{f64(g.Fraction.Shift(2))},
 			Texts: []string{pct(g.Fraction, 0)}})
-		t.Rows = append(t.Rows, []string{g.Metric, goalValue(pc.p, g.Unit, g.Goal), goalValue(pc.p, g.Unit, g.Achieved),
+		t.Rows = append(t.Rows, []string{shortMetric(g.Metric), goalValue(pc.p, g.Unit, g.Goal), goalValue(pc.p, g.Unit, g.Achieved),
 			pct(g.Fraction, 0), goalStatus(g, final)})
 	}
 	t.Num[4] = false

@@ -39,7 +39,7 @@ func TestPageInBrowser(t *testing.T) {
 	}
 	p := probe(t, dom)
 	if p.ScrollWidth > 1280 || p.ScrollWidth > p.ClientWidth {
-		t.Errorf("horizontal scrolling at 1,280 px: scrollWidth %d, clientWidth %d", p.ScrollWidth, p.ClientWidth)
+		t.Errorf("horizontal scrolling at 1,280 px: scrollWidth %d, clientWidth %d; past the edge: %q", p.ScrollWidth, p.ClientWidth, p.Wide)
 	}
 	checkKeyFigures(t, dom)
 

@@ -18,7 +18,7 @@ h1{font-size:24px;margin:0 0 2px}h2{font-size:19px;margin:0 0 8px;border-bottom:
 section{margin:26px 0 0}
 p{margin:4px 0 8px;max-width:1100px}
 .fig{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:18px;align-items:start;margin:12px 0 18px;break-inside:avoid}
-.fig.wide{grid-template-columns:minmax(0,1fr)}
+.fig.wide{grid-template-columns:minmax(0,1fr)}.fig.wide>div:first-child{max-width:900px}
 svg.chart{width:100%;height:auto;display:block}
 svg .ct{font-size:15px;font-weight:650;fill:#1a1a1a}svg .tk{font-size:11px;fill:#444}svg .ax{font-size:12px;fill:#222}
 svg .rl{font-size:12px;fill:#222}svg .mk{fill:#B00020;font-weight:650}svg .vl{font-size:11px;fill:#333}
@@ -28,7 +28,7 @@ table{border-collapse:collapse;width:100%;font-size:12px;margin:0 0 10px}
 caption{text-align:left;font-weight:600;padding:0 0 4px;font-size:13px}
 th,td{padding:3px 6px;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
 th{background:#f0f3f7;font-weight:600}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap}th{overflow-wrap:anywhere}
 tr.flag td:first-child{color:#B00020;font-weight:650}
 .note{color:#444;font-size:13px}
 .flagnote{color:#B00020}
@@ -49,8 +49,10 @@ footer{margin-top:30px;color:#666;font-size:12px}
 // JSON for --dump-dom to carry out.
 const probeJS = `(function(){var r=[];document.querySelectorAll('section,svg.chart').forEach(function(e){var b=e.getBoundingClientRect();` +
 	`r.push({id:e.id,kind:e.tagName.toLowerCase(),x:b.left+scrollX,y:b.top+scrollY,w:b.width,h:b.height})});` +
-	`var o=document.createElement('pre');o.id='probe';o.hidden=true;var d=document.documentElement;` +
-	`o.textContent=JSON.stringify({scrollWidth:d.scrollWidth,clientWidth:d.clientWidth,height:d.scrollHeight,boxes:r});` +
+	`var o=document.createElement('pre');o.id='probe';o.hidden=true;var d=document.documentElement,w=[];` +
+	`document.querySelectorAll('body *').forEach(function(e){if(w.length<5&&e.getBoundingClientRect().right>d.clientWidth+0.5)` +
+	`w.push(e.tagName+(e.id?'#'+e.id:'')+' '+(e.textContent||'').slice(0,40))});` +
+	`o.textContent=JSON.stringify({scrollWidth:d.scrollWidth,clientWidth:d.clientWidth,height:d.scrollHeight,boxes:r,wide:w});` +
 	`document.body.appendChild(o)})();`
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{

@@ -52,7 +52,7 @@ func (c Bars) SVG() template.HTML {
 	}
 	gap, top := 8.0, 30.0
 	if len(c.Series) > 1 {
-		top = 48
+		top = 30 + 18*float64(legendRows(lw, c.Series))
 	}
 	h := top + float64(len(c.Rows))*(per+gap) + 46
 	lo, hi := c.extent()

@@ -39,13 +39,13 @@ func (c Heatmap) SVG() template.HTML {
 	cv.open(c.ID, c.Title, c.Desc, h)
 	gy := top + 120 // the grid's top, under the rotated column names
 	for i, name := range c.Names {
-		label := name
+		label, class := name, "rl"
 		if i < len(c.Marked) && c.Marked[i] {
-			label += " " + c.Mark
+			label, class = label+" "+c.Mark, "rl mk"
 		}
-		cv.text(left-6, gy+cell*float64(i)+cell/2+4, "end", "rl", label)
+		cv.text(left-6, gy+cell*float64(i)+cell/2+4, "end", class, label)
 		cx := left + cell*float64(i) + cell/2
-		cv.f(`<text class="rl" transform="translate(%.1f %.1f) rotate(-60)" text-anchor="start">%s</text>`, cx, gy-6, esc(label))
+		cv.f(`<text class="`+class+`" transform="translate(%.1f %.1f) rotate(-60)" text-anchor="start">%s</text>`, cx, gy-6, esc(label))
 	}
 	for i := range n {
 		for j := range n {

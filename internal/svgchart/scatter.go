@@ -37,6 +37,7 @@ func (c Scatter) SVG() template.HTML {
 	var cv canvas
 	cv.open(c.ID, c.Title, c.Desc, h)
 	c.grid(&cv, x, y, left, right, top, bottom)
+	var taken []box
 	if c.Diagonal != "" {
 		k := c.Slope
 		if k == 0 {
@@ -44,20 +45,27 @@ func (c Scatter) SVG() template.HTML {
 		}
 		ex := math.Min(x.max, y.max/k) // where the line leaves the plot
 		cv.line(x.at(0), y.at(0), x.at(ex), y.at(ex*k), Accent, 2, "6 3")
-		cv.text(x.at(ex)-4, y.at(ex*k)+14, "end", "ref", c.Diagonal)
+		lx, ly := x.at(ex*0.5)+10, y.at(ex*0.5*k)+22 // under the line's middle
+		cv.text(lx, ly, "start", "ref", c.Diagonal)
+		taken = append(taken, textBox(lx, ly, "start", c.Diagonal))
 	}
-	for i, p := range c.Points {
+	for _, p := range c.Points {
+		px, py := x.at(clean(p.X)), y.at(clean(p.Y))
+		taken = append(taken, box{px - 5, py - 5, px + 5, py + 5})
+	}
+	for _, p := range c.Points {
 		col := Palette[0]
 		if p.Marked {
 			col = Accent
 		}
 		px, py := x.at(clean(p.X)), y.at(clean(p.Y))
 		cv.f(`<circle cx="%.1f" cy="%.1f" r="5" fill="%s" fill-opacity="0.85"><title>%s</title></circle>`, px, py, col, esc(p.Label))
-		dy := -8.0
-		if i%2 == 1 {
-			dy = 16 // alternate above and below, to keep neighbours apart
+		lx, ly, anchor := placeLabel(px, py, p.Label, taken, box{left, top, right + 25, bottom})
+		if math.Abs(ly-py) > 16 { // far from its dot: a leader line says whose it is
+			cv.line(px, py, lx, ly-4, "#888", 0.8, "")
 		}
-		cv.text(px+7, py+dy, "start", "pl", p.Label)
+		cv.text(lx, ly, anchor, "pl", p.Label)
+		taken = append(taken, textBox(lx, ly, anchor, p.Label))
 	}
 	cv.text((left+right)/2, h-8, "middle", "ax", c.XAxis)
 	cv.f(`<text class="ax" transform="translate(14 %.1f) rotate(-90)" text-anchor="middle">%s</text>`, (top+bottom)/2, esc(c.YAxis))
@@ -86,4 +94,52 @@ func (c Scatter) grid(cv *canvas, x, y scale, left, right, top, bottom float64) 
 	}
 	cv.line(left, bottom, right, bottom, "#555", 1, "")
 	cv.line(left, top, left, bottom, "#555", 1, "")
+}
+
+// box is a rectangle of the plot, for keeping labels apart.
+type box struct{ x0, y0, x1, y1 float64 }
+
+func (b box) overlaps(o box) bool { return b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1 }
+
+// textBox estimates the box of a text of 11 px at (x, y).
+func textBox(x, y float64, anchor, s string) box {
+	w := 7.0*float64(len([]rune(s))) + 2
+	switch anchor {
+	case "end":
+		x -= w
+	case "middle":
+		x -= w / 2
+	}
+	return box{x, y - 11, x + w, y + 4}
+}
+
+// placeLabel tries the places around a point, nearest first (right or
+// left of it, then further up or down), and takes the first free one, or
+// else the one overlapping the fewest labels and dots.
+func placeLabel(px, py float64, s string, taken []box, plot box) (x, y float64, anchor string) {
+	bestN, bx, by, ba := len(taken)+1, px+7, py-7, "start"
+	for _, dy := range []float64{-7, 15, -21, 29, -35, 43, -49, 57} {
+		for _, side := range []struct {
+			dx     float64
+			anchor string
+		}{{7, "start"}, {-7, "end"}} {
+			b := textBox(px+side.dx, py+dy, side.anchor, s)
+			if b.x0 < plot.x0 || b.x1 > plot.x1 || b.y0 < plot.y0 || b.y1 > plot.y1 {
+				continue
+			}
+			n := 0
+			for _, t := range taken {
+				if b.overlaps(t) {
+					n++
+				}
+			}
+			if n == 0 {
+				return px + side.dx, py + dy, side.anchor
+			}
+			if n < bestN {
+				bestN, bx, by, ba = n, px+side.dx, py+dy, side.anchor
+			}
+		}
+	}
+	return bx, by, ba
 }

@@ -74,9 +74,15 @@ func (c *canvas) line(x1, y1, x2, y2 float64, stroke string, width float64, dash
 	c.f(`<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="%.1f"%s/>`, x1, y1, x2, y2, stroke, width, d)
 }
 
-// legend writes the series' names and colours in a row at y, from x.
-func (c *canvas) legend(x, y float64, names []string, dashed []bool) {
+// legend writes the series' names and colours in rows from (x, y),
+// wrapping before the right edge; it returns the number of rows.
+func (c *canvas) legend(x, y float64, names []string, dashed []bool) int {
+	x0, rows := x, 1
 	for i, n := range names {
+		w := 24 + 7.5*float64(len([]rune(n))) + 22
+		if x > x0 && x+w > Width {
+			x, y, rows = x0, y+18, rows+1
+		}
 		col := Palette[i%len(Palette)]
 		if i < len(dashed) && dashed[i] {
 			c.line(x, y-4, x+18, y-4, col, 2.5, "5 3")
@@ -84,8 +90,15 @@ func (c *canvas) legend(x, y float64, names []string, dashed []bool) {
 			c.rect(x, y-10, 18, 10, col, n)
 		}
 		c.text(x+24, y, "start", "lg", n)
-		x += 24 + 7.5*float64(len([]rune(n))) + 22
+		x += w
 	}
+	return rows
+}
+
+// legendRows is the number of rows legend takes from x.
+func legendRows(x float64, names []string) int {
+	var c canvas
+	return c.legend(x, 0, names, nil)
 }
 
 // Scale maps [Min, Max] to pixels [From, To].
