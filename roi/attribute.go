@@ -499,15 +499,19 @@ func (a *acc) slotWeights(pos Positions) []*big.Rat {
 
 // channelWeights returns each channel's share of the conversions and of the
 // (scaled) value: Σ over the slots of weight × the slot's sum, over the
-// entries used only.
-func (a *acc) channelWeights(weights []*big.Rat) (convW, valW []*big.Rat) {
-	convW = make([]*big.Rat, a.nch)
-	valW = make([]*big.Rat, a.nch)
+// entries used only. The slot weights are first scaled to integers by the
+// least common multiple of their denominators (intWeights), so the shares
+// are integers with one common denominator: no rational arithmetic, no gcd
+// per touch or per channel. With 1000-digit Positions weights, rationals
+// took 22.7 s over 45,150 touches of 300 distinct path lengths.
+func (a *acc) channelWeights(weights []*big.Rat) (convW, valW []*big.Int) {
+	iw := intWeights(weights)
+	convW = make([]*big.Int, a.nch)
+	valW = make([]*big.Int, a.nch)
 	for c := range a.nch {
-		convW[c], valW[c] = new(big.Rat), new(big.Rat)
+		convW[c], valW[c] = new(big.Int), new(big.Int)
 	}
-	tmp := new(big.Rat)
-	bigOne := big.NewInt(1)
+	tmp := new(big.Int)
 	for i := range a.conv {
 		if a.conv[i] == (exact.Sum128{}) {
 			continue // unused: no path gave this channel this slot
@@ -516,21 +520,43 @@ func (a *acc) channelWeights(weights []*big.Rat) (convW, valW []*big.Rat) {
 		if a.sparse != nil {
 			s, c = int(a.entSlot[i]), int(a.entCh[i])
 		}
-		convW[c].Add(convW[c], tmp.Mul(weights[s], tmp.SetFrac(a.conv[i].Decimal().BigInt(), bigOne)))
+		convW[c].Add(convW[c], tmp.Mul(iw[s], a.conv[i].Decimal().BigInt()))
 		if a.useBig {
 			if a.bigs[i].Sign() != 0 {
-				valW[c].Add(valW[c], tmp.Mul(weights[s], tmp.SetFrac(&a.bigs[i], bigOne)))
+				valW[c].Add(valW[c], tmp.Mul(iw[s], &a.bigs[i]))
 			}
 		} else {
-			valW[c].Add(valW[c], tmp.Mul(weights[s], tmp.SetFrac(a.scaled[i].Decimal().BigInt(), bigOne)))
+			valW[c].Add(valW[c], tmp.Mul(iw[s], a.scaled[i].Decimal().BigInt()))
 		}
 	}
 	return convW, valW
 }
 
+// intWeights returns the non-negative rationals w scaled by the least common
+// multiple of their denominators: integers in the same proportions. The
+// weights built here have few distinct denominators (slot weights; Markov's
+// powers of two; time decay's powers of ten), so the multiple stays small.
+func intWeights(w []*big.Rat) []*big.Int {
+	l, g := big.NewInt(1), new(big.Int)
+	for _, x := range w {
+		d := x.Denom()
+		if d.Cmp(l) == 0 || d.IsInt64() && d.Int64() == 1 {
+			continue
+		}
+		g.GCD(nil, nil, l, d)
+		l.Mul(l, g.Quo(d, g))
+	}
+	out := make([]*big.Int, len(w))
+	for i, x := range w {
+		q := new(big.Int).Quo(l, x.Denom())
+		out[i] = q.Mul(q, x.Num())
+	}
+	return out
+}
+
 // credits apportions the totals by the per-channel weights and builds the
 // result map.
-func (pp *prepared) credits(fn string, convW, valW []*big.Rat) (map[string]Credit, error) {
+func (pp *prepared) credits(fn string, convW, valW []*big.Int) (map[string]Credit, error) {
 	conv, err := apportion(decimal.NewFromInt(pp.totalConv), convW, pp.names)
 	if err != nil {
 		return nil, errs.New(err, fn, "conversions", "no channel has weight", pp.totalConv)
@@ -546,12 +572,14 @@ func (pp *prepared) credits(fn string, convW, valW []*big.Rat) (map[string]Credi
 	return out, nil
 }
 
-// apportion returns parts of total proportional to the non-negative weights
-// w, each a multiple of 10^-p (p = max(exact.Precision, places of total)),
-// summing exactly to total, by the largest-remainder method; ties go to the
-// smaller name. A zero total gives zero parts; a positive total with all
-// weights zero is an error.
-func apportion(total decimal.Decimal, w []*big.Rat, names []string) ([]decimal.Decimal, error) {
+// apportion returns parts of total proportional to the non-negative integer
+// weights w, each a multiple of 10^-p (p = max(exact.Precision, places of
+// total)), summing exactly to total, by the largest-remainder method; ties
+// go to the smaller name. A zero total gives zero parts; a positive total
+// with all weights zero is an error. With T = total × 10^p and W = Σ w,
+// part i is ⌊T·wᵢ / W⌋ units, and the remainders (T·wᵢ mod W) share the
+// denominator W, so they compare as integers.
+func apportion(total decimal.Decimal, w []*big.Int, names []string) ([]decimal.Decimal, error) {
 	out := make([]decimal.Decimal, len(w))
 	if total.IsZero() {
 		for i := range out {
@@ -559,7 +587,7 @@ func apportion(total decimal.Decimal, w []*big.Rat, names []string) ([]decimal.D
 		}
 		return out, nil
 	}
-	sum := new(big.Rat)
+	sum := new(big.Int)
 	for _, x := range w {
 		sum.Add(sum, x)
 	}
@@ -572,23 +600,13 @@ func apportion(total decimal.Decimal, w []*big.Rat, names []string) ([]decimal.D
 	}
 	// T = total × 10^p, an integer.
 	T := total.Shift(p).BigInt()
-	bigOne := big.NewInt(1)
-	type part struct {
-		i     int
-		floor *big.Int
-		rem   *big.Rat
-	}
-	parts := make([]part, len(w))
+	floors := make([]*big.Int, len(w))
+	rems := make([]*big.Int, len(w))
 	assigned := new(big.Int)
-	x := new(big.Rat)
 	for i, wi := range w {
-		x.SetFrac(T, bigOne)
-		x.Mul(x, wi)
-		x.Quo(x, sum)
-		f := new(big.Int).Quo(x.Num(), x.Denom()) // x >= 0, so Quo floors
-		r := new(big.Rat).Sub(x, new(big.Rat).SetInt(f))
-		parts[i] = part{i, f, r}
-		assigned.Add(assigned, f)
+		num := new(big.Int).Mul(T, wi)
+		floors[i], rems[i] = num.QuoRem(num, sum, new(big.Int)) // num >= 0, so QuoRem floors
+		assigned.Add(assigned, floors[i])
 	}
 	missing := new(big.Int).Sub(T, assigned).Int64() // 0 <= missing < len(w)
 	order := make([]int, len(w))
@@ -596,16 +614,17 @@ func apportion(total decimal.Decimal, w []*big.Rat, names []string) ([]decimal.D
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int {
-		if c := parts[b].rem.Cmp(parts[a].rem); c != 0 {
+		if c := rems[b].Cmp(rems[a]); c != 0 {
 			return c
 		}
 		return cmp.Compare(names[a], names[b])
 	})
+	bigOne := big.NewInt(1)
 	for k := int64(0); k < missing; k++ {
-		parts[order[k]].floor.Add(parts[order[k]].floor, bigOne)
+		floors[order[k]].Add(floors[order[k]], bigOne)
 	}
-	for i := range parts {
-		out[i] = decimal.NewFromBigInt(parts[i].floor, -p)
+	for i := range floors {
+		out[i] = decimal.NewFromBigInt(floors[i], -p)
 	}
 	return out, nil
 }

@@ -96,7 +96,7 @@ func AttributeJourneys(journeys []Journey, model Model) (map[string]Credit, erro
 	for c := range nch {
 		cw[c], vw[c] = convW[c].Rat(), valW[c].Rat()
 	}
-	return pp.credits(fn, cw, vw)
+	return pp.credits(fn, intWeights(cw), intWeights(vw))
 }
 
 // gapSeconds returns last − t in seconds, at least 0 (t is not after

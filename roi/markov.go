@@ -403,5 +403,6 @@ func (pp *prepared) markov(fn string, order int) (map[string]Credit, error) {
 	for c, r := range re {
 		w[c] = new(big.Rat).SetFloat64(r) // exact: r is finite
 	}
-	return pp.credits(fn, w, w)
+	iw := intWeights(w)
+	return pp.credits(fn, iw, iw)
 }
