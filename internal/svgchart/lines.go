@@ -96,6 +96,6 @@ func (c Lines) series(cv *canvas, x, y scale, s Series, col string) {
 			label += ", " + c.X[i]
 		}
 		cv.f(`<circle cx="%.1f" cy="%.1f" r="3.5" fill="%s"><title>%s: %s</title></circle>`,
-			x.at(float64(i)), y.at(clean(v)), col, esc(label), esc(trimFloat(v)))
+			x.at(float64(i)), y.at(clean(v)), col, esc(label), esc(trimFloat(clean(v))))
 	}
 }

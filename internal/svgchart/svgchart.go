@@ -18,6 +18,7 @@ import (
 	"html"
 	"html/template"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -129,7 +130,8 @@ func ticks(lo, hi float64, n int) []float64 {
 	}
 	var out []float64
 	for v := math.Floor(lo/step) * step; v <= hi+step*1e-9; v += step {
-		out = append(out, math.Round(v/step)*step)
+		r, _ := strconv.ParseFloat(strconv.FormatFloat(math.Round(v/step)*step, 'g', 12, 64), 64) // 3×0.2 is 0.6, not 0.6000000000000001
+		out = append(out, r)
 	}
 	return out
 }
