@@ -32,7 +32,7 @@ func decode(body []byte) (Campaign, error) {
 		return c, bad(ErrEmpty, "", "empty body: POST a campaign")
 	}
 	w := walker{lex: lexer{b: body}, size: len(body)}
-	if br := w.value(reflect.ValueOf(&c).Elem(), nil, bound{}); br != nil {
+	if br := w.value(reflect.ValueOf(&c).Elem(), objectKind, nil, bound{}); br != nil {
 		return Campaign{}, br
 	}
 	if !w.lex.atEnd() {
@@ -67,10 +67,11 @@ func (a *at) String() string {
 	return join(a.parent.String(), shortKey(string(a.key)))
 }
 
-// value reads the next JSON value into v, within b.
-func (w *walker) value(v reflect.Value, path *at, b bound) *badRequest {
+// value reads the next JSON value into v, of kind k (kindOf(v.Type())),
+// within b.
+func (w *walker) value(v reflect.Value, k kind, path *at, b bound) *badRequest {
 	t := v.Type()
-	switch kindOf(t) {
+	switch k {
 	case objectKind:
 		return w.object(v, path)
 	case arrayKind:
@@ -189,7 +190,7 @@ func (w *walker) object(v reflect.Value, path *at) *badRequest {
 		if !ok {
 			return bad(ErrInvalid, sub.String(), "unknown field %s: not part of %s", errs.Quote(string(sub.key)), what(t))
 		}
-		if br := w.value(v.Field(f.index), sub, f.bound); br != nil {
+		if br := w.value(v.Field(f.index), f.kind, sub, f.bound); br != nil {
 			return br
 		}
 		last = sub
@@ -257,8 +258,8 @@ func (w *walker) array(v reflect.Value, path *at, b bound) *badRequest {
 		w.lex.pos++
 		return nil
 	}
-	elem := leafBound(v.Type().Elem())
-	check := checks[v.Type().Elem()]
+	et := v.Type().Elem()
+	elem, ek, check := leafBound(et), kindOf(et), checks[et]
 	for i := 0; ; i++ {
 		last := &at{parent: path, index: i, elem: true}
 		if i >= b.items {
@@ -266,7 +267,7 @@ func (w *walker) array(v reflect.Value, path *at, b bound) *badRequest {
 		}
 		v.Grow(1)
 		v.SetLen(i + 1)
-		if br := w.value(v.Index(i), last, elem); br != nil {
+		if br := w.value(v.Index(i), ek, last, elem); br != nil {
 			return br
 		}
 		if check != nil {

@@ -1,9 +1,6 @@
 package api
 
-import (
-	"bytes"
-	"strconv"
-)
+import "strconv"
 
 // lexer reads the JSON tokens of a body in place, checking its syntax as
 // encoding/json does, without allocating: a scalar is returned as the slice
@@ -114,13 +111,13 @@ func (l *lexer) literal(word string) *syntaxError {
 func (l *lexer) str() *syntaxError {
 	l.pos++ // '"'
 	for {
-		// Jump to the next quote, backslash or control byte.
-		i := bytes.IndexAny(l.b[l.pos:], "\"\\\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f")
-		if i < 0 {
-			l.pos = len(l.b)
+		// Skip to the next quote, backslash or control byte.
+		for l.pos < len(l.b) && l.b[l.pos] >= 0x20 && l.b[l.pos] != '"' && l.b[l.pos] != '\\' {
+			l.pos++
+		}
+		if l.pos == len(l.b) {
 			return l.fail("")
 		}
-		l.pos += i
 		switch c := l.b[l.pos]; {
 		case c == '"':
 			l.pos++

@@ -23,6 +23,12 @@ import (
 // code down about four times.
 var raceSlack = map[bool]time.Duration{false: 1, true: 4}[race.Enabled]
 
+// worstRaceSlack multiplies the time bound of TestWorstRequests under the
+// race detector, which instruments every byte the lexer reads: the worst
+// request took 31 ms of CPU without it and 344 ms with it (11 times), the
+// others 7 to 10 times as long.
+var worstRaceSlack = map[bool]time.Duration{false: 1, true: 8}[race.Enabled]
+
 // fill returns head, then item(0), item(1), … joined by commas as long as
 // the body stays within limit bytes and n items, then tail.
 func fill(head string, item func(i int) string, tail string, n, limit int) string {
@@ -105,7 +111,7 @@ func cpuTime() time.Duration {
 
 // TestWorstRequests sends the worst requests within the limits, and the
 // first beyond each: each answers within 100 ms of CPU (the best of three
-// tries: the machine is shared) and allocates at most 48 times its body and
+// tries: the machine is shared; 800 ms under the race detector) and allocates at most 48 times its body and
 // its answer together, plus 64 KiB (TotalAlloc, which bounds the memory
 // the request holds at any moment). A request's answer can be larger than its body: a
 // report has a dozen figures for each of MaxInfluencers influencers.
@@ -139,8 +145,8 @@ func TestWorstRequests(t *testing.T) {
 		}
 		t.Logf("%-24s body %7d B: %3d in %6.2f ms CPU (%6.2f ms wall), %4.1fx the body and answer allocated: %s", tc.name, len(tc.body), code,
 			best.Seconds()*1000, wall.Seconds()*1000, float64(alloc)/float64(size), strings.Join(strings.Fields(answer), " "))
-		if best > bound*raceSlack {
-			t.Errorf("%s: %v of CPU, want within %v", tc.name, best, bound*raceSlack)
+		if best > bound*worstRaceSlack {
+			t.Errorf("%s: %v of CPU, want within %v", tc.name, best, bound*worstRaceSlack)
 		}
 		if !race.Enabled && alloc > factor*size+64<<10 { // 64 KiB: the request and recorder of any body
 			t.Errorf("%s: %d bytes allocated, over %d times the body and answer (%d bytes)", tc.name, alloc, factor, size)

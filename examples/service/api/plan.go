@@ -22,10 +22,11 @@ const (
 )
 
 // fieldPlan is a struct field as the walker reads it: its index, its JSON
-// name (the json tag's, or the Go name) and its bound.
+// name (the json tag's, or the Go name), its kind and its bound.
 type fieldPlan struct {
 	index int
 	name  string
+	kind  kind
 	bound bound
 }
 
@@ -85,8 +86,8 @@ func addPlan(t reflect.Type) {
 				name = f.Name
 			}
 			p.exact[name] = len(p.fields)
-			p.fields = append(p.fields, fieldPlan{index: i, name: name, bound: boundOf(t, f)})
 			addPlan(f.Type)
+			p.fields = append(p.fields, fieldPlan{index: i, name: name, kind: kinds[f.Type], bound: boundOf(t, f)})
 		}
 	}
 }
