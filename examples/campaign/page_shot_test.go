@@ -54,6 +54,35 @@ func TestPageInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkShots(t, img, p)
+	checkPrint(t, bin, dir)
+}
+
+// checkPrint prints the page (without the probe) to PDF: A4 pages
+// (595 × 842 points), at least one per section (each starts a page).
+func checkPrint(t *testing.T, bin, dir string) {
+	t.Helper()
+	var page bytes.Buffer
+	if err := writePage(&page, testReport(t), false); err != nil {
+		t.Fatal(err)
+	}
+	file, pdf := filepath.Join(dir, "print.html"), filepath.Join(dir, "report.pdf")
+	if err := os.WriteFile(file, page.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr := browser(t, bin, file, "--no-pdf-header-footer", "--print-to-pdf="+pdf)
+	if lines := consoleLines(stderr); len(lines) > 0 {
+		t.Errorf("console messages while printing:\n%s", strings.Join(lines, "\n"))
+	}
+	b, err := os.ReadFile(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := regexp.MustCompile(`/Type\s*/Page\b`).FindAll(b, -1)
+	boxes := regexp.MustCompile(`/MediaBox\s*\[\s*0 0 (59[45](?:\.\d+)?) (84[12](?:\.\d+)?)\s*\]`).FindAll(b, -1)
+	t.Logf("printed: %d pages, %d bytes", len(pages), len(b))
+	if len(pages) < len(pageSections) || len(boxes) != len(pages) {
+		t.Errorf("printed %d pages, %d of them A4; want at least %d, all A4", len(pages), len(boxes), len(pageSections))
+	}
 }
 
 // checkShots checks every chart's box for marks and saves each section.
