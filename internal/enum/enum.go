@@ -94,8 +94,12 @@ func (e Enum[T]) list() string {
 	return b.String()
 }
 
-// Unmarshal parses text into *dst, leaving *dst unchanged on error.
+// Unmarshal parses text into *dst, leaving *dst unchanged on error. A nil
+// dst is an error, never a panic.
 func (e Enum[T]) Unmarshal(dst *T, text []byte) error {
+	if dst == nil {
+		return errs.New(e.sentinel, e.typ+".UnmarshalText", "receiver", "nil", errs.None)
+	}
 	v, err := e.Parse("", string(text))
 	if err != nil {
 		return err
@@ -189,8 +193,12 @@ func (s Bits[T]) index(name string) int {
 	return -1
 }
 
-// Unmarshal parses text into *dst, leaving *dst unchanged on error.
+// Unmarshal parses text into *dst, leaving *dst unchanged on error. A nil
+// dst is an error, never a panic.
 func (s Bits[T]) Unmarshal(dst *T, text []byte) error {
+	if dst == nil {
+		return errs.New(s.sentinel, s.typ+".UnmarshalText", "receiver", "nil", errs.None)
+	}
 	v, err := s.Parse("", string(text))
 	if err != nil {
 		return err

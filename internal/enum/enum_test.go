@@ -129,3 +129,16 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+func TestUnmarshalNilReceiver(t *testing.T) {
+	if err := colors.Unmarshal(nil, []byte("red")); !errors.Is(err, errs.ErrInvalid) {
+		t.Errorf("Enum.Unmarshal(nil) err = %v, want ErrInvalid", err)
+	}
+	if err := flagNames.Unmarshal(nil, []byte("likes")); !errors.Is(err, errs.ErrInvalid) {
+		t.Errorf("Bits.Unmarshal(nil) err = %v, want ErrInvalid", err)
+	}
+	want := "pkg: Color.UnmarshalText: receiver: nil"
+	if err := colors.Unmarshal(nil, []byte("red")); err == nil || err.Error() != want {
+		t.Errorf("message = %v, want %s", err, want)
+	}
+}
