@@ -55,6 +55,7 @@
 //	orders                    MaxOrders: 20,000
 //	paths                     MaxPaths: 10,000
 //	channels of one path      MaxTouches: 1,000
+//	channels of all paths     MaxTotalTouches: 100,000
 //	distinct channels         MaxChannels: 256 over all paths
 //	codes, links              MaxCodes: 100 each per influencer
 //
@@ -314,6 +315,10 @@ func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		var rep Report
 		if rep, err = Build(c); err == nil {
+			if wantsHTML(r) { // ?format=html or Accept: text/html (page.go)
+				writePage(w, rep)
+				return
+			}
 			writeJSON(w, http.StatusOK, rep)
 			return
 		}

@@ -161,9 +161,13 @@ func counts(c Campaign) error {
 			return bad(ErrTooLarge, errs.Index("influencers", i)+".links", "more than MaxCodes (%d) elements: %d", MaxCodes, len(inf.Links))
 		}
 	}
+	touches := 0
 	for i, p := range c.Paths {
 		if len(p.Channels) > MaxTouches {
 			return bad(ErrTooLarge, errs.Index("paths", i)+".channels", "more than MaxTouches (%d) elements: %d", MaxTouches, len(p.Channels))
+		}
+		if touches += len(p.Channels); touches > MaxTotalTouches {
+			return bad(ErrTooLarge, errs.Index("paths", i)+".channels", "more than MaxTotalTouches (%d) channels in all paths", MaxTotalTouches)
 		}
 	}
 	return nil

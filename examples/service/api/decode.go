@@ -44,6 +44,9 @@ func decode(body []byte) (Campaign, error) {
 type walker struct {
 	lex  lexer
 	size int
+	// touches counts the elements of the arrays whose bound has a total
+	// (the channels of all paths).
+	touches int
 }
 
 // at is a field path, written out only for an error: the key of an
@@ -264,6 +267,11 @@ func (w *walker) array(v reflect.Value, path *at, b bound) *badRequest {
 		last := &at{parent: path, index: i, elem: true}
 		if i >= b.items {
 			return bad(ErrTooLarge, last.String(), "more than %s (%d) elements", b.what, b.items)
+		}
+		if b.total > 0 {
+			if w.touches++; w.touches > b.total {
+				return bad(ErrTooLarge, last.String(), "more than MaxTotalTouches (%d) channels in all paths", b.total)
+			}
 		}
 		v.Grow(1)
 		v.SetLen(i + 1)

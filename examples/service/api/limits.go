@@ -43,6 +43,11 @@ const (
 	// included). The distinct channels of all paths together are bounded
 	// by MaxChannels.
 	MaxTouches = 1000
+	// MaxTotalTouches bounds the channels of all paths together: the
+	// attribution models' work grows with them (a request of 100,000
+	// touches takes about 26 ms of CPU), and without it a Handler with a
+	// larger MaxBytes would let MaxPaths × MaxTouches = 10⁷ through.
+	MaxTotalTouches = 100_000
 	// MaxCodes bounds an influencer's discount codes, and their links.
 	MaxCodes = 100
 )
@@ -83,11 +88,13 @@ var (
 )
 
 // bound is the limit of one field of a request: items bounds an array's
-// elements, size a scalar's bytes as written.
+// elements, size a scalar's bytes as written; total, when not zero, bounds
+// the elements of all the arrays of that field together.
 type bound struct {
 	items int
 	size  int
 	what  string // the name of the limit, for a message: "MaxPosts"
+	total int
 }
 
 // numberBound is the bound of a number, a time and an amount written as a
@@ -111,7 +118,7 @@ var bounds = map[reflect.Type]map[string]bound{
 		"Links": {items: MaxCodes, what: "MaxCodes"},
 	},
 	reflect.TypeFor[Path](): {
-		"Channels": {items: MaxTouches, what: "MaxTouches"},
+		"Channels": {items: MaxTouches, what: "MaxTouches", total: MaxTotalTouches},
 		"Value":    numberBound,
 	},
 }

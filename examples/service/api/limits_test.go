@@ -89,7 +89,8 @@ func worstRequests() []struct{ name, body string } {
 		{"most orders", fill(many+`"posts":[`+post[:len(post)-1]+`,"creator":"c0"}],"orders":[`, order, `]}`, api.MaxOrders, max)},
 		{"MaxCodes per influencer", fill(`{"currency":"EUR","influencers":[`, codes, `],"posts":[{"creator":"c0","published_at":"2026-04-01T18:00:00Z"}]}`, api.MaxInfluencers, max)},
 		{"MaxPaths short paths", fill(one+`"posts":[`+post+`],"paths":[`, shortPath, `]}`, api.MaxPaths, max)},
-		{"longest paths", fill(one+`"posts":[`+post+`],"paths":[`, longPath, `]}`, api.MaxPaths, max)},
+		{"MaxTotalTouches in longest paths", fill(one+`"posts":[`+post+`],"paths":[`, longPath, `]}`, api.MaxTotalTouches/api.MaxTouches, max)},
+		{"MaxTotalTouches+1", fill(one+`"posts":[`+post+`],"paths":[`, longPath, `]}`, api.MaxTotalTouches/api.MaxTouches+1, max)},
 		{"MaxPaths+1 paths", one + `"posts":[` + post + `],"paths":[` + strings.Repeat(`{"channels":["a"]},`, api.MaxPaths) + `{"channels":["a"]}]}`},
 		{"MaxPaths empty paths", one + `"posts":[` + post + `],"paths":[` + strings.Repeat("{},", api.MaxPaths-1) + `{}]}`},
 		{"MaxInfluencers+1", fill(`{"currency":"EUR","influencers":[`, infl, `]}`, api.MaxInfluencers+1, max)},
@@ -190,6 +191,8 @@ func TestLimitErrors(t *testing.T) {
 		{"MaxPosts+1", one + `"posts":[` + strings.Repeat(onePost+",", api.MaxPosts) + onePost + `]}`, "posts[10000]", "more than MaxPosts (10000) elements"},
 		{"MaxPaths+1", one + `"paths":[` + strings.Repeat(`{"channels":["a"]},`, api.MaxPaths) + `{"channels":["a"]}]}`, "paths[10000]", "more than MaxPaths (10000) elements"},
 		{"MaxTouches+1", one + `"paths":[{"channels":[` + strings.Repeat(`"a",`, api.MaxTouches) + `"a"]}]}`, "paths[0].channels[1000]", "more than MaxTouches (1000) elements"},
+		// 100 paths of 1000 channels, then one more channel.
+		{"MaxTotalTouches+1", one + `"paths":[` + strings.Repeat(`{"channels":[`+strings.Repeat(`"a",`, api.MaxTouches-1)+`"a"]},`, 100) + `{"channels":["a"]}]}`, "paths[100].channels[0]", "more than MaxTotalTouches (100000) channels in all paths"},
 		{"MaxCodes+1", `{"influencers":[{"handle":"a","links":[` + strings.Repeat(`{},`, api.MaxCodes) + `{}]}]}`, "influencers[0].links[100]", "more than MaxCodes (100) elements"},
 		{"MaxOrders+1", `{"orders":[` + strings.Repeat(`{"id":"1"},`, api.MaxOrders) + `{"id":"1"}]}`, "orders[20000]", "more than MaxOrders (20000) elements"},
 		{"MaxInfluencers+1", `{"influencers":[` + strings.Repeat(`{"handle":"a"},`, api.MaxInfluencers) + `{"handle":"a"}]}`, "influencers[1000]", "more than MaxInfluencers (1000) elements"},
@@ -231,5 +234,78 @@ func TestBuildLimits(t *testing.T) {
 		if !errors.Is(err, api.ErrTooLarge) || !strings.Contains(err.Error(), "api: Build: "+tc.field+": ") {
 			t.Errorf("%s: %v, want ErrTooLarge at %s", tc.name, err, tc.field)
 		}
+	}
+}
+
+// everyLimit returns a request at every count limit at once: MaxInfluencers
+// influencers with MaxCodes codes and links each, MaxPosts posts,
+// MaxOrders orders matched by code and link, MaxPaths paths of
+// MaxTotalTouches channels in all over MaxChannels distinct ones: about
+// 10.9 MB, for a Handler whose MaxBytes allows it.
+func everyLimit() string {
+	var b strings.Builder
+	list := func(n int, item func(i int)) {
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			item(i)
+		}
+	}
+	b.WriteString(`{"currency":"EUR","influencers":[`)
+	list(api.MaxInfluencers, func(i int) {
+		fmt.Fprintf(&b, `{"handle":"c%d","cost":"100.00","codes":[`, i)
+		list(api.MaxCodes, func(j int) { fmt.Fprintf(&b, `"K%d_%d"`, i, j) })
+		b.WriteString(`],"links":[`)
+		list(api.MaxCodes, func(j int) { fmt.Fprintf(&b, `{"source":"s%d","campaign":"k%d"}`, i, j) })
+		b.WriteString(`]}`)
+	})
+	b.WriteString(`],"posts":[`)
+	list(api.MaxPosts, func(i int) {
+		fmt.Fprintf(&b, `{"id":"p%d","creator":"c%d","platform":"instagram","published_at":"2026-%02d-%02dT18:00:00Z","followers":%d,"likes":%d,"comments":9,"shares":9,"saves":9,"views":99999,"reach":%d,"impressions":99999}`,
+			i, i%api.MaxInfluencers, 1+i%12, 1+i%28, 10000+i, 400+i, 5000+i)
+	})
+	b.WriteString(`],"orders":[`)
+	list(api.MaxOrders, func(i int) {
+		c, k := i%api.MaxInfluencers, i%api.MaxCodes
+		fmt.Fprintf(&b, `{"id":"#%d","time":"2026-04-02T10:00:00Z","amount":"%d.99","currency":"EUR","code":"K%d_%d","landing_url":"/?utm_source=s%d&utm_campaign=k%d"}`, i, i, c, k, c, k)
+	})
+	b.WriteString(`],"paths":[`)
+	list(api.MaxPaths, func(i int) {
+		b.WriteString(`{"channels":[`)
+		list(api.MaxTotalTouches/api.MaxPaths, func(j int) { fmt.Fprintf(&b, `"ch%d"`, (i+j*7)%api.MaxChannels) })
+		b.WriteString(`],"conversions":3,"value":"10.00","nulls":5}`)
+	})
+	b.WriteString(`]}`)
+	return b.String()
+}
+
+// TestEveryLimit sends, to a Handler with MaxBytes raised to 64 MiB, a
+// request at every count limit at once: the most work any request can ask
+// for with short texts. It answers within 1 s of CPU (measured: about
+// 350 ms) and allocates at most 48 times its body and answer (measured:
+// 20 times).
+func TestEveryLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 10.9 MB request")
+	}
+	body := everyLimit()
+	runtime.GC()
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	c0 := cpuTime()
+	rec := post(t, api.Handler{MaxBytes: 64 << 20}, body, "")
+	cpu := cpuTime() - c0
+	runtime.ReadMemStats(&m1)
+	alloc, size := m1.TotalAlloc-m0.TotalAlloc, uint64(len(body)+rec.Body.Len())
+	t.Logf("body %d B, answer %d B: %d in %.0f ms of CPU, %.1fx the body and answer allocated", len(body), rec.Body.Len(), rec.Code, cpu.Seconds()*1000, float64(alloc)/float64(size))
+	if rec.Code != http.StatusOK {
+		t.Errorf("status %d: %.300s", rec.Code, rec.Body)
+	}
+	if cpu > time.Second*worstRaceSlack {
+		t.Errorf("%v of CPU, want within %v", cpu, time.Second*worstRaceSlack)
+	}
+	if !race.Enabled && alloc > 48*size {
+		t.Errorf("%d bytes allocated, over 48 times the body and answer (%d bytes)", alloc, size)
 	}
 }
