@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/influencekit/influencekit/internal/theta"
 	"github.com/shopspring/decimal"
 )
@@ -118,5 +120,63 @@ func TestForeignSketchTooLarge(t *testing.T) {
 	var s Sketch
 	if err := s.UnmarshalBinary(img); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+}
+
+// TestSketchMatrixJoinedEqualsPairwise: the joined matrix (from joinFrom
+// sketches on) gives every Pair the pairwise method and OverlapSketches
+// give, on random sketches of random sizes (lgK 5…12), thetas and overlaps
+// from one pool, with nil, empty, exact and decoded sketches among them.
+func TestSketchMatrixJoinedEqualsPairwise(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 515))
+	for round := range 4 {
+		n := joinFrom + r.IntN(40)
+		sk := make([]*Sketch, n)
+		for i := range sk {
+			switch r.IntN(10) {
+			case 0:
+				continue // nil
+			case 1:
+				sk[i] = mustSketch(t, 0) // empty
+				continue
+			}
+			s := mustSketch(t, MinSketchLgK+r.IntN(DefaultSketchLgK-MinSketchLgK+1))
+			lo := uint64(r.IntN(30_000))
+			size := uint64(r.IntN(40_000))
+			for id := lo; id < lo+size; id++ {
+				if r.IntN(3) > 0 {
+					s.Add(id)
+				}
+			}
+			if r.IntN(3) == 0 { // decoded: keeps every hash of the image
+				img, err := s.MarshalBinary()
+				if err != nil {
+					t.Fatal(err)
+				}
+				d := mustSketch(t, MinSketchLgK)
+				if err := d.UnmarshalBinary(img); err != nil {
+					t.Fatal(err)
+				}
+				s = d
+			}
+			sk[i] = s
+		}
+		for _, workers := range []int{0, 1, 3} {
+			joined := SketchOverlapMatrix(sk, workers)
+			pairwise := snapshotMatrix(sk)
+			pairwiseCounts(pairwise, workers)
+			for i := range sk {
+				for j := range sk {
+					got, _ := joined.Pair(i, j)
+					want, _ := pairwise.Pair(i, j)
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Fatalf("round %d workers %d pair (%d,%d) joined vs pairwise (-want +got):\n%s", round, workers, i, j, diff)
+					}
+					if diff := cmp.Diff(OverlapSketches(sk[i], sk[j]), got); diff != "" {
+						t.Fatalf("pair (%d,%d) vs OverlapSketches (-want +got):\n%s", i, j, diff)
+					}
+				}
+			}
+		}
 	}
 }

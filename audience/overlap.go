@@ -111,11 +111,11 @@ type Matrix struct {
 	// exact: sizes and the n×n shared counts, row-major, symmetric,
 	// diagonal = size.
 	sizes, shared []int64
-	// sketched: the snapshots and the upper triangle of their comparisons,
-	// row-major, i < j.
+	// sketched: the snapshots and the upper triangle (theta.TriangleIndex)
+	// of their common retained hashes, i < j.
 	sketched bool
 	cs       []*theta.Compact
-	pairs    []theta.Pair
+	both     []uint32
 }
 
 // N returns the number of audiences (0 for a nil Matrix).
@@ -177,19 +177,13 @@ func (m *Matrix) Pair(i, j int) (p Pair, ok bool) {
 	if i == j {
 		tp = theta.Compare(m.cs[i], m.cs[i])
 	} else {
-		tp = m.pairs[m.index(i, j)]
+		tp = theta.PairFrom(m.cs[i], m.cs[j], int(m.both[theta.TriangleIndex(m.n, i, j)]))
 	}
 	if swap {
 		tp.OnlyA, tp.OnlyB = tp.OnlyB, tp.OnlyA
 		tp.EmptyA, tp.EmptyB = tp.EmptyB, tp.EmptyA
 	}
 	return sketchPairOf(tp), true
-}
-
-// index is the position of pair (i, j), i < j, in the upper triangle.
-func (m *Matrix) index(i, j int) int {
-	// Row i starts after rows 0…i−1, which hold (n−1)+(n−2)+…+(n−i) pairs.
-	return i*(2*m.n-i-1)/2 + (j - i - 1)
 }
 
 // OverlapMatrix computes |Sᵢ ∩ Sⱼ| for every pair of sets, in parallel on

@@ -503,36 +503,73 @@ func satAdd(a, b int64) int64 {
 	return math.MaxInt64
 }
 
-// matrixBlock is the number of rows a SketchOverlapMatrix worker takes at a
-// time: 8 sketches of k = 4096 (256 KiB of hashes) stay in cache while the
-// other sketches stream past them once.
+// matrixBlock is the number of rows a pairwise worker takes at a time: 8
+// sketches of k = 4096 (256 KiB of hashes) stay in cache while the other
+// sketches stream past them once.
 const matrixBlock = 8
 
+// joinFrom is the number of sketches from which SketchOverlapMatrix joins
+// all hashes at once rather than comparing pair by pair (below it the
+// join's fixed costs, a sample sort and per-worker triangles, dominate).
+const joinFrom = 16
+
 // SketchOverlapMatrix is OverlapMatrix for sketched audiences: it compares
-// every pair of sketches, in parallel on workers goroutines (workers <= 0
-// means runtime.GOMAXPROCS(0)), and returns the same Matrix, whose Pair(i,
-// j) is OverlapSketches(sketches[i], sketches[j]). Each comparison is one
-// merge of two sorted hash lists of at most k each, so the cost is
-// n(n−1)/2 × O(k) whatever the audiences' sizes. Memory: 20·n² bytes for the
-// pairs (20 MB for 1,000 sketches), plus the sketches.
+// every pair of sketches, on workers goroutines (workers <= 0 means
+// runtime.GOMAXPROCS(0)), and returns the same Matrix, whose Pair(i, j) is
+// OverlapSketches(sketches[i], sketches[j]). The result does not depend on
+// workers.
+//
+// Method: from 16 sketches on, one join of all the sketches' retained
+// hashes (internal/theta's JoinCounts) counts, for every pair, the hashes
+// both retain (a hash retained by both is below both thetas, so these are
+// exactly the shared hashes a pairwise merge finds); each side's count
+// below the pair's θ = min(θi, θj) comes from a binary search when the
+// Pair is read. Cost O(N + Σ shared): N the retained hashes of all
+// sketches, Σ shared the total of the pairs' shared hash counts, so it
+// falls with the overlap, where comparing pair by pair costs n(n−1)/2
+// merges of two lists of about k whatever the overlap. Measured
+// (BenchmarkSketchOverlapMatrixJoin: sketches at k = 4096 of 10⁵–10⁶-ID
+// audiences from one pool, overlap 2–20 %, 2 cores shared with other
+// work): 1,000 sketches in 0.2–0.8 s against 2.1–13 s pair by pair (10–17×
+// in the same run); 5,000 sketches in about 9 s. Memory: 2·n² bytes for
+// the counts (2 MB for 1,000 sketches, 50 MB for 5,000), plus, while
+// counting, about 12 bytes per retained hash that two sketches or more
+// share, plus the sketches.
 func SketchOverlapMatrix(sketches []*Sketch, workers int) *Matrix {
+	m := snapshotMatrix(sketches)
+	if m.n < joinFrom {
+		pairwiseCounts(m, workers)
+		return m
+	}
+	m.both = theta.JoinCounts(m.cs, workers)
+	return m
+}
+
+// snapshotMatrix returns the sketched Matrix of the sketches' snapshots,
+// its counts not yet filled in.
+func snapshotMatrix(sketches []*Sketch) *Matrix {
 	n := len(sketches)
 	cs := make([]*theta.Compact, n)
 	for i, s := range sketches {
 		cs[i] = s.snapshot()
 	}
-	m := &Matrix{n: n, sketched: true, cs: cs, pairs: make([]theta.Pair, max(0, n*(n-1)/2))}
-	// A unit of work is a block of matrixBlock rows; each column sketch j
-	// is then read once per block, not once per row, and compared while it
-	// is in cache.
+	return &Matrix{n: n, sketched: true, cs: cs}
+}
+
+// pairwiseCounts fills m's counts pair by pair, each one merge of two
+// sorted hash lists (theta.Compare), in blocks of matrixBlock rows so that
+// each column sketch is read once per block while in cache. It is the
+// method for few sketches and the baseline of the joined one.
+func pairwiseCounts(m *Matrix, workers int) {
+	n, cs := m.n, m.cs
+	m.both = make([]uint32, max(0, n*(n-1)/2))
 	parallel(workers, (n+matrixBlock-1)/matrixBlock, func(u int) {
 		lo := u * matrixBlock
 		hi := min(lo+matrixBlock, n)
 		for j := lo + 1; j < n; j++ {
 			for i := lo; i < min(hi, j); i++ {
-				m.pairs[m.index(i, j)] = theta.Compare(cs[i], cs[j])
+				m.both[theta.TriangleIndex(n, i, j)] = uint32(theta.Compare(cs[i], cs[j]).Both) //nolint:gosec // ≤ MaxRetained
 			}
 		}
 	})
-	return m
 }
