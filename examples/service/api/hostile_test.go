@@ -310,6 +310,12 @@ func buildLimitCalls(add func(string, func(*api.Campaign))) {
 	add("MaxPaths+1", func(c *api.Campaign) { c.Paths = slices.Repeat(c.Paths[:1], api.MaxPaths+1) })
 	add("MaxTouches+1", func(c *api.Campaign) { c.Paths[0].Channels = slices.Repeat([]string{"ana"}, api.MaxTouches+1) })
 	add("MaxCodes+1", func(c *api.Campaign) { c.Influencers[0].Codes = slices.Repeat([]string{"X"}, api.MaxCodes+1) })
+	add("MaxTotalTouches+1", func(c *api.Campaign) {
+		c.Paths = slices.Repeat([]api.Path{{Channels: slices.Repeat([]string{"ana"}, api.MaxTouches), Conversions: 1}}, api.MaxTotalTouches/api.MaxTouches+1)
+	})
+	add("MaxTotalTouches", func(c *api.Campaign) {
+		c.Paths = slices.Repeat([]api.Path{{Channels: slices.Repeat([]string{"ana", "ben"}, api.MaxTouches/2), Conversions: 1}}, api.MaxTotalTouches/api.MaxTouches)
+	})
 	add("MaxChannels+1", func(c *api.Campaign) {
 		for i := range api.MaxChannels + 1 {
 			c.Paths = append(c.Paths, api.Path{Channels: []string{strconv.Itoa(i)}, Conversions: 1})
