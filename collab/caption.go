@@ -73,7 +73,7 @@ type Checker struct {
 	mention  string
 	code     [][]byte // folded words
 	link     []byte
-	hashtags map[string]int // folded required hashtag → its index among the distinct ones
+	required int // distinct required hashtags, in rules.tags with their index
 }
 
 // The limits of a Brief, so that checking a caption costs time linear in
@@ -116,7 +116,7 @@ func newChecker(fn, at string, b Brief) (*Checker, error) {
 		}
 	}
 	c := &Checker{mention: strings.TrimPrefix(Fold(strings.TrimSpace(b.Mention)), "@"),
-		rules: disclosure{tags: map[string]uint32{}, weak: map[string]uint32{}, trie: newWordTrie()}}
+		rules: disclosure{tags: map[string]tagInfo{}, trie: newWordTrie()}}
 	if b.Mention != "" && c.mention == "" {
 		return nil, errs.New(ErrInvalid, fn, at+"mention", "no handle", b.Mention)
 	}
@@ -143,11 +143,10 @@ func newChecker(fn, at string, b Brief) (*Checker, error) {
 		if err != nil {
 			return nil, err
 		}
-		if c.hashtags == nil {
-			c.hashtags = make(map[string]int)
-		}
-		if _, dup := c.hashtags[t]; !dup {
-			c.hashtags[t] = len(c.hashtags)
+		if info := c.rules.tags[t]; info.required == 0 {
+			c.required++
+			info.required = c.required
+			c.rules.tags[t] = info
 		}
 	}
 	return c, nil
@@ -218,8 +217,9 @@ func (c *Checker) Check(caption string) Compliance {
 	defer scanners.Put(sc)
 	sc.scan(caption, true)
 	var out Compliance
-	if len(c.rules.names) > 0 {
-		out.Rules = c.rules.check(sc)
+	out.Rules, out.Missing = c.pass(sc, false)
+	if len(out.Rules) == 0 {
+		out.Rules = nil
 	}
 	for _, rc := range out.Rules {
 		switch rc.Problem {
@@ -229,7 +229,6 @@ func (c *Checker) Check(caption string) Compliance {
 			out.Misplaced |= Disclosure
 		}
 	}
-	out.Missing |= c.elements(sc)
 	return out
 }
 
@@ -242,7 +241,8 @@ func (c *Checker) Discloses(caption string) bool {
 	sc := scanners.Get().(*scanner)
 	defer scanners.Put(sc)
 	sc.scan(caption, true)
-	for _, rc := range c.rules.check(sc) {
+	rules, _ := c.pass(sc, true)
+	for _, rc := range rules {
 		if rc.Problem == Undisclosed || rc.Problem == WeakOnly {
 			return false
 		}
@@ -270,56 +270,20 @@ func wordsAt(sc *scanner, i int, ws [][]byte, kind byte) bool {
 	return true
 }
 
-// elements returns the brand elements of the brief that sc lacks.
-func (c *Checker) elements(sc *scanner) Element {
-	var missing Element
-	if c.mention != "" && !c.has(sc, '@', c.mention) {
-		missing |= Mention
+// elementsNeeded returns the brand elements the brief requires.
+func (c *Checker) elementsNeeded() Element {
+	var need Element
+	if c.mention != "" {
+		need |= Mention
 	}
 	if len(c.code) > 0 {
-		found := false
-		for i := range sc.toks {
-			if found = wordsAt(sc, i, c.code, 0); found {
-				break
-			}
-		}
-		if !found {
-			missing |= Code
-		}
+		need |= Code
 	}
-	if len(c.link) > 0 && !bytes.Contains(sc.buf, c.link) {
-		missing |= Link
+	if len(c.link) > 0 {
+		need |= Link
 	}
-	if len(c.hashtags) > 0 && !c.allHashtags(sc) {
-		missing |= Hashtags
+	if c.required > 0 {
+		need |= Hashtags
 	}
-	return missing
-}
-
-// allHashtags reports whether sc carries every required hashtag, in one
-// pass over its tokens.
-func (c *Checker) allHashtags(sc *scanner) bool {
-	found := make([]bool, len(c.hashtags))
-	left := len(found)
-	for _, t := range sc.toks {
-		if t.kind != '#' {
-			continue
-		}
-		if k, ok := c.hashtags[string(sc.text(t))]; ok && !found[k] {
-			found[k] = true
-			if left--; left == 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func (c *Checker) has(sc *scanner, kind byte, s string) bool {
-	for _, t := range sc.toks {
-		if t.kind == kind && string(sc.text(t)) == s {
-			return true
-		}
-	}
-	return false
+	return need
 }

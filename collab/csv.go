@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -265,7 +267,21 @@ func parseMilestone(f []string) (Milestone, string, error) {
 // spaces, by its Name ("FTC", "ASA", "Reklam Kurulu") or its
 // jurisdiction ("US", "GB" or "UK", "TR"); false for any other name.
 func DisclosureRuleByName(name string) (DisclosureRule, bool) {
-	key := strings.ToLower(strings.Join(strings.Fields(name), ""))
+	var buf [16]byte
+	key := buf[:0] // name without spaces, lower case; longer than any rule's name is none
+	for _, r := range name {
+		switch {
+		case unicode.IsSpace(r):
+			continue
+		case len(key) >= len(buf)-utf8.UTFMax:
+			return DisclosureRule{}, false
+		}
+		key = utf8.AppendRune(key, unicode.ToLower(r))
+	}
+	return ruleByKey(string(key))
+}
+
+func ruleByKey(key string) (DisclosureRule, bool) {
 	for _, r := range DisclosureRules() {
 		if key == strings.ToLower(strings.ReplaceAll(r.Name, " ", "")) || key == strings.ToLower(r.Jurisdiction) ||
 			(key == "uk" && r.Jurisdiction == "GB") {

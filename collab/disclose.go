@@ -1,6 +1,7 @@
 package collab
 
 import (
+	"bytes"
 	"math/bits"
 	"strconv"
 
@@ -55,16 +56,23 @@ func plainWord(k byte) bool  { return k == ' ' }
 func notMention(k byte) bool { return k != '@' }
 
 // disclosure is a Brief's rules compiled together, so that one pass over
-// a caption's tokens checks them all: each tag and weak tag maps to the
-// set of rules (a bit per rule) that take it; the phrases of all rules
-// share one trie, phrase ids numbered rule by rule in each rule's order.
+// a caption's tokens checks them all: each hashtag maps to what it means
+// (tagInfo); the phrases of all rules share one trie, phrase ids numbered
+// rule by rule in each rule's order.
 type disclosure struct {
 	names  []string
 	within []int
-	tags   map[string]uint32
-	weak   map[string]uint32
+	tags   map[string]tagInfo
 	trie   wordTrie
 	rule   []uint8 // phrase id → its rule
+}
+
+// tagInfo is what a folded hashtag means to a Checker: the rules it
+// discloses for and the rules that call it weak (a bit per rule), and its
+// index among the brief's required hashtags plus one (0: not required).
+type tagInfo struct {
+	tags, weak uint32
+	required   int
 }
 
 // addRule compiles rule r, the len(d.names)-th, checking its fields.
@@ -81,14 +89,20 @@ func (d *disclosure) addRule(fn, at string, r DisclosureRule) error {
 	for _, l := range []struct {
 		name string
 		in   []string
-		dst  map[string]uint32
-	}{{"tags", r.Tags, d.tags}, {"weak", r.Weak, d.weak}} {
+		weak bool
+	}{{"tags", r.Tags, false}, {"weak", r.Weak, true}} {
 		for i, s := range l.in {
 			t, err := tagOf(fn, at+l.name+"["+strconv.Itoa(i)+"]", s)
 			if err != nil {
 				return err
 			}
-			l.dst[t] |= bit
+			info := d.tags[t]
+			if l.weak {
+				info.weak |= bit
+			} else {
+				info.tags |= bit
+			}
+			d.tags[t] = info
 		}
 	}
 	seen := map[int32]bool{} // end nodes of this rule's phrases: the first phrase to end there wins
@@ -108,38 +122,68 @@ func (d *disclosure) addRule(fn, at string, r DisclosureRule) error {
 	return nil
 }
 
-// check returns each rule's finding on the scanned caption, in one pass:
-// for each rule, the first token that is one of its tags or starts one of
-// its phrases (the first phrase in its order when several start there),
-// or else its first weak tag.
-func (d *disclosure) check(sc *scanner) []RuleCheck {
+// pass reads the scanned caption once and returns each rule's finding
+// and the brief's elements it lacks (all of them are looked for unless
+// rulesOnly). A rule's finding is the first token that is one of its tags
+// or starts one of its phrases (the first phrase in its order when several
+// start there), or else its first weak tag. The pass stops as soon as
+// everything looked for is found.
+func (c *Checker) pass(sc *scanner, rulesOnly bool) ([]RuleCheck, Element) {
+	d := &c.rules
 	out := make([]RuleCheck, len(d.names))
 	for r := range out {
 		out[r] = RuleCheck{Rule: d.names[r], Problem: Undisclosed, At: -1}
 	}
 	all := uint32(1)<<len(d.names) - 1
 	var done, weak uint32
-	for i := 0; i < len(sc.toks) && done != all; i++ {
+	var need Element // the elements still looked for
+	if !rulesOnly {
+		need = c.elementsNeeded()
+	}
+	var found []bool // of the required hashtags
+	left := c.required
+	if need&Hashtags != 0 {
+		found = make([]bool, c.required)
+	}
+	for i := 0; i < len(sc.toks) && (done != all || need&^Link != 0); i++ {
 		t := sc.toks[i]
-		switch t.kind {
+		switch text := sc.text(t); t.kind {
 		case '#':
-			text := sc.text(t)
-			if m := d.tags[string(text)] &^ done; m != 0 {
+			info, ok := d.tags[string(text)]
+			if !ok {
+				break
+			}
+			if m := info.tags &^ done; m != 0 {
 				d.found(out, m, "#"+string(text), t.at)
 				done |= m
 			}
-			if m := d.weak[string(text)] &^ done &^ weak; m != 0 {
-				for ; m != 0; m &= m - 1 {
-					r := bits.TrailingZeros32(m)
-					out[r].Problem, out[r].Label, out[r].At = WeakOnly, "#"+string(text), t.at
-					weak |= 1 << r
+			for m := info.weak &^ done &^ weak; m != 0; m &= m - 1 {
+				r := bits.TrailingZeros32(m)
+				out[r].Problem, out[r].Label, out[r].At = WeakOnly, "#"+string(text), t.at
+				weak |= 1 << r
+			}
+			if k := info.required - 1; k >= 0 && found != nil && !found[k] {
+				if found[k], left = true, left-1; left == 0 {
+					need &^= Hashtags
 				}
 			}
+		case '@':
+			if need&Mention != 0 && string(text) == c.mention {
+				need &^= Mention
+			}
 		case ' ':
-			done |= d.phrases(sc, i, done, out)
+			if done != all {
+				done |= d.phrases(sc, i, done, out)
+			}
+		}
+		if need&Code != 0 && t.kind != '@' && wordsAt(sc, i, c.code, 0) {
+			need &^= Code
 		}
 	}
-	return out
+	if need&Link != 0 && bytes.Contains(sc.buf, c.link) {
+		need &^= Link
+	}
+	return out, need
 }
 
 // phrases finds the phrases of the rules not done that start at token i

@@ -182,7 +182,7 @@ func hostileContent() map[string][]Content {
 	return map[string][]Content{"nil": nil, "one": {p("p", t0.Add(day), "#ad PAID AD @glow")},
 		"no id": {p("", t0, "")}, "twice": {p("p", t0, ""), p("p", t0, "")}, "kind": {{Post: kpi.Post{ID: "k"}, Kind: 200}},
 		"extreme": {p("a", time.Unix(math.MinInt64, 0), "\x00"), p("b", time.Unix(math.MaxInt64, 999_999_999), "\xff")},
-		"10^6":    {p("m", t0.Add(day), megaCaption), p("n", t0.Add(2*day), strings.Repeat("\x00\xff", 500_000))}}
+		"10^6":    {p("m", t0.Add(day), megaCaption)}, "10^6 invalid": {p("n", t0.Add(2*day), strings.Repeat("\x00\xff", 500_000))}}
 }
 
 func posts(cs []Content) []kpi.Post {

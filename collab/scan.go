@@ -24,6 +24,9 @@ type scanner struct {
 
 func (s *scanner) scan(caption string, tokens bool) {
 	s.buf, s.toks = s.buf[:0], s.toks[:0]
+	if cap(s.buf) < len(caption) {
+		s.buf = make([]byte, 0, len(caption)) // folding keeps the length, but for invalid bytes (3 each)
+	}
 	var prev rune = -1
 	in := false
 	var cur token
@@ -31,7 +34,12 @@ func (s *scanner) scan(caption string, tokens bool) {
 	for _, r := range caption {
 		ri++
 		f, keep, compose := r, true, false
-		if r != utf8.RuneError { // invalid UTF-8 folds to itself: skip the case tables
+		switch {
+		case r < utf8.RuneSelf: // ASCII folds to its lower case (fold.Rune's own rule), without a call
+			if 'A' <= r && r <= 'Z' {
+				f = r + 'a' - 'A'
+			}
+		case r != utf8.RuneError: // invalid UTF-8 folds to itself: skip the case tables
 			f, keep, compose = fold.Rune(prev, r)
 		}
 		if compose {
