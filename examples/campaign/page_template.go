@@ -1,48 +1,10 @@
 package main
 
-import "html/template"
+import (
+	"html/template"
 
-// pageCSS is the page's only style: readable from 1,280 px down, printable
-// on A4 (the print rules stack each chart over its table and keep a figure
-// on one page).
-const pageCSS = `
-*{box-sizing:border-box}
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1a1a1a;margin:0;background:#fff}
-main{max-width:1240px;margin:0 auto;padding:20px 24px 40px}
-h1{font-size:24px;margin:0 0 2px}h2{font-size:19px;margin:0 0 8px;border-bottom:2px solid #0072B2;padding-bottom:3px}
-.sub{color:#555;margin:0 0 14px}
-.keys{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:12px;margin:0 0 10px;padding:0}
-.keys div{border:1px solid #cfd8e3;border-radius:6px;padding:8px 12px;background:#f5f8fc}
-.keys dt{font-size:12px;color:#444;text-transform:uppercase;letter-spacing:.03em}
-.keys dd{margin:0;font-size:24px;font-weight:650}.keys small{display:block;color:#555;font-size:12px}
-section{margin:26px 0 0}
-p{margin:4px 0 8px;max-width:1100px}
-.fig{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:18px;align-items:start;margin:12px 0 18px;break-inside:avoid}
-.fig.wide{grid-template-columns:minmax(0,1fr)}.fig.wide>div:first-child{max-width:900px}
-svg.chart{width:100%;height:auto;display:block}
-svg .ct{font-size:15px;font-weight:650;fill:#1a1a1a}svg .tk{font-size:11px;fill:#444}svg .ax{font-size:12px;fill:#222}
-svg .rl{font-size:12px;fill:#222}svg .mk{fill:#B00020;font-weight:650}svg .vl{font-size:11px;fill:#333}
-svg .ref{font-size:11px;fill:#B00020;font-weight:600}svg .hv{font-size:11px;fill:#1a1a1a}svg .lt{fill:#fff}
-svg .lg{font-size:12px;fill:#222}svg .pl{font-size:11px;fill:#222}
-table{border-collapse:collapse;width:100%;font-size:12px;margin:0 0 10px}
-caption{text-align:left;font-weight:600;padding:0 0 4px;font-size:13px}
-th,td{padding:3px 6px;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
-th{background:#f0f3f7;font-weight:600}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap}th{overflow-wrap:anywhere}
-tr.flag td:first-child{color:#B00020;font-weight:650}
-.note{color:#444;font-size:13px}
-.flagnote{color:#B00020}
-footer{margin-top:30px;color:#666;font-size:12px}
-@media (max-width:1000px){.fig{grid-template-columns:minmax(0,1fr)}.keys{grid-template-columns:repeat(2,minmax(0,1fr))}}
-@page{size:A4;margin:12mm}
-@media print{
- body{font-size:10.5pt}main{max-width:none;padding:0}
- .fig{grid-template-columns:minmax(0,1fr);gap:6px}
- section{break-before:page}section:first-of-type{break-before:auto}
- table{font-size:8.5pt}tr{break-inside:avoid}
- .keys div{background:none}
-}
-`
+	"github.com/influencekit/influencekit/internal/svgchart"
+)
 
 // probeJS is the browser test's probe (pageView.Probe): the page's scroll
 // width and the boxes of its sections and charts, written into the DOM as
@@ -56,7 +18,7 @@ const probeJS = `(function(){var r=[];document.querySelectorAll('section,svg.cha
 	`document.body.appendChild(o)})();`
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"css":     func() template.CSS { return template.CSS(pageCSS) },
+	"css":     func() template.CSS { return svgchart.PageCSS },
 	"js":      func() template.JS { return template.JS(probeJS) },
 	"inc":     func(i int) int { return i + 1 },
 	"flagged": func(marked []bool, i int) bool { return i < len(marked) && marked[i] },
