@@ -128,7 +128,7 @@ func (d *Deliverable) validate(fn string, i int) error {
 	case d.Fee.Amount.Sign() < 0:
 		return bad(ErrNegative, "fee", "negative", d.Fee.Amount)
 	}
-	if err := d.validateTimes(fn, at()); err != nil {
+	if err := d.validateTimes(fn, at); err != nil {
 		return err
 	}
 	for _, w := range []struct {
@@ -139,7 +139,7 @@ func (d *Deliverable) validate(fn string, i int) error {
 			return bad(ErrInvalid, w.name+".end", "not after start", w.w.End.Format(time.RFC3339))
 		}
 	}
-	if err := d.validateTerms(fn, at(), bad); err != nil {
+	if err := d.validateTerms(fn, at, bad); err != nil {
 		return err
 	}
 	if d.Brief.empty() {
@@ -151,30 +151,27 @@ func (d *Deliverable) validate(fn string, i int) error {
 
 // validateTimes checks that every non-zero time of d lies within
 // MinYear…MaxYear; at is the field path's prefix.
-func (d *Deliverable) validateTimes(fn, at string) error {
+func (d *Deliverable) validateTimes(fn string, at func() string) error {
 	for _, t := range []struct {
 		name string
 		t    time.Time
 	}{{"due", d.Due}, {"booked", d.Booked}, {"window.start", d.Window.Start}, {"window.end", d.Window.End},
 		{"usage_rights.start", d.UsageRights.Start}, {"usage_rights.end", d.UsageRights.End},
 		{"exclusivity.start", d.Exclusivity.Start}, {"exclusivity.end", d.Exclusivity.End}} {
-		if t.t.IsZero() {
-			continue
-		}
-		if err := checkTime(fn, at+t.name, t.t); err != nil {
-			return err
+		if !t.t.IsZero() && !inYears(t.t) {
+			return checkTime(fn, at()+t.name, t.t)
 		}
 	}
 	return nil
 }
 
-func (d *Deliverable) validateTerms(fn, at string, bad func(error, string, string, any) error) error {
+func (d *Deliverable) validateTerms(fn string, at func() string, bad func(error, string, string, any) error) error {
 	total := decimal.Zero
 	one := decimal.NewFromInt(1)
 	for i, m := range d.Terms {
 		f := "terms[" + strconv.Itoa(i) + "]."
-		if err := limit.Decimal(fn, at+f+"share", m.Share); err != nil {
-			return err
+		if limit.Decimal(fn, "", m.Share) != nil {
+			return limit.Decimal(fn, at()+f+"share", m.Share)
 		}
 		switch {
 		case m.Share.Sign() <= 0 || m.Share.GreaterThan(one):

@@ -38,7 +38,14 @@ const (
 	MaxNumberText = budget.MaxAmountText // 1200 bytes
 )
 
-// checkTime refuses t outside the years MinYear…MaxYear (UTC).
+// inYears reports whether t lies in the years MinYear…MaxYear (UTC).
+func inYears(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= MinYear && y <= MaxYear
+}
+
+// checkTime refuses t outside the years MinYear…MaxYear (UTC). Callers
+// that build field for each of many values call it only when !inYears(t).
 func checkTime(fn, field string, t time.Time) error {
 	if y := t.UTC().Year(); y < MinYear || y > MaxYear {
 		return errs.New(ErrTooLarge, fn, field, "year outside "+strconv.Itoa(MinYear)+"…"+strconv.Itoa(MaxYear), y)

@@ -215,7 +215,7 @@ func checkPayouts(fn string, payouts []Payout) error {
 		if p.At.IsZero() {
 			return errs.New(ErrInvalid, fn, errs.Index("payouts", i)+".at", "zero time", errs.None)
 		}
-		if err := checkTime(fn, "", p.At); err != nil {
+		if !inYears(p.At) {
 			return checkTime(fn, errs.Index("payouts", i)+".at", p.At)
 		}
 	}

@@ -128,8 +128,8 @@ func groupEvents(fn string, idx map[string]int, events []Event, asof time.Time) 
 		case !actionText.Valid(e.Action):
 			return nil, errs.New(ErrInvalid, fn, at()+"action", "unknown action", e.Action)
 		}
-		if err := checkTime(fn, at()+"at", e.At); err != nil {
-			return nil, err
+		if !inYears(e.At) {
+			return nil, checkTime(fn, at()+"at", e.At)
 		}
 		if e.At.Before(asof) {
 			by[d] = append(by[d], i)
