@@ -118,6 +118,12 @@ func serve(h api.Handler, method, contentType, body string) error {
 }
 
 func checkAnswer(rec *httptest.ResponseRecorder) error {
+	if rec.Code == http.StatusOK && strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+		if !strings.Contains(rec.Body.String(), "</html>") {
+			return fmt.Errorf("%w: 200 with a page cut short (%d bytes)", errBadAnswer, rec.Body.Len())
+		}
+		return nil
+	}
 	if rec.Code == http.StatusOK {
 		var rep api.Report
 		if err := json.Unmarshal(rec.Body.Bytes(), &rep); err != nil {
@@ -212,7 +218,34 @@ func handlerCalls() []hostileCall {
 		{http.MethodPost, "application/json;;;"}, {http.MethodPost, strings.Repeat("a", 100_000)}} {
 		calls = append(calls, hostileCall{"Handler.ServeHTTP", fmt.Sprintf("method %q type %s", m[0], errsQuote(m[1])), func() error { return serve(api.Handler{}, m[0], m[1], campaign) }})
 	}
-	return append(calls, nilCalls()...)
+	return append(append(calls, nilCalls()...), pageCalls()...)
+}
+
+// pageCalls asks for the report as an HTML page (?format=html, or an
+// Accept header preferring text/html) with hostile texts and amounts
+// (TestWorstRequests asks for the page of the worst requests).
+func pageCalls() []hostileCall {
+	var calls []hostileCall
+	add := func(name, target, accept, body string) {
+		calls = append(calls, hostileCall{"Handler.ServeHTTP", "page: " + name, func() error {
+			req := httptest.NewRequest(http.MethodPost, target, strings.NewReader(body))
+			req.Header.Set("Accept", accept)
+			rec := httptest.NewRecorder()
+			api.Handler{}.ServeHTTP(rec, req)
+			return checkAnswer(rec)
+		}})
+	}
+	add("campaign", "/report?format=html", "", campaign)
+	add("Accept", "/report", "text/html, application/json", campaign)
+	for _, s := range []string{"<script>alert(1)</script>", "\x00", "\xff\xfe", "]]></svg>", strings.Repeat("é", 1000)} {
+		add("handle "+errsQuote(s), "/report?format=html", "", strings.ReplaceAll(campaign, `"ana"`, raw(s)))
+		add("channel "+errsQuote(s), "/report?format=html", "", replaced(`"channels": ["ana"`, `"channels": [`+raw(s)))
+	}
+	for _, a := range []string{"0", "0.00", "99999999999999999999999999999999999.99", "1e39", "0.01"} {
+		add("cost "+a, "/report?format=html", "", replaced(`"cost": "100.00"`, `"cost": "`+a+`"`))
+		add("order "+a, "/report?format=html", "", replaced(`"amount": "50.00"`, `"amount": "`+a+`"`))
+	}
+	return calls
 }
 
 // nilCalls calls the handler with a nil request, a nil body and a nil
