@@ -210,7 +210,7 @@ func checkResult(fn string, i int, r *CampaignResult) error {
 	case r.End.IsZero():
 		return errs.New(ErrInvalid, fn, at+"end", "zero time", errs.None)
 	case min(d.Deliverables, d.OnTime, d.Late, d.Overdue, d.Cancelled, d.Open, d.DaysLate, d.Rounds, r.Gifts, r.Earned) < 0:
-		return errs.New(ErrNegative, fn, at+"delivery", "negative count", errs.None)
+		return negativeCount(fn, at, r)
 	case r.FeePaid.Amount.Sign() < 0:
 		return errs.New(ErrNegative, fn, at+"fee_paid", "negative", r.FeePaid.Amount)
 	case !r.FeePaid.Currency.IsValid() && !r.FeePaid.Amount.IsZero():
@@ -219,6 +219,22 @@ func checkResult(fn string, i int, r *CampaignResult) error {
 		return errs.New(ErrNegative, fn, at+"roas", "negative", r.ROAS.Decimal)
 	case r.CPA.Valid && r.CPA.Decimal.Sign() < 0:
 		return errs.New(ErrNegative, fn, at+"cpa", "negative", r.CPA.Decimal)
+	}
+	return nil
+}
+
+// negativeCount names the first negative count of r by its JSON name.
+func negativeCount(fn, at string, r *CampaignResult) error {
+	d := r.Delivery
+	for _, c := range [...]struct {
+		name string
+		v    int
+	}{{"delivery.deliverables", d.Deliverables}, {"delivery.on_time", d.OnTime}, {"delivery.late", d.Late},
+		{"delivery.overdue", d.Overdue}, {"delivery.cancelled", d.Cancelled}, {"delivery.open", d.Open},
+		{"delivery.days_late", d.DaysLate}, {"delivery.rounds", d.Rounds}, {"gifts", r.Gifts}, {"earned", r.Earned}} {
+		if c.v < 0 {
+			return errs.New(ErrNegative, fn, at+c.name, "negative count", c.v)
+		}
 	}
 	return nil
 }

@@ -162,6 +162,12 @@ func TestCountLimits(t *testing.T) {
 	if _, err := Histories([]CampaignResult{r}); !errors.Is(err, ErrOverflow) {
 		t.Errorf("Histories OnTime + Late past int64: err = %v, want ErrOverflow", err)
 	}
+	// A negative count is named by its field.
+	r.Delivery = Delivery{Rounds: -2}
+	if _, err := Histories([]CampaignResult{r}); !errors.Is(err, ErrNegative) ||
+		err.Error() != "collab: Histories: results[0].delivery.rounds: negative count (-2)" {
+		t.Errorf("Histories negative rounds: err = %v", err)
+	}
 	// A zero asof records nothing silently no more.
 	if _, err := RecordPayouts(budget.Plan{}, "x", nil, time.Time{}); !errors.Is(err, ErrInvalid) {
 		t.Errorf("RecordPayouts zero asof: err = %v, want ErrInvalid", err)
