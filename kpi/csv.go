@@ -1,7 +1,6 @@
 package kpi
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -73,30 +72,11 @@ func DefaultPostColumns() PostColumns {
 // of any length in linear time (ParseCount), and each row becomes one Post.
 // The input's size is the caller's to bound (io.LimitReader).
 func ReadPosts(r io.Reader, c PostColumns) ([]Post, error) {
-	const fn = "kpi.ReadPosts"
-	rd, err := csvx.NewReader(fn, r, cmp.Or(c.Comma, ','))
+	ps, err := openPosts("kpi.ReadPosts", r, c)
 	if err != nil {
 		return nil, err
 	}
-	pr, err := c.layout(fn, rd)
-	if err != nil {
-		return nil, err
-	}
-	var posts []Post
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			return posts, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		p, err := pr.post(rec)
-		if err != nil {
-			return nil, err
-		}
-		posts = append(posts, p)
-	}
+	return ps.readAll(r)
 }
 
 // postLayout is where the fields of a Post are in the rows of one file.
@@ -163,32 +143,43 @@ func (c PostColumns) layout(fn string, rd *csvx.Reader) (postLayout, error) {
 	return pl, nil
 }
 
-// post reads one row.
-func (pl *postLayout) post(rec csvx.Record) (Post, error) {
-	p := Post{ID: rec.Field(pl.id), Creator: rec.Field(pl.creator), Caption: rec.Field(pl.caption), Hidden: pl.hidden}
+// post reads one row into *p, which it overwrites whole (ReadPosts reads
+// rows in place in its slice: a Post is 168 bytes).
+func (pl *postLayout) post(rec csvx.Record, p *Post) error {
+	*p = Post{ID: rec.Field(pl.id), Creator: rec.Field(pl.creator), Caption: rec.Field(pl.caption), Hidden: pl.hidden}
 	if pl.platform >= 0 {
-		if err := p.Platform.UnmarshalText([]byte(rec.Field(pl.platform))); err != nil {
-			return Post{}, rec.Errorf(pl.platform, fmt.Errorf("unknown platform: %w", ErrInvalid))
+		var err error
+		if p.Platform, err = platformOf(rec.Field(pl.platform)); err != nil {
+			return rec.Errorf(pl.platform, fmt.Errorf("unknown platform: %w", ErrInvalid))
 		}
 	}
 	if pl.time >= 0 {
 		var err error
 		if p.PublishedAt, err = parseTime(rec.Field(pl.time), pl.layouts, pl.loc); err != nil {
-			return Post{}, rec.Errorf(pl.time, err)
+			return rec.Errorf(pl.time, err)
 		}
 	}
 	for _, cc := range pl.counts {
-		v, err := ParseCount(rec.Field(cc.idx))
+		s := rec.Field(cc.idx)
+		if v, ok := plainCount(s); ok {
+			*p.field(cc.f) = v
+			continue
+		}
+		if notReported(s) { // before ParseCount, whose error would be built per cell
+			p.Hidden |= cc.f
+			continue
+		}
+		v, err := ParseCount(s)
 		switch {
 		case errors.Is(err, ErrNotReported):
 			p.Hidden |= cc.f
 		case err != nil:
-			return Post{}, rec.Errorf(cc.idx, cause(err))
+			return rec.Errorf(cc.idx, cause(err))
 		default:
 			*p.field(cc.f) = v
 		}
 	}
-	return p, nil
+	return nil
 }
 
 // cause returns the sentinel wrapped by one of this package's errors, so

@@ -380,23 +380,29 @@ func (f Formula) pooled(fn string, posts []Post) (Result, error) {
 	}
 	res := Result{Posts: n, Skipped: len(posts) - n}
 	if n == 0 {
-		return res, emptyErr(fn, f, posts)
+		return res, emptyErr(fn, f, len(posts))
 	}
+	var err error
+	res.Rate, err = pooledRate(fn, f, &se, &sb)
+	return res, err
+}
+
+// pooledRate returns se / sb rounded to 16 places; a zero sb wraps
+// ErrNonPositive.
+func pooledRate(fn string, f Formula, se, sb *exact.Sum128) (decimal.Decimal, error) {
 	e, okE := se.Int64()
 	b, okB := sb.Int64()
 	if okB && b == 0 {
-		return res, errs.New(ErrNonPositive, fn, "posts", "total "+f.Base.String()+" not positive", 0)
+		return decimal.Decimal{}, errs.New(ErrNonPositive, fn, "posts", "total "+f.Base.String()+" not positive", 0)
 	}
 	if okE && okB && b>>62 == 0 {
 		// round(e·10¹⁶ / b) in 128-bit integers: e·10¹⁶ < 2¹¹⁷.
 		hi, lo := bits.Mul64(uint64(e), pow16)
 		if q, ok := roundDiv(hi, lo, uint64(b)); ok {
-			res.Rate = decimal.New(int64(q), -exact.Precision) //nolint:gosec // q < 2⁶³
-			return res, nil
+			return decimal.New(int64(q), -exact.Precision), nil //nolint:gosec // q < 2⁶³
 		}
 	}
-	res.Rate = exact.Div(se.Decimal(), sb.Decimal())
-	return res, nil
+	return exact.Div(se.Decimal(), sb.Decimal()), nil
 }
 
 // pow16 is 10^exact.Precision.
@@ -423,12 +429,12 @@ func roundDiv(hi, lo, d uint64) (uint64, bool) {
 	return q, true
 }
 
-// emptyErr reports that no post of posts could be used.
-func emptyErr(fn string, f Formula, posts []Post) error {
-	if len(posts) == 0 {
+// emptyErr reports that none of total posts could be used.
+func emptyErr(fn string, f Formula, total int) error {
+	if total == 0 {
 		return errs.New(ErrEmpty, fn, "posts", "no posts", errs.None)
 	}
-	return errs.New(ErrEmpty, fn, "posts", "all "+strconv.Itoa(len(posts))+
+	return errs.New(ErrEmpty, fn, "posts", "all "+strconv.Itoa(total)+
 		" skipped: each lacks a count the formula needs", f.Needs())
 }
 
@@ -472,7 +478,7 @@ func (f Formula) mean(fn string, posts []Post) (Result, error) {
 	}
 	res := Result{Posts: n, Skipped: len(posts) - n}
 	if n == 0 {
-		return res, emptyErr(fn, f, posts)
+		return res, emptyErr(fn, f, len(posts))
 	}
 	if rate, ok := meanFast(sq, &sd, nz, n); ok {
 		res.Rate = rate
@@ -632,6 +638,11 @@ func sumExact(rd reader, posts []Post, maxBases int) (bigFrac, bool) {
 		}
 		fr[j].num.Add(fr[j].num, new(big.Int).SetUint64(e))
 	}
+	return sumFracs(fr), true
+}
+
+// sumFracs adds fr (not empty) in a product tree, as sumExact says.
+func sumFracs(fr []bigFrac) bigFrac {
 	for len(fr) > 1 {
 		next := fr[:0:0]
 		for i := 0; i+1 < len(fr); i += 2 {
@@ -642,7 +653,7 @@ func sumExact(rd reader, posts []Post, maxBases int) (bigFrac, bool) {
 		}
 		fr = next
 	}
-	return fr[0], true
+	return fr[0]
 }
 
 // bigFrac is num/den, not reduced.
@@ -696,14 +707,21 @@ func (f Formula) median(fn string, posts []Post) (Result, error) {
 	n := len(fr)
 	res := Result{Posts: n, Skipped: len(posts) - n}
 	if n == 0 {
-		return res, emptyErr(fn, f, posts)
+		return res, emptyErr(fn, f, len(posts))
 	}
+	res.Rate = medianRate(fr)
+	return res, nil
+}
+
+// medianRate returns the median of the rates fr (not empty), which it
+// reorders, exactly, rounded to 16 places.
+func medianRate(fr []frac) decimal.Decimal {
+	n := len(fr)
 	k := n / 2
 	selectFrac(fr, k)
 	hi := fr[k]
 	if n%2 == 1 {
-		res.Rate = ratDecimal(new(big.Int).SetUint64(hi.e), new(big.Int).SetUint64(hi.b))
-		return res, nil
+		return ratDecimal(new(big.Int).SetUint64(hi.e), new(big.Int).SetUint64(hi.b))
 	}
 	lo := fr[0]
 	for _, x := range fr[1:k] {
@@ -716,8 +734,7 @@ func (f Formula) median(fn string, posts []Post) (Result, error) {
 	num.Add(num, new(big.Int).Mul(new(big.Int).SetUint64(hi.e), new(big.Int).SetUint64(lo.b)))
 	den := new(big.Int).Mul(new(big.Int).SetUint64(lo.b), new(big.Int).SetUint64(hi.b))
 	den.Lsh(den, 1)
-	res.Rate = ratDecimal(num, den)
-	return res, nil
+	return ratDecimal(num, den)
 }
 
 // selectFrac reorders a so that a[k] is the element a sorted slice would

@@ -46,7 +46,7 @@ type hostileCall struct {
 
 // hostileOwn gives, by function, an error of the caller's own (a failing
 // reader's) that a call may return wrapped instead of a sentinel.
-var hostileOwn = map[string]error{"ReadPosts": errDisk}
+var hostileOwn = map[string]error{"ReadPosts": errDisk, "ScanPosts": errDisk}
 
 // hostile values shared by the table and the fuzz target.
 var (
@@ -398,9 +398,50 @@ func callsCSV() []hostileCall {
 	for iname, in := range inputs {
 		for cname, c := range cols {
 			cs = append(cs, hostileCall{"ReadPosts", iname + " " + cname,
-				func() error { _, err := ReadPosts(in(), c); return err }})
+				func() error { _, err := ReadPosts(in(), c); return err }},
+				hostileCall{"ScanPosts", iname + " " + cname, func() error {
+					for _, err := range ScanPosts(in(), c) {
+						if err != nil {
+							return err
+						}
+					}
+					return nil
+				}})
 		}
 	}
+	return cs
+}
+
+// callsAccumulator covers the Accumulator: every hostile post set added
+// under every hostile formula and location, then each result; the nil
+// and zero Accumulators.
+func callsAccumulator() []hostileCall {
+	var cs []hostileCall
+	for pname, posts := range hostilePosts() {
+		for _, f := range hostileFormulas {
+			for _, loc := range []*time.Location{nil, time.UTC, time.FixedZone("x", -12*3600)} {
+				name := fmt.Sprintf("%s %v %v", pname, f, loc)
+				var acc *Accumulator
+				cs = append(cs, hostileCall{"NewAccumulator", name, func() (err error) {
+					acc, err = NewAccumulator(f, loc)
+					return err
+				}}, hostileCall{"Accumulator.Add", name, func() error {
+					var first error
+					for _, p := range posts {
+						if err := acc.Add(p); err != nil && first == nil {
+							first = err
+						}
+					}
+					return first
+				}}, hostileCall{"Accumulator.Totals", name, func() error { _ = acc.Totals(); return nil }},
+					hostileCall{"Accumulator.Measure", name, func() error { _, err := acc.Measure(); return err }},
+					hostileCall{"Accumulator.Weekly", name, func() error { _, err := acc.Weekly(); return err }})
+			}
+		}
+	}
+	var zero Accumulator
+	cs = append(cs, hostileCall{"Accumulator.Add", "zero", func() error { return zero.Add(Post{Followers: 1}) }},
+		hostileCall{"Accumulator.Weekly", "zero", func() error { _, err := zero.Weekly(); return err }})
 	return cs
 }
 
@@ -415,7 +456,7 @@ func (failingReader) Read([]byte) (int, error) { return 0, errDisk }
 
 // hostileTable is every call of the hostile-input test.
 func hostileTable() []hostileCall {
-	return slices.Concat(callsParse(), callsPosts(), callsTotals(), callsTarget(), callsText(), callsCSV())
+	return slices.Concat(callsParse(), callsPosts(), callsTotals(), callsTarget(), callsText(), callsCSV(), callsAccumulator())
 }
 
 // run calls c, recovering a panic, and returns its duration, the panic, if

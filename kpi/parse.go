@@ -20,9 +20,19 @@ func notReported(t string) bool {
 	if len(t) > len("null") { // the longest spelling: no copy of a long text
 		return false
 	}
-	switch strings.ToLower(t) {
-	case "", "n/a", "na", "nan", "nan%", "null", "none", "-", "–", "—":
+	if t == "" {
 		return true
+	}
+	if c := t[0]; c >= '0' && c <= '9' { // no spelling starts with a digit
+		return false
+	}
+	// EqualFold rather than ToLower, which allocates for "N/A": for these
+	// words they agree (the only letters whose folds differ from ToLower's,
+	// K and ſ, fold to k and s, in none of them).
+	for _, w := range [...]string{"", "n/a", "na", "nan", "nan%", "null", "none", "-", "–", "—"} {
+		if strings.EqualFold(t, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -49,6 +59,9 @@ func ParseCount(text string) (int64, error) {
 	}
 	if t[0] == '-' {
 		return 0, errs.New(ErrNegative, fn, "text", "", text)
+	}
+	if v, ok := plainCount(t); ok {
+		return v, nil
 	}
 	exp := 0
 	switch t[len(t)-1] {
@@ -97,6 +110,23 @@ func ParseCount(text string) (int64, error) {
 	return int64(v), nil
 }
 
+// plainCount reads a count of 1 to 18 digits and nothing else, the common
+// cell, in one loop; below 10¹⁸ it cannot overflow.
+func plainCount(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		v = v*10 + int64(c)
+	}
+	return v, true
+}
+
 func allDigits(s string) bool {
 	if s == "" {
 		return false
@@ -115,16 +145,20 @@ func validInt(s string) bool {
 	if !strings.Contains(s, ",") {
 		return allDigits(s)
 	}
-	groups := strings.Split(s, ",")
-	if len(groups[0]) > 3 || !allDigits(groups[0]) {
+	first, rest, _ := strings.Cut(s, ",")
+	if len(first) > 3 || !allDigits(first) {
 		return false
 	}
-	for _, g := range groups[1:] {
+	for { // groups of 3 without strings.Split, which allocates per row
+		g, more, ok := strings.Cut(rest, ",")
 		if len(g) != 3 || !allDigits(g) {
 			return false
 		}
+		if !ok {
+			return true
+		}
+		rest = more
 	}
-	return true
 }
 
 // MaxRateDigits bounds the significant digits of the text ParseRate reads

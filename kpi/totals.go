@@ -43,39 +43,46 @@ func Sum(posts []Post) (Totals, error) { return sum("kpi.Sum", posts) }
 func sum(fn string, posts []Post) (Totals, error) {
 	var t Totals
 	for i := range posts {
-		p := &posts[i]
-		if err := checkPost(fn, i, p); err != nil {
+		if err := t.add(fn, i, &posts[i]); err != nil {
 			return Totals{}, err
 		}
-		t.Hidden |= p.Hidden
-		fields := [...]struct {
-			f   Fields
-			v   int64
-			dst *int64
-		}{
-			{FieldFollowers, p.Followers, &t.Followers}, {FieldLikes, p.Likes, &t.Likes},
-			{FieldComments, p.Comments, &t.Comments}, {FieldShares, p.Shares, &t.Shares},
-			{FieldSaves, p.Saves, &t.Saves}, {FieldViews, p.Views, &t.Views},
-			{FieldReach, p.Reach, &t.Reach}, {FieldImpressions, p.Impressions, &t.Impressions},
-			{FieldClicks, p.Clicks, &t.Clicks}, {FieldConversions, p.Conversions, &t.Conversions},
-		}
-		for _, x := range fields {
-			if p.Hidden&x.f != 0 {
-				continue
-			}
-			if x.v < 0 {
-				return Totals{}, errs.New(ErrNegative, fn, postField(i, fieldTitle(x.f)), "", x.v)
-			}
-			s, ok := exact.Add(*x.dst, x.v)
-			if !ok {
-				return Totals{}, errs.New(ErrOverflow, fn, postField(i, fieldTitle(x.f)),
-					"overflows int64 added to the total "+strconv.FormatInt(*x.dst, 10), x.v)
-			}
-			*x.dst = s
-		}
-		t.Posts++
 	}
 	return t, nil
+}
+
+// add adds p, posts[i], to t. On an error t is left partly updated.
+func (t *Totals) add(fn string, i int, p *Post) error {
+	if err := checkPost(fn, i, p); err != nil {
+		return err
+	}
+	t.Hidden |= p.Hidden
+	fields := [...]struct {
+		f   Fields
+		v   int64
+		dst *int64
+	}{
+		{FieldFollowers, p.Followers, &t.Followers}, {FieldLikes, p.Likes, &t.Likes},
+		{FieldComments, p.Comments, &t.Comments}, {FieldShares, p.Shares, &t.Shares},
+		{FieldSaves, p.Saves, &t.Saves}, {FieldViews, p.Views, &t.Views},
+		{FieldReach, p.Reach, &t.Reach}, {FieldImpressions, p.Impressions, &t.Impressions},
+		{FieldClicks, p.Clicks, &t.Clicks}, {FieldConversions, p.Conversions, &t.Conversions},
+	}
+	for _, x := range fields {
+		if p.Hidden&x.f != 0 {
+			continue
+		}
+		if x.v < 0 {
+			return errs.New(ErrNegative, fn, postField(i, fieldTitle(x.f)), "", x.v)
+		}
+		s, ok := exact.Add(*x.dst, x.v)
+		if !ok {
+			return errs.New(ErrOverflow, fn, postField(i, fieldTitle(x.f)),
+				"overflows int64 added to the total "+strconv.FormatInt(*x.dst, 10), x.v)
+		}
+		*x.dst = s
+	}
+	t.Posts++
+	return nil
 }
 
 // count returns the total of one field, or an error when some post did not

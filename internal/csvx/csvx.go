@@ -192,6 +192,17 @@ func wrapCSV(fn string, err error) error {
 	return &Error{Func: fn, Err: err}
 }
 
+// ReuseRecord makes Next reuse one slice for the fields of every record, as
+// encoding/csv's ReuseRecord does: a Record is then valid only until the
+// next call of Next (the strings Field returns stay valid). It saves one
+// allocation per row; streaming readers that copy what they need out of
+// each record turn it on.
+func (r *Reader) ReuseRecord() { r.r.ReuseRecord = true }
+
+// InputOffset returns the byte offset in the input (after a byte-order
+// mark) of the end of the last record read.
+func (r *Reader) InputOffset() int64 { return r.r.InputOffset() }
+
 // Header returns the header row as written in the file.
 func (r *Reader) Header() []string { return r.header }
 
