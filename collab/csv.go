@@ -1,6 +1,7 @@
 package collab
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -94,6 +95,8 @@ func (c *cells) int(name string) int {
 	}
 	n, err := strconv.Atoi(s)
 	switch {
+	case errors.Is(err, strconv.ErrRange):
+		c.fail(name, fmt.Errorf("%w: a whole number beyond int64", ErrOverflow))
 	case err != nil:
 		c.fail(name, fmt.Errorf("%w: not a whole number", ErrSyntax))
 	case n < 0:
@@ -160,9 +163,14 @@ var (
 // spaces or commas.
 //
 // Errors: a cell that does not read is a *ParseError naming the line,
-// column, header and value, wrapping ErrSyntax, ErrInvalid or ErrNegative;
-// a missing required column wraps ErrMissingColumn. Rows are not checked
-// against each other (duplicate IDs): Statuses and MatchPosts do that.
+// column, header and value, wrapping ErrSyntax, ErrInvalid or ErrNegative,
+// ErrOverflow for a count beyond int64, ErrTooLarge for a number longer
+// than MaxNumberText bytes or beyond MaxExponent or MaxDigits, for net
+// days beyond MaxNetDays or more than MaxRules rules; a missing required
+// column wraps ErrMissingColumn; a nil reader, or one holding a nil
+// pointer, wraps ErrInvalid (as for every reader of the package). Rows
+// are not checked against each other (duplicate IDs): Statuses and
+// MatchPosts do that. Work is linear in the input.
 func ReadDeliverables(r io.Reader) ([]Deliverable, error) {
 	return readCSV("collab.ReadDeliverables", r, deliverableRequired, deliverableOptional, readDeliverable)
 }

@@ -32,7 +32,8 @@ var (
 	// NetDays beyond MaxNetDays, more than MaxRules rules or MaxWords words,
 	// a brief's text longer than MaxBriefText.
 	ErrTooLarge = errs.ErrTooLarge
-	// ErrOverflow: a sum of counts beyond int64 (Histories).
+	// ErrOverflow: a sum of counts beyond int64 (Histories), a count in
+	// CSV beyond int64.
 	ErrOverflow = errs.ErrOverflow
 	// ErrNotFound and ErrMinorUnit are budget's, returned by RecordPayouts
 	// through budget.Plan.Record: a line item not in the plan, an amount

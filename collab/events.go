@@ -44,7 +44,8 @@ var timeLayouts = [...]string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02 1
 // Errors: no header row wraps ErrEmpty; a missing required column is a
 // *ParseError wrapping ErrMissingColumn; an empty deliverable, an unknown
 // action or a bad time is a *ParseError naming the line, column, header and
-// value and wrapping ErrInvalid or ErrSyntax. No rows is not an error.
+// value and wrapping ErrInvalid or ErrSyntax; a nil reader, or one
+// holding a nil pointer, wraps ErrInvalid. No rows is not an error.
 func ReadEvents(r io.Reader) ([]Event, error) {
 	return readCSV("collab.ReadEvents", r, []string{colDeliverable, colAction, colAt}, []string{colPost, colNote}, readEvent)
 }

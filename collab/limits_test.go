@@ -204,6 +204,11 @@ func TestTextLimits(t *testing.T) {
 			t.Errorf("ReadPayouts(%.60q): err = %v, want a ParseError at column 2 wrapping %v", in, err, want)
 		}
 	}
+	// A count past int64 overflows; it is a whole number all the same.
+	if _, err := ReadDeliverables(strings.NewReader("id,creator,platform,kind,due,fee,currency,count\n" +
+		"d,c,instagram,reel,2026-05-10,1,EUR,9223372036854775808\n")); !errors.Is(err, ErrOverflow) {
+		t.Errorf("ReadDeliverables count 2^63: err = %v, want ErrOverflow", err)
+	}
 	var nilReader *strings.Reader
 	if _, err := ReadEvents(nilReader); !errors.Is(err, ErrInvalid) {
 		t.Errorf("ReadEvents(nil pointer): err = %v, want ErrInvalid", err)
