@@ -121,5 +121,12 @@
 // the zero Direction [Neutral], the zero Verdict [Same]; the zero
 // [MarkovChain] is order 1 and the zero [TimeDecay] has a half-life of 7
 // days. Result types marshal to JSON with snake_case keys, decimals as
-// strings, enums and currencies by their text.
+// strings, enums and currencies by their text, and every amount of money
+// (cost, revenue, overhead, EMV, CPA, CPE, CPM, unit values) as a
+// budget.Money object, {"amount":"875.00","currency":"EUR"}, with the
+// currency's minor digits (every digit of an amount finer than them, such
+// as a CPE of 0.7090761750405186). Each result with money carries its
+// Currency field for this (Metrics, Change, InfluencerSales,
+// Unattributed, EMVLine; CampaignReport, OrderAttribution and EMV as
+// before); ratios (ROI, ROAS, rates, Credit) stay decimal strings.
 package roi

@@ -1,6 +1,7 @@
 package roi
 
 import (
+	"encoding/json"
 	"maps"
 	"slices"
 	"strconv"
@@ -156,6 +157,42 @@ type EMVLine struct {
 	// NotReported counts the posts that hid this count (kpi.Post.Hidden):
 	// they add nothing to Count, and the line undervalues them.
 	NotReported int64 `json:"not_reported,omitempty"`
+	// Currency is UnitValue's and Value's, the card's; in JSON it travels
+	// inside their money objects.
+	Currency budget.Currency `json:"-"`
+}
+
+// emvLineJSON is the wire form of EMVLine.
+type emvLineJSON struct {
+	Platform    kpi.Platform    `json:"platform"`
+	Action      string          `json:"action"`
+	Count       int64           `json:"count"`
+	UnitValue   jsonMoney       `json:"unit_value"`
+	Multiplier  decimal.Decimal `json:"multiplier"`
+	Value       jsonMoney       `json:"value"`
+	NotReported int64           `json:"not_reported,omitempty"`
+}
+
+// MarshalJSON writes the line with lowercase keys, unit_value and value
+// money objects in Currency (with its minor digits, or every digit of a
+// finer amount such as 0.00005 USD an impression), the multiplier a decimal
+// string.
+func (l EMVLine) MarshalJSON() ([]byte, error) {
+	return json.Marshal(emvLineJSON{l.Platform, l.Action, l.Count, jsonMoney{l.UnitValue, l.Currency},
+		l.Multiplier, jsonMoney{l.Value, l.Currency}, l.NotReported})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. On error l keeps its value.
+func (l *EMVLine) UnmarshalJSON(b []byte) error {
+	var w emvLineJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return jsonErr("roi.EMVLine.UnmarshalJSON", err)
+	}
+	if w.UnitValue.Currency != w.Value.Currency {
+		return mismatch("roi.EMVLine.UnmarshalJSON", "value", w.UnitValue.Currency, w.Value.Currency)
+	}
+	*l = EMVLine{w.Platform, w.Action, w.Count, w.UnitValue.Amount, w.Multiplier, w.Value.Amount, w.NotReported, w.Value.Currency}
+	return nil
 }
 
 // EMV is an earned media value with its lines: Total = Σ Lines[i].Value.
@@ -163,6 +200,30 @@ type EMV struct {
 	Currency budget.Currency `json:"currency"`
 	Lines    []EMVLine       `json:"lines"`
 	Total    decimal.Decimal `json:"total"`
+}
+
+// emvJSON is the wire form of EMV.
+type emvJSON struct {
+	Currency budget.Currency `json:"currency"`
+	Lines    []EMVLine       `json:"lines"`
+	Total    jsonMoney       `json:"total"`
+}
+
+// MarshalJSON writes the value with lowercase keys and total a money
+// object in Currency with its minor digits:
+// {"currency":"USD","lines":[…],"total":{"amount":"1752.50","currency":"USD"}}.
+func (e EMV) MarshalJSON() ([]byte, error) {
+	return json.Marshal(emvJSON{e.Currency, e.Lines, jsonMoney{e.Total, e.Currency}})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. On error e keeps its value.
+func (e *EMV) UnmarshalJSON(b []byte) error {
+	var w emvJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return jsonErr("roi.EMV.UnmarshalJSON", err)
+	}
+	*e = EMV{w.Currency, w.Lines, w.Total.Amount}
+	return nil
 }
 
 // EMV values posts with the card: for each platform and each action
@@ -237,7 +298,7 @@ func (rc EMVCard) EMV(posts []kpi.Post) (EMV, error) {
 			k := key{pl, a}
 			v := decimal.NewFromInt(counts[k]).Mul(uv).Mul(m)
 			out.Lines = append(out.Lines, EMVLine{Platform: pl, Action: actions[a].name, Count: counts[k],
-				UnitValue: uv, Multiplier: m, Value: v, NotReported: hidden[k]})
+				UnitValue: uv, Multiplier: m, Value: v, NotReported: hidden[k], Currency: rc.Currency})
 			out.Total = out.Total.Add(v)
 		}
 	}

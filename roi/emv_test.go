@@ -43,9 +43,9 @@ func TestEMVCardEMV(t *testing.T) {
 		t.Errorf("total %v, want 1752.5", got.Total)
 	}
 	want := EMV{Currency: usd, Total: d("1752.5"), Lines: []EMVLine{
-		{Platform: kpi.Instagram, Action: "impressions", Count: 50000, UnitValue: d("0.00005"), Multiplier: d("1"), Value: d("2.5")},
-		{Platform: kpi.Instagram, Action: "likes", Count: 5000, UnitValue: d("0.3"), Multiplier: d("1"), Value: d("1500")},
-		{Platform: kpi.Instagram, Action: "comments", Count: 500, UnitValue: d("0.5"), Multiplier: d("1"), Value: d("250")},
+		{Platform: kpi.Instagram, Action: "impressions", Count: 50000, UnitValue: d("0.00005"), Multiplier: d("1"), Value: d("2.5"), Currency: usd},
+		{Platform: kpi.Instagram, Action: "likes", Count: 5000, UnitValue: d("0.3"), Multiplier: d("1"), Value: d("1500"), Currency: usd},
+		{Platform: kpi.Instagram, Action: "comments", Count: 500, UnitValue: d("0.5"), Multiplier: d("1"), Value: d("250"), Currency: usd},
 	}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
@@ -75,9 +75,9 @@ func TestEMVCardEMV(t *testing.T) {
 		t.Fatal(err)
 	}
 	want = EMV{Currency: eur, Total: d("95"), Lines: []EMVLine{
-		{Platform: kpi.Instagram, Action: "likes", Count: 200, UnitValue: d("0.1"), Multiplier: d("1"), Value: d("20"), NotReported: 1},
-		{Platform: kpi.TikTok, Action: "views", Count: 15000, UnitValue: d("0.002"), Multiplier: d("1.5"), Value: d("45")},
-		{Platform: kpi.TikTok, Action: "shares", Count: 50, UnitValue: d("0.4"), Multiplier: d("1.5"), Value: d("30")},
+		{Platform: kpi.Instagram, Action: "likes", Count: 200, UnitValue: d("0.1"), Multiplier: d("1"), Value: d("20"), NotReported: 1, Currency: eur},
+		{Platform: kpi.TikTok, Action: "views", Count: 15000, UnitValue: d("0.002"), Multiplier: d("1.5"), Value: d("45"), Currency: eur},
+		{Platform: kpi.TikTok, Action: "shares", Count: 50, UnitValue: d("0.4"), Multiplier: d("1.5"), Value: d("30"), Currency: eur},
 	}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)

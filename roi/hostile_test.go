@@ -2,6 +2,7 @@ package roi
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -117,6 +118,7 @@ func hostileCalls(t *testing.T) []hcall {
 	hostileEMV(add)
 	hostileReport(t, add)
 	hostileText(add)
+	hostileJSON(add)
 	return calls
 }
 
@@ -594,6 +596,38 @@ func TestHostileInputs(t *testing.T) {
 		}
 	}
 	t.Logf("%d calls; slowest %s(%s): %v (bound %v)", len(calls), slowest.fn, slowest.args, slowestTime, bound)
+}
+
+// hostileJSON marshals every result type with a hostile amount in a money
+// field (an error wrapping ErrTooLarge beyond the module's limits, never a
+// huge text) and unmarshals hostile texts (ErrSyntax).
+func hostileJSON(add adder) {
+	for _, v := range hostileDecimals() {
+		a := v.v
+		marshal := map[string]any{
+			"Metrics.MarshalJSON": Metrics{Cost: a, Currency: eur}, "InfluencerReport.MarshalJSON": InfluencerReport{"x", Metrics{Revenue: a}},
+			"CampaignReport.MarshalJSON": CampaignReport{Currency: eur, Overhead: a}, "Change.MarshalJSON": Change{Metric: MetricCPM, Absolute: a},
+			"EMV.MarshalJSON": EMV{Currency: eur, Total: a}, "EMVLine.MarshalJSON": EMVLine{Value: a, Currency: eur},
+			"InfluencerSales.MarshalJSON": InfluencerSales{Revenue: a}, "Unattributed.MarshalJSON": Unattributed{Revenue: a, Currency: eur},
+		}
+		for fn, x := range marshal {
+			add(fn, v.name, func() error { _, err := json.Marshal(x); return err })
+		}
+	}
+	texts := append([]string{`{"cost":{"amount":"1","currency":"EUR"},"revenue":{"amount":"1","currency":"USD"}}`,
+		`{"metric":"cost","current":"1"}`, `{"revenue":{"amount":"x"}}`, `{"lines":[{"unit_value":{"currency":"EUR"},"value":{"currency":"JPY"}}]}`, `null`, `[]`}, hostileStrings...)
+	for _, s := range texts {
+		b := []byte(s)
+		for fn, p := range map[string]any{
+			"Metrics.UnmarshalJSON": new(Metrics), "InfluencerReport.UnmarshalJSON": new(InfluencerReport),
+			"CampaignReport.UnmarshalJSON": new(CampaignReport), "Change.UnmarshalJSON": new(Change),
+			"EMV.UnmarshalJSON": new(EMV), "EMVLine.UnmarshalJSON": new(EMVLine),
+			"InfluencerSales.UnmarshalJSON": new(InfluencerSales), "Unattributed.UnmarshalJSON": new(Unattributed),
+		} {
+			u := p.(json.Unmarshaler)
+			add(fn, short(s), func() error { return u.UnmarshalJSON(b) })
+		}
+	}
 }
 
 // hostileSkip lists the exported functions that take no user value.

@@ -2,6 +2,7 @@ package roi
 
 import (
 	"cmp"
+	"encoding/json"
 	"io"
 	"net/url"
 	"slices"
@@ -164,6 +165,35 @@ type InfluencerSales struct {
 	Revenue    decimal.Decimal `json:"revenue"`
 	ByCode     int64           `json:"by_code"` // orders recognised by discount code
 	ByLink     int64           `json:"by_link"` // orders recognised by link only
+	// Currency is Revenue's, the orders' (set by [AttributeOrders]); in
+	// JSON it travels inside revenue's money object.
+	Currency budget.Currency `json:"-"`
+}
+
+// salesJSON is the wire form of InfluencerSales.
+type salesJSON struct {
+	Influencer string    `json:"influencer"`
+	Orders     int64     `json:"orders"`
+	Revenue    jsonMoney `json:"revenue"`
+	ByCode     int64     `json:"by_code"`
+	ByLink     int64     `json:"by_link"`
+}
+
+// MarshalJSON writes the sales with lowercase keys and revenue a money
+// object in Currency with its minor digits:
+// {"influencer":"anna","orders":3,"revenue":{"amount":"875.00","currency":"EUR"},"by_code":2,"by_link":1}.
+func (s InfluencerSales) MarshalJSON() ([]byte, error) {
+	return json.Marshal(salesJSON{s.Influencer, s.Orders, jsonMoney{s.Revenue, s.Currency}, s.ByCode, s.ByLink})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. On error s keeps its value.
+func (s *InfluencerSales) UnmarshalJSON(b []byte) error {
+	var w salesJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return jsonErr("roi.InfluencerSales.UnmarshalJSON", err)
+	}
+	*s = InfluencerSales{w.Influencer, w.Orders, w.Revenue.Amount, w.ByCode, w.ByLink, w.Revenue.Currency}
+	return nil
 }
 
 // CodeCount counts the orders that carried a code.
@@ -180,6 +210,34 @@ type Unattributed struct {
 	NoCode       int64           `json:"no_code"`       // orders without a code and without a matching link
 	UnknownCode  int64           `json:"unknown_code"`  // orders whose code no influencer has, and no matching link
 	UnknownCodes []CodeCount     `json:"unknown_codes"` // those codes (trimmed, upper-cased), by code
+	// Currency is Revenue's, the orders' (set by [AttributeOrders]); in
+	// JSON it travels inside revenue's money object.
+	Currency budget.Currency `json:"-"`
+}
+
+// unattributedJSON is the wire form of Unattributed.
+type unattributedJSON struct {
+	Orders       int64       `json:"orders"`
+	Revenue      jsonMoney   `json:"revenue"`
+	NoCode       int64       `json:"no_code"`
+	UnknownCode  int64       `json:"unknown_code"`
+	UnknownCodes []CodeCount `json:"unknown_codes"`
+}
+
+// MarshalJSON writes the unattributed orders with lowercase keys and
+// revenue a money object in Currency with its minor digits.
+func (u Unattributed) MarshalJSON() ([]byte, error) {
+	return json.Marshal(unattributedJSON{u.Orders, jsonMoney{u.Revenue, u.Currency}, u.NoCode, u.UnknownCode, u.UnknownCodes})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. On error u keeps its value.
+func (u *Unattributed) UnmarshalJSON(b []byte) error {
+	var w unattributedJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return jsonErr("roi.Unattributed.UnmarshalJSON", err)
+	}
+	*u = Unattributed{w.Orders, w.Revenue.Amount, w.NoCode, w.UnknownCode, w.UnknownCodes, w.Revenue.Currency}
+	return nil
 }
 
 // OrderAttribution is the result of [AttributeOrders]. Σ Influencers +
@@ -260,6 +318,7 @@ func AttributeOrders(orders []Order, tracking []Tracking) (OrderAttribution, err
 	}
 	res.Unattributed.Revenue = decimal.Sum(decimal.Zero, unattributed...)
 	res.Total.Revenue = decimal.Sum(decimal.Zero, total...)
+	res.setCurrency()
 	res.Unattributed.UnknownCodes = make([]CodeCount, 0, len(unknown))
 	for c, n := range unknown {
 		res.Unattributed.UnknownCodes = append(res.Unattributed.UnknownCodes, CodeCount{c, n})
@@ -267,6 +326,14 @@ func AttributeOrders(orders []Order, tracking []Tracking) (OrderAttribution, err
 	slices.SortFunc(res.Unattributed.UnknownCodes, func(a, b CodeCount) int { return cmp.Compare(a.Code, b.Code) })
 	slices.SortStableFunc(res.Influencers, func(a, b InfluencerSales) int { return cmp.Compare(a.Influencer, b.Influencer) })
 	return res, nil
+}
+
+// setCurrency gives every part of res its Currency.
+func (res *OrderAttribution) setCurrency() {
+	for i := range res.Influencers {
+		res.Influencers[i].Currency = res.Currency
+	}
+	res.Unattributed.Currency, res.Total.Currency = res.Currency, res.Currency
 }
 
 // count adds one order credited by code or by link.

@@ -86,13 +86,13 @@ func TestReadAndAttributeOrders(t *testing.T) {
 	want := OrderAttribution{
 		Currency: eur,
 		Influencers: []InfluencerSales{
-			{Influencer: "anna", Orders: 3, Revenue: d("70"), ByCode: 2, ByLink: 1},
-			{Influencer: "ben", Orders: 1, Revenue: d("120"), ByLink: 1},
-			{Influencer: "cleo", Revenue: d("0")},
+			{Influencer: "anna", Orders: 3, Revenue: d("70"), ByCode: 2, ByLink: 1, Currency: eur},
+			{Influencer: "ben", Orders: 1, Revenue: d("120"), ByLink: 1, Currency: eur},
+			{Influencer: "cleo", Revenue: d("0"), Currency: eur},
 		},
 		Unattributed: Unattributed{Orders: 2, Revenue: d("55.5"), NoCode: 1, UnknownCode: 1,
-			UnknownCodes: []CodeCount{{"WELCOME5", 1}}},
-		Total: InfluencerSales{Orders: 6, Revenue: d("245.5"), ByCode: 2, ByLink: 2},
+			UnknownCodes: []CodeCount{{"WELCOME5", 1}}, Currency: eur},
+		Total: InfluencerSales{Orders: 6, Revenue: d("245.5"), ByCode: 2, ByLink: 2, Currency: eur},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)

@@ -1,6 +1,7 @@
 package roi
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -85,7 +86,7 @@ type InfluencerInput struct {
 }
 
 // Metrics are the results of an influencer or of a whole campaign. Amounts
-// are in the report's currency. A ratio is nil when it is undefined: ROI and
+// (Cost, Revenue, EMV, CPA, CPE, CPM) are in Currency. A ratio is nil when it is undefined: ROI and
 // ROAS without cost, CPA without conversions, CPE without engagements, CPM
 // without impressions, and CPE or CPM when some post hid the counts they
 // need (see NotReported). nil is never a disguised zero.
@@ -107,12 +108,142 @@ type Metrics struct {
 	// EMV card values (views, clicks, …): EMV then values only the posts
 	// that reported them.
 	NotReported kpi.Fields `json:"not_reported,omitempty"`
+	// Currency is the currency of the amounts: the report's, set by
+	// [Report] and kept by [Pool]. In JSON each amount carries it as a
+	// money object (see [Metrics.MarshalJSON]), so it has no key of its own.
+	Currency budget.Currency `json:"-"`
 }
 
 // InfluencerReport is one influencer's line of a [CampaignReport].
 type InfluencerReport struct {
 	Influencer string `json:"influencer"`
 	Metrics
+}
+
+// jsonMoney is an amount with its currency on the wire: written by
+// budget.Money's MarshalJSON ({"amount":"875.00","currency":"EUR"}, the
+// currency's minor digits, or every digit of an amount finer than them such
+// as a CPE), read back exactly, whatever its digits.
+type jsonMoney struct {
+	Amount   decimal.Decimal `json:"amount"`
+	Currency budget.Currency `json:"currency"`
+}
+
+func (j jsonMoney) MarshalJSON() ([]byte, error) {
+	return budget.Money{Amount: j.Amount, Currency: j.Currency}.MarshalJSON()
+}
+
+// jsonErr is err of json.Unmarshal in fn, wrapping ErrSyntax (or the
+// sentinel err already wraps: a currency mismatch, an unknown enum).
+func jsonErr(fn string, err error) error {
+	if !errors.Is(err, ErrInvalid) && !errors.Is(err, ErrCurrencyMismatch) && !errors.Is(err, ErrSyntax) {
+		err = fmt.Errorf("%w: %w", ErrSyntax, err)
+	}
+	return errs.New(err, fn, "", "", errs.None)
+}
+
+// moneyPtr is p in cur on the wire, nil for nil.
+func moneyPtr(p *decimal.Decimal, cur budget.Currency) *jsonMoney {
+	if p == nil {
+		return nil
+	}
+	return &jsonMoney{*p, cur}
+}
+
+// decimalPtr is the amount of p, nil for nil.
+func decimalPtr(p *jsonMoney) *decimal.Decimal {
+	if p == nil {
+		return nil
+	}
+	return &p.Amount
+}
+
+// metricsJSON is the wire form of Metrics.
+type metricsJSON struct {
+	Cost        jsonMoney        `json:"cost"`
+	Revenue     jsonMoney        `json:"revenue"`
+	Conversions decimal.Decimal  `json:"conversions"`
+	Engagements int64            `json:"engagements"`
+	Impressions int64            `json:"impressions"`
+	EMV         *jsonMoney       `json:"emv,omitempty"`
+	ROI         *decimal.Decimal `json:"roi,omitempty"`
+	ROAS        *decimal.Decimal `json:"roas,omitempty"`
+	CPA         *jsonMoney       `json:"cpa,omitempty"`
+	CPE         *jsonMoney       `json:"cpe,omitempty"`
+	CPM         *jsonMoney       `json:"cpm,omitempty"`
+	NotReported kpi.Fields       `json:"not_reported,omitempty"`
+}
+
+func (m Metrics) wire() metricsJSON {
+	c := m.Currency
+	return metricsJSON{Cost: jsonMoney{m.Cost, c}, Revenue: jsonMoney{m.Revenue, c}, Conversions: m.Conversions,
+		Engagements: m.Engagements, Impressions: m.Impressions, EMV: moneyPtr(m.EMV, c), ROI: m.ROI, ROAS: m.ROAS,
+		CPA: moneyPtr(m.CPA, c), CPE: moneyPtr(m.CPE, c), CPM: moneyPtr(m.CPM, c), NotReported: m.NotReported}
+}
+
+// metrics is w back in Go; amounts in two currencies are
+// [ErrCurrencyMismatch].
+func (w metricsJSON) metrics(fn string) (Metrics, error) {
+	m := Metrics{Cost: w.Cost.Amount, Revenue: w.Revenue.Amount, Conversions: w.Conversions,
+		Engagements: w.Engagements, Impressions: w.Impressions, EMV: decimalPtr(w.EMV), ROI: w.ROI, ROAS: w.ROAS,
+		CPA: decimalPtr(w.CPA), CPE: decimalPtr(w.CPE), CPM: decimalPtr(w.CPM), NotReported: w.NotReported, Currency: w.Cost.Currency}
+	for _, x := range [...]struct {
+		name string
+		v    *jsonMoney
+	}{{"revenue", &w.Revenue}, {"emv", w.EMV}, {"cpa", w.CPA}, {"cpe", w.CPE}, {"cpm", w.CPM}} {
+		if x.v != nil && x.v.Currency != m.Currency {
+			return Metrics{}, mismatch(fn, x.name, m.Currency, x.v.Currency)
+		}
+	}
+	return m, nil
+}
+
+// MarshalJSON writes the metrics with lowercase keys, every amount (cost,
+// revenue, emv, cpa, cpe, cpm) a money object in Currency with its minor
+// digits — {"cost":{"amount":"875.00","currency":"EUR"},…} — and
+// conversions, roi and roas as decimal strings; undefined ratios are left
+// out.
+func (m Metrics) MarshalJSON() ([]byte, error) { return json.Marshal(m.wire()) }
+
+// UnmarshalJSON reads what MarshalJSON writes; Currency is the amounts'
+// (two currencies are [ErrCurrencyMismatch]). On error m keeps its value.
+func (m *Metrics) UnmarshalJSON(b []byte) error {
+	var w metricsJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return jsonErr("roi.Metrics.UnmarshalJSON", err)
+	}
+	v, err := w.metrics("roi.Metrics.UnmarshalJSON")
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// MarshalJSON writes {"influencer":…} followed by the keys of
+// [Metrics.MarshalJSON].
+func (r InfluencerReport) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Influencer string `json:"influencer"`
+		metricsJSON
+	}{r.Influencer, r.Metrics.wire()})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. On error r keeps its value.
+func (r *InfluencerReport) UnmarshalJSON(b []byte) error {
+	var w struct {
+		Influencer string `json:"influencer"`
+		metricsJSON
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return jsonErr("roi.InfluencerReport.UnmarshalJSON", err)
+	}
+	m, err := w.metrics("roi.InfluencerReport.UnmarshalJSON")
+	if err != nil {
+		return err
+	}
+	*r = InfluencerReport{Influencer: w.Influencer, Metrics: m}
+	return nil
 }
 
 // CampaignReport is the result of [Report]: one line per influencer, in
@@ -123,6 +254,31 @@ type CampaignReport struct {
 	Influencers []InfluencerReport `json:"influencers"`
 	Overhead    decimal.Decimal    `json:"overhead"`
 	Total       Metrics            `json:"total"`
+}
+
+// campaignReportJSON is the wire form of CampaignReport.
+type campaignReportJSON struct {
+	Currency    budget.Currency    `json:"currency"`
+	Influencers []InfluencerReport `json:"influencers"`
+	Overhead    jsonMoney          `json:"overhead"`
+	Total       Metrics            `json:"total"`
+}
+
+// MarshalJSON writes the report with lowercase keys and every amount,
+// Overhead included, a money object in Currency with its minor digits:
+// {"currency":"EUR","influencers":[…],"overhead":{"amount":"300.00","currency":"EUR"},"total":{…}}.
+func (r CampaignReport) MarshalJSON() ([]byte, error) {
+	return json.Marshal(campaignReportJSON{r.Currency, r.Influencers, jsonMoney{r.Overhead, r.Currency}, r.Total})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. On error r keeps its value.
+func (r *CampaignReport) UnmarshalJSON(b []byte) error {
+	var w campaignReportJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return jsonErr("roi.CampaignReport.UnmarshalJSON", err)
+	}
+	*r = CampaignReport{Currency: w.Currency, Influencers: w.Influencers, Overhead: w.Overhead.Amount, Total: w.Total}
+	return nil
 }
 
 // Report computes the metrics of each influencer and of the campaign. Ratios
@@ -145,7 +301,7 @@ func Report(c Campaign) (CampaignReport, error) {
 	}
 	rep := CampaignReport{Currency: c.Currency, Influencers: make([]InfluencerReport, 0, len(c.Influencers))}
 	names := make(map[string]bool, len(c.Influencers))
-	tot := Metrics{Cost: decimal.Zero, Revenue: decimal.Zero, Conversions: decimal.Zero}
+	tot := Metrics{Cost: decimal.Zero, Revenue: decimal.Zero, Conversions: decimal.Zero, Currency: c.Currency}
 	emvTotal := decimal.Zero
 	for i, in := range c.Influencers {
 		field := func(f string) string { return "Influencers[" + strconv.Itoa(i) + "]." + f }
@@ -160,6 +316,7 @@ func Report(c Campaign) (CampaignReport, error) {
 		if err != nil {
 			return CampaignReport{}, err
 		}
+		m.Currency = c.Currency
 		rep.Influencers = append(rep.Influencers, InfluencerReport{Influencer: in.Influencer, Metrics: m})
 		if err := tot.add(m); err != nil {
 			return CampaignReport{}, errs.New(err, fn, "Influencers", "totals overflow int64", errs.None)
@@ -393,10 +550,12 @@ func (m *Metrics) ratios() {
 // every input has one), NotReported united, and the ratios recomputed from
 // the sums, pooled. Compare a campaign with its predecessors as
 // Compare(current, Pool(past...).Baseline()). The amounts must be in one
-// currency, the caller's.
+// currency: the result's Currency is the one the inputs carry (an input
+// with the zero Currency, built by hand, is taken to be in it).
 //
 // Errors: a negative amount or count ([ErrNegative]), an exponent beyond
-// ±budget.MaxExponent ([ErrTooLarge]), totals beyond int64 ([ErrOverflow]).
+// ±budget.MaxExponent ([ErrTooLarge]), totals beyond int64 ([ErrOverflow]),
+// inputs in two currencies ([ErrCurrencyMismatch], a *budget.MismatchError).
 func Pool(past ...Metrics) (Metrics, error) {
 	const fn = "roi.Pool"
 	m := Metrics{Cost: decimal.Zero, Revenue: decimal.Zero, Conversions: decimal.Zero}
@@ -425,6 +584,11 @@ func Pool(past ...Metrics) (Metrics, error) {
 			if x.v < 0 {
 				return Metrics{}, errs.New(ErrNegative, fn, field(x.name), "", x.v)
 			}
+		}
+		if p.Currency.IsValid() && m.Currency.IsValid() && p.Currency != m.Currency {
+			return Metrics{}, mismatch(fn, field("Currency"), m.Currency, p.Currency)
+		} else if p.Currency.IsValid() {
+			m.Currency = p.Currency
 		}
 		if err := m.add(p); err != nil {
 			return Metrics{}, errs.New(err, fn, "past", "totals overflow int64", errs.None)
@@ -580,6 +744,85 @@ type Change struct {
 	// zero to 16 decimal places; nil when Baseline is zero.
 	Relative *decimal.Decimal `json:"relative,omitempty"`
 	Verdict  Verdict          `json:"verdict"`
+	// Currency is the currency of Current, Baseline and Absolute when the
+	// metric is an amount of money (cost, revenue, emv, cpa, cpe, cpm:
+	// current's Currency); the zero Currency for counts and ratios. In
+	// JSON it travels inside those amounts' money objects.
+	Currency budget.Currency `json:"-"`
+}
+
+// moneyMetric reports whether the metric is an amount of money.
+func moneyMetric(name string) bool {
+	switch name {
+	case MetricCost, MetricRevenue, MetricEMV, MetricCPA, MetricCPE, MetricCPM:
+		return true
+	}
+	return false
+}
+
+// changeJSON is the wire form of Change: current, baseline and absolute are
+// money objects for a money metric, decimal strings otherwise.
+type changeJSON struct {
+	Metric    string           `json:"metric"`
+	Direction Direction        `json:"direction"`
+	Current   json.RawMessage  `json:"current"`
+	Baseline  json.RawMessage  `json:"baseline"`
+	Absolute  json.RawMessage  `json:"absolute"`
+	Relative  *decimal.Decimal `json:"relative,omitempty"`
+	Verdict   Verdict          `json:"verdict"`
+}
+
+// MarshalJSON writes the change with lowercase keys; for a money metric
+// current, baseline and absolute are money objects in Currency with its
+// minor digits ({"amount":"3500.00","currency":"EUR"}), for a count or
+// ratio decimal strings; relative is a decimal string.
+func (c Change) MarshalJSON() ([]byte, error) {
+	w := changeJSON{Metric: c.Metric, Direction: c.Direction, Relative: c.Relative, Verdict: c.Verdict}
+	for _, x := range [...]struct {
+		dst *json.RawMessage
+		v   decimal.Decimal
+	}{{&w.Current, c.Current}, {&w.Baseline, c.Baseline}, {&w.Absolute, c.Absolute}} {
+		var v any = x.v
+		if moneyMetric(c.Metric) {
+			v = jsonMoney{x.v, c.Currency}
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		*x.dst = b
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. On error c keeps its value.
+func (c *Change) UnmarshalJSON(b []byte) error {
+	var w changeJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return jsonErr("roi.Change.UnmarshalJSON", err)
+	}
+	v := Change{Metric: w.Metric, Direction: w.Direction, Relative: w.Relative, Verdict: w.Verdict}
+	for _, x := range [...]struct {
+		src json.RawMessage
+		dst *decimal.Decimal
+	}{{w.Current, &v.Current}, {w.Baseline, &v.Baseline}, {w.Absolute, &v.Absolute}} {
+		if len(x.src) == 0 { // key absent: zero, as before
+			continue
+		}
+		var m jsonMoney
+		var dst any = x.dst
+		if moneyMetric(w.Metric) {
+			dst = &m
+		}
+		if err := json.Unmarshal(x.src, dst); err != nil {
+			return jsonErr("roi.Change.UnmarshalJSON", err)
+		}
+		if moneyMetric(w.Metric) {
+			*x.dst, v.Currency = m.Amount, m.Currency
+		}
+	}
+	*c = v
+	return nil
 }
 
 // Comparison is the result of [Compare].
@@ -638,6 +881,9 @@ func Compare(current Metrics, baseline Baseline) (Comparison, error) {
 			continue
 		}
 		ch := Change{Metric: m.name, Direction: m.dir, Current: c, Baseline: b, Absolute: c.Sub(b)}
+		if moneyMetric(m.name) {
+			ch.Currency = current.Currency
+		}
 		if !b.IsZero() {
 			ch.Relative = ptr(exact.Div(ch.Absolute, b.Abs()))
 		}

@@ -71,13 +71,13 @@ func TestReport(t *testing.T) {
 		Overhead: d("200"),
 		Influencers: []InfluencerReport{
 			{"anna", Metrics{Cost: d("1800"), Revenue: d("5400"), Conversions: d("90"), Engagements: 1200, Impressions: 60000,
-				EMV: dp("353"), ROI: dp("2"), ROAS: dp("3"), CPA: dp("20"), CPE: dp("1.5"), CPM: dp("30")}},
+				EMV: dp("353"), ROI: dp("2"), ROAS: dp("3"), CPA: dp("20"), CPE: dp("1.5"), CPM: dp("30"), Currency: eur}},
 			{"ben", Metrics{Cost: d("1500"), Revenue: d("1200"), Conversions: d("0"), Engagements: 500,
-				EMV: dp("170"), ROI: dp("-0.2"), ROAS: dp("0.8"), CPE: dp("3"), NotReported: kpi.FieldImpressions}},
+				EMV: dp("170"), ROI: dp("-0.2"), ROAS: dp("0.8"), CPE: dp("3"), NotReported: kpi.FieldImpressions, Currency: eur}},
 		},
 		Total: Metrics{Cost: d("3500"), Revenue: d("6600"), Conversions: d("90"), Engagements: 1700, Impressions: 60000,
 			EMV: dp("523"), ROI: dp("0.8857142857142857"), ROAS: dp("1.8857142857142857"), CPA: dp("38.8888888888888889"),
-			CPE: dp("2.0588235294117647"), NotReported: kpi.FieldImpressions},
+			CPE: dp("2.0588235294117647"), NotReported: kpi.FieldImpressions, Currency: eur},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
@@ -186,9 +186,9 @@ func TestCompare(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Change{
-		{Metric: "cost", Direction: Neutral, Current: d("3500"), Baseline: d("3000"), Absolute: d("500"), Relative: dp("0.1666666666666667"), Verdict: Changed},
+		{Metric: "cost", Direction: Neutral, Current: d("3500"), Baseline: d("3000"), Absolute: d("500"), Relative: dp("0.1666666666666667"), Verdict: Changed, Currency: eur},
 		{Metric: "roas", Direction: HigherIsBetter, Current: d("1.8857142857142857"), Baseline: d("2"), Absolute: d("-0.1142857142857143"), Relative: dp("-0.0571428571428572"), Verdict: Worse},
-		{Metric: "cpa", Direction: LowerIsBetter, Current: d("38.8888888888888889"), Baseline: d("40"), Absolute: d("-1.1111111111111111"), Relative: dp("-0.0277777777777778"), Verdict: Better},
+		{Metric: "cpa", Direction: LowerIsBetter, Current: d("38.8888888888888889"), Baseline: d("40"), Absolute: d("-1.1111111111111111"), Relative: dp("-0.0277777777777778"), Verdict: Better, Currency: eur},
 		// no CPM: the current campaign has none (impressions hidden).
 	}
 	if diff := cmp.Diff(Comparison{Changes: want, Undefined: []string{"cpm"}}, got); diff != "" {
@@ -227,7 +227,9 @@ func TestCompare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `{"metric":"cost","direction":"neutral","current":"3500","baseline":"3300","absolute":"200","relative":"0.0606060606060606","verdict":"changed"}`; string(b) != want {
+	// Cost is money: 3500, 3300 and 200 EUR written with EUR's two minor
+	// digits, each with its currency (was "3500", "3300", "200").
+	if want := `{"metric":"cost","direction":"neutral","current":{"amount":"3500.00","currency":"EUR"},"baseline":{"amount":"3300.00","currency":"EUR"},"absolute":{"amount":"200.00","currency":"EUR"},"relative":"0.0606060606060606","verdict":"changed"}`; string(b) != want {
 		t.Errorf("JSON %s, want %s", b, want)
 	}
 	if len(got.Undefined) != 0 { // past pooled has no CPM either
