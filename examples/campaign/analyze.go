@@ -11,6 +11,7 @@ import (
 
 	"github.com/influencekit/influencekit/audience"
 	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/collab"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/influencekit/influencekit/roi"
@@ -31,6 +32,12 @@ type inputs struct {
 	Paths     []roi.Path
 	Spend     []expense
 	Past      []pastCampaign
+
+	// The collaboration (section 8) and the creators' record.
+	Deliverables []collab.Deliverable
+	Events       []collab.Event
+	Payouts      []collab.Payout
+	PastCreators []collab.CampaignResult
 }
 
 var zero = decimal.Zero
@@ -67,6 +74,7 @@ type Report struct {
 	Weeks      []WeekRow    `json:"weeks"`
 	Results    Results      `json:"results"`
 	Next       NextCampaign `json:"next_campaign"`
+	Collab     CollabReport `json:"collaboration"`
 }
 
 // GoalStatus is a SMART goal and where it stands at the end of the data.
@@ -384,7 +392,10 @@ func build(in inputs, b brief) (Report, error) {
 	if err := goalsSection(&rep, b); err != nil { // 1
 		return rep, err
 	}
-	return rep, nextCampaign(&rep, in, b) // 7
+	if err := nextCampaign(&rep, in, b); err != nil { // 7
+		return rep, err
+	}
+	return rep, collaboration(&rep, in, b) // 8
 }
 
 // goalsSection (section 1) states where each goal stands: the engagements

@@ -7,7 +7,7 @@
 //	go run ./examples/campaign -json      # the same report as JSON
 //	go run ./examples/campaign -html report.html  # and as one HTML page with charts
 //
-// It prints seven sections, in the order a campaign is run:
+// It prints eight sections, in the order a campaign is run:
 //
 //  1. Goals and KPIs: SMART targets (value and deadline) and where they stand.
 //  2. Candidates: forty creators filtered and ranked by selection.Rank
@@ -28,6 +28,12 @@
 //  7. Next campaign: this campaign's fee budget spread again over the
 //     creators it paid (budget.Allocate), each on a concave response curve
 //     through their fee and credited revenue, with the assumptions stated.
+//  8. Collaboration: the follow-up of every booked creator (package collab):
+//     each deliverable's status as of the report date, what is late and by
+//     how many days, each post's disclosure and brief findings, the payments
+//     due or overdue, and each creator's record across campaigns (the
+//     previous campaign's results feed section 2's reliability and past
+//     performance).
 //
 // The sample data lives in data/ (embedded in the program; data/gen.go made
 // it, deterministically, and tells its story). Every name and number is
@@ -40,11 +46,18 @@
 //	-history  posts.csv      the candidates' recent public posts (kpi.ReadPosts columns)
 //	-followers samples.txt   "handle: 100-199 250 …": follower IDs of a sample, as ranges
 //	-bookings bookings.csv   handle, deliverables, fee, code, utm_source, utm_campaign
-//	-posts    posts.csv      the sponsored posts (kpi.ReadPosts columns)
+//	-posts    posts.csv      the sponsored posts (kpi.ReadPosts columns; a caption column,
+//	                         if present, is read for the disclosure and brief checks)
 //	-orders   orders.csv     a shop export (roi.ReadOrders: Name, Created at, Total, …)
 //	-paths    paths.csv      journeys "a > b > c;conversions;value;nulls" (roi.ReadPaths)
 //	-spend    spend.csv      date, item ("fee <handle>" for a creator), category, amount
 //	-past     past.csv       campaign, cost, revenue, orders, engagements, impressions
+//	-deliverables deliverables.csv  what each booked creator owes (collab.ReadDeliverables: id,
+//	                         creator, platform, kind, due, fee, currency, terms, rules, mention, code…)
+//	-events   events.csv     the follow-up log: deliverable, action, at, post, note (collab.ReadEvents)
+//	-payouts  payouts.csv    fee transfers: deliverable, amount, currency, at (collab.ReadPayouts)
+//	-past-creators past_creators.csv  campaign, creator, end, deliverables, on_time, late,
+//	                         days_late, rounds, fee, revenue, orders: each creator in earlier campaigns
 //	-budget   45000          the total budget
 //	-currency EUR            the ISO 4217 currency of every amount
 //	-asof     2026-04-27     a report during the campaign: only the data before that day
@@ -66,6 +79,7 @@ import (
 	"time"
 
 	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/collab"
 	"github.com/influencekit/influencekit/internal/csvx"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/influencekit/influencekit/roi"
@@ -125,6 +139,10 @@ var dataFiles = []struct{ name, file, what string }{
 	{"paths", "paths.csv", "customer journeys (CSV, ';'-separated)"},
 	{"spend", "spend.csv", "spend ledger (CSV)"},
 	{"past", "past.csv", "past campaigns (CSV)"},
+	{"deliverables", "deliverables.csv", "what each booked creator owes: due dates, briefs, fees and terms (CSV, collab.ReadDeliverables)"},
+	{"events", "events.csv", "the follow-up log: briefed, drafts, changes, approvals, posts (CSV, collab.ReadEvents)"},
+	{"payouts", "payouts.csv", "fee transfers to the creators (CSV, collab.ReadPayouts)"},
+	{"past-creators", "past_creators.csv", "each creator's results in earlier campaigns (CSV)"},
 }
 
 // options are the command line's.
@@ -228,6 +246,11 @@ func readInputs(files map[string]*string, cur budget.Currency, total decimal.Dec
 		"paths":     func(r io.Reader) (err error) { in.Paths, err = roi.ReadPaths(r); return },
 		"spend":     func(r io.Reader) (err error) { in.Spend, err = readSpend(r, cur); return },
 		"past":      func(r io.Reader) (err error) { in.Past, err = readPast(r, cur); return },
+
+		"deliverables":  func(r io.Reader) (err error) { in.Deliverables, err = collab.ReadDeliverables(r); return },
+		"events":        func(r io.Reader) (err error) { in.Events, err = collab.ReadEvents(r); return },
+		"payouts":       func(r io.Reader) (err error) { in.Payouts, err = collab.ReadPayouts(r); return },
+		"past-creators": func(r io.Reader) (err error) { in.PastCreators, err = readPastCreators(r, cur); return },
 	}
 	for _, f := range dataFiles {
 		if err := readFile(*files[f.name], f.file, parsers[f.name]); err != nil {
@@ -277,6 +300,9 @@ func readPosts(r io.Reader) ([]kpi.Post, error) {
 			if cr.Column(*c) < 0 {
 				*c = "" // not in the file: the count is "not reported"
 			}
+		}
+		if cr.Column("caption") >= 0 {
+			cols.Caption = "caption" // the text, for the disclosure checks
 		}
 	} // else kpi.ReadPosts reports what is wrong with the header
 	return kpi.ReadPosts(bytes.NewReader(b), cols)

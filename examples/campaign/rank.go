@@ -117,6 +117,11 @@ func selectionProfiles(in inputs) []selection.Profile {
 // selection.Rank.
 func rankCandidates(rep *Report, in inputs, b brief) (map[string]vetting, error) {
 	profiles := selectionProfiles(in)
+	recs, err := records(in.PastCreators)
+	if err != nil {
+		return nil, err
+	}
+	withRecords(profiles, recs) // reliability and past performance, for those in an earlier campaign
 	bench, err := benchmarks(profiles)
 	if err != nil {
 		return nil, err

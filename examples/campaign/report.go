@@ -9,6 +9,7 @@ import (
 
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/roi"
+	"github.com/influencekit/influencekit/selection"
 	"github.com/shopspring/decimal"
 )
 
@@ -36,6 +37,7 @@ func printReport(w io.Writer, rep Report) error {
 	trackingSection(p, rep)
 	resultsSection(p, rep)
 	nextSection(p, rep)
+	collaborationSection(p, rep)
 	return p.err
 }
 
@@ -134,9 +136,14 @@ func candidates(p *printer, rep Report) {
 			"  auth. (2)    100, less 25 per authenticity flag\n"+
 			"  effic. (2)   expected engagements per euro of fee e against the candidates' median m: e/(e+m), the median scores 50,\n"+
 			"               twice it 67 (so one outlier cannot squeeze everyone else)\n"+
-			"  growth (1)   follower growth over the last 30 days, against 3 %% a month",
+			"  growth (1)   follower growth over the last 30 days, against 3 %% a month\n"+
+			"  reliab. (2)  for creators of an earlier campaign (section 8): ½ × share delivered on time + ½ × 7/(7 + mean days late)\n"+
+			"  past (2)     their last ROAS x against the median m of the candidates with one: x/(x+m), the median scores 50\n"+
+			"A creator without a record is neither rewarded nor punished: reliab. and past (—) are left out of their mean.\n"+
+			"(selection's third record criterion, activity, is not used: every candidate's history here is one post a week.)",
 			len(rep.Candidates)+len(rep.Rejected), len(rep.Candidates), len(rep.Rejected)))
-	tw := p.table("rlllrrrrrrrrrr", "#", "creator", "platform", "tier", "followers", "ER (public)", "engag.", "fit", "categ.", "auth.", "effic.", "growth", "score", "fee")
+	tw := p.table("rlllrrrrrrrrrrrr", "#", "creator", "platform", "tier", "followers", "ER (public)", "engag.", "fit", "categ.", "auth.", "effic.", "growth",
+		"reliab.", "past", "score", "fee")
 	for _, c := range rep.Candidates {
 		handle := c.Handle
 		if len(c.Flags) > 0 {
@@ -144,6 +151,9 @@ func candidates(p *printer, rep Report) {
 		}
 		cells := []string{fmt.Sprint(c.Rank), handle, c.Platform.String(), c.Tier.String(), thousands(c.Followers), pct(c.ER, 2)}
 		for _, b := range c.Breakdown {
+			if b.Criterion == selection.Activity.String() {
+				continue // not used here (see the intro)
+			}
 			if b.Missing {
 				cells = append(cells, "—")
 			} else {

@@ -132,6 +132,12 @@ func main() {
 	writeOrders(filepath.Join(dir, "orders.csv"), r, posts)
 	writePaths(filepath.Join(dir, "paths.csv"), r)
 	writeSpend(filepath.Join(dir, "spend.csv"))
+	// The collaboration files come last and draw no random number, so the
+	// files above stay as they were before them.
+	writeDeliverables(filepath.Join(dir, "deliverables.csv"), posts)
+	writeEvents(filepath.Join(dir, "events.csv"), posts)
+	writePayouts(filepath.Join(dir, "payouts.csv"), posts)
+	writePastCreators(filepath.Join(dir, "past_creators.csv"))
 }
 
 // must returns v, or stops the generator with err (a file it cannot write).
@@ -296,12 +302,14 @@ type post struct {
 	creator string
 	at      time.Time
 	reach   int64
+	id      string
+	piece   int // 1, 2, … of the creator's booking
 }
 
 func writePosts(path string, r *rand.Rand) []post {
 	w, done := create(path)
 	defer done()
-	fmt.Fprintln(w, "id,creator,platform,published_at,followers,likes,comments,shares,saves,views,reach,impressions,clicks,conversions")
+	fmt.Fprintln(w, "id,creator,platform,published_at,followers,likes,comments,shares,saves,views,reach,impressions,clicks,conversions,caption")
 	var out []post
 	for bi, b := range booked {
 		c := find(b.handle)
@@ -337,8 +345,9 @@ func writePosts(path string, r *rand.Rand) []post {
 			if c.handle == "clara.sunandsea" && k == 1 {
 				lk = "N/A" // she hides like counts: Insights do not report them
 			}
-			fmt.Fprintf(w, "%s,%s,%s,%s,%d,%s,%d,%d,%d,%d,%d,%d,%d,%d\n", id, c.handle, c.platform, at.Format(time.RFC3339), fol, lk, comments, shares, saves, views, reach, impressions, clicks, conv)
-			out = append(out, post{c.handle, at, reach})
+			fmt.Fprintf(w, "%s,%s,%s,%s,%d,%s,%d,%d,%d,%d,%d,%d,%d,%d,%s\n", id, c.handle, c.platform, at.Format(time.RFC3339), fol, lk, comments, shares, saves, views, reach, impressions, clicks, conv,
+				csvQuote(caption(b.handle, b.code, k+1)))
+			out = append(out, post{c.handle, at, reach, id, k + 1})
 		}
 	}
 	return out
@@ -508,5 +517,181 @@ func writeSpend(path string) {
 	}
 	for _, r := range rows {
 		fmt.Fprintln(w, r)
+	}
+}
+
+// csvQuote quotes a CSV field.
+func csvQuote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// caption is the text of a creator's piece: "#ad" up front, the brand's
+// @helioskin, the creator's code and #helioskin, as the brief asks; except
+// for the findings the example shows: glowwithgigi's second reel forgot
+// the label, anna.hikes's first reel tagged #adventure but not #ad (a tag
+// is matched whole: #adventure is not #ad), ava.routines's second reel
+// left out her code, lena.glow put "#ad" at the end of a long caption
+// (after the first 125 characters a feed shows), and spf.samira, who posts
+// for her Turkish-German audience, disclosed in Turkish (#İşbirliği, then
+// #reklam: the Reklam Kurulu's labels).
+func caption(handle, code string, piece int) string {
+	switch {
+	case handle == "glowwithgigi" && piece == 2:
+		return "Mein Sommer-Essential: das Daily SPF 50 Fluid von @helioskin ☀️ Mit " + code + " 15 % sparen #helioskin #skincare"
+	case handle == "anna.hikes" && piece == 1:
+		return "Gipfeltag! Auf 2.000 m schützt mich das Daily SPF 50 Fluid von @helioskin. Code " + code + " #adventure #hiking #helioskin"
+	case handle == "ava.routines" && piece == 2:
+		return "#ad Morgenroutine in 60 Sekunden mit @helioskin Daily SPF 50 ✨ #helioskin #skintok"
+	case handle == "lena.glow" && piece == 2:
+		return "Drei Wochen Test: kein Weißeln, kein Glanz, auch unter Make-up. Mein Fazit zum Daily SPF 50 Fluid von @helioskin im Reel, " +
+			"mit allen Details zur Textur und zum Finish. Code " + code + " für 15 % #helioskin #spf #ad"
+	case handle == "spf.samira":
+		label := "#İşbirliği"
+		if piece == 2 {
+			label = "#reklam"
+		}
+		return label + " @helioskin ile her gün SPF 50 ☀️ " + code + " koduyla %15 indirim #helioskin"
+	}
+	return fmt.Sprintf("#ad Daily SPF 50 Fluid von @helioskin, Teil %d ☀️ Mit %s 15 %% sparen #helioskin", piece, code)
+}
+
+// The collaboration: every piece booked is one deliverable, booked on 23
+// March, paid 100 % on signing, net 14 days (due 6 April). A piece is due
+// at 00:00 UTC three days after the day it went live (so it went live in
+// time), except the late ones below: their due date lies that many days
+// before the day they went live (a piece published at or after its due
+// time is ⌊(published − due) / 24 h⌋ + 1 days late).
+var lateBy = map[string]int{"glowwithgigi-1": 3, "outdoorola-1": 1, "annahikes-1": 5}
+
+var booking = time.Date(2026, 3, 23, 0, 0, 0, 0, time.UTC)
+
+// deliverableID names the piece'th deliverable of a creator.
+func deliverableID(handle string, piece int) string {
+	return fmt.Sprintf("%s-d%d", short(handle), piece)
+}
+
+// due is a piece's deadline, at 00:00 UTC.
+func due(p post) time.Time {
+	day := time.Date(p.at.Year(), p.at.Month(), p.at.Day(), 0, 0, 0, 0, time.UTC)
+	if n, ok := lateBy[fmt.Sprintf("%s-%d", short(p.creator), p.piece)]; ok {
+		return day.AddDate(0, 0, -n)
+	}
+	return day.AddDate(0, 0, 3)
+}
+
+// pieceFees splits an agreed fee (in cents) over the pieces: equal parts,
+// the cents left over on the last.
+func pieceFees(agreedCents int64, pieces int) []int64 {
+	out := make([]int64, pieces)
+	for i := range out {
+		out[i] = agreedCents / int64(pieces)
+	}
+	out[pieces-1] += agreedCents % int64(pieces)
+	return out
+}
+
+func cents(s string) int64 {
+	var whole, frac int64
+	fmt.Sscanf(s, "%d.%d", &whole, &frac)
+	return whole*100 + frac
+}
+
+func euros(c int64) string { return fmt.Sprintf("%d.%02d", c/100, c%100) }
+
+// The extra reel lea.skincare.diary was asked for on 8 May (the spend
+// ledger's contingency line): 1,080.00, half on signing, half 14 days
+// later; due 20 May. Only the first half was paid (12 May), and the reel
+// is not out by the end: overdue, and so is the second half (due 22 May).
+const leaExtra = "leaskincarediary-x1"
+
+func writeDeliverables(path string, posts []post) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "id,creator,platform,kind,count,booked,due,window_start,window_end,fee,currency,terms,rules,mention,code,hashtags")
+	end := start.AddDate(0, 0, weeks*7)
+	for _, b := range booked {
+		c := find(b.handle)
+		fees := pieceFees(cents(agreed(c, b.pieces)), b.pieces)
+		rules := "ASA"
+		if b.handle == "spf.samira" {
+			rules = "TR"
+		}
+		for _, p := range posts {
+			if p.creator != b.handle {
+				continue
+			}
+			fmt.Fprintf(w, "%s,%s,%s,%s,1,%s,%s,%s,%s,%s,EUR,100%% signing net 14,%s,@helioskin,%s,helioskin\n",
+				deliverableID(b.handle, p.piece), b.handle, c.platform, c.deliverable, booking.Format(time.DateOnly), due(p).Format(time.DateOnly),
+				start.Format(time.DateOnly), end.Format(time.DateOnly), euros(fees[p.piece-1]), rules, b.code)
+		}
+	}
+	fmt.Fprintf(w, "%s,lea.skincare.diary,instagram,reel,1,2026-05-08,2026-05-20,2026-05-08,%s,1080.00,EUR,50%% signing; 50%% signing net 14,ASA,@helioskin,LEA15,helioskin\n",
+		leaExtra, end.Format(time.DateOnly))
+}
+
+// writeEvents logs each piece: briefed the day after booking, a draft five
+// days before it went live, changes asked on every third piece (and a
+// second draft), approval two days before, then published with the post's
+// ID; except eva.zero.waste's second post, which nobody logged (the
+// matching finds it by creator, platform, kind and window).
+func writeEvents(path string, posts []post) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "deliverable,action,at,post,note")
+	ts := func(t time.Time) string { return t.Format("2006-01-02 15:04") }
+	briefed := booking.AddDate(0, 0, 1).Add(10 * time.Hour)
+	for i, p := range posts {
+		id := deliverableID(p.creator, p.piece)
+		fmt.Fprintf(w, "%s,briefed,%s,,\n", id, ts(briefed))
+		fmt.Fprintf(w, "%s,draft_submitted,%s,,\n", id, ts(p.at.AddDate(0, 0, -5)))
+		if i%3 == 2 {
+			fmt.Fprintf(w, "%s,changes_requested,%s,,%s\n", id, ts(p.at.AddDate(0, 0, -4)), "product not visible in the first seconds")
+			fmt.Fprintf(w, "%s,draft_submitted,%s,,\n", id, ts(p.at.AddDate(0, 0, -3)))
+		}
+		fmt.Fprintf(w, "%s,approved,%s,,\n", id, ts(p.at.AddDate(0, 0, -2)))
+		if p.creator == "eva.zero.waste" && p.piece == 2 {
+			continue
+		}
+		fmt.Fprintf(w, "%s,published,%s,%s,\n", id, p.at.Format(time.RFC3339), p.id)
+	}
+	fmt.Fprintf(w, "%s,briefed,2026-05-08 11:00,,\n", leaExtra)
+	fmt.Fprintf(w, "%s,draft_submitted,2026-05-15 18:00,,\n", leaExtra)
+	fmt.Fprintf(w, "%s,changes_requested,2026-05-17 09:30,,%s\n", leaExtra, "SPF claim needs the lab test footnote")
+}
+
+// writePayouts writes the transfers of the spend ledger's fee lines, split
+// over each creator's pieces, and the first half of the extra reel.
+func writePayouts(path string, posts []post) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "deliverable,amount,currency,at")
+	for i, b := range booked {
+		c := find(b.handle)
+		d := start.AddDate(0, 0, 7+i%5*7) // as in writeSpend
+		for k, fee := range pieceFees(cents(agreed(c, b.pieces)), b.pieces) {
+			fmt.Fprintf(w, "%s,%s,EUR,%s\n", deliverableID(b.handle, k+1), euros(fee), d.Format(time.DateOnly))
+		}
+	}
+	fmt.Fprintf(w, "%s,540.00,EUR,2026-05-12\n", leaExtra)
+}
+
+// writePastCreators writes what each creator of the previous campaign,
+// Winter Glow (December 2025, Instagram only), delivered and brought:
+// deliverables on time and late, days late in all, drafts, the fee paid,
+// and the revenue and orders credited to their code (the roi report of
+// that campaign). Six of the forty candidates were in it; the fees add up
+// to 22,900.00 of its 31,800.00 cost, the revenue to 29,270.00 of its
+// 33,390.00 and the orders to 815 of its 912.
+func writePastCreators(path string) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "campaign,creator,end,deliverables,on_time,late,days_late,rounds,fee,revenue,orders")
+	for _, r := range []string{
+		"lena.glow,2,2,0,0,3,3400.00,6120.00,170",
+		"mara.skinlab,2,1,1,5,4,7600.00,8360.00,230",
+		"katrin.cleanbeauty,2,0,2,9,5,5600.00,4480.00,125",
+		"emma.vegan.beauty,2,2,0,0,2,1600.00,4160.00,118",
+		"lea.skincare.diary,2,2,0,0,2,1100.00,3630.00,102",
+		"sara.glowup,2,1,1,3,2,3600.00,2520.00,70",
+	} {
+		fmt.Fprintf(w, "\"Winter Glow, Dec 2025 (Instagram only)\",%s,2025-12-22,%s\n", strings.SplitN(r, ",", 2)[0], strings.SplitN(r, ",", 2)[1])
 	}
 }
