@@ -163,10 +163,12 @@ func countRows(runs []uint32, n, workers int) []uint32 {
 	out := make([]uint32, n*(n-1)/2)
 	var pool sync.Pool
 	each(workers, n-1, func(a int) {
-		acc, _ := pool.Get().([]uint32)
-		if acc == nil {
-			acc = make([]uint32, n)
+		buf, _ := pool.Get().(*[]uint32)
+		if buf == nil {
+			acc := make([]uint32, n)
+			buf = &acc
 		}
+		acc := *buf
 		for _, p := range member[start[a]:start[a+1]] {
 			for _, c := range runs[p:] {
 				if c == runEnd {
@@ -178,7 +180,7 @@ func countRows(runs []uint32, n, workers int) []uint32 {
 		row := out[TriangleIndex(n, a, a+1) : TriangleIndex(n, a, a+1)+n-a-1]
 		copy(row, acc[a+1:])
 		clear(acc[a+1:])
-		pool.Put(acc) //nolint:staticcheck // a slice header, reused
+		pool.Put(buf)
 	})
 	return out
 }
