@@ -30,10 +30,11 @@
 // wrapping ErrTooLarge, found in time linear in the value's size before any
 // arithmetic, and reported short (magnitude and digit count, never every
 // digit). Within the limits a measure's work is linear in the number of
-// categories. Sketch decoding takes time linear in the bytes and holds at
-// most k+1 hashes of a compressed image (see Sketch.UnmarshalBinary).
-// OverlapMatrix and SketchOverlapMatrix hold n² pairs for n audiences
-// (their docs state the bytes); the caller chooses n.
+// categories. Sketch decoding takes time linear in the bytes and keeps
+// every hash of the image, 8 bytes each, at most 2^27 (ErrTooLarge beyond;
+// see Sketch.UnmarshalBinary). OverlapMatrix and SketchOverlapMatrix hold
+// n² figures for n audiences (their docs state the bytes); the caller
+// chooses n.
 //
 // # Follower overlap
 //
@@ -74,6 +75,11 @@
 // small).
 // MarshalBinary and UnmarshalBinary speak the Apache DataSketches compact
 // theta format, so sketches built in Spark, Druid, Pinot or Hive merge here.
+// A decoded sketch keeps every hash and the θ of its image, so its
+// estimate, bounds and overlaps are DataSketches' own for the same bytes;
+// the bounds of every sketch count are computed by DataSketches' method
+// (exact binomial tails for small counts). examples/sketches shows the
+// hand-over from each engine.
 //
 // # Errors and concurrency
 //
