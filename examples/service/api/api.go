@@ -28,6 +28,10 @@
 // (roi.AttributeOrders), the campaign's pooled engagement rates and weekly
 // series (kpi), and the journeys' credit under the linear and Markov models
 // (roi.Attribute). Every decimal is a JSON string; rates are fractions.
+// Every amount of money in the response (cost, revenue, overhead, EMV, CPA,
+// CPE, CPM, credited value) is a money object with the currency's minor
+// digits, {"amount":"875.00","currency":"EUR"} (every digit of an amount
+// finer than them, such as a CPE).
 //
 // Errors are JSON {"error": "…", "field": "…"}: 400 for a request that
 // cannot be read or is invalid, with the path of the value at fault in
@@ -82,6 +86,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/influencekit/influencekit/roi"
@@ -152,12 +157,19 @@ type Path struct {
 
 // Report is the response body.
 type Report struct {
-	Currency    string                           `json:"currency"`
-	Campaign    roi.CampaignReport               `json:"campaign"`
-	Orders      *roi.OrderAttribution            `json:"orders,omitempty"`
-	Engagement  Engagement                       `json:"engagement"`
-	Weekly      []Week                           `json:"weekly"`
-	Attribution map[string]map[string]roi.Credit `json:"attribution,omitempty"` // model → channel → credit
+	Currency    string                       `json:"currency"`
+	Campaign    roi.CampaignReport           `json:"campaign"`
+	Orders      *roi.OrderAttribution        `json:"orders,omitempty"`
+	Engagement  Engagement                   `json:"engagement"`
+	Weekly      []Week                       `json:"weekly"`
+	Attribution map[string]map[string]Credit `json:"attribution,omitempty"` // model → channel → credit
+}
+
+// Credit is a roi.Credit of the journeys, whose values are amounts in the
+// campaign's currency: Value is the money credited to the channel.
+type Credit struct {
+	Conversions decimal.Decimal `json:"conversions"`
+	Value       budget.Money    `json:"value"`
 }
 
 // Engagement holds the campaign's pooled engagement rates (every

@@ -103,7 +103,7 @@ func TestReport(t *testing.T) {
 		t.Errorf("unattributed %+v, want order #3 (30.00)", u)
 	}
 	// Linear: the one path of two touches gives each 1 conversion and 20.00.
-	if c := rep.Attribution["linear"]["ana"]; !c.Conversions.Equal(d("1")) || !c.Value.Equal(d("20")) {
+	if c := rep.Attribution["linear"]["ana"]; !c.Conversions.Equal(d("1")) || !c.Value.Amount.Equal(d("20")) || c.Value.Currency.Code() != "EUR" {
 		t.Errorf("linear credit of ana %+v, want 1 and 20", c)
 	}
 }

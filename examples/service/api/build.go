@@ -397,7 +397,7 @@ func engagement(posts []kpi.Post, loc *time.Location) (Engagement, []Week, error
 
 // attribution credits the journeys under the linear and Markov models; nil
 // without paths.
-func attribution(c Campaign, cur budget.Currency) (map[string]map[string]roi.Credit, error) {
+func attribution(c Campaign, cur budget.Currency) (map[string]map[string]Credit, error) {
 	if len(c.Paths) == 0 {
 		return nil, nil
 	}
@@ -422,13 +422,16 @@ func attribution(c Campaign, cur budget.Currency) (map[string]map[string]roi.Cre
 			}
 		}
 	}
-	out := map[string]map[string]roi.Credit{}
+	out := map[string]map[string]Credit{}
 	for _, m := range []roi.Model{roi.Linear, roi.Markov} {
 		cr, err := roi.Attribute(paths, m)
 		if err != nil {
 			return nil, refused("paths", err)
 		}
-		out[m.String()] = cr
+		out[m.String()] = make(map[string]Credit, len(cr))
+		for ch, c := range cr {
+			out[m.String()][ch] = Credit{Conversions: c.Conversions, Value: budget.Money{Amount: c.Value, Currency: cur}}
+		}
 	}
 	return out, nil
 }

@@ -40,7 +40,7 @@ func ExampleHandler() {
 	// 875.00 × 1000 / 16000 impressions
 	fmt.Println("CPM:", pia.CPM.StringFixed(4))
 	// Linear: two touches, one conversion and 21.17 each.
-	fmt.Println("newsletter:", rep.Attribution["linear"]["newsletter"].Value.StringFixed(2))
+	fmt.Println("newsletter:", rep.Attribution["linear"]["newsletter"].Value.Amount.StringFixed(2))
 	// Output:
 	// 200 pia.pure 21.17 1
 	// ER by reach: 13.57%
