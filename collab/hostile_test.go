@@ -564,9 +564,41 @@ type failingReader struct{}
 
 func (failingReader) Read([]byte) (int, error) { return 0, errDisk }
 
+// callsJSON covers the JSON readers: 10⁶ digits, exponents ±2³¹, wrong
+// types, NUL, invalid UTF-8, malformed input.
+func callsJSON() []hostileCall {
+	var cs []hostileCall
+	nines := strings.Repeat("9", 1_000_000)
+	values := []string{`"` + nines + `"`, nines, `"1e2147483647"`, `1e-2147483648`, `"0.3"`, `null`, `"\u0000"`,
+		`"\xff"`, `true`, `{}`, `"` + strings.Repeat("0", 1_000_000) + `1"`}
+	texts := []string{"", "null", "{}", "[]", "{", "\x00", "\xff\xfe", `{"on":"later"}`, `{"on":5}`,
+		`{"net_days":9223372036854775808}`, `{"delivery":{"on_time":9223372036854775808}}`,
+		`{"end":"99999-01-01T00:00:00Z"}`, `{"fee_paid":{"amount":"` + nines + `","currency":"EUR"}}`,
+		`{"fee_paid":{"amount":"1e2147483647","currency":"\u0000"}}`}
+	for _, v := range values {
+		texts = append(texts, `{"share":`+v+`,"on":"publish"}`, `{"roas":`+v+`,"cpa":"1"}`, `{"cpa":`+v+`}`)
+	}
+	for _, text := range texts {
+		b := []byte(text)
+		name := fmt.Sprintf("%.40q (%d bytes)", text, len(text))
+		cs = append(cs, hostileCall{"Milestone.UnmarshalJSON", name, func() error {
+			m := Milestone{NetDays: 7}
+			err := m.UnmarshalJSON(b)
+			if err != nil && m.NetDays != 7 {
+				return fmt.Errorf("%w: receiver changed on error", errBadResult)
+			}
+			return err
+		}}, hostileCall{"CampaignResult.UnmarshalJSON", name, func() error {
+			var r CampaignResult
+			return r.UnmarshalJSON(b)
+		}})
+	}
+	return cs
+}
+
 // hostileTable is every call of the hostile-input test.
 func hostileTable() []hostileCall {
-	return slices.Concat(callsTrack(), callsHistory(), callsCaption(), callsText(), callsCSV())
+	return slices.Concat(callsTrack(), callsHistory(), callsCaption(), callsText(), callsCSV(), callsJSON())
 }
 
 // run calls c, recovering a panic, and returns its error, its wall time

@@ -2,7 +2,9 @@ package collab
 
 import (
 	"encoding/json"
+	"errors"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -54,5 +56,52 @@ func TestJSONKeys(t *testing.T) {
 	var back Status
 	if err := json.Unmarshal(b, &back); err != nil || back.State != StateOnTime || len(back.Steps) != 1 {
 		t.Errorf("round trip: %+v, %v", back, err)
+	}
+}
+
+// TestUnmarshalJSONLimits: a milestone and a campaign result read back what
+// they write; a share, ROAS or CPA longer than MaxNumberText bytes or
+// beyond the decimal limits is ErrTooLarge naming it, before it is parsed,
+// and the receiver keeps its value.
+func TestUnmarshalJSONLimits(t *testing.T) {
+	m := Milestone{Share: decimal.RequireFromString("0.3"), On: OnSigning, NetDays: 7}
+	b, _ := json.Marshal(m)
+	var back Milestone
+	if err := json.Unmarshal(b, &back); err != nil || !back.Share.Equal(m.Share) || back.On != OnSigning || back.NetDays != 7 {
+		t.Errorf("round trip of %s: %+v, %v", b, back, err)
+	}
+	r := CampaignResult{Campaign: "c", Creator: "m", End: day0("2026-06-01 00:00"), FeePaid: money("10"),
+		ROAS: decimal.NewNullDecimal(decimal.RequireFromString("3.5"))}
+	b, _ = json.Marshal(r)
+	var rback CampaignResult
+	if err := json.Unmarshal(b, &rback); err != nil || !rback.ROAS.Decimal.Equal(r.ROAS.Decimal) || rback.CPA.Valid ||
+		!rback.FeePaid.Equal(r.FeePaid) || rback.Campaign != "c" {
+		t.Errorf("round trip of %s: %+v, %v", b, rback, err)
+	}
+	long := strings.Repeat("9", MaxNumberText+1)
+	for in, field := range map[string]string{
+		`{"share":"` + long + `"}`:              "share",
+		`{"share":1e2000}`:                      "share",
+		`{"roas":"` + long + `"}`:               "roas",
+		`{"cpa":"1e-1001"}`:                     "cpa",
+		`{"terms":[{"share":"` + long + `"}]}`:  "share",
+		`{"results":[{"roas":"1e2000000000"}]}`: "roas",
+	} {
+		target := map[bool]any{true: &struct{ Terms []Milestone }{}, false: &struct{ Results []CampaignResult }{}}[strings.Contains(in, "terms")]
+		if strings.HasPrefix(in, `{"share"`) {
+			target = &back
+		} else if strings.HasPrefix(in, `{"roas"`) || strings.HasPrefix(in, `{"cpa"`) {
+			target = &rback
+		}
+		err := json.Unmarshal([]byte(in), target)
+		if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), ": "+field+": ") || len(err.Error()) > 200 {
+			t.Errorf("%.40s: err = %v, want ErrTooLarge naming %s", in, err, field)
+		}
+	}
+	if back.NetDays != 7 || !rback.ROAS.Decimal.Equal(r.ROAS.Decimal) {
+		t.Errorf("receivers changed on error: %+v, %+v", back, rback)
+	}
+	if err := back.UnmarshalJSON([]byte(`{"on":`)); !errors.Is(err, ErrSyntax) {
+		t.Errorf("malformed: err = %v, want ErrSyntax", err)
 	}
 }

@@ -1,6 +1,7 @@
 package collab
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -55,11 +56,33 @@ func checkTime(fn, field string, t time.Time) error {
 
 // checkNumberText refuses a number's text longer than MaxNumberText bytes
 // before it is parsed (decimal's parser is quadratic in the digits).
+// A text with an exponent part beyond the limits (decimal's parser calls
+// one beyond ±10000 malformed) is ErrTooLarge too.
 func checkNumberText(s string) error {
-	if len(s) > MaxNumberText {
+	switch {
+	case len(s) > MaxNumberText:
 		return fmt.Errorf("%w: a number of %d bytes, longer than %d", ErrTooLarge, len(s), MaxNumberText)
+	case exponentBeyond(s):
+		return fmt.Errorf("%w: exponent beyond ±%d", ErrTooLarge, MaxExponent)
 	}
 	return nil
+}
+
+// exponentBeyond reports whether the number text s has an exponent part so
+// large that no value it writes lies within MaxExponent: beyond
+// ±(MaxExponent + len(s)), as the digits before it shift the exponent by
+// less than len(s).
+func exponentBeyond(s string) bool {
+	i := strings.LastIndexAny(s, "eE")
+	if i < 0 {
+		return false
+	}
+	e, err := strconv.ParseInt(s[i+1:], 10, 64)
+	if errors.Is(err, strconv.ErrRange) {
+		return true
+	}
+	bound := int64(MaxExponent + len(s))
+	return err == nil && (e > bound || e < -bound)
 }
 
 // sub returns t − u as whole seconds and nanoseconds (0 ≤ ns < 10^9),

@@ -182,6 +182,8 @@ func TestTextLimits(t *testing.T) {
 		want      error
 	}{
 		{"1e2000 publish", "terms[0].share", ErrTooLarge},
+		{"1e99999 publish", "terms[0].share", ErrTooLarge}, // decimal's parser calls it malformed
+		{"1e-9223372036854775809% publish", "terms[0].share", ErrTooLarge},
 		{strings.Repeat("1", MaxNumberText+1) + " publish", "terms[0].share", ErrTooLarge},
 		{"0.5 publish; 0.5 publish net 36501", "terms[1].net_days", ErrTooLarge},
 		{"0.5 publish; 0.5 later", "terms[1].on", ErrInvalid},
@@ -198,6 +200,8 @@ func TestTextLimits(t *testing.T) {
 		head + "d," + strings.Repeat("9", MaxNumberText+1) + ",EUR,2026-05-01\n": ErrTooLarge,
 		head + "d,1e2000,EUR,2026-05-01\n":                                       ErrTooLarge,
 		head + "d,1e-1001,EUR,2026-05-01\n":                                      ErrTooLarge,
+		head + "d,1e2147483647,EUR,2026-05-01\n":                                 ErrTooLarge,
+		head + "d,1e2x,EUR,2026-05-01\n":                                         ErrSyntax,
 	} {
 		var pe *ParseError
 		if _, err := ReadPayouts(strings.NewReader(in)); !errors.Is(err, want) || !errors.As(err, &pe) || pe.Column != 2 {
