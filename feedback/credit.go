@@ -36,15 +36,26 @@ type Answer struct {
 	Match   Match  `json:"match"`
 }
 
-// Tally counts orders and their revenue.
+// Tally counts orders and their revenue, in the orders' currency (JSON
+// {"orders":3,"revenue":{"amount":"200.00","currency":"EUR"}}).
 type Tally struct {
-	Orders  int64           `json:"orders"`
-	Revenue decimal.Decimal `json:"revenue"`
+	Orders  int64        `json:"orders"`
+	Revenue budget.Money `json:"revenue"`
 }
 
 func (t *Tally) add(o Order) {
 	t.Orders++
-	t.Revenue = t.Revenue.Add(o.Amount)
+	t.Revenue.Amount = t.Revenue.Amount.Add(o.Amount)
+}
+
+// setCurrency puts every tally of cc in cur (an empty tally too).
+func (cc *CreatorCredit) setCurrency(cur budget.Currency) {
+	for _, t := range [...]*Tally{&cc.Code, &cc.Survey, &cc.Both, &cc.CodeOnly, &cc.SurveyOnly, &cc.Disagree} {
+		t.Revenue.Currency = cur
+		if t.Orders == 0 {
+			t.Revenue.Amount = decimal.Zero
+		}
+	}
 }
 
 // CreatorCredit sets a creator's survey credit beside their code and link
@@ -191,6 +202,7 @@ func Credit(orders []Order, answers []Answer, confidence decimal.Decimal) (Credi
 	var missed int64
 	for i := range cr.list {
 		cc := &cr.list[i]
+		cc.setCurrency(c.Currency)
 		cc.Missed = extrapolate(cc.SurveyOnly.Orders, c.Answered, c.Orders, z)
 		missed += cc.SurveyOnly.Orders
 	}

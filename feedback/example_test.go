@@ -132,7 +132,7 @@ func ExampleCredit() {
 	c, _ := feedback.Credit(orders, answers, c95)
 	for _, cc := range c.Creators {
 		fmt.Printf("%s: code %d (%s), survey %d (%s), survey only %d (%s), disagree %d\n", cc.Creator,
-			cc.Code.Orders, cc.Code.Revenue, cc.Survey.Orders, cc.Survey.Revenue, cc.SurveyOnly.Orders, cc.SurveyOnly.Revenue, cc.Disagree.Orders)
+			cc.Code.Orders, cc.Code.Revenue.Amount, cc.Survey.Orders, cc.Survey.Revenue.Amount, cc.SurveyOnly.Orders, cc.SurveyOnly.Revenue.Amount, cc.Disagree.Orders)
 	}
 	fmt.Println("answered", c.Answered, "of", c.Orders, "- codes missed about", c.Missed.Orders.Round(2), "orders")
 	// Output:

@@ -17,8 +17,10 @@ func TestJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(b)
+	// Revenue is money: 80 EUR with EUR's two minor digits and its
+	// currency (was "revenue":"80").
 	for _, want := range []string{`"currency":"EUR"`, `"buckets":{"ambiguous":1,"channel":1,"creator":3,"unmatched":1}`,
-		`"survey_only":{"orders":1,"revenue":"80"}`, `"response_rate":"0.75"`, `"bucket":"ambiguous"`, `"candidates":["elif.sahinn","glowwithelif"]`,
+		`"survey_only":{"orders":1,"revenue":{"amount":"80.00","currency":"EUR"}}`, `"response_rate":"0.75"`, `"bucket":"ambiguous"`, `"candidates":["elif.sahinn","glowwithelif"]`,
 		`"disagreements":[{"order_id":"4","code":"mehmet","survey":"anna.kaya"}]`, `"share_interval":{"low":"0.0628596457`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("JSON lacks %s:\n%s", want, s)
