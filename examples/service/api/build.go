@@ -63,6 +63,9 @@ func settings(c Campaign) (budget.Currency, *time.Location, error) {
 		return cur, nil, bad(ErrInvalid, "currency", "not an ISO 4217 code (%s)", errs.Quote(c.Currency))
 	}
 	loc := time.UTC
+	if len(c.TimeZone) > MaxTextLen { // time.LoadLocation reads files by this name
+		return cur, nil, bad(ErrTooLarge, "time_zone", "longer than MaxTextLen (%d bytes): %d bytes", MaxTextLen, len(c.TimeZone))
+	}
 	if c.TimeZone != "" {
 		// "Local" would be the server's zone, an input the client cannot see.
 		if loc, err = time.LoadLocation(c.TimeZone); err != nil || c.TimeZone == "Local" {

@@ -86,9 +86,14 @@ func (w *walker) value(v reflect.Value, k kind, path *at, b bound) *badRequest {
 	if c := w.lex.peek(); c == '{' || c == '[' {
 		return bad(ErrInvalid, path.String(), "want a %s, not %s", goKind(t), jsonKind(json.Delim(c)))
 	}
-	raw, err := w.lex.scalar()
-	if err != nil {
+	raw, err := w.lex.scalar(b.size, MaxNumberLen)
+	switch {
+	case err != nil:
 		return w.malformed(err, path)
+	case w.lex.long && raw[0] == '"':
+		return bad(ErrTooLarge, path.String(), "longer than %s (%d bytes)", b.what, b.size)
+	case w.lex.long:
+		return bad(ErrTooLarge, path.String(), "longer than MaxNumberLen (%d bytes)", MaxNumberLen)
 	}
 	if br := checkLeaf(raw, t, path, b); br != nil {
 		return br
@@ -181,9 +186,13 @@ func (w *walker) object(v reflect.Value, path *at) *badRequest {
 		if w.lex.peek() != '"' {
 			return w.malformed(w.lex.fail("looking for beginning of object key string"), last)
 		}
-		raw, err := w.lex.scalar()
+		raw, err := w.lex.scalar(MaxTextLen, 0)
 		if err != nil {
 			return w.malformed(err, last)
+		}
+		if w.lex.long { // no field has so long a name
+			return bad(ErrInvalid, join(path.String(), shortKey(string(raw[1:]))), "unknown field %s (more than MaxTextLen, %d bytes): not part of %s",
+				errs.Quote(string(raw[1:])), MaxTextLen, what(t))
 		}
 		sub := &at{parent: path, key: unquote(raw)}
 		if err := w.lex.expect(':', "after object key"); err != nil {
@@ -206,12 +215,13 @@ func (w *walker) object(v reflect.Value, path *at) *badRequest {
 // open reads the opening delim of an object or array (opened), or null
 // (which sets a slice v to nil), or fails naming what it wanted.
 func (w *walker) open(delim byte, want string, v reflect.Value, path *at) (opened bool, br *badRequest) {
-	switch c := w.lex.peek(); {
+	c := w.lex.peek()
+	switch {
 	case c == delim:
 		w.lex.pos++
 		return true, nil
 	case c == 'n':
-		if _, err := w.lex.scalar(); err != nil {
+		if _, err := w.lex.scalar(0, 0); err != nil {
 			return false, w.malformed(err, path)
 		}
 		if v.Kind() == reflect.Slice {
@@ -221,13 +231,14 @@ func (w *walker) open(delim byte, want string, v reflect.Value, path *at) (opene
 	case c == '{' || c == '[':
 		return false, bad(ErrInvalid, path.String(), "want %s, not %s", want, jsonKind(json.Delim(c)))
 	}
-	raw, err := w.lex.scalar()
-	if err != nil {
-		return false, w.malformed(err, path)
-	}
-	kind := map[byte]string{'"': "a string", 't': "a boolean", 'f': "a boolean"}[raw[0]]
-	if kind == "" {
+	// Another value is named by its first byte, and not read.
+	kind := map[byte]string{'"': "a string", 't': "a boolean", 'f': "a boolean", '-': "a number"}[c]
+	if kind == "" && c >= '0' && c <= '9' {
 		kind = "a number"
+	}
+	if kind == "" {
+		_, err := w.lex.scalar(0, 0) // not the start of a value
+		return false, w.malformed(err, path)
 	}
 	return false, bad(ErrInvalid, path.String(), "want %s, not %s", want, kind)
 }

@@ -9,6 +9,12 @@ import "strconv"
 type lexer struct {
 	b   []byte
 	pos int
+	// max bounds the scalar being read (0: no bound); long reports that
+	// it is longer, and was read only that far: a 10⁶-byte string costs
+	// no more than one of max+1 bytes.
+	max   int
+	start int
+	long  bool
 }
 
 // syntaxError is malformed JSON at byte offset off (counted from 0), or
@@ -71,15 +77,20 @@ func (l *lexer) expect(c byte, context string) *syntaxError {
 }
 
 // scalar reads the next string, number, true, false or null and returns
-// its bytes as written.
-func (l *lexer) scalar() ([]byte, *syntaxError) {
+// its bytes as written. A string whose text is longer than strMax bytes, or
+// a number longer than numMax, is read no further: l.long reports it, and
+// the bytes are those read (0 is no bound).
+func (l *lexer) scalar(strMax, numMax int) ([]byte, *syntaxError) {
 	c := l.peek()
 	start := l.pos
+	l.start, l.long = start, false
 	var err *syntaxError
 	switch {
 	case c == '"':
+		l.max = strMax
 		err = l.str()
 	case c == '-' || (c >= '0' && c <= '9'):
+		l.max = numMax
 		err = l.number()
 	case c == 't':
 		err = l.literal("true")
@@ -110,12 +121,21 @@ func (l *lexer) literal(word string) *syntaxError {
 // str reads a string, its escapes checked.
 func (l *lexer) str() *syntaxError {
 	l.pos++ // '"'
+	end := len(l.b)
+	if l.max > 0 && l.start+l.max+2 < end {
+		end = l.start + l.max + 2 // the quote after max bytes of text
+	}
 	for {
 		// Skip to the next quote, backslash or control byte.
-		for l.pos < len(l.b) && l.b[l.pos] >= 0x20 && l.b[l.pos] != '"' && l.b[l.pos] != '\\' {
+		for l.pos < end && l.b[l.pos] >= 0x20 && l.b[l.pos] != '"' && l.b[l.pos] != '\\' {
 			l.pos++
 		}
-		if l.pos == len(l.b) {
+		if l.pos >= end {
+			if end < len(l.b) {
+				l.long = true // more than max bytes of text
+				return nil
+			}
+			l.pos = len(l.b)
 			return l.fail("")
 		}
 		switch c := l.b[l.pos]; {
@@ -172,28 +192,39 @@ func (l *lexer) number() *syntaxError {
 	case l.digits() == 0:
 		return l.fail("in numeric literal")
 	}
+	if l.long {
+		return nil
+	}
 	if l.pos < len(l.b) && l.b[l.pos] == '.' {
 		l.pos++
-		if l.digits() == 0 {
+		if l.digits() == 0 && !l.long {
 			return l.fail("after decimal point in numeric literal")
 		}
+	}
+	if l.long {
+		return nil
 	}
 	if l.pos < len(l.b) && (l.b[l.pos] == 'e' || l.b[l.pos] == 'E') {
 		l.pos++
 		if l.pos < len(l.b) && (l.b[l.pos] == '+' || l.b[l.pos] == '-') {
 			l.pos++
 		}
-		if l.digits() == 0 {
+		if l.digits() == 0 && !l.long {
 			return l.fail("in exponent of numeric literal")
 		}
 	}
 	return nil
 }
 
-// digits reads [0-9]* and returns how many.
+// digits reads [0-9]* and returns how many; it stops, setting l.long, when
+// the number grows past l.max bytes.
 func (l *lexer) digits() int {
 	start := l.pos
 	for l.pos < len(l.b) && l.b[l.pos] >= '0' && l.b[l.pos] <= '9' {
+		if l.max > 0 && l.pos-l.start >= l.max {
+			l.long = true
+			break
+		}
 		l.pos++
 	}
 	return l.pos - start

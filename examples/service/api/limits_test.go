@@ -196,13 +196,13 @@ func TestLimitErrors(t *testing.T) {
 	onePost := `{"creator":"a","published_at":"2026-04-01T18:00:00Z"}`
 	for _, tc := range []struct{ name, body, field, msg string }{
 		// A number of 41 bytes; 40 bytes are read (TestWorstRequests).
-		{"cost of 41 bytes", strings.Replace(campaign, `"100.00"`, `"`+strings.Repeat("1", 38)+`.00"`, 1), "influencers[0].cost", "longer than MaxNumberLen (40 bytes): 41 bytes"},
-		{"count of 41 digits", strings.Replace(campaign, `"likes": 400`, `"likes": `+strings.Repeat("1", 41), 1), "posts[0].likes", "longer than MaxNumberLen (40 bytes): 41 bytes"},
+		{"cost of 41 bytes", strings.Replace(campaign, `"100.00"`, `"`+strings.Repeat("1", 38)+`.00"`, 1), "influencers[0].cost", "longer than MaxNumberLen (40 bytes)"},
+		{"count of 41 digits", strings.Replace(campaign, `"likes": 400`, `"likes": `+strings.Repeat("1", 41), 1), "posts[0].likes", "longer than MaxNumberLen (40 bytes)"},
 		// 10^40 has 41 digits before the point; 10^39 has 40.
 		{"amount of 41 digits", strings.Replace(campaign, `"amount": "50.00"`, `"amount": "1e40"`, 1), "orders[0].amount", "more than MaxNumberLen (40) digits before the point"},
 		{"exponent 1001", strings.Replace(campaign, `"100.00"`, `"1e-1001"`, 1), "influencers[0].cost", "exponent beyond ±1000"},
 		{"1e9999", strings.Replace(campaign, `"100.00"`, `"1e9999"`, 1), "influencers[0].cost", "exponent beyond ±1000"},
-		{"text of 2049 bytes", strings.Replace(campaign, `"id": "p1"`, `"id": "`+strings.Repeat("x", 2049)+`"`, 1), "posts[0].id", "longer than MaxTextLen (2048 bytes): 2049 bytes"},
+		{"text of 2049 bytes", strings.Replace(campaign, `"id": "p1"`, `"id": "`+strings.Repeat("x", 2049)+`"`, 1), "posts[0].id", "longer than MaxTextLen (2048 bytes)"},
 		{"MaxPosts+1", one + `"posts":[` + strings.Repeat(onePost+",", api.MaxPosts) + onePost + `]}`, "posts[10000]", "more than MaxPosts (10000) elements"},
 		{"MaxPaths+1", one + `"paths":[` + strings.Repeat(`{"channels":["a"]},`, api.MaxPaths) + `{"channels":["a"]}]}`, "paths[10000]", "more than MaxPaths (10000) elements"},
 		{"MaxTouches+1", one + `"paths":[{"channels":[` + strings.Repeat(`"a",`, api.MaxTouches) + `"a"]}]}`, "paths[0].channels[1000]", "more than MaxTouches (1000) elements"},
