@@ -118,6 +118,9 @@ func (ps *postScanner) readAll(r io.Reader) ([]Post, error) {
 			return nil, err
 		}
 	}
+	if n == 0 {
+		return nil, nil // as before: no rows is a nil slice
+	}
 	if len(chunks) == 0 {
 		return posts, nil
 	}
