@@ -48,6 +48,7 @@ var sentinels = []error{
 	ErrInvalid, ErrNegative, ErrNonPositive, ErrEmpty, ErrTooLarge,
 	ErrDimension, ErrNoBaseline,
 	ErrSketchTruncated, ErrSketchCorrupt, ErrSketchUnsupported, ErrSketchSeed,
+	ErrSyntax, ErrMissingColumn,
 }
 
 // hostileCall is one call of the table: fn is the exported name as the
@@ -521,7 +522,7 @@ func checkResult(c hostileCall, res any) string {
 }
 
 func hostileCalls() []hostileCall {
-	return slices.Concat(distributionCalls(), setCalls(), sketchCalls())
+	return slices.Concat(distributionCalls(), setCalls(), sketchCalls(), idCalls())
 }
 
 // TestHostileInputs runs the table; go test -v prints the call count and

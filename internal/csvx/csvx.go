@@ -69,8 +69,18 @@ func (e *Error) Unwrap() error { return e.Err }
 // become "avg likes".
 func NormalizeHeader(s string) string {
 	var b strings.Builder
+	s = strings.TrimSpace(s)
+	b.Grow(len(s))
 	space := false
-	for _, r := range strings.TrimSpace(s) {
+	for i, r := range s {
+		if r < utf8.RuneSelf && 'a' <= r && r <= 'z' || '0' <= r && r <= '9' { // the common case, without unicode's tables
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(s[i])
+			continue
+		}
 		if unicode.IsSpace(r) || r == '_' || r == '-' || r == '.' {
 			space = true
 			continue
@@ -160,6 +170,10 @@ func NewReader(fn string, r io.Reader, comma rune) (*Reader, error) {
 	}
 	return rd, nil
 }
+
+// IsNil reports whether r is nil or an interface holding a nil pointer, as
+// NewReader checks it: readers that do not go through NewReader use it.
+func IsNil(r io.Reader) bool { return isNil(r) }
 
 // isNil reports whether r is nil or an interface holding a nil pointer
 // (a nil *os.File or *strings.Reader), whose Read would dereference it.
