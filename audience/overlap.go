@@ -186,18 +186,89 @@ func (m *Matrix) Pair(i, j int) (p Pair, ok bool) {
 	return sketchPairOf(tp), true
 }
 
-// OverlapMatrix computes |Sᵢ ∩ Sⱼ| for every pair of sets, in parallel on
-// workers goroutines (workers <= 0 means runtime.GOMAXPROCS(0)). nil sets are
-// empty. Work is handed out row by row from a shared counter, so uneven set
-// sizes still keep every worker busy. The result does not depend on workers.
-// Memory: 8·n² bytes (8 MB for 1,000 sets).
+// OverlapMatrix computes |Sᵢ ∩ Sⱼ| for every pair of sets, on workers
+// goroutines (workers <= 0 means runtime.GOMAXPROCS(0)). nil sets are
+// empty. The result does not depend on workers.
+//
+// Method: from 16 sets on, while the sets hold at most 2^24 IDs together
+// and are not dense bitmaps (2 bytes per ID or more), and a 1-in-64 sample
+// of the IDs predicts that it pays (see joinPays), one join of all their
+// IDs (internal/theta's JoinSorted, as SketchOverlapMatrix does with
+// hashes) counts every pair's shared IDs in O(N + Σ shared) for N IDs in
+// all; otherwise each pair is intersected by the set engine
+// (IntersectionLen), rows handed out from a shared counter so that uneven
+// set sizes still keep every worker busy. Measured (BenchmarkOverlapMatrix,
+// 1,000 sets of 1,000 IDs from a Zipf-like population, 2 cores under load):
+// 0.13–0.15 s joined against 4.0–9.5 s pair by pair. Memory: 8·n² bytes (8 MB for 1,000 sets), plus, when joining, 8
+// bytes per ID of all the sets (at most 128 MB) and about 12 per ID that
+// two sets or more share.
 func OverlapMatrix(sets []*Set, workers int) *Matrix {
 	n := len(sets)
 	m := &Matrix{n: n, sizes: make([]int64, n), shared: make([]int64, n*n)}
+	var total int64
 	for i, s := range sets {
 		m.sizes[i] = s.Len() // settles every set before going parallel
 		m.shared[i*n+i] = m.sizes[i]
+		total += m.sizes[i]
 	}
+	if n >= joinFrom && total <= maxExactJoin && !dense(sets, total) {
+		if lists := listsOf(sets, workers); joinPays(lists, total) {
+			joinedShared(m, lists, workers)
+			return m
+		}
+	}
+	pairwiseShared(m, sets, workers)
+	return m
+}
+
+// dense reports whether the sets hold fewer than 2 bytes per ID: bitmaps,
+// which the set engine intersects 64 IDs per word, faster than any join.
+func dense(sets []*Set, total int64) bool {
+	var bytes int64
+	for _, s := range sets {
+		bytes += s.SizeInBytes()
+	}
+	return bytes < 2*total
+}
+
+// listsOf returns every set's IDs in ascending order.
+func listsOf(sets []*Set, workers int) [][]uint64 {
+	lists := make([][]uint64, len(sets))
+	parallel(workers, len(sets), func(i int) { lists[i] = sets[i].AppendTo(nil) })
+	return lists
+}
+
+// joinPays compares the join's cost, about 10 ns per ID and 4 ns per
+// shared ID of each pair (theta.SharedEstimate), with the pairwise
+// intersections' at least 0.5 ns per ID of each pair, (n−1)·total IDs in
+// all (measured on sparse sets; dense ones never get here).
+func joinPays(lists [][]uint64, total int64) bool {
+	n := float64(len(lists))
+	join := 10*float64(total) + 4*theta.SharedEstimate(lists)
+	return join < 0.5*(n-1)*float64(total)
+}
+
+// maxExactJoin is the most IDs, all sets together, that OverlapMatrix
+// copies out for a join (128 MB of them).
+const maxExactJoin = 1 << 24
+
+// joinedShared fills m's shared counts from one join of all the sets' IDs.
+func joinedShared(m *Matrix, lists [][]uint64, workers int) {
+	n := m.n
+	counts := theta.JoinSorted(lists, workers)
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			v := int64(counts[theta.TriangleIndex(n, i, j)])
+			m.shared[i*n+j] = v
+			m.shared[j*n+i] = v
+		}
+	}
+}
+
+// pairwiseShared fills m's shared counts pair by pair (IntersectionLen):
+// the method for few or large sets, and the joined one's baseline.
+func pairwiseShared(m *Matrix, sets []*Set, workers int) {
+	n := m.n
 	parallel(workers, n, func(i int) {
 		for j := i + 1; j < n; j++ {
 			v := IntersectionLen(sets[i], sets[j])
@@ -205,7 +276,6 @@ func OverlapMatrix(sets []*Set, workers int) *Matrix {
 			m.shared[j*n+i] = v
 		}
 	})
-	return m
 }
 
 // parallel calls do(u) for every unit u in [0, units), on workers

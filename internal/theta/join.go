@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/influencekit/influencekit/internal/sorted"
 )
 
 // PairFrom is Compare(a, b) for a caller who already knows Both, the
@@ -56,22 +58,34 @@ const sampleStep = 32
 // retained hash shared by two sketches or more.
 func JoinCounts(cs []*Compact, workers int) []uint32 {
 	n := len(cs)
+	hs := make([][]uint64, n)
+	for i, c := range cs {
+		hs[i] = norm(c).hashes
+	}
+	return JoinSorted(hs, workers)
+}
+
+// JoinSorted is JoinCounts for any lists of distinct uint64 values in
+// ascending order (a sketch's hashes, or a set's IDs): for every pair i < j
+// the number of values lists[i] and lists[j] have in common, in the upper
+// triangle laid out by TriangleIndex. Lists that are not ascending and
+// distinct give meaningless counts (never a panic).
+func JoinSorted(lists [][]uint64, workers int) []uint32 {
+	n := len(lists)
 	if n < 2 {
 		return nil
 	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	hs := make([][]uint64, n)
 	total := 0
-	for i, c := range cs {
-		hs[i] = norm(c).hashes
-		total += len(hs[i])
+	for _, h := range lists {
+		total += len(h)
 	}
 	if total >= maxJoin {
-		return pairCounts(cs)
+		return pairCounts(lists)
 	}
-	runs := joinRuns(hs, total, workers)
+	runs := joinRuns(lists, total, workers)
 	return countRows(runs, n, workers)
 }
 
@@ -81,12 +95,12 @@ func JoinCounts(cs []*Compact, workers int) []uint32 {
 const maxJoin = 1 << 31
 
 // pairCounts is the pair-by-pair method: one merge per pair.
-func pairCounts(cs []*Compact) []uint32 {
-	n := len(cs)
+func pairCounts(lists [][]uint64) []uint32 {
+	n := len(lists)
 	out := make([]uint32, n*(n-1)/2)
 	for i := range n {
 		for j := i + 1; j < n; j++ {
-			out[TriangleIndex(n, i, j)] = uint32(Compare(cs[i], cs[j]).Both) //nolint:gosec // ≤ MaxRetained
+			out[TriangleIndex(n, i, j)] = uint32(sorted.CountCommon(lists[i], lists[j])) //nolint:gosec // < maxJoin
 		}
 	}
 	return out
@@ -100,19 +114,21 @@ const runEnd = math.MaxUint32
 // chunk order.
 func joinRuns(hs [][]uint64, total, workers int) []uint32 {
 	n := len(hs)
-	bounds := chunkBounds(hs, total)
-	q := len(bounds) - 1
-	// pos[i*(q+1)+b] is where chunk b starts in hs[i].
+	starts := chunkStarts(hs, total)
+	q := len(starts)
+	// pos[i*(q+1)+b] is where chunk b starts in hs[i]; pos[i*(q+1)+q] is
+	// the end of hs[i].
 	pos := make([]int32, n*(q+1))
 	each(workers, n, func(i int) {
 		h, row := hs[i], pos[i*(q+1):(i+1)*(q+1)]
 		k := 0
-		for b, lo := range bounds {
+		for b, lo := range starts {
 			for k < len(h) && h[k] < lo {
 				k++
 			}
-			row[b] = int32(k) //nolint:gosec // retained ≤ MaxRetained < 2^31
+			row[b] = int32(k) //nolint:gosec // total < maxJoin = 2^31
 		}
+		row[q] = int32(len(h)) //nolint:gosec // as above
 	})
 	out := make([][]uint32, q)
 	var pool sync.Pool
@@ -121,7 +137,11 @@ func joinRuns(hs [][]uint64, total, workers int) []uint32 {
 		if j == nil {
 			j = new(joiner)
 		}
-		out[b] = j.chunk(hs, pos, q, b, bounds[b], bounds[b+1])
+		hi := uint64(math.MaxUint64) // the last chunk runs to the end
+		if b+1 < q {
+			hi = starts[b+1] - 1
+		}
+		out[b] = j.chunk(hs, pos, q, b, starts[b], hi)
 		pool.Put(j)
 	})
 	size := 0
@@ -207,10 +227,11 @@ func each(workers, units int, do func(u int)) {
 	wg.Wait()
 }
 
-// chunkBounds returns ascending boundaries b0 = 0 < b1 < … < bq = MaxTheta
-// such that each [bk, bk+1) holds about chunkTarget of the total retained
-// hashes: quantiles of a sample of every sampleStep-th hash.
-func chunkBounds(hs [][]uint64, total int) []uint64 {
+// chunkStarts returns the ascending first values s0 = 0 < s1 < … of the
+// chunks [sk, sk+1) (the last one running to the end) such that each holds
+// about chunkTarget of the total values: quantiles of a sample of every
+// sampleStep-th value.
+func chunkStarts(hs [][]uint64, total int) []uint64 {
 	sample := make([]uint64, 0, total/sampleStep+len(hs))
 	for _, h := range hs {
 		for k := sampleStep / 2; k < len(h); k += sampleStep {
@@ -225,7 +246,7 @@ func chunkBounds(hs [][]uint64, total int) []uint64 {
 			bounds = append(bounds, b)
 		}
 	}
-	return append(bounds, MaxTheta)
+	return bounds
 }
 
 // joiner holds one worker's chunk buffers.
@@ -235,7 +256,7 @@ type joiner struct {
 	end          []int32
 }
 
-// chunk returns the runs of chunk b, [lo, hi): each hash retained by two
+// chunk returns the runs of chunk b, [lo, hi] (inclusive): each value held by two
 // sketches or more, as its sketches' indexes in ascending order followed by
 // runEnd, in a new slice.
 func (j *joiner) chunk(hs [][]uint64, pos []int32, q, b int, lo, hi uint64) []uint32 {
@@ -269,7 +290,7 @@ func (j *joiner) chunk(hs [][]uint64, pos []int32, q, b int, lo, hi uint64) []ui
 }
 
 // bucketSort orders the chunk's m (hash, owner) entries by hash into
-// j.sorted and j.sown, stably: m buckets by value over [lo, hi) (hashes
+// j.sorted and j.sown, stably: m buckets by value over [lo, hi] (hashes
 // are close to uniform there), a counting pass, a scatter pass, then an
 // insertion sort of each (tiny) bucket.
 func (j *joiner) bucketSort(m int, lo, hi uint64) {
@@ -277,7 +298,7 @@ func (j *joiner) bucketSort(m int, lo, hi uint64) {
 	j.sown = slices.Grow(j.sown[:0], m)[:m]
 	j.end = slices.Grow(j.end[:0], m+1)[:m+1]
 	clear(j.end)
-	scale := float64(m) / float64(hi-lo)
+	scale := float64(m) / (float64(hi-lo) + 1)
 	bucket := func(x uint64) int { return min(int(float64(x-lo)*scale), m-1) }
 	for _, x := range j.hash {
 		j.end[bucket(x)+1]++
@@ -334,4 +355,33 @@ func sortRun(hs []uint64, os []uint32) {
 	for k, e := range es {
 		hs[k], os[k] = e.h, e.o
 	}
+}
+
+// SharedEstimate estimates Σ over pairs i < j of the values lists[i] and
+// lists[j] share (the work of JoinSorted's second phase) from a 1-in-64
+// sample of the values, chosen by value (Fibonacci hashing) so that a
+// value shared by m lists is sampled in all of them: 64·Σ m(m−1)/2 over
+// the sampled values. Cost: one pass over the values and a sort of the
+// sample.
+func SharedEstimate(lists [][]uint64) float64 {
+	var sample []uint64
+	for _, l := range lists {
+		for _, v := range l {
+			if (v*0x9e3779b97f4a7c15)>>58 == 0 {
+				sample = append(sample, v)
+			}
+		}
+	}
+	slices.Sort(sample)
+	var pairs float64
+	for s := 0; s < len(sample); {
+		e := s + 1
+		for e < len(sample) && sample[e] == sample[s] {
+			e++
+		}
+		m := float64(e - s)
+		pairs += m * (m - 1) / 2
+		s = e
+	}
+	return 64 * pairs
 }

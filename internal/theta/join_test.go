@@ -1,8 +1,12 @@
 package theta
 
 import (
+	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
+
+	"github.com/influencekit/influencekit/internal/sorted"
 )
 
 // randomSketches returns n sketches of a shared pool: sketch i holds the
@@ -85,5 +89,47 @@ func TestJoinCountsWorked(t *testing.T) {
 	got := JoinCounts([]*Compact{a, b, c}, 1)
 	if want := []uint32{2, 2, 2}; len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// TestJoinSortedDifferential: any ascending distinct uint64 lists (0 and
+// 2⁶⁴−1 included, values spread over the whole range or clustered),
+// joined, give the pairwise merge counts.
+func TestJoinSortedDifferential(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 6))
+	defer func(v int) { chunkTarget = v }(chunkTarget)
+	for round := range 8 {
+		chunkTarget = []int{1 << 15, 16}[round%2]
+		n := 2 + r.IntN(40)
+		lists := make([][]uint64, n)
+		for i := range lists {
+			set := map[uint64]bool{}
+			for range r.IntN(300) {
+				switch r.IntN(4) {
+				case 0:
+					set[r.Uint64()] = true
+				case 1:
+					set[uint64(r.IntN(500))] = true // clustered low, 0 included
+				case 2:
+					set[math.MaxUint64-uint64(r.IntN(500))] = true // clustered high
+				default:
+					set[1<<40+uint64(r.IntN(2000))] = true
+				}
+			}
+			for v := range set {
+				lists[i] = append(lists[i], v)
+			}
+			slices.Sort(lists[i])
+		}
+		for _, workers := range []int{1, 2} {
+			got := JoinSorted(lists, workers)
+			for i := range n {
+				for j := i + 1; j < n; j++ {
+					if want := sorted.CountCommon(lists[i], lists[j]); int(got[TriangleIndex(n, i, j)]) != want {
+						t.Fatalf("round %d pair (%d,%d): joined %d, merged %d", round, i, j, got[TriangleIndex(n, i, j)], want)
+					}
+				}
+			}
+		}
 	}
 }
