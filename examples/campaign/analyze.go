@@ -101,7 +101,7 @@ type Ranked struct {
 	Platform     kpi.Platform    `json:"platform"`
 	Tier         kpi.Tier        `json:"tier"`
 	Followers    int64           `json:"followers"`
-	Fee          decimal.Decimal `json:"fee"`
+	Fee          Amount          `json:"fee"`
 	ER           decimal.Decimal `json:"engagement_rate"`
 	ERFormula    string          `json:"engagement_formula"`
 	Fit          decimal.Decimal `json:"audience_fit"`
@@ -138,7 +138,7 @@ type Rejected struct {
 
 // Shortlists are the picks under the fee budget.
 type Shortlists struct {
-	FeeBudget decimal.Decimal `json:"fee_budget"`
+	FeeBudget Amount `json:"fee_budget"`
 	// MaxShare is the largest fraction of FeeBudget one creator may take;
 	// AtLeast the least number of creators per platform in a pick.
 	MaxShare decimal.Decimal `json:"max_share"`
@@ -151,7 +151,7 @@ type Shortlists struct {
 // Shortlist is one pick, with the reach its creators add one after another.
 type Shortlist struct {
 	Goal        string          `json:"goal"`
-	Cost        decimal.Decimal `json:"cost"`
+	Cost        Amount          `json:"cost"`
 	Value       decimal.Decimal `json:"value"`
 	Optimal     bool            `json:"optimal"`
 	Method      string          `json:"method"`
@@ -166,7 +166,7 @@ type Shortlist struct {
 // they add to those of the creators above them.
 type Picked struct {
 	Handle    string          `json:"handle"`
-	Fee       decimal.Decimal `json:"fee"`
+	Fee       Amount          `json:"fee"`
 	Value     decimal.Decimal `json:"value"`
 	Sample    int64           `json:"follower_sample"`
 	Gained    int64           `json:"gained"`
@@ -184,40 +184,40 @@ type OverlapRow struct {
 
 // BudgetReport is the plan, the fees and the spend against them.
 type BudgetReport struct {
-	Total      decimal.Decimal `json:"total"`
-	Categories []CategoryRow   `json:"categories"`
-	Fees       []FeeRow        `json:"fees"`
-	Plan       budget.Plan     `json:"plan"`
-	Planned    decimal.Decimal `json:"planned"`
-	Actual     decimal.Decimal `json:"actual"`
-	Remaining  decimal.Decimal `json:"remaining"`
-	Burn       budget.Burn     `json:"burn"` // at the end of the campaign
-	OverBudget []string        `json:"over_budget"`
-	Weeks      []SpendWeek     `json:"spend_by_week"` // the burn over time
+	Total      Amount        `json:"total"`
+	Categories []CategoryRow `json:"categories"`
+	Fees       []FeeRow      `json:"fees"`
+	Plan       budget.Plan   `json:"plan"`
+	Planned    Amount        `json:"planned"`
+	Actual     Amount        `json:"actual"`
+	Remaining  Amount        `json:"remaining"`
+	Burn       budget.Burn   `json:"burn"` // at the end of the campaign
+	OverBudget []string      `json:"over_budget"`
+	Weeks      []SpendWeek   `json:"spend_by_week"` // the burn over time
 }
 
 // CategoryRow is one budget category.
 type CategoryRow struct {
 	Category budget.Category `json:"category"`
 	Share    decimal.Decimal `json:"share"` // of the total, as set
-	Split    decimal.Decimal `json:"split"` // the category's amount, to the cent
-	Planned  decimal.Decimal `json:"planned"`
-	Actual   decimal.Decimal `json:"actual"`
-	Variance decimal.Decimal `json:"variance"` // actual − split
+	Split    Amount          `json:"split"` // the category's amount, to the cent
+	Planned  Amount          `json:"planned"`
+	Actual   Amount          `json:"actual"`
+	Variance Amount          `json:"variance"` // actual − split
 	Fraction decimal.Decimal `json:"variance_fraction"`
 }
 
 // FeeRow compares a booked creator's fees.
 type FeeRow struct {
-	Handle       string          `json:"handle"`
-	Deliverables string          `json:"deliverables"`
-	Low          decimal.Decimal `json:"estimate_low"`
-	Expected     decimal.Decimal `json:"estimate"`
-	High         decimal.Decimal `json:"estimate_high"`
-	Quoted       decimal.Decimal `json:"quoted"`
-	QuotedFor    string          `json:"quoted_for"` // the package of the quote, which may differ from the booked one
-	Agreed       decimal.Decimal `json:"agreed"`
-	Paid         decimal.Decimal `json:"paid"`
+	Handle       string `json:"handle"`
+	Deliverables string `json:"deliverables"`
+	Low          Amount `json:"estimate_low"`
+	Expected     Amount `json:"estimate"`
+	High         Amount `json:"estimate_high"`
+	Quoted       Amount `json:"quoted"`
+	QuotedFor    string `json:"quoted_for"` // the package of the quote, which may differ from the booked one
+	Agreed       Amount `json:"agreed"`
+	Paid         Amount `json:"paid"`
 }
 
 // CreatorKPI is a booked creator's campaign posts.
@@ -446,12 +446,12 @@ func goalsSection(rep *Report, b brief) error {
 func shortlistSection(rep *Report, in inputs, b brief, feeBudget decimal.Decimal) error {
 	cands := make([]selection.Candidate, len(rep.Candidates))
 	for i, r := range rep.Candidates {
-		cands[i] = selection.Candidate{ID: r.Handle, Fee: r.Fee, Value: r.Value, Followers: in.Followers[r.Handle]}
+		cands[i] = selection.Candidate{ID: r.Handle, Fee: r.Fee.Amount, Value: r.Value, Followers: in.Followers[r.Handle]}
 		if cands[i].Followers == nil {
 			cands[i].Followers = &audience.Set{}
 		}
 	}
-	rep.Shortlists.FeeBudget, rep.Shortlists.MaxShare, rep.Shortlists.AtLeast = feeBudget, b.MaxShare, b.AtLeast
+	rep.Shortlists.FeeBudget, rep.Shortlists.MaxShare, rep.Shortlists.AtLeast = amountIn(feeBudget, in.Currency), b.MaxShare, b.AtLeast
 	// Platforms go through the group constraints: Constraints.Group maps a
 	// candidate to any group name.
 	cons := selection.Constraints{MaxShare: b.MaxShare, Group: map[string]string{}, AtLeastPerGroup: b.AtLeast}
@@ -474,7 +474,7 @@ func shortlistSection(rep *Report, in inputs, b brief, feeBudget decimal.Decimal
 		if err != nil {
 			return fmt.Errorf("shortlist: %w", err)
 		}
-		sl := describePick(pick, cands)
+		sl := describePick(pick, cands, in.Currency)
 		sl.Goal = g.String()
 		if g == selection.MaxValue {
 			rep.Shortlists.ByValue = sl
@@ -489,16 +489,16 @@ func shortlistSection(rep *Report, in inputs, b brief, feeBudget decimal.Decimal
 }
 
 // describePick lists a pick's creators with the followers each adds, and
-// the overlaps of their followers.
-func describePick(pick selection.Pick, cands []selection.Candidate) Shortlist {
-	sl := Shortlist{Cost: pick.Cost, Value: pick.Value, Optimal: pick.Optimal, Method: pick.Stats.Method, SeedSize: pick.Stats.SeedSize}
+// the overlaps of their followers; amounts are in cur.
+func describePick(pick selection.Pick, cands []selection.Candidate, cur budget.Currency) Shortlist {
+	sl := Shortlist{Cost: amountIn(pick.Cost, cur), Value: pick.Value, Optimal: pick.Optimal, Method: pick.Stats.Method, SeedSize: pick.Stats.SeedSize}
 	var sets []*audience.Set
 	covered := &audience.Set{}
 	for _, id := range pick.IDs {
 		c := cands[slices.IndexFunc(cands, func(c selection.Candidate) bool { return c.ID == id })]
 		s := c.Followers
 		sets = append(sets, s)
-		sl.Creators = append(sl.Creators, Picked{Handle: id, Fee: c.Fee, Value: c.Value, Sample: s.Len(), Gained: s.CountNotIn(covered)})
+		sl.Creators = append(sl.Creators, Picked{Handle: id, Fee: amountIn(c.Fee, cur), Value: c.Value, Sample: s.Len(), Gained: s.CountNotIn(covered)})
 		covered = audience.Union(covered, s)
 		sl.SumSamples += s.Len()
 	}
@@ -571,7 +571,7 @@ func budgetSection(rep *Report, in inputs, b brief, vets map[string]vetting, spl
 		return plan, err
 	}
 	rep.Budget.Plan = plan
-	rep.Budget.Total, rep.Budget.Planned, rep.Budget.Actual, rep.Budget.Remaining = plan.Total(), plan.Planned(), plan.Actual(), plan.Remaining()
+	rep.Budget.Total, rep.Budget.Planned, rep.Budget.Actual, rep.Budget.Remaining = amountIn(plan.Total(), in.Currency), amountIn(plan.Planned(), in.Currency), amountIn(plan.Actual(), in.Currency), amountIn(plan.Remaining(), in.Currency)
 	if rep.Budget.Burn, err = plan.BurnRate(b.AsOf); err != nil {
 		return plan, fmt.Errorf("budget: %w", err)
 	}
@@ -580,10 +580,10 @@ func budgetSection(rep *Report, in inputs, b brief, vets map[string]vetting, spl
 		rep.Budget.OverBudget = append(rep.Budget.OverBudget, li.Name)
 	}
 	rep.Budget.Categories = categoryRows(plan, split)
-	rep.Budget.Weeks = spendByWeek(in.Spend, in.Budget, b)
+	rep.Budget.Weeks = spendByWeek(in.Spend, in.Budget, b, in.Currency)
 	for i, f := range rep.Budget.Fees {
 		li, _ := plan.Item(f.Handle)
-		rep.Budget.Fees[i].Paid = li.Actual
+		rep.Budget.Fees[i].Paid = amountIn(li.Actual, in.Currency)
 	}
 	return plan, nil
 }
@@ -591,7 +591,7 @@ func budgetSection(rep *Report, in inputs, b brief, vets map[string]vetting, spl
 func feesBooked(rows []FeeRow) decimal.Decimal {
 	booked := zero
 	for _, f := range rows {
-		booked = booked.Add(f.Agreed)
+		booked = booked.Add(f.Agreed.Amount)
 	}
 	return booked
 }
@@ -605,10 +605,10 @@ func bookFees(rep *Report, plan budget.Plan, in inputs, vets map[string]vetting)
 		if plan, err = plan.AddItem(budget.LineItem{Name: bk.Handle, Category: budget.InfluencerFees, Planned: bk.Fee}); err != nil {
 			return plan, fmt.Errorf("bookings: %w", err)
 		}
-		row := FeeRow{Handle: bk.Handle, Deliverables: pieces(bk.Pieces, bk.Deliverable), Agreed: bk.Fee}
+		row := FeeRow{Handle: bk.Handle, Deliverables: pieces(bk.Pieces, bk.Deliverable), Agreed: amountIn(bk.Fee, in.Currency)}
 		if i := slices.IndexFunc(in.Profiles, func(p profile) bool { return p.Handle == bk.Handle }); i >= 0 {
 			p := in.Profiles[i]
-			row.Quoted, row.QuotedFor = p.Fee, pieces(p.Pieces, p.Deliverable)
+			row.Quoted, row.QuotedFor = amountIn(p.Fee, in.Currency), pieces(p.Pieces, p.Deliverable)
 			v := vets[p.Handle]
 			card := rateCard // engagement is judged against the creator's own tier benchmark
 			if v.bench.IsPositive() {
@@ -619,7 +619,7 @@ func bookFees(rep *Report, plan budget.Plan, in inputs, vets map[string]vetting)
 				return plan, fmt.Errorf("fee estimate of %s: %w", bk.Handle, err)
 			}
 			n := decimal.NewFromInt(int64(bk.Pieces))
-			row.Low, row.Expected, row.High = est.Low.Mul(n), est.Expected.Mul(n), est.High.Mul(n)
+			row.Low, row.Expected, row.High = amountIn(est.Low.Mul(n), in.Currency), amountIn(est.Expected.Mul(n), in.Currency), amountIn(est.High.Mul(n), in.Currency)
 		}
 		rep.Budget.Fees = append(rep.Budget.Fees, row)
 	}
@@ -672,6 +672,7 @@ func recordSpend(plan budget.Plan, spend []expense) (budget.Plan, error) {
 // categoryRows compares each category's split with its spend; categories
 // spent on without a share of the plan (a user's own ledger) come last.
 func categoryRows(plan budget.Plan, split categorySplit) []CategoryRow {
+	cur := plan.Currency()
 	byCat := map[budget.Category]budget.CategoryTotal{}
 	for _, ct := range plan.ByCategory() {
 		byCat[ct.Category] = ct
@@ -679,15 +680,15 @@ func categoryRows(plan budget.Plan, split categorySplit) []CategoryRow {
 	var rows []CategoryRow
 	for i, s := range split.shares {
 		ct := byCat[s.Category]
-		row := CategoryRow{Category: s.Category, Share: ratio(s.Weight, split.weights), Split: split.parts[i], Planned: ct.Planned, Actual: ct.Actual}
-		row.Variance = ct.Actual.Sub(split.parts[i])
-		row.Fraction = ratio(row.Variance, split.parts[i])
+		row := CategoryRow{Category: s.Category, Share: ratio(s.Weight, split.weights), Split: amountIn(split.parts[i], cur), Planned: amountIn(ct.Planned, cur), Actual: amountIn(ct.Actual, cur)}
+		row.Variance = amountIn(ct.Actual.Sub(split.parts[i]), cur)
+		row.Fraction = ratio(row.Variance.Amount, split.parts[i])
 		rows = append(rows, row)
 	}
 	for _, ct := range plan.ByCategory() {
 		if !slices.ContainsFunc(split.shares, func(s budget.Share) bool { return s.Category == ct.Category }) {
-			rows = append(rows, CategoryRow{Category: ct.Category, Split: zero,
-				Planned: ct.Planned, Actual: ct.Actual, Variance: ct.Actual, Share: zero, Fraction: zero})
+			rows = append(rows, CategoryRow{Category: ct.Category, Split: amountIn(zero, cur),
+				Planned: amountIn(ct.Planned, cur), Actual: amountIn(ct.Actual, cur), Variance: amountIn(ct.Actual, cur), Share: zero, Fraction: zero})
 		}
 	}
 	return rows

@@ -33,7 +33,7 @@ type CollabReport struct {
 	// Payments: every instalment of every deliverable's fee, and their
 	// totals by state.
 	Payments []collab.Payment  `json:"payments"`
-	Paid     decimal.Decimal   `json:"paid"`
+	Paid     Amount            `json:"paid"`
 	ByState  map[string]string `json:"unpaid_by_state"` // due, overdue, pending: amount still to pay
 	// Histories: each creator's record with the brand, the previous
 	// campaigns (past_creators.csv) and, in the final report, this one.
@@ -202,10 +202,10 @@ func payments(c *CollabReport, in inputs, events []collab.Event, asof time.Time)
 	if c.Payments, err = collab.Payments(in.Deliverables, events, in.Payouts, asof); err != nil {
 		return fmt.Errorf("collaboration: %w", err)
 	}
-	c.Paid = zero
+	c.Paid = amountIn(zero, in.Currency)
 	unpaid := map[string]decimal.Decimal{}
 	for _, p := range c.Payments {
-		c.Paid = c.Paid.Add(p.Paid.Amount)
+		c.Paid.Amount = c.Paid.Amount.Add(p.Paid.Amount)
 		if p.State != collab.PaymentPaid {
 			unpaid[p.State.String()] = unpaid[p.State.String()].Add(p.Amount.Amount.Sub(p.Paid.Amount))
 		}

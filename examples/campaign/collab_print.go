@@ -111,7 +111,7 @@ func paymentsTable(p *printer, c CollabReport) {
 		parts = []string{"nothing left to pay"}
 	}
 	p.f("\nPayments (each deliverable's terms, against the transfers in payouts.csv): %d instalments, %s paid; %s.\n",
-		len(c.Payments), p.m(c.Paid), strings.Join(parts, ", "))
+		len(c.Payments), p.m(c.Paid.Amount), strings.Join(parts, ", "))
 	tw := p.table("lllrrrl", "deliverable", "creator", "terms", "amount", "due", "paid", "state")
 	n := 0
 	for _, pm := range c.Payments {

@@ -162,7 +162,7 @@ func TestCollaborationPayments(t *testing.T) {
 	for _, p := range embedded(t, "payouts.csv", ',') {
 		paid += cents(t, p["amount"])
 	}
-	if got := cents(t, rep.Collab.Paid.StringFixed(2)); got != paid {
+	if got := cents(t, rep.Collab.Paid.Amount.StringFixed(2)); got != paid {
 		t.Errorf("paid %d cents, want %d", got, paid)
 	}
 	var unpaid []string

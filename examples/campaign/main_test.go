@@ -258,14 +258,14 @@ func TestShortlistFee(t *testing.T) {
 				t.Errorf("%s: %s's fee %d cents over the cap %d", sl.Goal, c.Handle, fee[c.Handle], capFee)
 			}
 		}
-		if got := cents(t, sl.Cost.StringFixed(2)); got != sum {
+		if got := cents(t, sl.Cost.Amount.StringFixed(2)); got != sum {
 			t.Errorf("%s: cost %d cents, want Σ fees %d", sl.Goal, got, sum)
 		}
 		if sum > feeBudget {
 			t.Errorf("%s: %d cents over the fee budget %d", sl.Goal, sum, feeBudget)
 		}
 	}
-	if got := cents(t, rep.Shortlists.FeeBudget.StringFixed(2)); got != feeBudget {
+	if got := cents(t, rep.Shortlists.FeeBudget.Amount.StringFixed(2)); got != feeBudget {
 		t.Errorf("fee budget %d cents, want %d", got, feeBudget)
 	}
 	// The ranked candidates quoting more than the cap are named in the text.
@@ -584,17 +584,17 @@ func TestBudget(t *testing.T) {
 	}
 	for _, c := range rep.Budget.Categories {
 		cat := string(c.Category)
-		if got := cents(t, c.Split.StringFixed(2)); got != wantSplit[cat] {
+		if got := cents(t, c.Split.Amount.StringFixed(2)); got != wantSplit[cat] {
 			t.Errorf("%s: split %d cents, want %d", cat, got, wantSplit[cat])
 		}
-		if got := cents(t, c.Actual.StringFixed(2)); got != spent[cat] {
+		if got := cents(t, c.Actual.Amount.StringFixed(2)); got != spent[cat] {
 			t.Errorf("%s: spent %d cents, want %d", cat, got, spent[cat])
 		}
 	}
-	if got := cents(t, rep.Budget.Actual.StringFixed(2)); got != total {
+	if got := cents(t, rep.Budget.Actual.Amount.StringFixed(2)); got != total {
 		t.Errorf("spent %d cents, want %d", got, total)
 	}
-	if got := cents(t, rep.Budget.Remaining.StringFixed(2)); got != 45_000_00-total {
+	if got := cents(t, rep.Budget.Remaining.Amount.StringFixed(2)); got != 45_000_00-total {
 		t.Errorf("remaining %d cents, want %d", got, 45_000_00-total)
 	}
 }

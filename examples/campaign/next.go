@@ -30,7 +30,7 @@ type NextCampaign struct {
 	// Skipped says why there is no recommendation (a report before the
 	// campaign's end, whose fees and revenue are partial); empty otherwise.
 	Skipped     string          `json:"skipped,omitempty"`
-	Budget      decimal.Decimal `json:"budget"`       // this campaign's fee budget, spread again
+	Budget      Amount          `json:"budget"`       // this campaign's fee budget, spread again
 	Curve       string          `json:"curve"`        // the response curve assumed
 	Elasticity  decimal.Decimal `json:"elasticity"`   // of each curve at the observed fee
 	MaxMultiple decimal.Decimal `json:"max_multiple"` // of this campaign's fee, the most a creator gets
@@ -40,30 +40,30 @@ type NextCampaign struct {
 	LeftOut []string `json:"left_out"`
 	// Unplaced is the part of Budget over what the creators can take (Σ
 	// MaxMultiple × fee): left for creators this campaign did not pay.
-	Unplaced decimal.Decimal `json:"unplaced"`
-	Fees     decimal.Decimal `json:"fees"`             // Σ this campaign's fees of the creators spread over
-	Revenue  decimal.Decimal `json:"revenue"`          // Σ their credited revenue
-	Expected decimal.Decimal `json:"expected_revenue"` // Σ the curves at the recommended spends
+	Unplaced Amount `json:"unplaced"`
+	Fees     Amount `json:"fees"`             // Σ this campaign's fees of the creators spread over
+	Revenue  Amount `json:"revenue"`          // Σ their credited revenue
+	Expected Amount `json:"expected_revenue"` // Σ the curves at the recommended spends
 	// BreakEven is the spend, at most Budget, while each creator's next unit
 	// still returns at least one unit of credited revenue
 	// (budget.AllocateTarget, MarginalReturn 1), and BreakEvenRevenue the
 	// revenue the curves expect of it: beyond it, by these curves, the
 	// last units spent bring back less than they cost in credited sales.
-	BreakEven        decimal.Decimal `json:"break_even_spend"`
-	BreakEvenRevenue decimal.Decimal `json:"break_even_revenue"`
+	BreakEven        Amount `json:"break_even_spend"`
+	BreakEvenRevenue Amount `json:"break_even_revenue"`
 }
 
 // NextRow is one creator: what this campaign observed, and the
 // recommendation. Returns are in revenue per unit of currency spent.
 type NextRow struct {
 	Handle      string          `json:"handle"`
-	Fee         decimal.Decimal `json:"fee"`          // paid this campaign
-	Revenue     decimal.Decimal `json:"revenue"`      // credited this campaign
+	Fee         Amount          `json:"fee"`          // paid this campaign
+	Revenue     Amount          `json:"revenue"`      // credited this campaign
 	ROAS        decimal.Decimal `json:"roas"`         // Revenue / Fee: the average return observed
 	MarginalNow decimal.Decimal `json:"marginal_now"` // the curve's return of the next unit at Fee: elasticity × ROAS
-	Spend       decimal.Decimal `json:"spend"`        // recommended, in whole minor units
-	Change      decimal.Decimal `json:"change"`       // Spend − Fee
-	Expected    decimal.Decimal `json:"expected_revenue"`
+	Spend       Amount          `json:"spend"`        // recommended, in whole minor units
+	Change      Amount          `json:"change"`       // Spend − Fee
+	Expected    Amount          `json:"expected_revenue"`
 	Marginal    decimal.Decimal `json:"marginal"` // the return of the next unit at Spend
 	AtCap       bool            `json:"at_cap"`   // Spend is MaxMultiple × Fee
 }
@@ -91,7 +91,7 @@ func nextCampaign(rep *Report, in inputs, b brief) error {
 		}
 		obs = append(obs, observed{Handle: ir.Influencer, Fee: ir.Cost, Revenue: ir.Revenue})
 	}
-	next, err := spread(obs, rep.Shortlists.FeeBudget, in.Currency)
+	next, err := spread(obs, rep.Shortlists.FeeBudget.Amount, in.Currency)
 	if err != nil {
 		return fmt.Errorf("next campaign: %w", err)
 	}
@@ -103,7 +103,7 @@ func nextCampaign(rep *Report, in inputs, b brief) error {
 // spread allocates total over the observed creators with budget.Allocate,
 // each on the Michaelis–Menten curve through their point.
 func spread(obs []observed, total decimal.Decimal, cur budget.Currency) (NextCampaign, error) {
-	next := NextCampaign{Budget: total, Elasticity: nextElasticity, MaxMultiple: nextMaxMultiple,
+	next := NextCampaign{Budget: amountIn(total, cur), Elasticity: nextElasticity, MaxMultiple: nextMaxMultiple,
 		Curve: "Michaelis–Menten f(x) = β·x/(κ + x) through (fee, credited revenue)"}
 	if len(obs) == 0 {
 		return next, fmt.Errorf("no creator was paid: nothing to learn from")
@@ -117,29 +117,29 @@ func spread(obs []observed, total decimal.Decimal, cur budget.Currency) (NextCam
 		}
 		chans[i] = budget.Channel{Name: o.Handle, Curve: curve, Max: o.Fee.Mul(nextMaxMultiple)}
 		room = room.Add(chans[i].Max)
-		next.Fees, next.Revenue = next.Fees.Add(o.Fee), next.Revenue.Add(o.Revenue)
+		next.Fees.Amount, next.Revenue.Amount = next.Fees.Amount.Add(o.Fee), next.Revenue.Amount.Add(o.Revenue)
 	}
 	if total.GreaterThan(room) { // every creator at the cap; the rest is said, not lost
-		next.Unplaced, total = total.Sub(room), room
+		next.Unplaced, total = amountIn(total.Sub(room), cur), room
 	}
 	alloc, err := budget.Allocate(total, chans, budget.AllocateOptions{Currency: cur})
 	if err != nil {
 		return next, err
 	}
-	next.Method, next.Expected = alloc.Method.String(), alloc.Response
+	next.Method, next.Expected = alloc.Method.String(), amountIn(alloc.Response, cur)
 	even, err := budget.AllocateTarget(chans, budget.ReturnTarget{Kind: budget.MarginalReturn, Value: decimal.NewFromInt(1), Limit: total},
 		budget.AllocateOptions{Currency: cur})
 	if err != nil {
 		return next, err
 	}
-	next.BreakEven, next.BreakEvenRevenue = even.Total, even.Response
+	next.BreakEven, next.BreakEvenRevenue = amountIn(even.Total, cur), amountIn(even.Response, cur)
 	for i, c := range alloc.Channels {
 		o := obs[i]
 		// Fee > 0: MichaelisMentenThrough checked it.
 		roas, now := o.Revenue.DivRound(o.Fee, 16), o.Revenue.Mul(nextElasticity).DivRound(o.Fee, 16)
-		next.Creators = append(next.Creators, NextRow{Handle: o.Handle, Fee: o.Fee, Revenue: o.Revenue,
-			ROAS: roas, MarginalNow: now, Spend: c.Spend, Change: c.Spend.Sub(o.Fee),
-			Expected: c.Response, Marginal: c.Marginal, AtCap: c.Spend.Equal(chans[i].Max)})
+		next.Creators = append(next.Creators, NextRow{Handle: o.Handle, Fee: amountIn(o.Fee, cur), Revenue: amountIn(o.Revenue, cur),
+			ROAS: roas, MarginalNow: now, Spend: amountIn(c.Spend, cur), Change: amountIn(c.Spend.Sub(o.Fee), cur),
+			Expected: amountIn(c.Response, cur), Marginal: c.Marginal, AtCap: c.Spend.Equal(chans[i].Max)})
 	}
 	return next, nil
 }
@@ -160,32 +160,32 @@ func nextSection(p *printer, rep Report) {
 		"so far (ROAS × %s). No creator gets more than %s× this campaign's fee: a package grows by posts, and a creator's audience "+
 		"does not. The optimum gives every creator between zero and the cap the same return on the next euro; revenue that came "+
 		"without a code or link is not seen, so a creator whose sales came that way is under-rated.",
-		p.m(n.Budget), len(n.Creators), n.Curve, n.Elasticity, n.Elasticity, n.MaxMultiple)))
+		p.m(n.Budget.Amount), len(n.Creators), n.Curve, n.Elasticity, n.Elasticity, n.MaxMultiple)))
 	tw := p.table("lrrrrrrrr", "creator", "fee now", "revenue", "ROAS", "next € now", "recommended", "change", "expected revenue", "next € then")
 	for _, c := range n.Creators {
-		rec := p.m(c.Spend)
+		rec := p.m(c.Spend.Amount)
 		if c.AtCap {
 			rec += " (cap)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s×\t%s\t%s\t%s\t%s\t%s\t\n", c.Handle, p.m(c.Fee), p.m(c.Revenue), c.ROAS.StringFixed(2),
-			p.m(c.MarginalNow.Round(p.cur.MinorUnits())), rec, signed(p.m(c.Change)), p.m(c.Expected.Round(p.cur.MinorUnits())),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s×\t%s\t%s\t%s\t%s\t%s\t\n", c.Handle, p.m(c.Fee.Amount), p.m(c.Revenue.Amount), c.ROAS.StringFixed(2),
+			p.m(c.MarginalNow.Round(p.cur.MinorUnits())), rec, signed(p.m(c.Change.Amount)), p.m(c.Expected.Amount.Round(p.cur.MinorUnits())),
 			p.m(c.Marginal.Round(p.cur.MinorUnits())))
 	}
-	placed := n.Budget.Sub(n.Unplaced)
-	tw.row(fmt.Sprintf("total\t%s\t%s\t\t\t%s\t%s\t%s\t\n", p.m(n.Fees), p.m(n.Revenue), p.m(placed),
-		signed(p.m(placed.Sub(n.Fees))), p.m(n.Expected.Round(p.cur.MinorUnits()))))
+	placed := n.Budget.Amount.Sub(n.Unplaced.Amount)
+	tw.row(fmt.Sprintf("total\t%s\t%s\t\t\t%s\t%s\t%s\t\n", p.m(n.Fees.Amount), p.m(n.Revenue.Amount), p.m(placed),
+		signed(p.m(placed.Sub(n.Fees.Amount))), p.m(n.Expected.Amount.Round(p.cur.MinorUnits()))))
 	tw.flush()
 	p.f("  \"next € now\" and \"then\": the revenue the curve expects from one more euro at this campaign's fee and at the\n")
 	p.f("  recommended spend (%s, the method of budget.Allocate).\n", n.Method)
-	if n.BreakEven.LessThan(placed) {
+	if n.BreakEven.Amount.LessThan(placed) {
 		p.f("%s\n", wrap(fmt.Sprintf("Spending only while each creator's next euro brings back at least %s of credited revenue "+
 			"(budget.AllocateTarget) would spend %s for an expected %s: by these curves, the last %s return less than they cost "+
-			"in credited sales alone.", p.m(decimal.NewFromInt(1)), p.m(n.BreakEven), p.m(n.BreakEvenRevenue.Round(p.cur.MinorUnits())),
-			p.m(placed.Sub(n.BreakEven)))))
+			"in credited sales alone.", p.m(decimal.NewFromInt(1)), p.m(n.BreakEven.Amount), p.m(n.BreakEvenRevenue.Amount.Round(p.cur.MinorUnits())),
+			p.m(placed.Sub(n.BreakEven.Amount)))))
 	}
-	if n.Unplaced.IsPositive() {
+	if n.Unplaced.Amount.IsPositive() {
 		p.f("%s\n", wrap(fmt.Sprintf("These creators can take at most %s at %s× their fee: %s of the budget is left for creators this campaign did not pay.",
-			p.m(n.Budget.Sub(n.Unplaced)), n.MaxMultiple, p.m(n.Unplaced))))
+			p.m(n.Budget.Amount.Sub(n.Unplaced.Amount)), n.MaxMultiple, p.m(n.Unplaced.Amount))))
 	}
 	if len(n.LeftOut) > 0 {
 		p.f("%s\n", wrap("Left out: "+strings.Join(n.LeftOut, "; ")+"."))

@@ -75,10 +75,10 @@ func TestSpreadByHand(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i, c := range next.Creators {
-				if !c.Spend.Equal(d(tc.spends[i])) || c.AtCap != tc.atCap[i] {
+				if !c.Spend.Amount.Equal(d(tc.spends[i])) || c.AtCap != tc.atCap[i] {
 					t.Errorf("%s: spend %s (cap %v), want %s (cap %v)", c.Handle, c.Spend, c.AtCap, tc.spends[i], tc.atCap[i])
 				}
-				if got := c.Expected.StringFixed(2); got != tc.expected[i] {
+				if got := c.Expected.Amount.StringFixed(2); got != tc.expected[i] {
 					t.Errorf("%s: expected revenue %s, want %s", c.Handle, got, tc.expected[i])
 				}
 				if got := c.Marginal.StringFixed(3); got != tc.marginalNear[i] {
@@ -98,13 +98,13 @@ func TestSpreadByHand(t *testing.T) {
 	// all; revenue 600·144.94/244.94 + 150·22.47/122.47 = 355.0420 +
 	// 27.5210 = 382.56.
 	even, err := spread([]observed{{"a", d("100"), d("300")}, {"b", d("100"), d("75")}}, d("200"), eur)
-	if err != nil || !even.BreakEven.Equal(d("167.41")) || even.BreakEvenRevenue.StringFixed(2) != "382.56" {
+	if err != nil || !even.BreakEven.Amount.Equal(d("167.41")) || even.BreakEvenRevenue.Amount.StringFixed(2) != "382.56" {
 		t.Errorf("break-even: %v, spend %s revenue %s, want 167.41 and 382.56", err, even.BreakEven, even.BreakEvenRevenue)
 	}
 	// More than the caps can take: a at 3 × 10 = 30, b at 3 × 100 = 300;
 	// 400 − 330 = 70 is said to be left, not an error.
 	next, err := spread([]observed{{"a", d("10"), d("300")}, {"b", d("100"), d("100")}}, d("400"), eur)
-	if err != nil || !next.Unplaced.Equal(d("70")) || !next.Creators[0].Spend.Equal(d("30")) || !next.Creators[1].Spend.Equal(d("300")) ||
+	if err != nil || !next.Unplaced.Amount.Equal(d("70")) || !next.Creators[0].Spend.Amount.Equal(d("30")) || !next.Creators[1].Spend.Amount.Equal(d("300")) ||
 		!next.Creators[0].AtCap || !next.Creators[1].AtCap {
 		t.Errorf("over the caps: %v, %+v", err, next)
 	}
@@ -123,30 +123,30 @@ func TestNextCampaign(t *testing.T) {
 		t.Fatalf("section 7: %d creators, skipped %q; want the %d paid", len(n.Creators), n.Skipped, len(rep.Results.Report.Influencers))
 	}
 	// The budget spread is the fee budget of section 3: €29,250.00.
-	if !n.Budget.Equal(decimal.RequireFromString("29250")) || !n.Budget.Equal(rep.Shortlists.FeeBudget) {
+	if !n.Budget.Amount.Equal(decimal.RequireFromString("29250")) || !n.Budget.Amount.Equal(rep.Shortlists.FeeBudget.Amount) {
 		t.Errorf("budget %s, want the fee budget 29250", n.Budget)
 	}
 	marginal := func(c NextRow, x decimal.Decimal) float64 {
-		k, b, xf := c.Fee.InexactFloat64(), 2*c.Revenue.InexactFloat64(), x.InexactFloat64()
+		k, b, xf := c.Fee.Amount.InexactFloat64(), 2*c.Revenue.Amount.InexactFloat64(), x.InexactFloat64()
 		return b * k / ((k + xf) * (k + xf))
 	}
 	sum, expected := decimal.Zero, 0.0
 	lambda := -1.0
 	for _, c := range n.Creators {
-		sum = sum.Add(c.Spend)
-		k, b, x := c.Fee.InexactFloat64(), 2*c.Revenue.InexactFloat64(), c.Spend.InexactFloat64()
+		sum = sum.Add(c.Spend.Amount)
+		k, b, x := c.Fee.Amount.InexactFloat64(), 2*c.Revenue.Amount.InexactFloat64(), c.Spend.Amount.InexactFloat64()
 		expected += b * x / (k + x)
-		if c.Spend.IsNegative() || c.Spend.GreaterThan(c.Fee.Mul(nextMaxMultiple)) || !c.Spend.Mul(d100).Equal(c.Spend.Mul(d100).Floor()) {
+		if c.Spend.Amount.IsNegative() || c.Spend.Amount.GreaterThan(c.Fee.Amount.Mul(nextMaxMultiple)) || !c.Spend.Amount.Mul(d100).Equal(c.Spend.Amount.Mul(d100).Floor()) {
 			t.Errorf("%s: spend %s outside [0, 3 × %s] or not in cents", c.Handle, c.Spend, c.Fee)
 		}
-		if c.Spend.IsPositive() && !c.AtCap {
-			lambda = marginal(c, c.Spend) // an interior creator: λ
+		if c.Spend.Amount.IsPositive() && !c.AtCap {
+			lambda = marginal(c, c.Spend.Amount) // an interior creator: λ
 		}
 	}
-	if !sum.Equal(n.Budget) || !n.Unplaced.IsZero() {
+	if !sum.Equal(n.Budget.Amount) || !n.Unplaced.Amount.IsZero() {
 		t.Errorf("Σ spend %s, want %s", sum, n.Budget)
 	}
-	if e := n.Expected.InexactFloat64(); e < expected-0.01 || e > expected+0.01 {
+	if e := n.Expected.Amount.InexactFloat64(); e < expected-0.01 || e > expected+0.01 {
 		t.Errorf("expected revenue %v, want Σ β·x/(κ + x) = %v", e, expected)
 	}
 	if lambda < 0 {
@@ -156,18 +156,18 @@ func TestNextCampaign(t *testing.T) {
 	// to a cent (a cent each of float rounding allowed).
 	var even float64
 	for _, c := range n.Creators {
-		k, b := c.Fee.InexactFloat64(), 2*c.Revenue.InexactFloat64()
+		k, b := c.Fee.Amount.InexactFloat64(), 2*c.Revenue.Amount.InexactFloat64()
 		even += min(max(math.Floor((math.Sqrt(b*k)-k)*100)/100, 0), 3*k)
 	}
-	if got := n.BreakEven.InexactFloat64(); math.Abs(got-even) > 0.01*float64(len(n.Creators)) || n.BreakEven.GreaterThan(n.Budget) {
+	if got := n.BreakEven.Amount.InexactFloat64(); math.Abs(got-even) > 0.01*float64(len(n.Creators)) || n.BreakEven.Amount.GreaterThan(n.Budget.Amount) {
 		t.Errorf("break-even spend %v, want %v (at most the budget)", got, even)
 	}
 	// A cent moves the marginal return by less than 1 %: the tolerance.
 	for _, c := range n.Creators {
-		m := marginal(c, c.Spend)
+		m := marginal(c, c.Spend.Amount)
 		switch {
-		case c.AtCap && m < lambda*0.99, !c.AtCap && c.Spend.IsZero() && m > lambda*1.01,
-			!c.AtCap && c.Spend.IsPositive() && (m < lambda*0.99 || m > lambda*1.01):
+		case c.AtCap && m < lambda*0.99, !c.AtCap && c.Spend.Amount.IsZero() && m > lambda*1.01,
+			!c.AtCap && c.Spend.Amount.IsPositive() && (m < lambda*0.99 || m > lambda*1.01):
 			t.Errorf("%s: marginal return %v at %s (cap %v), λ %v: not optimal", c.Handle, m, c.Spend, c.AtCap, lambda)
 		}
 	}

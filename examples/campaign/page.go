@@ -100,7 +100,7 @@ func buildPage(rep Report) (pageView, error) {
 	pv := pageView{
 		Title: rep.Brand + " · " + rep.Campaign,
 		Subtitle: fmt.Sprintf("%s to %s · budget %s · amounts in %s", rep.Start.Format("Mon 2 Jan 2006"),
-			rep.End.AddDate(0, 0, -1).Format("Mon 2 Jan 2006"), pc.p.m(rep.Budget.Total), rep.Currency),
+			rep.End.AddDate(0, 0, -1).Format("Mon 2 Jan 2006"), pc.p.m(rep.Budget.Total.Amount), rep.Currency),
 		Keys: keyFigures(pc),
 	}
 	if rep.AsOf.Before(rep.End) {
@@ -130,7 +130,7 @@ func keyFigures(pc *pageCtx) []keyFigure {
 		}
 	}
 	return []keyFigure{
-		{"total-spend", "spent", pc.p.m(rep.Budget.Actual), "of " + pc.p.m(rep.Budget.Total)},
+		{"total-spend", "spent", pc.p.m(rep.Budget.Actual.Amount), "of " + pc.p.m(rep.Budget.Total.Amount)},
 		{"credited-revenue", "revenue credited to creators", pc.p.m(t.Revenue), "by discount code or link"},
 		{"roas", "ROAS", roas, "credited revenue / everything spent"},
 		{"goals-met", "goals met", fmt.Sprintf("%d of %d", met, len(rep.Goals)), "at the campaign's end"},

@@ -15,7 +15,7 @@ func shortlistPage(pc *pageCtx) pageSection {
 	s := pageSection{ID: "audience", Title: "Shortlist and audience",
 		Intro: []string{fmt.Sprintf("The fee budget is %s. By value: the most engagements expected from the target audience; "+
 			"by unique reach: the most distinct followers. Followers are known from a 1-in-%d sample: \"≈\" figures scale it up.",
-			pc.p.m(sl.FeeBudget), sampleRate)}}
+			pc.p.m(sl.FeeBudget.Amount), sampleRate)}}
 	if len(sl.ByValue.Creators) > 0 {
 		s.Figures = append(s.Figures, overlapFigure(pc, sl.ByValue), reachFigure(pc, sl.ByValue))
 	}
@@ -91,14 +91,14 @@ func reachFigure(pc *pageCtx, sl Shortlist) pageFigure {
 			"scaled from the 1-in-100 sample.",
 		Axis: "followers (≈, scaled from the sample)", Stacked: true, Series: []string{"new followers", "already reached"},
 		Tick: countTick}
-	t := pageTable{Caption: fmt.Sprintf("%s: %d creators for %s", name, len(sl.Creators), pc.p.m(sl.Cost)),
+	t := pageTable{Caption: fmt.Sprintf("%s: %d creators for %s", name, len(sl.Creators), pc.p.m(sl.Cost.Amount)),
 		Head: []string{"creator", "fee", "≈ followers", "≈ new", "≈ only theirs"}, Num: numCols(1, 5)}
 	scale := decimal.NewFromInt(sampleRate)
 	for _, c := range sl.Creators {
 		gained, rest := decimal.NewFromInt(c.Gained).Mul(scale), decimal.NewFromInt(c.Sample-c.Gained).Mul(scale)
 		bars.Rows = append(bars.Rows, svgchart.Row{Label: c.Handle, Marked: pc.flagged[c.Handle], Mark: flagMark,
 			Values: []float64{f64(gained), f64(rest)}, Texts: []string{"+" + number(gained, 0), number(rest, 0), "+" + number(gained, 0) + " new"}})
-		t.Rows = append(t.Rows, []string{marked(pc.flagged, c.Handle), pc.p.m(c.Fee), thousands(c.Sample * sampleRate),
+		t.Rows = append(t.Rows, []string{marked(pc.flagged, c.Handle), pc.p.m(c.Fee.Amount), thousands(c.Sample * sampleRate),
 			"+" + thousands(c.Gained*sampleRate), thousands(c.Exclusive * sampleRate)})
 		t.Marked = append(t.Marked, pc.flagged[c.Handle])
 	}

@@ -12,17 +12,17 @@ func budgetPageSection(pc *pageCtx) pageSection {
 	b := pc.rep.Budget
 	s := pageSection{ID: "budget", Title: "Budget",
 		Intro: []string{fmt.Sprintf("%s split by category with the largest-remainder method (the parts add up to the cent); "+
-			"spent %s of it in %s of the time; remaining %s.", pc.p.m(b.Total), pct(b.Burn.Spent, 1), pct(b.Burn.Elapsed, 0), pc.p.m(b.Remaining))}}
+			"spent %s of it in %s of the time; remaining %s.", pc.p.m(b.Total.Amount), pct(b.Burn.Spent, 1), pct(b.Burn.Elapsed, 0), pc.p.m(b.Remaining.Amount))}}
 	bars := svgchart.Bars{ID: "chart-budget", Title: "Budget: planned against spent, per category",
 		Desc: "For each budget category, the planned amount and what was spent.", Axis: "amount (" + pc.rep.Currency + ")",
 		Series: []string{"planned", "spent"}, Tick: pc.moneyTick}
 	t := pageTable{Caption: "Planned and spent", Head: []string{"category", "planned", "spent", "variance"}, Num: numCols(1, 4)}
 	for _, c := range b.Categories {
-		bars.Rows = append(bars.Rows, svgchart.Row{Label: string(c.Category), Values: []float64{f64(c.Split), f64(c.Actual)},
-			Texts: []string{pc.p.m(c.Split), pc.p.m(c.Actual)}})
-		t.Rows = append(t.Rows, []string{string(c.Category), pc.p.m(c.Split), pc.p.m(c.Actual), signed(pc.p.m(c.Variance))})
+		bars.Rows = append(bars.Rows, svgchart.Row{Label: string(c.Category), Values: []float64{f64(c.Split.Amount), f64(c.Actual.Amount)},
+			Texts: []string{pc.p.m(c.Split.Amount), pc.p.m(c.Actual.Amount)}})
+		t.Rows = append(t.Rows, []string{string(c.Category), pc.p.m(c.Split.Amount), pc.p.m(c.Actual.Amount), signed(pc.p.m(c.Variance.Amount))})
 	}
-	t.Rows = append(t.Rows, []string{"total", pc.p.m(b.Total), pc.p.m(b.Actual), signed(pc.p.m(b.Actual.Sub(b.Total)))})
+	t.Rows = append(t.Rows, []string{"total", pc.p.m(b.Total.Amount), pc.p.m(b.Actual.Amount), signed(pc.p.m(b.Actual.Amount.Sub(b.Total.Amount)))})
 	s.Figures = append(s.Figures, pageFigure{Chart: bars.SVG(), Table: t})
 	if len(b.Weeks) > 0 {
 		s.Figures = append(s.Figures, burnFigure(pc))
@@ -41,9 +41,9 @@ func burnFigure(pc *pageCtx) pageFigure {
 	t := pageTable{Caption: "Spend by week", Head: []string{"week", "spent", "so far", "straight line"}, Num: numCols(1, 4)}
 	for _, w := range b.Weeks {
 		c.X = append(c.X, w.Week[5:])
-		so.Values = append(so.Values, f64(w.Cumulative))
-		line.Values = append(line.Values, f64(w.Straight))
-		t.Rows = append(t.Rows, []string{w.Week, pc.p.m(w.Spent), pc.p.m(w.Cumulative), pc.p.m(w.Straight)})
+		so.Values = append(so.Values, f64(w.Cumulative.Amount))
+		line.Values = append(line.Values, f64(w.Straight.Amount))
+		t.Rows = append(t.Rows, []string{w.Week, pc.p.m(w.Spent.Amount), pc.p.m(w.Cumulative.Amount), pc.p.m(w.Straight.Amount)})
 	}
 	c.Series = []svgchart.Series{so, line}
 	return pageFigure{Chart: c.SVG(), Table: t}
@@ -56,13 +56,13 @@ func feeTable(pc *pageCtx) pageTable {
 		Head: []string{"creator", "deliverables", "estimate", "quoted", "agreed", "paid"}, Num: numCols(2, 6)}
 	for _, f := range pc.rep.Budget.Fees {
 		est, quoted := "n/a", "n/a"
-		if f.Expected.IsPositive() {
-			est, quoted = pc.p.m(f.Expected), pc.p.m(f.Quoted)
+		if f.Expected.Amount.IsPositive() {
+			est, quoted = pc.p.m(f.Expected.Amount), pc.p.m(f.Quoted.Amount)
 			if f.QuotedFor != f.Deliverables {
 				quoted += " for " + f.QuotedFor
 			}
 		}
-		t.Rows = append(t.Rows, []string{marked(pc.flagged, f.Handle), f.Deliverables, est, quoted, pc.p.m(f.Agreed), pc.p.m(f.Paid)})
+		t.Rows = append(t.Rows, []string{marked(pc.flagged, f.Handle), f.Deliverables, est, quoted, pc.p.m(f.Agreed.Amount), pc.p.m(f.Paid.Amount)})
 		t.Marked = append(t.Marked, pc.flagged[f.Handle])
 	}
 	return t

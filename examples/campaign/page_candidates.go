@@ -57,7 +57,7 @@ func candidatesPage(pc *pageCtx) pageSection {
 		}
 		row.Texts = append(row.Texts, c.Score.Shift(2).StringFixed(1))
 		bars.Rows = append(bars.Rows, row)
-		t.Rows = append(t.Rows, append(cells, c.Score.Shift(2).StringFixed(1), pc.p.m(c.Fee)))
+		t.Rows = append(t.Rows, append(cells, c.Score.Shift(2).StringFixed(1), pc.p.m(c.Fee.Amount)))
 		t.Marked = append(t.Marked, len(c.Flags) > 0)
 	}
 	s.Figures = []pageFigure{{Chart: bars.SVG(), Table: t, Wide: true}}

@@ -172,7 +172,7 @@ func checkKeyFigures(t *testing.T, dom string) {
 		}
 	}
 	want := map[string]string{ // from the JSON report, formatted as the text writes it
-		"total-spend":      money(js.Budget.Actual, cur),
+		"total-spend":      money(js.Budget.Actual.Amount, cur),
 		"credited-revenue": money(js.Results.Report.Total.Revenue, cur),
 		"roas":             js.Results.Report.Total.ROAS.StringFixed(2) + "×",
 		"goals-met":        fmt.Sprintf("%d of %d", met, len(js.Goals)),

@@ -133,7 +133,7 @@ func rankCandidates(rep *Report, in inputs, b brief) (map[string]vetting, error)
 	vets := map[string]vetting{}
 	for i, s := range ranking.Top {
 		p := in.Profiles[s.Index]
-		r := rankedRow(s, p, profiles[s.Index].Posts, in.Followers[p.Handle].Len())
+		r := rankedRow(s, p, profiles[s.Index].Posts, in.Followers[p.Handle].Len(), in.Currency)
 		r.Rank = i + 1
 		vets[p.Handle] = vetting{er: s.EngagementRate, fit: r.Fit}
 		if pl, err := bench.Place(s.EngagementRate, p.Platform, s.Tier, publicRate); err == nil {
@@ -154,9 +154,9 @@ func rankCandidates(rep *Report, in inputs, b brief) (map[string]vetting, error)
 }
 
 // rankedRow is a ranked candidate's line, with the breakdown of its score.
-func rankedRow(s selection.Scored, p profile, posts []kpi.Post, sample int64) Ranked {
+func rankedRow(s selection.Scored, p profile, posts []kpi.Post, sample int64, cur budget.Currency) Ranked {
 	r := Ranked{
-		Handle: s.Handle, Platform: p.Platform, Tier: s.Tier, Followers: p.Followers, Fee: s.Fee,
+		Handle: s.Handle, Platform: p.Platform, Tier: s.Tier, Followers: p.Followers, Fee: amountIn(s.Fee, cur),
 		FeeEstimated: s.FeeEstimated, ER: s.EngagementRate, ERFormula: publicRate.String(),
 		Score: s.Score, Flags: []string{},
 		Benchmark:    placeRate(posts, p.Platform, s.Tier),

@@ -24,7 +24,7 @@ func printReport(w io.Writer, rep Report) error {
 	p := &printer{w: w, cur: cur}
 	p.f("%s · %s\n", rep.Brand, rep.Campaign)
 	p.f("%s to %s (%d weeks) · budget %s · amounts in %s\n", rep.Start.Format("Mon 2 Jan 2006"),
-		rep.End.AddDate(0, 0, -1).Format("Mon 2 Jan 2006"), int(rep.End.Sub(rep.Start).Hours()/24/7), p.m(rep.Budget.Total), rep.Currency)
+		rep.End.AddDate(0, 0, -1).Format("Mon 2 Jan 2006"), int(rep.End.Sub(rep.Start).Hours()/24/7), p.m(rep.Budget.Total.Amount), rep.Currency)
 	if rep.AsOf.Before(rep.End) {
 		p.f("Report as of %s: data up to the day before.\n", rep.AsOf.Format("Mon 2 Jan 2006"))
 	}
@@ -51,7 +51,7 @@ func summary(p *printer, rep Report) {
 	}
 	t := rep.Results.Report.Total
 	p.f("\nIn short: %d creators booked from %d candidates; %s spent of %s;\n%s of sales credited to creators",
-		len(rep.Shortlists.Booked), len(rep.Candidates)+len(rep.Rejected), p.m(rep.Budget.Actual), p.m(rep.Budget.Total), p.m(t.Revenue))
+		len(rep.Shortlists.Booked), len(rep.Candidates)+len(rep.Rejected), p.m(rep.Budget.Actual.Amount), p.m(rep.Budget.Total.Amount), p.m(t.Revenue))
 	if t.ROAS != nil {
 		p.f(" (ROAS %s×: each %s spent brought %s back)", t.ROAS.StringFixed(2), p.m(decimal.NewFromInt(1)), p.m(t.ROAS.Round(p.cur.MinorUnits())))
 	}
@@ -160,7 +160,7 @@ func candidates(p *printer, rep Report) {
 				cells = append(cells, b.Score.Shift(2).StringFixed(0))
 			}
 		}
-		fee := p.m(c.Fee)
+		fee := p.m(c.Fee.Amount)
 		if c.FeeEstimated {
 			fee += " (est.)"
 		}
@@ -191,7 +191,7 @@ func candidates(p *printer, rep Report) {
 
 func shortlists(p *printer, rep Report) {
 	s := rep.Shortlists
-	capFee := s.FeeBudget.Mul(s.MaxShare).RoundFloor(p.cur.MinorUnits())
+	capFee := s.FeeBudget.Amount.Mul(s.MaxShare).RoundFloor(p.cur.MinorUnits())
 	var atLeast []string
 	for _, pl := range slices.Sorted(maps.Keys(s.AtLeast)) {
 		atLeast = append(atLeast, fmt.Sprintf("%d %s", s.AtLeast[pl], platformName(pl)))
@@ -202,12 +202,12 @@ func shortlists(p *printer, rep Report) {
 			"By value: the most engagements expected from the target audience (package engagements × fit), an exact 0/1 knapsack.\n"+
 			"By unique reach: the most distinct followers; a follower of several chosen creators counts once.\n"+
 			"Followers are known from a 1-in-%d sample (\"≈\" figures scale it up): \"new\" are sampled followers that the creators\n"+
-			"above had not reached yet, \"only theirs\" follow no other chosen creator.", p.m(s.FeeBudget), pct(s.MaxShare, 0), p.m(capFee),
+			"above had not reached yet, \"only theirs\" follow no other chosen creator.", p.m(s.FeeBudget.Amount), pct(s.MaxShare, 0), p.m(capFee),
 			strings.Join(atLeast, " and "), sampleRate))
 	var over []string
 	for _, c := range rep.Candidates {
-		if c.Fee.GreaterThan(capFee) {
-			over = append(over, fmt.Sprintf("%s (%s)", c.Handle, p.m(c.Fee)))
+		if c.Fee.Amount.GreaterThan(capFee) {
+			over = append(over, fmt.Sprintf("%s (%s)", c.Handle, p.m(c.Fee.Amount)))
 		}
 	}
 	if len(over) > 0 {
@@ -232,10 +232,10 @@ func pickTable(p *printer, sl Shortlist, flagged map[string]bool) {
 		what = fmt.Sprintf("unique followers ≈%s", thousands(sl.Value.IntPart()*sampleRate))
 	}
 	name := map[string]string{"max-value": "By value", "max-unique-reach": "By unique reach"}[sl.Goal]
-	p.f("%s: %d creators for %s, %s (%s, %s)\n", name, len(sl.Creators), p.m(sl.Cost), what, sl.Method, proof)
+	p.f("%s: %d creators for %s, %s (%s, %s)\n", name, len(sl.Creators), p.m(sl.Cost.Amount), what, sl.Method, proof)
 	tw := p.table("lrrrrr", "creator", "fee", "value", "sample", "new", "only theirs")
 	for _, c := range sl.Creators {
-		tw.row(fmt.Sprintf("%s\t%s\t%s\t%s\t+%s\t%s\t\n", marked(flagged, c.Handle), p.m(c.Fee), number(c.Value, 0), thousands(c.Sample), thousands(c.Gained), thousands(c.Exclusive)))
+		tw.row(fmt.Sprintf("%s\t%s\t%s\t%s\t+%s\t%s\t\n", marked(flagged, c.Handle), p.m(c.Fee.Amount), number(c.Value, 0), thousands(c.Sample), thousands(c.Gained), thousands(c.Exclusive)))
 	}
 	tw.flush()
 	dup := sl.SumSamples - sl.UniqueReach
@@ -286,32 +286,32 @@ func bookedNotes(p *printer, s Shortlists, flagged map[string]bool) {
 
 func budgetPlan(p *printer, rep Report) {
 	b := rep.Budget
-	p.section(4, "Budget", fmt.Sprintf("%s split by category with the largest-remainder method: the parts add up to the cent.", p.m(b.Total)))
+	p.section(4, "Budget", fmt.Sprintf("%s split by category with the largest-remainder method: the parts add up to the cent.", p.m(b.Total.Amount)))
 	tw := p.table("lrrrrr", "category", "share", "planned", "spent", "variance", "")
 	var sumSplit decimal.Decimal
 	for _, c := range b.Categories {
-		sumSplit = sumSplit.Add(c.Split)
+		sumSplit = sumSplit.Add(c.Split.Amount)
 		share, frac := pct(c.Share, 1), signed(pct(c.Fraction, 1))
-		if c.Split.IsZero() {
+		if c.Split.Amount.IsZero() {
 			share, frac = "—", "unplanned"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Category, share, p.m(c.Split), p.m(c.Actual), signed(p.m(c.Variance)), frac)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Category, share, p.m(c.Split.Amount), p.m(c.Actual.Amount), signed(p.m(c.Variance.Amount)), frac)
 	}
-	tw.row(fmt.Sprintf("total\t\t%s\t%s\t%s\t\t\n", p.m(sumSplit), p.m(b.Actual), signed(p.m(b.Actual.Sub(sumSplit)))))
+	tw.row(fmt.Sprintf("total\t\t%s\t%s\t%s\t\t\n", p.m(sumSplit), p.m(b.Actual.Amount), signed(p.m(b.Actual.Amount.Sub(sumSplit)))))
 	tw.flush()
 	var booked decimal.Decimal
 	for _, f := range b.Fees {
-		booked = booked.Add(f.Agreed)
+		booked = booked.Add(f.Agreed.Amount)
 	}
-	if booked.GreaterThan(rep.Shortlists.FeeBudget) {
-		p.f("Warning: the booked fees, %s, exceed the fee budget of %s.\n", p.m(booked), p.m(rep.Shortlists.FeeBudget))
+	if booked.GreaterThan(rep.Shortlists.FeeBudget.Amount) {
+		p.f("Warning: the booked fees, %s, exceed the fee budget of %s.\n", p.m(booked), p.m(rep.Shortlists.FeeBudget.Amount))
 	}
 	p.f("Spent %s of the budget in %s of the time, %s a day", pct(b.Burn.Spent, 1), pct(b.Burn.Elapsed, 0),
 		p.m(b.Burn.PerDay.Round(p.cur.MinorUnits())))
 	if b.Burn.Elapsed.LessThan(decimal.NewFromInt(1)) {
 		p.f(" (at this pace, %s by the end)", p.m(b.Burn.Projected.Round(p.cur.MinorUnits())))
 	}
-	p.f("; remaining: %s.", p.m(b.Remaining))
+	p.f("; remaining: %s.", p.m(b.Remaining.Amount))
 	if len(b.OverBudget) > 0 {
 		p.f(" Lines over their plan: %s.", strings.Join(b.OverBudget, ", "))
 	}
@@ -321,15 +321,15 @@ func budgetPlan(p *printer, rep Report) {
 	tw = p.table("llrrrrr", "creator", "deliverables", "estimate (low–high)", "quoted", "agreed", "paid", "agreed vs estimate")
 	for _, f := range b.Fees {
 		vs, est, quoted := "n/a", "n/a (no profile)", "n/a"
-		if f.Expected.IsPositive() {
-			vs = signed(pct(ratio(f.Agreed.Sub(f.Expected), f.Expected), 0))
-			est = fmt.Sprintf("%s (%s–%s)", p.m(f.Expected), number(f.Low, 0), number(f.High, 0))
-			quoted = p.m(f.Quoted)
+		if f.Expected.Amount.IsPositive() {
+			vs = signed(pct(ratio(f.Agreed.Amount.Sub(f.Expected.Amount), f.Expected.Amount), 0))
+			est = fmt.Sprintf("%s (%s–%s)", p.m(f.Expected.Amount), number(f.Low.Amount, 0), number(f.High.Amount, 0))
+			quoted = p.m(f.Quoted.Amount)
 			if f.QuotedFor != f.Deliverables {
 				quoted += " for " + f.QuotedFor
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", f.Handle, f.Deliverables, est, quoted, p.m(f.Agreed), p.m(f.Paid), vs)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", f.Handle, f.Deliverables, est, quoted, p.m(f.Agreed.Amount), p.m(f.Paid.Amount), vs)
 	}
 	tw.flush()
 }
