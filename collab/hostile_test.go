@@ -500,7 +500,7 @@ func callsText() []hostileCall {
 		}
 	}
 	for _, s := range []State{StateOpen, StateLate, 255} {
-		cs = append(cs, hostileCall{"State.Delivered", s.String(), func() error { s.Delivered(); return nil }})
+		cs = append(cs, hostileCall{"State.Delivered", s.String(), func() error { _ = s.Delivered(); return nil }})
 	}
 	return cs
 }
@@ -601,11 +601,11 @@ func hostileTable() []hostileCall {
 	return slices.Concat(callsTrack(), callsHistory(), callsCaption(), callsText(), callsCSV(), callsJSON())
 }
 
-// run calls c, recovering a panic, and returns its error, its wall time
-// and CPU time (each the least of up to three tries while both are over
-// the bound, so that a busy machine does not fail the test), and the
-// panic, if any.
-func (c hostileCall) run() (err error, wall, cpu time.Duration, panicked any) {
+// run calls c, recovering a panic, and returns its wall time and CPU time
+// (each the least of up to three tries while both are over the bound, so
+// that a busy machine does not fail the test), the panic, if any, and its
+// error.
+func (c hostileCall) run() (wall, cpu time.Duration, panicked any, err error) {
 	wall, cpu = time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
 	for try := 0; try < 3 && min(wall, cpu) > hostileBound*raceSlack; try++ {
 		start := time.Now()
@@ -615,10 +615,10 @@ func (c hostileCall) run() (err error, wall, cpu time.Duration, panicked any) {
 		})
 		wall, cpu = min(wall, time.Since(start)), min(cpu, used)
 		if panicked != nil {
-			return err, wall, cpu, panicked
+			return wall, cpu, panicked, err
 		}
 	}
-	return err, wall, cpu, nil
+	return wall, cpu, nil, err
 }
 
 // TestHostile calls every exported function and method of the package with
@@ -635,7 +635,7 @@ func TestHostile(t *testing.T) {
 	}
 	var slow []timed // the five slowest calls
 	for _, c := range table {
-		err, wall, cpu, p := c.run()
+		wall, cpu, p, err := c.run()
 		d := min(wall, cpu)
 		switch {
 		case p != nil:
