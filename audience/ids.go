@@ -31,7 +31,9 @@ type ParseError = csvx.Error
 // stop reading. Two layouts:
 //
 //   - column "": one ID per line, no header. Surrounding space, CRLF line
-//     ends, a UTF-8 byte-order mark and blank lines are ignored.
+//     ends, a UTF-8 byte-order mark and blank lines are ignored. A line of
+//     64 KiB or more (before its line end) is ErrSyntax: no ID is that
+//     long, and the reader holds at most that.
 //   - column "follower_id" (any header name): a CSV file with a header
 //     row, read as every influencekit CSV reader reads one (the header
 //     matched ignoring case, spaces, "_", "-" and "."; quoted fields;
@@ -87,12 +89,15 @@ func scanIDs(fn string, r io.Reader, column string) iter.Seq2[uint64, error] {
 	}
 }
 
+// maxIDLine is the longest line ScanIDs reads in one-ID-per-line input.
+const maxIDLine = 64 << 10
+
 // notID is the reason of a bad ID.
 var notID = fmt.Errorf("not a follower ID (a decimal integer below 2^64): %w", ErrSyntax)
 
 // parseID reads one ID, trimmed.
 func parseID[T string | []byte](b T) (uint64, bool) {
-	if len(b) == 0 || len(b) > 64 {
+	if len(b) == 0 {
 		return 0, false
 	}
 	var v uint64
@@ -115,7 +120,7 @@ func lineIDs(fn string, r io.Reader, yield func(uint64, error) bool) {
 		yield(0, &ParseError{Func: fn, Err: fmt.Errorf("reader: nil: %w", ErrInvalid)})
 		return
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, maxIDLine)
 	for line := 1; ; line++ {
 		b, long, err := readLine(br)
 		if line == 1 {

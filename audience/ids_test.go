@@ -36,6 +36,17 @@ func TestReadIDsByHand(t *testing.T) {
 	if err != nil || s.Len() != 5 || !s.Contains(42) || !s.Contains(18446744073709551615) {
 		t.Errorf("ReadIDs: len %d, %v; want 5", s.Len(), err)
 	}
+	// 65 zeros then 7 is 7; a line of 65,535 bytes is read, one of
+	// 65,536 (64 KiB) refused.
+	for _, tt := range []struct {
+		in string
+		ok bool
+	}{{strings.Repeat("0", 65) + "7", true}, {strings.Repeat("0", 65534) + "7\n", true}, {strings.Repeat("0", 65535) + "7\n", false}} {
+		ids, err := scanIDsAll(tt.in, "")
+		if tt.ok != (err == nil) || (tt.ok && !slices.Equal(ids, []uint64{7})) {
+			t.Errorf("%d bytes: %v, %v; want ok %v", len(tt.in), ids, err, tt.ok)
+		}
+	}
 	// CSV: the column "Follower ID" matches "follower_id"; quoted IDs.
 	csvIn := "user,Follower ID\r\nx,5\n\ny,\"7\"\nz, 5 \n"
 	s, err = ReadIDs(strings.NewReader(csvIn), "follower_id")
@@ -134,6 +145,9 @@ func TestScanIDsStops(t *testing.T) {
 func refIDs(in string) ([]uint64, bool) {
 	var ids []uint64
 	for i, line := range strings.Split(in, "\n") {
+		if len(line) >= maxIDLine {
+			return nil, false // documented: a line of 64 KiB or more is refused
+		}
 		if i == 0 {
 			line = strings.TrimPrefix(line, "\uFEFF")
 		}
