@@ -2,6 +2,7 @@ package collab
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,6 +90,53 @@ func BenchmarkCheckCaption(b *testing.B) {
 			for b.Loop() {
 				for i := range n {
 					c.Check(benchCaptions[i%len(benchCaptions)])
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLongCaption checks one 10⁶-byte caption against the built-in
+// rules and a full brief: ASCII near-matches, hashtags, NUL and invalid
+// UTF-8, decomposed Turkish. Each is one pass (issue 18: about 10 ms).
+func BenchmarkLongCaption(b *testing.B) {
+	c, err := NewChecker(Brief{Rules: DisclosureRules(), Mention: "@glowlab", Code: "PAID AD", Link: "glow.example/mara",
+		Hashtags: []string{"glowup", "ad"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for name, s := range map[string]string{"near-matches": strings.Repeat("paid paid #ad @glow ", 50_000),
+		"hashtags": strings.Repeat("#ad ", 250_000), "nul-invalid": strings.Repeat("\x00\xff", 500_000),
+		"turkish": strings.Repeat("İ\u0307ş", 200_000)} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				c.Check(s)
+			}
+		})
+	}
+}
+
+// BenchmarkWindowMatching matches n posts against n deliverables of one
+// creator whose windows none of the posts fall in: each post used to be
+// compared with every deliverable (10,000: 991 ms); a heap per creator,
+// platform and kind makes it O(n log n).
+func BenchmarkWindowMatching(b *testing.B) {
+	t0 := day0("2026-05-01 00:00")
+	for _, n := range []int{1000, 10_000, 100_000} {
+		ds := make([]Deliverable, n)
+		posts := make([]Content, n)
+		for i := range ds {
+			ds[i] = reel("d"+strconv.Itoa(i), "mara", "2026-05-01 00:00")
+			ds[i].Window = Window{Start: t0.Add(time.Duration(i) * time.Hour), End: t0.Add(time.Duration(i+1) * time.Hour)}
+			posts[i] = Content{Post: kpi.Post{ID: "p" + strconv.Itoa(i), Creator: "mara", Platform: kpi.Instagram,
+				PublishedAt: t0.Add(-time.Hour)}, Kind: KindReel}
+		}
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if m, err := MatchPosts(ds, posts, nil); err != nil || len(m.Extra) != n {
+					b.Fatal(err)
 				}
 			}
 		})
