@@ -92,6 +92,10 @@ type GoalStatus struct {
 	Expected decimal.Decimal `json:"expected_by_report_date"`
 	OnTrack  bool            `json:"on_track"`
 	Why      string          `json:"why"`
+	// Currency is the currency of Goal, Achieved and Expected when Unit is
+	// "money" (in JSON they are then money objects; see amount.go), the
+	// zero Currency otherwise.
+	Currency budget.Currency `json:"-"`
 }
 
 // Ranked is a candidate that passed every filter, with its score.
@@ -269,8 +273,8 @@ type Results struct {
 
 // TouchRow is one channel's credit under the two models.
 type TouchRow struct {
-	Channel string        `json:"channel"`
-	Credits [2]roi.Credit `json:"credits"`
+	Channel string    `json:"channel"`
+	Credits [2]Credit `json:"credits"`
 }
 
 // campaign describes the fictional brief the sample data follows.
@@ -425,6 +429,9 @@ func goalsSection(rep *Report, b brief) error {
 	}
 	for i, g := range b.Goals {
 		gs := GoalStatus{Metric: g.Metric, Unit: g.Unit, Goal: g.Goal, Deadline: b.End, Achieved: achieved[i], Why: why[i]}
+		if g.Unit == "money" {
+			gs.Currency = rep.Results.Report.Currency
+		}
 		gs.Fraction = ratio(gs.Achieved, gs.Goal)
 		gs.Met = !gs.Achieved.LessThan(gs.Goal)
 		gs.OnTrack, gs.Expected = gs.Met, gs.Goal

@@ -34,7 +34,7 @@ type CollabReport struct {
 	// totals by state.
 	Payments []collab.Payment  `json:"payments"`
 	Paid     Amount            `json:"paid"`
-	ByState  map[string]string `json:"unpaid_by_state"` // due, overdue, pending: amount still to pay
+	ByState  map[string]Amount `json:"unpaid_by_state"` // due, overdue, pending: amount still to pay
 	// Histories: each creator's record with the brand, the previous
 	// campaigns (past_creators.csv) and, in the final report, this one.
 	Histories []collab.History `json:"histories"`
@@ -210,9 +210,9 @@ func payments(c *CollabReport, in inputs, events []collab.Event, asof time.Time)
 			unpaid[p.State.String()] = unpaid[p.State.String()].Add(p.Amount.Amount.Sub(p.Paid.Amount))
 		}
 	}
-	c.ByState = map[string]string{}
+	c.ByState = map[string]Amount{}
 	for k, v := range unpaid {
-		c.ByState[k] = v.StringFixed(in.Currency.MinorUnits())
+		c.ByState[k] = amountIn(v, in.Currency)
 	}
 	return nil
 }

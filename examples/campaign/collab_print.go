@@ -104,7 +104,7 @@ func paymentsTable(p *printer, c CollabReport) {
 	var parts []string
 	for _, st := range []collab.PaymentState{collab.PaymentOverdue, collab.PaymentDue, collab.PaymentPending} {
 		if v, ok := c.ByState[st.String()]; ok {
-			parts = append(parts, fmt.Sprintf("%s %s", p.m(dec(v)), st))
+			parts = append(parts, fmt.Sprintf("%s %s", p.m(v.Amount), st))
 		}
 	}
 	if len(parts) == 0 {

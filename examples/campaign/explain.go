@@ -73,7 +73,7 @@ func attributionNote(rep Report, m func(decimal.Decimal) string) string {
 	r := rep.Results
 	var value decimal.Decimal
 	for _, t := range r.MultiTouch {
-		value = value.Add(t.Credits[0].Value)
+		value = value.Add(t.Credits[0].Value.Amount)
 	}
 	credited := rep.Results.Report.Total
 	return fmt.Sprintf("Which journeys: the attribution tool's export (paths.csv) holds only the journeys it could follow "+

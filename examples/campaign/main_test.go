@@ -660,7 +660,7 @@ func TestMultiTouch(t *testing.T) {
 	for m := range 2 {
 		sumC, sumV := decimal.Zero, decimal.Zero
 		for _, row := range rep.Results.MultiTouch {
-			sumC, sumV = sumC.Add(row.Credits[m].Conversions), sumV.Add(row.Credits[m].Value)
+			sumC, sumV = sumC.Add(row.Credits[m].Conversions), sumV.Add(row.Credits[m].Value.Amount)
 		}
 		if !sumC.Equal(decimal.NewFromInt(conversions)) || !sumV.Equal(decimal.New(value, -2)) {
 			t.Errorf("%s: credits add up to %s orders and %s, want %d and %d cents", rep.Results.Models[m], sumC, sumV, conversions, value)

@@ -74,12 +74,19 @@ type observed struct {
 	Fee, Revenue decimal.Decimal
 }
 
+// noNext is a NextCampaign without a recommendation: every amount 0 in cur.
+func noNext(cur budget.Currency) NextCampaign {
+	z := amountIn(decimal.Zero, cur)
+	return NextCampaign{Budget: z, Unplaced: z, Fees: z, Revenue: z, Expected: z, BreakEven: z, BreakEvenRevenue: z}
+}
+
 // nextCampaign (section 7) spreads this campaign's fee budget over the
 // creators it paid, by their curves; a creator paid nothing is left out,
 // and said so.
 func nextCampaign(rep *Report, in inputs, b brief) error {
 	if b.AsOf.Before(b.End) {
-		rep.Next = NextCampaign{Skipped: "the campaign is not over: fees and revenue so far would misjudge the creators"}
+		rep.Next = noNext(in.Currency)
+		rep.Next.Skipped = "the campaign is not over: fees and revenue so far would misjudge the creators"
 		return nil
 	}
 	var obs []observed
@@ -103,8 +110,9 @@ func nextCampaign(rep *Report, in inputs, b brief) error {
 // spread allocates total over the observed creators with budget.Allocate,
 // each on the Michaelis–Menten curve through their point.
 func spread(obs []observed, total decimal.Decimal, cur budget.Currency) (NextCampaign, error) {
-	next := NextCampaign{Budget: amountIn(total, cur), Elasticity: nextElasticity, MaxMultiple: nextMaxMultiple,
-		Curve: "Michaelis–Menten f(x) = β·x/(κ + x) through (fee, credited revenue)"}
+	next := noNext(cur)
+	next.Budget, next.Elasticity, next.MaxMultiple = amountIn(total, cur), nextElasticity, nextMaxMultiple
+	next.Curve = "Michaelis–Menten f(x) = β·x/(κ + x) through (fee, credited revenue)"
 	if len(obs) == 0 {
 		return next, fmt.Errorf("no creator was paid: nothing to learn from")
 	}

@@ -470,16 +470,16 @@ func multiTouchTable(p *printer, rep Report) {
 	p.f("%s credits each channel with how much conversion would drop without it (removal effect).\n", r.Models[1])
 	tw := p.table("lrrrrr", "channel", r.Models[0]+" orders", r.Models[0]+" value", r.Models[1]+" orders", r.Models[1]+" value", "difference")
 	places := p.cur.MinorUnits()
-	row := func(name string, a, b roi.Credit) {
-		va, vb := a.Value.Round(places), b.Value.Round(places) // the difference of the amounts shown
+	row := func(name string, a, b Credit) {
+		va, vb := a.Value.Amount.Round(places), b.Value.Amount.Round(places) // the difference of the amounts shown
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", name, number(a.Conversions, 1), p.m(va),
 			number(b.Conversions, 1), p.m(vb), signed(p.m(vb.Sub(va))))
 	}
-	var ta, tb roi.Credit
+	var ta, tb Credit
 	for _, t := range r.MultiTouch {
 		row(t.Channel, t.Credits[0], t.Credits[1])
-		ta.Conversions, ta.Value = ta.Conversions.Add(t.Credits[0].Conversions), ta.Value.Add(t.Credits[0].Value)
-		tb.Conversions, tb.Value = tb.Conversions.Add(t.Credits[1].Conversions), tb.Value.Add(t.Credits[1].Value)
+		ta.Conversions, ta.Value.Amount = ta.Conversions.Add(t.Credits[0].Conversions), ta.Value.Amount.Add(t.Credits[0].Value.Amount)
+		tb.Conversions, tb.Value.Amount = tb.Conversions.Add(t.Credits[1].Conversions), tb.Value.Amount.Add(t.Credits[1].Value.Amount)
 	}
 	row("total", ta, tb)
 	tw.flush()

@@ -124,7 +124,7 @@ func results(rep *Report, in inputs, plan budget.Plan) error {
 	if err := measure(rep, in, plan); err != nil {
 		return err
 	}
-	if err := multiTouch(rep, in.Paths); err != nil {
+	if err := multiTouch(rep, in.Paths, in.Currency); err != nil {
 		return err
 	}
 	return vsPast(rep, in.Past)
@@ -160,8 +160,8 @@ func measure(rep *Report, in inputs, plan budget.Plan) error {
 }
 
 // multiTouch shares the journeys' conversions and value among channels by
-// the linear and the Markov model.
-func multiTouch(rep *Report, paths []roi.Path) error {
+// the linear and the Markov model; values are in cur.
+func multiTouch(rep *Report, paths []roi.Path, cur budget.Currency) error {
 	rep.Results.MultiTouch = []TouchRow{} // [] in JSON when there are no journeys
 	if len(paths) == 0 {
 		return nil
@@ -176,10 +176,14 @@ func multiTouch(rep *Report, paths []roi.Path) error {
 		rep.Results.Models[i] = m.String()
 	}
 	for ch := range credits[0] {
-		rep.Results.MultiTouch = append(rep.Results.MultiTouch, TouchRow{Channel: ch, Credits: [2]roi.Credit{credits[0][ch], credits[1][ch]}})
+		var row [2]Credit
+		for i := range row {
+			row[i] = Credit{Conversions: credits[i][ch].Conversions, Value: amountIn(credits[i][ch].Value, cur)}
+		}
+		rep.Results.MultiTouch = append(rep.Results.MultiTouch, TouchRow{Channel: ch, Credits: row})
 	}
 	slices.SortFunc(rep.Results.MultiTouch, func(a, b TouchRow) int {
-		return cmp.Or(b.Credits[1].Value.Cmp(a.Credits[1].Value), strings.Compare(a.Channel, b.Channel))
+		return cmp.Or(b.Credits[1].Value.Amount.Cmp(a.Credits[1].Value.Amount), strings.Compare(a.Channel, b.Channel))
 	})
 	for _, p := range paths {
 		rep.Results.Conversions = rep.Results.Conversions.Add(decimal.NewFromInt(p.Conversions))
