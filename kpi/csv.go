@@ -161,7 +161,7 @@ func (pl *postLayout) post(rec csvx.Record, p *Post) error {
 	}
 	for _, cc := range pl.counts {
 		s := rec.Field(cc.idx)
-		if v, ok := plainCount(s); ok {
+		if v, ok := quickCount(s); ok {
 			*p.field(cc.f) = v
 			continue
 		}

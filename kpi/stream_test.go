@@ -348,3 +348,25 @@ func TestStreamPeakHeap(t *testing.T) {
 		t.Errorf("ReadPosts allocated %d bytes for %d of input (%v), want at most 4×", alloc, len(in), err)
 	}
 }
+
+// FuzzQuickCount: what ParseCount's fast path accepts, its general path
+// reads to the same value.
+func FuzzQuickCount(f *testing.F) {
+	for _, s := range []string{"1234", "1,234", "12.4k", "475.8M", "0.01k", "1,234.5k", "999,999,999,999,999", "1.", ",1", "1,23",
+		"1234,567", "12.40k", "1.2345k", "99999999999999999b", "0,000", "1.5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := quickCount(s)
+		if !ok {
+			return
+		}
+		if len(s) == 0 || s[0] == '-' || notReported(s) {
+			t.Fatalf("quickCount(%q) accepted a missing or negative count", s)
+		}
+		w, err := parseCountGeneral("kpi.ParseCount", s, s)
+		if err != nil || w != v {
+			t.Fatalf("quickCount(%q) = %d; general path %d, %v", s, v, w, err)
+		}
+	})
+}

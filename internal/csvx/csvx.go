@@ -262,7 +262,13 @@ func (rec Record) Field(col int) string {
 	if col < 0 || col >= len(rec.fields) {
 		return ""
 	}
-	return strings.TrimSpace(rec.fields[col])
+	s := rec.fields[col]
+	// Most cells start and end with a printable ASCII byte: no space to
+	// trim (TrimSpace's spaces are ASCII bytes up to ' ' or not ASCII).
+	if n := len(s); n > 0 && ' ' < s[0] && s[0] < utf8.RuneSelf && ' ' < s[n-1] && s[n-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 // Errorf returns an *Error for column col of this record carrying err.
