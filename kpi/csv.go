@@ -69,8 +69,16 @@ func DefaultPostColumns() PostColumns {
 // No rows is not an error.
 //
 // Work and memory are linear in the input: each cell is read once, a count
-// of any length in linear time (ParseCount), and each row becomes one Post.
-// The input's size is the caller's to bound (io.LimitReader).
+// of any length in linear time (ParseCount), and each row becomes one Post
+// (168 bytes plus its text). When r tells its size (*bytes.Reader,
+// *strings.Reader, *bytes.Buffer, a regular *os.File) the slice is sized
+// once from the first rows; otherwise rows are gathered in chunks and
+// copied once. 10⁶ rows of 96 bytes allocate about 2.7× the input. The
+// input's size is the caller's to bound (io.LimitReader).
+//
+// ReadPosts is shorthand for collecting ScanPosts(r, c) into a slice, with
+// "kpi: ReadPosts" in its errors; to read more posts than fit in memory,
+// range over ScanPosts and add each post to an Accumulator.
 func ReadPosts(r io.Reader, c PostColumns) ([]Post, error) {
 	ps, err := openPosts("kpi.ReadPosts", r, c)
 	if err != nil {
@@ -143,10 +151,14 @@ func (c PostColumns) layout(fn string, rd *csvx.Reader) (postLayout, error) {
 	return pl, nil
 }
 
-// post reads one row into *p, which it overwrites whole (ReadPosts reads
-// rows in place in its slice: a Post is 168 bytes).
+// post reads one row into *p, which must be the zero Post (ReadPosts
+// reads rows in place in its fresh slice: a Post is 168 bytes, and only
+// the fields the file has are written).
 func (pl *postLayout) post(rec csvx.Record, p *Post) error {
-	*p = Post{ID: rec.Field(pl.id), Creator: rec.Field(pl.creator), Caption: rec.Field(pl.caption), Hidden: pl.hidden}
+	p.ID, p.Creator, p.Hidden = rec.Field(pl.id), rec.Field(pl.creator), pl.hidden
+	if pl.caption >= 0 {
+		p.Caption = rec.Field(pl.caption)
+	}
 	if pl.platform >= 0 {
 		var err error
 		if p.Platform, err = platformOf(rec.Field(pl.platform)); err != nil {

@@ -73,6 +73,17 @@ func BenchmarkReadPostsLarge(b *testing.B) {
 			}
 		}
 	})
+	b.Run("ScanPosts", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(in)))
+		for b.Loop() {
+			for _, err := range ScanPosts(bytes.NewReader(in), DefaultPostColumns()) {
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
 	b.Run("encoding-csv-reuse", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(in)))
