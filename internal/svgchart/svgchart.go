@@ -25,9 +25,10 @@ import (
 // Width is the viewBox width of every chart.
 const Width = 760
 
-// Palette are the series' colours (Okabe–Ito, readable by colour-blind
-// readers), in order.
-var Palette = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"}
+// Palette are the series' colours, in order: the Okabe–Ito colours (readable
+// by colour-blind readers; grey for the eighth), then black and brown, so
+// that ten series differ before a colour repeats.
+var Palette = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999", "#000000", "#8C564B"}
 
 // Accent is the colour of reference lines and flag marks.
 const Accent = "#B00020"
