@@ -48,7 +48,9 @@ type Curve interface {
 // https://developers.google.com/meridian/docs/basics/media-saturation-lagging
 // (where Beta is the channel's coefficient β_m).
 type Hill struct {
-	Beta, EC, Slope float64
+	Beta  float64 `json:"beta"`
+	EC    float64 `json:"ec"`
+	Slope float64 `json:"slope"`
 }
 
 // Validate reports parameters outside Beta ≥ 0, EC > 0, Slope > 0 (or not finite).
@@ -140,8 +142,11 @@ func (h Hill) Inflection() float64 { return tame(h.inflection()) }
 // to 4 decimals as Robyn does. It is the Meridian Hill with EC = γₜ and
 // Slope = Alpha.
 type RobynHill struct {
-	Beta, Alpha, Gamma float64
-	Min, Max           float64 // the observed spend range the model was fitted on
+	Beta  float64 `json:"beta"`
+	Alpha float64 `json:"alpha"`
+	Gamma float64 `json:"gamma"`
+	Min   float64 `json:"min"` // the observed spend range the model was fitted on
+	Max   float64 `json:"max"`
 }
 
 // GammaTrans returns γₜ = round(Min + Gamma·(Max − Min), 4). Beyond 10¹⁵,
@@ -186,7 +191,8 @@ func (r RobynHill) Inflection() float64 { return r.Hill().Inflection() }
 // Concave everywhere, f'(x) = Beta·Kappa/(x+Kappa)². Source: Robyn's mic_men
 // (R/R/transformation.R).
 type MichaelisMenten struct {
-	Beta, Kappa float64
+	Beta  float64 `json:"beta"`
+	Kappa float64 `json:"kappa"`
 }
 
 // Validate reports parameters outside Beta ≥ 0, Kappa > 0.
@@ -296,7 +302,9 @@ func (m MichaelisMenten) inverseMarginal(lambda float64) float64 {
 // It rises from 0 to Max·(1 − σ(−k·Mid)), fastest at Mid (its inflection);
 // f'(x) = Max·k·σ(1−σ) at t = k(x − Mid). With Mid ≤ 0 it is concave.
 type Logistic struct {
-	Max, Steepness, Mid float64
+	Max       float64 `json:"max"`
+	Steepness float64 `json:"steepness"`
+	Mid       float64 `json:"mid"`
 }
 
 // Validate reports parameters outside Max ≥ 0, Steepness > 0, finite Mid.

@@ -27,7 +27,8 @@
 // categories; AddItem and RecordActual return updated copies (a Plan is an
 // immutable value). Totals by category, variances, remaining budget,
 // over-budget lines and a burn rate at an explicit instant are read from it.
-// Plans marshal to JSON with amounts as strings.
+// Plans and results marshal to JSON with every amount a money object,
+// {"amount":"600.00","currency":"EUR"}, with the currency's minor digits.
 //
 // # Fee estimates
 //

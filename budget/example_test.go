@@ -183,7 +183,7 @@ func ExamplePlan_MarshalJSON() {
 	b, _ := json.Marshal(p)
 	fmt.Println(string(b))
 	// Output:
-	// {"currency":"JPY","total":"500000","start":"2026-03-01T00:00:00Z","end":"2026-04-01T00:00:00Z","items":[{"name":"creator fees","category":"influencer_fees","planned":"400000","actual":"0"}]}
+	// {"currency":"JPY","total":{"amount":"500000","currency":"JPY"},"start":"2026-03-01T00:00:00Z","end":"2026-04-01T00:00:00Z","items":[{"name":"creator fees","category":"influencer_fees","planned":{"amount":"400000","currency":"JPY"},"actual":{"amount":"0","currency":"JPY"}}]}
 }
 
 func ExampleWeibullAdstock() {

@@ -493,6 +493,14 @@ func hostileMarshalCases(add addFunc, eur Currency, ds []hdec) {
 		add("CategoryTotal.MarshalJSON", d.name, func() (any, error) { return CategoryTotal{Planned: d.d, Actual: d.d}.MarshalJSON() })
 		add("Burn.MarshalJSON", d.name, func() (any, error) { return Burn{Pace: d.d, Projected: d.d}.MarshalJSON() })
 	}
+	for _, s := range append(append(hostileJSON(), hostileStrings...),
+		`{"low":{"amount":"1e2147483647","currency":"EUR"}}`, `{"lines":[{"factor":"x","amount":{"amount":"1"}}]}`,
+		`{"total":{"amount":"1","currency":"XYZ"}}`, `{"channels":[{"spend":{"amount":"1"},"response":"1e999999"}]}`,
+		`{"per_day":{"amount":"`+strings.Repeat("9", 2000)+`"}}`) {
+		add("Quote.UnmarshalJSON", fmt.Sprintf("%.30q", s), func() (any, error) { var q Quote; return q, q.UnmarshalJSON([]byte(s)) })
+		add("Allocation.UnmarshalJSON", fmt.Sprintf("%.30q", s), func() (any, error) { var a Allocation; return a, a.UnmarshalJSON([]byte(s)) })
+		add("Burn.UnmarshalJSON", fmt.Sprintf("%.30q", s), func() (any, error) { var b Burn; return b, b.UnmarshalJSON([]byte(s)) })
+	}
 }
 
 // runHostile makes one call, recovering a panic and bounding its time.

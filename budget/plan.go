@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"slices"
@@ -297,6 +298,9 @@ type CategoryTotal struct {
 	Category Category        `json:"category"`
 	Planned  decimal.Decimal `json:"planned"`
 	Actual   decimal.Decimal `json:"actual"`
+	// Currency is the plan's (set by ByCategory); in JSON it travels
+	// inside the amounts' money objects.
+	Currency Currency `json:"-"`
 }
 
 // ByCategory returns the planned and actual totals of each category present
@@ -306,7 +310,7 @@ func (p Plan) ByCategory() []CategoryTotal {
 	for _, li := range p.items {
 		i := slices.IndexFunc(out, func(c CategoryTotal) bool { return c.Category == li.Category })
 		if i < 0 {
-			out = append(out, CategoryTotal{Category: li.Category, Planned: decimal.Zero, Actual: decimal.Zero})
+			out = append(out, CategoryTotal{Category: li.Category, Planned: decimal.Zero, Actual: decimal.Zero, Currency: p.cur})
 			i = len(out) - 1
 		}
 		out[i].Planned = out[i].Planned.Add(li.Planned)
@@ -342,6 +346,9 @@ type Burn struct {
 	PerDay    decimal.Decimal `json:"per_day"`
 	Pace      decimal.Decimal `json:"pace"`
 	Projected decimal.Decimal `json:"projected"`
+	// Currency is the plan's, the currency of PerDay and Projected (in
+	// JSON they are money objects carrying it).
+	Currency Currency `json:"-"`
 }
 
 // BurnRate returns the plan's burn at now. now must be after Start (at
@@ -369,9 +376,10 @@ func (p Plan) BurnRate(now time.Time) (Burn, error) {
 	dur := decimal.NewFromInt(int64(p.end.Sub(p.start)))
 	spent := p.Actual()
 	b := Burn{
-		Elapsed: exact.Div(el, dur),
-		Spent:   decimal.Zero,
-		PerDay:  spent.Mul(decimal.NewFromInt(int64(24*time.Hour))).DivRound(el, exact.Precision),
+		Currency: p.cur,
+		Elapsed:  exact.Div(el, dur),
+		Spent:    decimal.Zero,
+		PerDay:   spent.Mul(decimal.NewFromInt(int64(24*time.Hour))).DivRound(el, exact.Precision),
 		// Pace = (spent/total) / (el/dur) = spent·dur / (total·el)
 		Projected: spent.Mul(dur).DivRound(el, exact.Precision),
 	}
@@ -387,57 +395,57 @@ func (p Plan) BurnRate(now time.Time) (Burn, error) {
 	return b, nil
 }
 
-// planJSON is the wire form. Decimals are strings whatever the decimal
-// package's global MarshalJSONWithoutQuotes says.
+// planJSON is the wire form. Amounts are money objects
+// ({"amount":"600.00","currency":"EUR"}); UnmarshalJSON also reads a bare
+// decimal string ("600.00"), the form of v0.1, as an amount in the plan's
+// currency.
 type planJSON struct {
-	Currency Currency   `json:"currency"`
-	Total    string     `json:"total"`
-	Start    time.Time  `json:"start"`
-	End      time.Time  `json:"end"`
-	Items    []itemJSON `json:"items"`
+	Currency Currency        `json:"currency"`
+	Total    json.RawMessage `json:"total"`
+	Start    time.Time       `json:"start"`
+	End      time.Time       `json:"end"`
+	Items    []itemJSON      `json:"items"`
 }
 
 type itemJSON struct {
-	Name     string   `json:"name"`
-	Category Category `json:"category"`
-	Planned  string   `json:"planned"`
-	Actual   string   `json:"actual"`
+	Name     string          `json:"name"`
+	Category Category        `json:"category"`
+	Planned  json.RawMessage `json:"planned"`
+	Actual   json.RawMessage `json:"actual"`
 }
 
 // MarshalJSON encodes the plan as
 //
-//	{"currency":"EUR","total":"1000.00","start":"…","end":"…",
-//	 "items":[{"name":"…","category":"…","planned":"600.00","actual":"0.00"}]}
+//	{"currency":"EUR","total":{"amount":"1000.00","currency":"EUR"},"start":"…","end":"…",
+//	 "items":[{"name":"…","category":"…","planned":{"amount":"600.00","currency":"EUR"},"actual":{"amount":"0.00","currency":"EUR"}}]}
 //
-// with every amount a string carrying exactly the currency's minor digits.
+// with every amount a money object carrying exactly the currency's minor
+// digits.
 func (p Plan) MarshalJSON() ([]byte, error) {
-	j := planJSON{
-		Currency: p.cur,
-		Total:    p.total.StringFixed(p.cur.minor),
-		Start:    p.start,
-		End:      p.end,
-		Items:    make([]itemJSON, len(p.items)),
+	money := func(d decimal.Decimal) json.RawMessage {
+		b, _ := Money{Amount: d, Currency: p.cur}.MarshalJSON() // amounts of a Plan are within the limits (AddItem checked them)
+		return b
 	}
+	j := planJSON{Currency: p.cur, Total: money(p.total), Start: p.start, End: p.end, Items: make([]itemJSON, len(p.items))}
 	for i, li := range p.items {
-		j.Items[i] = itemJSON{
-			Name: li.Name, Category: li.Category,
-			Planned: li.Planned.StringFixed(p.cur.minor), Actual: li.Actual.StringFixed(p.cur.minor),
-		}
+		j.Items[i] = itemJSON{Name: li.Name, Category: li.Category, Planned: money(li.Planned), Actual: money(li.Actual)}
 	}
 	return json.Marshal(j)
 }
 
 // UnmarshalJSON decodes the form written by MarshalJSON and validates it as
-// NewPlan and AddItem do; errors name the item and the field. "total" and
-// each item's "planned" are required (a missing one is ErrInvalid, not a
-// silent zero); a missing "actual" means nothing spent yet.
+// NewPlan and AddItem do; errors name the item and the field. An amount is
+// a money object in the plan's currency (another currency is a
+// *MismatchError) or a decimal string. "total" and each item's "planned"
+// are required (a missing one is ErrInvalid, not a silent zero); a missing
+// "actual" means nothing spent yet.
 func (p *Plan) UnmarshalJSON(b []byte) error {
 	const fn = "budget.Plan.UnmarshalJSON"
 	var j planJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return errs.New(ErrSyntax, fn, "", "not a plan: "+err.Error(), errs.None)
 	}
-	total, err := parseAmount(fn, "total", j.Total, true)
+	total, err := planAmount(fn, "total", j.Total, j.Currency, true)
 	if err != nil {
 		return err
 	}
@@ -450,11 +458,11 @@ func (p *Plan) UnmarshalJSON(b []byte) error {
 		if field == "" {
 			field = "items[" + strconv.Itoa(i) + "]"
 		}
-		pl, err := parseAmount(fn, field+".planned", it.Planned, true)
+		pl, err := planAmount(fn, field+".planned", it.Planned, j.Currency, true)
 		if err != nil {
 			return err
 		}
-		ac, err := parseAmount(fn, field+".actual", it.Actual, false)
+		ac, err := planAmount(fn, field+".actual", it.Actual, j.Currency, false)
 		if err != nil {
 			return err
 		}
@@ -464,6 +472,37 @@ func (p *Plan) UnmarshalJSON(b []byte) error {
 	}
 	*p = q
 	return nil
+}
+
+// planAmount reads an amount of a plan's JSON in cur: a money object in
+// cur or a decimal string; absent or null is "" (parseAmount's rule).
+func planAmount(fn, field string, raw json.RawMessage, cur Currency, required bool) (decimal.Decimal, error) {
+	raw = bytes.TrimSpace(raw)
+	var text string
+	switch {
+	case len(raw) == 0 || string(raw) == "null":
+	case raw[0] == '{':
+		var m struct {
+			Amount   string `json:"amount"`
+			Currency string `json:"currency"`
+		}
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return decimal.Decimal{}, errs.New(ErrSyntax, fn, field, "not a money object: "+err.Error(), errs.None)
+		}
+		c, err := parseCurrency(fn, m.Currency)
+		if err != nil {
+			return decimal.Decimal{}, err
+		}
+		if cur.IsValid() && c != cur {
+			return decimal.Decimal{}, &MismatchError{Func: fn, Field: field, Left: cur, Right: c}
+		}
+		text = m.Amount
+	default:
+		if err := json.Unmarshal(raw, &text); err != nil {
+			return decimal.Decimal{}, errs.New(ErrSyntax, fn, field, "not a money object or a decimal string", errs.None)
+		}
+	}
+	return parseAmount(fn, field, text, required)
 }
 
 // MaxAmountText bounds the text of one amount in the JSON that

@@ -89,11 +89,11 @@ func TestPlanTracking(t *testing.T) {
 	if got := p2.Unallocated(); !got.Equal(d("-500")) { // 10,000 − 10,500
 		t.Errorf("Unallocated = %s, want -500", got)
 	}
-	wantCat := []CategoryTotal{ // sorted by name
-		{ContentProduction, d("2500"), d("1000")},
-		{Contingency, d("1500"), d("0")},
-		{InfluencerFees, d("6000"), d("6600")},
-		{PaidAmplification, d("500"), d("700")},
+	wantCat := []CategoryTotal{ // sorted by name, in the plan's EUR
+		{ContentProduction, d("2500"), d("1000"), MustParseCurrency("EUR")},
+		{Contingency, d("1500"), d("0"), MustParseCurrency("EUR")},
+		{InfluencerFees, d("6000"), d("6600"), MustParseCurrency("EUR")},
+		{PaidAmplification, d("500"), d("700"), MustParseCurrency("EUR")},
 	}
 	if diff := cmp.Diff(wantCat, p2.ByCategory()); diff != "" {
 		t.Errorf("ByCategory (-want +got):\n%s", diff)
@@ -171,13 +171,13 @@ func TestBurnRate(t *testing.T) {
 		t.Fatal(err)
 	}
 	third := d("0.3333333333333333") // 16 places, half away from zero
-	want := Burn{Elapsed: third, Spent: third, PerDay: d("100"), Pace: d("1"), Projected: d("3000")}
+	want := Burn{Elapsed: third, Spent: third, PerDay: d("100"), Pace: d("1"), Projected: d("3000"), Currency: MustParseCurrency("EUR")}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("BurnRate (-want +got):\n%s", diff)
 	}
 	// after the end: the whole period counts. 1000 over 30 days = 33.3333333333333333.
 	got, _ = p.BurnRate(planEnd.Add(time.Hour))
-	want = Burn{Elapsed: d("1"), Spent: third, PerDay: d("33.3333333333333333"), Pace: third, Projected: d("1000")}
+	want = Burn{Elapsed: d("1"), Spent: third, PerDay: d("33.3333333333333333"), Pace: third, Projected: d("1000"), Currency: MustParseCurrency("EUR")}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("BurnRate after end (-want +got):\n%s", diff)
 	}
@@ -193,7 +193,7 @@ func TestBurnRate(t *testing.T) {
 	if !errors.Is(err, ErrNonPositive) || !strings.Contains(err.Error(), "budget: Plan.BurnRate: total: zero") {
 		t.Errorf("zero total: err = %v", err)
 	}
-	want = Burn{Elapsed: third, Spent: d("0"), PerDay: d("100"), Pace: d("0"), Projected: d("3000")}
+	want = Burn{Elapsed: third, Spent: d("0"), PerDay: d("100"), Pace: d("0"), Projected: d("3000"), Currency: MustParseCurrency("EUR")}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("BurnRate of a zero total (-want +got):\n%s", diff)
 	}
@@ -206,10 +206,12 @@ func TestPlanJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"currency":"EUR","total":"10000.00","start":"2026-03-01T00:00:00Z","end":"2026-03-31T00:00:00Z","items":[` +
-		`{"name":"influencer_fees","category":"influencer_fees","planned":"6000.00","actual":"0.00"},` +
-		`{"name":"content_production","category":"content_production","planned":"2500.00","actual":"0.00"},` +
-		`{"name":"contingency","category":"contingency","planned":"1500.00","actual":"12.50"}]}`
+	// Every amount a money object in EUR with its two minor digits (was a
+	// bare string: "total":"10000.00", "actual":"12.50").
+	want := `{"currency":"EUR","total":{"amount":"10000.00","currency":"EUR"},"start":"2026-03-01T00:00:00Z","end":"2026-03-31T00:00:00Z","items":[` +
+		`{"name":"influencer_fees","category":"influencer_fees","planned":{"amount":"6000.00","currency":"EUR"},"actual":{"amount":"0.00","currency":"EUR"}},` +
+		`{"name":"content_production","category":"content_production","planned":{"amount":"2500.00","currency":"EUR"},"actual":{"amount":"0.00","currency":"EUR"}},` +
+		`{"name":"contingency","category":"contingency","planned":{"amount":"1500.00","currency":"EUR"},"actual":{"amount":"12.50","currency":"EUR"}}]}`
 	if diff := cmp.Diff(want, string(b)); diff != "" {
 		t.Errorf("JSON (-want +got):\n%s", diff)
 	}

@@ -130,9 +130,11 @@ func TestResultJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := json.Marshal(q)
-	// 1316.25 expected, 1053.00 low (1053 × 1 kept at two digits), 1579.50 high
-	for _, want := range []string{`"currency":"EUR"`, `"low":"1053.00"`, `"expected":"1316.25"`, `"high":"1579.50"`,
-		`{"label":"base (micro tier)","factor":"500","amount":"500"}`} {
+	// 1316.25 expected, 1053.00 low (1053 × 1 kept at two digits), 1579.50 high,
+	// each a money object in EUR; the base line's running amount 500 as
+	// 500.00 EUR (was "500").
+	for _, want := range []string{`"currency":"EUR"`, `"low":{"amount":"1053.00","currency":"EUR"}`, `"expected":{"amount":"1316.25","currency":"EUR"}`,
+		`"high":{"amount":"1579.50","currency":"EUR"}`, `{"label":"base (micro tier)","factor":"500","amount":{"amount":"500.00","currency":"EUR"}}`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("Quote JSON %s lacks %s", b, want)
 		}
@@ -147,8 +149,9 @@ func TestResultJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ = json.Marshal(a)
-	// 40 and 60 (see ExampleAllocate), written with the cents
-	for _, want := range []string{`"total":"100.00"`, `"method":"water-filling"`, `"name":"a","spend":"40.00"`, `"spend":"60.00"`} {
+	// 40 and 60 (see ExampleAllocate), written with the cents, money objects in EUR
+	for _, want := range []string{`"total":{"amount":"100.00","currency":"EUR"}`, `"method":"water-filling"`,
+		`"name":"a","spend":{"amount":"40.00","currency":"EUR"}`, `"spend":{"amount":"60.00","currency":"EUR"}`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("Allocation JSON %s lacks %s", b, want)
 		}
