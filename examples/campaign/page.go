@@ -25,6 +25,7 @@ var pageSections = []func(pc *pageCtx) pageSection{
 	budgetPageSection,
 	creatorsPage,
 	attributionPage,
+	collabPage,
 }
 
 // pageCtx is what every section builder reads: the report, its money

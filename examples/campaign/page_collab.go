@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/influencekit/influencekit/collab"
+	"github.com/influencekit/influencekit/internal/svgchart"
+)
+
+// collabPage is the collaboration section (text section 8): each
+// deliverable's days late, the captions against the brief.
+func collabPage(pc *pageCtx) pageSection {
+	c := pc.rep.Collab
+	d := c.Delivery
+	s := pageSection{ID: "collaboration", Title: "Collaboration",
+		Intro: []string{fmt.Sprintf("As of %s: %d deliverables, %d delivered on time, %d late, %d overdue (not live, past due), "+
+			"%d still open, %d cancelled. A due date is exclusive: a piece live on the due day is 1 day late.",
+			c.AsOf.Format("Mon 2 Jan 2006"), d.Deliverables, d.OnTime, d.Late, d.Overdue, d.Open, d.Cancelled)}}
+	if len(c.Deliverables) == 0 {
+		return s
+	}
+	bars := svgchart.Bars{ID: "chart-delivery", Title: "Deliverables late or overdue: days late",
+		Desc: "One bar per late or overdue deliverable: the days it went live after its due date (late) or has been past due without going live (overdue); the others are in the table.",
+		Axis: "days late", Tick: func(v float64) string { return fmt.Sprintf("%g", v) }, LabelWidth: 230}
+	t := pageTable{Caption: "Deliverables", Head: []string{"deliverable", "creator", "due", "state", "live", "late"}, Num: numCols(4, 6)}
+	for _, st := range c.Deliverables {
+		state := strings.ReplaceAll(st.State.String(), "_", " ")
+		late := ""
+		if st.State == collab.StateLate || st.State == collab.StateOverdue {
+			late = plural(st.DaysLate, "day")
+		}
+		if st.DaysLate > 0 {
+			bars.Rows = append(bars.Rows, svgchart.Row{Label: st.Deliverable + " (" + state + ")", Values: []float64{float64(st.DaysLate)}, Texts: []string{late}})
+		}
+		t.Rows = append(t.Rows, []string{st.Deliverable, marked(pc.flagged, st.Creator), st.Due.AddDate(0, 0, -1).Format("2\u00a0Jan"),
+			state, fmt.Sprintf("%d of %d", st.Published, st.Count), late})
+		t.Marked = append(t.Marked, pc.flagged[st.Creator])
+	}
+	if len(bars.Rows) > 0 {
+		s.Figures = []pageFigure{{Chart: bars.SVG(), Table: t}}
+	} else {
+		s.Tables = append(s.Tables, t)
+	}
+	ct := pageTable{Caption: "Captions against the brief", Head: []string{"post", "creator", "deliverable", "carries everything"}, Num: numCols(4, 4)}
+	for _, r := range c.Captions {
+		ok := "✔"
+		if !r.Compliance.OK() {
+			ok = "✘ see the text report"
+		}
+		ct.Rows = append(ct.Rows, []string{r.Post, marked(pc.flagged, r.Creator), r.Deliverable, ok})
+	}
+	s.Tables = append(s.Tables, ct)
+	return s
+}
