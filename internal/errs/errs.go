@@ -137,11 +137,18 @@ func cut(s string) string {
 // quadratic, never in full when long): in full when it has at most
 // MaxValueLen digits and a small exponent, otherwise as "≈1e+N, D digits":
 // its order of magnitude and its coefficient's digit count, both estimated
-// from the coefficient's bit length (the count may be one too high).
+// exactly for a coefficient of up to 19 digits, otherwise from its bit
+// length (then the count may be one too high).
 func Decimal(d decimal.Decimal) string {
-	bitLen := d.Coefficient().BitLen() // Coefficient copies; the cost is linear, not quadratic
+	c := d.Coefficient() // a copy; the cost is linear, not quadratic
 	exp := int64(d.Exponent())
-	digits := int64(float64(bitLen)*math.Log10(2)) + 1
+	digits := int64(float64(c.BitLen())*math.Log10(2)) + 1
+	if c.IsInt64() { // exact for coefficients of up to 19 digits
+		digits = int64(len(strconv.FormatInt(c.Int64(), 10)))
+		if c.Sign() < 0 {
+			digits-- // the minus sign
+		}
+	}
 	if digits <= MaxValueLen && exp > -MaxValueLen && exp < MaxValueLen {
 		return d.String()
 	}

@@ -67,6 +67,10 @@ func TestFormatShort(t *testing.T) {
 		// 40 bytes of "é" is 20 runes, then the length 2*2^20 = 2097152.
 		{"long string", long, `"` + strings.Repeat("é", 20) + `"… (2097152 bytes)`},
 		{"short decimal", decimal.RequireFromString("-12.50"), "-12.5"},
+		// 9e1000: one digit, magnitude 1000 (exact for small coefficients).
+		{"9e1000", decimal.New(9, 1000), "≈1e+1000, 1 digit"},
+		// -123e-50: three digits, magnitude -50+3-1 = -48.
+		{"-123e-50", decimal.New(-123, -50), "-≈1e-48, 3 digits"},
 		{"float", 0.25, "0.25"},
 		{"stringer", time.Duration(1500) * time.Millisecond, "1.5s"},
 	}
