@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/influencekit/influencekit/internal/ci"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/influencekit/influencekit/internal/limit"
@@ -169,23 +170,17 @@ func LiftCI(test, control Group, confidence decimal.Decimal) (LiftInterval, erro
 		}
 	}
 	c, _ := confidence.Float64()
-	z := math.Sqrt2 * math.Erfinv(c)
-	if c <= 0 || c >= 1 || math.IsInf(z, 0) || math.IsNaN(z) {
+	z, ok := ci.Z(c)
+	if !ok {
 		// A level within float64 rounding of 0 or 1 (0.99999999999999999):
 		// the quantile would be 0 or infinite.
 		return LiftInterval{}, errs.New(ErrInvalid, fn, "confidence", "too close to 0 or 1 for float64", confidence)
 	}
 	x1, n1 := float64(test.Conversions), float64(test.Size)
 	x2, n2 := float64(control.Conversions), float64(control.Size)
-	p1, p2 := x1/n1, x2/n2
-	l1, u1 := wilson(x1, n1, z)
-	l2, u2 := wilson(x2, n2, z)
-	dd := p1 - p2
-	lo := dd - math.Sqrt((p1-l1)*(p1-l1)+(u2-p2)*(u2-p2))
-	hi := dd + math.Sqrt((u1-p1)*(u1-p1)+(p2-l2)*(p2-l2))
-	se := math.Sqrt(1/x1 - 1/n1 + 1/x2 - 1/n2)
-	lrr := math.Log(p1 / p2)
-	bounds := [4]float64{lo, hi, math.Exp(lrr-z*se) - 1, math.Exp(lrr+z*se) - 1}
+	lo, hi := ci.Newcombe(x1, n1, x2, n2, z)
+	klo, khi := ci.Katz(x1, n1, x2, n2, z)
+	bounds := [4]float64{lo, hi, klo, khi}
 	for _, x := range bounds {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			// Not reachable with the checks above; never turn NaN into a panic.
@@ -198,14 +193,6 @@ func LiftCI(test, control Group, confidence decimal.Decimal) (LiftInterval, erro
 		Lift:       Interval{dec12(bounds[2]), dec12(bounds[3])},
 	}
 	return out, nil
-}
-
-// wilson returns the Wilson score interval for x successes in n trials.
-func wilson(x, n, z float64) (lo, hi float64) {
-	z2 := z * z
-	center := (x + z2/2) / (n + z2)
-	half := z / (n + z2) * math.Sqrt(x*(n-x)/n+z2/4)
-	return center - half, center + half
 }
 
 func dec12(x float64) decimal.Decimal { return decimal.NewFromFloat(x).Round(12) }
