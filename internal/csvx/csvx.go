@@ -72,24 +72,31 @@ func NormalizeHeader(s string) string {
 	s = strings.TrimSpace(s)
 	b.Grow(len(s))
 	space := false
-	for i, r := range s {
-		if r < utf8.RuneSelf && 'a' <= r && r <= 'z' || '0' <= r && r <= '9' { // the common case, without unicode's tables
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteByte(s[i])
-			continue
+	for i := 0; i < len(s); {
+		// The common case, a run of ASCII lower-case letters and digits,
+		// is copied at once, without unicode's tables.
+		j := i
+		for j < len(s) && ('a' <= s[j] && s[j] <= 'z' || '0' <= s[j] && s[j] <= '9') {
+			j++
 		}
-		if unicode.IsSpace(r) || r == '_' || r == '-' || r == '.' {
-			space = true
-			continue
+		r, size := rune(0), j-i
+		if j == i {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) || r == '_' || r == '-' || r == '.' {
+				space, i = true, i+size
+				continue
+			}
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(unicode.ToLower(r))
+		if j > i {
+			b.WriteString(s[i:j])
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		i += size
 	}
 	return b.String()
 }

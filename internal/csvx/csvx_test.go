@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/influencekit/influencekit/internal/errs"
@@ -141,4 +142,30 @@ func TestNewReaderRefusesNilAndBadComma(t *testing.T) {
 	if _, err := NewReader("pkg.Read", strings.NewReader("a,\"b\n"), ','); err == nil {
 		t.Errorf("bare quote in the header: no error")
 	}
+}
+
+// FuzzNormalizeHeader: NormalizeHeader equals the rune-by-rune rule its
+// doc states (trim, lower-case, runs of spaces, "_", "-", "." to one space).
+func FuzzNormalizeHeader(f *testing.F) {
+	for _, s := range []string{"Avg. Likes", "avg_likes", "AVG\r\nlikes", " a--b ", "\xff\xfeX", "Ⅻ_ǅ", "x\u00a0y", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		space := false
+		for _, r := range strings.TrimSpace(s) {
+			if unicode.IsSpace(r) || r == '_' || r == '-' || r == '.' {
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		}
+		if got := NormalizeHeader(s); got != b.String() {
+			t.Fatalf("NormalizeHeader(%q) = %q, want %q", s, got, b.String())
+		}
+	})
 }
