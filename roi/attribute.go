@@ -35,8 +35,8 @@ type Credit struct {
 
 // Attribute shares the paths' conversions and value among channels by model,
 // one of the [Rule] constants ([LastTouch], [FirstTouch], [Linear],
-// [PositionBased], [Markov], [Shapley]) or a configured [Positions] or
-// [MarkovChain] ([TimeDecay] needs touch times: see [AttributeJourneys]).
+// [PositionBased], [Markov], [Shapley]) or a configured [Positions],
+// [MarkovChain] or [RateShapley] ([TimeDecay] needs touch times: see [AttributeJourneys]).
 //
 // The result has an entry for every channel of every path, zero credit
 // included. Nulls matter only to Markov models; the other models share each
@@ -97,6 +97,7 @@ func validateModel(fn string, model Model) error {
 		if m.Order < 0 || m.Order > 3 {
 			return errs.New(ErrInvalid, fn, "MarkovChain.Order", "not 1, 2 or 3", m.Order)
 		}
+	case RateShapley:
 	case TimeDecay:
 		if m.HalfLife < 0 {
 			return errs.New(ErrInvalid, fn, "TimeDecay.HalfLife", "negative", m.HalfLife)
@@ -119,6 +120,8 @@ func (pp *prepared) attribute(fn string, model Model) (map[string]Credit, error)
 		return pp.heuristic(fn, m)
 	case MarkovChain:
 		return pp.markov(fn, m.order())
+	case RateShapley:
+		return pp.rateShapley(fn)
 	}
 	return pp.heuristic(fn, model)
 }
@@ -572,8 +575,8 @@ func (pp *prepared) credits(fn string, convW, valW []*big.Int) (map[string]Credi
 	return out, nil
 }
 
-// apportion returns parts of total proportional to the non-negative integer
-// weights w, each a multiple of 10^-p (p = max(exact.Precision, places of
+// apportion returns parts of total proportional to the integer weights w
+// (negative ones only from [RateShapley]; their sum must be positive), each a multiple of 10^-p (p = max(exact.Precision, places of
 // total)), summing exactly to total, by the largest-remainder method; ties
 // go to the smaller name. A zero total gives zero parts; a positive total
 // with all weights zero is an error. With T = total × 10^p and W = Σ w,
@@ -605,7 +608,7 @@ func apportion(total decimal.Decimal, w []*big.Int, names []string) ([]decimal.D
 	assigned := new(big.Int)
 	for i, wi := range w {
 		num := new(big.Int).Mul(T, wi)
-		floors[i], rems[i] = num.QuoRem(num, sum, new(big.Int)) // num >= 0, so QuoRem floors
+		floors[i], rems[i] = num.DivMod(num, sum, new(big.Int)) // sum > 0: floors, remainder in [0, sum)
 		assigned.Add(assigned, floors[i])
 	}
 	missing := new(big.Int).Sub(T, assigned).Int64() // 0 <= missing < len(w)

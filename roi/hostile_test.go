@@ -119,6 +119,7 @@ func hostileCalls(t *testing.T) []hcall {
 	hostileReport(t, add)
 	hostileText(add)
 	hostileJSON(add)
+	hostileSales(add)
 	return calls
 }
 
@@ -232,7 +233,7 @@ func hostilePaths() map[string][]Path {
 func hostileModels() map[string]Model {
 	ms := map[string]Model{"nil": nil, "Rule(-1)": Rule(-1), "Rule(99)": Rule(99), "TimeDecay{}": TimeDecay{},
 		"MarkovChain{-1}": MarkovChain{Order: -1}, "MarkovChain{4}": MarkovChain{Order: 4}, "MarkovChain{MaxInt}": MarkovChain{Order: math.MaxInt},
-		"MarkovChain{3}": MarkovChain{Order: 3}}
+		"MarkovChain{3}": MarkovChain{Order: 3}, "RateShapley{}": RateShapley{}}
 	for r := LastTouch; r <= Shapley; r++ {
 		ms[r.String()] = r
 	}

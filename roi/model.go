@@ -13,7 +13,7 @@ import (
 // Model is an attribution model for [Attribute] and [AttributeJourneys]: one
 // of the [Rule] constants ([FirstTouch], [LastTouch], [Linear],
 // [PositionBased], [Markov], [Shapley]) or a configured variant
-// ([Positions], [TimeDecay], [MarkovChain]). The set is closed: other
+// ([Positions], [TimeDecay], [MarkovChain], [RateShapley]). The set is closed: other
 // packages cannot add models.
 type Model interface {
 	String() string
