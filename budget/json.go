@@ -35,12 +35,6 @@ func checkJSON(fn string, fields ...namedDecimal) error {
 	return nil
 }
 
-// moneyText is d with exactly cur's minor digits, or all its digits when
-// that would round it or there is no currency.
-func moneyText(d decimal.Decimal, cur Currency) string {
-	return Money{Amount: d, Currency: cur}.amountText()
-}
-
 type lineJSON struct {
 	Label  string `json:"label"`
 	Factor string `json:"factor"`
