@@ -533,8 +533,9 @@ const joinFrom = 16
 // work): 1,000 sketches in 0.2–0.8 s against 2.1–13 s pair by pair (10–17×
 // in the same run); 5,000 sketches in about 9 s. Memory: 2·n² bytes for
 // the counts (2 MB for 1,000 sketches, 50 MB for 5,000), plus, while
-// counting, about 12 bytes per retained hash that two sketches or more
-// share, plus the sketches.
+// counting, one such triangle per worker (up to 24 MiB in all; beyond, a
+// row-by-row count needs none) and about 12 bytes per retained hash that
+// two sketches or more share, plus the sketches.
 func SketchOverlapMatrix(sketches []*Sketch, workers int) *Matrix {
 	m := snapshotMatrix(sketches)
 	if m.n < joinFrom {
