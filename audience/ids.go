@@ -74,19 +74,12 @@ func ReadIDs(r io.Reader, column string) (*Set, error) {
 }
 
 func scanIDs(fn string, r io.Reader, column string) iter.Seq2[uint64, error] {
-	used := false
-	return func(yield func(uint64, error) bool) {
-		if used {
-			yield(0, errs.New(ErrInvalid, fn, "range", "the sequence reads its reader once and was ranged over before", errs.None))
-			return
-		}
-		used = true
+	return csvx.Scan(fn, func() (func() (uint64, error), error) {
 		if column == "" {
-			lineIDs(fn, r, yield)
-			return
+			return lineIDs(fn, r)
 		}
-		csvIDs(fn, r, column, yield)
-	}
+		return csvIDs(fn, r, column)
+	})
 }
 
 // maxIDLine is the longest line ScanIDs reads in one-ID-per-line input.
@@ -114,36 +107,33 @@ func parseID[T string | []byte](b T) (uint64, bool) {
 	return v, true
 }
 
-// lineIDs yields the IDs of r, one per line.
-func lineIDs(fn string, r io.Reader, yield func(uint64, error) bool) {
+// lineIDs returns the reader of the IDs of r, one per line.
+func lineIDs(fn string, r io.Reader) (func() (uint64, error), error) {
 	if csvx.IsNil(r) {
-		yield(0, &ParseError{Func: fn, Err: fmt.Errorf("reader: nil: %w", ErrInvalid)})
-		return
+		return nil, &ParseError{Func: fn, Err: fmt.Errorf("reader: nil: %w", ErrInvalid)}
 	}
 	br := bufio.NewReaderSize(r, maxIDLine)
-	for line := 1; ; line++ {
-		b, long, err := readLine(br)
-		if line == 1 {
-			b = bytes.TrimPrefix(b, []byte("\uFEFF"))
-		}
-		if b = bytes.TrimSpace(b); len(b) > 0 || long {
-			id, ok := parseID(b)
-			if !ok || long {
-				yield(0, &ParseError{Func: fn, Line: line, Column: 1, Value: string(b[:min(len(b), 64)]), Err: notID})
-				return
+	line, done := 0, false
+	return func() (uint64, error) {
+		for !done {
+			b, long, err := readLine(br)
+			if line++; line == 1 {
+				b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 			}
-			if !yield(id, nil) {
-				return
+			done = err == io.EOF
+			if err != nil && !done {
+				return 0, &ParseError{Func: fn, Line: line, Err: err}
+			}
+			if b = bytes.TrimSpace(b); len(b) > 0 || long {
+				id, ok := parseID(b)
+				if !ok || long {
+					return 0, &ParseError{Func: fn, Line: line, Column: 1, Value: string(b[:min(len(b), 64)]), Err: notID}
+				}
+				return id, nil
 			}
 		}
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			yield(0, &ParseError{Func: fn, Line: line, Err: err})
-			return
-		}
-	}
+		return 0, io.EOF
+	}, nil
 }
 
 // readLine returns the next line of br without its end, and whether it was
@@ -160,36 +150,27 @@ func readLine(br *bufio.Reader) (line []byte, long bool, err error) {
 	return bytes.TrimSuffix(line, []byte("\n")), long, err
 }
 
-// csvIDs yields the IDs of one column of a CSV file.
-func csvIDs(fn string, r io.Reader, column string, yield func(uint64, error) bool) {
+// csvIDs returns the reader of the IDs of one column of a CSV file.
+func csvIDs(fn string, r io.Reader, column string) (func() (uint64, error), error) {
 	rd, err := csvx.NewReader(fn, r, ',')
 	if err != nil {
-		yield(0, err)
-		return
+		return nil, err
 	}
 	col := rd.Column(column)
 	if col < 0 {
-		yield(0, &ParseError{Func: fn, Line: 1, Header: column,
-			Err: fmt.Errorf("%w: no header matches %s", ErrMissingColumn, errs.Quote(column))})
-		return
+		return nil, &ParseError{Func: fn, Line: 1, Header: column,
+			Err: fmt.Errorf("%w: no header matches %s", ErrMissingColumn, errs.Quote(column))}
 	}
 	rd.ReuseRecord()
-	for {
+	return func() (uint64, error) {
 		rec, err := rd.Next()
-		if err == io.EOF {
-			return
-		}
 		if err != nil {
-			yield(0, err)
-			return
+			return 0, err
 		}
 		id, ok := parseID(rec.Field(col))
 		if !ok {
-			yield(0, rec.Errorf(col, notID))
-			return
+			return 0, rec.Errorf(col, notID)
 		}
-		if !yield(id, nil) {
-			return
-		}
-	}
+		return id, nil
+	}, nil
 }

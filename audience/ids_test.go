@@ -203,14 +203,14 @@ func idCalls() []hostileCall {
 	var nilReader *strings.Reader
 	inputs := map[string]func() io.Reader{
 		"nil": func() io.Reader { return nil }, "nil pointer": func() io.Reader { return nilReader },
-		"empty":    func() io.Reader { return strings.NewReader("") },
-		"nul":      func() io.Reader { return strings.NewReader("1\x00\n\x00") },
-		"utf-8":    func() io.Reader { return strings.NewReader("\xff\xfe\n1") },
-		"1 MB ID":  func() io.Reader { return strings.NewReader(strings.Repeat("9", 1_000_000)) },
-		"2^64":     func() io.Reader { return strings.NewReader("18446744073709551616") },
-		"max":      func() io.Reader { return strings.NewReader("id\n18446744073709551615\n") },
-		"quote":    func() io.Reader { return strings.NewReader("id\n\"1\n") },
-		"1 MB CSV": func() io.Reader { return strings.NewReader("id\n" + strings.Repeat("1", 1_000_000)) },
+		"empty":      func() io.Reader { return strings.NewReader("") },
+		"nul":        func() io.Reader { return strings.NewReader("1\x00\n\x00") },
+		"utf-8":      func() io.Reader { return strings.NewReader("\xff\xfe\n1") },
+		"1 MB ID":    func() io.Reader { return strings.NewReader(strings.Repeat("9", 1_000_000)) },
+		"2^64":       func() io.Reader { return strings.NewReader("18446744073709551616") },
+		"max":        func() io.Reader { return strings.NewReader("id\n18446744073709551615\n") },
+		"quote":      func() io.Reader { return strings.NewReader("id\n\"1\n") },
+		"1 MB CSV":   func() io.Reader { return strings.NewReader("id\n" + strings.Repeat("1", 1_000_000)) },
 		"2·10^4 IDs": func() io.Reader { return &idRows{n: 20_000} },
 	}
 	var calls []hostileCall

@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/influencekit/influencekit/internal/csvx"
-	"github.com/influencekit/influencekit/internal/errs"
 )
 
 // ScanPosts is the streaming form of ReadPosts: it reads the same CSV with
@@ -33,33 +32,17 @@ import (
 // ranging over it a second time yields an error wrapping ErrInvalid.
 func ScanPosts(r io.Reader, c PostColumns) iter.Seq2[Post, error] {
 	const fn = "kpi.ScanPosts"
-	used := false
-	return func(yield func(Post, error) bool) {
-		if used {
-			yield(Post{}, errs.New(ErrInvalid, fn, "range", "the sequence reads its reader once and was ranged over before", errs.None))
-			return
-		}
-		used = true
+	return csvx.Scan(fn, func() (func() (Post, error), error) {
 		ps, err := openPosts(fn, r, c)
 		if err != nil {
-			yield(Post{}, err)
-			return
+			return nil, err
 		}
-		for {
+		return func() (Post, error) {
 			var p Post
 			err := ps.next(&p)
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				yield(Post{}, err)
-				return
-			}
-			if !yield(p, nil) {
-				return
-			}
-		}
-	}
+			return p, err
+		}, nil
+	})
 }
 
 // postScanner reads posts row by row.

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"reflect"
 	"strings"
 	"unicode"
@@ -223,6 +224,42 @@ func (r *Reader) ReuseRecord() { r.r.ReuseRecord = true }
 // InputOffset returns the byte offset in the input (after a byte-order
 // mark) of the end of the last record read.
 func (r *Reader) InputOffset() int64 { return r.r.InputOffset() }
+
+// Scan is the one shape of the module's streaming readers: the sequence of
+// the values next returns, in order, until next returns io.EOF. open is
+// called on the first range and returns next. An error of open or next is
+// yielded once, with the zero T, and ends the sequence; a loop that stops
+// early stops reading. The sequence reads its input once: a second range
+// yields an error wrapping errs.ErrInvalid, naming fn ("kpi.ScanPosts").
+func Scan[T any](fn string, open func() (next func() (T, error), err error)) iter.Seq2[T, error] {
+	used := false
+	return func(yield func(T, error) bool) {
+		var zero T
+		if used {
+			yield(zero, errs.New(errs.ErrInvalid, fn, "range", "the sequence reads its reader once and was ranged over before", errs.None))
+			return
+		}
+		used = true
+		next, err := open()
+		if err != nil {
+			yield(zero, err)
+			return
+		}
+		for {
+			v, err := next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			if !yield(v, nil) {
+				return
+			}
+		}
+	}
+}
 
 // Header returns the header row as written in the file.
 func (r *Reader) Header() []string { return r.header }
