@@ -1,7 +1,11 @@
 package roi
 
 import (
+	"math"
 	"strconv"
+	"time"
+
+	"github.com/influencekit/influencekit/budget"
 )
 
 // hostileSales adds issue 17's functions to the hostile table.
@@ -17,4 +21,45 @@ func hostileSales(add adder) {
 		wide = append(wide, Path{Channels: []string{"c" + strconv.Itoa(i)}, Conversions: 1})
 	}
 	add("Attribute", "RateShapley, 21 channels", func() error { _, err := Attribute(wide, RateShapley{}); return err })
+	for _, s := range hostileStrings {
+		add("HashEmail", short(s), func() error {
+			if h := HashEmail(s); len(h) > 71 {
+				return ErrInvalid
+			}
+			return nil
+		})
+	}
+	sales, tracking, cfg := handSales()
+	far := time.Unix(1<<62, 999_999_999)
+	cfgs := map[string]SalesConfig{"zero": {}, "hand": cfg, "far AsOf": {AsOf: far}, "min lookback": {AsOf: cfg.AsOf, Lookback: math.MinInt64},
+		"max lookback": {AsOf: cfg.AsOf, Lookback: math.MaxInt64, Grace: math.MaxInt64, CodeEnd: far},
+		"cohort max":   {AsOf: far, CohortDays: []int{1, maxCohortDays}}, "cohort over": {AsOf: cfg.AsOf, CohortDays: []int{math.MaxInt}},
+		"cohort zero": {AsOf: cfg.AsOf, CohortDays: []int{}}, "cohort neg": {AsOf: cfg.AsOf, CohortDays: []int{math.MinInt}},
+		"end before start": {AsOf: cfg.AsOf, CodeStart: far, CodeEnd: cfg.AsOf}}
+	for _, v := range hostileDecimals() {
+		cfgs["cost "+v.name] = SalesConfig{AsOf: cfg.AsOf, Costs: map[string]budget.Money{"anna": {Amount: v.v, Currency: eur}}}
+	}
+	for name, c := range cfgs {
+		add("SalesConfig.Validate", name, c.Validate)
+		add("CreditSales", "hand sales, "+name, func() error { _, err := CreditSales(sales, tracking, c); return err })
+	}
+	mk := func(edit func(*Sale)) []Sale {
+		s := Sale{Order: Order{ID: "1", Time: day(3, 2, 0), Amount: d("10"), Currency: eur, Code: "ANNA"}}
+		edit(&s)
+		return []Sale{s}
+	}
+	bad := map[string][]Sale{"nil": nil,
+		"click far before": mk(func(s *Sale) { s.ClickedAt = time.Unix(-1<<62, 0); s.LandingURL = "/?utm_campaign=ben"; s.Code = "" }),
+		"cancel far":       mk(func(s *Sale) { s.CancelledAt = far }),
+		"refund over":      mk(func(s *Sale) { s.Refunds = []Refund{{At: far, Amount: d("10.000000001")}} }),
+	}
+	for _, v := range hostileDecimals() {
+		bad["refund "+v.name] = mk(func(s *Sale) { s.Refunds = []Refund{{At: far, Amount: v.v}} })
+	}
+	for _, str := range hostileStrings {
+		bad["customer "+short(str)] = mk(func(s *Sale) { s.Customer = str })
+	}
+	for name, s := range bad {
+		add("CreditSales", name, func() error { _, err := CreditSales(s, tracking, cfg); return err })
+	}
 }
