@@ -2,6 +2,7 @@ package selection
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/influencekit/influencekit/collab"
 	"github.com/influencekit/influencekit/internal/enum"
@@ -112,47 +113,64 @@ func (c Criteria) validateRecord(fn string) error {
 // checkRecord refuses a Record or Activity value a score cannot read: a
 // decimal beyond the module's limit (ErrTooLarge), an on-time rate outside
 // [0, 1] or a value outside float64's range (ErrInvalid), a negative
-// delay, ROAS, CPA, frequency or regularity (ErrNegative).
+// delay, ROAS, CPA, frequency or regularity (ErrNegative). It allocates
+// nothing unless it fails: Rank checks a million profiles.
 func checkRecord(fn string, i int, p *Profile) error {
-	if p.Record == nil && p.Activity == nil {
-		return nil
-	}
-	type check struct {
-		field string
-		v     decimal.NullDecimal
-		unit  bool // a fraction in [0, 1]
-	}
-	var checks []check
-	path := errs.Index("profiles", i)
 	if h := p.Record; h != nil {
-		checks = append(checks, check{path + ".Record.OnTimeRate", h.OnTimeRate, true}, check{path + ".Record.MeanDelay", h.MeanDelay, false})
+		if err := checkValue(fn, i, ".Record.OnTimeRate", -1, h.OnTimeRate, true); err != nil {
+			return err
+		}
+		if err := checkValue(fn, i, ".Record.MeanDelay", -1, h.MeanDelay, false); err != nil {
+			return err
+		}
 		if n := len(h.ROAS); n > 0 {
-			checks = append(checks, check{fmt.Sprintf("%s.Record.ROAS[%d].Value", path, n-1), decimal.NewNullDecimal(h.ROAS[n-1].Value), false})
+			if err := checkValue(fn, i, ".Record.ROAS", n-1, decimal.NewNullDecimal(h.ROAS[n-1].Value), false); err != nil {
+				return err
+			}
 		}
 		if n := len(h.CPA); n > 0 {
-			checks = append(checks, check{fmt.Sprintf("%s.Record.CPA[%d].Value", path, n-1), decimal.NewNullDecimal(h.CPA[n-1].Value), false})
+			if err := checkValue(fn, i, ".Record.CPA", n-1, decimal.NewNullDecimal(h.CPA[n-1].Value), false); err != nil {
+				return err
+			}
 		}
 	}
 	if a := p.Activity; a != nil {
-		checks = append(checks, check{path + ".Activity.PostsPerWeek", decimal.NewNullDecimal(a.PostsPerWeek), false},
-			check{path + ".Activity.Regularity", a.Regularity, false})
-	}
-	for _, c := range checks {
-		if !c.v.Valid {
-			continue
-		}
-		d := c.v.Decimal
-		if err := limit.Decimal(fn, c.field, d); err != nil {
+		if err := checkValue(fn, i, ".Activity.PostsPerWeek", -1, decimal.NewNullDecimal(a.PostsPerWeek), false); err != nil {
 			return err
 		}
-		switch {
-		case d.Sign() < 0:
-			return errs.New(ErrNegative, fn, c.field, "", d)
-		case c.unit && d.GreaterThan(decimal.NewFromInt(1)):
-			return errs.New(ErrInvalid, fn, c.field, "above 1", d)
-		case !floatable(d):
-			return errs.New(ErrInvalid, fn, c.field, "outside float64 range", d)
+		if err := checkValue(fn, i, ".Activity.Regularity", -1, a.Regularity, false); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// checkValue checks one value of checkRecord; the field's path
+// ("profiles[3].Record.ROAS[1].Value" for a point k ≥ 0) is built only
+// for an error.
+func checkValue(fn string, i int, name string, k int, v decimal.NullDecimal, unit bool) error {
+	if !v.Valid {
+		return nil
+	}
+	d := v.Decimal
+	field := func() string {
+		if k >= 0 {
+			return fmt.Sprintf("%s%s[%d].Value", errs.Index("profiles", i), name, k)
+		}
+		return errs.Index("profiles", i) + name
+	}
+	if !exponentWithin(d) || d.NumDigits() > limit.MaxDigits {
+		return limit.Decimal(fn, field(), d)
+	}
+	if d.Sign() < 0 {
+		return errs.New(ErrNegative, fn, field(), "", d)
+	}
+	f := fastFloat(d)
+	if math.IsInf(f, 0) || (f == 0 && !d.IsZero()) {
+		return errs.New(ErrInvalid, fn, field(), "outside float64 range", d)
+	}
+	if unit && f >= 1 && d.GreaterThan(decimal.NewFromInt(1)) {
+		return errs.New(ErrInvalid, fn, field(), "above 1", d)
 	}
 	return nil
 }
