@@ -64,6 +64,9 @@ type Accumulator struct {
 	weeks       map[weekKey]*weekAcc
 	first, last time.Time
 	tooLong     bool // more than MaxWeeks weeks: weeks dropped
+
+	lastWeek         *weekAcc // the week of the last post, for posts in time order
+	lastFrom, lastTo time.Time
 }
 
 // weekKey is an ISO 8601 week.
@@ -137,12 +140,24 @@ func (a *Accumulator) addWeek(p *Post) {
 		a.first, a.last = minTime(a.first, t), maxTime(a.last, t)
 		start, end := weekStart(a.first, a.loc), weekStart(a.last, a.loc)
 		if end.Sub(start)/(7*24*time.Hour) >= MaxWeeks {
-			a.tooLong, a.weeks = true, nil
+			a.tooLong, a.weeks, a.lastWeek = true, nil, nil
 		}
 	}
 	if a.tooLong {
 		return
 	}
+	wk := a.lastWeek
+	if wk == nil || t.Before(a.lastFrom) || !t.Before(a.lastTo) {
+		wk = a.week(t)
+	}
+	_ = wk.totals.add("", a.n, p) // within the overall totals: cannot fail
+	wk.rate.add(a.n, p)
+}
+
+// week returns the state of t's week, made if new, and remembers it with
+// its bounds [Monday 00:00, next Monday 00:00) in loc: posts in time order
+// find their week without ISOWeek and the map.
+func (a *Accumulator) week(t time.Time) *weekAcc {
 	y, w := t.In(a.loc).ISOWeek()
 	wk := a.weeks[weekKey{y, w}]
 	if wk == nil {
@@ -152,8 +167,15 @@ func (a *Accumulator) addWeek(p *Post) {
 		wk = &weekAcc{rate: newRateAcc(a.f, false)}
 		a.weeks[weekKey{y, w}] = wk
 	}
-	_ = wk.totals.add("", a.n, p) // within the overall totals: cannot fail
-	wk.rate.add(a.n, p)
+	from := weekStart(t, a.loc)
+	fy, fm, fd := from.Date()
+	to := time.Date(fy, fm, fd+7, 0, 0, 0, 0, a.loc)
+	if y2, w2 := from.ISOWeek(); y2 == y && w2 == w && !t.Before(from) && t.Before(to) {
+		a.lastWeek, a.lastFrom, a.lastTo = wk, from, to
+	} else {
+		a.lastWeek = nil // times beyond the calendar's reach: no shortcut
+	}
+	return wk
 }
 
 func minTime(x, y time.Time) time.Time {
