@@ -18,7 +18,15 @@
 // countries, languages, brand-safety exclusions), scores the profiles that
 // pass on six criteria (engagement against the tier benchmark, audience fit
 // to the target, category fit, authenticity, cost efficiency, growth; see
-// Criterion for each formula), and returns the top k, best first, each with
+// Criterion for each formula), and on three more for the profiles that
+// carry the data: reliability and past performance from the creator's
+// record with the brand (Profile.Record, a collab.History: on-time rate and
+// delay; last ROAS or CPA against the median), and activity (Profile.Activity,
+// a kpi.Activity: posts a week scored highest inside a band and lower both
+// below and above it, as over-posting tires followers; regularity). A
+// profile without the data has the criterion left out of its weighted mean,
+// neither rewarded nor punished (see history.go's formulas). Rank returns
+// the top k, best first, each with
 // a per-criterion breakdown, together with the filter and the reason that
 // excluded every other profile (Ranking.Rejected; Passed + len(Rejected)
 // is every profile). Ties go to the smaller handle. The top k are kept in a
