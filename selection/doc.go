@@ -25,7 +25,7 @@
 // a kpi.Activity: posts a week scored highest inside a band and lower both
 // below and above it, as over-posting tires followers; regularity). A
 // profile without the data has the criterion left out of its weighted mean,
-// neither rewarded nor punished (see history.go's formulas). Rank returns
+// neither rewarded nor punished (see Criterion). Rank returns
 // the top k, best first, each with
 // a per-criterion breakdown, together with the filter and the reason that
 // excluded every other profile (Ranking.Rejected; Passed + len(Rejected)

@@ -11,45 +11,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The record and activity criteria. Each scores a profile in [0, 1] from
-// what the profile carries, in float64 like every criterion (see
-// ScorePlaces):
-//
-//	Reliability      ½·o + ½·D/(D + d): o the on-time rate of the
-//	                 creator's delivered deliverables (Record.OnTimeRate,
-//	                 a fraction), d their mean delay in days
-//	                 (Record.MeanDelay, an on-time one counting 0), D
-//	                 Criteria.DelayScale (default 7). Always on time scores
-//	                 1; half late by a week on average (o ½, d 3.5) scores
-//	                 ¼ + ½·7/10.5 = 7/12. Without MeanDelay, o alone.
-//	PastPerformance  x/(x + m) for ROAS, m/(x + m) for CPA (lower is
-//	                 better): x the creator's value in their latest
-//	                 measured campaign (the last Point of Record.ROAS or
-//	                 Record.CPA, per Criteria.PastMeasure), m the median x
-//	                 of the profiles that passed the filters and have one.
-//	                 The median scores ½, twice its ROAS ⅔. Left out for
-//	                 every profile when m is 0.
-//	Activity         the mean of a frequency part and a regularity part.
-//	                 Frequency, from Activity.PostsPerWeek f and the band
-//	                 [lo, hi] = [MinPostsPerWeek, MaxPostsPerWeek]: 1
-//	                 inside the band, f/lo below it, hi/f above it: the
-//	                 guides say regular posting builds the bond with
-//	                 followers and over-posting tires them, so too many
-//	                 posts lose score as too few do (10 a week with hi 5
-//	                 scores ½, as 1 a week with lo 2 does). Regularity,
-//	                 from the coefficient of variation c of the gaps
-//	                 between posts (Activity.Regularity): 1/(1 + c), 1 for
-//	                 a post every N days exactly. Without Regularity
-//	                 (fewer than three posts), frequency alone.
-//
-// A profile without a Record (nil) is neither rewarded nor punished:
-// Reliability and PastPerformance are left out of its weighted mean, like
-// any criterion without data, and its breakdown says "no history"; the
-// same for a Record without a delivered deliverable or without the
-// measure, and for Activity without an Activity. Its score is then the
-// weighted mean of the criteria it has, as if the record criteria did not
-// exist.
-
 // PastMeasure is what the PastPerformance criterion compares. Its zero
 // value is PastROAS.
 type PastMeasure uint8
