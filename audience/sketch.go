@@ -530,8 +530,8 @@ const joinFrom = 16
 // merges of two lists of about k whatever the overlap. Measured
 // (BenchmarkSketchOverlapMatrixJoin: sketches at k = 4096 of 10⁵–10⁶-ID
 // audiences from one pool, overlap 2–20 %, 2 cores shared with other
-// work): 1,000 sketches in 0.2–0.8 s against 2.1–13 s pair by pair (10–17×
-// in the same run); 5,000 sketches in about 9 s. Memory: 2·n² bytes for
+// work, load average 10): 1,000 sketches in 0.35 s against 8.3 s pair by
+// pair in the same run (24×); 5,000 sketches in 9–20 s. Memory: 2·n² bytes for
 // the counts (2 MB for 1,000 sketches, 50 MB for 5,000), plus, while
 // counting, one such triangle per worker (up to 24 MiB in all; beyond, a
 // row-by-row count needs none) and about 12 bytes per retained hash that
