@@ -79,8 +79,9 @@ func (ps *postScanner) next(p *Post) error {
 // about 5× its final size in allocations (Go grows large slices by 1.25×),
 // and a Post is about 170 bytes, twice a typical row. So when r tells its
 // size (a *bytes.Reader, *strings.Reader, *bytes.Buffer or regular
-// *os.File), the slice is sized once from the first rows' average length,
-// with 3 % to spare; otherwise rows are gathered in chunks and copied once
+// *os.File), the slice is sized once from the first 64 rows' average
+// length, with 3 % to spare (more when those rows are shorter than the
+// rest, and again if they were longer); otherwise rows are gathered in chunks and copied once
 // into a slice of the exact length (2× in all).
 func (ps *postScanner) readAll(r io.Reader) ([]Post, error) {
 	off0 := ps.rd.InputOffset()

@@ -377,3 +377,36 @@ func FuzzQuickCount(f *testing.F) {
 		}
 	})
 }
+
+// TestReadPostsSizing: ReadPosts gives the same posts whether the reader
+// tells its size (one slice sized from the first rows: here 8 % over, as
+// the first rows' IDs are shorter; at most 1/8 over) or not (chunks of up to 65,536 posts copied once),
+// and from a file.
+func TestReadPostsSizing(t *testing.T) {
+	const n = 150_000
+	in := benchExport(n)
+	sized, err := ReadPosts(bytes.NewReader(in), DefaultPostColumns())
+	if err != nil || len(sized) != n || cap(sized) > n+n/8 {
+		t.Fatalf("sized: %d posts, cap %d, %v", len(sized), cap(sized), err)
+	}
+	chunked, err := ReadPosts(newPostRows(n), DefaultPostColumns())
+	if err != nil || cap(chunked) != n {
+		t.Fatalf("chunked: %d posts, cap %d, %v", len(chunked), cap(chunked), err)
+	}
+	if d := cmp.Diff(sized, chunked); d != "" {
+		t.Fatalf("sized and chunked differ:\n%.2000s", d)
+	}
+	name := t.TempDir() + "/posts.csv"
+	if err := os.WriteFile(name, in, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fromFile, err := ReadPosts(f, DefaultPostColumns())
+	if err != nil || cap(fromFile) > n+n/8 || !slices.EqualFunc(fromFile, sized, func(a, b Post) bool { return a == b }) {
+		t.Fatalf("file: %d posts, cap %d, %v", len(fromFile), cap(fromFile), err)
+	}
+}
