@@ -69,7 +69,11 @@ type Credit struct {
 // nil, unknown or misconfigured model, or a [TimeDecay], which needs the
 // touch times of [AttributeJourneys] ([ErrInvalid]).
 func Attribute(paths []Path, model Model) (map[string]Credit, error) {
-	const fn = "roi.Attribute"
+	return attribute("roi.Attribute", paths, model)
+}
+
+// attribute is Attribute reporting errors as fn's.
+func attribute(fn string, paths []Path, model Model) (map[string]Credit, error) {
 	if _, ok := model.(TimeDecay); ok {
 		return nil, errs.New(ErrInvalid, fn, "model", "needs touch times: use AttributeJourneys", model)
 	}

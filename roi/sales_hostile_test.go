@@ -2,6 +2,7 @@ package roi
 
 import (
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"time"
 
@@ -58,6 +59,29 @@ func hostileSales(add adder) {
 	}
 	for _, str := range hostileStrings {
 		bad["customer "+short(str)] = mk(func(s *Sale) { s.Customer = str })
+	}
+	r := rand.New(rand.NewPCG(1, 1))
+	boots := map[string]Bootstrap{"zero": {}, "default": {Rand: r}, "B -1": {Rand: r, Resamples: -1}, "B max": {Rand: r, Resamples: math.MaxInt}}
+	for _, v := range hostileDecimals() {
+		boots["confidence "+v.name] = Bootstrap{Rand: r, Confidence: v.v}
+	}
+	small := []Path{{Channels: []string{"a"}, Conversions: 3, Nulls: 5, Value: d("10")}, {Channels: []string{"a", "b"}, Conversions: 2, Nulls: 1}}
+	for name, b := range boots {
+		add("Bootstrap.Validate", name, b.Validate)
+		add("BootstrapSales", "hand sales, "+name, func() error { _, err := BootstrapSales(sales, tracking, cfg, b); return err })
+		add("BootstrapAttribution", "small, "+name, func() error { _, err := BootstrapAttribution(small, Linear, b); return err })
+	}
+	for pn, paths := range hostilePaths() {
+		add("BootstrapAttribution", pn, func() error {
+			_, err := BootstrapAttribution(paths, Shapley, Bootstrap{Rand: r, Resamples: 1})
+			return err
+		})
+	}
+	for name, c := range cfgs {
+		add("BootstrapSales", "hand sales, "+name, func() error {
+			_, err := BootstrapSales(sales, tracking, c, Bootstrap{Rand: r, Resamples: 10})
+			return err
+		})
 	}
 	for name, s := range bad {
 		add("CreditSales", name, func() error { _, err := CreditSales(s, tracking, cfg); return err })
