@@ -90,7 +90,8 @@ type Conflict struct {
 // with commas and any UTF-8 text. Counts accept thousands separators and
 // k/m/b suffixes in either case ("475.8m", "3.3K"; kpi.ParseCount); rates
 // accept percent strings or fractions ("1.39%", "0.0139"; kpi.ParseRate);
-// fees are plain decimals. An empty field or "N/A", "NaN", "NaN%" … marks
+// fees are plain decimals. A number's text is at most MaxNumberText (1400)
+// bytes, checked before it is parsed, so work is linear in the input. An empty field or "N/A", "NaN", "NaN%" … marks
 // the field missing (Profile.Missing), never zero. Categories are the
 // non-empty category columns; a cell may hold several categories separated
 // by ';' or '|'.
@@ -145,6 +146,25 @@ func ReadProfiles(r io.Reader, opt ReadOptions) ([]Profile, []Conflict, error) {
 		d.conflicts[i].Lines = slices.Clone(d.conflicts[i].Lines)
 	}
 	return d.out, d.conflicts, nil
+}
+
+// MaxNumberText bounds the text of one number ReadProfiles reads (a count,
+// a rate or a fee): at most 1400 bytes, room for the module's 1000 digits
+// (limit.MaxDigits) with thousands separators, a sign, a point, a percent
+// sign and an exponent. A longer field is ErrTooLarge at its line and
+// column, refused before it is parsed, so that a row costs microseconds
+// however long its cells (decimal's parser is quadratic in the digits: a
+// fee of 10^6 digits took 1.1 s).
+const MaxNumberText = 1400
+
+// numberText returns field col of rec, or an error wrapping ErrTooLarge
+// when it is longer than MaxNumberText.
+func numberText(rec csvx.Record, col int) (string, error) {
+	s := rec.Field(col)
+	if len(s) > MaxNumberText {
+		return "", rec.Errorf(col, fmt.Errorf("%w: a number of %d bytes, above MaxNumberText (1400)", ErrTooLarge, len(s)))
+	}
+	return s, nil
 }
 
 // columns holds the index of each ProfileColumns field in a header (-1:
@@ -231,7 +251,11 @@ func (at columns) counts(rec csvx.Record, p *Profile) error {
 			p.Missing |= c.miss
 			continue
 		}
-		v, err := kpi.ParseCount(rec.Field(c.col))
+		text, err := numberText(rec, c.col)
+		if err != nil {
+			return err
+		}
+		v, err := kpi.ParseCount(text)
 		switch {
 		case errors.Is(err, kpi.ErrNotReported):
 			p.Missing |= c.miss
@@ -249,7 +273,11 @@ func (at columns) counts(rec csvx.Record, p *Profile) error {
 func (at columns) rateAndFee(rec csvx.Record, p *Profile) error {
 	p.Missing |= MissingEngagementRate
 	if at.rate >= 0 {
-		v, err := kpi.ParseRate(rec.Field(at.rate))
+		text, err := numberText(rec, at.rate)
+		if err != nil {
+			return err
+		}
+		v, err := kpi.ParseRate(text)
 		switch {
 		case errors.Is(err, kpi.ErrNotReported):
 		case err != nil:
@@ -265,7 +293,11 @@ func (at columns) rateAndFee(rec csvx.Record, p *Profile) error {
 	}
 	p.Missing |= MissingFee
 	if at.fee >= 0 && !notReported(rec.Field(at.fee)) {
-		v, err := decimal.NewFromString(strings.ReplaceAll(rec.Field(at.fee), ",", ""))
+		text, err := numberText(rec, at.fee)
+		if err != nil {
+			return err
+		}
+		v, err := decimal.NewFromString(strings.ReplaceAll(text, ",", ""))
 		if err != nil || v.Sign() < 0 {
 			return rec.Errorf(at.fee, fmt.Errorf("%w: not a non-negative amount", ErrSyntax))
 		}

@@ -31,6 +31,8 @@ var (
 	// ErrTooLarge reports a decimal beyond the module's limit (an exponent
 	// beyond ±1000 or more than 1000 digits).
 	ErrTooLarge = errs.ErrTooLarge
+	// ErrEmpty reports a CSV input with nothing to read: no header row.
+	ErrEmpty = errs.ErrEmpty
 	// ErrDuplicate reports a candidate ID given twice, or a handle that
 	// appears twice in a CSV input with conflicting values (under
 	// DuplicateError policy).

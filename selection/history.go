@@ -63,7 +63,7 @@ func (c Criteria) validateRecord(fn string) error {
 		}
 	}
 	if c.MinPostsPerWeek.GreaterThan(c.MaxPostsPerWeek) {
-		return errs.New(ErrInvalid, fn, "MinPostsPerWeek", "above MaxPostsPerWeek "+c.MaxPostsPerWeek.String(), c.MinPostsPerWeek)
+		return errs.New(ErrInvalid, fn, "MinPostsPerWeek", "above MaxPostsPerWeek "+errs.Format(c.MaxPostsPerWeek), c.MinPostsPerWeek)
 	}
 	if c.PastMeasure > PastCPA {
 		return errs.New(ErrInvalid, fn, "PastMeasure", "unknown measure", int(c.PastMeasure))
@@ -120,8 +120,10 @@ func checkValue(fn string, i int, name string, k int, v decimal.NullDecimal, uni
 		}
 		return errs.Index("profiles", i) + name
 	}
-	if !exponentWithin(d) || d.NumDigits() > limit.MaxDigits {
-		return limit.Decimal(fn, field(), d)
+	if !smallDecimal(d) { // d.NumDigits alone computes 10^n for n digits
+		if err := limit.Decimal(fn, field(), d); err != nil {
+			return err
+		}
 	}
 	if d.Sign() < 0 {
 		return errs.New(ErrNegative, fn, field(), "", d)

@@ -1,6 +1,9 @@
 package selection
 
 import (
+	"maps"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/influencekit/influencekit/audience"
@@ -115,10 +118,10 @@ func (m Missing) Has(f Missing) bool { return m&f == f }
 func (m Missing) HasAny(f Missing) bool { return m&f != 0 }
 
 // exponentWithin reports whether d's exponent is within the module's limit
-// (±1000), at no cost. Rank checks only that of a profile's fee and rate, a
-// million times: the exponent is what makes decimal arithmetic explode
-// (comparisons rescale to it); limit.Decimal's digit count copies the
-// coefficient, and a long coefficient only costs Rank linear time.
+// (±1000), at no cost: the exponent is what makes decimal arithmetic
+// explode (comparisons rescale to it). Rank's profile check decides a
+// common fee or rate with smallDecimal (constant time, no allocation) and
+// runs limit.Decimal, which copies the coefficient, only on the others.
 func exponentWithin(d decimal.Decimal) bool {
 	e := d.Exponent()
 	return e >= -limit.MaxExponent && e <= limit.MaxExponent
@@ -136,13 +139,46 @@ func checkProfile(fn string, i int, p *Profile) error {
 		zeroIfMissing(p.PostCount, MissingPostCount) && zeroIfMissing(p.AvgLikes, MissingAvgLikes) &&
 		zeroIfMissing(p.AvgComments, MissingAvgComments) && zeroIfMissing(p.AvgEngagements, MissingAvgEngagements) &&
 		zeroIfMissing(p.AuthenticEngagements, MissingAuthenticEngagements) &&
-		exponentWithin(p.Fee) && p.Fee.Sign() >= 0 && (p.Fee.Sign() == 0 || m&MissingFee == 0) &&
-		exponentWithin(p.EngagementRate) && p.EngagementRate.Sign() >= 0 &&
+		smallDecimal(p.Fee) && p.Fee.Sign() >= 0 && (p.Fee.Sign() == 0 || m&MissingFee == 0) &&
+		smallDecimal(p.EngagementRate) && p.EngagementRate.Sign() >= 0 &&
 		(p.EngagementRate.Sign() == 0 || m&MissingEngagementRate == 0 && floatable(p.EngagementRate)) &&
 		(p.Country == "" || m&MissingCountry == 0) {
-		return nil
+		return checkSeries(fn, i, p)
 	}
 	return profileError(fn, i, p)
+}
+
+// checkSeries refuses a profile whose audience holds a share beyond the
+// module's decimal limit (ErrTooLarge: the authenticity signal sums them,
+// and decimal addition rescales to the largest exponent) or whose History
+// holds a negative follower count (ErrNegative: growth would be computed on
+// it). Every value is checked at no cost but the loop; limit.Decimal runs
+// only on the rare large one, and the first bad value in sorted key order is
+// reported, whatever the map's iteration order.
+func checkSeries(fn string, i int, p *Profile) error {
+	for j, s := range p.History {
+		if s.Followers < 0 {
+			return errs.New(ErrNegative, fn, errs.Index(errs.Index("profiles", i)+".History", j)+".Followers", "", s.Followers)
+		}
+	}
+	bad := false
+	for _, dist := range p.Audience {
+		for _, v := range dist {
+			bad = bad || !smallDecimal(v)
+		}
+	}
+	if !bad {
+		return nil
+	}
+	for _, dim := range slices.Sorted(maps.Keys(p.Audience)) {
+		for _, cat := range slices.Sorted(maps.Keys(p.Audience[dim])) {
+			field := errs.Index("profiles", i) + ".Audience[" + strconv.Quote(dim) + "][" + strconv.Quote(cat) + "]"
+			if err := limit.Decimal(fn, field, p.Audience[dim][cat]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // profileError names the first field of p that checkProfile refuses.
@@ -168,7 +204,7 @@ func profileError(fn string, i int, p *Profile) error {
 		v    decimal.Decimal
 		miss Missing
 	}{{"Fee", p.Fee, MissingFee}, {"EngagementRate", p.EngagementRate, MissingEngagementRate}} {
-		if !exponentWithin(f.v) {
+		if !smallDecimal(f.v) {
 			if err := limit.Decimal(fn, field(f.name), f.v); err != nil {
 				return err
 			}
@@ -187,7 +223,7 @@ func profileError(fn string, i int, p *Profile) error {
 		// Scored in float64: +Inf would make the engagement score NaN.
 		return errs.New(ErrInvalid, fn, field("EngagementRate"), "outside float64 range", p.EngagementRate)
 	}
-	return nil
+	return checkSeries(fn, i, p)
 }
 
 // AudienceQuality is the Demographics dimension that splits an audience by

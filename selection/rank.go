@@ -1011,6 +1011,9 @@ func (r Ranking) Candidates(profiles []Profile) (cands []Candidate, unpriced []R
 	for _, s := range r.Top {
 		// The slice is the one ranked; its top profiles still hold their
 		// handles unless it was reordered in place since.
+		if s.Index < 0 || s.Index >= len(profiles) {
+			return nil, nil, errs.New(ErrInvalid, fn, "r.Top", "not made by Rank on profiles: index out of range", s.Index)
+		}
 		if h := profiles[s.Index].Handle; h != s.Handle {
 			return nil, nil, errs.New(ErrInvalid, fn, errs.Index("profiles", s.Index)+".Handle", "not the profile ranked there ("+errs.Quote(s.Handle)+")", h)
 		}
