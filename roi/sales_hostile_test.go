@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/influencekit/influencekit/budget"
@@ -83,6 +84,28 @@ func hostileSales(add adder) {
 			return err
 		})
 	}
+	million := strings.Repeat("9", 1_000_000)
+	head := "Name,Email,Financial Status,Currency,Total,Created at,Refunded Amount,Cancelled at,Landing Site\n"
+	texts := map[string]string{"empty": "", "NUL": "\x00\x00", "header only": head, "no total": "Name,Created at\n#1,2026-03-01\n",
+		"basic":             head + "#1,a@b.example,paid,EUR,10,2026-03-01,,,/?utm_campaign=ben\n",
+		"10^6-digit total":  head + "#1,,paid,EUR," + million + ",2026-03-01,,,\n",
+		"10^6-digit refund": head + "#1,,paid,EUR,10,2026-03-01," + million + ",,\n",
+		"long id":           head + strings.Repeat("x", MaxTextLen+1) + ",,paid,EUR,10,2026-03-01,,,\n",
+		"long email":        head + "#1," + strings.Repeat("x", 1<<20) + ",paid,EUR,10,2026-03-01,,,\n",
+		"many line items":   head + "#1,,paid,EUR,10,2026-03-01,,,\n" + strings.Repeat("#1,,,,,,,,\n", 1<<14),
+		"invalid UTF-8":     head + "\xff,\xfe,\xfd,EUR,1,2026-03-01,,,\n", "bare quote": head + "\"#1,\n",
+		"exponent": head + "#1,,paid,EUR,1e-2147483648,2026-03-01,,,\n"}
+	for name, text := range texts {
+		for _, cols := range []SalesColumns{{}, {ID: []string{}}, {Email: []string{"Name"}}} {
+			add("ReadSales", name, func() error { _, err := ReadSales(strings.NewReader(text), cols, eur); return err })
+		}
+		add("ReadSales", name+", no currency", func() error {
+			_, err := ReadSales(strings.NewReader(text), SalesColumns{}, budget.Currency{})
+			return err
+		})
+	}
+	add("ReadSales", "nil reader", func() error { _, err := ReadSales(nil, SalesColumns{}, eur); return err })
+	add("ShopifyColumns", "", func() error { _, err := ReadSales(strings.NewReader(head), ShopifyColumns(), eur); return err })
 	for name, s := range bad {
 		add("CreditSales", name, func() error { _, err := CreditSales(s, tracking, cfg); return err })
 	}
