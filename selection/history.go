@@ -71,71 +71,101 @@ func (c Criteria) validateRecord(fn string) error {
 	return nil
 }
 
-// checkRecord refuses a Record or Activity value a score cannot read: a
-// decimal beyond the module's limit (ErrTooLarge), an on-time rate outside
-// [0, 1] or a value outside float64's range (ErrInvalid), a negative
-// delay, ROAS, CPA, frequency or regularity (ErrNegative). It allocates
-// nothing unless it fails: Rank checks a million profiles.
-func checkRecord(fn string, i int, p *Profile) error {
+// recordValues are a profile's Record and Activity values in float64,
+// read once by checkRecord; ok[k] is false for a value the profile does
+// not have.
+type recordValues struct {
+	v  [numRecordValues]float64
+	ok [numRecordValues]bool
+}
+
+// The values of recordValues.
+const (
+	valOnTime = iota
+	valDelay
+	valROAS
+	valCPA
+	valPerWeek
+	valRegularity
+	numRecordValues
+)
+
+// checkRecord reads p's Record and Activity values into rv, refusing one a
+// score cannot read: a decimal beyond the module's limit (ErrTooLarge), an
+// on-time rate above 1 or a value outside float64's range (ErrInvalid), a
+// negative delay, ROAS, CPA, frequency or regularity (ErrNegative). It
+// allocates nothing unless it fails: Rank checks a million profiles.
+func checkRecord(fn string, i int, p *Profile, rv *recordValues) error {
+	type value struct {
+		slot int
+		name string
+		k    int // the point's index in ROAS or CPA; -1 for a field
+		v    decimal.NullDecimal
+	}
+	var vals [numRecordValues]value
+	n := 0
 	if h := p.Record; h != nil {
-		if err := checkValue(fn, i, ".Record.OnTimeRate", -1, h.OnTimeRate, true); err != nil {
-			return err
+		vals[0], vals[1] = value{valOnTime, ".Record.OnTimeRate", -1, h.OnTimeRate}, value{valDelay, ".Record.MeanDelay", -1, h.MeanDelay}
+		n = 2
+		if k := len(h.ROAS) - 1; k >= 0 {
+			vals[n] = value{valROAS, ".Record.ROAS", k, decimal.NewNullDecimal(h.ROAS[k].Value)}
+			n++
 		}
-		if err := checkValue(fn, i, ".Record.MeanDelay", -1, h.MeanDelay, false); err != nil {
-			return err
-		}
-		if n := len(h.ROAS); n > 0 {
-			if err := checkValue(fn, i, ".Record.ROAS", n-1, decimal.NewNullDecimal(h.ROAS[n-1].Value), false); err != nil {
-				return err
-			}
-		}
-		if n := len(h.CPA); n > 0 {
-			if err := checkValue(fn, i, ".Record.CPA", n-1, decimal.NewNullDecimal(h.CPA[n-1].Value), false); err != nil {
-				return err
-			}
+		if k := len(h.CPA) - 1; k >= 0 {
+			vals[n] = value{valCPA, ".Record.CPA", k, decimal.NewNullDecimal(h.CPA[k].Value)}
+			n++
 		}
 	}
 	if a := p.Activity; a != nil {
-		if err := checkValue(fn, i, ".Activity.PostsPerWeek", -1, decimal.NewNullDecimal(a.PostsPerWeek), false); err != nil {
+		vals[n] = value{valPerWeek, ".Activity.PostsPerWeek", -1, decimal.NewNullDecimal(a.PostsPerWeek)}
+		vals[n+1] = value{valRegularity, ".Activity.Regularity", -1, a.Regularity}
+		n += 2
+	}
+	for _, x := range vals[:n] {
+		if !x.v.Valid {
+			continue
+		}
+		f, err := recordFloat(fn, i, x.name, x.k, x.v.Decimal, x.slot == valOnTime)
+		if err != nil {
 			return err
 		}
-		if err := checkValue(fn, i, ".Activity.Regularity", -1, a.Regularity, false); err != nil {
-			return err
-		}
+		rv.v[x.slot], rv.ok[x.slot] = f, true
 	}
 	return nil
 }
 
-// checkValue checks one value of checkRecord; the field's path
-// ("profiles[3].Record.ROAS[1].Value" for a point k ≥ 0) is built only
-// for an error.
-func checkValue(fn string, i int, name string, k int, v decimal.NullDecimal, unit bool) error {
-	if !v.Valid {
-		return nil
-	}
-	d := v.Decimal
+// recordFloat checks one value of checkRecord and returns it in float64;
+// the field's path ("profiles[3].Record.ROAS[1].Value" for a point k ≥ 0)
+// is built only for an error. A value of at most 15 digits and an exponent
+// within ±22 (every rate and ROAS in practice) converts exactly, without
+// the module's limit check, which it cannot fail.
+func recordFloat(fn string, i int, name string, k int, d decimal.Decimal, unit bool) (float64, error) {
 	field := func() string {
 		if k >= 0 {
 			return fmt.Sprintf("%s%s[%d].Value", errs.Index("profiles", i), name, k)
 		}
 		return errs.Index("profiles", i) + name
 	}
-	if !smallDecimal(d) { // d.NumDigits alone computes 10^n for n digits
+	small := false
+	if e := d.Exponent(); e >= -22 && e <= 22 {
+		small = d.NumDigits() <= 15
+	}
+	if !small {
 		if err := limit.Decimal(fn, field(), d); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if d.Sign() < 0 {
-		return errs.New(ErrNegative, fn, field(), "", d)
+		return 0, errs.New(ErrNegative, fn, field(), "", d)
 	}
 	f := fastFloat(d)
 	if math.IsInf(f, 0) || (f == 0 && !d.IsZero()) {
-		return errs.New(ErrInvalid, fn, field(), "outside float64 range", d)
+		return 0, errs.New(ErrInvalid, fn, field(), "outside float64 range", d)
 	}
 	if unit && f >= 1 && d.GreaterThan(decimal.NewFromInt(1)) {
-		return errs.New(ErrInvalid, fn, field(), "above 1", d)
+		return 0, errs.New(ErrInvalid, fn, field(), "above 1", d)
 	}
-	return nil
+	return f, nil
 }
 
 // lastPoint returns the value of the latest measured campaign of the
@@ -151,27 +181,33 @@ func (r *ranker) lastPoint(h *collab.History) (collab.Point, bool) {
 	return pts[len(pts)-1], true
 }
 
-// setRecordScores sets Reliability and Activity, and f.past: the
-// profile's PastPerformance value, or −1 when it has none (its score needs
-// the median of all, like CostEfficiency's).
-func (r *ranker) setRecordScores(p *Profile, f *features) {
+// setRecordScores sets Reliability and Activity from the values
+// checkRecord read, and f.past: the profile's PastPerformance value, or −1
+// when it has none (its score needs the median of all, like
+// CostEfficiency's).
+func (r *ranker) setRecordScores(f *features) {
+	rv := &f.rec
 	f.past = -1
-	if h := p.Record; h != nil {
-		if h.OnTimeRate.Valid {
-			o := fastFloat(h.OnTimeRate.Decimal)
-			s := o
-			if h.MeanDelay.Valid {
-				d := fastFloat(h.MeanDelay.Decimal)
-				s = o/2 + r.delayScale/(r.delayScale+d)/2
-			}
-			f.s[Reliability], f.ok[Reliability] = s, true
+	if rv.ok[valOnTime] {
+		s := rv.v[valOnTime]
+		if rv.ok[valDelay] {
+			s = s/2 + r.delayScale/(r.delayScale+rv.v[valDelay])/2
 		}
-		if pt, ok := r.lastPoint(h); ok {
-			f.past = fastFloat(pt.Value)
-		}
+		f.s[Reliability], f.ok[Reliability] = s, true
 	}
-	if a := p.Activity; a != nil {
-		f.s[Activity], f.ok[Activity] = r.activityScore(a.PostsPerWeek, a.Regularity)
+	past := valROAS
+	if r.c.PastMeasure == PastCPA {
+		past = valCPA
+	}
+	if rv.ok[past] {
+		f.past = rv.v[past]
+	}
+	if rv.ok[valPerWeek] {
+		s := r.frequencyScore(rv.v[valPerWeek])
+		if rv.ok[valRegularity] {
+			s = s/2 + 1/(1+rv.v[valRegularity])/2
+		}
+		f.s[Activity], f.ok[Activity] = s, true
 	}
 }
 
@@ -184,15 +220,6 @@ func (r *ranker) frequencyScore(perWeek float64) float64 {
 		return r.maxPW / perWeek
 	}
 	return 1
-}
-
-// activityScore is the Activity score; it is always defined.
-func (r *ranker) activityScore(perWeek decimal.Decimal, regularity decimal.NullDecimal) (float64, bool) {
-	s := r.frequencyScore(fastFloat(perWeek))
-	if regularity.Valid {
-		s = s/2 + 1/(1+fastFloat(regularity.Decimal))/2
-	}
-	return s, true
 }
 
 // pastScore is the PastPerformance score of value x against the median m

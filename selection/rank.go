@@ -165,6 +165,7 @@ type features struct {
 	feeEst    bool
 	eff       float64 // expected engagements per unit of fee; < 0 when unknown
 	past      float64 // the PastPerformance value; < 0 when unknown
+	rec       recordValues
 	s         [numCriteria]float64
 	ok        [numCriteria]bool
 	flags     int
@@ -195,6 +196,9 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 	const fn = "selection.Rank"
 	if k < 1 {
 		return Ranking{}, errs.New(ErrInvalid, fn, "k", "below 1", k)
+	}
+	if err := c.checkLimits(fn); err != nil {
+		return Ranking{}, err // before the defaults replace a zero 0e-2147483648
 	}
 	c = c.withDefaults()
 	if err := c.validate(fn); err != nil {
@@ -240,10 +244,10 @@ func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []ranked, error
 		if err := r.checkPosts(fn, i, p); err != nil {
 			return Ranking{}, nil, err
 		}
-		if err := checkRecord(fn, i, p); err != nil {
+		var f features
+		if err := checkRecord(fn, i, p, &f.rec); err != nil {
 			return Ranking{}, nil, err
 		}
-		var f features
 		filter, reason, err := r.evaluate(fn, i, p, &f)
 		if err != nil {
 			return Ranking{}, nil, err
@@ -709,7 +713,7 @@ func (r *ranker) setScores(fn string, i int, p *Profile, f *features, shared int
 	if g, ok := growth30(p.History); ok {
 		f.s[Growth], f.ok[Growth] = min(max(g/r.growth, 0), 1), true
 	}
-	r.setRecordScores(p, f)
+	r.setRecordScores(f)
 	return nil
 }
 
@@ -901,6 +905,9 @@ func toDecimal(fn string, i int, x float64) (decimal.Decimal, error) {
 // explain builds the reported breakdown of a profile that passed.
 func (r *ranker) explain(fn string, p *Profile, i int) (Scored, error) {
 	var f features
+	if err := checkRecord(fn, i, p, &f.rec); err != nil {
+		return Scored{}, err
+	}
 	_, _, err := r.evaluate(fn, i, p, &f)
 	if err != nil {
 		return Scored{}, err
