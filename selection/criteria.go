@@ -1,6 +1,7 @@
 package selection
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 
@@ -306,7 +307,18 @@ func (c Criteria) withDefaults() Criteria {
 // Formula, Thresholds, RateCard or Target, a weight or threshold outside
 // float64's range (ErrInvalid).
 func (c Criteria) Validate() error {
-	return c.withDefaults().validate("selection.Criteria.Validate")
+	const fn = "selection.Criteria.Validate"
+	if err := c.checkLimits(fn); err != nil {
+		return err // before the defaults replace a zero 0e-2147483648
+	}
+	return c.withDefaults().validate(fn)
+}
+
+// nested returns the error of a field whose own Validate (or audience.Fit)
+// refused it: it wraps ErrInvalid and the sentinels of err (ErrTooLarge
+// for a decimal beyond the module's limit, …).
+func nested(fn, field string, err error) error {
+	return errs.New(fmt.Errorf("%w: %w", ErrInvalid, err), fn, field, err.Error(), errs.None)
 }
 
 func (c Criteria) validate(fn string) error {
@@ -329,21 +341,21 @@ func (c Criteria) validate(fn string) error {
 		return errs.New(ErrNegative, fn, "MaxFee", "", c.MaxFee)
 	}
 	if err := c.Formula.Validate(); err != nil {
-		return errs.New(ErrInvalid, fn, "Formula", err.Error(), errs.None)
+		return nested(fn, "Formula", err)
 	}
 	if err := c.Thresholds.Validate(); err != nil {
-		return errs.New(ErrInvalid, fn, "Thresholds", err.Error(), errs.None)
+		return nested(fn, "Thresholds", err)
 	}
 	if c.RateCard != nil {
 		if err := c.RateCard.Validate(); err != nil {
-			return errs.New(ErrInvalid, fn, "RateCard", err.Error(), errs.None)
+			return nested(fn, "RateCard", err)
 		}
 	}
 	if len(c.Target) > 0 {
 		// A target or weights that audience.Fit refuses would leave every
 		// profile's AudienceFit unscored: refuse them here, once.
 		if _, err := audience.Fit(c.Target, c.Target, c.FitWeights); err != nil {
-			return errs.New(ErrInvalid, fn, "Target", err.Error(), errs.None)
+			return nested(fn, "Target", err)
 		}
 	}
 	if err := c.validateWeights(fn); err != nil {
@@ -383,6 +395,17 @@ func (c Criteria) checkLimits(fn string) error {
 	} {
 		if err := limit.Decimal(fn, f.name, f.v); err != nil {
 			return err
+		}
+	}
+	for i, row := range c.Benchmarks.Rows {
+		// Benchmarks.Place would refuse such a row, and Rank would
+		// read the refusal as "no benchmark": refuse it here, named.
+		field := errs.Index("Benchmarks.Rows", i) + ".Rate"
+		if err := limit.Decimal(fn, field, row.Rate); err != nil {
+			return err
+		}
+		if row.Rate.Sign() <= 0 {
+			return errs.New(ErrNonPositive, fn, field, "", row.Rate)
 		}
 	}
 	return nil

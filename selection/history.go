@@ -148,7 +148,7 @@ func recordFloat(fn string, i int, name string, k int, d decimal.Decimal, unit b
 	}
 	small := false
 	if e := d.Exponent(); e >= -22 && e <= 22 {
-		small = d.NumDigits() <= 15
+		small = smallDecimal(d) && d.NumDigits() <= 15 // NumDigits alone builds 10^n for n digits
 	}
 	if !small {
 		if err := limit.Decimal(fn, field(), d); err != nil {

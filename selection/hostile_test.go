@@ -697,3 +697,75 @@ func TestHostileCoversAPI(t *testing.T) {
 		t.Fatal("no exported function found")
 	}
 }
+
+// FuzzHostileDecimals drives selection's decimal entry points (Shortlist's
+// budget, a candidate's fee and value, Constraints.MaxShare, a profile's
+// fee, rate, audience share, record and activity, and every decimal field
+// of Criteria, picked by field) with c·10^zeros·10^exp: coefficients of up
+// to 2066 digits and any int32 exponent. A value beyond limit.Decimal must
+// be refused with ErrTooLarge; a value within is ranked or picked, or
+// refused with one of the package's sentinels; nothing may panic.
+func FuzzHostileDecimals(f *testing.F) {
+	f.Add(int64(1), int32(math.MaxInt32), uint16(0), uint8(0))
+	f.Add(int64(-3), int32(math.MinInt32), uint16(0), uint8(3))
+	f.Add(int64(0), int32(math.MinInt32), uint16(0), uint8(7))
+	f.Add(int64(9), int32(-limit.MaxExponent), uint16(999), uint8(20))
+	f.Add(int64(1), int32(limit.MaxExponent), uint16(1000), uint8(25))
+	f.Add(int64(math.MaxInt64), int32(-1001), uint16(2047), uint8(255))
+	f.Add(int64(5), int32(-25), uint16(0), uint8(1))
+	fields := criteriaDecimals()
+	f.Fuzz(func(t *testing.T, c int64, exp int32, zeros uint16, field uint8) {
+		coef := new(big.Int).Mul(big.NewInt(c), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(zeros%2048)), nil))
+		d := decimal.NewFromBigInt(coef, exp)
+		beyond := limit.Decimal("test", "d", d) != nil
+		want := func(what string, err error) {
+			t.Helper()
+			switch {
+			case beyond && !errors.Is(err, ErrTooLarge):
+				t.Fatalf("%s(%s): beyond the limits, err = %v", what, errs.Format(d), err)
+			case err != nil && !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) }):
+				t.Fatalf("%s(%s): err = %v matches no sentinel", what, errs.Format(d), err)
+			case err != nil && len(err.Error()) > maxMessage:
+				t.Fatalf("%s(%s): message of %d bytes", what, errs.Format(d), len(err.Error()))
+			}
+		}
+		cands := hostileCands()["base"]
+		p, err := Shortlist(cands, d, MaxValue)
+		want("Shortlist budget", checkPick(d, p, err))
+		for _, goal := range []Goal{MaxValue, MaxUniqueReach} {
+			fee, value := slices.Clone(cands), slices.Clone(cands)
+			fee[1].Fee, value[1].Value = d, d
+			budget := decimal.NewFromInt(300)
+			p, err = Shortlist(fee, budget, goal)
+			want("Shortlist fee", checkPick(budget, p, err))
+			if goal == MaxValue {
+				p, err = Shortlist(value, budget, goal)
+				want("Shortlist value", checkPick(budget, p, err))
+			}
+			p, err = ShortlistWith(cands, budget, goal, Constraints{MaxShare: d})
+			want("ShortlistWith MaxShare", checkPick(budget, p, err))
+		}
+		ps := hostileBase()
+		switch field % 5 {
+		case 0:
+			ps[0].Fee = d
+		case 1:
+			ps[0].EngagementRate, ps[0].Posts, ps[0].Missing = d, nil, MissingAvgLikes
+		case 2:
+			ps[0].Audience[AudienceQuality][Suspicious] = d
+		case 3:
+			ps[0].Record = &collab.History{Campaigns: 1, OnTimeRate: decimal.NewNullDecimal(d), ROAS: []collab.Point{{Value: d}}}
+		default:
+			ps[0].Activity = &kpi.Activity{From: hT0.Add(-7 * 24 * time.Hour), To: hT0, Posts: 3, PostsPerWeek: d}
+		}
+		r, err := Rank(ps, richCriteria(), 2)
+		want("Rank profile", checkRanking(ps, r, err))
+		cf := fields[int(field)%len(fields)]
+		crit := richCriteria()
+		cf.set(&crit, d)
+		want("Criteria.Validate "+cf.name, crit.Validate())
+		base := hostileBase()
+		r, err = Rank(base, crit, 2)
+		want("Rank "+cf.name, checkRanking(base, r, err))
+	})
+}
