@@ -125,9 +125,9 @@ type SalesBootstrap struct {
 // placed before cfg.AsOf, each keeping its credit and its net as of AsOf.
 //
 // Errors: those of CreditSales; a bad b ([Bootstrap.Validate]); resamples
-// × orders beyond [MaxBootstrapDraws] ([ErrTooLarge]); a net amount that is
-// not an int64 multiple of the smallest unit among the nets
-// ([ErrTooLarge]). Work is resamples × orders draws; memory resamples ×
+// × orders beyond [MaxBootstrapDraws] ([ErrTooLarge]); an amount that is not
+// an int64 multiple of the smallest unit among the amounts (10^-40 at the
+// finest) ([ErrTooLarge]). Work is resamples × orders draws; memory resamples ×
 // influencers decimals.
 func BootstrapSales(sales []Sale, tracking []Tracking, cfg SalesConfig, b Bootstrap) (SalesBootstrap, error) {
 	const fn = "roi.BootstrapSales"
@@ -138,9 +138,8 @@ func BootstrapSales(sales []Sale, tracking []Tracking, cfg SalesConfig, b Bootst
 	if err := b.validate(fn, int64(len(cs.sales))); err != nil {
 		return SalesBootstrap{}, err
 	}
-	units, exp, err := scaledNets(fn, cs.sales)
-	if err != nil {
-		return SalesBootstrap{}, err
+	if !cs.fast {
+		return SalesBootstrap{}, errs.New(ErrTooLarge, fn, "sales", "amounts not int64 multiples of their smallest unit", errs.None)
 	}
 	B, n := b.resamples(), len(tracking)
 	nets, counts := make([][]decimal.Decimal, n), make([][]decimal.Decimal, n)
@@ -157,13 +156,13 @@ func BootstrapSales(sales []Sale, tracking []Tracking, cfg SalesConfig, b Bootst
 			if c.who < 0 {
 				continue
 			}
-			sums[c.who].Add(units[j])
+			sums[c.who].Add(c.netU)
 			if !c.canceled {
 				cnt[c.who]++
 			}
 		}
 		for k := range n {
-			nets[k][r] = sums[k].Decimal().Shift(exp)
+			nets[k][r] = sums[k].Decimal().Shift(cs.exp)
 			counts[k][r] = decimal.NewFromInt(cnt[k])
 		}
 	}
@@ -193,27 +192,4 @@ func (cs *credited) interval(b Bootstrap, name string, cost *budget.Money, nets,
 		si.CPA = &MoneyInterval{cs.money(exact.Div(cost.Amount, chi)), cs.money(exact.Div(cost.Amount, clo))}
 	}
 	return si
-}
-
-// scaledNets returns each sale's net as an integer number of units of
-// 10^exp, exp the smallest exponent among the nets.
-func scaledNets(fn string, sales []creditedSale) ([]int64, int32, error) {
-	var exp int32
-	for _, c := range sales {
-		if !c.net.IsZero() {
-			exp = min(exp, c.net.Exponent())
-		}
-	}
-	units := make([]int64, len(sales))
-	for i, c := range sales {
-		if c.net.IsZero() {
-			continue
-		}
-		u := c.net.Shift(-exp)
-		if !u.BigInt().IsInt64() {
-			return nil, 0, errs.New(ErrTooLarge, fn, "sales", "a net amount beyond int64 units of 1e"+decimal.NewFromInt32(exp).String(), c.net)
-		}
-		units[i] = u.IntPart()
-	}
-	return units, exp, nil
 }

@@ -362,8 +362,8 @@ func (u *Unattributed) count(code string, unknown map[string]int64) {
 func (res *OrderAttribution) checkOrder(fn string, i int, o Order, ids map[string]bool) error {
 	field := func(f string) string { return "orders[" + strconv.Itoa(i) + "]." + f }
 	for _, x := range [...]struct{ name, v string }{{"ID", o.ID}, {"Code", o.Code}, {"LandingURL", o.LandingURL}} {
-		if err := checkLen(fn, field(x.name), x.v); err != nil {
-			return err
+		if len(x.v) > MaxTextLen { // the field's name is built only for the error
+			return checkLen(fn, field(x.name), x.v)
 		}
 	}
 	if strings.TrimSpace(o.ID) == "" {
@@ -373,8 +373,8 @@ func (res *OrderAttribution) checkOrder(fn string, i int, o Order, ids map[strin
 		return errs.New(ErrDuplicate, fn, field("ID"), "order ID twice", o.ID)
 	}
 	ids[o.ID] = true
-	if err := limit.Decimal(fn, field("Amount"), o.Amount); err != nil {
-		return err
+	if limit.Decimal(fn, "", o.Amount) != nil {
+		return limit.Decimal(fn, field("Amount"), o.Amount)
 	}
 	if o.Amount.IsNegative() {
 		return errs.New(ErrNegative, fn, field("Amount"), "", o.Amount)

@@ -264,6 +264,8 @@ type creditedSale struct {
 	reason   int             // for who < 0: reasonNoCode … reasonClickLate
 	gross    decimal.Decimal // Amount
 	net      decimal.Decimal // Amount − refunds and cancellation before AsOf
+	grossU   int64           // gross and net in units of 10^credited.exp, when credited.fast
+	netU     int64
 	canceled bool
 	first    bool // the customer's first order
 	customer int  // index of the customer, −1 none
@@ -286,6 +288,10 @@ type credited struct {
 	firstOf   []int // per customer, index into sales of the first order (−1 none)
 	afterAsOf int64
 	costs     []*budget.Money // per tracking index
+	// fast: every gross and net is an int64 number of units of 10^exp
+	// (grossU, netU), so sums are Sum128s, not decimals.
+	fast bool
+	exp  int32
 }
 
 // newCredited validates and credits the sales.
@@ -333,6 +339,7 @@ func newCredited(fn string, sales []Sale, tracking []Tracking, cfg SalesConfig) 
 		return nil, err
 	}
 	cs.markFirst(sales)
+	cs.scale()
 	return cs, nil
 }
 

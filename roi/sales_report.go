@@ -14,8 +14,8 @@ import (
 // report builds the SalesReport of the credited sales.
 func (cs *credited) report(tracking []Tracking) SalesReport {
 	rep := SalesReport{AsOf: cs.cfg.AsOf, Currency: cs.currency, AfterAsOf: cs.afterAsOf}
-	gross := make([]decimal.Decimal, len(tracking)+1) // the last one: unattributed
-	net := make([]decimal.Decimal, len(tracking)+1)
+	grossAcc := make([]moneyAcc, len(tracking)+1) // the last one: unattributed
+	netAcc := make([]moneyAcc, len(tracking)+1)
 	rep.Creators = make([]CreatorSales, len(tracking))
 	for i, tr := range tracking {
 		rep.Creators[i] = CreatorSales{Influencer: tr.Influencer, Cost: cs.costs[i]}
@@ -31,8 +31,12 @@ func (cs *credited) report(tracking []Tracking) SalesReport {
 			rep.Creators[k].add(c)
 		}
 		rep.Total.add(c)
-		gross[k] = gross[k].Add(c.gross)
-		net[k] = net[k].Add(c.net)
+		cs.add(&grossAcc[k], c.grossU, c.gross)
+		cs.add(&netAcc[k], c.netU, c.net)
+	}
+	gross, net := make([]decimal.Decimal, len(grossAcc)), make([]decimal.Decimal, len(netAcc))
+	for k := range gross {
+		gross[k], net[k] = cs.sum(&grossAcc[k]), cs.sum(&netAcc[k])
 	}
 	cohorts := cs.cohorts(len(tracking))
 	var totGross, totNet decimal.Decimal
@@ -96,10 +100,10 @@ func (cs *credited) totalCost() *budget.Money {
 // first + d days); it is complete when first + d days ≤ AsOf.
 func (cs *credited) cohorts(n int) [][]CohortValue {
 	days := cs.cfg.cohortDays()
-	vals := make([][]decimal.Decimal, n+1)
+	vals := make([][]moneyAcc, n+1)
 	out := make([][]CohortValue, n+1)
 	for k := range out {
-		vals[k] = make([]decimal.Decimal, len(days))
+		vals[k] = make([]moneyAcc, len(days))
 		out[k] = make([]CohortValue, len(days))
 		for j, d := range days {
 			out[k][j].Days = d
@@ -137,17 +141,17 @@ func (cs *credited) cohorts(n int) [][]CohortValue {
 			}
 			for _, k := range [2]int{first.who, n} {
 				if k >= 0 {
-					vals[k][j] = vals[k][j].Add(c.net)
+					cs.add(&vals[k][j], c.netU, c.net)
 				}
 			}
 		}
 	}
 	for k := range out {
 		for j := range days {
-			cv := &out[k][j]
-			cv.Value = cs.money(vals[k][j])
+			cv, v := &out[k][j], cs.sum(&vals[k][j])
+			cv.Value = cs.money(v)
 			if cv.Customers > 0 {
-				cv.Mean = &budget.Money{Amount: exact.Div(vals[k][j], decimal.NewFromInt(cv.Customers)), Currency: cs.currency}
+				cv.Mean = &budget.Money{Amount: exact.Div(v, decimal.NewFromInt(cv.Customers)), Currency: cs.currency}
 			}
 		}
 	}
@@ -162,4 +166,63 @@ func hashEmail(email string) string {
 	}
 	sum := sha256.Sum256([]byte(e))
 	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// moneyAcc accumulates amounts exactly: in units of 10^credited.exp in 128
+// bits when credited.fast, else as a decimal.
+type moneyAcc struct {
+	s exact.Sum128
+	d decimal.Decimal
+}
+
+// add adds an amount v (units of 10^exp).
+func (cs *credited) add(a *moneyAcc, units int64, v decimal.Decimal) {
+	if cs.fast {
+		a.s.Add(units)
+	} else {
+		a.d = a.d.Add(v)
+	}
+}
+
+// sum returns the accumulated amount.
+func (cs *credited) sum(a *moneyAcc) decimal.Decimal {
+	if cs.fast {
+		return a.s.Decimal().Shift(cs.exp)
+	}
+	return a.d
+}
+
+// scale sets exp to the smallest exponent of the grosses and nets and, when
+// every one is an int64 number of units of 10^exp, their units and fast.
+func (cs *credited) scale() {
+	cs.exp = 0
+	for _, c := range cs.sales {
+		for _, v := range [2]decimal.Decimal{c.gross, c.net} {
+			if !v.IsZero() {
+				cs.exp = min(cs.exp, v.Exponent())
+			}
+		}
+	}
+	cs.fast = cs.exp >= -40 // beyond, the units need more than 40 digits anyway
+	for i := range cs.sales {
+		c := &cs.sales[i]
+		for _, x := range [2]struct {
+			v   decimal.Decimal
+			dst *int64
+		}{{c.gross, &c.grossU}, {c.net, &c.netU}} {
+			if !cs.fast || x.v.IsZero() {
+				continue
+			}
+			if x.v.Exponent()-cs.exp > 18 {
+				cs.fast = false
+				continue
+			}
+			u := x.v.Shift(-cs.exp)
+			if !u.BigInt().IsInt64() {
+				cs.fast = false
+				continue
+			}
+			*x.dst = u.IntPart()
+		}
+	}
 }
