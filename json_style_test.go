@@ -58,6 +58,8 @@ var resultTypes = map[string]reflect.Type{
 	"roi.LiftInterval": tf[roi.LiftInterval](), "roi.Metrics": tf[roi.Metrics](), "roi.Order": tf[roi.Order](),
 	"roi.OrderAttribution": tf[roi.OrderAttribution](), "roi.Path": tf[roi.Path](),
 	"roi.RemovalEffects": tf[roi.RemovalEffects](), "roi.UTM": tf[roi.UTM](),
+	"roi.Sale": tf[roi.Sale](), "roi.SalesReport": tf[roi.SalesReport](),
+	"roi.SalesBootstrap": tf[roi.SalesBootstrap](), "roi.AttributionBootstrap": tf[roi.AttributionBootstrap](),
 
 	"collab.Compliance": tf[collab.Compliance](), "collab.Deliverable": tf[collab.Deliverable](),
 	"collab.Delivery": tf[collab.Delivery](), "collab.DisclosureRule": tf[collab.DisclosureRule](),
@@ -93,6 +95,7 @@ var notData = map[string]string{
 
 	"kpi.PostColumns":          "ReadPosts' options (DefaultPostColumns): a column map, not a result",
 	"selection.ProfileColumns": "ReadProfiles' options: a column map, not a result",
+	"roi.SalesColumns":         "ReadSales' options (ShopifyColumns): a column map, not a result",
 }
 
 // moneyPaths are, by result type, the JSON paths of its amounts of money
@@ -115,12 +118,17 @@ var moneyPaths = map[string][]string{
 	"roi.CampaignReport": {"overhead", "influencers[].cost", "influencers[].revenue", "influencers[].emv",
 		"influencers[].cpa", "influencers[].cpe", "influencers[].cpm",
 		"total.cost", "total.revenue", "total.emv", "total.cpa", "total.cpe", "total.cpm"},
-	"roi.Metrics":          {"cost", "revenue", "emv", "cpa", "cpe", "cpm"},
-	"roi.Comparison":       {"changes[].current", "changes[].baseline", "changes[].absolute"}, // populated with metric "cost"
-	"roi.EMV":              {"total", "lines[].unit_value", "lines[].value"},
-	"roi.EMVCard":          {"default.impression", "default.like", "platforms.instagram.view"},
-	"roi.Incrementality":   {"incremental_revenue"},
-	"roi.Order":            {"amount"},
+	"roi.Metrics":        {"cost", "revenue", "emv", "cpa", "cpe", "cpm"},
+	"roi.Comparison":     {"changes[].current", "changes[].baseline", "changes[].absolute"}, // populated with metric "cost"
+	"roi.EMV":            {"total", "lines[].unit_value", "lines[].value"},
+	"roi.EMVCard":        {"default.impression", "default.like", "platforms.instagram.view"},
+	"roi.Incrementality": {"incremental_revenue"},
+	"roi.Order":          {"amount"},
+	"roi.Sale":           {"amount", "refunds[].amount"},
+	"roi.SalesReport": {"creators[].gross", "creators[].refunded", "creators[].net", "creators[].cost", "creators[].cac",
+		"creators[].cpa", "creators[].cohorts[].value", "creators[].cohorts[].mean", "unattributed.gross", "unattributed.net",
+		"total.gross", "total.net", "total.cost", "total.cohorts[].value"},
+	"roi.SalesBootstrap":   {"creators[].net.low", "creators[].net.high", "creators[].cpa.low", "creators[].cpa.high"},
 	"roi.OrderAttribution": {"influencers[].revenue", "unattributed.revenue", "total.revenue"},
 
 	"collab.Deliverable": {"fee"},
@@ -151,6 +159,8 @@ var knownGaps = map[string]string{
 	"roi.EMVCard platforms.instagram.view":   "as above",
 	"roi.Incrementality incremental_revenue": "Incremental takes no currency (Group.Revenue is a bare decimal): needs a currency argument",
 	"roi.Order amount":                       "an order as read from the shop export: amount beside its currency, as in the CSV",
+	"roi.Sale amount":                        "a Sale is an Order (the same input form): amount beside its currency",
+	"roi.Sale refunds[].amount":              "a refund of a Sale, in the order's currency beside it, as the Order's amount",
 	"collab.History cpa[].value":             "collab (engineer still working): a CPA is money; CampaignResult has no currency",
 	"selection.Profile record.cpa[].value":   "the same collab.History",
 	"selection.Candidate fee":                "selection (engineer still working): fees are bare decimals, no currency in selection",
