@@ -72,7 +72,9 @@ func DefaultPostColumns() PostColumns {
 // of any length in linear time (ParseCount), and each row becomes one Post
 // (168 bytes plus its text). When r tells its size (*bytes.Reader,
 // *strings.Reader, *bytes.Buffer, a regular *os.File) the slice is sized
-// once from the first rows; otherwise rows are gathered in chunks and
+// once from the first rows, and above 1 MB one goroutine reads the CSV
+// while the calling one converts the rows (GOMAXPROCS > 1; both are done
+// when ReadPosts returns); otherwise rows are gathered in chunks and
 // copied once. 10⁶ rows of 96 bytes allocate about 2.7× the input. The
 // input's size is the caller's to bound (io.LimitReader).
 //

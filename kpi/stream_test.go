@@ -3,6 +3,8 @@ package kpi
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"runtime"
@@ -408,5 +410,44 @@ func TestReadPostsSizing(t *testing.T) {
 	fromFile, err := ReadPosts(f, DefaultPostColumns())
 	if err != nil || cap(fromFile) > n+n/8 || !slices.EqualFunc(fromFile, sized, func(a, b Post) bool { return a == b }) {
 		t.Fatalf("file: %d posts, cap %d, %v", len(fromFile), cap(fromFile), err)
+	}
+}
+
+// onlyReader hides a reader's size: ReadPosts reads it in one goroutine.
+type onlyReader struct{ r io.Reader }
+
+func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
+
+// TestReadPostsParallel: an input of more than 1 MB that tells its size is
+// read by two goroutines; it gives the same posts and the same first error
+// as the one-goroutine reading, wherever the error is (first batch, a
+// batch boundary, the last row, a bare quote, a short last line).
+func TestReadPostsParallel(t *testing.T) {
+	const n = 30_000
+	base := benchExport(n) // about 2.8 MB
+	rows := bytes.SplitAfter(base, []byte("\n"))
+	with := func(i int, row string) []byte {
+		c := slices.Clone(rows)
+		c[i] = []byte(row)
+		return bytes.Join(c, nil)
+	}
+	inputs := map[string][]byte{
+		"clean": base, "bad count row 5": with(5, "p,c,instagram,2026-03-02T10:00:00Z,x,1,1,1,1,1,1,1,1,1\n"),
+		"bad platform row 1024": with(1024, "p,c,myspace,2026-03-02T10:00:00Z,1,1,1,1,1,1,1,1,1,1\n"),
+		"bad time row 1025":     with(1025, "p,c,instagram,yesterday,1,1,1,1,1,1,1,1,1,1\n"),
+		"bare quote last row":   with(n, "p,\"c,instagram\n"),
+		"short last row":        with(n, "p\n"),
+		"negative row 29000":    with(29_000, "p,c,instagram,2026-03-02T10:00:00Z,-1,1,1,1,1,1,1,1,1,1\n"),
+	}
+	for name, in := range inputs {
+		want, werr := ReadPosts(onlyReader{bytes.NewReader(in)}, DefaultPostColumns())
+		got, gerr := ReadPosts(bytes.NewReader(in), DefaultPostColumns())
+		if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+			t.Errorf("%s: parallel err %v, want %v", name, gerr, werr)
+			continue
+		}
+		if !slices.Equal(want, got) {
+			t.Errorf("%s: parallel read %d posts, want %d, or they differ", name, len(got), len(want))
+		}
 	}
 }

@@ -315,6 +315,16 @@ func (rec Record) Field(col int) string {
 	return strings.TrimSpace(s)
 }
 
+// Copy returns rec with its fields appended to buf, and buf: a Record
+// that stays valid after the next Next under ReuseRecord, for a reader
+// that hands records to another goroutine.
+func (rec Record) Copy(buf []string) (Record, []string) {
+	n := len(buf)
+	buf = append(buf, rec.fields...)
+	rec.fields = buf[n:len(buf):len(buf)]
+	return rec, buf
+}
+
 // Errorf returns an *Error for column col of this record carrying err.
 func (rec Record) Errorf(col int, err error) *Error {
 	e := &Error{Func: rec.r.fn, Line: rec.Line, Err: err}
