@@ -52,7 +52,25 @@
 // exactly to the total conversions and value (largest-remainder rounding at
 // 16 places, see [Attribute]). [ReadPaths] reads the common
 // "a > b > c;conversions;value;nulls" layout; [MarkovRemovalEffects]
-// exposes the fitted chain's removal effects.
+// exposes the fitted chain's removal effects. [RateShapley] is the Shapley
+// value of the conversion-rate game of the attribution literature, where
+// non-converting journeys count (enumerated over the coalitions, at most
+// [MaxShapleyChannels] channels).
+//
+// # Sales as shops export them
+//
+// [CreditSales] credits [Sale]s (an [Order] with its customer, link click
+// time, refunds and cancellation) as of a report date ([SalesConfig]): net
+// of the refunds and cancellations made before it, codes only within the
+// campaign plus a grace period, links only within a lookback window of the
+// click (four weeks by default); it tells new customers from returning
+// ones and gives each influencer's new customers, CAC, CPA, ROAS and the
+// 30/60/90-day value of the customers they brought. [ReadSales] reads a
+// Shopify orders export (the zero [SalesColumns]) or another shop's through
+// a column mapping, line items grouped per order; e-mail addresses are
+// only hashed ([HashEmail]). [BootstrapSales] and [BootstrapAttribution]
+// give percentile bootstrap intervals ([Bootstrap]: the caller's seeded
+// *rand.Rand, the same result for the same seed on every machine).
 //
 // # Campaign report
 //
@@ -101,8 +119,12 @@
 //   - [MaxTextLen] (8192 bytes) per order ID, discount code, landing URL,
 //     influencer name and link parameter ([ParseUTM], [AttributeOrders],
 //     [ReadOrders]);
-//   - [MaxCSVDigits] (40) digits per number that [ReadPaths] and
-//     [ReadOrders] read.
+//   - [MaxCSVDigits] (40) digits per number that [ReadPaths],
+//     [ReadOrders] and [ReadSales] read;
+//   - [MaxShapleyChannels] (20) channels for [RateShapley] (2²⁰ coalitions:
+//     about 0.25 s);
+//   - [MaxResamples] (100,000) resamples and [MaxBootstrapDraws] (10⁹)
+//     draws per bootstrap call.
 //
 // Within them, work and memory are linear in the input: the rule-based
 // models and Shapley in the touches of the paths, [AttributeOrders] in the
