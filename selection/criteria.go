@@ -303,9 +303,12 @@ func (c Criteria) withDefaults() Criteria {
 // Validate reports the first invalid field of c (after defaults): a decimal
 // beyond the module's limit (ErrTooLarge), negative bounds or weights
 // (ErrNegative), authenticity thresholds or a growth target that are not
-// positive (ErrNonPositive), MinFollowers above MaxFollowers, an invalid
-// Formula, Thresholds, RateCard or Target, a weight or threshold outside
-// float64's range (ErrInvalid).
+// positive (ErrNonPositive), a Benchmarks row rate beyond the limit
+// (ErrTooLarge) or not positive (ErrNonPositive), MinFollowers above
+// MaxFollowers, an invalid Formula, Thresholds, RateCard or Target (ErrInvalid,
+// and the sentinel of their own check), a weight or threshold outside
+// float64's range (ErrInvalid). Every decimal is checked against the limit
+// first, before a zero field is given its default.
 func (c Criteria) Validate() error {
 	const fn = "selection.Criteria.Validate"
 	if err := c.checkLimits(fn); err != nil {

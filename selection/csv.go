@@ -98,9 +98,11 @@ type Conflict struct {
 //
 // A bad field gives a *ParseError naming its line, column, header and
 // value, wrapping ErrSyntax (and kpi's sentinel: ErrNegative, ErrOverflow)
-// or, for a fee beyond the module's decimal limit, ErrTooLarge; a file
-// without a handle column gives ErrMissingColumn; a nil reader or an
-// unusable opt.Comma gives ErrInvalid. A repeated handle is handled by
+// or, for a fee beyond the module's decimal limit or a number longer than
+// MaxNumberText, ErrTooLarge; a file without a handle column gives
+// ErrMissingColumn; an empty input (no header row) gives ErrEmpty; a nil
+// reader or an unusable opt.Comma gives ErrInvalid; a failing reader's own
+// error comes back wrapped. A repeated handle is handled by
 // opt.Duplicates (a conflict under DuplicateError wraps ErrDuplicate); the
 // conflicts found are returned.
 func ReadProfiles(r io.Reader, opt ReadOptions) ([]Profile, []Conflict, error) {

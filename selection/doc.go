@@ -84,12 +84,32 @@
 // ScorePlaces; engagement rates in the report are exact (16 places, as in
 // kpi). The solvers work on exact integers.
 //
+// # Limits
+//
+// Every limit is checked before any work, refused with ErrTooLarge naming
+// the field, and holds on any input a caller can build:
+//
+//   - every decimal (a fee, value, budget, rate, weight, threshold, share,
+//     audience share, benchmark rate, record or activity value) within the
+//     module's limits: an exponent within ±1000 and at most 1000 digits
+//     (internal/limit, as in kpi, budget and audience), checked in
+//     constant time for the common amount and in linear time otherwise;
+//   - a number in CSV (ReadProfiles: a count, a rate, a fee) at most
+//     MaxNumberText (1400) bytes, so that reading is linear in the input;
+//   - the solvers' work at most Constraints.MaxWork (DefaultMaxWork,
+//     DefaultReachWork), and MaxValue's dynamic programme at most 2²⁶
+//     table cells (8 MiB).
+//
+// Within them, Rank is O(n log k) for n profiles; TestHostile calls every
+// exported function with hostile values (±2³¹ exponents, 10⁶ digits,
+// MaxInt64 counts, 10⁶-byte strings): each returns within 50 ms.
+//
 // # Errors and concurrency
 //
 // Errors wrap the package's sentinels and read "selection: Func: field:
-// what (value)". The conditions every package of the module shares have its
+// what (value)", a long value shortened. The conditions every package of the module shares have its
 // shared sentinels (ErrInvalid, ErrNegative, ErrNonPositive, ErrOverflow,
-// ErrTooLarge, ErrSyntax, ErrMissingColumn, ErrDuplicate: the same values
+// ErrTooLarge, ErrEmpty, ErrSyntax, ErrMissingColumn, ErrDuplicate: the same values
 // as kpi's and budget's); selection's own are ErrUnknownID, ErrInfeasible,
 // ErrSearchLimit and ErrNoFollowers. Enums (Goal, Criterion, Filter,
 // Duplicates) and the Missing bit set follow the module's text rule (parse

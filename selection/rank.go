@@ -190,8 +190,11 @@ type features struct {
 // Errors: k < 1, an invalid Criteria, or a profile whose field is both set
 // and named in Missing give ErrInvalid; a negative count, fee or rate, in
 // the profile or its posts, gives ErrNegative; a fee so small that the
-// engagements per unit of fee overflow float64 gives ErrOverflow; every
-// error names the profile's field ("profiles[3].Fee").
+// engagements per unit of fee overflow float64 gives ErrOverflow; a decimal
+// of c or of a profile (fee, rate, audience share, record) beyond the
+// module's limit (exponent ±1000, 1000 digits) gives ErrTooLarge, checked
+// before any arithmetic; every error names the profile's field
+// ("profiles[3].Fee").
 func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 	const fn = "selection.Rank"
 	if k < 1 {
