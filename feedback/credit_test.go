@@ -54,7 +54,9 @@ func TestCredit(t *testing.T) {
 	if !slices.Equal(c.Disagreements, []Disagreement{{"4", "mehmet", "anna.kaya"}}) {
 		t.Errorf("Disagreements = %v", c.Disagreements)
 	}
-	tally := func(n int64, rev string) Tally { return Tally{n, budget.Money{Amount: d(rev), Currency: budget.MustParseCurrency("EUR")}} }
+	tally := func(n int64, rev string) Tally {
+		return Tally{n, budget.Money{Amount: d(rev), Currency: budget.MustParseCurrency("EUR")}}
+	}
 	eq := func(a, b Tally) bool { return a.Orders == b.Orders && a.Revenue.Equal(b.Revenue) }
 	// anna: code 1, 2, 7 = 100 + 50 + 30 = 180; survey 1, 3, 4 = 100 + 80 +
 	// 20 = 200; both 1 (100); code only 2 (50); survey only 3 (80);
