@@ -51,14 +51,11 @@ func randomSketches(r *rand.Rand, n int) []*Compact {
 // sketches and every number of workers.
 func TestJoinCountsDifferential(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 5))
-	defer func(v, d int) { chunkTarget, directBytes = v, d }(chunkTarget, directBytes)
+	defer func(v int) { chunkTarget = v }(chunkTarget)
 	for round := range 12 {
 		// Half the rounds with chunks of about 64 hashes: many chunk
 		// boundaries, some inside runs of hand-made equal-valued buckets.
 		chunkTarget = []int{1 << 15, 64}[round/6]
-		// Odd rounds count run by run (countRuns), even ones row by row
-		// (countRows).
-		directBytes = []int{0, 8 << 20}[round%2]
 		n := []int{0, 1, 2, 3, 17, 60}[round%6]
 		cs := randomSketches(r, n)
 		for _, workers := range []int{0, 1, 3} {
@@ -100,10 +97,9 @@ func TestJoinCountsWorked(t *testing.T) {
 // joined, give the pairwise merge counts.
 func TestJoinSortedDifferential(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 6))
-	defer func(v, d int) { chunkTarget, directBytes = v, d }(chunkTarget, directBytes)
+	defer func(v int) { chunkTarget = v }(chunkTarget)
 	for round := range 8 {
 		chunkTarget = []int{1 << 15, 16}[round%2]
-		directBytes = []int{0, 8 << 20}[round/2%2]
 		n := 2 + r.IntN(40)
 		lists := make([][]uint64, n)
 		for i := range lists {
