@@ -169,8 +169,9 @@ type CreatorSales struct {
 	Refunded budget.Money `json:"refunded"`
 	Net      budget.Money `json:"net"`
 	// NewCustomers are the customers whose first order (see [CreditSales])
-	// is credited here; Returning the credited orders that are not a
-	// customer's first; NoCustomer the credited orders without a customer.
+	// is credited here; Returning the credited orders, not cancelled, that
+	// are not their customer's first; NoCustomer the credited orders
+	// without a customer.
 	NewCustomers int64 `json:"new_customers"`
 	Returning    int64 `json:"returning"`
 	NoCustomer   int64 `json:"no_customer"`
