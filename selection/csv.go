@@ -357,7 +357,11 @@ func (d *dedup) add(p Profile, rec csvx.Record, handle int) error {
 
 // notReported reports the spellings of a missing text value.
 func notReported(s string) bool {
-	switch strings.ToLower(strings.TrimSpace(s)) {
+	s = strings.TrimSpace(s)
+	if len(s) > len("null") {
+		return false // never lower-case a long cell: it is not one of these
+	}
+	switch strings.ToLower(s) {
 	case "", "n/a", "na", "nan", "null", "none", "-":
 		return true
 	}

@@ -547,8 +547,8 @@ func callsText() []hostileCall {
 	for _, m := range []Missing{0, MissingFee, MissingFollowers | MissingFee, 1 << 15, math.MaxUint16} {
 		text("Missing", m, m.MarshalText, m.UnmarshalText)
 		for _, f := range []Missing{0, MissingFee, math.MaxUint16} {
-			cs = append(cs, hostileCall{"Missing.Has", m.String(), func() error { m.Has(f); return nil }},
-				hostileCall{"Missing.HasAny", m.String(), func() error { m.HasAny(f); return nil }})
+			cs = append(cs, hostileCall{"Missing.Has", m.String(), func() error { _ = m.Has(f); return nil }},
+				hostileCall{"Missing.HasAny", m.String(), func() error { _ = m.HasAny(f); return nil }})
 		}
 	}
 	cs = append(cs, hostileCall{"DefaultWeights", "", func() error { return Criteria{Weights: DefaultWeights()}.Validate() }},
@@ -565,7 +565,7 @@ func hostileTable() []hostileCall {
 // and CPU time (each the least of up to three tries while both are over
 // the bound, so that a busy machine does not fail the test), and the
 // panic, if any.
-func (c hostileCall) run() (err error, wall, cpu time.Duration, panicked any) {
+func (c hostileCall) run() (wall, cpu time.Duration, panicked any, err error) {
 	wall, cpu = time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
 	for try := 0; try < 3 && min(wall, cpu) > hostileBound*raceSlack; try++ {
 		type outcome struct {
@@ -590,13 +590,13 @@ func (c hostileCall) run() (err error, wall, cpu time.Duration, panicked any) {
 		case <-time.After(hostileHang):
 			// A hang: report it now rather than stall the whole test
 			// (the call's goroutine is left behind).
-			return nil, time.Since(start), hostileHang, nil
+			return time.Since(start), hostileHang, nil, nil
 		}
 		if panicked != nil {
-			return err, wall, cpu, panicked
+			return wall, cpu, panicked, err
 		}
 	}
-	return err, wall, cpu, nil
+	return wall, cpu, nil, err
 }
 
 // hostileHang is how long run waits for a call before it reports it as a
@@ -617,7 +617,7 @@ func TestHostile(t *testing.T) {
 	}
 	var slow []timed // the five slowest calls
 	for _, c := range table {
-		err, wall, cpu, p := c.run()
+		wall, cpu, p, err := c.run()
 		d := min(wall, cpu)
 		switch {
 		case p != nil:

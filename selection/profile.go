@@ -117,16 +117,6 @@ func (m Missing) Has(f Missing) bool { return m&f == f }
 // HasAny reports whether at least one field of f is missing.
 func (m Missing) HasAny(f Missing) bool { return m&f != 0 }
 
-// exponentWithin reports whether d's exponent is within the module's limit
-// (±1000), at no cost: the exponent is what makes decimal arithmetic
-// explode (comparisons rescale to it). Rank's profile check decides a
-// common fee or rate with smallDecimal (constant time, no allocation) and
-// runs limit.Decimal, which copies the coefficient, only on the others.
-func exponentWithin(d decimal.Decimal) bool {
-	e := d.Exponent()
-	return e >= -limit.MaxExponent && e <= limit.MaxExponent
-}
-
 // checkProfile refuses a profile with a negative count, fee or rate, or a
 // field that is both named in Missing and set (see Profile). fn is
 // "selection.Func"; i is the profile's position, for the field path.
