@@ -96,8 +96,14 @@ type Candidate struct {
 }
 
 // Default work limits, used when Constraints.MaxWork is zero. They are
-// counts, not durations, so results never depend on the machine's speed;
-// each takes a fraction of a second on a 2020s laptop core.
+// counts, not durations, so results never depend on the machine's speed.
+// Measured on one core of the 2-core CI machine: DefaultMaxWork's
+// 2,000,000 nodes take about 0.1 s, as does MaxValue's dynamic programme at
+// its 2²⁶ cells (45–150 ms for 30 to 1,000 candidates); DefaultReachWork's
+// 2·10⁸ units take up to about 3 s when the sets are large (21 creators of
+// 10⁵ followers each: 2.7 s; 1,000 of 2,000: 0.11 s). A caller who needs a
+// shorter bound sets Constraints.MaxWork: the work, and so the time, is
+// proportional to it, beyond the first greedy run, which always completes.
 const (
 	// DefaultMaxWork bounds the branch and bound of MaxValue: nodes
 	// visited.
