@@ -12,6 +12,7 @@ import (
 	"github.com/influencekit/influencekit/audience"
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/collab"
+	"github.com/influencekit/influencekit/feedback"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/influencekit/influencekit/roi"
@@ -38,6 +39,9 @@ type inputs struct {
 	Events       []collab.Event
 	Payouts      []collab.Payout
 	PastCreators []collab.CampaignResult
+
+	// The surveys (section 9); nil when not read.
+	PostPurchase, BrandLift, CreatorSurvey *feedback.Survey
 }
 
 var zero = decimal.Zero
@@ -62,19 +66,20 @@ type Report struct {
 	// The campaign runs over [Start, End): End is the day after its last
 	// day (the text shows the last day, Sun 24 May). AsOf is the report
 	// date: data before it count.
-	Start      time.Time    `json:"start"`
-	End        time.Time    `json:"end"`
-	AsOf       time.Time    `json:"as_of"`
-	Goals      []GoalStatus `json:"goals"`
-	Candidates []Ranked     `json:"candidates"`
-	Rejected   []Rejected   `json:"rejected"`
-	Shortlists Shortlists   `json:"shortlists"`
-	Budget     BudgetReport `json:"budget"`
-	Creators   []CreatorKPI `json:"creators"`
-	Weeks      []WeekRow    `json:"weeks"`
-	Results    Results      `json:"results"`
-	Next       NextCampaign `json:"next_campaign"`
-	Collab     CollabReport `json:"collaboration"`
+	Start      time.Time      `json:"start"`
+	End        time.Time      `json:"end"`
+	AsOf       time.Time      `json:"as_of"`
+	Goals      []GoalStatus   `json:"goals"`
+	Candidates []Ranked       `json:"candidates"`
+	Rejected   []Rejected     `json:"rejected"`
+	Shortlists Shortlists     `json:"shortlists"`
+	Budget     BudgetReport   `json:"budget"`
+	Creators   []CreatorKPI   `json:"creators"`
+	Weeks      []WeekRow      `json:"weeks"`
+	Results    Results        `json:"results"`
+	Next       NextCampaign   `json:"next_campaign"`
+	Collab     CollabReport   `json:"collaboration"`
+	Feedback   FeedbackReport `json:"feedback"`
 }
 
 // GoalStatus is a SMART goal and where it stands at the end of the data.
@@ -399,7 +404,10 @@ func build(in inputs, b brief) (Report, error) {
 	if err := nextCampaign(&rep, in, b); err != nil { // 7
 		return rep, err
 	}
-	return rep, collaboration(&rep, in, b) // 8
+	if err := collaboration(&rep, in, b); err != nil { // 8
+		return rep, err
+	}
+	return rep, feedbackSection(&rep, in) // 9
 }
 
 // goalsSection (section 1) states where each goal stands: the engagements

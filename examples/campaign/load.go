@@ -291,13 +291,22 @@ type booking struct {
 	Deliverable budget.Format
 	Fee         decimal.Decimal // agreed
 	Tracking    roi.Tracking
+	// Name and Aliases (optional columns "name" and "aliases", the aliases
+	// separated by ";") are how followers call them (section 9).
+	Name    string
+	Aliases []string
 }
 
 func readBookings(r io.Reader, cur budget.Currency) ([]booking, error) {
 	seen := map[string]bool{}
 	return readRows("campaign.readBookings", r, cur, []string{"handle", "deliverables", "fee", "code", "utm_source", "utm_campaign"}, func(t *csvTable) (booking, error) {
 		var err error
-		b := booking{Handle: strings.TrimPrefix(t.str("handle"), "@")}
+		b := booking{Handle: strings.TrimPrefix(t.str("handle"), "@"), Name: t.str("name")}
+		for _, a := range strings.Split(t.str("aliases"), ";") {
+			if a = strings.TrimSpace(a); a != "" {
+				b.Aliases = append(b.Aliases, a)
+			}
+		}
 		if b.Handle == "" {
 			return b, t.errorf("handle", errs.ErrInvalid, "empty handle")
 		}
@@ -351,6 +360,10 @@ func readSpend(r io.Reader, cur budget.Currency) ([]expense, error) {
 type pastCampaign struct {
 	Name    string
 	Metrics roi.Metrics
+	// NPS counts its post-purchase survey's promoters, passives and
+	// detractors (optional columns nps_promoters, nps_passives,
+	// nps_detractors; nil without them).
+	NPS *[3]int64
 }
 
 func readPast(r io.Reader, cur budget.Currency) ([]pastCampaign, error) {
@@ -375,6 +388,22 @@ func readPast(r io.Reader, cur budget.Currency) ([]pastCampaign, error) {
 		if m.Impressions, err = t.count("impressions"); err != nil {
 			return p, err
 		}
-		return p, nil
+		return p, pastNPS(t, &p)
 	})
+}
+
+// pastNPS reads a past campaign's optional NPS counts.
+func pastNPS(t *csvTable, p *pastCampaign) error {
+	if t.r.Column("nps_promoters") < 0 || t.str("nps_promoters") == "" {
+		return nil
+	}
+	var n [3]int64
+	for i, col := range []string{"nps_promoters", "nps_passives", "nps_detractors"} {
+		var err error
+		if n[i], err = t.count(col); err != nil {
+			return err
+		}
+	}
+	p.NPS = &n
+	return nil
 }

@@ -143,6 +143,9 @@ var dataFiles = []struct{ name, file, what string }{
 	{"events", "events.csv", "the follow-up log: briefed, drafts, changes, approvals, posts (CSV, collab.ReadEvents)"},
 	{"payouts", "payouts.csv", "fee transfers to the creators (CSV, collab.ReadPayouts)"},
 	{"past-creators", "past_creators.csv", "each creator's results in earlier campaigns (CSV)"},
+	{"survey", "postpurchase.csv", "the post-purchase survey: order ID, \"How did you hear about us?\", \"How likely are you to recommend us?\" (CSV, feedback.ReadSurvey)"},
+	{"brandlift", "brandlift.csv", "the brand-lift survey: Group (exposed or control), \"Have you heard of Helio Skin?\" (CSV)"},
+	{"creator-survey", "creator_survey.csv", "the creators' own survey: Handle and the 1-5 and yes/no questions (CSV)"},
 }
 
 // options are the command line's.
@@ -251,6 +254,10 @@ func readInputs(files map[string]*string, cur budget.Currency, total decimal.Dec
 		"events":        func(r io.Reader) (err error) { in.Events, err = collab.ReadEvents(r); return },
 		"payouts":       func(r io.Reader) (err error) { in.Payouts, err = collab.ReadPayouts(r); return },
 		"past-creators": func(r io.Reader) (err error) { in.PastCreators, err = readPastCreators(r, cur); return },
+
+		"survey":         func(r io.Reader) (err error) { in.PostPurchase, err = readSurvey(r); return },
+		"brandlift":      func(r io.Reader) (err error) { in.BrandLift, err = readSurvey(r); return },
+		"creator-survey": func(r io.Reader) (err error) { in.CreatorSurvey, err = readSurvey(r); return },
 	}
 	for _, f := range dataFiles {
 		if err := readFile(*files[f.name], f.file, parsers[f.name]); err != nil {
@@ -281,6 +288,9 @@ func cutAt(in *inputs, b *brief, asOf string) error {
 	in.Orders = slices.DeleteFunc(in.Orders, func(o roi.Order) bool { return !o.Time.Before(t) })
 	in.Spend = slices.DeleteFunc(in.Spend, func(e expense) bool { return !e.Date.Before(t) })
 	in.Paths = nil // journeys carry no dates: they cannot be cut at the report date
+	cutSurvey(in.PostPurchase, t)
+	cutSurvey(in.CreatorSurvey, t)
+	in.BrandLift = nil // it ran after the campaign
 	return nil
 }
 

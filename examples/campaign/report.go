@@ -38,6 +38,7 @@ func printReport(w io.Writer, rep Report) error {
 	resultsSection(p, rep)
 	nextSection(p, rep)
 	collaborationSection(p, rep)
+	feedbackPrint(p, rep)
 	return p.err
 }
 

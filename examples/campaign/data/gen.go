@@ -129,7 +129,7 @@ func main() {
 	writeFollowers(filepath.Join(dir, "followers.txt"))
 	writeBookings(filepath.Join(dir, "bookings.csv"))
 	posts := writePosts(filepath.Join(dir, "posts.csv"), r)
-	writeOrders(filepath.Join(dir, "orders.csv"), r, posts)
+	orders := writeOrders(filepath.Join(dir, "orders.csv"), r, posts)
 	writePaths(filepath.Join(dir, "paths.csv"), r)
 	writeSpend(filepath.Join(dir, "spend.csv"))
 	// The collaboration files come last and draw no random number, so the
@@ -138,6 +138,10 @@ func main() {
 	writeEvents(filepath.Join(dir, "events.csv"), posts)
 	writePayouts(filepath.Join(dir, "payouts.csv"), posts)
 	writePastCreators(filepath.Join(dir, "past_creators.csv"))
+	// The surveys (section 9) draw no random number either.
+	writePostPurchase(filepath.Join(dir, "postpurchase.csv"), orders)
+	writeBrandLift(filepath.Join(dir, "brandlift.csv"))
+	writeCreatorSurvey(filepath.Join(dir, "creator_survey.csv"))
 }
 
 // must returns v, or stops the generator with err (a file it cannot write).
@@ -271,10 +275,14 @@ func writeFollowers(path string) {
 func writeBookings(path string) {
 	w, done := create(path)
 	defer done()
-	fmt.Fprintln(w, "handle,deliverables,fee,code,utm_source,utm_campaign")
+	fmt.Fprintln(w, "handle,deliverables,fee,code,utm_source,utm_campaign,name,aliases")
 	for _, b := range booked {
 		c := find(b.handle)
-		fmt.Fprintf(w, "%s,%d %s,%s,%s,%s,%s\n", b.handle, b.pieces, c.deliverable, agreed(c, b.pieces), b.code, c.platform, b.utm)
+		aliases := ""
+		if b.handle == "glowwithgigi" {
+			aliases = "Gigi" // a short name: matched exactly only as an alias
+		}
+		fmt.Fprintf(w, "%s,%d %s,%s,%s,%s,%s,%s,%s\n", b.handle, b.pieces, c.deliverable, agreed(c, b.pieces), b.code, c.platform, b.utm, realName[b.handle], aliases)
 	}
 }
 
@@ -374,12 +382,16 @@ func product(r *rand.Rand) (string, float64) {
 	return products[0].name, products[0].price
 }
 
-func writeOrders(path string, r *rand.Rand, posts []post) {
-	type order struct {
-		at          time.Time
-		amount      float64
-		code, landg string
-	}
+// shopOrder is one order of orders.csv, as the surveys need it.
+type shopOrder struct {
+	id          string
+	at          time.Time
+	amount      float64
+	code, landg string
+}
+
+func writeOrders(path string, r *rand.Rand, posts []post) []shopOrder {
+	type order = shopOrder
 	var orders []order
 	end := start.AddDate(0, 0, weeks*7)
 	for _, p := range posts {
@@ -423,7 +435,7 @@ func writeOrders(path string, r *rand.Rand, posts []post) {
 			if code != "" {
 				amount = math.Round(price*85) / 100 // 15 % off
 			}
-			orders = append(orders, order{at, amount, code, landing})
+			orders = append(orders, order{"", at, amount, code, landing})
 		}
 	}
 	// orders the campaign did not bring, or that nobody can credit
@@ -440,7 +452,7 @@ func writeOrders(path string, r *rand.Rand, posts []post) {
 				code = "HELIO-FRIENDS"
 				price = math.Round(price*80) / 100
 			}
-			orders = append(orders, order{at, price, code, page})
+			orders = append(orders, order{"", at, price, code, page})
 		}
 	}
 	sort.SliceStable(orders, func(i, j int) bool { return orders[i].at.Before(orders[j].at) })
@@ -449,7 +461,9 @@ func writeOrders(path string, r *rand.Rand, posts []post) {
 	fmt.Fprintln(w, "Name,Created at,Total,Currency,Discount Code,Landing Site")
 	for i, o := range orders {
 		fmt.Fprintf(w, "#%d,%s,%.2f,EUR,%s,%s\n", 5001+i, o.at.In(time.FixedZone("CEST", 2*3600)).Format("2006-01-02 15:04:05 -0700"), o.amount, o.code, o.landg)
+		orders[i].id = fmt.Sprintf("#%d", 5001+i)
 	}
+	return orders
 }
 
 // writePaths writes journey patterns as an attribution tool exports them:
@@ -693,5 +707,179 @@ func writePastCreators(path string) {
 		"sara.glowup,2,1,1,3,2,3600.00,2520.00,70",
 	} {
 		fmt.Fprintf(w, "\"Winter Glow, Dec 2025 (Instagram only)\",%s,2025-12-22,%s\n", strings.SplitN(r, ",", 2)[0], strings.SplitN(r, ",", 2)[1])
+	}
+}
+
+// realName is each booked creator's name as followers write it (bookings.csv's
+// name column, a key of the survey matcher besides the handle).
+var realName = map[string]string{
+	"pia.pure":           "Pia Reuter",
+	"clara.sunandsea":    "Clara Sonnberg",
+	"spf.samira":         "Samira Yıldız",
+	"ava.routines":       "Ava Demir",
+	"eva.zero.waste":     "Eva Öztürk",
+	"beautyby.jule":      "Jule Aydın",
+	"lea.skincare.diary": "Lea İnce",
+	"outdoor.ola":        "Ola Berger",
+	"glowwithgigi":       "Gizem Çelik",
+	"anna.hikes":         "Anna Kaya",
+	"lena.glow":          "Lena Glück",
+	"emma.vegan.beauty":  "Emma Şen",
+}
+
+// heardOf is how buyers name each booked creator in the post-purchase
+// survey: the handle with or without "@", the name with and without its
+// Turkish or German letters, in capitals (İ), with a typo.
+var heardOf = map[string][]string{
+	"pia.pure":           {"@pia.pure", "Pia Reuter", "pia pure on tiktok", "Pia Reuters"},
+	"clara.sunandsea":    {"@clara.sunandsea", "Clara Sonnberg", "clara sun and sea"},
+	"spf.samira":         {"@spf.samira", "Samira Yıldız", "SAMİRA YILDIZ", "samira yildiz on tiktok", "Samira Yildis"},
+	"ava.routines":       {"@ava.routines", "Ava Demir", "ava routines", "Ava Demır"},
+	"eva.zero.waste":     {"@eva.zero.waste", "Instagram'da Eva Öztürk", "eva ozturk", "Eva Östürk"},
+	"beautyby.jule":      {"@beautyby.jule", "Jule Aydın", "jule aydin", "beautybyjule tiktok", "Jule Aydn"},
+	"lea.skincare.diary": {"@lea.skincare.diary", "Lea İnce", "LEA INCE", "lea skincare diary"},
+	"outdoor.ola":        {"@outdoor.ola", "Ola Berger", "outdoor ola"},
+	"glowwithgigi":       {"glowwithgigi", "Gizem Çelik", "GIZEM CELIK", "Gigi", "glow with gigi"},
+	"anna.hikes":         {"@anna.hikes", "Anna Kaya", "ANNA KAYA"},
+	"lena.glow":          {"@lena.glow", "Lena Glück", "lena gluck", "Lena Glueck"},
+	"emma.vegan.beauty":  {"@emma.vegan.beauty", "Emma Şen", "emma vegan beauty"},
+}
+
+// elsewhere are the answers of buyers no creator brought, in turn: channels
+// the report names (search, friend, TV, Instagram, TikTok), two ambiguous
+// answers and ones that match nothing.
+var elsewhere = []string{"Google", "a friend", "TV ad", "can't remember", "Anna Kaya or Lena Glück?", "Instagram",
+	"googled sunscreen", "my sister", "saw it on TikTok", "podcast", "@lena.glow / @emma.vegan.beauty", ""}
+
+// npsCycle are the answers to "how likely are you to recommend us" in
+// turn: in 20, 12 promoters (9–10), 5 passives (7–8), 3 detractors (0–6).
+var npsCycle = []string{"10 (Extremely likely)", "9", "9", "10", "8", "7", "9", "10", "6", "8",
+	"9", "10", "5", "9", "8", "10", "3", "9", "7", "10"}
+
+// creditedTo is the booked creator an order's code (trimmed, any case)
+// or, failing that, link (utm_campaign) credits, or "".
+func creditedTo(o shopOrder) string {
+	for _, b := range booked {
+		if strings.EqualFold(strings.TrimSpace(o.code), b.code) {
+			return b.handle
+		}
+	}
+	for _, b := range booked {
+		if strings.Contains(o.landg, "utm_campaign="+b.utm) && o.code == "" {
+			return b.handle
+		}
+	}
+	return ""
+}
+
+// writePostPurchase writes the post-purchase survey: every fifth order
+// (the third, eighth, …) answered "How did you hear about us?" and "How
+// likely are you to recommend us?" an hour after buying. A buyer a creator
+// brought names them (one in nine names another creator, one in nine a
+// platform); of the others, three in twelve name a creator the codes and
+// links missed and the rest say elsewhere.
+func writePostPurchase(path string, orders []shopOrder) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "Submitted at,Order ID,How did you hear about us?,How likely are you to recommend us?")
+	seen := map[string]int{}
+	other, answered := 0, 0
+	for i, o := range orders {
+		if i%5 != 2 {
+			continue
+		}
+		var text string
+		if h := creditedTo(o); h != "" {
+			k := seen[h]
+			seen[h]++
+			switch {
+			case k%9 == 8: // names another creator
+				text = heardOf[booked[(indexOf(h)+1)%len(booked)].handle][0]
+			case k%9 == 7:
+				text = []string{"Instagram", "saw it on TikTok"}[k/9%2]
+			default:
+				text = heardOf[h][k%len(heardOf[h])]
+			}
+		} else {
+			if other%15 < 3 { // a creator the codes missed
+				b := booked[(other/15*3+other%15)%len(booked)]
+				text = heardOf[b.handle][(other/15)%len(heardOf[b.handle])]
+			} else {
+				text = elsewhere[(other/15*12+other%15-3)%len(elsewhere)]
+			}
+			other++
+		}
+		nps := npsCycle[answered%len(npsCycle)]
+		if answered%25 == 24 {
+			nps = "" // not answered
+		}
+		answered++
+		fmt.Fprintf(w, "%s,%s,%s,%s\n", o.at.Add(time.Hour).UTC().Format("2006-01-02 15:04:05"), o.id, csvQuote(text), csvQuote(nps))
+	}
+}
+
+func indexOf(handle string) int {
+	for i, b := range booked {
+		if b.handle == handle {
+			return i
+		}
+	}
+	check(fmt.Errorf("%q not booked", handle))
+	return 0
+}
+
+// writeBrandLift writes the brand-lift survey after the campaign: 400
+// people who saw a sponsored post (exposed) and 400 who did not (control)
+// asked "Have you heard of Helio Skin?"; 7 in 20 exposed and 13 in 50
+// control say yes (140 and 104), in English or Turkish; 5 exposed skipped
+// the question.
+func writeBrandLift(path string) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "Respondent ID,Group,Have you heard of Helio Skin?")
+	yes := []string{"Yes", "yes", "Evet", "Yes"}
+	no := []string{"No", "no", "Hayır", "No"}
+	for j := 0; j < 405; j++ {
+		a := no[j%4]
+		if j%20 < 7 {
+			a = yes[j%4]
+		}
+		if j >= 400 {
+			a = ""
+		}
+		fmt.Fprintf(w, "R%04d,exposed,%s\n", 2*j+1, a)
+	}
+	for j := 0; j < 400; j++ {
+		a := no[j%4]
+		if j%50 < 13 {
+			a = yes[j%4]
+		}
+		fmt.Fprintf(w, "R%04d,control,%s\n", 2*j+2, a)
+	}
+}
+
+// writeCreatorSurvey writes the creators' own survey: eleven booked creators
+// and one who answered anonymously, on 1–5 scales and yes/no. Payment is
+// the weak point (eva.zero.waste waits for an overdue transfer).
+func writeCreatorSurvey(path string) {
+	w, done := create(path)
+	defer done()
+	fmt.Fprintln(w, "Submitted at,Handle,Brief clarity,Communication,Payment on time,Creative freedom,Would work with us again")
+	rows := []string{
+		"pia.pure,5,5,4,4,Yes",
+		"clara.sunandsea,4,5,3,5,Yes",
+		"@spf.samira,5,4,4,3,Yes",
+		"ava.routines,4,4,3,4,Yes",
+		"eva.zero.waste,3,4,1,4,No",
+		"beautyby.jule,5,5,4,2,Yes",
+		"lea.skincare.diary,2,3,3,4,Yes",
+		"outdoor.ola,4,4,2,5,Yes",
+		"glowwithgigi,5,5,4,4,Yes",
+		"anna.hikes,4,5,3,5,Yes",
+		"lena.glow,4,4,4,3,Yes",
+		",3,4,2,4,No",
+	}
+	for i, r := range rows {
+		fmt.Fprintf(w, "2026-05-%02d 10:%02d:00,%s\n", 26+i/6, 10*(i%6), r)
 	}
 }
