@@ -288,8 +288,10 @@ func hostileProfiles() map[string][]Profile {
 	return out
 }
 
-// checkRanking returns errBadResult when r loses a profile or reports a
-// score outside [0, 1], and checks Candidates on the same slice.
+// checkRanking returns errBadResult when r loses a profile, reports a
+// score outside [0, 1] or a reason longer than maxMessage (a value in a
+// reason is shown short, as in an error), and checks Candidates on the
+// same slice.
 func checkRanking(ps []Profile, r Ranking, err error) error {
 	if err != nil {
 		return err
@@ -297,9 +299,25 @@ func checkRanking(ps []Profile, r Ranking, err error) error {
 	if r.Passed+len(r.Rejected) != len(ps) {
 		return fmt.Errorf("%w: %d passed + %d rejected of %d", errBadResult, r.Passed, len(r.Rejected), len(ps))
 	}
+	long := func(reason string) bool { return len(reason) > maxMessage }
 	for _, s := range r.Top {
 		if s.Score.Sign() < 0 || s.Score.GreaterThan(decimal.NewFromInt(1)) {
 			return fmt.Errorf("%w: score %s", errBadResult, s.Score)
+		}
+		for _, b := range s.Breakdown {
+			if long(b.Reason) {
+				return fmt.Errorf("%w: %s reason of %d bytes: %.200q", errBadResult, b.Criterion, len(b.Reason), b.Reason)
+			}
+		}
+		for _, f := range s.Flags {
+			if long(f.Reason) {
+				return fmt.Errorf("%w: %s reason of %d bytes: %.200q", errBadResult, f.Signal, len(f.Reason), f.Reason)
+			}
+		}
+	}
+	for _, rj := range r.Rejected {
+		if long(rj.Reason) {
+			return fmt.Errorf("%w: %s reason of %d bytes: %.200q", errBadResult, rj.Filter, len(rj.Reason), rj.Reason)
 		}
 	}
 	cands, unpriced, err := r.Candidates(ps)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -617,10 +616,10 @@ func (r *ranker) screen(p *Profile, f *features) (int, Filter, string) {
 		return 0, FilterTier, "tier " + f.tier.String() + " not in the list"
 	}
 	if len(c.Countries) > 0 && !containsFold(c.Countries, p.Country) {
-		return 0, FilterCountry, "country " + strconv.Quote(p.Country) + " not in the list"
+		return 0, FilterCountry, "country " + errs.Quote(p.Country) + " not in the list"
 	}
 	if len(c.Languages) > 0 && !containsFold(c.Languages, p.Language) {
-		return 0, FilterLanguage, "language " + strconv.Quote(p.Language) + " not in the list"
+		return 0, FilterLanguage, "language " + errs.Quote(p.Language) + " not in the list"
 	}
 	shared := 0
 	for _, want := range r.cats {
@@ -633,7 +632,7 @@ func (r *ranker) screen(p *Profile, f *features) (int, Filter, string) {
 	}
 	for _, cat := range p.Categories {
 		if containsFold(c.ExcludeCategories, cat) {
-			return 0, FilterBrandSafety, "category " + strconv.Quote(cat) + " excluded"
+			return 0, FilterBrandSafety, "category " + errs.Quote(cat) + " excluded"
 		}
 	}
 	return shared, FilterNone, ""
@@ -659,7 +658,7 @@ func (r *ranker) screenFeeEngagement(p *Profile, f *features) (Filter, string) {
 			return FilterFee, "no fee and no rate card estimate"
 		}
 		if f.fee.GreaterThan(c.MaxFee) {
-			return FilterFee, "fee " + f.fee.String() + " above " + c.MaxFee.String()
+			return FilterFee, "fee " + errs.Format(f.fee) + " above " + errs.Format(c.MaxFee)
 		}
 	}
 	if c.MinEngagement.Sign() > 0 {
@@ -673,7 +672,7 @@ func (r *ranker) screenFeeEngagement(p *Profile, f *features) (Filter, string) {
 		}
 		if below {
 			d, _, _ := r.engagement(p)
-			return FilterEngagement, "engagement " + d.String() + " below " + c.MinEngagement.String()
+			return FilterEngagement, "engagement " + errs.Format(d) + " below " + errs.Format(c.MinEngagement)
 		}
 	}
 	return FilterNone, ""
@@ -789,7 +788,7 @@ func (r *ranker) engagementSignal(p *Profile, f *features, explain bool) (bool, 
 		return true, Flag{}
 	}
 	return true, Flag{"engagement-out-of-range", fmt.Sprintf("engagement %.4f is %.2f× the %s %s benchmark %.4f (limit %s×)",
-		f.er, ratio, p.Platform, f.tier, f.benchRate, r.c.Authenticity.EngagementFactor)}
+		f.er, ratio, p.Platform, f.tier, f.benchRate, errs.Format(r.c.Authenticity.EngagementFactor))}
 }
 
 // likesSignal raises "likes-per-comment": the likes-to-comments ratio of
@@ -823,7 +822,7 @@ func (r *ranker) likesSignal(p *Profile, explain bool) (bool, Flag) {
 		return true, Flag{"likes-per-comment", fmt.Sprintf("%d likes and no comments", likes)}
 	}
 	return true, Flag{"likes-per-comment", fmt.Sprintf("%.1f likes per comment, outside [%s, %s]",
-		lpc, r.c.Authenticity.MinLikesPerComment, r.c.Authenticity.MaxLikesPerComment)}
+		lpc, errs.Format(r.c.Authenticity.MinLikesPerComment), errs.Format(r.c.Authenticity.MaxLikesPerComment))}
 }
 
 // growthSignal raises "growth-spike": a rise above SpikeGrowth between two
@@ -837,7 +836,7 @@ func (r *ranker) growthSignal(p *Profile, explain bool) (bool, Flag) {
 				return true, Flag{}
 			}
 			return true, Flag{"growth-spike", fmt.Sprintf("followers %d → %d between %s and %s (limit +%s)", prev.Followers, cur.Followers,
-				prev.At.Format(time.DateOnly), cur.At.Format(time.DateOnly), r.c.Authenticity.SpikeGrowth)}
+				prev.At.Format(time.DateOnly), cur.At.Format(time.DateOnly), errs.Format(r.c.Authenticity.SpikeGrowth))}
 		}
 	}
 	return false, Flag{}
@@ -854,7 +853,7 @@ func (r *ranker) authenticSignal(p *Profile, explain bool) (bool, Flag) {
 		return true, Flag{}
 	}
 	return true, Flag{"authentic-engagement", fmt.Sprintf("%d of %d average engagements from real accounts (limit share %s)",
-		p.AuthenticEngagements, p.AvgEngagements, r.c.Authenticity.MinAuthenticShare)}
+		p.AuthenticEngagements, p.AvgEngagements, errs.Format(r.c.Authenticity.MinAuthenticShare))}
 }
 
 // followingSignal raises "following-ratio": following / followers above
@@ -868,7 +867,7 @@ func (r *ranker) followingSignal(p *Profile, explain bool) (bool, Flag) {
 		return true, Flag{}
 	}
 	return true, Flag{"following-ratio", fmt.Sprintf("follows %d accounts with %d followers (limit ratio %s)",
-		p.Following, p.Followers, r.c.Authenticity.MaxFollowingRatio)}
+		p.Following, p.Followers, errs.Format(r.c.Authenticity.MaxFollowingRatio))}
 }
 
 // audienceSignal raises "suspicious-audience": the share of MassFollowers
@@ -893,7 +892,7 @@ func (r *ranker) audienceSignal(p *Profile, explain bool) (bool, Flag) {
 		return false, Flag{}
 	}
 	return true, Flag{"suspicious-audience", "share of mass followers and suspicious accounts " + share.StringFixed(4) +
-		" above " + r.c.Authenticity.MaxSuspiciousShare.String()}
+		" above " + errs.Format(r.c.Authenticity.MaxSuspiciousShare)}
 }
 
 // toDecimal converts a score once, rounded to ScorePlaces; a NaN or
@@ -972,7 +971,7 @@ func (r *ranker) reason(cr Criterion, p *Profile, f *features, flags int) string
 		}
 		return fmt.Sprintf("%d of %d brand categories", int(math.Round(f.s[cr]*float64(len(r.cats)))), len(r.cats))
 	case Authenticity:
-		return fmt.Sprintf("%d flag(s), %s penalty each", flags, r.c.Authenticity.Penalty)
+		return fmt.Sprintf("%d flag(s), %s penalty each", flags, errs.Format(r.c.Authenticity.Penalty))
 	case CostEfficiency:
 		if !f.ok[cr] {
 			return "no fee or no engagement data"
@@ -981,13 +980,13 @@ func (r *ranker) reason(cr Criterion, p *Profile, f *features, flags int) string
 		if f.feeEst {
 			est = " (estimated)"
 		}
-		return fmt.Sprintf("%.4g expected engagements per unit of fee %s%s, relative to the best", f.eff, f.fee, est)
+		return fmt.Sprintf("%.4g expected engagements per unit of fee %s%s, relative to the median", f.eff, errs.Format(f.fee), est)
 	case Growth:
 		if !f.ok[cr] {
 			return "no follower history spanning 30 days"
 		}
 		g, _ := growth30(p.History)
-		return fmt.Sprintf("30-day growth %.4f vs target %s", g, r.c.GrowthTarget)
+		return fmt.Sprintf("30-day growth %.4f vs target %s", g, errs.Format(r.c.GrowthTarget))
 	}
 	return r.recordReason(cr, p, f)
 }
