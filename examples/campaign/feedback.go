@@ -231,8 +231,33 @@ func quoteList(texts []string, n int) string {
 	return strings.Join(q, ", ")
 }
 
-// readSurvey reads a survey export.
-func readSurvey(r io.Reader) (*feedback.Survey, error) {
+// readSurvey reads a survey export and checks the answers check reads
+// (the questions, their scales), so that a bad answer stops the program
+// with the file's name, line and column.
+func readSurvey(r io.Reader, check func(feedback.Survey) error) (*feedback.Survey, error) {
 	s, err := feedback.ReadSurvey(r, feedback.Layout{})
-	return &s, err
+	if err != nil {
+		return nil, err
+	}
+	return &s, check(s)
+}
+
+// checkPostPurchase, checkBrandLift and checkCreatorSurvey read each
+// survey's questions as section 9 does.
+func checkPostPurchase(s feedback.Survey) error {
+	if _, err := s.Question(qHeard); err != nil {
+		return err
+	}
+	_, err := s.Scores(qRecommend, 0, 10)
+	return err
+}
+
+func checkBrandLift(s feedback.Survey) error {
+	_, _, err := s.Arms(groupCol, exposedArm, qAware)
+	return err
+}
+
+func checkCreatorSurvey(s feedback.Survey) error {
+	_, err := feedback.CreatorFeedback(s, handleCol, creatorQuestions, c95)
+	return err
 }

@@ -255,9 +255,9 @@ func readInputs(files map[string]*string, cur budget.Currency, total decimal.Dec
 		"payouts":       func(r io.Reader) (err error) { in.Payouts, err = collab.ReadPayouts(r); return },
 		"past-creators": func(r io.Reader) (err error) { in.PastCreators, err = readPastCreators(r, cur); return },
 
-		"survey":         func(r io.Reader) (err error) { in.PostPurchase, err = readSurvey(r); return },
-		"brandlift":      func(r io.Reader) (err error) { in.BrandLift, err = readSurvey(r); return },
-		"creator-survey": func(r io.Reader) (err error) { in.CreatorSurvey, err = readSurvey(r); return },
+		"survey":         func(r io.Reader) (err error) { in.PostPurchase, err = readSurvey(r, checkPostPurchase); return },
+		"brandlift":      func(r io.Reader) (err error) { in.BrandLift, err = readSurvey(r, checkBrandLift); return },
+		"creator-survey": func(r io.Reader) (err error) { in.CreatorSurvey, err = readSurvey(r, checkCreatorSurvey); return },
 	}
 	for _, f := range dataFiles {
 		if err := readFile(*files[f.name], f.file, parsers[f.name]); err != nil {

@@ -354,6 +354,12 @@ func TestBadFile(t *testing.T) {
 		{"-posts", "posts.csv", 3, ",1103,", ",11x3,", []string{"line 3, column 6 (likes)", `"11x3"`}},
 		{"-orders", "orders.csv", 2, ",69.90,", ",abc,", []string{"line 2, column 3 (Total)", `"abc"`}},
 		{"-paths", "paths.csv", 2, ";6;", ";x;", []string{"line 2, column 2 (total_conversions)", `"x"`}},
+		// the first answer to "How likely are you to recommend us?" off its 0–10 scale, a bad timestamp,
+		// a creator's "yes" that is no yes/no answer
+		{"-survey", "postpurchase.csv", 2, `"10 (Extremely likely)"`, `"11"`, []string{"line 2, column 4 (How likely are you to recommend us?)", `"11"`}},
+		{"-survey", "postpurchase.csv", 2, "2026-03-30 11:07:03", "2026-13-30 11:07:03", []string{"line 2, column 1", `"2026-13-30 11:07:03"`}},
+		{"-creator-survey", "creator_survey.csv", 2, ",Yes", ",Maybe", []string{"line 2, column 7 (Would work with us again)", `"Maybe"`}},
+		{"-brandlift", "brandlift.csv", 3, ",exposed,", ",,", []string{"line 3, column 2 (Group)"}},
 	} {
 		t.Run(tc.flag, func(t *testing.T) {
 			bad := filepath.Join(t.TempDir(), tc.file)

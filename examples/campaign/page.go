@@ -26,6 +26,7 @@ var pageSections = []func(pc *pageCtx) pageSection{
 	creatorsPage,
 	attributionPage,
 	collabPage,
+	feedbackPage,
 }
 
 // pageCtx is what every section builder reads: the report, its money
