@@ -91,15 +91,16 @@ type Conflict struct {
 // k/m/b suffixes in either case ("475.8m", "3.3K"; kpi.ParseCount); rates
 // accept percent strings or fractions ("1.39%", "0.0139"; kpi.ParseRate);
 // fees are plain decimals. A number's text is at most MaxNumberText (1400)
-// bytes, checked before it is parsed, so work is linear in the input. An empty field or "N/A", "NaN", "NaN%" … marks
+// bytes and any other field at most MaxText (4096), checked before it is
+// read, so work is linear in the input. An empty field or "N/A", "NaN", "NaN%" … marks
 // the field missing (Profile.Missing), never zero. Categories are the
 // non-empty category columns; a cell may hold several categories separated
 // by ';' or '|'.
 //
 // A bad field gives a *ParseError naming its line, column, header and
 // value, wrapping ErrSyntax (and kpi's sentinel: ErrNegative, ErrOverflow)
-// or, for a fee beyond the module's decimal limit or a number longer than
-// MaxNumberText, ErrTooLarge; a file without a handle column gives
+// or, for a fee beyond the module's decimal limit, a number longer than
+// MaxNumberText or a text longer than MaxText, ErrTooLarge; a file without a handle column gives
 // ErrMissingColumn; an empty input (no header row) gives ErrEmpty; a nil
 // reader or an unusable opt.Comma gives ErrInvalid; a failing reader's own
 // error comes back wrapped. A repeated handle is handled by
@@ -159,6 +160,22 @@ func ReadProfiles(r io.Reader, opt ReadOptions) ([]Profile, []Conflict, error) {
 // fee of 10^6 digits took 1.1 s).
 const MaxNumberText = 1400
 
+// MaxText bounds the text of a handle, name, platform, category cell,
+// country or language that ReadProfiles reads: at most 4096 bytes. A longer
+// field is ErrTooLarge at its line and column, refused before it is read,
+// so that a row's work beyond the CSV layer is bounded whatever its cells.
+const MaxText = 4096
+
+// checkText refuses a text field of rec longer than MaxText.
+func (at columns) checkText(rec csvx.Record) error {
+	for _, col := range append([]int{at.handle, at.name, at.plat, at.country, at.lang}, at.cats...) {
+		if col >= 0 && len(rec.Field(col)) > MaxText {
+			return rec.Errorf(col, fmt.Errorf("%w: a text of %d bytes, above MaxText (4096)", ErrTooLarge, len(rec.Field(col))))
+		}
+	}
+	return nil
+}
+
 // numberText returns field col of rec, or an error wrapping ErrTooLarge
 // when it is longer than MaxNumberText.
 func numberText(rec csvx.Record, col int) (string, error) {
@@ -199,6 +216,9 @@ func locate(fn string, rd *csvx.Reader, cols ProfileColumns) (columns, error) {
 
 // profile reads one row.
 func (at columns) profile(rec csvx.Record, platform kpi.Platform) (Profile, error) {
+	if err := at.checkText(rec); err != nil {
+		return Profile{}, err
+	}
 	p := Profile{Handle: strings.TrimPrefix(rec.Field(at.handle), "@"), Platform: platform}
 	if p.Handle == "" {
 		return p, rec.Errorf(at.handle, fmt.Errorf("%w: empty handle", ErrSyntax))

@@ -95,7 +95,8 @@
 //     (internal/limit, as in kpi, budget and audience), checked in
 //     constant time for the common amount and in linear time otherwise;
 //   - a number in CSV (ReadProfiles: a count, a rate, a fee) at most
-//     MaxNumberText (1400) bytes, so that reading is linear in the input;
+//     MaxNumberText (1400) bytes, and any other field at most MaxText
+//     (4096), so that reading is linear in the input;
 //   - the solvers' work at most Constraints.MaxWork (DefaultMaxWork,
 //     DefaultReachWork), and MaxValue's dynamic programme at most 2²⁶
 //     table cells (8 MiB).
