@@ -1,0 +1,84 @@
+package hostile
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Exported lists, sorted and once each, the exported functions and methods declared in
+// the non-test .go files of dir, as "Func" or "Type.Method" (the receiver
+// of a generic type named without its type parameters). A method of an
+// unexported type is listed only when unexportedTypes is set (an exported
+// method such as Error of an unexported error type reaches callers through
+// an interface).
+func Exported(dir string, unexportedTypes bool) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	fset := token.NewFileSet()
+	var names []string
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range f.Decls {
+			if n, ok := apiName(d, unexportedTypes); ok {
+				names = append(names, n)
+			}
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names), nil // a function of several build-tagged files once
+}
+
+// apiName is "Func" or "Type.Method" for an exported function or method.
+func apiName(d ast.Decl, unexportedTypes bool) (string, bool) {
+	fd, ok := d.(*ast.FuncDecl)
+	if !ok || !fd.Name.IsExported() {
+		return "", false
+	}
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return fd.Name.Name, true
+	}
+	typ := fd.Recv.List[0].Type
+	if s, ok := typ.(*ast.StarExpr); ok {
+		typ = s.X
+	}
+	switch g := typ.(type) {
+	case *ast.IndexExpr:
+		typ = g.X
+	case *ast.IndexListExpr:
+		typ = g.X
+	}
+	id, ok := typ.(*ast.Ident)
+	if !ok || (!id.IsExported() && !unexportedTypes) {
+		return "", false
+	}
+	return id.Name + "." + fd.Name.Name, true
+}
+
+// Missing returns the names of api that called does not hold and skip
+// does not excuse with a reason, in api's order.
+func Missing(api []string, called map[string]bool, skip map[string]string) []string {
+	var missing []string
+	for _, n := range api {
+		if !called[n] && skip[n] == "" {
+			missing = append(missing, n)
+		}
+	}
+	return missing
+}
