@@ -1,17 +1,11 @@
 package collab
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	gotoken "go/token"
 	"io"
 	"math"
 	"math/big"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -21,22 +15,15 @@ import (
 
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/hostile"
 	"github.com/influencekit/influencekit/internal/limit"
-	"github.com/influencekit/influencekit/internal/race"
 	"github.com/influencekit/influencekit/kpi"
 )
 
-// raceSlack multiplies the time bound under the race detector, which
-// slows code down about four times.
-var raceSlack = map[bool]time.Duration{false: 1, true: 4}[race.Enabled]
-
-// hostileBound is the time every call of the hostile table must return in.
-const hostileBound = 50 * time.Millisecond
-
-// maxMessage bounds an error message: errs shortens every value to 40
-// bytes, which quoting can stretch to 160 characters (40 NULs are
-// "\x00"×40), beside the function, field and what was wrong.
-const maxMessage = 400
+// runner holds every call of the hostile table to hostile.Bound (×4 under
+// -race) on its wall time or, on a machine so loaded that the wall time
+// counts other processes' turns, on the CPU time of its own thread.
+var runner = hostile.Runner{CPU: true}
 
 // sentinels are collab's exported sentinel errors: every error of the
 // hostile table must wrap one of them.
@@ -601,60 +588,22 @@ func hostileTable() []hostileCall {
 	return slices.Concat(callsTrack(), callsHistory(), callsCaption(), callsText(), callsCSV(), callsJSON())
 }
 
-// run calls c, recovering a panic, and returns its wall time and CPU time
-// (each the least of up to three tries while both are over the bound, so
-// that a busy machine does not fail the test), the panic, if any, and its
-// error.
-func (c hostileCall) run() (wall, cpu time.Duration, panicked any, err error) {
-	wall, cpu = time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
-	for try := 0; try < 3 && min(wall, cpu) > hostileBound*raceSlack; try++ {
-		start := time.Now()
-		used := threadCPU(func() {
-			defer func() { panicked = recover() }()
-			err = c.call()
-		})
-		wall, cpu = min(wall, time.Since(start)), min(cpu, used)
-		if panicked != nil {
-			return wall, cpu, panicked, err
-		}
-	}
-	return wall, cpu, nil, err
-}
-
 // TestHostile calls every exported function and method of the package with
-// hostile values: each returns within hostileBound (×4 under -race) with a
-// result or an error wrapping one of the package's sentinels, with a short
-// message, and never panics. The bound holds on wall time, or, on a
-// machine so loaded that the wall time counts other processes' turns, on
-// the CPU time of the call's own thread (threadCPU).
+// hostile values: each returns within hostile.Bound (×4 under -race) with
+// a result or an error wrapping one of the package's sentinels, with a
+// message of at most hostile.MaxMessage bytes, and never panics. The bound
+// holds on wall time, or, on a machine so loaded that the wall time counts
+// other processes' turns, on the CPU time of the call's own thread.
 func TestHostile(t *testing.T) {
-	table := hostileTable()
-	type timed struct {
-		c         hostileCall
-		wall, cpu time.Duration
-	}
-	var slow []timed // the five slowest calls
-	for _, c := range table {
-		wall, cpu, p, err := c.run()
-		d := min(wall, cpu)
-		switch {
-		case p != nil:
-			t.Errorf("%s(%.80s): panic: %v", c.fn, c.name, p)
-		case d > hostileBound*raceSlack:
-			t.Errorf("%s(%.80s): took %v (CPU %v), bound %v", c.fn, c.name, wall, cpu, hostileBound*raceSlack)
-		case err != nil && !slices.ContainsFunc(append(sentinels, hostileOwn[c.fn]), func(s error) bool { return s != nil && errors.Is(err, s) }):
-			t.Errorf("%s(%.80s): error matches no sentinel: %.300v", c.fn, c.name, err)
-		case err != nil && len(err.Error()) > maxMessage:
-			t.Errorf("%s(%.80s): message of %d bytes: %.300s", c.fn, c.name, len(err.Error()), err)
+	var slow hostile.Slowest
+	for _, c := range hostileTable() {
+		r := runner.Run(c.call)
+		if p := runner.Problem(r, hostile.MaxMessage, append(sentinels, hostileOwn[c.fn])...); p != "" {
+			t.Errorf("%s(%.80s): %s", c.fn, c.name, p)
 		}
-		slow = append(slow, timed{c, wall, cpu})
-		slices.SortFunc(slow, func(a, b timed) int { return cmp.Compare(min(b.wall, b.cpu), min(a.wall, a.cpu)) })
-		slow = slow[:min(len(slow), 5)]
+		slow.Add(fmt.Sprintf("%s(%.80s)", c.fn, c.name), r)
 	}
-	t.Logf("%d calls; the slowest:", len(table))
-	for _, s := range slow {
-		t.Logf("  %v wall, %v CPU: %s(%.80s)", s.wall, s.cpu, s.c.fn, s.c.name)
-	}
+	slow.Log(t)
 }
 
 // hostileSkip lists exported functions and methods left out of the
@@ -663,56 +612,22 @@ func TestHostile(t *testing.T) {
 var hostileSkip = map[string]string{}
 
 // TestHostileCoversAPI lists the exported functions and methods of the
-// package's non-test files with go/ast and fails naming any that the
-// hostile table does not call and hostileSkip does not excuse.
+// package's non-test files (hostile.Exported) and fails naming any that
+// the hostile table does not call and hostileSkip does not excuse.
 func TestHostileCoversAPI(t *testing.T) {
-	files, err := filepath.Glob("*.go")
+	api, err := hostile.Exported(".", false)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(api) == 0 {
+		t.Fatal("no exported function found")
 	}
 	called := map[string]bool{}
 	for _, c := range hostileTable() {
 		called[c.fn] = true
 	}
-	fset := gotoken.NewFileSet()
-	n := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || !fd.Name.IsExported() {
-				continue
-			}
-			key := fd.Name.Name
-			if fd.Recv != nil {
-				typ := fd.Recv.List[0].Type
-				if s, ok := typ.(*ast.StarExpr); ok {
-					typ = s.X
-				}
-				id, ok := typ.(*ast.Ident)
-				if !ok || !id.IsExported() {
-					continue
-				}
-				key = id.Name + "." + key
-			}
-			n++
-			if !called[key] && hostileSkip[key] == "" {
-				t.Errorf("%s (%s) is not in the hostile table: add it to hostile_test.go", key, name)
-			}
-		}
-	}
-	if n == 0 {
-		t.Fatal("no exported function found")
+	for _, key := range hostile.Missing(api, called, hostileSkip) {
+		t.Errorf("%s is not in the hostile table: add it to hostile_test.go", key)
 	}
 }
 
