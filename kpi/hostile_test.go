@@ -1,18 +1,11 @@
 package kpi
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"io"
 	"math"
 	"math/big"
-	"os"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -21,16 +14,18 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/hostile"
 	"github.com/influencekit/influencekit/internal/limit"
-	"github.com/influencekit/influencekit/internal/race"
 )
 
-// raceSlack multiplies the time bounds of the hostile-input tests under the
-// race detector, which slows code down about four times.
-var raceSlack = map[bool]time.Duration{false: 1, true: 4}[race.Enabled]
+// runner holds every call of the hostile table to hostile.Bound (×4 under
+// -race) on its wall time: ReadPosts reads a large input in a goroutine of
+// its own, which the CPU time of the caller's thread would not count.
+var runner = hostile.Runner{}
 
-// hostileBound is the time every call of the hostile table must return in.
-const hostileBound = 50 * time.Millisecond
+// maxMessage bounds an error message of the hostile table, tighter than
+// hostile.MaxMessage: kpi's messages name one field and one short value.
+const maxMessage = 300
 
 // sentinels are the package's exported sentinel errors: every error of the
 // hostile table must wrap one of them.
@@ -163,7 +158,7 @@ func TestMeanTieManyBases(t *testing.T) {
 	if _, err := f.Rate(tiePosts(2500, 0)); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("10,001 bases: err = %v, want ErrTooLarge", err)
 	}
-	if d := time.Since(start); d > hostileBound*raceSlack {
+	if d := time.Since(start); d > runner.Limit() {
 		t.Errorf("10,001 bases: refused in %v", d)
 	}
 }
@@ -459,62 +454,21 @@ func hostileTable() []hostileCall {
 	return slices.Concat(callsParse(), callsPosts(), callsTotals(), callsTarget(), callsText(), callsCSV(), callsAccumulator())
 }
 
-// run calls c, recovering a panic, and returns its duration, the panic, if
-// any, and its error. When the first try is over the bound it tries twice
-// more after a garbage collection and keeps the fastest: the table's
-// 10⁶-digit values leave collection work that the next allocating call
-// pays, and the machine may be busy; a call that is slow by itself stays
-// slow.
-func (c hostileCall) run() (d time.Duration, panicked any, err error) {
-	d = time.Duration(math.MaxInt64)
-	for try := 0; try < 3 && d > hostileBound*raceSlack; try++ {
-		if try > 0 {
-			runtime.GC()
-		}
-		start := time.Now()
-		func() {
-			defer func() { panicked = recover() }()
-			err = c.call()
-		}()
-		d = min(d, time.Since(start))
-		if panicked != nil {
-			return d, panicked, err
-		}
-	}
-	return d, nil, err
-}
-
 // TestHostile calls every exported function and method of the package with
-// hostile values: each returns within hostileBound (×4 under -race) with a
-// result or an error wrapping one of the package's sentinels, with a short
-// message, and never panics.
+// hostile values: each returns within hostile.Bound (×4 under -race; the
+// fastest of three tries, each after a garbage collection, when the first
+// is over it) with a result or an error wrapping one of the package's
+// sentinels, with a message of at most maxMessage bytes, and never panics.
 func TestHostile(t *testing.T) {
-	table := hostileTable()
-	type timed struct {
-		c hostileCall
-		d time.Duration
-	}
-	var slow []timed // the five slowest calls
-	for _, c := range table {
-		d, p, err := c.run()
-		switch {
-		case p != nil:
-			t.Errorf("%s(%s): panic: %v", c.fn, c.name, p)
-		case d > hostileBound*raceSlack:
-			t.Errorf("%s(%s): took %v, bound %v", c.fn, c.name, d, hostileBound*raceSlack)
-		case err != nil && !slices.ContainsFunc(append(sentinels, hostileOwn[c.fn]), func(s error) bool { return s != nil && errors.Is(err, s) }):
-			t.Errorf("%s(%s): error matches no sentinel: %v", c.fn, c.name, err)
-		case err != nil && len(err.Error()) > 300:
-			t.Errorf("%s(%s): message of %d bytes: %.300s", c.fn, c.name, len(err.Error()), err)
+	var slow hostile.Slowest
+	for _, c := range hostileTable() {
+		r := runner.Run(c.call)
+		if p := runner.Problem(r, maxMessage, append(sentinels, hostileOwn[c.fn])...); p != "" {
+			t.Errorf("%s(%s): %s", c.fn, c.name, p)
 		}
-		slow = append(slow, timed{c, d})
-		slices.SortFunc(slow, func(a, b timed) int { return cmp.Compare(b.d, a.d) })
-		slow = slow[:min(len(slow), 5)]
+		slow.Add(fmt.Sprintf("%s(%s)", c.fn, c.name), r)
 	}
-	t.Logf("%d calls; the slowest:", len(table))
-	for _, s := range slow {
-		t.Logf("  %v %s(%s)", s.d, s.c.fn, s.c.name)
-	}
+	slow.Log(t)
 }
 
 // hostileSkip lists exported functions and methods left out of the hostile
@@ -523,56 +477,22 @@ func TestHostile(t *testing.T) {
 var hostileSkip = map[string]string{}
 
 // TestHostileCoversAPI lists the exported functions and methods of the
-// package's non-test files with go/ast and fails naming any that the
-// hostile table does not call and hostileSkip does not excuse.
+// package's non-test files (hostile.Exported) and fails naming any that
+// the hostile table does not call and hostileSkip does not excuse.
 func TestHostileCoversAPI(t *testing.T) {
-	files, err := filepath.Glob("*.go")
+	api, err := hostile.Exported(".", false)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(api) == 0 {
+		t.Fatal("no exported function found")
 	}
 	called := map[string]bool{}
 	for _, c := range hostileTable() {
 		called[c.fn] = true
 	}
-	fset := token.NewFileSet()
-	n := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || !fd.Name.IsExported() {
-				continue
-			}
-			key := fd.Name.Name
-			if fd.Recv != nil {
-				typ := fd.Recv.List[0].Type
-				if s, ok := typ.(*ast.StarExpr); ok {
-					typ = s.X
-				}
-				id, ok := typ.(*ast.Ident)
-				if !ok || !id.IsExported() {
-					continue
-				}
-				key = id.Name + "." + key
-			}
-			n++
-			if !called[key] && hostileSkip[key] == "" {
-				t.Errorf("%s (%s) is not in the hostile table: add it to hostile_test.go", key, name)
-			}
-		}
-	}
-	if n == 0 {
-		t.Fatal("no exported function found")
+	for _, key := range hostile.Missing(api, called, hostileSkip) {
+		t.Errorf("%s is not in the hostile table: add it to hostile_test.go", key)
 	}
 }
 

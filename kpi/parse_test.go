@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/hostile"
 	"github.com/influencekit/influencekit/internal/limit"
 )
 
@@ -158,7 +159,7 @@ func TestParseRateLimits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
 			got, err := ParseRate(tt.in)
-			if d := time.Since(start); d > 50*time.Millisecond*raceSlack {
+			if d := time.Since(start); d > 50*time.Millisecond*hostile.Slack {
 				t.Errorf("took %v", d)
 			}
 			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
