@@ -3,21 +3,15 @@ package audience
 import (
 	"bytes"
 	"errors"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"math"
 	"math/big"
 	"math/rand/v2"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/influencekit/influencekit/internal/hostile"
 	"github.com/influencekit/influencekit/internal/limit"
-	"github.com/influencekit/influencekit/internal/race"
 	"github.com/shopspring/decimal"
 )
 
@@ -29,19 +23,16 @@ import (
 // hostile sketch bytes. The package takes no float64 from its callers, so
 // NaN and ±Inf cannot reach it (sketch figures are floats inside and go
 // through fromFloat, tested in sketch_test.go). Each call must return
-// within hostileBound (×4 under -race) with a valid result or an error
+// within hostile.Bound (×4 under -race) with a valid result or an error
 // wrapping one of the package's sentinels and a message of at most
-// hostileMsgLen bytes, never a panic.
+// hostile.MaxMessage bytes, never a panic.
 
-// hostileBound is the time any one call may take. A call found slower is
-// run up to four times more, each after a garbage collection and a pause
-// of 10, 40, 160 and 640 ms, and judged by its fastest run, so that a
-// loaded CI machine (or the collection of an earlier call's garbage) does
-// not fail it for work that is not its own.
-const hostileBound = 50 * time.Millisecond
-
-// hostileMsgLen bounds an error message: values are shown short (errs).
-const hostileMsgLen = 400
+// runner holds each call to hostile.Bound (×4 under -race) on its wall
+// time. A call found slower is run up to four times more, each after a
+// garbage collection and a pause of 10, 40, 160 and 640 ms, and judged by
+// its fastest run, so that a loaded CI machine (or the collection of an
+// earlier call's garbage) does not fail it for work that is not its own.
+var runner = hostile.Runner{Tries: 5}
 
 // sentinels are every exported sentinel of the package.
 var sentinels = []error{
@@ -483,19 +474,6 @@ func matrixCalls() []hostileCall {
 	return calls
 }
 
-// runHostile makes one call: its error (a panic is reported as one), its
-// result and its duration.
-func runHostile(c hostileCall) (res any, d time.Duration, panicked any, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			panicked = r
-		}
-	}()
-	start := time.Now()
-	res, err = c.call()
-	return res, time.Since(start), nil, err
-}
-
 // checkResult reports what is wrong with a result: a decimal beyond the
 // module's limits, or a score outside [0, 1].
 func checkResult(c hostileCall, res any) string {
@@ -525,51 +503,24 @@ func hostileCalls() []hostileCall {
 	return slices.Concat(distributionCalls(), setCalls(), sketchCalls(), idCalls())
 }
 
-// TestHostileInputs runs the table; go test -v prints the call count and
-// the slowest call.
+// TestHostileInputs runs the table: every call returns within the
+// runner's bound with a result within the limits (a score within [0, 1])
+// or an error wrapping a sentinel with a message of at most
+// hostile.MaxMessage bytes, and never panics; go test -v prints the call
+// count and the slowest calls.
 func TestHostileInputs(t *testing.T) {
-	bound := hostileBound
-	if race.Enabled {
-		bound *= 4
-	}
-	calls := hostileCalls()
-	var slowest time.Duration
-	var slowCall hostileCall
-	for _, c := range calls {
-		res, d, p, err := runHostile(c)
-		if p != nil {
-			t.Errorf("%s(%s) panics: %v", c.fn, c.arg, p)
-			continue
-		}
-		for try := range 4 { // judge a slow call by its fastest of 5 runs, each after a GC and a pause
-			if d <= bound {
-				break
-			}
-			runtime.GC()
-			time.Sleep(time.Duration(10<<(2*try)) * time.Millisecond) // 10, 40, 160, 640 ms
-			_, again, _, _ := runHostile(c)
-			d = min(d, again)
-		}
-		if d > slowest {
-			slowest, slowCall = d, c
-		}
-		if d > bound {
-			t.Errorf("%s(%s) took %v, bound %v", c.fn, c.arg, d, bound)
-		}
-		if err != nil {
-			if !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) }) {
-				t.Errorf("%s(%s): error wraps no sentinel: %v", c.fn, c.arg, err)
-			}
-			if len(err.Error()) > hostileMsgLen {
-				t.Errorf("%s(%s): message of %d bytes: %.200s…", c.fn, c.arg, len(err.Error()), err)
-			}
-			continue
-		}
-		if msg := checkResult(c, res); msg != "" {
+	var slow hostile.Slowest
+	for _, c := range hostileCalls() {
+		var res any
+		r := runner.Run(func() (err error) { res, err = c.call(); return err })
+		if p := runner.Problem(r, hostile.MaxMessage, sentinels...); p != "" {
+			t.Errorf("%s(%s): %s", c.fn, c.arg, p)
+		} else if msg := checkResult(c, res); r.Err == nil && msg != "" {
 			t.Errorf("%s(%s): %s", c.fn, c.arg, msg)
 		}
+		slow.Add(c.fn+"("+c.arg+")", r)
 	}
-	t.Logf("%d calls; slowest %s(%s): %v (bound %v)", len(calls), slowCall.fn, slowCall.arg, slowest, bound)
+	slow.Log(t)
 }
 
 // hostileSkip lists exported functions and methods left out of the table,
@@ -578,61 +529,23 @@ func TestHostileInputs(t *testing.T) {
 var hostileSkip = map[string]string{}
 
 // TestHostileCoversAPI lists the package's exported functions and methods
-// (non-test files, go/parser) and fails naming any that the hostile table
-// does not call and hostileSkip does not excuse.
+// (non-test files, hostile.Exported) and fails naming any that the hostile
+// table does not call and hostileSkip does not excuse.
 func TestHostileCoversAPI(t *testing.T) {
-	files, err := filepath.Glob("*.go")
+	api, err := hostile.Exported(".", false)
 	if err != nil {
 		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	var api []string
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, decl := range f.Decls {
-			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Name.IsExported() {
-				if n, ok := apiName(fn); ok {
-					api = append(api, n)
-				}
-			}
-		}
 	}
 	called := map[string]bool{}
 	for _, c := range hostileCalls() {
 		called[c.fn] = true
 	}
-	slices.Sort(api)
-	for _, n := range api {
-		if !called[n] && hostileSkip[n] == "" {
-			t.Errorf("%s is exported but not in the hostile-input table (hostile_test.go)", n)
-		}
+	for _, n := range hostile.Missing(api, called, hostileSkip) {
+		t.Errorf("%s is exported but not in the hostile-input table (hostile_test.go)", n)
 	}
 	if len(api) < 50 {
 		t.Errorf("found only %d exported functions and methods: the listing is broken", len(api))
 	}
-}
-
-// apiName is "Func" or "Type.Method"; methods of unexported types are not
-// API.
-func apiName(fn *ast.FuncDecl) (string, bool) {
-	if fn.Recv == nil || len(fn.Recv.List) == 0 {
-		return fn.Name.Name, true
-	}
-	typ := fn.Recv.List[0].Type
-	if star, ok := typ.(*ast.StarExpr); ok {
-		typ = star.X
-	}
-	id, ok := typ.(*ast.Ident)
-	if !ok || !id.IsExported() {
-		return "", false
-	}
-	return id.Name + "." + fn.Name.Name, true
 }
 
 // FuzzHostileDecimals feeds decimals of any exponent (±2^31 included) and
