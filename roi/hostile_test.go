@@ -5,13 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"io"
 	"math"
 	"math/big"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -20,8 +16,8 @@ import (
 	"time"
 
 	"github.com/influencekit/influencekit/budget"
+	"github.com/influencekit/influencekit/internal/hostile"
 	"github.com/influencekit/influencekit/internal/limit"
-	"github.com/influencekit/influencekit/internal/race"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -30,16 +26,14 @@ import (
 // roi that takes a user value is called with zero, negative, MaxInt64 and
 // MinInt64, sums past int64, empty and nil inputs, decimals 1e±2³¹ and of
 // 10⁶ digits, NUL and invalid UTF-8 strings (roi takes no float64). Each
-// call must return within hostileBound with a result or an error that
+// call must return within hostile.Bound with a result or an error that
 // matches one of roi's sentinels, with a short message, and never panic.
 // TestHostileCoversExported fails when an exported function is missing
 // from the table.
 
-// hostileBound is the time one call may take (×4 under -race).
-const hostileBound = 50 * time.Millisecond
-
-// hostileMsgLen bounds an error message: values are shown short.
-const hostileMsgLen = 400
+// runner holds one call to hostile.Bound (×4 under -race) on its wall
+// time, the fastest of three tries when the first is over it.
+var runner = hostile.Runner{}
 
 type hcall struct {
 	fn   string // "ROI", or "EMVCard.EMV" for a method
@@ -542,61 +536,20 @@ func hostileText(add adder) {
 	add("Rule.UnmarshalText", "nil text", func() error { var r Rule; return r.UnmarshalText(nil) })
 }
 
-// runHostile makes one call: its duration, what it panicked with and its
-// error.
-func runHostile(c hcall) (el time.Duration, panicked any, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			panicked = p
-		}
-	}()
-	start := time.Now()
-	err = c.call()
-	return time.Since(start), nil, err
-}
-
+// TestHostileInputs runs the table: every call returns within the
+// runner's bound with a result or an error wrapping a sentinel of roi (or
+// the call's own accepted error) with a message of at most
+// hostile.MaxMessage bytes, and never panics.
 func TestHostileInputs(t *testing.T) {
-	bound := hostileBound
-	if race.Enabled {
-		bound *= 4
+	var slow hostile.Slowest
+	for _, c := range hostileCalls(t) {
+		r := runner.Run(c.call)
+		if p := runner.Problem(r, hostile.MaxMessage, append(hostileSentinels, c.also)...); p != "" {
+			t.Errorf("%s(%s): %s", c.fn, c.args, p)
+		}
+		slow.Add(c.fn+"("+c.args+")", r)
 	}
-	calls := hostileCalls(t)
-	var slowest hcall
-	var slowestTime time.Duration
-	for _, c := range calls {
-		el, p, err := runHostile(c)
-		if p != nil {
-			t.Errorf("%s(%s) panicked: %v", c.fn, c.args, p)
-			continue
-		}
-		// Up to twice more, so that a pause of the shared machine is not
-		// blamed on the call: the fastest run counts.
-		for try := 0; el > bound && try < 2; try++ {
-			if el2, _, _ := runHostile(c); el2 < el {
-				el = el2
-			}
-		}
-		if el > bound {
-			t.Errorf("%s(%s) took %v, over %v", c.fn, c.args, el, bound)
-		}
-		if el > slowestTime {
-			slowest, slowestTime = c, el
-		}
-		if err == nil {
-			continue
-		}
-		matched := c.also != nil && errors.Is(err, c.also)
-		for _, s := range hostileSentinels {
-			matched = matched || errors.Is(err, s)
-		}
-		if !matched {
-			t.Errorf("%s(%s): error %q matches no sentinel of roi", c.fn, c.args, err)
-		}
-		if msg := err.Error(); len(msg) > hostileMsgLen {
-			t.Errorf("%s(%s): message of %d bytes: %.200s…", c.fn, c.args, len(msg), msg)
-		}
-	}
-	t.Logf("%d calls; slowest %s(%s): %v (bound %v)", len(calls), slowest.fn, slowest.args, slowestTime, bound)
+	slow.Log(t)
 }
 
 // hostileJSON marshals every result type with a hostile amount in a money
@@ -636,49 +589,6 @@ var hostileSkip = map[string]string{
 	"IllustrativeEMVCard": "takes no argument",
 }
 
-// exportedFuncs lists the exported functions and methods of exported types
-// declared in the package's non-test files, as "Func" or "Type.Method".
-func exportedFuncs(t *testing.T) []string {
-	t.Helper()
-	fset := token.NewFileSet()
-	entries, err := os.ReadDir(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, e.Name(), nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, decl := range f.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || !fd.Name.IsExported() {
-				continue
-			}
-			if fd.Recv == nil {
-				names = append(names, fd.Name.Name)
-				continue
-			}
-			typ := fd.Recv.List[0].Type
-			if st, ok := typ.(*ast.StarExpr); ok {
-				typ = st.X
-			}
-			if ix, ok := typ.(*ast.IndexExpr); ok {
-				typ = ix.X
-			}
-			if id, ok := typ.(*ast.Ident); ok && id.IsExported() {
-				names = append(names, id.Name+"."+fd.Name.Name)
-			}
-		}
-	}
-	slices.Sort(names)
-	return names
-}
-
 // Every exported function and method is in the hostile table or in
 // hostileSkip with a reason.
 func TestHostileCoversExported(t *testing.T) {
@@ -686,7 +596,10 @@ func TestHostileCoversExported(t *testing.T) {
 	for _, c := range hostileCalls(t) {
 		covered[c.fn] = true
 	}
-	exported := exportedFuncs(t)
+	exported, err := hostile.Exported(".", false)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(exported) < 40 {
 		t.Fatalf("found only %d exported functions: %v", len(exported), exported)
 	}
@@ -731,7 +644,7 @@ func FuzzHostileDecimals(f *testing.F) {
 			}
 			for _, s := range hostileSentinels {
 				if errors.Is(err, s) {
-					if len(err.Error()) > hostileMsgLen {
+					if len(err.Error()) > hostile.MaxMessage {
 						t.Errorf("%s: message of %d bytes", name, len(err.Error()))
 					}
 					return
