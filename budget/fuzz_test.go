@@ -1,23 +1,20 @@
 package budget
 
 import (
-	"errors"
 	"math"
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/internal/hostile"
 )
 
+// sentinels are the package's sentinel errors.
+var sentinels = []error{ErrInvalid, ErrNegative, ErrNonPositive, ErrEmpty, ErrTooLarge, ErrSyntax,
+	ErrMinorUnit, ErrCurrencyMismatch, ErrNotFound, ErrDuplicate, ErrInfeasible}
+
 // wrapsSentinel reports whether err wraps one of the package's sentinels.
-func wrapsSentinel(err error) bool {
-	for _, s := range []error{ErrInvalid, ErrNegative, ErrNonPositive, ErrEmpty, ErrTooLarge, ErrSyntax,
-		ErrMinorUnit, ErrCurrencyMismatch, ErrNotFound, ErrDuplicate, ErrInfeasible} {
-		if errors.Is(err, s) {
-			return true
-		}
-	}
-	return false
-}
+func wrapsSentinel(err error) bool { return hostile.Wraps(err, sentinels...) }
 
 // fuzzCurve builds a curve of any kind from raw parameters, valid or not.
 func fuzzCurve(kind uint8, a, b, c float64) Curve {

@@ -3,10 +3,6 @@ package budget
 import (
 	"encoding/json"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"io/fs"
 	"math"
 	"math/big"
 	"slices"
@@ -14,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/influencekit/influencekit/internal/race"
+	"github.com/influencekit/influencekit/internal/hostile"
 	"github.com/shopspring/decimal"
 )
 
@@ -23,19 +19,19 @@ import (
 // should send — zero, negative, math.MaxInt64, sums past int64, empty and
 // nil inputs, decimals 1e+2147483647, 1e-2147483648 and one of 10⁶ digits,
 // NaN and ±Inf floats, NUL and invalid UTF-8 strings — and each call must
-// return within hostileBudget of CPU time with a valid result (no NaN or
+// return within hostile.Bound of CPU time with a valid result (no NaN or
 // Inf) or an error wrapping one of the package's sentinels, never a panic.
 // TestHostileCoversAPI fails naming any exported function or method missing
 // from the table.
 
-// hostileBudget is the most CPU time one hostile call may take; ×4 under
-// the race detector. CPU time (getrusage) rather than wall time, because
-// the machine is shared: wall time is bounded too, by hostileWall, to catch
-// a hang where CPU time is not available.
-const (
-	hostileBudget = 50 * time.Millisecond
-	hostileWall   = 2 * time.Second
-)
+// runner holds one hostile call to hostile.Bound (×4 under the race
+// detector) of the CPU time of its own thread (or of wall time, the lesser)
+// rather than wall time alone, because the machine is shared; it tries a
+// call once more, after a garbage collection, when the first try is over
+// (an earlier case's garbage can land in this call's time). Wall time is
+// bounded too, by a hang limit of 2 s, to catch a hang where CPU time is
+// not available.
+var runner = hostile.Runner{CPU: true, Tries: 2, Hang: 2 * time.Second}
 
 // hostileCase is one call: fn is the exported name as TestHostileCoversAPI
 // lists it ("Split", "Money.Add"), in the input, call makes the call and
@@ -503,52 +499,21 @@ func hostileMarshalCases(add addFunc, eur Currency, ds []hdec) {
 	}
 }
 
-// runHostile makes one call, recovering a panic and bounding its time.
-// It returns what went wrong ("" when nothing), and the CPU and wall time.
-func runHostile(c hostileCase) (bad string, cpu, wall time.Duration) {
-	type out struct {
-		res any
-		err error
-		pan any
+// runHostile makes one call with rn, recovering a panic and bounding its
+// time. It returns what went wrong ("" when nothing: a panic, a hang, a
+// time over rn's bound, an error wrapping no sentinel or with a message of
+// more than hostile.MaxMessage bytes, a NaN or Inf in a result) and the
+// call's times.
+func runHostile(rn hostile.Runner, c hostileCase) (string, hostile.Result) {
+	var res any
+	r := rn.Run(func() (err error) { res, err = c.call(); return err })
+	if p := rn.Problem(r, hostile.MaxMessage, sentinels...); p != "" {
+		return p, r
 	}
-	done := make(chan out, 1)
-	c0, w0 := processCPU(), time.Now()
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- out{pan: r}
-			}
-		}()
-		res, err := c.call()
-		done <- out{res: res, err: err}
-	}()
-	var o out
-	select {
-	case o = <-done:
-	case <-time.After(hostileWall):
-		return "did not return within " + hostileWall.String(), hostileWall, hostileWall
+	if f := badFloat(res, c.allowInf); r.Err == nil && f != "" {
+		return "result " + f, r
 	}
-	wall = time.Since(w0)
-	cpu = wall
-	if c1 := processCPU(); c0 >= 0 && c1 >= 0 {
-		cpu = time.Duration(c1 - c0)
-	}
-	switch {
-	case o.pan != nil:
-		return fmt.Sprintf("panic: %v", o.pan), cpu, wall
-	case o.err != nil:
-		if !wrapsSentinel(o.err) {
-			return fmt.Sprintf("error wraps no sentinel: %v", o.err), cpu, wall
-		}
-		if len(o.err.Error()) > 400 {
-			return fmt.Sprintf("error message of %d bytes", len(o.err.Error())), cpu, wall
-		}
-	default:
-		if f := badFloat(o.res, c.allowInf); f != "" {
-			return "result " + f, cpu, wall
-		}
-	}
-	return "", cpu, wall
+	return "", r
 }
 
 // badFloat describes a NaN or Inf in a result (float64, []float64, Money's
@@ -574,41 +539,15 @@ func TestHostileInputs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("hostile-input table: not in -short")
 	}
-	budget := hostileBudget
-	if race.Enabled {
-		budget *= 4
-	}
-	cases := hostileCases()
-	var slowest hostileCase
-	var slowCPU, slowWall time.Duration
-	type timed struct {
-		name string
-		cpu  time.Duration
-	}
-	var all []timed
-	for _, c := range cases {
-		bad, cpu, wall := runHostile(c)
-		if bad == "" && cpu > budget {
-			// one retry: a garbage collection of an earlier case's
-			// garbage can land in this call's CPU time
-			bad, cpu, wall = runHostile(c)
-			if bad == "" && cpu > budget {
-				bad = fmt.Sprintf("took %v of CPU (budget %v)", cpu, budget)
-			}
-		}
+	var slow hostile.Slowest
+	for _, c := range hostileCases() {
+		bad, r := runHostile(runner, c)
 		if bad != "" {
 			t.Errorf("%s(%s): %s", c.fn, c.in, bad)
 		}
-		if cpu > slowCPU {
-			slowest, slowCPU, slowWall = c, cpu, wall
-		}
-		all = append(all, timed{c.fn + "(" + c.in + ")", cpu})
+		slow.Add(c.fn+"("+c.in+")", r)
 	}
-	slices.SortFunc(all, func(a, b timed) int { return int(b.cpu - a.cpu) })
-	for _, a := range all[:min(5, len(all))] {
-		t.Logf("slow: %v %s", a.cpu, a.name)
-	}
-	t.Logf("%d hostile calls; slowest %s(%s): %v CPU, %v wall", len(cases), slowest.fn, slowest.in, slowCPU, slowWall)
+	slow.Log(t)
 }
 
 // hostileSkip lists exported functions and methods the table leaves out,
@@ -619,8 +558,7 @@ var hostileSkip = map[string]string{}
 // from its non-test files (go/parser) and fails naming any that is neither
 // in the hostile table nor in hostileSkip.
 func TestHostileCoversAPI(t *testing.T) {
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	api, err := hostile.Exported(".", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -628,50 +566,12 @@ func TestHostileCoversAPI(t *testing.T) {
 	for _, c := range hostileCases() {
 		in[c.fn] = true
 	}
-	var missing []string
-	n := 0
-	for _, p := range pkgs {
-		for _, f := range p.Files {
-			for _, d := range f.Decls {
-				name, ok := exportedName(d)
-				if !ok {
-					continue
-				}
-				n++
-				if !in[name] && hostileSkip[name] == "" {
-					missing = append(missing, name)
-				}
-			}
-		}
-	}
-	slices.Sort(missing)
-	if len(missing) > 0 {
+	if missing := hostile.Missing(api, in, hostileSkip); len(missing) > 0 {
 		t.Errorf("exported but not in the hostile table (add them to hostileCases, or to hostileSkip with a reason): %s", strings.Join(missing, ", "))
 	}
-	if n < 50 {
-		t.Errorf("found only %d exported functions and methods: the listing is broken", n)
+	if len(api) < 50 {
+		t.Errorf("found only %d exported functions and methods: the listing is broken", len(api))
 	}
-}
-
-// exportedName is "Func" or "Type.Method" for an exported function or a
-// method of an exported type.
-func exportedName(d ast.Decl) (string, bool) {
-	fd, ok := d.(*ast.FuncDecl)
-	if !ok || !fd.Name.IsExported() {
-		return "", false
-	}
-	if fd.Recv == nil {
-		return fd.Name.Name, true
-	}
-	t := fd.Recv.List[0].Type
-	if s, ok := t.(*ast.StarExpr); ok {
-		t = s.X
-	}
-	id, ok := t.(*ast.Ident)
-	if !ok || !id.IsExported() {
-		return "", false
-	}
-	return id.Name + "." + fd.Name.Name, true
 }
 
 // FuzzHostileDecimals feeds decimals of any exponent (the fuzzer's int32
@@ -722,16 +622,20 @@ func FuzzHostileDecimals(f *testing.F) {
 			func() (any, error) { return LineItem{Planned: a, Actual: b}.MarshalJSON() },
 		}
 		for i, call := range calls {
-			bad, _, wall := runHostile(hostileCase{fn: fmt.Sprint("call ", i), call: call})
+			bad, r := runHostile(fuzzRunner, hostileCase{fn: fmt.Sprint("call ", i), call: call})
 			if bad != "" {
 				t.Fatalf("call %d with %s, %s: %s", i, errsFormat(a), errsFormat(b), bad)
 			}
-			if wall > time.Second {
-				t.Fatalf("call %d with %s, %s: took %v", i, errsFormat(a), errsFormat(b), wall)
+			if r.Wall > time.Second {
+				t.Fatalf("call %d with %s, %s: took %v", i, errsFormat(a), errsFormat(b), r.Wall)
 			}
 		}
 	})
 }
+
+// fuzzRunner makes a fuzz call once, on wall time, with the hang limit of
+// the table's runner; FuzzHostileDecimals bounds its wall time to a second.
+var fuzzRunner = hostile.Runner{Bound: time.Second, Tries: 1, Hang: runner.Hang}
 
 func errsFormat(d decimal.Decimal) string {
 	return fmt.Sprintf("%de%d", d.CoefficientInt64(), d.Exponent())
