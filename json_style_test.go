@@ -157,7 +157,6 @@ var knownGaps = map[string]string{
 	"roi.EMVCard default.impression":         "EMVCard is a configuration (unit values beside its Currency); left as typed in",
 	"roi.EMVCard default.like":               "as above",
 	"roi.EMVCard platforms.instagram.view":   "as above",
-	"roi.Incrementality incremental_revenue": "Incremental takes no currency (Group.Revenue is a bare decimal): needs a currency argument",
 	"roi.Order amount":                       "an order as read from the shop export: amount beside its currency, as in the CSV",
 	"roi.Sale amount":                        "a Sale is an Order (the same input form): amount beside its currency",
 	"roi.Sale refunds[].amount":              "a refund of a Sale, in the order's currency beside it, as the Order's amount",

@@ -173,7 +173,7 @@ func ExampleAttributeOrders() {
 func ExampleIncremental() {
 	test := roi.Group{Size: 10000, Conversions: 300, Revenue: decimal.NewFromInt(15000)}
 	control := roi.Group{Size: 10000, Conversions: 200, Revenue: decimal.NewFromInt(10000)}
-	inc, _ := roi.Incremental(test, control, decimal.NewFromInt(2000))
+	inc, _ := roi.Incremental(test, control, budget.Money{Amount: decimal.NewFromInt(2000), Currency: budget.MustParseCurrency("EUR")})
 	fmt.Println("lift", inc.Lift, "incremental", inc.IncrementalConversions, inc.IncrementalRevenue, "iROAS", inc.IROAS)
 	ci, _ := roi.LiftCI(test, control, decimal.RequireFromString("0.95"))
 	fmt.Println("95 % lift interval", ci.Lift.Low.Round(3), ci.Lift.High.Round(3))

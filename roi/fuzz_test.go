@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -236,7 +237,7 @@ func FuzzIncremental(f *testing.F) {
 			ds[i] = v
 		}
 		test, control := Group{nt, xt, ds[0]}, Group{nc, xc, ds[1]}
-		if _, err := Incremental(test, control, ds[2]); err != nil {
+		if _, err := Incremental(test, control, budget.Money{Amount: ds[2], Currency: eur}); err != nil {
 			checkErr(t, "Incremental", err)
 		}
 		ci, err := LiftCI(test, control, ds[3])

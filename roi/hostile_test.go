@@ -181,14 +181,14 @@ func hostileMetrics(add adder) {
 	}{"zero Group", Group{}})
 	for _, g := range groups {
 		for _, other := range []Group{base, g.g} {
-			add("Incremental", "test "+g.name, func() error { _, err := Incremental(g.g, other, decimal.NewFromInt(50)); return err })
-			add("Incremental", "control "+g.name, func() error { _, err := Incremental(other, g.g, decimal.NewFromInt(50)); return err })
+			add("Incremental", "test "+g.name, func() error { _, err := Incremental(g.g, other, budget.Money{Amount: decimal.NewFromInt(50), Currency: eur}); return err })
+			add("Incremental", "control "+g.name, func() error { _, err := Incremental(other, g.g, budget.Money{Amount: decimal.NewFromInt(50), Currency: eur}); return err })
 			add("LiftCI", "test "+g.name, func() error { _, err := LiftCI(g.g, other, decimal.New(95, -2)); return err })
 			add("LiftCI", "control "+g.name, func() error { _, err := LiftCI(other, g.g, decimal.New(95, -2)); return err })
 		}
 	}
 	for _, c := range decs {
-		add("Incremental", "cost "+c.name, func() error { _, err := Incremental(base, base, c.v); return err })
+		add("Incremental", "cost "+c.name, func() error { _, err := Incremental(base, base, budget.Money{Amount: c.v, Currency: eur}); return err })
 		add("LiftCI", "confidence "+c.name, func() error { _, err := LiftCI(base, base, c.v); return err })
 	}
 	add("LiftCI", "confidence 1 − 10⁻¹⁷", func() error {
@@ -563,6 +563,7 @@ func hostileJSON(add adder) {
 			"CampaignReport.MarshalJSON": CampaignReport{Currency: eur, Overhead: a}, "Change.MarshalJSON": Change{Metric: MetricCPM, Absolute: a},
 			"EMV.MarshalJSON": EMV{Currency: eur, Total: a}, "EMVLine.MarshalJSON": EMVLine{Value: a, Currency: eur},
 			"InfluencerSales.MarshalJSON": InfluencerSales{Revenue: a}, "Unattributed.MarshalJSON": Unattributed{Revenue: a, Currency: eur},
+			"Incrementality.MarshalJSON": Incrementality{IncrementalRevenue: a, Currency: eur},
 		}
 		for fn, x := range marshal {
 			add(fn, v.name, func() error { _, err := json.Marshal(x); return err })
@@ -577,6 +578,7 @@ func hostileJSON(add adder) {
 			"CampaignReport.UnmarshalJSON": new(CampaignReport), "Change.UnmarshalJSON": new(Change),
 			"EMV.UnmarshalJSON": new(EMV), "EMVLine.UnmarshalJSON": new(EMVLine),
 			"InfluencerSales.UnmarshalJSON": new(InfluencerSales), "Unattributed.UnmarshalJSON": new(Unattributed),
+			"Incrementality.UnmarshalJSON": new(Incrementality),
 		} {
 			u := p.(json.Unmarshaler)
 			add(fn, short(s), func() error { return u.UnmarshalJSON(b) })
@@ -667,7 +669,7 @@ func FuzzHostileDecimals(f *testing.F) {
 		_, err := EMVFromImpressions(n, a)
 		check("EMVFromImpressions", true, false, err)
 		g := Group{Size: 1000, Conversions: 10, Revenue: b}
-		_, err = Incremental(g, g, a)
+		_, err = Incremental(g, g, budget.Money{Amount: a, Currency: eur})
 		check("Incremental", true, true, err)
 		_, err = LiftCI(g, g, a)
 		check("LiftCI", true, true, err)

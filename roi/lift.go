@@ -1,9 +1,11 @@
 package roi
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
 
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/ci"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
@@ -25,6 +27,11 @@ type Group struct {
 
 // Incrementality is what a campaign added over its control. All fields are
 // rounded half away from zero to 16 decimal places.
+//
+// It marshals to JSON with IncrementalRevenue a money object in Currency
+// ({"incremental_revenue":{"amount":"5000.00","currency":"EUR"}}, the
+// currency's minor digits, or every digit of a finer amount), the rates,
+// lift, conversions and iROAS decimal strings.
 type Incrementality struct {
 	// TestRate and ControlRate are conversions / size of each group.
 	TestRate    decimal.Decimal `json:"test_rate"`
@@ -42,10 +49,45 @@ type Incrementality struct {
 	// spend (ROAS counted on incremental revenue only). Negative when the
 	// test group did worse than the control.
 	IROAS decimal.Decimal `json:"iroas"`
+	// Currency is the currency of IncrementalRevenue (and of the groups'
+	// revenues): the cost's, set by Incremental.
+	Currency budget.Currency `json:"-"`
+}
+
+// incrementalityJSON is the wire form of Incrementality.
+type incrementalityJSON struct {
+	TestRate               decimal.Decimal `json:"test_rate"`
+	ControlRate            decimal.Decimal `json:"control_rate"`
+	Lift                   decimal.Decimal `json:"lift"`
+	IncrementalConversions decimal.Decimal `json:"incremental_conversions"`
+	IncrementalRevenue     jsonMoney       `json:"incremental_revenue"`
+	IROAS                  decimal.Decimal `json:"iroas"`
+}
+
+// MarshalJSON writes the measurement with lowercase keys,
+// incremental_revenue a money object in Currency.
+func (r Incrementality) MarshalJSON() ([]byte, error) {
+	return json.Marshal(incrementalityJSON{r.TestRate, r.ControlRate, r.Lift, r.IncrementalConversions,
+		jsonMoney{r.IncrementalRevenue, r.Currency}, r.IROAS})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, the amount exactly whatever
+// its digits; Currency is incremental_revenue's. Malformed JSON is
+// [ErrSyntax]. On error r keeps its value.
+func (r *Incrementality) UnmarshalJSON(b []byte) error {
+	var w incrementalityJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return jsonErr("roi.Incrementality.UnmarshalJSON", err)
+	}
+	*r = Incrementality{w.TestRate, w.ControlRate, w.Lift, w.IncrementalConversions,
+		w.IncrementalRevenue.Amount, w.IROAS, w.IncrementalRevenue.Currency}
+	return nil
 }
 
 // Incremental compares a test group with its control (or a campaign period
-// with a baseline period, see [Group]) for a campaign that cost cost.
+// with a baseline period, see [Group]) for a campaign that cost cost. The
+// groups' revenues are in cost's currency, which the result carries
+// (Incrementality.Currency).
 //
 // Example (hand-computed): 10,000 exposed users with 300 conversions worth
 // 15,000 against 10,000 held-out users with 200 conversions worth 10,000,
@@ -54,9 +96,10 @@ type Incrementality struct {
 //
 // Sizes and cost must be positive, control conversions positive (a lift
 // over nothing is undefined) ([ErrNonPositive]); counts and revenues not
-// negative ([ErrNegative]). For a baseline period conversions may exceed
+// negative ([ErrNegative]); cost must have a currency ([ErrInvalid]: the
+// zero Currency). For a baseline period conversions may exceed
 // Size (several per day).
-func Incremental(test, control Group, cost decimal.Decimal) (Incrementality, error) {
+func Incremental(test, control Group, cost budget.Money) (Incrementality, error) {
 	const fn = "roi.Incremental"
 	if err := checkGroup(fn, "test", test); err != nil {
 		return Incrementality{}, err
@@ -67,12 +110,15 @@ func Incremental(test, control Group, cost decimal.Decimal) (Incrementality, err
 	if control.Conversions == 0 {
 		return Incrementality{}, errs.New(ErrNonPositive, fn, "control.Conversions", "", 0)
 	}
-	if err := checkPositive(fn, "cost", cost); err != nil {
+	if err := checkPositive(fn, "cost", cost.Amount); err != nil {
 		return Incrementality{}, err
+	}
+	if !cost.Currency.IsValid() {
+		return Incrementality{}, errs.New(ErrInvalid, fn, "cost.Currency", "zero currency", errs.None)
 	}
 	nt, nc := decimal.NewFromInt(test.Size), decimal.NewFromInt(control.Size)
 	xt, xc := decimal.NewFromInt(test.Conversions), decimal.NewFromInt(control.Conversions)
-	var r Incrementality
+	r := Incrementality{Currency: cost.Currency}
 	r.TestRate = exact.Ratio(test.Conversions, test.Size)
 	r.ControlRate = exact.Ratio(control.Conversions, control.Size)
 	// Lift = (xt/nt − xc/nc) / (xc/nc) = (xt·nc − xc·nt) / (xc·nt), exactly.
@@ -82,7 +128,7 @@ func Incremental(test, control Group, cost decimal.Decimal) (Incrementality, err
 	// rt − rc·nt/nc = (rt·nc − rc·nt) / nc; iROAS divides that by cost.
 	num := test.Revenue.Mul(nc).Sub(control.Revenue.Mul(nt))
 	r.IncrementalRevenue = exact.Div(num, nc)
-	r.IROAS = exact.Div(num, nc.Mul(cost))
+	r.IROAS = exact.Div(num, nc.Mul(cost.Amount))
 	return r, nil
 }
 

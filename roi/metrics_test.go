@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/shopspring/decimal"
 )
@@ -150,12 +151,12 @@ func TestIncremental(t *testing.T) {
 	// 200/10000 = 0.02; lift (0.03−0.02)/0.02 = 0.5; incremental conversions
 	// 300 − 0.02·10000 = 100; incremental revenue 15000 − 10000 = 5000;
 	// iROAS 5000/2000 = 2.5.
-	got, err := Incremental(Group{10000, 300, d("15000")}, Group{10000, 200, d("10000")}, d("2000"))
+	got, err := Incremental(Group{10000, 300, d("15000")}, Group{10000, 200, d("10000")}, budget.Money{Amount: d("2000"), Currency: eur})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := Incrementality{TestRate: d("0.03"), ControlRate: d("0.02"), Lift: d("0.5"),
-		IncrementalConversions: d("100"), IncrementalRevenue: d("5000"), IROAS: d("2.5")}
+		IncrementalConversions: d("100"), IncrementalRevenue: d("5000"), IROAS: d("2.5"), Currency: eur}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
@@ -164,12 +165,12 @@ func TestIncremental(t *testing.T) {
 	// Rates 5/day and 3/day; lift 2/3; incremental 70 − 3·14 = 28
 	// conversions; revenue 3500 − 4200·14/30 = 3500 − 1960 = 1540;
 	// iROAS at cost 700: 2.2.
-	got, err = Incremental(Group{14, 70, d("3500")}, Group{30, 90, d("4200")}, d("700"))
+	got, err = Incremental(Group{14, 70, d("3500")}, Group{30, 90, d("4200")}, budget.Money{Amount: d("700"), Currency: eur})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want = Incrementality{TestRate: d("5"), ControlRate: d("3"), Lift: d("0.6666666666666667"),
-		IncrementalConversions: d("28"), IncrementalRevenue: d("1540"), IROAS: d("2.2")}
+		IncrementalConversions: d("28"), IncrementalRevenue: d("1540"), IROAS: d("2.2"), Currency: eur}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
@@ -184,7 +185,7 @@ func TestIncremental(t *testing.T) {
 		{Group{1, 1, d("0")}, Group{1, 1, d("0")}, "0", ErrNonPositive},
 	}
 	for _, b := range bad {
-		if _, err := Incremental(b.test, b.control, d(b.cost)); !errors.Is(err, b.want) {
+		if _, err := Incremental(b.test, b.control, budget.Money{Amount: d(b.cost), Currency: eur}); !errors.Is(err, b.want) {
 			t.Errorf("%v %v %s: %v, want %v", b.test, b.control, b.cost, err, b.want)
 		}
 	}
@@ -242,7 +243,7 @@ func TestHugeExponents(t *testing.T) {
 		"BreakEven":   func() error { _, err := BreakEvenRevenue(one, tiny); return err },
 		"Payback":     func() error { _, err := PaybackPeriod(huge, one); return err },
 		"EMV":         func() error { _, err := EMVFromImpressions(1, tiny); return err },
-		"Incremental": func() error { _, err := Incremental(Group{1, 1, huge}, Group{1, 1, one}, one); return err },
+		"Incremental": func() error { _, err := Incremental(Group{1, 1, huge}, Group{1, 1, one}, budget.Money{Amount: one, Currency: eur}); return err },
 		"LiftCI":      func() error { _, err := LiftCI(Group{9, 1, one}, Group{9, 1, one}, tiny); return err },
 		"Attribute": func() error {
 			_, err := Attribute([]Path{{Channels: []string{"a"}, Conversions: 1, Value: tiny}}, Linear)
