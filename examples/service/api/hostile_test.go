@@ -4,15 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"math"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,15 +16,18 @@ import (
 
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/examples/service/api"
+	"github.com/influencekit/influencekit/internal/hostile"
 	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/influencekit/influencekit/roi"
 	"github.com/shopspring/decimal"
 )
 
-// hostileBound is the time every call of the hostile table must return in
-// (times raceSlack under the race detector).
-const hostileBound = 50 * time.Millisecond
+// runner holds every call of the hostile table to hostile.Bound (×4 under
+// the race detector) of wall time, the best of three tries when the first
+// is over it: the machine is shared, and a pause of another process's is
+// not the call's cost.
+var runner = hostile.Runner{}
 
 // sentinels are the package's exported sentinels: every error of Build in
 // the hostile table must wrap one of them.
@@ -365,51 +363,24 @@ func hostileTable() []hostileCall {
 }
 
 // TestHostile makes every call of the hostile table: each returns within
-// hostileBound (the best of three tries when the first is over it) with a
+// hostile.Bound (the best of three tries when the first is over it) with a
 // valid result or an error wrapping one of the
-// package's sentinels (the handler: an answer that keeps its promise), and
-// never panics.
+// package's sentinels with a message of at most hostile.MaxMessage bytes
+// (the handler: an answer that keeps its promise), and never panics.
 func TestHostile(t *testing.T) {
-	table := hostileTable()
-	var slowest hostileCall
-	var worst time.Duration
-	for _, c := range table {
-		start := time.Now()
-		err := callSafely(c)
-		d := time.Since(start)
-		// A call over the bound is timed twice more, and the best time
-		// kept: the machine is shared, and a pause of another process's is
-		// not the call's cost.
-		for try := 0; try < 2 && d > hostileBound*raceSlack; try++ {
-			start = time.Now()
-			_ = callSafely(c)
-			d = min(d, time.Since(start))
+	var slow hostile.Slowest
+	for _, c := range hostileTable() {
+		r := runner.Run(c.call)
+		p := runner.Problem(r, hostile.MaxMessage, sentinels...)
+		if p == "" && errors.Is(r.Err, errBadAnswer) {
+			p = r.Err.Error()
 		}
-		if d > worst {
-			worst, slowest = d, c
+		if p != "" {
+			t.Errorf("%s(%s): %s", c.fn, c.name, p)
 		}
-		switch {
-		case d > hostileBound*raceSlack:
-			t.Errorf("%s(%s): %v, over %v", c.fn, c.name, d, hostileBound*raceSlack)
-		case err == nil:
-		case errors.Is(err, errBadAnswer) || !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) }):
-			t.Errorf("%s(%s): %v", c.fn, c.name, err)
-		case len(err.Error()) > 400:
-			t.Errorf("%s(%s): a %d-byte message", c.fn, c.name, len(err.Error()))
-		}
+		slow.Add(c.fn+"("+c.name+")", r)
 	}
-	t.Logf("%d calls; slowest %s(%s): %v", len(table), slowest.fn, slowest.name, worst)
-}
-
-// callSafely makes c's call, turning a panic into an error that matches no
-// sentinel.
-func callSafely(c hostileCall) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("panic: %v", r)
-		}
-	}()
-	return c.call()
+	slow.Log(t)
 }
 
 // hostileSkip lists the exported methods the table does not call by name,
@@ -429,40 +400,14 @@ func TestHostileCoversAPI(t *testing.T) {
 	for _, c := range hostileTable() {
 		called[c.fn] = true
 	}
-	files, err := filepath.Glob("*.go")
+	// The exported methods of unexported types are listed too: they reach
+	// callers through interfaces (error, fmt.Stringer).
+	api, err := hostile.Exported(".", true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || !fd.Name.IsExported() {
-				continue
-			}
-			fn := fd.Name.Name
-			if fd.Recv != nil {
-				typ := fd.Recv.List[0].Type
-				if star, ok := typ.(*ast.StarExpr); ok {
-					typ = star.X
-				}
-				fn = typ.(*ast.Ident).Name + "." + fn
-			}
-			if !called[fn] && hostileSkip[fn] == "" {
-				t.Errorf("%s (%s) is not in the hostile table", fn, name)
-			}
-		}
+	for _, fn := range hostile.Missing(api, called, hostileSkip) {
+		t.Errorf("%s is not in the hostile table", fn)
 	}
 }
 
@@ -499,17 +444,20 @@ func FuzzHostileDecimals(f *testing.F) {
 				return serve(api.Handler{}, http.MethodPost, "", replaced(`"amount": "50.00"`, `"amount": `+text))
 			}},
 		} {
-			start := time.Now()
-			err := callSafely(call)
-			if dt := time.Since(start); dt > 4*hostileBound*raceSlack { // the fuzzer's workers share the cores
-				t.Errorf("%s(%s %s): %v", call.fn, call.name, text, dt)
+			r := fuzzRunner.Run(call.call)
+			if r.Time() > fuzzRunner.Limit() || r.Panic != nil {
+				t.Errorf("%s(%s %s): %v, panic %v", call.fn, call.name, text, r.Wall, r.Panic)
 			}
-			if err != nil && (errors.Is(err, errBadAnswer) || !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) })) {
+			if err := r.Err; err != nil && (errors.Is(err, errBadAnswer) || !hostile.Wraps(err, sentinels...)) {
 				t.Errorf("%s(%s %s): %v", call.fn, call.name, text, err)
 			}
 		}
 	})
 }
+
+// fuzzRunner makes a fuzz call once, within 4×hostile.Bound (×4 under the
+// race detector) of wall time: the fuzzer's workers share the cores.
+var fuzzRunner = hostile.Runner{Bound: 4 * hostile.Bound, Tries: 1}
 
 // TestHostileContentLength sends a Content-Length far above the body to a
 // handler without a practical limit: the buffer is not sized by the header.
@@ -517,10 +465,11 @@ func TestHostileContentLength(t *testing.T) {
 	req := httptest.NewRequest(http.MethodPost, "/report", strings.NewReader(campaign))
 	req.ContentLength = math.MaxInt64 / 2
 	rec := httptest.NewRecorder()
-	if err := callSafely(hostileCall{"Handler.ServeHTTP", "Content-Length", func() error {
+	r := hostile.Runner{Tries: 1}.Run(func() error { // once: the request's body is read once
 		api.Handler{MaxBytes: math.MaxInt64}.ServeHTTP(rec, req)
 		return checkAnswer(rec)
-	}}); err != nil {
-		t.Error(err)
+	})
+	if r.Panic != nil || r.Err != nil {
+		t.Errorf("panic %v, error %v", r.Panic, r.Err)
 	}
 }

@@ -19,10 +19,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// raceSlack multiplies the time bounds under the race detector, which slows
-// code down about four times.
-var raceSlack = map[bool]time.Duration{false: 1, true: 4}[race.Enabled]
-
 // worstRaceSlack multiplies the time bound of TestWorstRequests under the
 // race detector, which instruments every byte the lexer reads: the worst
 // request took 31 ms of CPU without it and 344 ms with it (11 times), the
