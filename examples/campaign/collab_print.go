@@ -75,28 +75,36 @@ func captionsTable(p *printer, c CollabReport) {
 		ok, len(c.Captions), collab.CutOff)))
 	tw := p.table("llllll", "post", "creator", "rule", "label found", "at", "findings")
 	for _, r := range c.Captions {
-		label, at, findings := "—", "", "✔"
-		if len(r.Compliance.Rules) > 0 {
-			rc := r.Compliance.Rules[0]
-			if rc.Label != "" {
-				label, at = rc.Label, fmt.Sprintf("char %d", rc.At+1)
-			}
-		}
-		var f []string
-		for _, rc := range r.Compliance.Rules {
-			if rc.Problem != collab.NoProblem {
-				f = append(f, rc.Rule+": "+strings.ReplaceAll(rc.Problem.String(), "_", " "))
-			}
-		}
-		if m := r.Compliance.Missing &^ collab.Disclosure; m != 0 {
-			f = append(f, "missing "+strings.ReplaceAll(m.String(), "|", ", "))
-		}
-		if len(f) > 0 {
-			findings = "✘ " + strings.Join(f, "; ")
-		}
+		label, at, findings := captionFinding(r)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Post, r.Creator, strings.Join(r.Rules, "+"), label, at, findings)
 	}
 	tw.flush()
+}
+
+// captionFinding is one caption's first label found (and where) and its
+// findings: each rule's problem (undisclosed, misplaced, weak only) and the
+// brief's missing elements (mention, code, link, hashtags), or ✔.
+func captionFinding(r CaptionRow) (label, at, findings string) {
+	label, findings = "—", "✔"
+	if len(r.Compliance.Rules) > 0 {
+		rc := r.Compliance.Rules[0]
+		if rc.Label != "" {
+			label, at = rc.Label, fmt.Sprintf("char %d", rc.At+1)
+		}
+	}
+	var f []string
+	for _, rc := range r.Compliance.Rules {
+		if rc.Problem != collab.NoProblem {
+			f = append(f, rc.Rule+": "+strings.ReplaceAll(rc.Problem.String(), "_", " "))
+		}
+	}
+	if m := r.Compliance.Missing &^ collab.Disclosure; m != 0 {
+		f = append(f, "missing "+strings.ReplaceAll(m.String(), "|", ", "))
+	}
+	if len(f) > 0 {
+		findings = "✘ " + strings.Join(f, "; ")
+	}
+	return label, at, findings
 }
 
 // paymentsTable sums the instalments and lists those not paid in full.

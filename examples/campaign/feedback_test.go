@@ -160,7 +160,7 @@ func TestFeedback(t *testing.T) {
 	if f.NPS.Responses != scored || f.NPS.Promoters != prom || f.NPS.Passives != pass || f.NPS.Detractors != det || scored != 336 {
 		t.Errorf("NPS %+v; want %d answers: %d promoters, %d passives, %d detractors", f.NPS, scored, prom, pass, det)
 	}
-	if want := decimal.NewFromInt(prom - det).DivRound(decimal.NewFromInt(scored), 16); !f.NPS.Score.Equal(want) {
+	if want := decimal.NewFromInt(prom-det).DivRound(decimal.NewFromInt(scored), 16); !f.NPS.Score.Equal(want) {
 		t.Errorf("NPS %s, want (%d − %d)/%d = %s", f.NPS.Score, prom, det, scored, want)
 	}
 	// Previous campaign: (81 − 45)/180 = 0.2; change = now − 0.2.

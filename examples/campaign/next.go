@@ -152,23 +152,18 @@ func spread(obs []observed, total decimal.Decimal, cur budget.Currency) (NextCam
 	return next, nil
 }
 
+// nextTitle is section 7's title, in the text and on the page.
+const nextTitle = "Next campaign: where to spread the budget"
+
 // nextSection prints section 7.
 func nextSection(p *printer, rep Report) {
 	n := rep.Next
-	p.section(7, "Next campaign: where to spread the budget", "")
+	p.section(7, nextTitle, "")
 	if n.Skipped != "" {
 		p.f("Left out of a report as of %s: %s.\n", rep.AsOf.Format("Mon 2 Jan 2006"), n.Skipped)
 		return
 	}
-	p.f("%s\n\n", wrap(fmt.Sprintf("This campaign's fee budget, %s, spread again over the %d creators it paid, by budget.Allocate, "+
-		"from what each one returned: the revenue credited by code or link for the fee paid. Assumptions: each creator's revenue "+
-		"follows a concave %s; concave because an audience saturates, as more posts reach the same followers again, so each euro "+
-		"brings less than the one before. One campaign gives one point per creator, so the curve's elasticity there is assumed, "+
-		"not fitted: %s, which puts this campaign's fee at the half-saturation point, where the next euro returns half the average "+
-		"so far (ROAS × %s). No creator gets more than %s× this campaign's fee: a package grows by posts, and a creator's audience "+
-		"does not. The optimum gives every creator between zero and the cap the same return on the next euro; revenue that came "+
-		"without a code or link is not seen, so a creator whose sales came that way is under-rated.",
-		p.m(n.Budget.Amount), len(n.Creators), n.Curve, n.Elasticity, n.Elasticity, n.MaxMultiple)))
+	p.f("%s\n\n", wrap(nextAssumptions(n, p)))
 	tw := p.table("lrrrrrrrr", "creator", "fee now", "revenue", "ROAS", "next € now", "recommended", "change", "expected revenue", "next € then")
 	for _, c := range n.Creators {
 		rec := p.m(c.Spend.Amount)
@@ -185,17 +180,44 @@ func nextSection(p *printer, rep Report) {
 	tw.flush()
 	p.f("  \"next € now\" and \"then\": the revenue the curve expects from one more euro at this campaign's fee and at the\n")
 	p.f("  recommended spend (%s, the method of budget.Allocate).\n", n.Method)
+	for _, s := range nextNotes(n, p) {
+		p.f("%s\n", wrap(s))
+	}
+}
+
+// nextNotes are the paragraphs under section 7's table: the break-even
+// spend, the budget the caps leave unplaced, the creators left out.
+func nextNotes(n NextCampaign, p *printer) []string {
+	m := p.m
+	var out []string
+	placed := n.Budget.Amount.Sub(n.Unplaced.Amount)
 	if n.BreakEven.Amount.LessThan(placed) {
-		p.f("%s\n", wrap(fmt.Sprintf("Spending only while each creator's next euro brings back at least %s of credited revenue "+
+		out = append(out, fmt.Sprintf("Spending only while each creator's next euro brings back at least %s of credited revenue "+
 			"(budget.AllocateTarget) would spend %s for an expected %s: by these curves, the last %s return less than they cost "+
-			"in credited sales alone.", p.m(decimal.NewFromInt(1)), p.m(n.BreakEven.Amount), p.m(n.BreakEvenRevenue.Amount.Round(p.cur.MinorUnits())),
-			p.m(placed.Sub(n.BreakEven.Amount)))))
+			"in credited sales alone.", m(decimal.NewFromInt(1)), m(n.BreakEven.Amount), m(n.BreakEvenRevenue.Amount.Round(p.cur.MinorUnits())),
+			m(placed.Sub(n.BreakEven.Amount))))
 	}
 	if n.Unplaced.Amount.IsPositive() {
-		p.f("%s\n", wrap(fmt.Sprintf("These creators can take at most %s at %s× their fee: %s of the budget is left for creators this campaign did not pay.",
-			p.m(n.Budget.Amount.Sub(n.Unplaced.Amount)), n.MaxMultiple, p.m(n.Unplaced.Amount))))
+		out = append(out, fmt.Sprintf("These creators can take at most %s at %s× their fee: %s of the budget is left for creators this campaign did not pay.",
+			m(n.Budget.Amount.Sub(n.Unplaced.Amount)), n.MaxMultiple, m(n.Unplaced.Amount)))
 	}
 	if len(n.LeftOut) > 0 {
-		p.f("%s\n", wrap("Left out: "+strings.Join(n.LeftOut, "; ")+"."))
+		out = append(out, "Left out: "+strings.Join(n.LeftOut, "; ")+".")
 	}
+	return out
+}
+
+// nextAssumptions is section 7's paragraph: what was spread, how, and the
+// assumptions (the text and the page print it).
+func nextAssumptions(n NextCampaign, p *printer) string {
+	m := p.m
+	return fmt.Sprintf("This campaign's fee budget, %s, spread again over the %d creators it paid, by budget.Allocate, "+
+		"from what each one returned: the revenue credited by code or link for the fee paid. Assumptions: each creator's revenue "+
+		"follows a concave %s; concave because an audience saturates, as more posts reach the same followers again, so each euro "+
+		"brings less than the one before. One campaign gives one point per creator, so the curve's elasticity there is assumed, "+
+		"not fitted: %s, which puts this campaign's fee at the half-saturation point, where the next euro returns half the average "+
+		"so far (ROAS × %s). No creator gets more than %s× this campaign's fee: a package grows by posts, and a creator's audience "+
+		"does not. The optimum gives every creator between zero and the cap the same return on the next euro; revenue that came "+
+		"without a code or link is not seen, so a creator whose sales came that way is under-rated.",
+		m(n.Budget.Amount), len(n.Creators), n.Curve, n.Elasticity, n.Elasticity, n.MaxMultiple)
 }

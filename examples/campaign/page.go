@@ -23,8 +23,9 @@ var pageSections = []func(pc *pageCtx) pageSection{
 	candidatesPage,
 	shortlistPage,
 	budgetPageSection,
-	creatorsPage,
-	attributionPage,
+	trackingPage,
+	resultsPage,
+	nextPage,
 	collabPage,
 	feedbackPage,
 }

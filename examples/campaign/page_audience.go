@@ -12,7 +12,7 @@ import (
 // followers (heat map) and the unique reach each pick adds.
 func shortlistPage(pc *pageCtx) pageSection {
 	sl := pc.rep.Shortlists
-	s := pageSection{ID: "audience", Title: "Shortlist and audience",
+	s := pageSection{ID: "audience", Title: "Shortlist",
 		Intro: []string{fmt.Sprintf("The fee budget is %s. By value: the most engagements expected from the target audience; "+
 			"by unique reach: the most distinct followers. Followers are known from a 1-in-%d sample: \"≈\" figures scale it up.",
 			pc.p.m(sl.FeeBudget.Amount), sampleRate)}}

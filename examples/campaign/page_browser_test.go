@@ -99,6 +99,7 @@ type probeResult struct {
 	Height                   float64
 	Boxes                    []probeBox
 	Wide                     []string // the first elements past the right edge
+	Overflow                 []string // the tables wider than their container
 }
 
 // probe reads the probe script's JSON out of a dumped DOM.

@@ -38,17 +38,19 @@ func collabPage(pc *pageCtx) pageSection {
 		t.Marked = append(t.Marked, pc.flagged[st.Creator])
 	}
 	if len(bars.Rows) > 0 {
-		s.Figures = []pageFigure{{Chart: bars.SVG(), Table: t}}
+		// wide: six columns of deliverable IDs and states do not fit beside the chart at 1,280 px
+		s.Figures = []pageFigure{{Chart: bars.SVG(), Table: t, Wide: true}}
 	} else {
 		s.Tables = append(s.Tables, t)
 	}
-	ct := pageTable{Caption: "Captions against the brief", Head: []string{"post", "creator", "deliverable", "carries everything"}, Num: numCols(4, 4)}
+	ct := pageTable{Caption: "Captions against the brief", Head: []string{"post", "creator", "deliverable", "label found", "findings"}, Num: numCols(5, 5)}
 	for _, r := range c.Captions {
-		ok := "✔"
-		if !r.Compliance.OK() {
-			ok = "✘ see the text report"
+		label, at, findings := captionFinding(r)
+		if at != "" {
+			label += " (" + at + ")"
 		}
-		ct.Rows = append(ct.Rows, []string{r.Post, marked(pc.flagged, r.Creator), r.Deliverable, ok})
+		ct.Rows = append(ct.Rows, []string{r.Post, marked(pc.flagged, r.Creator), r.Deliverable, label, findings})
+		ct.Marked = append(ct.Marked, pc.flagged[r.Creator])
 	}
 	s.Tables = append(s.Tables, ct)
 	return s

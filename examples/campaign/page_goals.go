@@ -26,8 +26,8 @@ func (pc *pageCtx) moneyTick(v float64) string {
 	return s
 }
 
-// goalsPage is section 1: goals achieved against target, and the weekly
-// pacing of engagements and reach against the straight-line target.
+// goalsPage is section 1: goals achieved against target (the weekly
+// pacing is in section 5, Tracking, as in the text).
 func goalsPage(pc *pageCtx) pageSection {
 	rep := pc.rep
 	final := !rep.AsOf.Before(rep.End)
@@ -46,7 +46,6 @@ func goalsPage(pc *pageCtx) pageSection {
 	}
 	t.Num[4] = false
 	s.Figures = append(s.Figures, pageFigure{Chart: bars.SVG(), Table: t})
-	s.Figures = append(s.Figures, pacingFigures(pc)...)
 	for _, g := range rep.Goals {
 		s.Notes = append(s.Notes, shortMetric(g.Metric)+": "+g.Why+".")
 	}

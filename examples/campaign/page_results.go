@@ -8,12 +8,12 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// creatorsPage is sections 5 and 6 for each creator: ROAS with the
-// break-even line, cost against credited revenue, the engagement rate of
-// the campaign and the benchmark comparison.
-func creatorsPage(pc *pageCtx) pageSection {
+// resultsPage is section 6: per creator ROAS with the break-even line and
+// cost against credited revenue, who gets the credit under code/link and
+// the multi-touch models, and the benchmark comparison.
+func resultsPage(pc *pageCtx) pageSection {
 	cr := pc.rep.Results.Report
-	s := pageSection{ID: "creators", Title: "Creators: what paid back",
+	s := pageSection{ID: "results", Title: "Results",
 		Intro: []string{"Cost is the creator's fee as paid; revenue and orders are credited by discount code or link. " +
 			"ROAS = revenue / cost: above 1× the creator brought back more than the fee."}}
 	bars := svgchart.Bars{ID: "chart-roas", Title: "ROAS per creator, against break-even",
@@ -40,10 +40,25 @@ func creatorsPage(pc *pageCtx) pageSection {
 		t.Marked = append(t.Marked, pc.flagged[ir.Influencer])
 	}
 	t.Rows = append(t.Rows, totalRow(pc, cr))
-	s.Figures = []pageFigure{{Chart: bars.SVG(), Table: t}, {Chart: sc.SVG(), Table: rateTable(pc)}}
-	s.Notes = append(s.Notes, rateTracking+". "+whyRatesDiffer, benchmarkVerdict(pc.rep))
+	s.Figures = []pageFigure{{Chart: bars.SVG(), Table: t}, {Chart: sc.SVG(), Table: marginTable(pc)}}
+	att := attributionPage(pc)
+	s.Intro = append(s.Intro, att.Intro...)
+	s.Figures = append(s.Figures, att.Figures...)
+	s.Notes = append(s.Notes, benchmarkVerdict(pc.rep))
 	s.Tables = append(s.Tables, benchmarkTable(pc))
 	return s
+}
+
+// marginTable is the scatter's numbers: each creator's cost, credited
+// revenue and their difference.
+func marginTable(pc *pageCtx) pageTable {
+	t := pageTable{Caption: "Cost against credited revenue", Head: []string{"creator", "cost", "revenue", "revenue − cost"}, Num: numCols(1, 4)}
+	for _, ir := range pc.rep.Results.Report.Influencers {
+		m := ir.Metrics
+		t.Rows = append(t.Rows, []string{marked(pc.flagged, ir.Influencer), pc.p.m(m.Cost), pc.p.m(m.Revenue), signed(pc.p.m(m.Revenue.Sub(m.Cost)))})
+		t.Marked = append(t.Marked, pc.flagged[ir.Influencer])
+	}
+	return t
 }
 
 // totalRow is the campaign's total, overhead included.
@@ -85,11 +100,11 @@ func benchmarkTable(pc *pageCtx) pageTable {
 	return t
 }
 
-// attributionPage is the attribution section: each channel's share under
-// code/link credit, the linear model and the Markov model.
+// attributionPage is the attribution part of section 6: each channel's
+// share under code/link credit, the linear model and the Markov model.
 func attributionPage(pc *pageCtx) pageSection {
 	r := pc.rep.Results
-	s := pageSection{ID: "attribution", Title: "Attribution: who gets the credit"}
+	var s pageSection
 	if len(r.MultiTouch) == 0 {
 		s.Intro = []string{"Multi-touch attribution is left out before the campaign's end: the journeys carry no dates."}
 		return s

@@ -15,7 +15,8 @@ import (
 )
 
 // TestPageInBrowser renders the page in headless Chromium: no console
-// message, no request, no horizontal scrolling at 1,280 px, visible marks
+// message, no request, no horizontal scrolling at 1,280 px and no table
+// wider than its container, visible marks
 // in every chart, the key figures of the text and JSON reports; and one
 // screenshot per section as an artifact.
 func TestPageInBrowser(t *testing.T) {
@@ -40,6 +41,9 @@ func TestPageInBrowser(t *testing.T) {
 	p := probe(t, dom)
 	if p.ScrollWidth > 1280 || p.ScrollWidth > p.ClientWidth {
 		t.Errorf("horizontal scrolling at 1,280 px: scrollWidth %d, clientWidth %d; past the edge: %q", p.ScrollWidth, p.ClientWidth, p.Wide)
+	}
+	if len(p.Overflow) > 0 {
+		t.Errorf("tables wider than their container at 1,280 px: %q", p.Overflow)
 	}
 	checkKeyFigures(t, dom)
 

@@ -14,11 +14,19 @@ const probeJS = `(function(){var r=[];document.querySelectorAll('section,svg.cha
 	`var o=document.createElement('pre');o.id='probe';o.hidden=true;var d=document.documentElement,w=[];` +
 	`document.querySelectorAll('body *').forEach(function(e){if(w.length<5&&e.getBoundingClientRect().right>d.clientWidth+0.5)` +
 	`w.push(e.tagName+(e.id?'#'+e.id:'')+' '+(e.textContent||'').slice(0,40))});` +
-	`o.textContent=JSON.stringify({scrollWidth:d.scrollWidth,clientWidth:d.clientWidth,height:d.scrollHeight,boxes:r,wide:w});` +
+	`var ov=[];document.querySelectorAll('table').forEach(function(e){var p=e.parentElement.getBoundingClientRect(),b=e.getBoundingClientRect();` +
+	`if(b.right>p.right+0.5||e.scrollWidth>e.clientWidth+0.5)ov.push((e.caption?e.caption.textContent:'table')+': '+Math.round(b.right-p.right)+' px')});` +
+	`o.textContent=JSON.stringify({scrollWidth:d.scrollWidth,clientWidth:d.clientWidth,height:d.scrollHeight,boxes:r,wide:w,overflow:ov});` +
 	`document.body.appendChild(o)})();`
+
+// pageCSS adds to svgchart.PageCSS what this page needs: a header cell
+// breaks only between words (PageCSS's overflow-wrap:anywhere split narrow
+// numeric headers: "orde rs", "ROA S").
+const pageCSS template.CSS = `th{overflow-wrap:normal}`
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"css":     func() template.CSS { return svgchart.PageCSS },
+	"pagecss": func() template.CSS { return pageCSS },
 	"js":      func() template.JS { return template.JS(probeJS) },
 	"inc":     func(i int) int { return i + 1 },
 	"flagged": func(marked []bool, i int) bool { return i < len(marked) && marked[i] },
@@ -29,7 +37,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'{{if .Probe}}; script-src 'unsafe-inline'{{end}}">
 <title>{{.Title}}</title>
-<style>{{css}}</style>
+<style>{{css}}{{pagecss}}</style>
 </head>
 <body>
 <main>

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
@@ -118,5 +119,29 @@ func BenchmarkPage(b *testing.B) {
 		if err := writePage(io.Discard, rep, false); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPageSectionsMatchText: the page's sections carry the text report's
+// numbers and titles, in the same order.
+func TestPageSectionsMatchText(t *testing.T) {
+	text, _ := outputs(t)
+	var want []string
+	lines := strings.Split(string(text), "\n")
+	for i, l := range lines[:len(lines)-1] {
+		if regexp.MustCompile(`^\d+\. `).MatchString(l) && strings.HasPrefix(lines[i+1], "───") {
+			want = append(want, l)
+		}
+	}
+	var b bytes.Buffer
+	if err := writePage(&b, testReport(t), false); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range regexp.MustCompile(`<h2 id="[^"]+">([^<]+)</h2>`).FindAllStringSubmatch(b.String(), -1) {
+		got = append(got, html.UnescapeString(m[1]))
+	}
+	if len(want) != 9 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("page sections\n%s\nwant the text's (9)\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
