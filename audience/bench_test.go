@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/influencekit/influencekit/internal/idset/idsettest"
 	"github.com/influencekit/influencekit/internal/theta"
 
 	"github.com/shopspring/decimal"
@@ -22,83 +23,20 @@ import (
 // intersections against roaring, the skewed case, the size ladder, loading)
 // are in internal/idset.
 
-// bernoulli returns the sorted IDs i in [0, limit) each kept with
-// probability p, by geometric gaps (O(number kept)).
-func bernoulli(r *rand.Rand, limit uint64, p float64) []uint64 {
-	out := make([]uint64, 0, int(float64(limit)*p*1.01)+16)
-	x := uint64(0)
-	for {
-		// Gap ~ Geometric(p) via the exponential distribution.
-		x += uint64(r.ExpFloat64() / -log1m(p))
-		if x >= limit {
-			return out
-		}
-		out = append(out, x)
-		x++
-	}
-}
-
-// log1m returns ln(1−p) for 0 < p < 1.
-func log1m(p float64) float64 { return math.Log(1 - p) }
-
-// mixed returns a sorted set of about |a| IDs: a share of a, plus fresh
-// Bernoulli IDs below limit, so two fixtures overlap by about share.
-func mixed(r *rand.Rand, a []uint64, share float64, limit uint64) []uint64 {
-	var keep []uint64
-	for _, x := range a {
-		if r.Float64() < share {
-			keep = append(keep, x)
-		}
-	}
-	fresh := bernoulli(r, limit, float64(len(a))*(1-share)/float64(limit))
-	out := make([]uint64, 0, len(keep)+len(fresh))
-	i, j := 0, 0
-	for i < len(keep) || j < len(fresh) {
-		switch {
-		case j == len(fresh) || (i < len(keep) && keep[i] < fresh[j]):
-			out = append(out, keep[i])
-			i++
-		case i == len(keep) || fresh[j] < keep[i]:
-			out = append(out, fresh[j])
-			j++
-		default:
-			out = append(out, keep[i])
-			i++
-			j++
-		}
-	}
-	return out
-}
-
 type fixture struct {
 	ids  [2][]uint64
 	sets [2]*Set
 	heap float64 // measured heap bytes per ID of sets[0]
 }
 
-// heapBytes returns the live heap growth caused by build, after GC.
-func heapBytes(build func()) float64 {
-	var m0, m1 runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&m0)
-	build()
-	runtime.GC()
-	runtime.ReadMemStats(&m1)
-	return float64(int64(m1.HeapAlloc) - int64(m0.HeapAlloc))
-}
-
 func buildFixture(seed uint64, limit uint64, n int) *fixture {
 	r := rand.New(rand.NewPCG(seed, 99))
 	f := &fixture{}
-	f.ids[0] = bernoulli(r, limit, float64(n)/float64(limit))
-	f.ids[1] = mixed(r, f.ids[0], 0.3, limit)
-	f.heap = heapBytes(func() { f.sets[0] = NewSetFromSorted(f.ids[0]) }) / float64(len(f.ids[0]))
+	f.ids[0] = idsettest.Bernoulli(r, limit, float64(n)/float64(limit))
+	f.ids[1] = idsettest.Mixed(r, f.ids[0], 0.3, limit)
+	f.heap = idsettest.HeapBytes(func() { f.sets[0] = NewSetFromSorted(f.ids[0]) }) / float64(len(f.ids[0]))
 	f.sets[1] = NewSetFromSorted(f.ids[1])
 	return f
-}
-
-func perID(b *testing.B, n int) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/ID")
 }
 
 // matrixSets returns n sets of 1,000 IDs each, drawn from a population of
@@ -341,7 +279,7 @@ var universe6 = sync.OnceValue(func() *universeFixture {
 	// built from a global follower list would: both sets then spread over
 	// 0 … |A∪B|−1 (no set gets a contiguous run for free).
 	all := Union(src[0], src[1]).AppendTo(nil)
-	out.dictBytes = heapBytes(func() {
+	out.dictBytes = idsettest.HeapBytes(func() {
 		u = NewUniverse()
 		for _, x := range all {
 			if _, err := u.ID(x); err != nil {
@@ -357,7 +295,7 @@ var universe6 = sync.OnceValue(func() *universeFixture {
 		}
 		build := func() { out.sets[i] = NewSet(dense...); out.sets[i].Len() }
 		if i == 0 {
-			out.setBytes = heapBytes(build) / float64(len(part))
+			out.setBytes = idsettest.HeapBytes(build) / float64(len(part))
 		} else {
 			build()
 		}
@@ -378,7 +316,7 @@ func BenchmarkIntersectUniverse(b *testing.B) {
 	for b.Loop() {
 		IntersectionLen(f.sets[0], f.sets[1])
 	}
-	perID(b, 1_000_000)
+	idsettest.PerID(b, 1_000_000)
 	b.ReportMetric(f.setBytes, "set-bytes/ID")
 	b.ReportMetric(f.dictBytes, "dict-bytes/ID")
 	b.ReportMetric(f.sparseBytes, "sparse-bytes/ID")

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/influencekit/influencekit/internal/idset/idsettest"
 )
 
 // distFrom decodes fuzz bytes into a distribution: each 3-byte group is a
@@ -101,21 +103,21 @@ func FuzzSetOps(f *testing.F) {
 	f.Fuzz(func(t *testing.T, x, y []byte, wide bool) {
 		ia, ib := idsFrom(x, wide), idsFrom(y, !wide && len(x)%2 == 0)
 		a, b := NewSet(ia...), NewSet(ib...)
-		ra, rb := refOf(ia), refOf(ib)
+		ra, rb := idsettest.RefOf(ia), idsettest.RefOf(ib)
 		if a.Len() != int64(len(ra)) {
 			t.Fatalf("Len %d, want %d", a.Len(), len(ra))
 		}
 		p := Overlap(a, b)
-		and := int64(len(refAnd(ra, rb)))
-		if p.Shared != and || p.Union != int64(len(refOr(ra, rb))) || p.OnlyA != int64(len(refNot(ra, rb))) {
+		and := int64(len(idsettest.And(ra, rb)))
+		if p.Shared != and || p.Union != int64(len(idsettest.Or(ra, rb))) || p.OnlyA != int64(len(idsettest.Not(ra, rb))) {
 			t.Fatalf("Overlap %+v, want shared %d", p, and)
 		}
 		if !inUnit(p.Jaccard) || !inUnit(p.OfSmaller) {
 			t.Fatalf("ratios out of range: %+v", p)
 		}
-		checkSet(t, "Union", Union(a, b), refOr(ra, rb))
-		checkSet(t, "Intersect", Intersect(a, b), refAnd(ra, rb))
-		checkSet(t, "Difference", Difference(b, a), refNot(rb, ra))
+		idsettest.CheckSet(t, "Union", Union(a, b), idsettest.Or(ra, rb))
+		idsettest.CheckSet(t, "Intersect", Intersect(a, b), idsettest.And(ra, rb))
+		idsettest.CheckSet(t, "Difference", Difference(b, a), idsettest.Not(rb, ra))
 	})
 }
 

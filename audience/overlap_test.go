@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/influencekit/influencekit/internal/idset/idsettest"
 )
 
 func TestExclusiveAndFrequency(t *testing.T) {
@@ -41,10 +43,10 @@ func TestGroupAgainstMap(t *testing.T) {
 	for trial := 0; trial < 20; trial++ {
 		k := 1 + r.IntN(6)
 		sets := make([]*Set, k)
-		refs := make([]ref, k)
+		refs := make([]idsettest.Ref, k)
 		for i := range sets {
-			ids := genIDs(r, r.IntN(5), r.IntN(3000))
-			sets[i], refs[i] = NewSet(ids...), refOf(ids)
+			ids := idsettest.GenIDs(r, r.IntN(5), r.IntN(3000))
+			sets[i], refs[i] = NewSet(ids...), idsettest.RefOf(ids)
 		}
 		// Exclusive: count IDs of set i in no other set.
 		want := make([]int64, k)
@@ -66,19 +68,19 @@ func TestGroupAgainstMap(t *testing.T) {
 		if diff := cmp.Diff(want, Exclusive(sets...)); diff != "" {
 			t.Fatalf("trial %d Exclusive (-want +got):\n%s", trial, diff)
 		}
-		if got, w := UniqueReach(sets...), int64(len(refOr(refs...))); got != w {
+		if got, w := UniqueReach(sets...), int64(len(idsettest.Or(refs...))); got != w {
 			t.Fatalf("trial %d UniqueReach = %d, want %d", trial, got, w)
 		}
 		inter := refs[0]
 		for _, rr := range refs[1:] {
-			inter = refAnd(inter, rr)
+			inter = idsettest.And(inter, rr)
 		}
-		checkSet(t, "Intersect", Intersect(sets...), inter)
+		idsettest.CheckSet(t, "Intersect", Intersect(sets...), inter)
 		m := OverlapMatrix(sets, 1+r.IntN(4))
 		for i := range sets {
 			for j := range sets {
-				if got, ok := m.Shared(i, j); !ok || got != int64(len(refAnd(refs[i], refs[j]))) {
-					t.Fatalf("trial %d matrix[%d][%d] = %d, %v, want %d", trial, i, j, got, ok, len(refAnd(refs[i], refs[j])))
+				if got, ok := m.Shared(i, j); !ok || got != int64(len(idsettest.And(refs[i], refs[j]))) {
+					t.Fatalf("trial %d matrix[%d][%d] = %d, %v, want %d", trial, i, j, got, ok, len(idsettest.And(refs[i], refs[j])))
 				}
 				if got, ok := m.Size(i); !ok || got != int64(len(refs[i])) {
 					t.Fatalf("trial %d Size(%d) = %d, %v, want %d", trial, i, got, ok, len(refs[i]))
@@ -126,24 +128,6 @@ func TestUniverse(t *testing.T) {
 	full := &Universe{n: 1 << 32}
 	if _, err := full.ID(1); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("full universe: %v", err)
-	}
-}
-
-// TestConcurrentReads reads one set from many goroutines right after Add,
-// so that the lazy merge races with readers (run under -race).
-func TestConcurrentReads(t *testing.T) {
-	s := &Set{}
-	s.Add(genIDs(rand.New(rand.NewPCG(1, 1)), 0, 10000)...)
-	other := NewSet(1, 2, 3)
-	done := make(chan int64)
-	for range 8 {
-		go func() { done <- s.Len() + IntersectionLen(s, other) }()
-	}
-	first := <-done
-	for range 7 {
-		if got := <-done; got != first {
-			t.Fatalf("readers disagree: %d vs %d", got, first)
-		}
 	}
 }
 

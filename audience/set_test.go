@@ -1,94 +1,11 @@
 package audience
 
 import (
-	"maps"
-	"math/rand/v2"
-	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
-
-// ref is the slow, obvious reference: a Go map.
-type ref map[uint64]struct{}
-
-func refOf(ids []uint64) ref {
-	r := ref{}
-	for _, id := range ids {
-		r[id] = struct{}{}
-	}
-	return r
-}
-
-func (r ref) sorted() []uint64 { return slices.Sorted(maps.Keys(r)) }
-
-func refAnd(a, b ref) ref {
-	out := ref{}
-	for k := range a {
-		if _, ok := b[k]; ok {
-			out[k] = struct{}{}
-		}
-	}
-	return out
-}
-
-func refOr(rs ...ref) ref {
-	out := ref{}
-	for _, r := range rs {
-		for k := range r {
-			out[k] = struct{}{}
-		}
-	}
-	return out
-}
-
-func refNot(a, b ref) ref {
-	out := ref{}
-	for k := range a {
-		if _, ok := b[k]; !ok {
-			out[k] = struct{}{}
-		}
-	}
-	return out
-}
-
-// genIDs draws n IDs of one of several shapes, so that tests reach every
-// container kind and both intersection algorithms.
-func genIDs(r *rand.Rand, shape, n int) []uint64 {
-	ids := make([]uint64, n)
-	for i := range ids {
-		switch shape {
-		case 0: // sparse 64-bit below 2^36
-			ids[i] = r.Uint64N(1 << 36)
-		case 1: // dense: small range, bitmap containers
-			ids[i] = r.Uint64N(uint64(n) + 10)
-		case 2: // tiny range, many duplicates
-			ids[i] = r.Uint64N(64)
-		case 3: // full 64-bit range, including the top bucket
-			ids[i] = r.Uint64() | uint64(r.IntN(2))<<63
-		default: // mixture of dense and sparse in the same bucket
-			if r.IntN(2) == 0 {
-				ids[i] = r.Uint64N(20000)
-			} else {
-				ids[i] = r.Uint64N(1 << 32)
-			}
-		}
-	}
-	return ids
-}
-
-func checkSet(t *testing.T, name string, s *Set, want ref) {
-	t.Helper()
-	got := s.AppendTo(nil)
-	w := want.sorted()
-	if !slices.Equal(got, w) {
-		t.Fatalf("%s: got %d IDs, want %d (first got %v, first want %v)", name, len(got), len(w), got[:min(5, len(got))], w[:min(5, len(w))])
-	}
-	if s.Len() != int64(len(w)) {
-		t.Fatalf("%s: Len = %d, want %d", name, s.Len(), len(w))
-	}
-}
 
 // TestContractExamples checks the worked examples of DESIGN.md.
 func TestContractExamples(t *testing.T) {

@@ -2,15 +2,15 @@ package idset
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
-	"runtime"
 	"slices"
 	"sync"
 	"testing"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/RoaringBitmap/roaring/v2/roaring64"
+
+	"github.com/influencekit/influencekit/internal/idset/idsettest"
 )
 
 // Benchmark fixtures are built once per test binary, lazily, and only by the
@@ -19,77 +19,18 @@ import (
 
 const bigN = 10_000_000
 
-// bernoulli returns the sorted IDs i in [0, limit) each kept with
-// probability p, by geometric gaps (O(number kept)).
-func bernoulli(r *rand.Rand, limit uint64, p float64) []uint64 {
-	out := make([]uint64, 0, int(float64(limit)*p*1.01)+16)
-	x := uint64(0)
-	for {
-		// Gap ~ Geometric(p) via the exponential distribution.
-		x += uint64(r.ExpFloat64() / -log1m(p))
-		if x >= limit {
-			return out
-		}
-		out = append(out, x)
-		x++
-	}
-}
-
-// log1m returns ln(1−p) for 0 < p < 1.
-func log1m(p float64) float64 { return math.Log(1 - p) }
-
-// mixed returns a sorted set of about |a| IDs: a share of a, plus fresh
-// Bernoulli IDs below limit, so two fixtures overlap by about share.
-func mixed(r *rand.Rand, a []uint64, share float64, limit uint64) []uint64 {
-	var keep []uint64
-	for _, x := range a {
-		if r.Float64() < share {
-			keep = append(keep, x)
-		}
-	}
-	fresh := bernoulli(r, limit, float64(len(a))*(1-share)/float64(limit))
-	out := make([]uint64, 0, len(keep)+len(fresh))
-	i, j := 0, 0
-	for i < len(keep) || j < len(fresh) {
-		switch {
-		case j == len(fresh) || (i < len(keep) && keep[i] < fresh[j]):
-			out = append(out, keep[i])
-			i++
-		case i == len(keep) || fresh[j] < keep[i]:
-			out = append(out, fresh[j])
-			j++
-		default:
-			out = append(out, keep[i])
-			i++
-			j++
-		}
-	}
-	return out
-}
-
 type fixture struct {
 	ids  [2][]uint64
 	sets [2]*Set
 	heap float64 // measured heap bytes per ID of sets[0]
 }
 
-// heapBytes returns the live heap growth caused by build, after GC.
-func heapBytes(build func()) float64 {
-	var m0, m1 runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&m0)
-	build()
-	runtime.GC()
-	runtime.ReadMemStats(&m1)
-	return float64(int64(m1.HeapAlloc) - int64(m0.HeapAlloc))
-}
-
 func buildFixture(seed uint64, limit uint64, n int) *fixture {
 	r := rand.New(rand.NewPCG(seed, 99))
 	f := &fixture{}
-	f.ids[0] = bernoulli(r, limit, float64(n)/float64(limit))
-	f.ids[1] = mixed(r, f.ids[0], 0.3, limit)
-	f.heap = heapBytes(func() { f.sets[0] = NewSetFromSorted(f.ids[0]) }) / float64(len(f.ids[0]))
+	f.ids[0] = idsettest.Bernoulli(r, limit, float64(n)/float64(limit))
+	f.ids[1] = idsettest.Mixed(r, f.ids[0], 0.3, limit)
+	f.heap = idsettest.HeapBytes(func() { f.sets[0] = NewSetFromSorted(f.ids[0]) }) / float64(len(f.ids[0]))
 	f.sets[1] = NewSetFromSorted(f.ids[1])
 	return f
 }
@@ -130,17 +71,13 @@ var sparseRoaring64 = sync.OnceValue(func() *r64fixture {
 			out.bms[i] = bm
 		}
 		if i == 0 {
-			out.heap = heapBytes(build) / float64(len(ids))
+			out.heap = idsettest.HeapBytes(build) / float64(len(ids))
 		} else {
 			build()
 		}
 	}
 	return out
 })
-
-func perID(b *testing.B, n int) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/ID")
-}
 
 // BenchmarkIntersectDense intersects two 10⁷-ID sets with dense IDs (62.5 %
 // of [0, 1.6·10⁷)), against roaring's AndCardinality on the same IDs.
@@ -152,7 +89,7 @@ func BenchmarkIntersectDense(b *testing.B) {
 		for b.Loop() {
 			IntersectionLen(f.sets[0], f.sets[1])
 		}
-		perID(b, bigN)
+		idsettest.PerID(b, bigN)
 		b.ReportMetric(float64(f.sets[0].SizeInBytes())/float64(f.sets[0].Len()), "bytes/ID")
 	})
 	b.Run("roaring", func(b *testing.B) {
@@ -162,7 +99,7 @@ func BenchmarkIntersectDense(b *testing.B) {
 		for b.Loop() {
 			bm[0].AndCardinality(bm[1])
 		}
-		perID(b, bigN)
+		idsettest.PerID(b, bigN)
 		b.ReportMetric(float64(bm[0].GetSizeInBytes())/float64(bm[0].GetCardinality()), "bytes/ID")
 	})
 }
@@ -179,7 +116,7 @@ func BenchmarkIntersectSparse(b *testing.B) {
 		for b.Loop() {
 			IntersectionLen(f.sets[0], f.sets[1])
 		}
-		perID(b, bigN)
+		idsettest.PerID(b, bigN)
 		b.ReportMetric(float64(f.sets[0].SizeInBytes())/float64(f.sets[0].Len()), "bytes/ID")
 		b.ReportMetric(f.heap, "heap-bytes/ID")
 	})
@@ -190,7 +127,7 @@ func BenchmarkIntersectSparse(b *testing.B) {
 		for b.Loop() {
 			r.bms[0].AndCardinality(r.bms[1])
 		}
-		perID(b, bigN)
+		idsettest.PerID(b, bigN)
 		b.ReportMetric(float64(r.bms[0].GetSizeInBytes())/float64(r.bms[0].GetCardinality()), "bytes/ID")
 		b.ReportMetric(r.heap, "heap-bytes/ID")
 	})
@@ -273,7 +210,7 @@ func BenchmarkIntersectLadder(b *testing.B) {
 			for b.Loop() {
 				IntersectionLen(f.sets[0], f.sets[1])
 			}
-			perID(b, n)
+			idsettest.PerID(b, n)
 		})
 	}
 }
@@ -294,7 +231,7 @@ func BenchmarkAdd(b *testing.B) {
 				s := NewSet(ids...)
 				s.Len()
 			}
-			perID(b, n)
+			idsettest.PerID(b, n)
 		})
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/influencekit/influencekit/internal/sorted"
 
 	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/influencekit/influencekit/internal/idset/idsettest"
 )
 
 // slowAndLen is the obvious intersection count of sorted arrays.
@@ -104,7 +106,7 @@ func TestSortUint64(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	for _, n := range []int{0, 1, 100, radixMin + 1, 100_000} {
 		for _, shape := range []int{0, 1, 2, 3} {
-			ids := genIDs(r, shape, n)
+			ids := idsettest.GenIDs(r, shape, n)
 			want := slices.Clone(ids)
 			slices.Sort(want)
 			sortUint64(ids)
@@ -119,7 +121,7 @@ func TestSortUint64(t *testing.T) {
 // so that the lazy merge races with readers (run under -race).
 func TestConcurrentReads(t *testing.T) {
 	s := &Set{}
-	s.Add(genIDs(rand.New(rand.NewPCG(1, 1)), 0, 10000)...)
+	s.Add(idsettest.GenIDs(rand.New(rand.NewPCG(1, 1)), 0, 10000)...)
 	other := NewSet(1, 2, 3)
 	done := make(chan int64)
 	for range 8 {
