@@ -7,6 +7,24 @@ import (
 	"github.com/influencekit/influencekit/collab"
 )
 
+// overdueRule says how days late and overdue are counted (the text and
+// the page): collab's due date is exclusive; the report shows the last day
+// a piece may go live, and counts an overdue piece to the report day
+// included. The example is the first overdue deliverable, if any.
+func overdueRule(c CollabReport) string {
+	s := "\"Live by\" is the last day a piece may go live (the deliverables file's due date is the day after). " +
+		"Days late are calendar days after it: live the next day is 1 day late. An overdue piece counts to the report day " +
+		"included, as if it went live that day"
+	for _, d := range c.Deliverables {
+		if d.State == collab.StateOverdue {
+			return s + fmt.Sprintf(": %s, live by %s and still missing on %s, is %s overdue (%s to %s).", d.Deliverable,
+				d.Due.AddDate(0, 0, -1).Format("2 Jan"), c.AsOf.Format("Mon 2 Jan"), plural(d.DaysLate, "day"),
+				d.Due.Format("2 Jan"), d.Due.AddDate(0, 0, d.DaysLate-1).Format("2 Jan"))
+		}
+	}
+	return s + "."
+}
+
 // collaborationSection prints section 8: deliverables, captions,
 // payments and the creators' record.
 func collaborationSection(p *printer, rep Report) {
@@ -15,7 +33,7 @@ func collaborationSection(p *printer, rep Report) {
 	p.section(8, "Collaboration",
 		wrap(fmt.Sprintf("Follow-up of every booked creator as of %s (package collab): each piece booked is a deliverable with "+
 			"a due date, a brief and payment terms; the log of briefs, drafts, changes, approvals and posts says where it stands. "+
-			"A due date is exclusive: due 20 Apr means live by 19 Apr; a piece live on the due day is 1 day late.",
+			overdueRule(c),
 			c.AsOf.Format("Mon 2 Jan 2006"))))
 	p.f("%d deliverables: %d delivered on time, %d late, %d overdue (not live, past due), %d still open, %d cancelled.\n",
 		d.Deliverables, d.OnTime, d.Late, d.Overdue, d.Open, d.Cancelled)
@@ -34,7 +52,7 @@ func collaborationSection(p *printer, rep Report) {
 
 // deliverablesTable lists every deliverable with its status.
 func deliverablesTable(p *printer, c CollabReport) {
-	tw := p.table("llrlrrr", "creator", "deliverable", "due", "state", "live", "late", "drafts")
+	tw := p.table("llrlrrr", "creator", "deliverable", "live by", "state", "live", "late", "drafts")
 	var late []string
 	for _, s := range c.Deliverables {
 		state, live, days := strings.ReplaceAll(s.State.String(), "_", " "), "—", ""
@@ -51,7 +69,7 @@ func deliverablesTable(p *printer, c CollabReport) {
 		if !s.DeliveredAt.IsZero() {
 			live = s.DeliveredAt.Format("2 Jan")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t\n", s.Creator, s.Deliverable, s.Due.Format("2 Jan"), state, live, days, s.Rounds)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t\n", s.Creator, s.Deliverable, s.Due.AddDate(0, 0, -1).Format("2 Jan"), state, live, days, s.Rounds)
 	}
 	tw.flush()
 	if len(late) > 0 {

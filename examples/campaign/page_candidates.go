@@ -31,8 +31,13 @@ func candidatesPage(pc *pageCtx) pageSection {
 		s.Tables = append(s.Tables, rejectedTable(rep))
 		return s
 	}
-	var used []int // the criteria with a weight: the others add nothing
+	var used []int // the criteria with a weight and a score for someone: the others add nothing
+	var empty []string
 	for j, b := range rep.Candidates[0].Breakdown {
+		if b.Weight.IsPositive() && allMissing(rep.Candidates, j) {
+			empty = append(empty, b.Criterion)
+			continue
+		}
 		if b.Weight.IsPositive() {
 			used = append(used, j)
 			bars.Series = append(bars.Series, fmt.Sprintf("%s (×%s)", b.Criterion, b.Weight.String()))
@@ -61,6 +66,10 @@ func candidatesPage(pc *pageCtx) pageSection {
 		t.Marked = append(t.Marked, len(c.Flags) > 0)
 	}
 	s.Figures = []pageFigure{{Chart: bars.SVG(), Table: t, Wide: true}}
+	if len(empty) > 0 {
+		s.Notes = append(s.Notes, "Not shown: "+strings.Join(empty, ", ")+": no candidate has the data (here every candidate's history is one post a week), "+
+			"so it is left out of every mean and adds nothing.")
+	}
 	s.Tables = append(s.Tables, flagTable(rep), rejectedTable(rep))
 	return s
 }
@@ -87,4 +96,14 @@ func rejectedTable(rep Report) pageTable {
 		t.Rows = append(t.Rows, []string{r.Handle, r.Platform.String(), r.Filter, r.Detail})
 	}
 	return t
+}
+
+// allMissing reports whether no candidate has a score for criterion j.
+func allMissing(cs []Ranked, j int) bool {
+	for _, c := range cs {
+		if j < len(c.Breakdown) && !c.Breakdown[j].Missing {
+			return false
+		}
+	}
+	return true
 }

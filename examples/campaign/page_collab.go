@@ -15,15 +15,15 @@ func collabPage(pc *pageCtx) pageSection {
 	d := c.Delivery
 	s := pageSection{ID: "collaboration", Title: "Collaboration",
 		Intro: []string{fmt.Sprintf("As of %s: %d deliverables, %d delivered on time, %d late, %d overdue (not live, past due), "+
-			"%d still open, %d cancelled. A due date is exclusive: a piece live on the due day is 1 day late.",
-			c.AsOf.Format("Mon 2 Jan 2006"), d.Deliverables, d.OnTime, d.Late, d.Overdue, d.Open, d.Cancelled)}}
+			"%d still open, %d cancelled. %s",
+			c.AsOf.Format("Mon 2 Jan 2006"), d.Deliverables, d.OnTime, d.Late, d.Overdue, d.Open, d.Cancelled, overdueRule(c))}}
 	if len(c.Deliverables) == 0 {
 		return s
 	}
 	bars := svgchart.Bars{ID: "chart-delivery", Title: "Deliverables late or overdue: days late",
 		Desc: "One bar per late or overdue deliverable: the days it went live after its due date (late) or has been past due without going live (overdue); the others are in the table.",
 		Axis: "days late", Tick: func(v float64) string { return fmt.Sprintf("%g", v) }, LabelWidth: 230}
-	t := pageTable{Caption: "Deliverables", Head: []string{"deliverable", "creator", "due", "state", "live", "late"}, Num: numCols(4, 6)}
+	t := pageTable{Caption: "Deliverables", Head: []string{"deliverable", "creator", "live by", "state", "live", "late"}, Num: numCols(4, 6)}
 	for _, st := range c.Deliverables {
 		state := strings.ReplaceAll(st.State.String(), "_", " ")
 		late := ""
