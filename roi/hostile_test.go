@@ -324,6 +324,7 @@ func hostileCSV(add adder, calls *[]hcall) {
 			add("ReadOrders", name+", "+cur.String(), func() error { _, err := ReadOrders(strings.NewReader(text), cur); return err })
 		}
 	}
+	hostileStream(add, texts)
 	add("ReadPaths", "nil reader", func() error { _, err := ReadPaths(nil); return err })
 	add("ReadOrders", "nil reader", func() error { _, err := ReadOrders(nil, eur); return err })
 	var typedNil *bytes.Reader

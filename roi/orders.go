@@ -568,48 +568,19 @@ func normCode(c string) string { return strings.ToUpper(strings.TrimSpace(c)) }
 // longer than [MaxTextLen]; an amount of more than [MaxCSVDigits] digits is
 // [ErrSyntax]); a nil r is [ErrInvalid]; a failing reader's own error comes
 // back in a *ParseError without a line.
+//
+// ReadOrders is shorthand for collecting ScanOrders(r, defaultCurrency)
+// into a slice, refusing a repeated order ID (which needs every ID seen:
+// ScanOrders does not check it), with "roi: ReadOrders" in its errors.
 func ReadOrders(r io.Reader, defaultCurrency budget.Currency) ([]Order, error) {
-	const fn = "roi.ReadOrders"
-	cr, err := csvx.NewReader(fn, r, ',')
-	if err != nil {
-		return nil, err
-	}
-	cols := orderColumns{
-		cr.Column("id", "order id", "order", "name", "order number"),
-		cr.Column("created at", "time", "date", "order date", "processed at"),
-		cr.Column("total", "amount", "total price", "revenue", "order total"),
-		cr.Column("currency"),
-		cr.Column("discount code", "code", "coupon", "promo code", "discount codes"),
-		cr.Column("landing site", "landing url", "landing page", "url"),
-	}
-	for _, req := range [...]struct {
-		name string
-		col  int
-	}{{"id", cols.id}, {"time", cols.time}, {"amount", cols.amount}} {
-		if req.col < 0 {
-			return nil, &ParseError{Func: fn, Line: 1, Value: req.name, Err: ErrMissingColumn}
-		}
-	}
 	var out []Order
-	seen := map[string]bool{}
-	for {
-		rec, err := cr.Next()
-		if err == io.EOF {
-			return out, nil
-		}
+	for o, err := range scanOrders("roi.ReadOrders", r, defaultCurrency, true) {
 		if err != nil {
 			return nil, err
 		}
-		o, err := cols.order(rec, defaultCurrency)
-		if err != nil {
-			return nil, err
-		}
-		if seen[o.ID] {
-			return nil, rec.Errorf(cols.id, ErrDuplicate)
-		}
-		seen[o.ID] = true
 		out = append(out, o)
 	}
+	return out, nil
 }
 
 // orderColumns are the column indices of a shop export, −1 when absent.

@@ -2,7 +2,6 @@ package roi
 
 import (
 	"io"
-	"strings"
 
 	"github.com/influencekit/influencekit/internal/csvx"
 	"github.com/shopspring/decimal"
@@ -36,59 +35,18 @@ import (
 // or [ErrOverflow]; a nil r is [ErrInvalid]. A failing reader's own error
 // comes back in a *ParseError without a line. Work and memory are linear in
 // the input.
+//
+// ReadPaths is shorthand for collecting ScanPaths(r) into a slice, with
+// "roi: ReadPaths" in its errors.
 func ReadPaths(r io.Reader) ([]Path, error) {
-	const fn = "roi.ReadPaths"
-	cr, err := csvx.NewReader(fn, r, ';')
-	if err != nil {
-		return nil, err
-	}
-	colPath := cr.Column("path", "channels", "channel path")
-	colConv := cr.Column("total_conversions", "conversions", "total conversion")
-	colValue := cr.Column("total_conversion_value", "conversion_value", "value", "revenue", "total value")
-	colNull := cr.Column("total_null", "total_nulls", "nulls", "null")
-	if colPath < 0 {
-		return nil, &ParseError{Func: fn, Line: 1, Value: "path", Err: ErrMissingColumn}
-	}
-	if colConv < 0 {
-		return nil, &ParseError{Func: fn, Line: 1, Value: "total_conversions", Err: ErrMissingColumn}
-	}
 	var out []Path
-	for {
-		rec, err := cr.Next()
-		if err == io.EOF {
-			return out, nil
-		}
+	for p, err := range scanPaths("roi.ReadPaths", r) {
 		if err != nil {
 			return nil, err
 		}
-		var p Path
-		raw := rec.Field(colPath)
-		if raw == "" {
-			return nil, rec.Errorf(colPath, ErrEmpty)
-		}
-		parts := strings.Split(raw, ">")
-		p.Channels = make([]string, len(parts))
-		for i, c := range parts {
-			c = strings.TrimSpace(c)
-			if c == "" {
-				return nil, rec.Errorf(colPath, ErrInvalid)
-			}
-			p.Channels[i] = c
-		}
-		if p.Conversions, err = wholeField(rec, colConv); err != nil {
-			return nil, err
-		}
-		if p.Nulls, err = wholeField(rec, colNull); err != nil {
-			return nil, err
-		}
-		if p.Value, err = decimalField(rec, colValue); err != nil {
-			return nil, err
-		}
-		if p.Conversions == 0 && !p.Value.IsZero() {
-			return nil, rec.Errorf(colValue, ErrInvalid)
-		}
 		out = append(out, p)
 	}
+	return out, nil
 }
 
 // decimalField parses an optional non-negative decimal ("" is zero).
