@@ -14,7 +14,7 @@ import (
 const feedbackTitle = "Feedback"
 
 // creditHead is the header of the survey-credit table.
-var creditHead = []string{"creator", "code/link orders", "answered", "survey names", "both", "code only", "survey only", "other creator", "missed (est., 95 %)"}
+var creditHead = []string{"creator", "code/link orders", "of them answered", "survey names", "both", "code only", "survey only", "named, other's code", "missed (est., 95 %)"}
 
 // creditRows are the survey-credit table's rows, one per creator.
 func creditRows(c feedback.Credits) [][]string {
@@ -38,7 +38,7 @@ func creditIntro(c feedback.Credits) string {
 	return fmt.Sprintf("Post-purchase survey, %q: %s of %s orders answered (%s). Each answer is matched to one creator "+
 		"(handle, name or alias; case, Turkish and German letters and small typos forgiven), one channel, "+
 		"several creators (ambiguous: never guessed) or nothing. \"Survey only\" are orders no code or link credited "+
-		"whose buyer named the creator: what the codes missed. The last column extrapolates them to every order, "+
+		"whose buyer named the creator: what the codes missed; \"named, other's code\" are answers naming the creator on an order another creator's code or link credited. The last column extrapolates the survey-only orders to every order, "+
 		"assuming the buyers who answered are a random sample of all buyers (if a creator's followers answer more "+
 		"willingly, it is too high).", qHeard, thousands(c.Answered), thousands(c.Orders), pct(c.ResponseRate, 1))
 }

@@ -56,13 +56,14 @@ type pageFigure struct {
 }
 
 // pageTable is a table; Num marks the right-aligned (numeric) columns;
-// Marked rows carry an authenticity flag.
+// Marked rows carry an authenticity flag; Notes follow the table.
 type pageTable struct {
 	Caption string
 	Head    []string
 	Num     []bool
 	Rows    [][]string
 	Marked  []bool
+	Notes   []string // paragraphs under the table
 }
 
 // keyFigure is one of the figures a manager reads first; Key is its

@@ -27,13 +27,31 @@ func feedbackPage(pc *pageCtx) pageSection {
 			Values: []float64{float64(cr.Both.Orders), float64(cr.CodeOnly.Orders), float64(cr.SurveyOnly.Orders)}})
 		t.Marked = append(t.Marked, pc.flagged[cr.Creator])
 	}
+	t.Notes = creditNotes(f.Credit)
 	s.Figures = []pageFigure{{Chart: bars.SVG(), Table: t, Wide: true}}
-	s.Notes = append(s.Notes, creditNotes(f.Credit)...)
-	s.Notes = append(s.Notes, npsLines(f)...)
-	s.Notes = append(s.Notes, liftLines(f)...)
+	s.Tables = append(s.Tables, scoresTable(f))
 	if f.Creators != nil && len(f.Creators.Questions) > 0 {
-		s.Tables = append(s.Tables, pageTable{Caption: "The creators' own survey", Head: creatorHead, Num: numCols(2, len(creatorHead)), Rows: creatorRows(*f.Creators)})
-		s.Notes = append(s.Notes, creatorNotes(*f.Creators)...)
+		s.Tables = append(s.Tables, pageTable{Caption: "The creators' own survey", Head: creatorHead, Num: numCols(2, len(creatorHead)),
+			Rows: creatorRows(*f.Creators), Notes: creatorNotes(*f.Creators)})
 	}
 	return s
+}
+
+// scoresTable is the buyers' NPS, the previous campaign's, their change
+// and the brand lift, each with its 95 % interval; the text's sentences
+// under it.
+func scoresTable(f FeedbackReport) pageTable {
+	t := pageTable{Caption: "Net Promoter Score and brand lift", Head: []string{"measure", "estimate", "95 % interval", "answers"},
+		Num: numCols(1, 4), Notes: append(npsLines(f), liftLines(f)...)}
+	n := f.NPS
+	t.Rows = append(t.Rows, []string{"NPS, this campaign", npsPoints(n.Score), npsPoints(n.Interval.Low) + " to " + npsPoints(n.Interval.High), thousands(n.Responses)})
+	if p := f.PastNPS; p != nil {
+		t.Rows = append(t.Rows, []string{"NPS, " + f.PastName, npsPoints(p.Score), npsPoints(p.Interval.Low) + " to " + npsPoints(p.Interval.High), thousands(p.Responses)},
+			[]string{"NPS change (points)", npsPoints(f.Change.Estimate), npsPoints(f.Change.Interval.Low) + " to " + npsPoints(f.Change.Interval.High), ""})
+	}
+	if l := f.Lift; l != nil {
+		t.Rows = append(t.Rows, []string{"brand lift (points)", signedPoints(l.Absolute), signedPoints(l.AbsoluteInterval.Low) + " to " + signedPoints(l.AbsoluteInterval.High), ""},
+			[]string{"brand lift (relative)", pct(l.Relative, 1), pct(l.RelativeInterval.Low, 1) + " to " + pct(l.RelativeInterval.High, 1), ""})
+	}
+	return t
 }

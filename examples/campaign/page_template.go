@@ -62,4 +62,5 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 {{define "table"}}{{if .Head}}<table>{{with .Caption}}<caption>{{.}}</caption>{{end}}
 <thead><tr>{{range $j, $h := .Head}}<th{{if index $.Num $j}} class="n"{{end}} scope="col">{{$h}}</th>{{end}}</tr></thead>
 <tbody>{{range $i, $r := .Rows}}<tr{{if flagged $.Marked $i}} class="flag"{{end}}>{{range $j, $c := $r}}<td{{if index $.Num $j}} class="n"{{end}}>{{$c}}</td>{{end}}</tr>
-{{end}}</tbody></table>{{end}}{{end}}`))
+{{end}}</tbody></table>{{range .Notes}}<p class="note">{{.}}</p>
+{{end}}{{end}}{{end}}`))
