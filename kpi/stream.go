@@ -206,6 +206,11 @@ func (ps *postScanner) readParallel(out *postSlice) ([]Post, error) {
 	return out.result(), nil
 }
 
+// maxBatchFields bounds the fields of a batch (a file of very wide rows:
+// a batch then holds fewer rows), so that a batch holds at most 1 MB of
+// string headers beyond one row.
+const maxBatchFields = 1 << 16
+
 // readBatches is readParallel's reading goroutine.
 func (ps *postScanner) readBatches(batches chan<- *postBatch, free <-chan *postBatch, stop <-chan struct{}, done chan<- struct{}) {
 	defer close(done)
@@ -223,7 +228,7 @@ func (ps *postScanner) readBatches(batches chan<- *postBatch, free <-chan *postB
 			case b = <-free:
 			default:
 				b, made = &postBatch{recs: make([]csvx.Record, 0, 1024), offs: make([]int64, 0, 1024),
-					flat: make([]string, 0, 1024*len(ps.rd.Header()))}, made+1
+					flat: make([]string, 0, min(1024*len(ps.rd.Header()), maxBatchFields))}, made+1
 			}
 		} else {
 			select {
@@ -233,7 +238,7 @@ func (ps *postScanner) readBatches(batches chan<- *postBatch, free <-chan *postB
 			}
 		}
 		b.recs, b.offs, b.flat = b.recs[:0], b.offs[:0], b.flat[:0]
-		for len(b.recs) < 1024 && b.err == nil {
+		for len(b.recs) < 1024 && len(b.flat) < maxBatchFields && b.err == nil {
 			rec, err := ps.rd.Next()
 			if err != nil {
 				b.err = err

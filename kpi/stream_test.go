@@ -451,3 +451,21 @@ func TestReadPostsParallel(t *testing.T) {
 		}
 	}
 }
+
+// TestReadPostsParallelWide: a sized input of 2 MB whose header and rows
+// have 100,000 columns is read by the two goroutines with batches bounded
+// by their fields, not 1024 rows of 100,000 fields; the same posts as the
+// one-goroutine reading.
+func TestReadPostsParallelWide(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("id" + strings.Repeat(",x", 100_000) + "\n")
+	for i := range 10 {
+		b.WriteString("p" + fmt.Sprint(i) + strings.Repeat(",1", 100_000) + "\n")
+	}
+	in := b.Bytes()
+	want, werr := ReadPosts(onlyReader{bytes.NewReader(in)}, PostColumns{ID: "id"})
+	got, gerr := ReadPosts(bytes.NewReader(in), PostColumns{ID: "id"})
+	if werr != nil || gerr != nil || len(got) != 10 || !slices.Equal(want, got) {
+		t.Errorf("wide: %d posts, %v / %v", len(got), werr, gerr)
+	}
+}
