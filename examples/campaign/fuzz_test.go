@@ -11,7 +11,7 @@ import (
 // returns data or an error, never panics (a bad file must end in a message
 // with its line and column, not a stack trace).
 func FuzzReaders(f *testing.F) {
-	for _, name := range []string{"creators.csv", "followers.txt", "bookings.csv", "spend.csv", "past.csv"} {
+	for _, name := range []string{"creators.csv", "followers.txt", "bookings.csv", "spend.csv", "past.csv", "postpurchase.csv", "brandlift.csv", "creator_survey.csv"} {
 		b, err := sample.ReadFile("data/" + name)
 		if err != nil {
 			f.Fatal(err)
@@ -34,5 +34,8 @@ func FuzzReaders(f *testing.F) {
 		readSpend(bytes.NewReader(b), eur)
 		readPast(bytes.NewReader(b), eur)
 		readPosts(bytes.NewReader(b))
+		readSurvey(bytes.NewReader(b), checkPostPurchase)
+		readSurvey(bytes.NewReader(b), checkBrandLift)
+		readSurvey(bytes.NewReader(b), checkCreatorSurvey)
 	})
 }
