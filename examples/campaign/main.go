@@ -7,7 +7,7 @@
 //	go run ./examples/campaign -json      # the same report as JSON
 //	go run ./examples/campaign -html report.html  # and as one HTML page with charts
 //
-// It prints eight sections, in the order a campaign is run:
+// It prints nine sections, in the order a campaign is run:
 //
 //  1. Goals and KPIs: SMART targets (value and deadline) and where they stand.
 //  2. Candidates: forty creators filtered and ranked by selection.Rank
@@ -34,6 +34,13 @@
 //     due or overdue, and each creator's record across campaigns (the
 //     previous campaign's results feed section 2's reliability and past
 //     performance).
+//  9. Feedback: what buyers, the public and the creators said (package
+//     feedback): the post-purchase survey's "how did you hear about us?"
+//     matched to the creators and set beside the code and link credit (what
+//     the codes missed, extrapolated with its interval), the buyers' Net
+//     Promoter Score against the previous campaign's, the brand lift of a
+//     survey with its interval and the sample a test of half that lift
+//     needs, and the creators' own survey with its weakest points.
 //
 // The sample data lives in data/ (embedded in the program; data/gen.go made
 // it, deterministically, and tells its story). Every name and number is
@@ -45,19 +52,28 @@
 //	                         aud_at, aud_ch, aud_other
 //	-history  posts.csv      the candidates' recent public posts (kpi.ReadPosts columns)
 //	-followers samples.txt   "handle: 100-199 250 …": follower IDs of a sample, as ranges
-//	-bookings bookings.csv   handle, deliverables, fee, code, utm_source, utm_campaign
+//	-bookings bookings.csv   handle, deliverables, fee, code, utm_source, utm_campaign; optional
+//	                         name and aliases (";"-separated): how followers call them (section 9)
 //	-posts    posts.csv      the sponsored posts (kpi.ReadPosts columns; a caption column,
 //	                         if present, is read for the disclosure and brief checks)
 //	-orders   orders.csv     a shop export (roi.ReadOrders: Name, Created at, Total, …)
 //	-paths    paths.csv      journeys "a > b > c;conversions;value;nulls" (roi.ReadPaths)
 //	-spend    spend.csv      date, item ("fee <handle>" for a creator), category, amount
-//	-past     past.csv       campaign, cost, revenue, orders, engagements, impressions
+//	-past     past.csv       campaign, cost, revenue, orders, engagements, impressions; optional
+//	                         nps_promoters, nps_passives, nps_detractors (section 9)
 //	-deliverables deliverables.csv  what each booked creator owes (collab.ReadDeliverables: id,
 //	                         creator, platform, kind, due, fee, currency, terms, rules, mention, code…)
 //	-events   events.csv     the follow-up log: deliverable, action, at, post, note (collab.ReadEvents)
 //	-payouts  payouts.csv    fee transfers: deliverable, amount, currency, at (collab.ReadPayouts)
 //	-past-creators past_creators.csv  campaign, creator, end, deliverables, on_time, late,
 //	                         days_late, rounds, fee, revenue, orders: each creator in earlier campaigns
+//	-survey   postpurchase.csv  a post-purchase survey export: order ID, "How did you hear about us?",
+//	                         "How likely are you to recommend us?" (0-10; feedback.ReadSurvey)
+//	-brandlift brandlift.csv  a brand-lift survey: Group (exposed or anything else: control),
+//	                         "Have you heard of Helio Skin?" (yes/no, evet/hayır)
+//	-creator-survey creator_survey.csv  the creators' survey: Handle, "Brief clarity",
+//	                         "Communication", "Payment on time", "Creative freedom" (1-5),
+//	                         "Would work with us again" (yes/no)
 //	-budget   45000          the total budget
 //	-currency EUR            the ISO 4217 currency of every amount
 //	-asof     2026-04-27     a report during the campaign: only the data before that day
