@@ -28,6 +28,8 @@ func TestJSONMoney(t *testing.T) {
 		"next_campaign.creators[].fee", "next_campaign.creators[].revenue", "next_campaign.creators[].spend",
 		"next_campaign.creators[].change", "next_campaign.creators[].expected_revenue",
 		"collaboration.paid", "collaboration.unpaid_by_state.overdue",
+		"feedback.credit.creators[].code.revenue", "feedback.credit.creators[].survey_only.revenue",
+		"feedback.credit.creators[].disagree.revenue",
 	} {
 		vals := paths[p]
 		if len(vals) == 0 {
