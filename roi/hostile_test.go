@@ -181,8 +181,14 @@ func hostileMetrics(add adder) {
 	}{"zero Group", Group{}})
 	for _, g := range groups {
 		for _, other := range []Group{base, g.g} {
-			add("Incremental", "test "+g.name, func() error { _, err := Incremental(g.g, other, budget.Money{Amount: decimal.NewFromInt(50), Currency: eur}); return err })
-			add("Incremental", "control "+g.name, func() error { _, err := Incremental(other, g.g, budget.Money{Amount: decimal.NewFromInt(50), Currency: eur}); return err })
+			add("Incremental", "test "+g.name, func() error {
+				_, err := Incremental(g.g, other, budget.Money{Amount: decimal.NewFromInt(50), Currency: eur})
+				return err
+			})
+			add("Incremental", "control "+g.name, func() error {
+				_, err := Incremental(other, g.g, budget.Money{Amount: decimal.NewFromInt(50), Currency: eur})
+				return err
+			})
 			add("LiftCI", "test "+g.name, func() error { _, err := LiftCI(g.g, other, decimal.New(95, -2)); return err })
 			add("LiftCI", "control "+g.name, func() error { _, err := LiftCI(other, g.g, decimal.New(95, -2)); return err })
 		}

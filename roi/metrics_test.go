@@ -243,8 +243,11 @@ func TestHugeExponents(t *testing.T) {
 		"BreakEven":   func() error { _, err := BreakEvenRevenue(one, tiny); return err },
 		"Payback":     func() error { _, err := PaybackPeriod(huge, one); return err },
 		"EMV":         func() error { _, err := EMVFromImpressions(1, tiny); return err },
-		"Incremental": func() error { _, err := Incremental(Group{1, 1, huge}, Group{1, 1, one}, budget.Money{Amount: one, Currency: eur}); return err },
-		"LiftCI":      func() error { _, err := LiftCI(Group{9, 1, one}, Group{9, 1, one}, tiny); return err },
+		"Incremental": func() error {
+			_, err := Incremental(Group{1, 1, huge}, Group{1, 1, one}, budget.Money{Amount: one, Currency: eur})
+			return err
+		},
+		"LiftCI": func() error { _, err := LiftCI(Group{9, 1, one}, Group{9, 1, one}, tiny); return err },
 		"Attribute": func() error {
 			_, err := Attribute([]Path{{Channels: []string{"a"}, Conversions: 1, Value: tiny}}, Linear)
 			return err
