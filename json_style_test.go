@@ -160,8 +160,6 @@ var knownGaps = map[string]string{
 	"roi.Order amount":                       "an order as read from the shop export: amount beside its currency, as in the CSV",
 	"roi.Sale amount":                        "a Sale is an Order (the same input form): amount beside its currency",
 	"roi.Sale refunds[].amount":              "a refund of a Sale, in the order's currency beside it, as the Order's amount",
-	"collab.History cpa[].value":             "collab (engineer still working): a CPA is money; CampaignResult has no currency",
-	"selection.Profile record.cpa[].value":   "the same collab.History",
 	"selection.Candidate fee":                "selection (engineer still working): fees are bare decimals, no currency in selection",
 	"selection.Pick cost":                    "as above",
 	"selection.Profile fee":                  "as above",

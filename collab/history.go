@@ -98,10 +98,14 @@ type CampaignResult struct {
 	// FeePaid is what the creator was paid; the zero Money means no fee
 	// (a gifted-only campaign).
 	FeePaid budget.Money `json:"fee_paid"`
-	// ROAS (revenue / cost) and CPA (cost per acquisition) as the report
-	// measured them; invalid (JSON null) when not measured.
+	// ROAS (revenue / cost) as the report measured it; invalid (JSON
+	// null) when not measured.
 	ROAS decimal.NullDecimal `json:"roas"`
-	CPA  decimal.NullDecimal `json:"cpa"`
+	// CPA (cost per acquisition) as the report measured it, an amount in
+	// its currency (a money object in JSON, every digit of an amount finer
+	// than the currency's minor unit kept); nil (JSON null) when not
+	// measured.
+	CPA *budget.Money `json:"cpa"`
 	// Gifts sent and posts earned from them (EarnedPosts) in the campaign.
 	Gifts  int `json:"gifts"`
 	Earned int `json:"earned"`
@@ -128,23 +132,32 @@ type History struct {
 	MeanRounds decimal.NullDecimal `json:"mean_rounds"`
 	FeePaid    budget.Money        `json:"fee_paid"`
 	// ROAS and CPA are the measured values per campaign, oldest first
-	// (campaigns without a measure are left out, not read as zero).
+	// (campaigns without a measure are left out, not read as zero). A CPA
+	// point carries the CPA's currency (Point.Currency), the same for every
+	// campaign of the creator; a ROAS point none.
 	ROAS []Point `json:"roas"`
 	CPA  []Point `json:"cpa"`
 	// ROASTrend and CPATrend are least-squares slopes of the measured
 	// values per campaign (x = 0, 1, 2, … in End order): the change per
-	// campaign; null with fewer than two measured campaigns.
+	// campaign; null with fewer than two measured campaigns. CPATrend is
+	// an amount per campaign in the CPA points' currency, written in JSON
+	// as a money object in it.
 	ROASTrend decimal.NullDecimal `json:"roas_trend"`
 	CPATrend  decimal.NullDecimal `json:"cpa_trend"`
 	Gifts     int                 `json:"gifts"`
 	Earned    int                 `json:"earned"`
 }
 
-// Point is one campaign's value of a measure.
+// Point is one campaign's value of a measure. In JSON, Value is a money
+// object {"amount":"12.50","currency":"EUR"} when Currency is set (an
+// amount: a CPA), a decimal string otherwise (a ratio: a ROAS).
 type Point struct {
 	Campaign string          `json:"campaign"`
 	End      time.Time       `json:"end"`
 	Value    decimal.Decimal `json:"value"`
+	// Currency is Value's currency when the measure is an amount of money
+	// (History.CPA); the zero Currency when it is not (History.ROAS).
+	Currency budget.Currency `json:"-"`
 }
 
 // Histories returns one History per creator found in results, sorted by
@@ -153,9 +166,9 @@ type Point struct {
 //
 // Errors (field "results[i].…"): an empty campaign or creator, a zero End
 // (ErrInvalid); the same creator twice in one campaign (ErrDuplicate); a
-// negative count, fee, ROAS or CPA (ErrNegative); a fee amount without a
-// currency (ErrInvalid); fees in two currencies for one creator
-// (*budget.MismatchError). History.FeePaid has no currency when no
+// negative count, fee, ROAS or CPA (ErrNegative); a fee amount or a CPA
+// without a currency (ErrInvalid); fees, or CPAs, in two currencies for one
+// creator (*budget.MismatchError, wrapping ErrCurrencyMismatch). History.FeePaid has no currency when no
 // campaign had a fee.
 func Histories(results []CampaignResult) ([]History, error) {
 	const fn = "collab.Histories"
@@ -191,7 +204,7 @@ func checkResult(fn string, i int, r *CampaignResult) error {
 	for _, v := range [...]struct {
 		name string
 		d    decimal.Decimal
-	}{{"fee_paid", r.FeePaid.Amount}, {"roas", r.ROAS.Decimal}, {"cpa", r.CPA.Decimal}} {
+	}{{"fee_paid", r.FeePaid.Amount}, {"roas", r.ROAS.Decimal}, {"cpa", amountOf(r.CPA)}} {
 		if err := limit.Decimal(fn, at+v.name, v.d); err != nil {
 			return err
 		}
@@ -217,10 +230,20 @@ func checkResult(fn string, i int, r *CampaignResult) error {
 		return errs.New(ErrInvalid, fn, at+"fee_paid", "amount without currency", r.FeePaid.Amount)
 	case r.ROAS.Valid && r.ROAS.Decimal.Sign() < 0:
 		return errs.New(ErrNegative, fn, at+"roas", "negative", r.ROAS.Decimal)
-	case r.CPA.Valid && r.CPA.Decimal.Sign() < 0:
-		return errs.New(ErrNegative, fn, at+"cpa", "negative", r.CPA.Decimal)
+	case r.CPA != nil && r.CPA.Amount.Sign() < 0:
+		return errs.New(ErrNegative, fn, at+"cpa", "negative", r.CPA.Amount)
+	case r.CPA != nil && !r.CPA.Currency.IsValid():
+		return errs.New(ErrInvalid, fn, at+"cpa", "amount without currency", r.CPA.Amount)
 	}
 	return nil
+}
+
+// amountOf is m's amount, zero for nil.
+func amountOf(m *budget.Money) decimal.Decimal {
+	if m == nil {
+		return decimal.Zero
+	}
+	return m.Amount
 }
 
 // negativeCount names the first negative count of r by its JSON name.
@@ -271,8 +294,12 @@ func history(fn, creator string, results []CampaignResult, l []int) (History, er
 		if r.ROAS.Valid {
 			h.ROAS = append(h.ROAS, Point{Campaign: r.Campaign, End: r.End, Value: r.ROAS.Decimal})
 		}
-		if r.CPA.Valid {
-			h.CPA = append(h.CPA, Point{Campaign: r.Campaign, End: r.End, Value: r.CPA.Decimal})
+		if r.CPA != nil {
+			if len(h.CPA) > 0 && h.CPA[0].Currency != r.CPA.Currency {
+				return h, &budget.MismatchError{Func: fn, Field: "results[" + strconv.Itoa(i) + "].cpa",
+					Left: h.CPA[0].Currency, Right: r.CPA.Currency}
+			}
+			h.CPA = append(h.CPA, Point{Campaign: r.Campaign, End: r.End, Value: r.CPA.Amount, Currency: r.CPA.Currency})
 		}
 	}
 	n, ok := exact.Add(int64(h.Delivery.OnTime), int64(h.Delivery.Late))

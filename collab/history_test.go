@@ -64,11 +64,11 @@ func TestTallyHistories(t *testing.T) {
 	roas := func(s string) decimal.NullDecimal { return decimal.NewNullDecimal(decimal.RequireFromString(s)) }
 	results := []CampaignResult{
 		{Campaign: "spring", Creator: "mara", End: day0("2026-04-01 00:00"), FeePaid: money("1000"),
-			Delivery: Delivery{Deliverables: 2, OnTime: 2, Rounds: 2}, ROAS: roas("2"), CPA: roas("10")},
+			Delivery: Delivery{Deliverables: 2, OnTime: 2, Rounds: 2}, ROAS: roas("2"), CPA: &budget.Money{Amount: decimal.NewFromInt(10), Currency: eur}},
 		{Campaign: "winter", Creator: "mara", End: day0("2025-12-01 00:00"), FeePaid: money("800"),
 			Delivery: Delivery{Deliverables: 2, OnTime: 1, Late: 1, DaysLate: 4, Rounds: 3}, ROAS: roas("1.5")},
 		{Campaign: "summer", Creator: "mara", End: day0("2026-08-01 00:00"), FeePaid: money("1200"),
-			Delivery: Delivery{Deliverables: 1, Overdue: 1}, ROAS: roas("3.1"), CPA: roas("8"), Gifts: 1, Earned: 2},
+			Delivery: Delivery{Deliverables: 1, Overdue: 1}, ROAS: roas("3.1"), CPA: &budget.Money{Amount: decimal.NewFromInt(8), Currency: eur}, Gifts: 1, Earned: 2},
 		{Campaign: "spring", Creator: "lea", End: day0("2026-04-01 00:00"), FeePaid: money("300"),
 			Delivery: Delivery{Deliverables: 1, Cancelled: 1}},
 		{Campaign: "seeding", Creator: "lea", End: day0("2026-02-01 00:00"), Gifts: 1}, // no fee: zero Money

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/limit"
 )
@@ -56,12 +58,149 @@ func (r *CampaignResult) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return err
 	}
-	cpa, err := jsonDecimal(fn, "cpa", raw.CPA)
+	cpa, cur, err := jsonAmount(fn, "cpa", raw.CPA)
 	if err != nil {
 		return err
 	}
-	raw.plain.ROAS, raw.plain.CPA = roas, cpa
+	raw.plain.ROAS, raw.plain.CPA = roas, nil
+	if cpa.Valid {
+		if !cur.IsValid() {
+			return errs.New(ErrInvalid, fn, "cpa", "amount without currency", cpa.Decimal)
+		}
+		raw.plain.CPA = &budget.Money{Amount: cpa.Decimal, Currency: cur}
+	}
 	*r = CampaignResult(raw.plain)
+	return nil
+}
+
+// jsonAmount reads a JSON amount: a money object {"amount":…,"currency":…}
+// (the amount exactly, whatever its digits, checked as jsonDecimal checks
+// a decimal), or a bare decimal, which has the zero Currency; null or
+// absent is invalid.
+func jsonAmount(fn, field string, b json.RawMessage) (decimal.NullDecimal, budget.Currency, error) {
+	t := strings.TrimSpace(string(b))
+	if !strings.HasPrefix(t, "{") {
+		d, err := jsonDecimal(fn, field, b)
+		return d, budget.Currency{}, err
+	}
+	var m struct {
+		Amount   json.RawMessage `json:"amount"`
+		Currency budget.Currency `json:"currency"`
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return decimal.NullDecimal{}, budget.Currency{}, jsonError(fn, err)
+	}
+	d, err := jsonDecimal(fn, field+".amount", m.Amount)
+	if err == nil && !d.Valid {
+		err = errs.New(ErrSyntax, fn, field+".amount", "missing", errs.None)
+	}
+	return d, m.Currency, err
+}
+
+// MarshalJSON writes the point with lowercase keys, Value a money object
+// in Currency when Currency is set (budget.Money's form: the currency's
+// minor digits, or every digit of a finer amount), else a decimal string.
+// A value beyond the module's limits (MaxExponent, MaxDigits) is an error
+// wrapping ErrTooLarge, never a text of that size.
+func (p Point) MarshalJSON() ([]byte, error) {
+	if err := limit.Decimal("collab.Point.MarshalJSON", "value", p.Value); err != nil {
+		return nil, err
+	}
+	return json.Marshal(pointJSON{p.Campaign, p.End, p.money()})
+}
+
+type pointJSON struct {
+	Campaign string    `json:"campaign"`
+	End      time.Time `json:"end"`
+	Value    any       `json:"value"`
+}
+
+// UnmarshalJSON reads what MarshalJSON writes: a money object value sets
+// Currency, a decimal leaves it zero; the amount is checked as
+// CampaignResult.UnmarshalJSON checks a CPA. On error p is unchanged.
+func (p *Point) UnmarshalJSON(b []byte) error {
+	const fn = "collab.Point.UnmarshalJSON"
+	var raw struct {
+		Campaign string          `json:"campaign"`
+		End      time.Time       `json:"end"`
+		Value    json.RawMessage `json:"value"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return jsonError(fn, err)
+	}
+	v, cur, err := jsonAmount(fn, "value", raw.Value)
+	if err != nil {
+		return err
+	}
+	*p = Point{Campaign: raw.Campaign, End: raw.End, Value: v.Decimal, Currency: cur}
+	return nil
+}
+
+// historyPlain is History without its methods.
+type historyPlain History
+
+// MarshalJSON writes the history with lowercase keys; the CPA points'
+// values and cpa_trend are money objects in the CPA's currency (see
+// Point.MarshalJSON), the ROAS points' values and roas_trend decimal
+// strings; an undefined trend is null. A value beyond the module's limits
+// is an error wrapping ErrTooLarge.
+func (h History) MarshalJSON() ([]byte, error) {
+	var trend any // nil: null
+	if h.CPATrend.Valid {
+		trend = Point{Value: h.CPATrend.Decimal, Currency: cpaCurrency(h.CPA)}.money()
+	}
+	return json.Marshal(struct {
+		historyPlain
+		CPATrend any `json:"cpa_trend"` // shadows historyPlain.CPATrend
+	}{historyPlain(h), trend})
+}
+
+// money is p's value as written in JSON: a budget.Money when p has a
+// currency, else the decimal.
+func (p Point) money() any {
+	if p.Currency.IsValid() {
+		return budget.Money{Amount: p.Value, Currency: p.Currency}
+	}
+	return p.Value
+}
+
+// cpaCurrency is the currency of the CPA points (the first's: Histories
+// makes them one), zero without points.
+func cpaCurrency(ps []Point) budget.Currency {
+	if len(ps) == 0 {
+		return budget.Currency{}
+	}
+	return ps[0].Currency
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. A CPA point or cpa_trend in
+// a currency other than the first CPA point's is ErrCurrencyMismatch (a
+// *budget.MismatchError); malformed JSON is ErrSyntax. On error h is
+// unchanged.
+func (h *History) UnmarshalJSON(b []byte) error {
+	const fn = "collab.History.UnmarshalJSON"
+	var raw struct {
+		historyPlain
+		CPATrend json.RawMessage `json:"cpa_trend"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return jsonError(fn, err)
+	}
+	trend, cur, err := jsonAmount(fn, "cpa_trend", raw.CPATrend)
+	if err != nil {
+		return err
+	}
+	want := cpaCurrency(raw.CPA)
+	for i, p := range raw.CPA {
+		if p.Currency != want {
+			return &budget.MismatchError{Func: fn, Field: "cpa[" + strconv.Itoa(i) + "].value", Left: want, Right: p.Currency}
+		}
+	}
+	if trend.Valid && cur != want {
+		return &budget.MismatchError{Func: fn, Field: "cpa_trend", Left: want, Right: cur}
+	}
+	raw.historyPlain.CPATrend = trend
+	*h = History(raw.historyPlain)
 	return nil
 }
 

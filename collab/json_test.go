@@ -74,7 +74,7 @@ func TestUnmarshalJSONLimits(t *testing.T) {
 		ROAS: decimal.NewNullDecimal(decimal.RequireFromString("3.5"))}
 	b, _ = json.Marshal(r)
 	var rback CampaignResult
-	if err := json.Unmarshal(b, &rback); err != nil || !rback.ROAS.Decimal.Equal(r.ROAS.Decimal) || rback.CPA.Valid ||
+	if err := json.Unmarshal(b, &rback); err != nil || !rback.ROAS.Decimal.Equal(r.ROAS.Decimal) || rback.CPA != nil ||
 		!rback.FeePaid.Equal(r.FeePaid) || rback.Campaign != "c" {
 		t.Errorf("round trip of %s: %+v, %v", b, rback, err)
 	}

@@ -109,7 +109,7 @@ func TestDecimalLimits(t *testing.T) {
 	fee.Fee.Amount = huge
 	r := CampaignResult{Campaign: "c", Creator: "m", End: t0}
 	roas, cpa := r, r
-	roas.ROAS, cpa.CPA = decimal.NewNullDecimal(tiny), decimal.NewNullDecimal(huge)
+	roas.ROAS, cpa.CPA = decimal.NewNullDecimal(tiny), &budget.Money{Amount: huge, Currency: eur}
 	cases := []struct {
 		name, field string
 		err         error

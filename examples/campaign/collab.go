@@ -87,7 +87,7 @@ func readPastCreators(r io.Reader, cur budget.Currency) ([]collab.CampaignResult
 			res.ROAS = decimal.NewNullDecimal(roas)
 		}
 		if cpa, err := roi.CPA(fee, orders); err == nil {
-			res.CPA = decimal.NewNullDecimal(cpa)
+			res.CPA = &budget.Money{Amount: cpa, Currency: cur}
 		}
 		return res, nil
 	})
@@ -244,7 +244,7 @@ func thisCampaign(rep *Report, in inputs, b brief) []collab.CampaignResult {
 					res.ROAS = decimal.NewNullDecimal(*ir.ROAS)
 				}
 				if ir.CPA != nil {
-					res.CPA = decimal.NewNullDecimal(*ir.CPA)
+					res.CPA = &budget.Money{Amount: *ir.CPA, Currency: rep.Results.Report.Currency}
 				}
 			}
 		}
