@@ -512,13 +512,10 @@ func TestHostileInputs(t *testing.T) {
 	var slow hostile.Slowest
 	for _, c := range hostileCalls() {
 		var res any
-		r := runner.Run(func() (err error) { res, err = c.call(); return err })
-		if p := runner.Problem(r, hostile.MaxMessage, sentinels...); p != "" {
-			t.Errorf("%s(%s): %s", c.fn, c.arg, p)
-		} else if msg := checkResult(c, res); r.Err == nil && msg != "" {
+		r := runner.Check(t, &slow, c.fn+"("+c.arg+")", func() (err error) { res, err = c.call(); return err }, hostile.MaxMessage, sentinels...)
+		if msg := checkResult(c, res); r.Err == nil && r.Panic == nil && msg != "" {
 			t.Errorf("%s(%s): %s", c.fn, c.arg, msg)
 		}
-		slow.Add(c.fn+"("+c.arg+")", r)
 	}
 	slow.Log(t)
 }
@@ -532,20 +529,11 @@ var hostileSkip = map[string]string{}
 // (non-test files, hostile.Exported) and fails naming any that the hostile
 // table does not call and hostileSkip does not excuse.
 func TestHostileCoversAPI(t *testing.T) {
-	api, err := hostile.Exported(".", false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	called := map[string]bool{}
 	for _, c := range hostileCalls() {
 		called[c.fn] = true
 	}
-	for _, n := range hostile.Missing(api, called, hostileSkip) {
-		t.Errorf("%s is exported but not in the hostile-input table (hostile_test.go)", n)
-	}
-	if len(api) < 50 {
-		t.Errorf("found only %d exported functions and methods: the listing is broken", len(api))
-	}
+	hostile.CoversAPI(t, ".", false, called, hostileSkip, 50)
 }
 
 // FuzzHostileDecimals feeds decimals of any exponent (±2^31 included) and

@@ -462,11 +462,7 @@ func hostileTable() []hostileCall {
 func TestHostile(t *testing.T) {
 	var slow hostile.Slowest
 	for _, c := range hostileTable() {
-		r := runner.Run(c.call)
-		if p := runner.Problem(r, maxMessage, append(sentinels, hostileOwn[c.fn])...); p != "" {
-			t.Errorf("%s(%s): %s", c.fn, c.name, p)
-		}
-		slow.Add(fmt.Sprintf("%s(%s)", c.fn, c.name), r)
+		runner.Check(t, &slow, fmt.Sprintf("%s(%s)", c.fn, c.name), c.call, maxMessage, append(sentinels, hostileOwn[c.fn])...)
 	}
 	slow.Log(t)
 }
@@ -480,20 +476,11 @@ var hostileSkip = map[string]string{}
 // package's non-test files (hostile.Exported) and fails naming any that
 // the hostile table does not call and hostileSkip does not excuse.
 func TestHostileCoversAPI(t *testing.T) {
-	api, err := hostile.Exported(".", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(api) == 0 {
-		t.Fatal("no exported function found")
-	}
 	called := map[string]bool{}
 	for _, c := range hostileTable() {
 		called[c.fn] = true
 	}
-	for _, key := range hostile.Missing(api, called, hostileSkip) {
-		t.Errorf("%s is not in the hostile table: add it to hostile_test.go", key)
-	}
+	hostile.CoversAPI(t, ".", false, called, hostileSkip, 1)
 }
 
 // FuzzHostileDecimals drives the decimal entry points (Target.Validate,

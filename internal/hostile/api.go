@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"testing"
 )
 
 // Exported lists, sorted and once each, the exported functions and methods declared in
@@ -81,4 +82,22 @@ func Missing(api []string, called map[string]bool, skip map[string]string) []str
 		}
 	}
 	return missing
+}
+
+// CoversAPI fails t naming every name of Exported(dir, unexportedTypes)
+// that called does not hold and skip does not excuse (add it to the
+// hostile table, or to skip with a reason), and fails it when fewer than
+// atLeast names are found (the listing is broken).
+func CoversAPI(t testing.TB, dir string, unexportedTypes bool, called map[string]bool, skip map[string]string, atLeast int) {
+	t.Helper()
+	api, err := Exported(dir, unexportedTypes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range Missing(api, called, skip) {
+		t.Errorf("%s is exported but not in the hostile table (add it, or list it in the skip map with a reason)", n)
+	}
+	if len(api) < atLeast {
+		t.Errorf("found only %d exported functions and methods: the listing is broken", len(api))
+	}
 }

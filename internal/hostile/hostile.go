@@ -190,3 +190,18 @@ func (s *Slowest) Log(t testing.TB) {
 		t.Logf("  %v wall, %v CPU: %.120s", c.r.Wall, c.r.CPU, c.name)
 	}
 }
+
+// Check runs f with rn, fails t with name and the Problem if there is one,
+// counts the call in slow (when not nil) and returns the Result, whose
+// error and times the caller may check further.
+func (rn Runner) Check(t testing.TB, slow *Slowest, name string, f func() error, maxMessage int, sentinels ...error) Result {
+	t.Helper()
+	r := rn.Run(f)
+	if p := rn.Problem(r, maxMessage, sentinels...); p != "" {
+		t.Errorf("%s: %s", name, p)
+	}
+	if slow != nil {
+		slow.Add(name, r)
+	}
+	return r
+}

@@ -27,7 +27,7 @@ func TestExported(t *testing.T) {
 	}
 	// The package itself: its API as this file calls it.
 	got, err := Exported(".", false)
-	want := []string{"Exported", "Missing", "Result.Time", "Runner.Limit", "Runner.Problem", "Runner.Run", "Slowest.Add",
+	want := []string{"CoversAPI", "Exported", "Missing", "Result.Time", "Runner.Check", "Runner.Limit", "Runner.Problem", "Runner.Run", "Slowest.Add",
 		"Slowest.Log", "ThreadCPU", "Wraps"}
 	if err != nil || !slices.Equal(got, want) {
 		t.Errorf("Exported(.) = %q, %v; want %q", got, err, want)
@@ -119,4 +119,34 @@ func TestSlowest(t *testing.T) {
 		t.Errorf("Slowest: %d calls, %q; want 8, %q", s.calls, names, want)
 	}
 	s.Log(t)
+}
+
+// recorder is a testing.TB that records its failures.
+type recorder struct {
+	testing.TB
+	errs  []string
+	fatal bool
+}
+
+func (r *recorder) Helper()                   {}
+func (r *recorder) Errorf(f string, a ...any) { r.errs = append(r.errs, fmt.Sprintf(f, a...)) }
+func (r *recorder) Fatal(a ...any)            { r.fatal = true; r.errs = append(r.errs, fmt.Sprint(a...)) }
+
+func TestCheckAndCoversAPI(t *testing.T) {
+	rec := &recorder{TB: t}
+	var slow Slowest
+	rn := Runner{}
+	rn.Check(rec, &slow, "ok", func() error { return errA }, 400, errA)
+	rn.Check(rec, &slow, "bad", func() error { return errB }, 400, errA)
+	rn.Check(rec, nil, "panics", func() error { panic(1) }, 400)
+	if want := []string{"bad: error matches no sentinel: b", "panics: panic: 1"}; !slices.Equal(rec.errs, want) || slow.calls != 2 {
+		t.Errorf("Check: %q, %d calls; want %q, 2", rec.errs, slow.calls, want)
+	}
+	rec = &recorder{TB: t}
+	// testdata/pkg lists F, G.Get, T.M and T.P: T.P is excused, G.Get
+	// missing, and 5 are wanted.
+	CoversAPI(rec, "testdata/pkg", false, map[string]bool{"F": true, "T.M": true}, map[string]string{"T.P": "a reason"}, 5)
+	if len(rec.errs) != 2 || !strings.HasPrefix(rec.errs[0], "G.Get is exported") || !strings.Contains(rec.errs[1], "found only 4") {
+		t.Errorf("CoversAPI: %q", rec.errs)
+	}
 }

@@ -370,15 +370,9 @@ func hostileTable() []hostileCall {
 func TestHostile(t *testing.T) {
 	var slow hostile.Slowest
 	for _, c := range hostileTable() {
-		r := runner.Run(c.call)
-		p := runner.Problem(r, hostile.MaxMessage, sentinels...)
-		if p == "" && errors.Is(r.Err, errBadAnswer) {
-			p = r.Err.Error()
+		if r := runner.Check(t, &slow, c.fn+"("+c.name+")", c.call, hostile.MaxMessage, sentinels...); errors.Is(r.Err, errBadAnswer) {
+			t.Errorf("%s(%s): %v", c.fn, c.name, r.Err)
 		}
-		if p != "" {
-			t.Errorf("%s(%s): %s", c.fn, c.name, p)
-		}
-		slow.Add(c.fn+"("+c.name+")", r)
 	}
 	slow.Log(t)
 }
@@ -402,13 +396,7 @@ func TestHostileCoversAPI(t *testing.T) {
 	}
 	// The exported methods of unexported types are listed too: they reach
 	// callers through interfaces (error, fmt.Stringer).
-	api, err := hostile.Exported(".", true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, fn := range hostile.Missing(api, called, hostileSkip) {
-		t.Errorf("%s is not in the hostile table", fn)
-	}
+	hostile.CoversAPI(t, ".", true, called, hostileSkip, 1)
 }
 
 // FuzzHostileDecimals gives the package's decimal entry points extreme
