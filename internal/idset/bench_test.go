@@ -26,10 +26,7 @@ type fixture struct {
 }
 
 func buildFixture(seed uint64, limit uint64, n int) *fixture {
-	r := rand.New(rand.NewPCG(seed, 99))
-	f := &fixture{}
-	f.ids[0] = idsettest.Bernoulli(r, limit, float64(n)/float64(limit))
-	f.ids[1] = idsettest.Mixed(r, f.ids[0], 0.3, limit)
+	f := &fixture{ids: idsettest.Overlapping(seed, limit, n)}
 	f.heap = idsettest.HeapBytes(func() { f.sets[0] = NewSetFromSorted(f.ids[0]) }) / float64(len(f.ids[0]))
 	f.sets[1] = NewSetFromSorted(f.ids[1])
 	return f

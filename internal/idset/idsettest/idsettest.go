@@ -169,3 +169,12 @@ func HeapBytes(build func()) float64 {
 func PerID(b *testing.B, n int) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/ID")
 }
+
+// Overlapping draws the benchmarks' two ID lists from the PCG stream
+// (seed, 99): about n sorted IDs below limit by Bernoulli, then a Mixed
+// list sharing about 30 % of them.
+func Overlapping(seed, limit uint64, n int) [2][]uint64 {
+	r := rand.New(rand.NewPCG(seed, 99))
+	a := Bernoulli(r, limit, float64(n)/float64(limit))
+	return [2][]uint64{a, Mixed(r, a, 0.3, limit)}
+}

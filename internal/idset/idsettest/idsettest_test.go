@@ -53,3 +53,15 @@ func TestDraws(t *testing.T) {
 		t.Errorf("HeapBytes of nothing: %v", h)
 	}
 }
+
+func TestOverlapping(t *testing.T) {
+	// The same stream as Bernoulli then Mixed from rand.NewPCG(seed, 99):
+	// the benchmarks' fixtures are the ones they always drew.
+	r := rand.New(rand.NewPCG(7, 99))
+	a := Bernoulli(r, 1<<20, 10_000.0/(1<<20))
+	b := Mixed(r, a, 0.3, 1<<20)
+	got := Overlapping(7, 1<<20, 10_000)
+	if !slices.Equal(got[0], a) || !slices.Equal(got[1], b) {
+		t.Errorf("Overlapping: %d and %d IDs, want %d and %d", len(got[0]), len(got[1]), len(a), len(b))
+	}
+}
