@@ -458,9 +458,43 @@ func writeOrders(path string, r *rand.Rand, posts []post) []shopOrder {
 	sort.SliceStable(orders, func(i, j int) bool { return orders[i].at.Before(orders[j].at) })
 	w, done := create(path)
 	defer done()
-	fmt.Fprintln(w, "Name,Created at,Total,Currency,Discount Code,Landing Site")
+	fmt.Fprintln(w, "Name,Created at,Total,Currency,Discount Code,Landing Site,Customer ID,Financial Status,Refunded Amount,Refunded at,Cancelled at,Clicked at")
+	// The after-sale columns (issue 17) come from their own source, so that
+	// the columns above and every other file stay as they were.
+	r2 := rand.New(rand.NewPCG(2026, 17))
+	cest := time.FixedZone("CEST", 2*3600)
+	stamp := func(t time.Time) string { return t.In(cest).Format("2006-01-02 15:04:05 -0700") }
+	customers := 0
 	for i, o := range orders {
-		fmt.Fprintf(w, "#%d,%s,%.2f,EUR,%s,%s\n", 5001+i, o.at.In(time.FixedZone("CEST", 2*3600)).Format("2006-01-02 15:04:05 -0700"), o.amount, o.code, o.landg)
+		// a quarter of the orders come from a customer who bought before
+		cust := customers + 1
+		if customers > 0 && r2.Float64() < 0.25 {
+			cust = 1 + r2.IntN(customers)
+		} else {
+			customers++
+		}
+		status, refunded, refundedAt, cancelledAt, clickedAt := "paid", "", "", "", ""
+		switch x := r2.Float64(); {
+		case x < 0.03: // part refunded, days or weeks later (some after the report dates)
+			status, refunded = "partially_refunded", fmt.Sprintf("%.2f", math.Round(o.amount*30)/100)
+			refundedAt = stamp(o.at.Add(time.Duration(2+r2.IntN(25)) * 24 * time.Hour))
+		case x < 0.05: // refunded in full
+			status, refunded = "refunded", fmt.Sprintf("%.2f", o.amount)
+			refundedAt = stamp(o.at.Add(time.Duration(3+r2.IntN(25)) * 24 * time.Hour))
+		case x < 0.06: // voided within a day
+			status, cancelledAt = "voided", stamp(o.at.Add(time.Duration(1+r2.IntN(24))*time.Hour))
+		}
+		if strings.Contains(o.landg, "utm_") {
+			// most click and buy in one visit; some come back weeks later,
+			// a few after the 28-day window
+			delay := time.Duration(r2.IntN(3*3600)) * time.Second
+			if r2.Float64() < 0.1 {
+				delay = time.Duration(20*24*3600+r2.IntN(15*24*3600)) * time.Second
+			}
+			clickedAt = stamp(o.at.Add(-delay))
+		}
+		fmt.Fprintf(w, "#%d,%s,%.2f,EUR,%s,%s,C%04d,%s,%s,%s,%s,%s\n", 5001+i, stamp(o.at), o.amount, o.code, o.landg,
+			cust, status, refunded, refundedAt, cancelledAt, clickedAt)
 		orders[i].id = fmt.Sprintf("#%d", 5001+i)
 	}
 	return orders
