@@ -160,10 +160,6 @@ var knownGaps = map[string]string{
 	"roi.Order amount":                       "an order as read from the shop export: amount beside its currency, as in the CSV",
 	"roi.Sale amount":                        "a Sale is an Order (the same input form): amount beside its currency",
 	"roi.Sale refunds[].amount":              "a refund of a Sale, in the order's currency beside it, as the Order's amount",
-	"selection.Candidate fee":                "selection (engineer still working): fees are bare decimals, no currency in selection",
-	"selection.Pick cost":                    "as above",
-	"selection.Profile fee":                  "as above",
-	"selection.Ranking top[].fee":            "as above",
 }
 
 // snake is a lowercase snake_case key: letters and digits in words joined

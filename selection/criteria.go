@@ -261,6 +261,13 @@ type Criteria struct {
 	// Deliverable (default budget.FormatPost).
 	RateCard    *budget.RateCard `json:"rate_card,omitempty"`
 	Deliverable budget.Format    `json:"deliverable"`
+	// Currency is the currency of the profiles' fees and MaxFee, and of
+	// the Ranking's fees and candidates (Scored.Currency,
+	// Candidate.Currency). The zero value means the RateCard's currency
+	// when a RateCard is set, else no stated currency. A RateCard in
+	// another currency, or a profile whose Currency is set to another, is
+	// ErrCurrencyMismatch (a *budget.MismatchError).
+	Currency budget.Currency `json:"currency,omitzero"`
 	// Authenticity sets the authenticity signals (zero:
 	// DefaultAuthenticityRules).
 	Authenticity AuthenticityRules `json:"authenticity"`
@@ -296,6 +303,9 @@ func (c Criteria) withDefaults() Criteria {
 	}
 	if c.GrowthTarget.IsZero() {
 		c.GrowthTarget = decimal.New(3, -2)
+	}
+	if !c.Currency.IsValid() && c.RateCard != nil {
+		c.Currency = c.RateCard.Currency
 	}
 	return c.recordDefaults()
 }
@@ -352,6 +362,9 @@ func (c Criteria) validate(fn string) error {
 	if c.RateCard != nil {
 		if err := c.RateCard.Validate(); err != nil {
 			return nested(fn, "RateCard", err)
+		}
+		if c.RateCard.Currency != c.Currency {
+			return &budget.MismatchError{Func: fn, Field: "RateCard.Currency", Left: c.Currency, Right: c.RateCard.Currency}
 		}
 	}
 	if len(c.Target) > 0 {

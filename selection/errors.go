@@ -3,6 +3,7 @@ package selection
 import (
 	"errors"
 
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/csvx"
 	"github.com/influencekit/influencekit/internal/errs"
 )
@@ -58,6 +59,10 @@ var (
 	// ErrNoFollowers reports a MaxUniqueReach candidate with neither a
 	// follower set nor a sketch.
 	ErrNoFollowers = errors.New("no follower set")
+	// ErrCurrencyMismatch reports amounts in two currencies (candidates,
+	// a profile and the Criteria, the Criteria and its RateCard): budget's,
+	// wrapped by a *budget.MismatchError naming both.
+	ErrCurrencyMismatch = budget.ErrCurrencyMismatch
 )
 
 // ParseError describes a bad field or row of a CSV input, with its 1-based

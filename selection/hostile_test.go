@@ -3,6 +3,7 @@ package selection
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -575,8 +576,36 @@ func callsText() []hostileCall {
 	return cs
 }
 
+// callsJSON covers the money-carrying JSON methods: hostile amounts
+// marshalled (ErrTooLarge, never a huge text), hostile texts read.
+func callsJSON() []hostileCall {
+	var cs []hostileCall
+	eur := budget.MustParseCurrency("EUR")
+	for i, d := range hostileDecimals() {
+		name := fmt.Sprint("decimal ", i)
+		for fn, v := range map[string]json.Marshaler{"Candidate.MarshalJSON": Candidate{ID: "a", Fee: d, Currency: eur},
+			"Pick.MarshalJSON": Pick{Cost: d, Currency: eur}, "Scored.MarshalJSON": Scored{Fee: d},
+			"Profile.MarshalJSON": Profile{Handle: "a", Fee: d, Currency: eur}} {
+			cs = append(cs, hostileCall{fn, name, func() error { _, err := v.MarshalJSON(); return err }})
+		}
+	}
+	nines := strings.Repeat("9", 1_000_000)
+	texts := []string{"", "null", "{}", "[]", "{", "\x00", `{"fee":"` + nines + `"}`, `{"fee":` + nines + `}`,
+		`{"fee":{"amount":"1e2147483647","currency":"EUR"}}`, `{"cost":{"amount":"1","currency":"XXQ"}}`,
+		`{"cost":{"amount":"x"}}`, `{"fee":{"amount":null,"currency":"EUR"}}`, `{"fee":true}`}
+	for i, str := range append(texts, hStrings...) {
+		b := []byte(str)
+		name := fmt.Sprint("text ", i)
+		for fn, u := range map[string]json.Unmarshaler{"Candidate.UnmarshalJSON": new(Candidate),
+			"Pick.UnmarshalJSON": new(Pick), "Scored.UnmarshalJSON": new(Scored), "Profile.UnmarshalJSON": new(Profile)} {
+			cs = append(cs, hostileCall{fn, name, func() error { return u.UnmarshalJSON(b) }})
+		}
+	}
+	return cs
+}
+
 func hostileTable() []hostileCall {
-	return slices.Concat(callsRank(), callsShortlist(), callsCSV(), callsText())
+	return slices.Concat(callsRank(), callsShortlist(), callsCSV(), callsText(), callsJSON())
 }
 
 // run calls c, recovering a panic, and returns its error, its wall time

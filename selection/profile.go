@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/influencekit/influencekit/audience"
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/collab"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/limit"
@@ -84,6 +85,10 @@ type Profile struct {
 
 	// Missing names the fields the source did not report.
 	Missing Missing `json:"missing"`
+
+	// Currency is Fee's currency; the zero Currency means the Criteria's
+	// (Rank refuses another). JSON writes Fee as a money object in it.
+	Currency budget.Currency `json:"-"`
 }
 
 // Snapshot is the follower count of an account at one time.

@@ -53,6 +53,7 @@ type Ranking struct {
 	estimated map[int32]decimal.Decimal
 	base      *Profile
 	n         int
+	cur       budget.Currency // the Criteria's, the candidates'
 }
 
 // ranked is a profile that passed the filters: its weighted scores
@@ -87,6 +88,9 @@ type Scored struct {
 	Breakdown []CriterionScore `json:"breakdown"`
 	// Flags are the authenticity signals raised, with their reasons.
 	Flags []Flag `json:"flags"`
+	// Currency is Fee's: the Criteria's currency. JSON writes Fee as a
+	// money object in it.
+	Currency budget.Currency `json:"-"`
 }
 
 // CriterionScore explains one criterion of a score.
@@ -216,7 +220,7 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 			return Ranking{}, err
 		}
 	}
-	out.ranked, out.n = passed, len(profiles)
+	out.ranked, out.n, out.cur = passed, len(profiles), c.Currency
 	if len(profiles) > 0 {
 		out.base = &profiles[0]
 	}
@@ -227,7 +231,7 @@ func Rank(profiles []Profile, c Criteria, k int) (Ranking, error) {
 		if err != nil {
 			return Ranking{}, err
 		}
-		sc.Score = decimal.New(x.score, -ScorePlaces)
+		sc.Score, sc.Currency = decimal.New(x.score, -ScorePlaces), c.Currency
 		out.Top = append(out.Top, sc)
 	}
 	return out, nil
@@ -242,6 +246,9 @@ func (r *ranker) filter(fn string, profiles []Profile) (Ranking, []ranked, error
 		p := &profiles[i]
 		if err := checkProfile(fn, i, p); err != nil {
 			return Ranking{}, nil, err
+		}
+		if p.Currency.IsValid() && p.Currency != r.c.Currency {
+			return Ranking{}, nil, &budget.MismatchError{Func: fn, Field: errs.Index("profiles", i) + ".Currency", Left: r.c.Currency, Right: p.Currency}
 		}
 		if err := r.checkPosts(fn, i, p); err != nil {
 			return Ranking{}, nil, err
@@ -1036,7 +1043,7 @@ func (r Ranking) Candidates(profiles []Profile) (cands []Candidate, unpriced []R
 		if err := checkProfile(fn, i, p); err != nil {
 			return nil, nil, err
 		}
-		c := Candidate{ID: p.Handle, Fee: p.Fee, Value: decimal.New(x.score, -ScorePlaces), Followers: p.FollowerSet}
+		c := Candidate{ID: p.Handle, Fee: p.Fee, Value: decimal.New(x.score, -ScorePlaces), Followers: p.FollowerSet, Currency: r.cur}
 		if p.Missing.Has(MissingFee) {
 			est, ok := r.estimated[x.i]
 			if !ok {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/influencekit/influencekit/audience"
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
 	"github.com/influencekit/influencekit/internal/limit"
@@ -45,6 +46,9 @@ type Pick struct {
 	OverMaxShare []string `json:"over_max_share,omitempty"`
 	// Stats describes the work the search did.
 	Stats Stats `json:"stats"`
+	// Currency is the candidates' currency, Cost's (the zero Currency
+	// when they state none); JSON writes Cost as a money object in it.
+	Currency budget.Currency `json:"-"`
 }
 
 // Stats describes how Shortlist found its pick. Every count is
@@ -93,6 +97,11 @@ type Candidate struct {
 	// MaxValue; setting both Followers and Sketch is an error, whatever the
 	// goal.
 	Sketch *audience.Sketch `json:"-"`
+	// Currency is Fee's currency, the same for every candidate of one
+	// call (the budget is in it too); the zero Currency states none. JSON
+	// writes Fee as a money object in it. Ranking.Candidates sets it to the
+	// Criteria's currency.
+	Currency budget.Currency `json:"-"`
 }
 
 // Default work limits, used when Constraints.MaxWork is zero. They are
@@ -237,6 +246,10 @@ func shortlist(fn string, cands []Candidate, budget decimal.Decimal, goal Goal, 
 	if !goalText.Valid(goal) {
 		return Pick{}, errs.New(ErrInvalid, fn, "goal", "unknown", int(goal))
 	}
+	cur, err := candsCurrency(fn, cands)
+	if err != nil {
+		return Pick{}, err
+	}
 	p, err := compile(fn, cands, budget, goal, c)
 	if err != nil {
 		return Pick{}, err
@@ -256,7 +269,9 @@ func shortlist(fn string, cands []Candidate, budget decimal.Decimal, goal Goal, 
 	if err != nil {
 		return Pick{}, p.failure(fn, err)
 	}
-	return p.pick(cands, goal, res), nil
+	out := p.pick(cands, goal, res)
+	out.Currency = cur
+	return out, nil
 }
 
 // result is a solver's answer: item positions in the problem (free items),
