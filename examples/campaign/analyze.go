@@ -30,6 +30,7 @@ type inputs struct {
 	Bookings  []booking
 	Posts     []kpi.Post
 	Orders    []roi.Order
+	Sales     []roi.Sale // the same orders, with customers and what happened after the sale
 	Paths     []roi.Path
 	Spend     []expense
 	Past      []pastCampaign
@@ -274,6 +275,20 @@ type Results struct {
 	VsPast      []roi.Change         `json:"vs_past"`
 	EMVSource   string               `json:"emv_source"`
 	Conversions decimal.Decimal      `json:"path_conversions"`
+	// Sales are the orders net of refunds and cancellations as of the
+	// report date, with new customers, CAC and cohorts (roi.CreditSales)
+	// and the 95 % bootstrap intervals of net revenue and ROAS
+	// (roi.BootstrapSales).
+	Sales *Sales `json:"sales"`
+	// RateShapley is each channel's credit by the rate-based Shapley value
+	// (non-converting journeys count), highest value first.
+	RateShapley []RateRow `json:"rate_shapley"`
+}
+
+// RateRow is one channel's credit by the rate-based Shapley value.
+type RateRow struct {
+	Channel string `json:"channel"`
+	Credit  Credit `json:"credit"`
 }
 
 // TouchRow is one channel's credit under the two models.

@@ -261,7 +261,7 @@ func readInputs(files map[string]*string, cur budget.Currency, total decimal.Dec
 		"followers": func(r io.Reader) (err error) { in.Followers, err = readFollowers(r); return },
 		"bookings":  func(r io.Reader) (err error) { in.Bookings, err = readBookings(r, cur); return },
 		"posts":     func(r io.Reader) (err error) { in.Posts, err = readPosts(r); return },
-		"orders":    func(r io.Reader) (err error) { in.Orders, err = roi.ReadOrders(r, cur); return },
+		"orders":    func(r io.Reader) error { return readOrders(r, cur, &in) },
 		"paths":     func(r io.Reader) (err error) { in.Paths, err = roi.ReadPaths(r); return },
 		"spend":     func(r io.Reader) (err error) { in.Spend, err = readSpend(r, cur); return },
 		"past":      func(r io.Reader) (err error) { in.Past, err = readPast(r, cur); return },
@@ -289,6 +289,21 @@ func readInputs(files map[string]*string, cur budget.Currency, total decimal.Dec
 	return in, nil
 }
 
+// readOrders reads the shop's orders export twice: as orders (code and
+// link, roi.ReadOrders) and as sales with their customers, refunds,
+// cancellations and click times (roi.ReadSales, Shopify's column names).
+func readOrders(r io.Reader, cur budget.Currency, in *inputs) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	if in.Orders, err = roi.ReadOrders(bytes.NewReader(b), cur); err != nil {
+		return err
+	}
+	in.Sales, err = roi.ReadSales(bytes.NewReader(b), roi.SalesColumns{}, cur)
+	return err
+}
+
 // cutAt makes the report one as of the day asOf: only the data before it
 // count.
 func cutAt(in *inputs, b *brief, asOf string) error {
@@ -302,6 +317,7 @@ func cutAt(in *inputs, b *brief, asOf string) error {
 	b.AsOf = t
 	in.Posts = slices.DeleteFunc(in.Posts, func(p kpi.Post) bool { return !p.PublishedAt.Before(t) })
 	in.Orders = slices.DeleteFunc(in.Orders, func(o roi.Order) bool { return !o.Time.Before(t) })
+	in.Sales = slices.DeleteFunc(in.Sales, func(s roi.Sale) bool { return !s.Time.Before(t) })
 	in.Spend = slices.DeleteFunc(in.Spend, func(e expense) bool { return !e.Date.Before(t) })
 	in.Paths = nil // journeys carry no dates: they cannot be cut at the report date
 	cutSurvey(in.PostPurchase, t)

@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"time"
@@ -124,10 +125,74 @@ func results(rep *Report, in inputs, plan budget.Plan) error {
 	if err := measure(rep, in, plan); err != nil {
 		return err
 	}
+	if err := sales(rep, in); err != nil {
+		return err
+	}
 	if err := multiTouch(rep, in.Paths, in.Currency); err != nil {
 		return err
 	}
+	if err := rateShapley(rep, in.Paths, in.Currency); err != nil {
+		return err
+	}
 	return vsPast(rep, in.Past)
+}
+
+// Sales settings: a code counts during the campaign and a week after it
+// (codeGrace); a link click for roi.DefaultLookback (28 days); the ROAS
+// interval is a 95 % percentile bootstrap over the orders with
+// salesResamples resamples from a fixed seed, so the report is the same
+// on every run and machine.
+const (
+	codeGrace      = 7 * 24 * time.Hour
+	salesResamples = 500
+)
+
+// sales credits the orders net of refunds and cancellations as of the
+// report date (roi.CreditSales), with each creator's new customers, CAC
+// and cohorts, and the bootstrap interval of their ROAS (roi.BootstrapSales).
+func sales(rep *Report, in inputs) error {
+	var tracking []roi.Tracking
+	for _, bk := range in.Bookings {
+		tracking = append(tracking, bk.Tracking)
+	}
+	cfg := roi.SalesConfig{AsOf: rep.AsOf, CodeStart: rep.Start, CodeEnd: rep.End, Grace: codeGrace,
+		Costs: map[string]budget.Money{}}
+	for _, ir := range rep.Results.Report.Influencers {
+		cfg.Costs[ir.Influencer] = budget.Money{Amount: ir.Metrics.Cost, Currency: in.Currency}
+	}
+	sr, err := roi.CreditSales(in.Sales, tracking, cfg)
+	if err != nil {
+		return fmt.Errorf("sales: %w", err)
+	}
+	iv, err := roi.BootstrapSales(in.Sales, tracking, cfg,
+		roi.Bootstrap{Rand: rand.New(rand.NewPCG(2026, 6)), Resamples: salesResamples})
+	if err != nil {
+		return fmt.Errorf("sales: %w", err)
+	}
+	rep.Results.Sales = salesView(sr, iv)
+	return nil
+}
+
+// rateShapley shares the journeys' conversions and value by the
+// rate-based Shapley value (roi.RateShapley), where non-converting
+// journeys count; sorted by value, highest first.
+func rateShapley(rep *Report, paths []roi.Path, cur budget.Currency) error {
+	rep.Results.RateShapley = []RateRow{} // [] in JSON when there are no journeys
+	if len(paths) == 0 {
+		return nil
+	}
+	credits, err := roi.Attribute(paths, roi.RateShapley{})
+	if err != nil {
+		return fmt.Errorf("paths: %s: %w", roi.RateShapley{}, err)
+	}
+	for ch, c := range credits {
+		rep.Results.RateShapley = append(rep.Results.RateShapley,
+			RateRow{Channel: ch, Credit: Credit{Conversions: c.Conversions, Value: amountIn(c.Value, cur)}})
+	}
+	slices.SortFunc(rep.Results.RateShapley, func(a, b RateRow) int {
+		return cmp.Or(b.Credit.Value.Amount.Cmp(a.Credit.Value.Amount), strings.Compare(a.Channel, b.Channel))
+	})
+	return nil
 }
 
 // measure credits the orders by code and link and runs roi.Report.
