@@ -391,10 +391,12 @@ func resultsSection(p *printer, rep Report) {
 		wrap("EMV (earned media value) prices the posts' actions as paid media would, with "+r.EMVSource+" ("+rep.Currency+")."))
 	metricsTable(p, r.Report)
 	ordersNote(p, r.Orders)
+	salesTable(p, r.Sales)
 	if rep.AsOf.Before(rep.End) {
 		p.f("\nMulti-touch attribution: left out before the campaign's end, as the journeys (paths) carry no dates.\n")
 	} else if len(r.MultiTouch) > 0 {
 		multiTouchTable(p, rep)
+		rateShapleyTable(p, r.RateShapley)
 	}
 	p.f("\nAgainst the published benchmarks (kpi.DefaultBenchmarks):\n%s;\n", rateBenchmark)
 	p.f("\"typical\" is within half to twice the tier's rate. The table has no TikTok rows yet.\n")
