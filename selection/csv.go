@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/csvx"
 	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
@@ -70,12 +71,15 @@ const (
 
 // ReadOptions configures ReadProfiles. The zero value reads with
 // DefaultProfileColumns, ',' separators, Instagram as the platform when no
-// platform column exists, and DuplicateError.
+// platform column exists, DuplicateError, and fees in no stated currency.
 type ReadOptions struct {
 	Columns    *ProfileColumns // nil: DefaultProfileColumns
 	Comma      rune            // 0: ','
 	Platform   kpi.Platform    // when the file has no platform column (0: Instagram)
 	Duplicates Duplicates
+	// Currency is the currency of the file's fees, set as every profile's
+	// Currency; zero: none stated (the fees are in the Criteria's).
+	Currency budget.Currency
 }
 
 // Conflict reports a handle repeated with different values.
@@ -141,6 +145,7 @@ func ReadProfiles(r io.Reader, opt ReadOptions) ([]Profile, []Conflict, error) {
 		if err != nil {
 			return nil, nil, err
 		}
+		p.Currency = opt.Currency
 		if err := d.add(p, rec, at.handle); err != nil {
 			return nil, nil, err
 		}

@@ -96,3 +96,21 @@ func TestRankCurrency(t *testing.T) {
 		t.Errorf("the rate card's currency: %+v, %v", r.Top, err)
 	}
 }
+
+// TestReadProfilesCurrency: ReadOptions.Currency becomes every profile's,
+// and its fee is written in it: 875 EUR with two minor digits, "875.00".
+func TestReadProfilesCurrency(t *testing.T) {
+	eur := budget.MustParseCurrency("EUR")
+	ps, _, err := ReadProfiles(strings.NewReader("handle,fee\npia,875\n"), ReadOptions{Currency: eur})
+	if err != nil || len(ps) != 1 || ps[0].Currency != eur {
+		t.Fatalf("%+v, %v", ps, err)
+	}
+	b, err := json.Marshal(ps[0])
+	if err != nil || !strings.Contains(string(b), `"fee":{"amount":"875.00","currency":"EUR"}`) {
+		t.Errorf("%s, %v", b, err)
+	}
+	var back Profile
+	if err := json.Unmarshal(b, &back); err != nil || back.Currency != eur || !back.Fee.Equal(decimal.NewFromInt(875)) || back.Handle != "pia" {
+		t.Errorf("round trip: %+v, %v", back, err)
+	}
+}
