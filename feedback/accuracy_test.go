@@ -171,9 +171,9 @@ func TestAccuracyExtrapolation(t *testing.T) {
 	r := rand.New(rand.NewPCG(14, 4))
 	eur := budget.MustParseCurrency("EUR")
 	const total, missed, answering = 2000, 300, 400
-	orders := make([]Order, total)
+	orders := make([]CreditedOrder, total)
 	for i := range orders {
-		orders[i] = Order{ID: "o" + decimal.NewFromInt(int64(i)).String(), Amount: decimal.NewFromInt(10), Currency: eur}
+		orders[i] = CreditedOrder{ID: "o" + decimal.NewFromInt(int64(i)).String(), Amount: decimal.NewFromInt(10), Currency: eur}
 	}
 	covered := 0
 	answers := make([]Answer, answering)

@@ -17,10 +17,10 @@ import (
 // *MismatchError.
 var ErrCurrencyMismatch = budget.ErrCurrencyMismatch
 
-// Order is one shop order as Credit needs it: its ID, amount and the
+// CreditedOrder is one shop order as Credit needs it: its ID, amount and the
 // creator its discount code or link credited (roi.AttributeOrders' rules),
 // "" when none did.
-type Order struct {
+type CreditedOrder struct {
 	ID       string          `json:"id"`
 	Amount   decimal.Decimal `json:"amount"`
 	Currency budget.Currency `json:"currency"`
@@ -43,7 +43,7 @@ type Tally struct {
 	Revenue budget.Money `json:"revenue"`
 }
 
-func (t *Tally) add(o Order) {
+func (t *Tally) add(o CreditedOrder) {
 	t.Orders++
 	t.Revenue.Amount = t.Revenue.Amount.Add(o.Amount)
 }
@@ -157,7 +157,7 @@ type Credits struct {
 // [ErrInvalid]; an order ID twice is [ErrDuplicate]; a negative amount
 // [ErrNegative]; orders in two currencies a *budget.MismatchError
 // ([ErrCurrencyMismatch]).
-func Credit(orders []Order, answers []Answer, confidence decimal.Decimal) (Credits, error) {
+func Credit(orders []CreditedOrder, answers []Answer, confidence decimal.Decimal) (Credits, error) {
 	const fn = "feedback.Credit"
 	z, err := zFor(fn, "confidence", confidence)
 	if err != nil {
@@ -213,7 +213,7 @@ func Credit(orders []Order, answers []Answer, confidence decimal.Decimal) (Credi
 }
 
 // credit books one answered order.
-func (c *Credits) credit(cr *creditors, o Order, a Answer) {
+func (c *Credits) credit(cr *creditors, o CreditedOrder, a Answer) {
 	code := ""
 	if o.Creator != "" {
 		code = cr.key(o.Creator)
@@ -267,7 +267,7 @@ func (cr *creditors) get(handle string) *CreatorCredit {
 }
 
 // checkOrders validates orders and indexes them by ID.
-func checkOrders(fn string, orders []Order) (map[string]int, error) {
+func checkOrders(fn string, orders []CreditedOrder) (map[string]int, error) {
 	if len(orders) == 0 {
 		return nil, errs.New(ErrEmpty, fn, "orders", "no orders", errs.None)
 	}

@@ -10,13 +10,13 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-func creditFixture(t *testing.T) ([]Order, []Answer) {
+func creditFixture(t *testing.T) ([]CreditedOrder, []Answer) {
 	t.Helper()
 	eur := budget.MustParseCurrency("EUR")
-	o := func(id, amount, creator string) Order {
-		return Order{ID: id, Amount: decimal.RequireFromString(amount), Currency: eur, Creator: creator}
+	o := func(id, amount, creator string) CreditedOrder {
+		return CreditedOrder{ID: id, Amount: decimal.RequireFromString(amount), Currency: eur, Creator: creator}
 	}
-	orders := []Order{
+	orders := []CreditedOrder{
 		o("1", "100", "@anna.kaya"), o("2", "50", "anna.kaya"), o("3", "80", ""), o("4", "20", "@mehmet"),
 		o("5", "40", ""), o("6", "60", ""), o("7", "30", "@Anna.Kaya"), o("8", "10", ""),
 	}
@@ -95,7 +95,7 @@ func TestCredit(t *testing.T) {
 
 func TestCreditEveryoneAnswered(t *testing.T) {
 	eur := budget.MustParseCurrency("EUR")
-	orders := []Order{{ID: "a", Amount: d("5"), Currency: eur}, {ID: "b", Amount: d("7"), Currency: eur}}
+	orders := []CreditedOrder{{ID: "a", Amount: d("5"), Currency: eur}, {ID: "b", Amount: d("7"), Currency: eur}}
 	answers := []Answer{{"a", Match{Bucket: BucketCreator, Name: "x"}}, {"b", Match{Bucket: BucketUnmatched, Text: "?"}}}
 	c, err := Credit(orders, answers, c95)
 	if err != nil {
@@ -113,28 +113,28 @@ func TestCreditErrors(t *testing.T) {
 	ok := []Answer{{"a", Match{}}}
 	for _, c := range []struct {
 		name    string
-		orders  []Order
+		orders  []CreditedOrder
 		answers []Answer
 		want    error
 	}{
 		{"no orders", nil, ok, ErrEmpty},
-		{"no currency", []Order{{ID: "a"}}, ok, ErrInvalid},
-		{"empty id", []Order{{ID: " ", Currency: eur}}, ok, ErrInvalid},
-		{"creator @", []Order{{ID: "a", Currency: eur, Creator: "@"}}, ok, ErrInvalid},
-		{"duplicate", []Order{{ID: "a", Currency: eur}, {ID: "a", Currency: eur}}, ok, ErrDuplicate},
-		{"negative", []Order{{ID: "a", Currency: eur, Amount: d("-1")}}, ok, ErrNegative},
-		{"mismatch", []Order{{ID: "a", Currency: eur}, {ID: "b", Currency: usd}}, ok, ErrCurrencyMismatch},
-		{"huge", []Order{{ID: "a", Currency: eur, Amount: d("1e5000")}}, ok, ErrTooLarge},
-		{"no answers", []Order{{ID: "a", Currency: eur}}, nil, ErrEmpty},
-		{"bad bucket", []Order{{ID: "a", Currency: eur}}, []Answer{{"a", Match{Bucket: 9}}}, ErrInvalid},
-		{"nameless creator", []Order{{ID: "a", Currency: eur}}, []Answer{{"a", Match{Bucket: BucketCreator}}}, ErrInvalid},
+		{"no currency", []CreditedOrder{{ID: "a"}}, ok, ErrInvalid},
+		{"empty id", []CreditedOrder{{ID: " ", Currency: eur}}, ok, ErrInvalid},
+		{"creator @", []CreditedOrder{{ID: "a", Currency: eur, Creator: "@"}}, ok, ErrInvalid},
+		{"duplicate", []CreditedOrder{{ID: "a", Currency: eur}, {ID: "a", Currency: eur}}, ok, ErrDuplicate},
+		{"negative", []CreditedOrder{{ID: "a", Currency: eur, Amount: d("-1")}}, ok, ErrNegative},
+		{"mismatch", []CreditedOrder{{ID: "a", Currency: eur}, {ID: "b", Currency: usd}}, ok, ErrCurrencyMismatch},
+		{"huge", []CreditedOrder{{ID: "a", Currency: eur, Amount: d("1e5000")}}, ok, ErrTooLarge},
+		{"no answers", []CreditedOrder{{ID: "a", Currency: eur}}, nil, ErrEmpty},
+		{"bad bucket", []CreditedOrder{{ID: "a", Currency: eur}}, []Answer{{"a", Match{Bucket: 9}}}, ErrInvalid},
+		{"nameless creator", []CreditedOrder{{ID: "a", Currency: eur}}, []Answer{{"a", Match{Bucket: BucketCreator}}}, ErrInvalid},
 	} {
 		if _, err := Credit(c.orders, c.answers, c95); !errors.Is(err, c.want) {
 			t.Errorf("%s: err = %v, want %v", c.name, err, c.want)
 		}
 	}
 	var me *budget.MismatchError
-	_, err := Credit([]Order{{ID: "a", Currency: eur}, {ID: "b", Currency: usd}}, ok, c95)
+	_, err := Credit([]CreditedOrder{{ID: "a", Currency: eur}, {ID: "b", Currency: usd}}, ok, c95)
 	if !errors.As(err, &me) || err.Error() != "feedback: Credit: orders[1].Currency: currency mismatch (EUR and USD)" {
 		t.Errorf("mismatch: %v", err)
 	}

@@ -17,7 +17,7 @@
 // # Post-purchase attribution
 //
 // [NewMatcher] builds a [Matcher] over the roster ([Creator]: handle, name,
-// aliases) and the non-creator channels the caller names ([Channel]:
+// aliases) and the non-creator channels the caller names ([Source]:
 // search, friend, TV…). [Matcher.Match] puts every answer in exactly one
 // [Bucket]: one creator, one channel, ambiguous (two creators: reported,
 // never guessed) or unmatched (the text kept). Matching folds case the

@@ -35,7 +35,7 @@ func ExampleMatcher_Match() {
 		{Handle: "@anna.kaya", Name: "Anna Kaya"},
 		{Handle: "@ayse.yilmaz", Name: "Ayşe Yılmaz", Aliases: []string{"Ayşe"}},
 		{Handle: "@irmakdeniz", Name: "Irmak Deniz"},
-	}, []feedback.Channel{
+	}, []feedback.Source{
 		{Name: "search", Aliases: []string{"google"}},
 		{Name: "friend", Aliases: []string{"a friend"}},
 	}, feedback.MatchOptions{})
@@ -118,7 +118,7 @@ func ExampleMDE() {
 func ExampleCredit() {
 	eur := budget.MustParseCurrency("EUR")
 	m, _ := feedback.NewMatcher([]feedback.Creator{{Handle: "@anna"}, {Handle: "@mehmet"}}, nil, feedback.MatchOptions{})
-	orders := []feedback.Order{
+	orders := []feedback.CreditedOrder{
 		{ID: "1", Amount: decimal.NewFromInt(100), Currency: eur, Creator: "@anna"}, // code ANNA10
 		{ID: "2", Amount: decimal.NewFromInt(80), Currency: eur},                    // no code
 		{ID: "3", Amount: decimal.NewFromInt(20), Currency: eur, Creator: "@mehmet"},

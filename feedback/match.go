@@ -21,9 +21,9 @@ type Creator struct {
 	Aliases []string `json:"aliases,omitempty"`
 }
 
-// Channel is a non-creator answer the caller names ("search" with aliases
+// Source is a non-creator answer the caller names ("search" with aliases
 // "google", "bing"; "friend"; "tv").
-type Channel struct {
+type Source struct {
 	Name    string   `json:"name"`
 	Aliases []string `json:"aliases,omitempty"`
 }
@@ -104,7 +104,7 @@ type fuzzyKey struct {
 // ([ErrInvalid]), two creators with the same handle or two channels with the
 // same name ([ErrDuplicate]), a key beyond [MaxKeyWords] or [MaxKeyRunes]
 // ([ErrTooLarge]), and no creator ([ErrEmpty]) are errors.
-func NewMatcher(creators []Creator, channels []Channel, opts MatchOptions) (*Matcher, error) {
+func NewMatcher(creators []Creator, channels []Source, opts MatchOptions) (*Matcher, error) {
 	const fn = "feedback.NewMatcher"
 	if len(creators) == 0 {
 		return nil, errs.New(ErrEmpty, fn, "creators", "no creator", errs.None)

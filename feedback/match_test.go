@@ -16,7 +16,7 @@ var roster = []Creator{
 	{Handle: "@elif.sahinn", Aliases: []string{"Elif"}}, // "Elif" names two creators
 }
 
-var channels = []Channel{
+var channels = []Source{
 	{Name: "Search", Aliases: []string{"google", "bing"}},
 	{Name: "Friend", Aliases: []string{"a friend", "word of mouth"}},
 	{Name: "TV"},
@@ -96,15 +96,15 @@ func TestNewMatcherErrors(t *testing.T) {
 	for _, c := range []struct {
 		name     string
 		creators []Creator
-		channels []Channel
+		channels []Source
 		want     error
 	}{
 		{"no creators", nil, nil, ErrEmpty},
 		{"empty handle", []Creator{{Handle: " @ "}}, nil, ErrInvalid},
 		{"punctuation handle", []Creator{{Handle: "@..."}}, nil, ErrInvalid},
 		{"duplicate handle", []Creator{{Handle: "@a.b"}, {Handle: "A_B"}}, nil, ErrDuplicate},
-		{"duplicate channel", []Creator{{Handle: "x"}}, []Channel{{Name: "TV"}, {Name: "tv"}}, ErrDuplicate},
-		{"empty channel", []Creator{{Handle: "x"}}, []Channel{{Name: ""}}, ErrInvalid},
+		{"duplicate channel", []Creator{{Handle: "x"}}, []Source{{Name: "TV"}, {Name: "tv"}}, ErrDuplicate},
+		{"empty channel", []Creator{{Handle: "x"}}, []Source{{Name: ""}}, ErrInvalid},
 		{"long alias", []Creator{{Handle: "x", Aliases: []string{"a b c d e f g h i"}}}, nil, ErrTooLarge},
 	} {
 		if _, err := NewMatcher(c.creators, c.channels, MatchOptions{}); !errors.Is(err, c.want) {

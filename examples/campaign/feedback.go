@@ -38,7 +38,7 @@ var creatorQuestions = []feedback.Question{
 }
 
 // surveyChannels are the answers that name no creator but a channel.
-var surveyChannels = []feedback.Channel{
+var surveyChannels = []feedback.Source{
 	{Name: "search", Aliases: []string{"google", "googled", "bing"}},
 	{Name: "friend", Aliases: []string{"a friend", "my sister", "family"}},
 	{Name: "tv", Aliases: []string{"tv ad"}},
@@ -113,13 +113,13 @@ func surveyCredit(f *FeedbackReport, in inputs) error {
 	if err != nil {
 		return err
 	}
-	orders := make([]feedback.Order, 0, len(in.Orders))
+	orders := make([]feedback.CreditedOrder, 0, len(in.Orders))
 	for _, o := range in.Orders {
 		who, err := creditedBy(o, tracking)
 		if err != nil {
 			return err
 		}
-		orders = append(orders, feedback.Order{ID: o.ID, Amount: o.Amount, Currency: o.Currency, Creator: who})
+		orders = append(orders, feedback.CreditedOrder{ID: o.ID, Amount: o.Amount, Currency: o.Currency, Creator: who})
 	}
 	f.Credit, err = feedback.Credit(orders, answers, c95)
 	return err
