@@ -45,6 +45,7 @@ func resultsPage(pc *pageCtx) pageSection {
 	s.Intro = append(s.Intro, att.Intro...)
 	s.Figures = append(s.Figures, att.Figures...)
 	s.Notes = append(s.Notes, benchmarkVerdict(pc.rep))
+	s.Tables = append(s.Tables, salesPageTables(pc)...)
 	s.Tables = append(s.Tables, benchmarkTable(pc))
 	return s
 }
