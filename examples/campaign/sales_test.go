@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 	"testing"
 	"time"
 
@@ -175,5 +176,67 @@ func TestSaleRefundedLater(t *testing.T) {
 					r.Net.Amount.StringFixed(2), r.NewCustomers, wantNet, wantNew)
 			}
 		}
+	}
+}
+
+// TestSalesJSON: the sales' amounts are money objects in EUR (a CAC and a
+// cohort mean keep their 16 places), the ROAS a decimal string.
+func TestSalesJSON(t *testing.T) {
+	t.Parallel()
+	_, js := outputs(t)
+	var doc any
+	if err := json.Unmarshal(js, &doc); err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string][]any{}
+	walkJSON(doc, "", paths)
+	for _, p := range []string{"results.sales.creators[].gross", "results.sales.creators[].refunded", "results.sales.creators[].net",
+		"results.sales.creators[].cac", "results.sales.creators[].net_low", "results.sales.creators[].net_high",
+		"results.sales.total.net", "results.sales.total.cohorts[].value", "results.sales.unattributed.net",
+		"results.rate_shapley[].credit.value"} {
+		if len(paths[p]) == 0 {
+			t.Errorf("%s: absent", p)
+		}
+		for _, v := range paths[p] {
+			if m, ok := v.(map[string]any); !ok || len(m) != 2 || m["currency"] != "EUR" {
+				t.Errorf("%s = %v, not a money object in EUR", p, v)
+			}
+		}
+	}
+	for _, v := range paths["results.sales.creators[].roas"] {
+		if _, ok := v.(string); !ok {
+			t.Errorf("results.sales.creators[].roas = %v, not a decimal string", v)
+		}
+	}
+}
+
+// TestRateShapley: the rate-based Shapley credits add up, exactly, to the
+// conversions and the value of paths.csv's converting journeys (summed here
+// with encoding/csv: Σ total_conversions and Σ total_conversion_value), as
+// the model apportions them; some channel gets negative credit (journeys
+// that rarely convert), which the equal-split count game never gives.
+func TestRateShapley(t *testing.T) {
+	t.Parallel()
+	rep := runJSON(t)
+	var conv, value int64 // value in cents
+	for _, r := range embedded(t, "paths.csv", ';') {
+		n, err := strconv.ParseInt(r["total_conversions"], 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conv += n
+		value += cents(t, r["total_conversion_value"])
+	}
+	var gc, gv decimal.Decimal
+	negative := false
+	for _, r := range rep.Results.RateShapley {
+		gc, gv = gc.Add(r.Credit.Conversions), gv.Add(r.Credit.Value.Amount)
+		negative = negative || r.Credit.Conversions.IsNegative()
+	}
+	if !gc.Equal(decimal.NewFromInt(conv)) || !gv.Equal(decimal.New(value, -2)) {
+		t.Errorf("Σ rate-Shapley credits %s orders, %s; want %d, %d cents", gc, gv, conv, value)
+	}
+	if !negative || len(rep.Results.RateShapley) != len(rep.Results.MultiTouch) {
+		t.Errorf("%d rate-Shapley rows (want %d, one per channel), a negative credit: %v", len(rep.Results.RateShapley), len(rep.Results.MultiTouch), negative)
 	}
 }
