@@ -23,8 +23,13 @@
 //  5. Tracking: each creator's posts and engagement rates, and the weekly
 //     engagement and reach against the engagement target.
 //  6. Results: ROI, ROAS, CPA, CPE, CPM and EMV per creator and in total;
-//     orders credited by discount code and link; two multi-touch attribution
-//     models side by side; a comparison with the previous campaign.
+//     orders credited by discount code and link; the same orders net of
+//     refunds and cancellations as of the report date (roi.CreditSales: a
+//     code during the campaign and 7 days after, a link 28 days after its
+//     click), each creator's new and returning customers, CAC, ROAS with its
+//     95 % bootstrap interval (roi.BootstrapSales) and the cohorts' 30/60/90-day
+//     value; two multi-touch attribution models side by side and the
+//     rate-based Shapley value; a comparison with the previous campaign.
 //  7. Next campaign: this campaign's fee budget spread again over the
 //     creators it paid (budget.Allocate), each on a concave response curve
 //     through their fee and credited revenue, with the assumptions stated.
@@ -56,7 +61,9 @@
 //	                         name and aliases (";"-separated): how followers call them (section 9)
 //	-posts    posts.csv      the sponsored posts (kpi.ReadPosts columns; a caption column,
 //	                         if present, is read for the disclosure and brief checks)
-//	-orders   orders.csv     a shop export (roi.ReadOrders: Name, Created at, Total, …)
+//	-orders   orders.csv     a shop export (roi.ReadOrders: Name, Created at, Total, …; and
+//	                         roi.ReadSales with Shopify's names: Customer ID, Financial Status,
+//	                         Refunded Amount, Refunded at, Cancelled at, Clicked at, optional)
 //	-paths    paths.csv      journeys "a > b > c;conversions;value;nulls" (roi.ReadPaths)
 //	-spend    spend.csv      date, item ("fee <handle>" for a creator), category, amount
 //	-past     past.csv       campaign, cost, revenue, orders, engagements, impressions; optional
