@@ -158,7 +158,9 @@ func sales(rep *Report, in inputs) error {
 	cfg := roi.SalesConfig{AsOf: rep.AsOf, CodeStart: rep.Start, CodeEnd: rep.End, Grace: codeGrace,
 		Costs: map[string]budget.Money{}}
 	for _, ir := range rep.Results.Report.Influencers {
-		cfg.Costs[ir.Influencer] = budget.Money{Amount: ir.Metrics.Cost, Currency: in.Currency}
+		if ir.Metrics.Cost.IsPositive() { // nothing paid yet (-asof): no CAC, rather than 0.00
+			cfg.Costs[ir.Influencer] = budget.Money{Amount: ir.Metrics.Cost, Currency: in.Currency}
+		}
 	}
 	sr, err := roi.CreditSales(in.Sales, tracking, cfg)
 	if err != nil {
