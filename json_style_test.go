@@ -150,16 +150,16 @@ var moneyPaths = map[string][]string{
 // by "pkg.Type path", with the reason; TestJSONStyle logs them, and fails
 // when one is fixed, so that the list only shrinks.
 var knownGaps = map[string]string{
-	"budget.LineItem planned":                "a LineItem is AddItem's input too: a Currency in it could contradict the plan's; Plan writes its items as money objects",
-	"budget.LineItem actual":                 "as above",
-	"budget.RateCard bands[].fee":            "RateCard is a configuration (fees beside its Currency); left as typed in",
-	"budget.RateCard rate":                   "as above",
-	"roi.EMVCard default.impression":         "EMVCard is a configuration (unit values beside its Currency); left as typed in",
-	"roi.EMVCard default.like":               "as above",
-	"roi.EMVCard platforms.instagram.view":   "as above",
-	"roi.Order amount":                       "an order as read from the shop export: amount beside its currency, as in the CSV",
-	"roi.Sale amount":                        "a Sale is an Order (the same input form): amount beside its currency",
-	"roi.Sale refunds[].amount":              "a refund of a Sale, in the order's currency beside it, as the Order's amount",
+	"budget.LineItem planned":              "a LineItem is AddItem's input too: a Currency in it could contradict the plan's; Plan writes its items as money objects",
+	"budget.LineItem actual":               "as above",
+	"budget.RateCard bands[].fee":          "RateCard is a configuration (fees beside its Currency); left as typed in",
+	"budget.RateCard rate":                 "as above",
+	"roi.EMVCard default.impression":       "EMVCard is a configuration (unit values beside its Currency); left as typed in",
+	"roi.EMVCard default.like":             "as above",
+	"roi.EMVCard platforms.instagram.view": "as above",
+	"roi.Order amount":                     "an order as read from the shop export: amount beside its currency, as in the CSV",
+	"roi.Sale amount":                      "a Sale is an Order (the same input form): amount beside its currency",
+	"roi.Sale refunds[].amount":            "a refund of a Sale, in the order's currency beside it, as the Order's amount",
 }
 
 // snake is a lowercase snake_case key: letters and digits in words joined

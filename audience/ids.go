@@ -85,8 +85,8 @@ func scanIDs(fn string, r io.Reader, column string) iter.Seq2[uint64, error] {
 // maxIDLine is the longest line ScanIDs reads in one-ID-per-line input.
 const maxIDLine = 64 << 10
 
-// notID is the reason of a bad ID.
-var notID = fmt.Errorf("not a follower ID (a decimal integer below 2^64): %w", ErrSyntax)
+// errNotID is the reason of a bad ID.
+var errNotID = fmt.Errorf("not a follower ID (a decimal integer below 2^64): %w", ErrSyntax)
 
 // parseID reads one ID, trimmed.
 func parseID[T string | []byte](b T) (uint64, bool) {
@@ -127,7 +127,7 @@ func lineIDs(fn string, r io.Reader) (func() (uint64, error), error) {
 			if b = bytes.TrimSpace(b); len(b) > 0 || long {
 				id, ok := parseID(b)
 				if !ok || long {
-					return 0, &ParseError{Func: fn, Line: line, Column: 1, Value: string(b[:min(len(b), 64)]), Err: notID}
+					return 0, &ParseError{Func: fn, Line: line, Column: 1, Value: string(b[:min(len(b), 64)]), Err: errNotID}
 				}
 				return id, nil
 			}
@@ -169,7 +169,7 @@ func csvIDs(fn string, r io.Reader, column string) (func() (uint64, error), erro
 		}
 		id, ok := parseID(rec.Field(col))
 		if !ok {
-			return 0, rec.Errorf(col, notID)
+			return 0, rec.Errorf(col, errNotID)
 		}
 		return id, nil
 	}, nil
