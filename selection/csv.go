@@ -1,6 +1,7 @@
 package selection
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/csvx"
+	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/limit"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
@@ -52,8 +54,8 @@ func DefaultProfileColumns() ProfileColumns {
 	}
 }
 
-// Duplicates says what ReadProfiles does with a handle that appears on
-// several rows with different values. Rows that repeat a handle with
+// Duplicates says what ReadProfiles and ScanProfiles do with a handle that
+// appears on several rows with different values. Rows that repeat a handle with
 // identical values are always merged silently. Its zero value is
 // DuplicateError.
 type Duplicates uint8
@@ -65,7 +67,7 @@ const (
 	// KeepFirst keeps the first row and reports the conflict.
 	KeepFirst
 	// KeepLast keeps the last row (at the first row's position) and
-	// reports the conflict.
+	// reports the conflict. ScanProfiles refuses it (ErrInvalid).
 	KeepLast
 )
 
@@ -80,6 +82,12 @@ type ReadOptions struct {
 	// Currency is the currency of the file's fees, set as every profile's
 	// Currency; zero: none stated (the fees are in the Criteria's).
 	Currency budget.Currency
+	// Conflicts, when not nil, receives the conflicts ScanProfiles finds
+	// under KeepFirst (the list ReadProfiles returns), set when the
+	// sequence ends, by its last row, an error or a break. ScanProfiles
+	// under KeepFirst requires it; ReadProfiles ignores it and returns its
+	// conflicts.
+	Conflicts *[]Conflict
 }
 
 // Conflict reports a handle repeated with different values.
@@ -108,52 +116,93 @@ type Conflict struct {
 // ErrMissingColumn; an empty input (no header row) gives ErrEmpty; a nil
 // reader or an unusable opt.Comma gives ErrInvalid; a failing reader's own
 // error comes back wrapped. A repeated handle is handled by
-// opt.Duplicates (a conflict under DuplicateError wraps ErrDuplicate); the
-// conflicts found are returned.
+// opt.Duplicates (a conflict under DuplicateError wraps ErrDuplicate; a
+// value other than the three policies is ErrInvalid); the conflicts found
+// are returned.
+//
+// ReadProfiles is shorthand for collecting ScanProfiles(r, opt) into a
+// slice, with the conflicts returned rather than stored in opt.Conflicts,
+// and "selection: ReadProfiles" in its errors; it also offers KeepLast,
+// which a stream cannot. To read more rows than fit in memory, range over
+// ScanProfiles.
 func ReadProfiles(r io.Reader, opt ReadOptions) ([]Profile, []Conflict, error) {
 	const fn = "selection.ReadProfiles"
-	cols := DefaultProfileColumns()
-	if opt.Columns != nil {
-		cols = *opt.Columns
+	if err := checkDuplicates(fn, opt.Duplicates); err != nil {
+		return nil, nil, err
 	}
-	comma := opt.Comma
-	if comma == 0 {
-		comma = ','
-	}
-	platform := opt.Platform
-	if platform == kpi.UnknownPlatform {
-		platform = kpi.Instagram
-	}
-	rd, err := csvx.NewReader(fn, r, comma)
+	ps, err := openProfiles(fn, r, opt)
 	if err != nil {
 		return nil, nil, err
 	}
-	at, err := locate(fn, rd, cols)
-	if err != nil {
-		return nil, nil, err
-	}
-	d := dedup{policy: opt.Duplicates, seen: map[string]int{}, conflictOf: map[string]int{}}
+	d := newDedup(opt.Duplicates)
 	for {
-		rec, err := rd.Next()
+		_, err := ps.next(d)
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, nil, err
 		}
-		p, err := at.profile(rec, platform)
-		if err != nil {
-			return nil, nil, err
-		}
-		p.Currency = opt.Currency
-		if err := d.add(p, rec, at.handle); err != nil {
-			return nil, nil, err
-		}
 	}
-	for i := range d.conflicts {
-		d.conflicts[i].Lines = slices.Clone(d.conflicts[i].Lines)
+	return d.out, d.conflictList(), nil
+}
+
+// checkDuplicates refuses a Duplicates policy that is not one of the three.
+func checkDuplicates(fn string, d Duplicates) error {
+	if d > KeepLast {
+		return errs.New(ErrInvalid, fn, "ReadOptions.Duplicates", "not a duplicate policy", d)
 	}
-	return d.out, d.conflicts, nil
+	return nil
+}
+
+// profileScanner reads profiles row by row, for ReadProfiles and
+// ScanProfiles.
+type profileScanner struct {
+	rd       *csvx.Reader
+	at       columns
+	platform kpi.Platform
+	currency budget.Currency
+}
+
+// openProfiles reads the header of r and finds the columns opt names.
+func openProfiles(fn string, r io.Reader, opt ReadOptions) (*profileScanner, error) {
+	cols := DefaultProfileColumns()
+	if opt.Columns != nil {
+		cols = *opt.Columns
+	}
+	platform := opt.Platform
+	if platform == kpi.UnknownPlatform {
+		platform = kpi.Instagram
+	}
+	rd, err := csvx.NewReader(fn, r, cmp.Or(opt.Comma, ','))
+	if err != nil {
+		return nil, err
+	}
+	at, err := locate(fn, rd, cols)
+	if err != nil {
+		return nil, err
+	}
+	return &profileScanner{rd: rd, at: at, platform: platform, currency: opt.Currency}, nil
+}
+
+// next reads the next row and hands it to d; it reports whether the row
+// started a new handle (false: merged into an earlier one, or kept aside
+// by d's policy). It returns io.EOF after the last row.
+func (ps *profileScanner) next(d *dedup) (bool, error) {
+	rec, err := ps.rd.Next()
+	if err != nil {
+		return false, err
+	}
+	p, err := ps.at.profile(rec, ps.platform)
+	if err != nil {
+		return false, err
+	}
+	p.Currency = ps.currency
+	n := len(d.out)
+	if err := d.add(p, rec, ps.at.handle); err != nil {
+		return false, err
+	}
+	return len(d.out) > n, nil
 }
 
 // MaxNumberText bounds the text of one number ReadProfiles reads (a count,
@@ -346,6 +395,21 @@ type dedup struct {
 	seen       map[string]int
 	conflicts  []Conflict
 	conflictOf map[string]int
+}
+
+// newDedup returns an empty dedup with the given policy.
+func newDedup(policy Duplicates) *dedup {
+	return &dedup{policy: policy, seen: map[string]int{}, conflictOf: map[string]int{}}
+}
+
+// conflictList returns the conflicts found so far, each with its own copy
+// of its lines.
+func (d *dedup) conflictList() []Conflict {
+	out := slices.Clone(d.conflicts)
+	for i := range out {
+		out[i].Lines = slices.Clone(out[i].Lines)
+	}
+	return out
 }
 
 // add takes the profile read from rec; handle is its handle column.

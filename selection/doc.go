@@ -75,7 +75,9 @@
 // rates, N/A and empty fields, quoted commas and any UTF-8 are handled; a
 // handle repeated with different values is an error or, by the caller's
 // choice, resolved and reported. Errors are *ParseError values naming the
-// line, column, header and value.
+// line, column, header and value. ScanProfiles reads the same CSV as an
+// iter.Seq2, one profile per distinct handle, for files larger than memory;
+// ReadProfiles is its shorthand.
 //
 // # Numbers
 //

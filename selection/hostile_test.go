@@ -506,7 +506,7 @@ func hostileCSV() map[string]string {
 	return out
 }
 
-// callsCSV covers ReadProfiles: every hostile input with the default
+// callsCSV covers ReadProfiles and ScanProfiles: every hostile input with the default
 // options, nil and failing readers, and hostile options.
 func callsCSV() []hostileCall {
 	var cs []hostileCall
@@ -516,6 +516,16 @@ func callsCSV() []hostileCall {
 			if err == nil {
 				_, err = Rank(ps, Criteria{}, 1) // every profile read is accepted by Rank
 			}
+			return err
+		}}, hostileCall{"ScanProfiles", name, func() error {
+			var ps []Profile
+			for p, err := range ScanProfiles(r(), opt) {
+				if err != nil {
+					return err
+				}
+				ps = append(ps, p)
+			}
+			_, err := Rank(ps, Criteria{}, 1) // every profile streamed is accepted by Rank
 			return err
 		}})
 	}
@@ -531,6 +541,7 @@ func callsCSV() []hostileCall {
 	}
 	for _, d := range []Duplicates{DuplicateError, KeepFirst, KeepLast, 200} {
 		read(fmt.Sprint("duplicates ", d), func() io.Reader { return strings.NewReader(row) }, ReadOptions{Duplicates: d})
+		read(fmt.Sprint("duplicates ", d, " conflicts"), func() io.Reader { return strings.NewReader(row) }, ReadOptions{Duplicates: d, Conflicts: new([]Conflict)})
 	}
 	for name, cols := range map[string]ProfileColumns{"none": {}, "empty name": {Handle: []string{""}},
 		"nul": {Handle: []string{"\x00"}, Fee: []string{"\xff"}}, "all handle": {Handle: []string{"handle"}, Fee: []string{"handle"}, Followers: []string{"handle"}}} {
