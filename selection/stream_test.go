@@ -214,3 +214,39 @@ func TestScanProfilesOwnsCategories(t *testing.T) {
 		p.Categories[0] = "changed"
 	}
 }
+
+// profileRows is a CSV of n profiles with distinct handles.
+func profileRows(n int) string {
+	var b strings.Builder
+	b.WriteString("handle,followers,avg likes,engagement rate,fee,category,country\n")
+	for i := range n {
+		b.WriteString("h" + strconv.Itoa(i) + ",12.5k,310,2.48%,300,food;travel,TR\n")
+	}
+	return b.String()
+}
+
+// BenchmarkScanProfiles streams 10,000 profiles; BenchmarkReadProfiles
+// reads the same into a slice.
+func BenchmarkScanProfiles(b *testing.B) {
+	in := profileRows(10_000)
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, err := range ScanProfiles(strings.NewReader(in), ReadOptions{}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkReadProfiles(b *testing.B) {
+	in := profileRows(10_000)
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := ReadProfiles(strings.NewReader(in), ReadOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
