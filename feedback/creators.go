@@ -85,7 +85,7 @@ func CreatorFeedback(s Survey, creator string, questions []Question, confidence 
 		return CreatorReport{}, err
 	}
 	for i, q := range questions {
-		if q.Lo >= q.Hi || q.Hi-q.Lo >= MaxScalePoints {
+		if q.Lo >= q.Hi || q.Hi-q.Lo < 0 || q.Hi-q.Lo >= MaxScalePoints { // < 0: the difference wrapped
 			return CreatorReport{}, errs.New(ErrInvalid, fn, errs.Index("questions", i)+".Hi", "not above Lo or more than 101 points", q.Hi)
 		}
 	}

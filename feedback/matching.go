@@ -42,7 +42,9 @@ type hit struct {
 //     BucketUnmatched, as is a blank answer.
 //
 // Match is deterministic and never fails; its cost grows linearly with the
-// answer's length.
+// answer's length, which is bounded: an answer longer than MaxAnswerBytes
+// is BucketUnmatched without being read (its Text kept, so the caller sees
+// it), as is every answer given to a nil Matcher.
 func (m *Matcher) Match(answer string) Match {
 	var sc scratch
 	return m.match(answer, &sc)
@@ -59,7 +61,14 @@ func (m *Matcher) MatchAll(answers []string) []Match {
 	return out
 }
 
+// MaxAnswerBytes bounds the answer Match reads: 4096 bytes, far beyond a
+// "how did you hear about us?" answer; a longer one is BucketUnmatched.
+const MaxAnswerBytes = 4096
+
 func (m *Matcher) match(answer string, sc *scratch) Match {
+	if m == nil || len(answer) > MaxAnswerBytes {
+		return Match{Bucket: BucketUnmatched, Text: answer}
+	}
 	sc.norm = appendNormalized(sc.norm[:0], answer)
 	sc.words = sc.words[:0]
 	start := 0

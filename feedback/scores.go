@@ -206,7 +206,7 @@ func Likert(scores []int, lo, hi int, confidence decimal.Decimal) (Scale, error)
 	if err != nil {
 		return Scale{}, err
 	}
-	if lo >= hi || hi-lo >= MaxScalePoints {
+	if lo >= hi || hi-lo < 0 || hi-lo >= MaxScalePoints { // hi-lo < 0: the difference wrapped
 		return Scale{}, errs.New(ErrInvalid, fn, "hi", "not above lo "+strconv.Itoa(lo)+" or more than 101 points", hi)
 	}
 	if len(scores) == 0 {
