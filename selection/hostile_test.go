@@ -2,18 +2,12 @@ package selection
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	gotoken "go/token"
 	"io"
 	"math"
 	"math/big"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -25,22 +19,17 @@ import (
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/collab"
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/hostile"
 	"github.com/influencekit/influencekit/internal/limit"
-	"github.com/influencekit/influencekit/internal/race"
 	"github.com/influencekit/influencekit/kpi"
 )
 
-// raceSlack multiplies the time bound under the race detector, which
-// slows code down about four times.
-var raceSlack = map[bool]time.Duration{false: 1, true: 4}[race.Enabled]
-
-// hostileBound is the time every call of the hostile table must return in.
-const hostileBound = 50 * time.Millisecond
-
-// maxMessage bounds an error message: errs shortens every value to 40
-// bytes, which quoting can stretch to 160 characters (40 NULs are
-// "\x00"×40), beside the function, field and what was wrong.
-const maxMessage = 400
+// runner holds every call of the hostile table to hostile.Bound (×4 under
+// -race) on its wall time or, on a machine so loaded that the wall time
+// counts other processes' turns, on the CPU time of its own thread; a call
+// that has not returned after 5 s is reported as a hang (its goroutine is
+// left behind) rather than stall the whole test.
+var runner = hostile.Runner{CPU: true, Hang: 5 * time.Second}
 
 // sentinels are selection's exported sentinel errors: every error of the
 // hostile table must wrap one of them.
@@ -290,7 +279,7 @@ func hostileProfiles() map[string][]Profile {
 }
 
 // checkRanking returns errBadResult when r loses a profile, reports a
-// score outside [0, 1] or a reason longer than maxMessage (a value in a
+// score outside [0, 1] or a reason longer than hostile.MaxMessage (a value in a
 // reason is shown short, as in an error), and checks Candidates on the
 // same slice.
 func checkRanking(ps []Profile, r Ranking, err error) error {
@@ -300,7 +289,7 @@ func checkRanking(ps []Profile, r Ranking, err error) error {
 	if r.Passed+len(r.Rejected) != len(ps) {
 		return fmt.Errorf("%w: %d passed + %d rejected of %d", errBadResult, r.Passed, len(r.Rejected), len(ps))
 	}
-	long := func(reason string) bool { return len(reason) > maxMessage }
+	long := func(reason string) bool { return len(reason) > hostile.MaxMessage }
 	for _, s := range r.Top {
 		if s.Score.Sign() < 0 || s.Score.GreaterThan(decimal.NewFromInt(1)) {
 			return fmt.Errorf("%w: score %s", errBadResult, s.Score)
@@ -619,82 +608,18 @@ func hostileTable() []hostileCall {
 	return slices.Concat(callsRank(), callsShortlist(), callsCSV(), callsText(), callsJSON())
 }
 
-// run calls c, recovering a panic, and returns its error, its wall time
-// and CPU time (each the least of up to three tries while both are over
-// the bound, so that a busy machine does not fail the test), and the
-// panic, if any.
-func (c hostileCall) run() (wall, cpu time.Duration, panicked any, err error) {
-	wall, cpu = time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
-	for try := 0; try < 3 && min(wall, cpu) > hostileBound*raceSlack; try++ {
-		type outcome struct {
-			err      error
-			used     time.Duration
-			panicked any
-		}
-		done := make(chan outcome, 1)
-		start := time.Now()
-		go func() {
-			var o outcome
-			o.used = threadCPU(func() {
-				defer func() { o.panicked = recover() }()
-				o.err = c.call()
-			})
-			done <- o
-		}()
-		select {
-		case o := <-done:
-			err, panicked = o.err, o.panicked
-			wall, cpu = min(wall, time.Since(start)), min(cpu, o.used)
-		case <-time.After(hostileHang):
-			// A hang: report it now rather than stall the whole test
-			// (the call's goroutine is left behind).
-			return time.Since(start), hostileHang, nil, nil
-		}
-		if panicked != nil {
-			return wall, cpu, panicked, err
-		}
-	}
-	return wall, cpu, nil, err
-}
-
-// hostileHang is how long run waits for a call before it reports it as a
-// hang and moves on.
-const hostileHang = 5 * time.Second
-
 // TestHostile calls every exported function and method of the package with
-// hostile values: each returns within hostileBound (×4 under -race) with a
+// hostile values: each returns within hostile.Bound (×4 under -race) with a
 // result or an error wrapping one of the package's sentinels, with a short
 // message, and never panics. The bound holds on wall time, or, on a
 // machine so loaded that the wall time counts other processes' turns, on
-// the CPU time of the call's own thread (threadCPU).
+// the CPU time of the call's own thread (hostile.ThreadCPU).
 func TestHostile(t *testing.T) {
-	table := hostileTable()
-	type timed struct {
-		c         hostileCall
-		wall, cpu time.Duration
+	var slow hostile.Slowest
+	for _, c := range hostileTable() {
+		runner.Check(t, &slow, fmt.Sprintf("%s(%.80q)", c.fn, c.name), c.call, hostile.MaxMessage, append(sentinels, errDisk)...)
 	}
-	var slow []timed // the five slowest calls
-	for _, c := range table {
-		wall, cpu, p, err := c.run()
-		d := min(wall, cpu)
-		switch {
-		case p != nil:
-			t.Errorf("%s(%.80q): panic: %v", c.fn, c.name, p)
-		case d > hostileBound*raceSlack:
-			t.Errorf("%s(%.80q): took %v (CPU %v), bound %v", c.fn, c.name, wall, cpu, hostileBound*raceSlack)
-		case err != nil && !errors.Is(err, errDisk) && !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) }):
-			t.Errorf("%s(%.80q): error matches no sentinel: %.300v", c.fn, c.name, err)
-		case err != nil && len(err.Error()) > maxMessage:
-			t.Errorf("%s(%.80q): message of %d bytes: %.300q", c.fn, c.name, len(err.Error()), err)
-		}
-		slow = append(slow, timed{c, wall, cpu})
-		slices.SortFunc(slow, func(a, b timed) int { return cmp.Compare(min(b.wall, b.cpu), min(a.wall, a.cpu)) })
-		slow = slow[:min(len(slow), 5)]
-	}
-	t.Logf("%d calls; the slowest:", len(table))
-	for _, s := range slow {
-		t.Logf("  %v wall, %v CPU: %s(%.80q)", s.wall, s.cpu, s.c.fn, s.c.name)
-	}
+	slow.Log(t)
 }
 
 // hostileSkip lists exported functions and methods left out of the
@@ -706,54 +631,11 @@ var hostileSkip = map[string]string{}
 // package's non-test files with go/ast and fails naming any that the
 // hostile table does not call and hostileSkip does not excuse.
 func TestHostileCoversAPI(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	called := map[string]bool{}
 	for _, c := range hostileTable() {
 		called[c.fn] = true
 	}
-	fset := gotoken.NewFileSet()
-	n := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || !fd.Name.IsExported() {
-				continue
-			}
-			key := fd.Name.Name
-			if fd.Recv != nil {
-				typ := fd.Recv.List[0].Type
-				if s, ok := typ.(*ast.StarExpr); ok {
-					typ = s.X
-				}
-				id, ok := typ.(*ast.Ident)
-				if !ok || !id.IsExported() {
-					continue
-				}
-				key = id.Name + "." + key
-			}
-			n++
-			if !called[key] && hostileSkip[key] == "" {
-				t.Errorf("%s (%s) is not in the hostile table: add it to hostile_test.go", key, name)
-			}
-		}
-	}
-	if n == 0 {
-		t.Fatal("no exported function found")
-	}
+	hostile.CoversAPI(t, ".", false, called, hostileSkip, 1)
 }
 
 // FuzzHostileDecimals drives selection's decimal entry points (Shortlist's
@@ -783,7 +665,7 @@ func FuzzHostileDecimals(f *testing.F) {
 				t.Fatalf("%s(%s): beyond the limits, err = %v", what, errs.Format(d), err)
 			case err != nil && !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) }):
 				t.Fatalf("%s(%s): err = %v matches no sentinel", what, errs.Format(d), err)
-			case err != nil && len(err.Error()) > maxMessage:
+			case err != nil && len(err.Error()) > hostile.MaxMessage:
 				t.Fatalf("%s(%s): message of %d bytes", what, errs.Format(d), len(err.Error()))
 			}
 		}
