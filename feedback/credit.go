@@ -278,6 +278,9 @@ func checkOrders(fn string, orders []CreditedOrder) (map[string]int, error) {
 	index := make(map[string]int, len(orders))
 	for i, o := range orders {
 		field := errs.Index("orders", i)
+		if err := limit.Decimal(fn, field+".Amount", o.Amount); err != nil {
+			return nil, err // first: the guard at the door
+		}
 		id := strings.TrimSpace(o.ID)
 		switch {
 		case id == "":
@@ -288,9 +291,6 @@ func checkOrders(fn string, orders []CreditedOrder) (map[string]int, error) {
 			return nil, &budget.MismatchError{Func: fn, Field: field + ".Currency", Left: cur, Right: o.Currency}
 		case o.Amount.IsNegative():
 			return nil, errs.New(ErrNegative, fn, field+".Amount", "", o.Amount)
-		}
-		if err := limit.Decimal(fn, field+".Amount", o.Amount); err != nil {
-			return nil, err
 		}
 		if _, dup := index[id]; dup {
 			return nil, errs.New(ErrDuplicate, fn, field+".ID", "", o.ID)

@@ -72,7 +72,8 @@ func hostileDecimals() []decimal.Decimal {
 }
 
 // hostileSurveys returns surveys: the zero one, the form export, one built
-// in code with answers of every hostile string and 10^5 responses.
+// in code with answers of every hostile string (cut to 10^5 bytes) and
+// 2·10^4 responses.
 func hostileSurveys(t testing.TB) map[string]Survey {
 	form, err := ReadSurvey(strings.NewReader(formExport), Layout{})
 	if err != nil {
@@ -80,10 +81,11 @@ func hostileSurveys(t testing.TB) map[string]Survey {
 	}
 	odd := Survey{Questions: []string{"q", "\x00", "\xff"}}
 	for i, s := range hostileStrings {
+		s = s[:min(len(s), 100_000)] // 10^6-byte answers: Match and ReadSurvey
 		odd.Responses = append(odd.Responses, Response{OrderID: s, Respondent: s, Answers: []string{s, s, fmt.Sprint(i)}})
 	}
 	odd.Responses = append(odd.Responses, Response{}, Response{Answers: []string{"1"}})
-	many := Survey{Questions: []string{"q", "g"}, Responses: make([]Response, 100_000)}
+	many := Survey{Questions: []string{"q", "g"}, Responses: make([]Response, 20_000)}
 	for i := range many.Responses {
 		many.Responses[i] = Response{OrderID: fmt.Sprint(i), Answers: []string{fmt.Sprint(i % 11), []string{"a", "b"}[i%2]}}
 	}
@@ -199,15 +201,19 @@ func manyCreators(n int) []Creator {
 
 func callsCredit() []hostileCall {
 	var cs []hostileCall
-	eur := budget.Currency{}
-	_ = eur
+	eur, err := budget.ParseCurrency("EUR")
+	if err != nil {
+		panic(err)
+	}
 	m := Match{Bucket: BucketCreator, Name: "a"}
 	answers := map[string][]Answer{"nil": nil, "empty": {}, "ok": {{OrderID: "1", Match: m}, {OrderID: "2", Match: Match{Bucket: BucketChannel, Name: "search"}}},
 		"dup": {{OrderID: "1", Match: m}, {OrderID: "1", Match: m}}, "strings": {{OrderID: "\x00", Match: Match{Bucket: 0xFF, Name: "\xff"}}, {OrderID: "", Match: m}}}
 	for _, d := range hostileDecimals() {
-		orders := map[string][]CreditedOrder{"nil": nil, "one": {{ID: "1", Amount: d, Creator: "a"}},
-			"two": {{ID: "1", Amount: decimal.NewFromInt(5), Creator: "a"}, {ID: "2", Amount: d}},
-			"dup": {{ID: "1", Amount: d}, {ID: "1", Amount: d}}, "strings": {{ID: "\x00", Amount: d, Creator: "\xff"}}}
+		orders := map[string][]CreditedOrder{"nil": nil, "one": {{ID: "1", Amount: d, Currency: eur, Creator: "a"}},
+			"two":      {{ID: "1", Amount: decimal.NewFromInt(5), Currency: eur, Creator: "a"}, {ID: "2", Amount: d, Currency: eur}},
+			"dup":      {{ID: "1", Amount: d, Currency: eur}, {ID: "1", Amount: d, Currency: eur}},
+			"strings":  {{ID: "\x00", Amount: d, Currency: eur, Creator: "\xff"}},
+			"currency": {{ID: "1", Amount: d, Currency: eur}, {ID: "2", Amount: d}}}
 		for on, o := range orders {
 			for an, a := range answers {
 				for _, c := range []decimal.Decimal{decimal.New(95, -2), d} {
@@ -217,13 +223,13 @@ func callsCredit() []hostileCall {
 			}
 		}
 	}
-	many := make([]CreditedOrder, 100_000)
-	manyA := make([]Answer, 100_000)
+	many := make([]CreditedOrder, 20_000)
+	manyA := make([]Answer, 20_000)
 	for i := range many {
-		many[i] = CreditedOrder{ID: fmt.Sprint(i), Amount: decimal.New(int64(i), -2), Creator: []string{"a", "b", ""}[i%3]}
+		many[i] = CreditedOrder{ID: fmt.Sprint(i), Amount: decimal.New(int64(i), -2), Currency: eur, Creator: []string{"a", "b", ""}[i%3]}
 		manyA[i] = Answer{OrderID: fmt.Sprint(i), Match: Match{Bucket: BucketCreator, Name: []string{"a", "b"}[i%2]}}
 	}
-	cs = append(cs, hostileCall{"Credit", "10^5 orders", func() error { _, err := Credit(many, manyA, decimal.New(95, -2)); return err }})
+	cs = append(cs, hostileCall{"Credit", "2·10^4 orders", func() error { _, err := Credit(many, manyA, decimal.New(95, -2)); return err }})
 	return cs
 }
 
@@ -339,4 +345,73 @@ func TestHostileCoversAPI(t *testing.T) {
 		called[c.fn] = true
 	}
 	hostile.CoversAPI(t, ".", false, called, hostileSkip, 10)
+}
+
+// FuzzHostileDecimals drives the decimal entry points (every confidence
+// level, CreditedOrder.Amount, SampleSize's, Power's and MDE's baseline,
+// lift and power, Design.Alpha and Design.Ratio) with c·10^zeros·10^exp:
+// coefficients of up to 2066 digits and any int32 exponent. A value beyond
+// limit.Decimal must be refused with ErrTooLarge naming the field, a value
+// within must be computed or refused for its domain, and nothing may panic
+// or return a figure that is not a decimal.
+func FuzzHostileDecimals(f *testing.F) {
+	f.Add(int64(1), int32(math.MaxInt32), uint16(0))
+	f.Add(int64(-3), int32(math.MinInt32), uint16(0))
+	f.Add(int64(0), int32(math.MinInt32), uint16(0))
+	f.Add(int64(95), int32(-2), uint16(0))
+	f.Add(int64(9), int32(-limit.MaxExponent), uint16(999))
+	f.Add(int64(1), int32(limit.MaxExponent), uint16(1000))
+	f.Add(int64(math.MaxInt64), int32(-1001), uint16(2047))
+	f.Fuzz(func(t *testing.T, c int64, exp int32, zeros uint16) {
+		coef := new(big.Int).Mul(big.NewInt(c), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(zeros%2048)), nil))
+		d := decimal.NewFromBigInt(coef, exp)
+		beyond := limit.Decimal("test", "d", d) != nil
+		want := func(what, field string, err error) {
+			t.Helper()
+			switch {
+			case beyond && !errors.Is(err, ErrTooLarge):
+				t.Fatalf("%s(%s): beyond the limits, err = %v", what, errs.Format(d), err)
+			case beyond && !strings.Contains(err.Error(), field):
+				t.Fatalf("%s(%s): %v does not name %s", what, errs.Format(d), err, field)
+			case err != nil && !hostile.Wraps(err, sentinels...):
+				t.Fatalf("%s(%s): err = %v wraps no sentinel", what, errs.Format(d), err)
+			case err != nil && len(err.Error()) > maxMessage:
+				t.Fatalf("%s(%s): message of %d bytes", what, errs.Format(d), len(err.Error()))
+			}
+		}
+		ok, pw := decimal.New(1, -1), decimal.New(8, -1)
+		_, err := NPS([]int{10, 9, 3, 7}, d)
+		want("NPS", "confidence", err)
+		_, err = Likert([]int{1, 5, 4}, 1, 5, d)
+		want("Likert", "confidence", err)
+		_, err = NPSDiff(NetPromoter{Responses: 4, Promoters: 2, Detractors: 1}, NetPromoter{Responses: 5, Promoters: 1, Detractors: 1}, d)
+		want("NPSDiff", "confidence", err)
+		_, err = BrandLift(Arm{Size: 100, Yes: 30}, Arm{Size: 100, Yes: 20}, d)
+		want("BrandLift", "confidence", err)
+		eur, _ := budget.ParseCurrency("EUR")
+		orders := []CreditedOrder{{ID: "1", Amount: decimal.NewFromInt(5), Currency: eur, Creator: "a"}, {ID: "2", Amount: d, Currency: eur}}
+		answers := []Answer{{OrderID: "2", Match: Match{Bucket: BucketCreator, Name: "a"}}}
+		_, err = Credit(orders, answers, decimal.New(95, -2))
+		want("Credit", "Amount", err)
+		_, err = Credit(orders[:1], answers, d)
+		want("Credit", "confidence", err)
+		_, err = SampleSize(d, ok, pw, Design{})
+		want("SampleSize", "baseline", err)
+		_, err = SampleSize(ok, d, pw, Design{})
+		want("SampleSize", "lift", err)
+		_, err = SampleSize(ok, ok, d, Design{})
+		want("SampleSize", "power", err)
+		_, err = Power(d, ok, 1000, Design{})
+		want("Power", "baseline", err)
+		_, err = Power(ok, d, 1000, Design{})
+		want("Power", "lift", err)
+		_, err = MDE(d, 1000, pw, Design{})
+		want("MDE", "baseline", err)
+		_, err = MDE(ok, 1000, d, Design{})
+		want("MDE", "power", err)
+		want("Design.Validate", "Alpha", Design{Alpha: d}.Validate())
+		want("Design.Validate", "Ratio", Design{Ratio: d}.Validate())
+		_, err = Power(ok, ok, 1000, Design{Alpha: d, Ratio: d})
+		want("Power", "design.", err)
+	})
 }

@@ -34,15 +34,18 @@ func (t Design) Validate() error {
 // params returns z_α (one- or two-sided), the ratio k and α.
 func (t Design) params(fn string) (zAlpha, k, alpha float64, err error) {
 	alpha, k = 0.05, 1
+	if err = limit.Decimal(fn, "design.Alpha", t.Alpha); err != nil {
+		return 0, 0, 0, err // a zero too: 0·10^-2147483648 is beyond the limit
+	}
+	if err = limit.Decimal(fn, "design.Ratio", t.Ratio); err != nil {
+		return 0, 0, 0, err
+	}
 	if !t.Alpha.IsZero() {
 		if alpha, err = rate(fn, "design.Alpha", t.Alpha); err != nil {
 			return 0, 0, 0, err
 		}
 	}
 	if !t.Ratio.IsZero() {
-		if err = limit.Decimal(fn, "design.Ratio", t.Ratio); err != nil {
-			return 0, 0, 0, err
-		}
 		k = t.Ratio.InexactFloat64()
 		if !t.Ratio.IsPositive() || k <= 0 || k > 1000 {
 			return 0, 0, 0, errs.New(ErrInvalid, fn, "design.Ratio", "not in (0, 1000]", t.Ratio)
