@@ -529,11 +529,7 @@ var hostileSkip = map[string]string{}
 // (non-test files, hostile.Exported) and fails naming any that the hostile
 // table does not call and hostileSkip does not excuse.
 func TestHostileCoversAPI(t *testing.T) {
-	called := map[string]bool{}
-	for _, c := range hostileCalls() {
-		called[c.fn] = true
-	}
-	hostile.CoversAPI(t, ".", false, called, hostileSkip, 50)
+	hostile.CoversAPI(t, ".", false, hostile.Names(hostileCalls(), func(c hostileCall) string { return c.fn }), hostileSkip, 50)
 }
 
 // FuzzHostileDecimals feeds decimals of any exponent (±2^31 included) and

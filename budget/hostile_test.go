@@ -558,11 +558,7 @@ var hostileSkip = map[string]string{}
 // from its non-test files (go/parser) and fails naming any that is neither
 // in the hostile table nor in hostileSkip.
 func TestHostileCoversAPI(t *testing.T) {
-	in := map[string]bool{}
-	for _, c := range hostileCases() {
-		in[c.fn] = true
-	}
-	hostile.CoversAPI(t, ".", false, in, hostileSkip, 50)
+	hostile.CoversAPI(t, ".", false, hostile.Names(hostileCases(), func(c hostileCase) string { return c.fn }), hostileSkip, 50)
 }
 
 // FuzzHostileDecimals feeds decimals of any exponent (the fuzzer's int32

@@ -627,11 +627,7 @@ var hostileSkip = map[string]string{}
 // package's non-test files (hostile.Exported) and fails naming any that
 // the hostile table does not call and hostileSkip does not excuse.
 func TestHostileCoversAPI(t *testing.T) {
-	called := map[string]bool{}
-	for _, c := range hostileTable() {
-		called[c.fn] = true
-	}
-	hostile.CoversAPI(t, ".", false, called, hostileSkip, 1)
+	hostile.CoversAPI(t, ".", false, hostile.Names(hostileTable(), func(c hostileCall) string { return c.fn }), hostileSkip, 1)
 }
 
 // FuzzHostileDecimals drives collab's decimal entry points (a fee, a

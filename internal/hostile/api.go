@@ -101,3 +101,13 @@ func CoversAPI(t testing.TB, dir string, unexportedTypes bool, called map[string
 		t.Errorf("found only %d exported functions and methods: the listing is broken", len(api))
 	}
 }
+
+// Names returns the set of fn(c) for the calls of a hostile table: the
+// names it calls, for CoversAPI.
+func Names[C any](calls []C, fn func(C) string) map[string]bool {
+	called := make(map[string]bool, len(calls))
+	for _, c := range calls {
+		called[fn(c)] = true
+	}
+	return called
+}

@@ -27,7 +27,7 @@ func TestExported(t *testing.T) {
 	}
 	// The package itself: its API as this file calls it.
 	got, err := Exported(".", false)
-	want := []string{"CoversAPI", "Exported", "Missing", "Result.Time", "Runner.Check", "Runner.Limit", "Runner.Problem", "Runner.Run", "Slowest.Add",
+	want := []string{"CoversAPI", "Exported", "Missing", "Names", "Result.Time", "Runner.Check", "Runner.Limit", "Runner.Problem", "Runner.Run", "Slowest.Add",
 		"Slowest.Log", "ThreadCPU", "Wraps"}
 	if err != nil || !slices.Equal(got, want) {
 		t.Errorf("Exported(.) = %q, %v; want %q", got, err, want)
@@ -145,7 +145,8 @@ func TestCheckAndCoversAPI(t *testing.T) {
 	rec = &recorder{TB: t}
 	// testdata/pkg lists F, G.Get, T.M and T.P: T.P is excused, G.Get
 	// missing, and 5 are wanted.
-	CoversAPI(rec, "testdata/pkg", false, map[string]bool{"F": true, "T.M": true}, map[string]string{"T.P": "a reason"}, 5)
+	calls := []struct{ fn string }{{"F"}, {"T.M"}, {"F"}}
+	CoversAPI(rec, "testdata/pkg", false, Names(calls, func(c struct{ fn string }) string { return c.fn }), map[string]string{"T.P": "a reason"}, 5)
 	if len(rec.errs) != 2 || !strings.HasPrefix(rec.errs[0], "G.Get is exported") || !strings.Contains(rec.errs[1], "found only 4") {
 		t.Errorf("CoversAPI: %q", rec.errs)
 	}
