@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -414,4 +415,39 @@ func FuzzHostileDecimals(f *testing.F) {
 		_, err = Power(ok, ok, 1000, Design{Alpha: d, Ratio: d})
 		want("Power", "design.", err)
 	})
+}
+
+// TestHostileNilAndLong: a nil reader is ErrInvalid; a nil Matcher and an
+// answer longer than MaxAnswerBytes are BucketUnmatched with the text kept;
+// an answer of MaxAnswerBytes naming 256 fuzzy keys beside each other
+// ("creatr0001 name " × 256: every run matches some "creatorNNNNN" or
+// "Name N" of 2,000 within its edits) is resolved in linear time (resolve
+// compared every hit with every other: 52 ms at 4,000 creators).
+func TestHostileNilAndLong(t *testing.T) {
+	if _, err := ReadSurvey(nil, Layout{}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("ReadSurvey(nil) = %v, want ErrInvalid", err)
+	}
+	var nilM *Matcher
+	if got := nilM.Match("anna"); got.Bucket != BucketUnmatched || got.Text != "anna" {
+		t.Errorf("nil Matcher: %+v", got)
+	}
+	m, err := NewMatcher([]Creator{{Handle: "anna.kaya", Name: "Anna Kaya"}}, nil, MatchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("x", MaxAnswerBytes-len(" anna kaya")) + " anna kaya"
+	if got := m.Match(long); got.Bucket != BucketCreator {
+		t.Errorf("answer of MaxAnswerBytes: %v, want creator", got.Bucket)
+	}
+	if got := m.Match(long + " "); got.Bucket != BucketUnmatched || got.Text != long+" " {
+		t.Errorf("answer over MaxAnswerBytes: %v, want unmatched", got.Bucket)
+	}
+	many, err := NewMatcher(manyCreators(2_000), nil, MatchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runner.Check(t, nil, "Match(fuzzy run)", func() error { many.Match(strings.Repeat("creatr0001 name ", 256)); return nil }, maxMessage, sentinels...)
+	if r.Time() > 10*time.Millisecond*hostile.Slack {
+		t.Errorf("Match of 256 fuzzy runs took %v, want under 10 ms", r.Time())
+	}
 }

@@ -171,15 +171,9 @@ func overlaps(hits []hit, i, j int) bool {
 // resolve turns the hits into one bucket (rules 2 and 3 of Match).
 func (m *Matcher) resolve(answer string, hits []hit) Match {
 	best := map[target]int{} // target → fewest edits
-	for a, h := range hits {
-		inside := false
-		for b, g := range hits {
-			if a != b && g.from <= h.from && h.to <= g.to && g.to-g.from > h.to-h.from {
-				inside = true
-				break
-			}
-		}
-		if inside {
+	spans := hitSpans(hits)
+	for _, h := range hits {
+		if insideLonger(spans, h) {
 			continue
 		}
 		if e, ok := best[h.t]; !ok || h.edits < e {
@@ -212,4 +206,36 @@ func (m *Matcher) resolve(answer string, hits []hit) Match {
 	}
 	slices.Sort(out.Candidates)
 	return out
+}
+
+// hitSpans returns, per first word, the set of the hits' lengths in words
+// minus one (bit l: a hit spans words [from, from+l]). A hit spans at most
+// MaxKeyWords words (exactHits and fuzzyHits stop there), so each set is
+// a uint64 and resolve's containment test costs O(MaxKeyWords²) per hit,
+// not O(hits): linear in the answer.
+func hitSpans(hits []hit) map[int]uint64 {
+	spans := make(map[int]uint64, len(hits))
+	for _, h := range hits {
+		if l := h.to - h.from; l >= 0 && l < 64 {
+			spans[h.from] |= 1 << l
+		}
+	}
+	return spans
+}
+
+// insideLonger reports whether a longer hit of spans contains h's words.
+func insideLonger(spans map[int]uint64, h hit) bool {
+	n := h.to - h.from // h's length minus one
+	for f := h.from; f >= 0 && h.from-f < 64; f-- {
+		set := spans[f]
+		// lengths l with f+l ≥ h.to (covers h) and l > n (longer)
+		lo := max(h.to-f, n+1)
+		if lo < 64 && set>>lo != 0 {
+			return true
+		}
+		if h.from-f >= MaxKeyWords {
+			break
+		}
+	}
+	return false
 }

@@ -55,7 +55,14 @@ func (t Design) params(fn string) (zAlpha, k, alpha float64, err error) {
 	if t.OneSided {
 		sides = 1
 	}
-	return ci.Quantile(1 - alpha/sides), k, alpha, nil
+	zAlpha = ci.Quantile(1 - alpha/sides)
+	switch {
+	case !finite(zAlpha):
+		return 0, 0, 0, errs.New(ErrInvalid, fn, "design.Alpha", "too close to 0 for float64", t.Alpha)
+	case !finite(1 / k):
+		return 0, 0, 0, errs.New(ErrInvalid, fn, "design.Ratio", "too close to 0 for float64", t.Ratio)
+	}
+	return zAlpha, k, alpha, nil
 }
 
 // power is the formula of the package doc ("Test design") for exposed
