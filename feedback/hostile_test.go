@@ -459,3 +459,30 @@ func TestHostileNilAndLong(t *testing.T) {
 		t.Errorf("Match of 256 fuzzy runs took %v, want under 20 ms (×4 under -race)", r.Time())
 	}
 }
+
+// TestInsideLonger checks resolve's containment test (hitSpans and
+// insideLonger, linear) against the pairwise comparison it replaced, on
+// random hit sets of spans up to MaxKeyWords words over 30 words.
+func TestInsideLonger(t *testing.T) {
+	rng := uint64(1)
+	next := func(n int) int { rng = rng*6364136223846793005 + 1442695040888963407; return int(rng>>33) % n }
+	for range 2000 {
+		hits := make([]hit, 1+next(40))
+		for i := range hits {
+			from := next(30)
+			hits[i] = hit{from: from, to: from + next(MaxKeyWords)}
+		}
+		spans := hitSpans(hits)
+		for a, h := range hits {
+			want := false
+			for b, g := range hits {
+				if a != b && g.from <= h.from && h.to <= g.to && g.to-g.from > h.to-h.from {
+					want = true
+				}
+			}
+			if got := insideLonger(spans, h); got != want {
+				t.Fatalf("hits %v: insideLonger(%v) = %v, want %v", hits, h, got, want)
+			}
+		}
+	}
+}
