@@ -349,10 +349,7 @@ var hostileSkip = map[string]string{
 // package's non-test files (hostile.Exported) and fails naming any that
 // the hostile table does not call and hostileSkip does not excuse.
 func TestHostileCoversAPI(t *testing.T) {
-	called := map[string]bool{}
-	for _, c := range hostileTable(t) {
-		called[c.fn] = true
-	}
+	called := hostile.Names(hostileTable(t), func(c hostileCall) string { return c.fn })
 	hostile.CoversAPI(t, ".", false, called, hostileSkip, 10)
 }
 
