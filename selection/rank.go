@@ -12,6 +12,7 @@ import (
 	"github.com/influencekit/influencekit/budget"
 	"github.com/influencekit/influencekit/internal/errs"
 	"github.com/influencekit/influencekit/internal/exact"
+	"github.com/influencekit/influencekit/internal/sorted"
 	"github.com/influencekit/influencekit/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -307,48 +308,16 @@ func medianOf(effs []float64) float64 {
 	if n == 0 {
 		return 0
 	}
-	hi := nthSmallest(effs, n/2)
+	sorted.Select(effs, n/2)
+	hi := effs[n/2]
 	if n%2 == 1 {
 		return hi
 	}
-	lo := effs[0] // after nthSmallest, effs[:n/2] hold the n/2 smallest
+	lo := effs[0] // after Select, effs[:n/2] hold the n/2 smallest
 	for _, e := range effs[1 : n/2] {
 		lo = max(lo, e)
 	}
 	return lo/2 + hi/2
-}
-
-// nthSmallest reorders a so that a[k] is its k-th smallest value (from 0),
-// the values before it no larger and those after no smaller, and returns
-// a[k] (Hoare's selection, middle pivot).
-func nthSmallest(a []float64, k int) float64 {
-	lo, hi := 0, len(a)-1
-	for lo < hi {
-		pivot := a[lo+(hi-lo)/2]
-		i, j := lo, hi
-		for i <= j {
-			for a[i] < pivot {
-				i++
-			}
-			for a[j] > pivot {
-				j--
-			}
-			if i <= j {
-				a[i], a[j] = a[j], a[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case k <= j:
-			hi = j
-		case k >= i:
-			lo = i
-		default:
-			return a[k]
-		}
-	}
-	return a[k]
 }
 
 // score returns the score of a profile that passed, in units of

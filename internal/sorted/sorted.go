@@ -1,10 +1,14 @@
 // Package sorted holds the set operations on ascending slices of distinct
 // integers that both the exact follower sets (audience) and the theta
 // sketches (internal/theta) are built on. Each returns a new slice, clipped
-// to its length; the inputs are not modified.
+// to its length; the inputs are not modified. Select, the one quickselect of
+// the module, partially orders a slice of any ordered type in place.
 package sorted
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // Integer is the element type: 32-bit dense IDs or 64-bit IDs and hashes.
 type Integer interface{ ~uint32 | ~uint64 }
@@ -88,4 +92,52 @@ func B2I(b bool) int {
 		i = 1
 	}
 	return i
+}
+
+// Select partially orders a so that a[k] is the value slices.Sort would put
+// there, every element before it no larger and every element after it no
+// smaller. It is Hoare's quickselect with a median-of-three pivot: expected
+// linear time, duplicates allowed. A k outside [0, len(a)) leaves a as it is.
+// The one selection of the module (selection's median efficiency, theta's
+// k-th smallest hash).
+func Select[T cmp.Ordered](a []T, k int) {
+	if k < 0 || k >= len(a) {
+		return
+	}
+	lo, hi := 0, len(a)-1
+	for hi > lo {
+		mid := lo + (hi-lo)/2
+		if a[mid] < a[lo] { // median of three to a[mid]
+			a[mid], a[lo] = a[lo], a[mid]
+		}
+		if a[hi] < a[lo] {
+			a[hi], a[lo] = a[lo], a[hi]
+		}
+		if a[hi] < a[mid] {
+			a[hi], a[mid] = a[mid], a[hi]
+		}
+		pivot := a[mid]
+		i, j := lo, hi
+		for i <= j {
+			for a[i] < pivot {
+				i++
+			}
+			for a[j] > pivot {
+				j--
+			}
+			if i <= j {
+				a[i], a[j] = a[j], a[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return
+		}
+	}
 }

@@ -92,3 +92,42 @@ func FuzzOps(f *testing.F) {
 		check(t, conv(ra), conv(rb))
 	})
 }
+
+// TestSelect checks Select against slices.Sort on random slices with many
+// duplicates (values drawn from a small range) and on distinct ones, for
+// every k.
+func TestSelect(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := 0; trial < 300; trial++ {
+		n := 1 + rng.IntN(40)
+		span := 1 + rng.IntN(2*n)
+		a := make([]float64, n)
+		for i := range a {
+			a[i] = float64(rng.IntN(span))
+		}
+		want := slices.Clone(a)
+		slices.Sort(want)
+		for k := range n {
+			b := slices.Clone(a)
+			Select(b, k)
+			if b[k] != want[k] {
+				t.Fatalf("Select(%v, %d): a[k] = %v, want %v", a, k, b[k], want[k])
+			}
+			for i := range k {
+				if b[i] > b[k] {
+					t.Fatalf("Select(%v, %d): a[%d] = %v > a[k] = %v", a, k, i, b[i], b[k])
+				}
+			}
+			for i := k + 1; i < n; i++ {
+				if b[i] < b[k] {
+					t.Fatalf("Select(%v, %d): a[%d] = %v < a[k] = %v", a, k, i, b[i], b[k])
+				}
+			}
+		}
+	}
+	b := []uint64{3, 1, 2}
+	Select(b, 7) // out of range: unchanged
+	if !slices.Equal(b, []uint64{3, 1, 2}) {
+		t.Errorf("Select out of range changed the slice: %v", b)
+	}
+}

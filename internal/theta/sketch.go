@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/influencekit/influencekit/internal/errs"
+	"github.com/influencekit/influencekit/internal/sorted"
 )
 
 // Nominal sizes. k = 2^lgK is the number of hashes a sketch keeps once in
@@ -191,7 +192,7 @@ func (s *Sketch) resize() {
 func (s *Sketch) rebuild() {
 	k := 1 << s.lgK
 	buf := s.hashes()
-	selectKth(buf, k)
+	sorted.Select(buf, k)
 	s.theta = buf[k]
 	clear(s.table)
 	for _, h := range buf[:k] {
@@ -313,47 +314,4 @@ func sortBelow(src []uint64, n int, theta uint64) []uint64 {
 		}
 	}
 	return out
-}
-
-// selectKth partially orders a so that a[k] is the (k+1)-th smallest, every
-// element before it smaller and every element after it larger (the values
-// are distinct). It is Hoare's quickselect with a median-of-three pivot.
-func selectKth(a []uint64, k int) {
-	lo, hi := 0, len(a)-1
-	for hi > lo {
-		mid := lo + (hi-lo)/2
-		// median of three to a[mid]
-		if a[mid] < a[lo] {
-			a[mid], a[lo] = a[lo], a[mid]
-		}
-		if a[hi] < a[lo] {
-			a[hi], a[lo] = a[lo], a[hi]
-		}
-		if a[hi] < a[mid] {
-			a[hi], a[mid] = a[mid], a[hi]
-		}
-		pivot := a[mid]
-		i, j := lo, hi
-		for i <= j {
-			for a[i] < pivot {
-				i++
-			}
-			for a[j] > pivot {
-				j--
-			}
-			if i <= j {
-				a[i], a[j] = a[j], a[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case k <= j:
-			hi = j
-		case k >= i:
-			lo = i
-		default:
-			return
-		}
-	}
 }
