@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -241,12 +239,7 @@ func TestCollaborationAsOf(t *testing.T) {
 // TestBadCollabFile: a bad events or deliverables file stops the program
 // with the file's name, the line and the column.
 func TestBadCollabFile(t *testing.T) {
-	for _, tc := range []struct {
-		flag, file string
-		line       int // 1 is the header
-		old, new   string
-		want       []string
-	}{
+	for _, tc := range []badFile{
 		{"-events", "events.csv", 3, ",draft_submitted,", ",draft_sent,", []string{"line 3, column 2 (action)", `"draft_sent"`}},
 		{"-events", "events.csv", 2, ",2026-03-24 10:00,", ",2026-03-34 10:00,", []string{"line 2, column 3 (at)", `"2026-03-34 10:00"`}},
 		{"-deliverables", "deliverables.csv", 2, ",2026-04-03,", ",3 April,", []string{"line 2, column 7 (due)", `"3 April"`}},
@@ -255,28 +248,7 @@ func TestBadCollabFile(t *testing.T) {
 		{"-past-creators", "past_creators.csv", 2, ",3400.00,", ",34OO.00,", []string{"line 2, column 9 (fee)", `"34OO.00"`}},
 	} {
 		t.Run(tc.file+tc.new, func(t *testing.T) {
-			bad := filepath.Join(t.TempDir(), tc.file)
-			b, err := sample.ReadFile("data/" + tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines := strings.Split(string(b), "\n")
-			if !strings.Contains(lines[tc.line-1], tc.old) {
-				t.Fatalf("line %d of %s lacks %q", tc.line, tc.file, tc.old)
-			}
-			lines[tc.line-1] = strings.Replace(lines[tc.line-1], tc.old, tc.new, 1)
-			if err := os.WriteFile(bad, []byte(strings.Join(lines, "\n")), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			err = run([]string{tc.flag, bad}, &bytes.Buffer{}, &bytes.Buffer{})
-			if err == nil {
-				t.Fatal("no error")
-			}
-			for _, want := range append(tc.want, bad) {
-				if !strings.Contains(err.Error(), want) {
-					t.Errorf("error %q lacks %q", err, want)
-				}
-			}
+			checkBadFile(t, tc)
 		})
 	}
 }

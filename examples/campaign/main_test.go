@@ -338,12 +338,7 @@ func TestPooledRate(t *testing.T) {
 // TestBadFile changes one field of an embedded file: the error names the
 // file, the line, the column and the value.
 func TestBadFile(t *testing.T) {
-	for _, tc := range []struct {
-		flag, file string
-		line       int // 1 is the header
-		old, new   string
-		want       []string
-	}{
+	for _, tc := range []badFile{
 		{"-profiles", "creators.csv", 3, ",126000,", ",12x6000,", []string{"line 3, column 3 (followers)", `"12x6000"`}},
 		// lena.glow's audience is 86 % female: 186 is no percentage.
 		{"-profiles", "creators.csv", 2, ",86,14,", ",186,14,", []string{"line 2, column 15 (female)", `"186"`, "0 to 100"}},
@@ -362,28 +357,7 @@ func TestBadFile(t *testing.T) {
 		{"-brandlift", "brandlift.csv", 3, ",exposed,", ",,", []string{"line 3, column 2 (Group)"}},
 	} {
 		t.Run(tc.flag, func(t *testing.T) {
-			bad := filepath.Join(t.TempDir(), tc.file)
-			b, err := sample.ReadFile("data/" + tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines := strings.Split(string(b), "\n")
-			if !strings.Contains(lines[tc.line-1], tc.old) {
-				t.Fatalf("line %d of %s lacks %q", tc.line, tc.file, tc.old)
-			}
-			lines[tc.line-1] = strings.Replace(lines[tc.line-1], tc.old, tc.new, 1)
-			if err := os.WriteFile(bad, []byte(strings.Join(lines, "\n")), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			err = run([]string{tc.flag, bad}, &bytes.Buffer{}, &bytes.Buffer{})
-			if err == nil {
-				t.Fatal("no error")
-			}
-			for _, want := range append(tc.want, bad) {
-				if !strings.Contains(err.Error(), want) {
-					t.Errorf("error %q lacks %q", err, want)
-				}
-			}
+			checkBadFile(t, tc)
 		})
 	}
 }
@@ -768,5 +742,43 @@ func TestHiddenClicks(t *testing.T) {
 	}
 	if len(rep.Creators) != 1 || rep.Creators[0].CTR != nil {
 		t.Errorf("creators %+v, want x with no CTR", rep.Creators)
+	}
+}
+
+// badFile is one corrupted sample file: line (1 is the header) of file has
+// old replaced by new, and the run with flag pointing at it must fail with
+// an error naming the file and every string of want.
+type badFile struct {
+	flag, file string
+	line       int
+	old, new   string
+	want       []string
+}
+
+// checkBadFile writes tc's corrupted copy of the sample file and checks the
+// program's error.
+func checkBadFile(t *testing.T, tc badFile) {
+	t.Helper()
+	bad := filepath.Join(t.TempDir(), tc.file)
+	b, err := sample.ReadFile("data/" + tc.file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	if !strings.Contains(lines[tc.line-1], tc.old) {
+		t.Fatalf("line %d of %s lacks %q", tc.line, tc.file, tc.old)
+	}
+	lines[tc.line-1] = strings.Replace(lines[tc.line-1], tc.old, tc.new, 1)
+	if err := os.WriteFile(bad, []byte(strings.Join(lines, "\n")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err = run([]string{tc.flag, bad}, &bytes.Buffer{}, &bytes.Buffer{})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range append(tc.want, bad) {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
 	}
 }
